@@ -1,0 +1,98 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import type { z } from 'zod';
+import { ConfigError, loadConfig, type PlatformConfig } from './config';
+import { KAFKA_CLIENT } from './health/kafka.health';
+import { ensureTopics, kafkaMicroserviceOptions, PLATFORM_TOPICS } from './kafka';
+import type { Kafka } from 'kafkajs';
+
+/** Exit code for a configuration error (sysexits.h EX_CONFIG), so supervisors can tell it apart. */
+export const EXIT_CONFIG = 78;
+
+export interface ServiceDefinition<C extends PlatformConfig> {
+  name: string;
+  configSchema: z.ZodType<C, z.ZodTypeDef, unknown>;
+  module: (config: C) => DynamicModule;
+}
+
+/**
+ * Starts a service: validate config (or stop naming the bad settings), build the Nest app with JSON
+ * logs, make sure the topics exist, connect the Kafka consumer, listen on HTTP, and stop cleanly on
+ * SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
+ */
+export async function runService<C extends PlatformConfig>(definition: ServiceDefinition<C>): Promise<void> {
+  let config: C;
+  try {
+    config = loadConfig(definition.configSchema, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${definition.name}: ${error.message}\n`);
+    process.exit(EXIT_CONFIG);
+  }
+
+  let app: INestApplication | undefined;
+  try {
+    app = await startService(definition, config);
+  } catch (error) {
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', service: definition.name, msg: 'start-up failed', err: String((error as Error).stack ?? error) })}\n`,
+    );
+    await app?.close().catch(() => undefined);
+    process.exit(1);
+  }
+  stopOnSignals(app, config.SHUTDOWN_TIMEOUT_MS);
+}
+
+export async function startService<C extends PlatformConfig>(
+  definition: ServiceDefinition<C>,
+  config: C,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.module(config), { bufferLogs: true, abortOnError: false });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.flushLogs();
+
+  await ensureTopics(app.get<Kafka>(KAFKA_CLIENT), PLATFORM_TOPICS);
+  app.connectMicroservice(
+    kafkaMicroserviceOptions({
+      brokers: config.KAFKA_BROKERS,
+      clientId: config.KAFKA_CLIENT_ID ?? definition.name,
+      groupId: config.KAFKA_GROUP_ID ?? definition.name,
+    }),
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  const url = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
+  logger.log({ url, health: `${url}/health` }, `${definition.name} listening on ${url}`);
+  return app;
+}
+
+function stopOnSignals(app: INestApplication, timeoutMs: number): void {
+  const logger = app.get(Logger);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log({ signal }, 'stopping');
+    // A hung dependency must not keep the process alive past the supervisor's patience.
+    const force = setTimeout(() => {
+      logger.error({ timeoutMs }, 'shutdown timed out, exiting');
+      process.exit(1);
+    }, timeoutMs);
+    force.unref();
+    app
+      .close()
+      .then(() => {
+        logger.log('stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment and is validated once at start-up: a missing or malformed
+ * setting stops the service with a message naming every bad variable, instead of failing later.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; reason: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.reason}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig<S extends z.ZodTypeAny>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const variable = issue.path.join('.') || '(environment)';
+      // Coercing schemas report an absent value as malformed; say plainly that it is missing.
+      const missing = env[variable] === undefined || env[variable] === '';
+      return { variable, reason: missing ? 'is required' : issue.message };
+    }),
+  );
+}
+
+const port = z.coerce
+  .number({ invalid_type_error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(1, 'must be a port number from 1 to 65535')
+  .max(65535, 'must be a port number from 1 to 65535');
+
+const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+/** `host:port[,host:port…]` → a list, rejecting anything that is not such a list. */
+export const brokerList = z
+  .string()
+  .min(1, 'is required')
+  .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
+  .refine((brokers) => brokers.length > 0 && brokers.every((b) => hostPort.test(b)), {
+    message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
+  });
+
+const urlWithScheme = (schemes: string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL with scheme ${schemes.join(', ')}; e.g. ${example}` },
+  );
+
+export const eventStoreUrl = urlWithScheme(
+  ['esdb', 'esdb+discover', 'postgres', 'postgresql'],
+  'esdb://127.0.0.1:2113?tls=false or postgres://civic:civic@127.0.0.1:5433/civic',
+);
+export const mongoUri = urlWithScheme(['mongodb', 'mongodb+srv'], 'mongodb://127.0.0.1:27017/civic');
+
+/** Settings every service has. */
+export const serviceConfigSchema = z.object({
+  HTTP_PORT: port,
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KAFKA_BROKERS: brokerList,
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  KAFKA_GROUP_ID: z.string().min(1).optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+/** Every service reads the case streams and keeps its own state (inbox, timers, read models) in MongoDB. */
+export const storesConfigSchema = z.object({
+  EVENT_STORE_URL: eventStoreUrl,
+  MONGODB_URI: mongoUri,
+});
+
+export const platformConfigSchema = serviceConfigSchema.merge(storesConfigSchema);
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;

@@ -1,0 +1,65 @@
+import { ConfigError, loadConfig, platformConfigSchema } from './config';
+
+const valid = {
+  HTTP_PORT: '3001',
+  KAFKA_BROKERS: '127.0.0.1:9092, kafka:9092',
+  EVENT_STORE_URL: 'postgres://civic:civic@127.0.0.1:5433/civic',
+  MONGODB_URI: 'mongodb://127.0.0.1:27017/civic',
+};
+
+function problems(env: Record<string, string>) {
+  try {
+    loadConfig(platformConfigSchema, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return Object.fromEntries(error.problems.map((p) => [p.variable, p.reason]));
+    throw error;
+  }
+  return {};
+}
+
+describe('service configuration from the environment', () => {
+  it('parses a valid environment, with defaults for the optional settings', () => {
+    expect(loadConfig(platformConfigSchema, valid)).toEqual({
+      ...valid,
+      HTTP_PORT: 3001,
+      HTTP_HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      KAFKA_BROKERS: ['127.0.0.1:9092', 'kafka:9092'],
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+    });
+  });
+
+  it('accepts EventStoreDB as the event store', () => {
+    expect(loadConfig(platformConfigSchema, { ...valid, EVENT_STORE_URL: 'esdb://eventstore:2113?tls=false' }).EVENT_STORE_URL).toBe(
+      'esdb://eventstore:2113?tls=false',
+    );
+  });
+
+  it('names every missing setting at once', () => {
+    expect(problems({})).toEqual({
+      HTTP_PORT: 'is required',
+      KAFKA_BROKERS: 'is required',
+      EVENT_STORE_URL: 'is required',
+      MONGODB_URI: 'is required',
+    });
+  });
+
+  it.each([
+    ['HTTP_PORT', 'eighty', /must be a port number/],
+    ['HTTP_PORT', '70000', /from 1 to 65535/],
+    ['KAFKA_BROKERS', 'localhost', /host:port/],
+    ['EVENT_STORE_URL', 'mysql://x@y/z', /must be a URL with scheme esdb, esdb\+discover, postgres, postgresql/],
+    ['MONGODB_URI', 'not a url', /must be a URL with scheme mongodb, mongodb\+srv/],
+    ['LOG_LEVEL', 'loud', /Invalid enum value/],
+  ])('names a malformed %s (%s) and says why', (variable, value, reason) => {
+    const found = problems({ ...valid, [variable]: value });
+    expect(Object.keys(found)).toEqual([variable]);
+    expect(found[variable]).toMatch(reason);
+  });
+
+  it('puts every problem in the error message, one per line', () => {
+    expect(() => loadConfig(platformConfigSchema, { ...valid, HTTP_PORT: 'x', MONGODB_URI: '' })).toThrow(
+      'Invalid configuration:\n  HTTP_PORT: must be a port number\n  MONGODB_URI: is required',
+    );
+  });
+});

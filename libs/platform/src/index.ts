@@ -1,0 +1,7 @@
+export * from './config';
+export * from './kafka';
+export * from './event-store-connection';
+export * from './platform.module';
+export * from './bootstrap';
+export { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
+export { HealthController } from './health/health.controller';

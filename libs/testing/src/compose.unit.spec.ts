@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeEnvironment, readCompose } from './compose';
+import { WORKSPACE_ROOT } from './servers';
+
+const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analytics'];
+
+describe('docker-compose.yml', () => {
+  const compose = readCompose();
+
+  it('runs the design card stack: Kafka, EventStoreDB, MongoDB and the five services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['eventstore', 'kafka', 'mongodb', ...SERVICES].sort());
+  });
+
+  it.each(SERVICES)('builds %s from the shared Dockerfile and starts it after healthy servers', (service) => {
+    const definition = compose.services[service];
+    expect(definition.build).toMatchObject({ dockerfile: 'infra/docker/Dockerfile', args: { SERVICE: service } });
+    expect(existsSync(join(WORKSPACE_ROOT, definition.build!.context, definition.build!.dockerfile))).toBe(true);
+    expect(existsSync(join(WORKSPACE_ROOT, 'services', service, 'src', 'main.ts'))).toBe(true);
+    expect(definition.depends_on).toEqual({
+      kafka: { condition: 'service_healthy' },
+      eventstore: { condition: 'service_healthy' },
+      mongodb: { condition: 'service_healthy' },
+    });
+    expect(composeEnvironment(service)).toMatchObject({
+      KAFKA_BROKERS: 'kafka:9092',
+      EVENT_STORE_URL: 'esdb://eventstore:2113?tls=false',
+      MONGODB_URI: 'mongodb://mongodb:27017/civic',
+    });
+  });
+
+  it('gives every server a health check the services wait for', () => {
+    for (const server of ['kafka', 'eventstore', 'mongodb']) expect(compose.services[server].healthcheck).toBeDefined();
+  });
+});

@@ -1,0 +1,106 @@
+import { ConfigError, loadConfig } from '@civic/platform';
+import { Kafka, logLevel } from 'kafkajs';
+import type { z } from 'zod';
+import { composeEnvironment } from './compose';
+import { createTestDatabase, testMongoUri, type TestDatabase } from './databases';
+import { eventually } from './eventually';
+import { uniqueName } from './names';
+import { freePort, spawnService, waitForHealthy, type ServiceProcess } from './processes';
+import { kafkaBrokers } from './servers';
+
+/** docker-compose.yml must give the service an environment its config schema accepts. */
+export function describeServiceConfig(service: string, schema: z.ZodTypeAny): void {
+  describe(`${service} configuration`, () => {
+    it('accepts the environment docker-compose.yml gives it', () => {
+      expect(() => loadConfig(schema, composeEnvironment(service))).not.toThrow();
+    });
+
+    it('names every missing setting', () => {
+      const problem = () => loadConfig(schema, {});
+      expect(problem).toThrow(ConfigError);
+      expect(problem).toThrow(/KAFKA_BROKERS: is required/);
+      expect(problem).toThrow(/EVENT_STORE_URL: is required/);
+      expect(problem).toThrow(/MONGODB_URI: is required/);
+    });
+  });
+}
+
+/** The environment a service gets in the e2e tier: the real local servers, names of this run's own. */
+export async function serviceTestEnvironment(service: string, database: TestDatabase): Promise<Record<string, string>> {
+  return {
+    HTTP_PORT: String(await freePort()),
+    HTTP_HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    KAFKA_BROKERS: (await kafkaBrokers()).join(','),
+    KAFKA_GROUP_ID: uniqueName(service),
+    EVENT_STORE_URL: database.url,
+    MONGODB_URI: await testMongoUri(service),
+  };
+}
+
+/**
+ * The service as a process on the real servers: it starts, its consumer group joins Kafka, its health
+ * reports each dependency up, it logs JSON, and SIGTERM stops it cleanly; bad config stops it at once.
+ */
+export function describeServiceProcess(service: string): void {
+  describe(`${service} as a process`, () => {
+    let database: TestDatabase;
+    let env: Record<string, string>;
+    let running: ServiceProcess;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(service.replace(/-/g, '_'));
+      env = await serviceTestEnvironment(service, database);
+      running = spawnService(service, env);
+    });
+
+    afterAll(async () => {
+      await running?.stop('SIGKILL');
+      await database?.drop();
+    });
+
+    it('reports healthy with Kafka, the event store and MongoDB connected', async () => {
+      const health = await waitForHealthy(running);
+      expect(health.status).toBe('ok');
+      expect(health.details).toMatchObject({
+        kafka: { status: 'up' },
+        'event-store': { status: 'up', kind: 'postgres' },
+        mongodb: { status: 'up' },
+      });
+    });
+
+    it('has its Kafka consumer group subscribed to case-events', async () => {
+      const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const state = await eventually(
+          async () => (await admin.describeGroups([env.KAFKA_GROUP_ID])).groups[0]?.state,
+          (s) => s === 'Stable',
+          { what: `consumer group ${env.KAFKA_GROUP_ID} stable` },
+        );
+        expect(state).toBe('Stable');
+      } finally {
+        await admin.disconnect();
+      }
+    });
+
+    it('logs structured JSON naming the service and where it listens', () => {
+      const listening = running.logs().find((line) => String(line.msg).includes('listening on'));
+      expect(listening).toMatchObject({ service, url: running.url });
+    });
+
+    it('stops cleanly on SIGTERM', async () => {
+      expect(await running.stop('SIGTERM')).toBe(0);
+      expect(running.logs().map((line) => line.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
+    });
+
+    it('refuses to start without a required setting, naming it', async () => {
+      const { KAFKA_BROKERS: _omitted, ...incomplete } = env;
+      const broken = spawnService(service, { ...incomplete, HTTP_PORT: 'not-a-port' });
+      expect(await broken.exited).toBe(78);
+      expect(broken.output()).toMatch(/KAFKA_BROKERS: is required/);
+      expect(broken.output()).toMatch(/HTTP_PORT: must be a port number/);
+    });
+  });
+}

@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { runService } from '@civic/platform';
+import { DeadlineWatchModule } from './app.module';
+import { configSchema } from './config';
+
+void runService({ name: 'deadline-watch', configSchema, module: (config) => DeadlineWatchModule.forRoot(config) });

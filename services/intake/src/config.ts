@@ -1,0 +1,6 @@
+import { platformConfigSchema } from '@civic/platform';
+import type { z } from 'zod';
+
+/** intake's settings, validated at start-up; the service's own ones join here as it grows. */
+export const configSchema = platformConfigSchema;
+export type IntakeConfig = z.infer<typeof configSchema>;

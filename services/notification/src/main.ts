@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { runService } from '@civic/platform';
+import { NotificationModule } from './app.module';
+import { configSchema } from './config';
+
+void runService({ name: 'notification', configSchema, module: (config) => NotificationModule.forRoot(config) });

@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { runService } from '@civic/platform';
+import { RoutingModule } from './app.module';
+import { configSchema } from './config';
+
+void runService({ name: 'routing', configSchema, module: (config) => RoutingModule.forRoot(config) });

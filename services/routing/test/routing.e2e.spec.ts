@@ -1,0 +1,3 @@
+import { describeServiceProcess } from '@civic/testing';
+
+describeServiceProcess('routing');
