@@ -18,15 +18,30 @@ const FRAMEWORK_AND_IO = [
   '@testcontainers/*',
   'axios',
   'undici',
-  'fs',
-  'node:*',
-  'child_process',
-  'net',
-  'http',
-  'https',
-  'os',
-  'crypto',
 ];
+
+// Tests may use the testing library on top of what their project may import; production code may not.
+function boundaries({ tests }) {
+  const testing = tests ? ['type:testing'] : [];
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allowCircularSelfDependency: false,
+      depConstraints: [
+        {
+          sourceTag: 'type:domain',
+          onlyDependOnLibsWithTags: ['type:domain', ...testing],
+          bannedExternalImports: tests ? [] : FRAMEWORK_AND_IO,
+        },
+        { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', ...testing] },
+        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:testing'] },
+        // A service may use the libraries but never another service.
+        { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', ...testing] },
+      ],
+    },
+  ];
+}
 
 module.exports = [
   ...nx.configs['flat/base'],
@@ -35,32 +50,13 @@ module.exports = [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allowCircularSelfDependency: false,
-          depConstraints: [
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain'],
-              bannedExternalImports: FRAMEWORK_AND_IO,
-            },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:domain', 'type:platform'] },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:testing'],
-            },
-            // A service may use any library but never another service.
-            {
-              sourceTag: 'type:service',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:testing'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries({ tests: false }),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.spec.ts', '**/test/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true }) },
   },
   {
     // The domain has no clock of its own: `now` arrives with the command.
@@ -74,6 +70,18 @@ module.exports = [
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'No randomness in the domain: take ids from the command.' },
       ],
       'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'fetch'],
+      // Node built-ins are not npm packages, so the Nx rule does not see them; this rule does.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'worker_threads'],
+              message: 'The domain does no I/O: pass what it needs in with the command.',
+            },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -15,7 +15,8 @@ describe('docker-compose.yml', () => {
   it.each(SERVICES)('builds %s from the shared Dockerfile and starts it after healthy servers', (service) => {
     const definition = compose.services[service];
     expect(definition.build).toMatchObject({ dockerfile: 'infra/docker/Dockerfile', args: { SERVICE: service } });
-    expect(existsSync(join(WORKSPACE_ROOT, definition.build!.context, definition.build!.dockerfile))).toBe(true);
+    const build = definition.build ?? { context: '.', dockerfile: 'missing' };
+    expect(existsSync(join(WORKSPACE_ROOT, build.context, build.dockerfile))).toBe(true);
     expect(existsSync(join(WORKSPACE_ROOT, 'services', service, 'src', 'main.ts'))).toBe(true);
     expect(definition.depends_on).toEqual({
       kafka: { condition: 'service_healthy' },

@@ -1,0 +1,3 @@
+export * from './shared/vocabulary';
+export * from './calendar/types';
+export * from './deadlines/policy';

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every test, on a fresh machine: dependencies, local servers, then lint + typecheck + unit, int, e2e.
+# The README's test command. Ends with one summary line: "Tests: N passed, N failed".
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+started=$SECONDS
+
+ensure_dependencies
+ensure_servers
+rm -rf tmp/test-results && mkdir -p tmp/test-results
+
+status=0
+run_tier() {
+  log "$1"
+  shift
+  "$BIN/nx" run-many "$@" || status=1
+}
+run_tier "static checks and unit tests" -t lint typecheck unit --parallel=2
+run_tier "integration tests (real Kafka, PostgreSQL, FerretDB)" -t int --parallel=1
+run_tier "end-to-end tests (services as processes)" -t e2e --parallel=1
+
+node scripts/test-summary.mjs tmp/test-results || status=1
+log "took $((SECONDS - started)) s"
+exit $status
