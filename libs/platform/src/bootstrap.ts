@@ -7,6 +7,9 @@ import { KAFKA_CLIENT } from './health/kafka.health';
 import { ensureTopics, kafkaMicroserviceOptions, PLATFORM_TOPICS } from './kafka';
 import type { Kafka } from 'kafkajs';
 
+// nestjs-pino reads (object, message, context): the context must be last for the message to be the message.
+const CONTEXT = 'Service';
+
 /** Exit code for a configuration error (sysexits.h EX_CONFIG), so supervisors can tell it apart. */
 export const EXIT_CONFIG = 78;
 
@@ -65,7 +68,7 @@ export async function startService<C extends PlatformConfig>(
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const url = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
-  logger.log({ url, health: `${url}/health` }, `${definition.name} listening on ${url}`);
+  logger.log({ url, health: `${url}/health` }, `${definition.name} listening on ${url}`, CONTEXT);
   return app;
 }
 
@@ -75,21 +78,21 @@ function stopOnSignals(app: INestApplication, timeoutMs: number): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.log({ signal }, 'stopping');
+    logger.log({ signal }, 'stopping', CONTEXT);
     // A hung dependency must not keep the process alive past the supervisor's patience.
     const force = setTimeout(() => {
-      logger.error({ timeoutMs }, 'shutdown timed out, exiting');
+      logger.error({ timeoutMs }, 'shutdown timed out, exiting', CONTEXT);
       process.exit(1);
     }, timeoutMs);
     force.unref();
     app
       .close()
       .then(() => {
-        logger.log('stopped');
+        logger.log({}, 'stopped', CONTEXT);
         process.exit(0);
       })
       .catch((error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
+        logger.error({ err: error }, 'shutdown failed', CONTEXT);
         process.exit(1);
       });
   };

@@ -1,0 +1,51 @@
+import type { Instant, IsoDate } from '../shared/vocabulary';
+
+/** Municipal offices keep Bulgarian time; a deadline's day is the day in Sofia, not in UTC. */
+export const DEFAULT_TIME_ZONE = 'Europe/Sofia';
+
+export class InvalidInstantError extends Error {
+  override readonly name = 'InvalidInstantError';
+  constructor(readonly value: string) {
+    super(`Not an ISO-8601 instant: "${value}"`);
+  }
+}
+
+// Formatters are costly to build and hold no state between calls: one per zone is enough.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+function localParts(instant: Instant, timeZone: string): Record<string, string> {
+  const moment = new Date(instant);
+  if (Number.isNaN(moment.getTime())) throw new InvalidInstantError(instant);
+  const parts: Record<string, string> = {};
+  for (const part of formatter(timeZone).formatToParts(moment)) parts[part.type] = part.value;
+  return parts;
+}
+
+/** The calendar date an instant falls on in a zone (Intl does the daylight-saving arithmetic). */
+export function toLocalDate(instant: Instant, timeZone: string = DEFAULT_TIME_ZONE): IsoDate {
+  const { year, month, day } = localParts(instant, timeZone);
+  return `${year}-${month}-${day}`;
+}
+
+/** The wall-clock time `HH:MM` of an instant in a zone, for opening hours. */
+export function toLocalTime(instant: Instant, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const { hour, minute } = localParts(instant, timeZone);
+  return `${hour}:${minute}`;
+}

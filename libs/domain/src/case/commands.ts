@@ -1,0 +1,109 @@
+/**
+ * What people and the platform ask of a case. The application fills in what needs I/O or policy (ids,
+ * `now`, the registry number, routing rules, the legal maximum of an extension); the decider judges.
+ */
+import type { Channel, Instant, IsoDate, Kind, Language } from '../shared/vocabulary';
+import type { AttachmentMeta, CaseCommandEnvelope } from './envelope';
+import type { NoProceedingsGround, CaseFlag } from './events.v1';
+import type { CaseSubmitter } from './events.v2';
+
+export type RegisterCase = CaseCommandEnvelope<
+  'RegisterCase',
+  {
+    kind: Kind;
+    channel: Channel;
+    /** When the submission arrived; may be earlier than `now` (post, mailbox), never later. */
+    receivedAt: Instant;
+    /** Assigned by the application's registry, e.g. "ПЩ-2026-000123" (АПК чл. 111(2)). */
+    registryNumber: string;
+    category?: string;
+    submitter: CaseSubmitter | null;
+    text: string;
+    attachments: AttachmentMeta[];
+    healthSafetyThreat: boolean;
+    violationDate?: IsoDate;
+    language: Language;
+  }
+>;
+
+export type ScreenCase = CaseCommandEnvelope<
+  'ScreenCase',
+  | { outcome: 'accept' }
+  | { outcome: 'no-proceedings'; ground: NoProceedingsGround; reason: string }
+  | { outcome: 'flag'; flags: CaseFlag[] }
+>;
+
+/** The registrar's decision on a flagged case, always with a recorded reason. */
+export type ResolveFlag = CaseCommandEnvelope<
+  'ResolveFlag',
+  { decision: 'accept'; reason: string } | { decision: 'no-proceedings'; ground: NoProceedingsGround; reason: string }
+>;
+
+export type RouteCase = CaseCommandEnvelope<'RouteCase', { unit: string; ruleId: string; ruleVersion: number }>;
+
+export type AssignCase = CaseCommandEnvelope<'AssignCase', { officerId: string }>;
+
+export type ReassignCase = CaseCommandEnvelope<'ReassignCase', { officerId: string; reason: string }>;
+
+export type RedirectCase = CaseCommandEnvelope<'RedirectCase', { authority: string; reason: string }>;
+
+export type RequestInformation = CaseCommandEnvelope<
+  'RequestInformation',
+  {
+    missing: string;
+    /** From the tenant's deadline policy (`pausesWhileAwaitingSubmitter`). */
+    pausesClock: boolean;
+  }
+>;
+
+export type ProvideInformation = CaseCommandEnvelope<
+  'ProvideInformation',
+  { text: string; attachments: AttachmentMeta[] }
+>;
+
+export type ExtendDeadline = CaseCommandEnvelope<
+  'ExtendDeadline',
+  {
+    reason: string;
+    newFinalDate: IsoDate;
+    /** The furthest final date the policy allows for this case; null when the policy allows no extension. */
+    maxFinalDate: IsoDate | null;
+  }
+>;
+
+export type AnswerCase = CaseCommandEnvelope<
+  'AnswerCase',
+  { text: string; attachments: AttachmentMeta[]; channel: Channel }
+>;
+
+export type CloseCase = CaseCommandEnvelope<'CloseCase', Record<string, never>>;
+
+export type ReopenCase = CaseCommandEnvelope<'ReopenCase', { reason: string }>;
+
+/** On the submitter's behalf: they may give a reason or not. */
+export type WithdrawCase = CaseCommandEnvelope<'WithdrawCase', { reason?: string }>;
+
+export type LinkAsDuplicate = CaseCommandEnvelope<'LinkAsDuplicate', { originalCaseId: string }>;
+
+export type RecordSatisfaction = CaseCommandEnvelope<'RecordSatisfaction', { rating: number; comment?: string }>;
+
+export type CaseCommand =
+  | RegisterCase
+  | ScreenCase
+  | ResolveFlag
+  | RouteCase
+  | AssignCase
+  | ReassignCase
+  | RedirectCase
+  | RequestInformation
+  | ProvideInformation
+  | ExtendDeadline
+  | AnswerCase
+  | CloseCase
+  | ReopenCase
+  | WithdrawCase
+  | LinkAsDuplicate
+  | RecordSatisfaction;
+
+export type CaseCommandType = CaseCommand['type'];
+export type CaseCommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;

@@ -1,0 +1,49 @@
+import type { Instant, TenantSlug } from '../shared/vocabulary';
+import type { Actor } from './roles';
+
+/**
+ * The envelope every case event is stored in. Frozen like the event shapes themselves: adding an optional
+ * field is compatible, anything else needs a new schema version and an upcaster (see VERSIONING.md).
+ */
+export interface CaseEventMetadata<V extends number = number> {
+  tenant: TenantSlug;
+  caseId: string;
+  actor: Actor;
+  /** The whole conversation (e.g. one web request and everything it causes). */
+  correlationId: string;
+  /** The command that produced this event: its `commandId`. */
+  causationId: string;
+  /** The command's `now`: the domain has no clock of its own. */
+  occurredAt: Instant;
+  schemaVersion: V;
+}
+
+export interface CaseEventEnvelope<T extends string, D, V extends number = 1> {
+  type: T;
+  data: D;
+  metadata: CaseEventMetadata<V>;
+}
+
+/** What every command carries besides its data. Ids and time are inputs, never generated here. */
+export interface CaseCommandMetadata {
+  tenant: TenantSlug;
+  caseId: string;
+  actor: Actor;
+  commandId: string;
+  correlationId: string;
+  now: Instant;
+}
+
+export interface CaseCommandEnvelope<T extends string, D> {
+  type: T;
+  data: D;
+  metadata: CaseCommandMetadata;
+}
+
+/** Attachments are described, never carried: the files live in object storage. */
+export interface AttachmentMeta {
+  name: string;
+  mediaType: string;
+  /** Bytes. */
+  size: number;
+}

@@ -1,0 +1,43 @@
+/**
+ * Schema version 2, FROZEN: only `CaseRegistered` changed. v2 groups the submitter's personal data in one
+ * object (so the event store can encrypt exactly that field per data subject) and records the case's
+ * language. Stored v1 events are turned into this shape by `upcast` (upcast.ts).
+ */
+import type { Channel, Instant, IsoDate, Kind, Language } from '../shared/vocabulary';
+import type { AttachmentMeta, CaseEventEnvelope } from './envelope';
+
+/** The person behind a submission. Every field is personal data (АПК чл. 108(2): nobody is persecuted for submitting). */
+export interface CaseSubmitter {
+  name?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  preferredChannel?: Channel;
+  /** The language to write to them in. */
+  language: Language;
+}
+
+export type CaseRegisteredV2 = CaseEventEnvelope<
+  'CaseRegistered',
+  {
+    kind: Kind;
+    channel: Channel;
+    receivedAt: Instant;
+    registryNumber: string;
+    category: string | null;
+    /** null: anonymous (nobody given at all). Whether a partial identity counts as anonymous is screening's call. */
+    submitter: CaseSubmitter | null;
+    /**
+     * Not personal, so it survives crypto-shredding: replays after erasure still know someone was there
+     * to be told about a redirect or a decision.
+     */
+    submitterGiven: boolean;
+    text: string;
+    attachments: AttachmentMeta[];
+    healthSafetyThreat: boolean;
+    violationDate: IsoDate | null;
+    /** The language the submission is written in. */
+    language: Language;
+  },
+  2
+>;

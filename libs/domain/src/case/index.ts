@@ -1,0 +1,15 @@
+export * from './roles';
+export * from './envelope';
+export * from './events.v1';
+export * from './events.v2';
+export * from './events';
+export * from './upcast';
+export * from './personal-data';
+export * from './commands';
+export * from './state';
+export * from './rejections';
+export * from './permissions';
+export type { CaseResult, Result } from './result';
+export { decide } from './decide';
+export { evolve } from './evolve';
+export * from './decider';

@@ -1,0 +1,21 @@
+/** Who acts on a case. Roles are the municipality's jobs, not screens: each one is a domain concept. */
+export const ROLES = [
+  'registrar', // деловодител: registers and screens submissions
+  'officer', // служител: works on an assigned case
+  'head-of-unit', // началник на звено: routes and assigns within the unit
+  'secretary', // секретар на общината
+  'mayor', // кмет
+  'anti-corruption-officer', // служител по противодействие на корупцията
+  'tenant-admin', // sets the municipality up; never handles cases
+  'ops', // runs the platform; never handles cases
+  'auditor', // reads; never writes
+  'citizen', // the submitter, acting for themselves
+  'system', // the platform itself (web form, routing rules, surveys)
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The person or process behind a command and the events it produces. `id` is a pseudonymous user id. */
+export interface Actor {
+  id: string;
+  role: Role;
+}

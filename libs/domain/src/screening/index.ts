@@ -1,0 +1,29 @@
+export { screen } from './screen';
+export type {
+  DuplicateSuggestion,
+  FlagCode,
+  OpenCase,
+  ReasonCode,
+  ScreeningFlag,
+  ScreeningInput,
+  ScreeningOutcome,
+  ScreeningReason,
+  ScreeningResult,
+  Submitter,
+} from './types';
+export {
+  anonymityPolicySchema,
+  flagRuleSchema,
+  REACHABLE_BY,
+  screeningPolicySchema,
+  type AnonymityPolicy,
+  type FlagRule,
+  type ReachableBy,
+  type ScreeningPolicy,
+} from './policy';
+export { missingIdentity, type IdentityPart } from './anonymity';
+export { timeBar, type TimeBar } from './limitation';
+export { probableDuplicates, similarity as textSimilarity } from './duplicates';
+export { textFlags } from './text-flags';
+export { wordListSchema, wordMatcher, wordPatternSchema, type WordList, type WordMatcher } from './word-list';
+export { BASE_WORD_LISTS, TEXT_FLAG_CODES, type TextFlagCode } from './wordlists';
