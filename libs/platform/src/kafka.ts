@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type ITopicConfig } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type ITopicConfig } from 'kafkajs';
 import { KafkaOptions, Transport } from '@nestjs/microservices';
 
 /** All case events, keyed by case id so each case keeps its order (DESIGN.md, "Streams and topics"). */
@@ -46,6 +46,8 @@ export function kafkaMicroserviceOptions(settings: KafkaSettings): KafkaOptions 
       postfixId: '',
       client: { clientId: settings.clientId, brokers: settings.brokers },
       consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
+      // Chosen explicitly (murmur2, as the Java client) rather than left to kafkajs's warning about its default.
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
     },
   };
