@@ -1,10 +1,11 @@
 // One jest configuration for every project; the tier (unit | int | e2e) picks the files.
-// Test files are named `*.unit.spec.ts`, `*.int.spec.ts`, `*.e2e.spec.ts`, as in the style guide.
+// Test files are named `*.unit.spec.ts`, `*.int.spec.ts`, `*.e2e.spec.ts`, as in the style guide;
+// `*.esdb.spec.ts` is the EventStoreDB contract run, which needs a Docker engine or ESDB_CONNECTION_STRING.
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
-const TIERS = ['unit', 'int', 'e2e'];
-const TIMEOUTS = { unit: 5_000, int: 60_000, e2e: 120_000 };
+const TIERS = ['unit', 'int', 'e2e', 'esdb'];
+const TIMEOUTS = { unit: 5_000, int: 60_000, e2e: 120_000, esdb: 120_000 };
 
 // Map the tsconfig path aliases (@civic/x) to their sources so tests run TypeScript directly.
 const moduleNameMapper = Object.fromEntries(
