@@ -139,3 +139,23 @@ main_dispatch() { # <action>
       ;;
   esac
 }
+
+# Graceful stop of the process behind a pid file, if it is ours; a no-op when it is not running.
+down_by_pid_file() { # <pid file> <marker> [what the stop does]
+  local pid
+  if ! pid="$(live_pid "$1" "$2")"; then
+    log "not running"
+    rm -f "$1"
+    return 0
+  fi
+  log "stopping pid ${pid}${3:+ ($3)}"
+  stop_pid "${pid}"
+  rm -f "$1"
+  log "stopped"
+}
+
+status_by_pid_file() { # <pid file> <marker> <address>
+  local pid=""
+  pid="$(live_pid "$1" "$2")" || true
+  report_status "${pid}" "$3"
+}

@@ -130,22 +130,11 @@ server_up() {
 }
 
 server_down() {
-  local pid
-  if ! pid="$(live_pid "${PID_FILE}" "${MARKER}")"; then
-    log "not running"
-    rm -f "${PID_FILE}"
-    return 0
-  fi
-  log "stopping pid ${pid} (controlled shutdown)"
-  stop_pid "${pid}"
-  rm -f "${PID_FILE}"
-  log "stopped"
+  down_by_pid_file "${PID_FILE}" "${MARKER}" "controlled shutdown"
 }
 
 server_status() {
-  local pid=""
-  pid="$(live_pid "${PID_FILE}" "${MARKER}")" || true
-  report_status "${pid}" "127.0.0.1:${KAFKA_PORT}"
+  status_by_pid_file "${PID_FILE}" "${MARKER}" "127.0.0.1:${KAFKA_PORT}"
 }
 
 main_dispatch "$@"
