@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { WORKSPACE_ROOT } from './servers';
 
 // Jest's module sandbox cannot run ESLint's own dynamic import of the config file: hand it over instead.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const workspaceConfig = require(join(WORKSPACE_ROOT, 'eslint.config.js'));
 
 // The architecture is enforced by lint (STYLE.md practice 11): these snippets must be rejected.

@@ -13,10 +13,10 @@ export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
 const START_HINT = 'start the local servers with `bash infra/local/servers.sh up` (the test command `npm test` does it)';
 
 export class MissingServerError extends Error {
-  constructor(server: string, variable: string, extra = '') {
+  constructor(server: string, variable: string, hint = START_HINT) {
     super(
       `No ${server} for this test: ${variable} is not set and no Docker engine answers for testcontainers. ` +
-        `Set ${variable}, or ${START_HINT}.${extra}`,
+        `Set ${variable}, or ${hint}.`,
     );
     this.name = 'MissingServerError';
   }
@@ -43,14 +43,19 @@ export function dockerAnswers(): Promise<boolean> {
 }
 
 const cache = new Map<string, Promise<string>>();
-function resolveServer(server: string, variable: string, start: () => Promise<string>): Promise<string> {
+function resolveServer(
+  server: string,
+  variable: string,
+  start: () => Promise<string>,
+  hint = START_HINT,
+): Promise<string> {
   let found = cache.get(variable);
   if (!found) {
     found = (async () => {
       const configured = fromEnvironment(variable);
       if (configured) return configured;
       if (await dockerAnswers()) return start();
-      throw new MissingServerError(server, variable);
+      throw new MissingServerError(server, variable, hint);
     })();
     cache.set(variable, found);
   }
@@ -87,14 +92,20 @@ export function mongoServerUri(): Promise<string> {
 
 /** EventStoreDB has no native build for these machines: env var or a container, else a clear error. */
 export function esdbConnectionString(): Promise<string> {
-  return resolveServer('EventStoreDB', 'ESDB_CONNECTION_STRING', async () => {
-    const { GenericContainer, Wait } = await import('testcontainers');
-    const c = await new GenericContainer('eventstore/eventstore:24.10')
-      .withEnvironment({ EVENTSTORE_INSECURE: 'true', EVENTSTORE_RUN_PROJECTIONS: 'None' })
-      .withExposedPorts(2113)
-      .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCode(204))
-      .withReuse()
-      .start();
-    return `esdb://${c.getHost()}:${c.getMappedPort(2113)}?tls=false`;
-  });
+  return resolveServer(
+    'EventStoreDB',
+    'ESDB_CONNECTION_STRING',
+    async () => {
+      const { GenericContainer, Wait } = await import('testcontainers');
+      const c = await new GenericContainer('eventstore/eventstore:24.10')
+        .withEnvironment({ EVENTSTORE_INSECURE: 'true', EVENTSTORE_RUN_PROJECTIONS: 'None' })
+        .withExposedPorts(2113)
+        .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCode(204))
+        .withReuse()
+        .start();
+      return `esdb://${c.getHost()}:${c.getMappedPort(2113)}?tls=false`;
+    },
+    // The local servers script cannot start EventStoreDB: there is no native build for these machines.
+    'run where a Docker engine answers (EventStoreDB has no native build here; the local servers do not include it)',
+  );
 }

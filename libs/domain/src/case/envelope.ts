@@ -16,6 +16,11 @@ export interface CaseEventMetadata<V extends number = number> {
   /** The command's `now`: the domain has no clock of its own. */
   occurredAt: Instant;
   schemaVersion: V;
+  /**
+   * The opaque id (a UUID, never an e-mail) of the person whose data the event carries: the event store
+   * encrypts the personal fields with that subject's key, and erasing the key erases them everywhere.
+   */
+  dataSubjectId?: string;
 }
 
 export interface CaseEventEnvelope<T extends string, D, V extends number = 1> {

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Decider } from '@civic/domain';
+import { StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import type {
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  GlobalPosition,
+  JsonObject,
+  RecordedEvent,
+  StreamRevision,
+} from '../port';
+
+/** What a decider's events look like on the way to and from the store. */
+export interface DomainEvent {
+  type: string;
+  data: object;
+  metadata: object;
+}
+
+export interface CommandHandlerOptions<C, E extends DomainEvent, S, R> {
+  store: EventStore;
+  decider: Decider<C, E, S, R>;
+  /** Which stream holds the state the command is decided on, e.g. `case-<uuid>`. */
+  streamName: (command: C) => string;
+  /** A stored event back to a domain event (upcast, decrypt); default: its type, data and metadata as stored. */
+  fromRecorded?: (event: RecordedEvent) => E;
+  /** Decided events to the store's shape (encrypt, add a hash link); default: each with a new UUID. */
+  toEventsToAppend?: (events: E[], command: C) => EventToAppend[] | Promise<EventToAppend[]>;
+  /** Re-reads and decisions after a concurrent write, before giving up; default 3. */
+  maxRetries?: number;
+}
+
+/** An event as appended: what was written and where. */
+export interface AppendedEvent extends EventToAppend {
+  streamName: string;
+  revision: StreamRevision;
+}
+
+export type HandleOutcome<R> =
+  | {
+      ok: true;
+      events: AppendedEvent[];
+      /** The stream's revision now; `'no-stream'` when the decision appended nothing to a new stream. */
+      nextExpectedRevision: ExpectedRevision;
+      /** The position of the append's last event; none when nothing was appended. */
+      position?: GlobalPosition;
+      /** 1 + the number of retries it took. */
+      attempts: number;
+    }
+  | { ok: false; rejection: R; attempts: number };
+
+export interface CommandHandler<C, R> {
+  handle(command: C): Promise<HandleOutcome<R>>;
+}
+
+const asStored = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data, metadata: event.metadata }) as E;
+
+const withNewIds = (events: DomainEvent[]): EventToAppend[] =>
+  events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as JsonObject, metadata: e.metadata as JsonObject }));
+
+/**
+ * The one way commands change a stream (oskardudycz/EventSourcing.NodeJS, core/commandHandling.ts):
+ * read → fold → decide → append with the revision that was read. When another writer got there
+ * first, the whole cycle runs again on the new state, so the decision always sees every earlier event;
+ * after `maxRetries` the WrongExpectedRevisionError is thrown. Rejections are returned, never thrown.
+ */
+export function createCommandHandler<C, E extends DomainEvent, S, R>({
+  store,
+  decider,
+  streamName,
+  fromRecorded = asStored,
+  toEventsToAppend = withNewIds,
+  maxRetries = 3,
+}: CommandHandlerOptions<C, E, S, R>): CommandHandler<C, R> {
+  async function load(stream: string): Promise<{ state: S; revision: ExpectedRevision }> {
+    try {
+      const events = await store.readStream(stream);
+      const state = events.map(fromRecorded).reduce(decider.evolve, decider.initialState());
+      return { state, revision: events.length === 0 ? 'no-stream' : events[events.length - 1].revision };
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return { state: decider.initialState(), revision: 'no-stream' };
+      throw error;
+    }
+  }
+
+  return {
+    async handle(command) {
+      const stream = streamName(command);
+      for (let attempts = 1; ; attempts++) {
+        const { state, revision } = await load(stream);
+        const decision = decider.decide(command, state);
+        if (!decision.ok) return { ok: false, rejection: decision.rejection, attempts };
+        if (decision.events.length === 0) return { ok: true, events: [], nextExpectedRevision: revision, attempts };
+
+        const toAppend = await toEventsToAppend(decision.events, command);
+        try {
+          const result = await store.appendToStream(stream, toAppend, { expectedRevision: revision });
+          const first = result.nextExpectedRevision - toAppend.length + 1;
+          return {
+            ok: true,
+            events: toAppend.map((event, i) => ({ ...event, streamName: stream, revision: first + i })),
+            nextExpectedRevision: result.nextExpectedRevision,
+            position: result.position,
+            attempts,
+          };
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError) || attempts > maxRetries) throw error;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store';
+export { InvalidEsdbPositionError } from './position';
+export { EsdbPositionMissingError } from './mapping';

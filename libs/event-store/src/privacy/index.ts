@@ -1,0 +1,12 @@
+export * from './errors';
+export { decryptValue, encryptValue, ENCRYPTION_ALGORITHM, isEncryptedValue } from './envelope';
+export type { EncryptedValue, ValueBinding } from './envelope';
+export { mapPaths, pathsHolding } from './paths';
+export * from './policy';
+export type { SubjectKeys } from './subject-keys';
+export { InMemorySubjectKeys } from './in-memory-subject-keys';
+export { MongoSubjectKeys, SUBJECT_KEYS_COLLECTION, SUBJECT_KEYS_DATABASE } from './mongo-subject-keys';
+export type { MongoSubjectKeysOptions } from './mongo-subject-keys';
+export { withPersonalData } from './with-personal-data';
+export type { PersonalDataOptions } from './with-personal-data';
+export { caseEventPrivacy } from './case-event-privacy';
