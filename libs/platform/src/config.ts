@@ -64,6 +64,13 @@ export const eventStoreUrl = urlWithScheme(
 );
 export const mongoUri = urlWithScheme(['mongodb', 'mongodb+srv'], 'mongodb://127.0.0.1:27017/civic');
 
+/** `true` / `false` (also 1/0, yes/no), for feature switches in the environment. */
+export const booleanFlag = (defaultValue: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .default(defaultValue ? 'true' : 'false')
+    .transform((value) => ['true', '1', 'yes'].includes(value));
+
 /** Settings every service has. */
 export const serviceConfigSchema = z.object({
   HTTP_PORT: port,

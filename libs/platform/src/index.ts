@@ -1,6 +1,6 @@
 export * from './config';
 export * from './kafka';
-export * from './event-store-connection';
+export * from './event-store.provider';
 export * from './platform.module';
 export * from './bootstrap';
 export { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';

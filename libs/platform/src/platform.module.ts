@@ -5,11 +5,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import type { PlatformConfig } from './config';
 import { CaseEventsTrace } from './case-events.trace';
-import { EventStoreConnection } from './event-store-connection';
-import { EventStoreHealthIndicator } from './health/event-store.health';
+import { EVENT_STORE, eventStoreKind, eventStoreProviders } from './event-store.provider';
+import { EVENT_STORE_KIND, EventStoreHealthIndicator } from './health/event-store.health';
 import { HEALTH_CHECKS, HealthController } from './health/health.controller';
 import { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
 import { createKafkaClient } from './kafka';
+import { RelayRunner } from './relay/relay.runner';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
@@ -17,6 +18,8 @@ export const SERVICE_NAME = Symbol('SERVICE_NAME');
 export interface PlatformOptions {
   service: string;
   config: PlatformConfig;
+  /** Run the relay from the event store to `case-events` in this service (leased: one instance publishes). */
+  relay?: boolean;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface PlatformOptions {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot({ service, config }: PlatformOptions): DynamicModule {
+  static forRoot({ service, config, relay = false }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
@@ -50,25 +53,34 @@ export class PlatformModule {
           provide: KAFKA_CLIENT,
           useValue: createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: `${service}-admin` }),
         },
-        { provide: EventStoreConnection, useFactory: () => new EventStoreConnection(config.EVENT_STORE_URL) },
+        ...eventStoreProviders(config.EVENT_STORE_URL),
+        { provide: EVENT_STORE_KIND, useValue: eventStoreKind(config.EVENT_STORE_URL) },
         KafkaHealthIndicator,
         EventStoreHealthIndicator,
         MongooseHealthIndicator,
         {
           provide: HEALTH_CHECKS,
-          inject: [KafkaHealthIndicator, EventStoreHealthIndicator, MongooseHealthIndicator],
+          inject: [
+            KafkaHealthIndicator,
+            EventStoreHealthIndicator,
+            MongooseHealthIndicator,
+            { token: RelayRunner, optional: true },
+          ],
           useFactory: (
             kafka: KafkaHealthIndicator,
             eventStore: EventStoreHealthIndicator,
             mongo: MongooseHealthIndicator,
+            relayRunner?: RelayRunner,
           ): HealthIndicatorFunction[] => [
             () => kafka.check('kafka'),
             () => eventStore.check('event-store'),
             () => mongo.pingCheck('mongodb', { timeout: 3_000 }),
+            ...(relayRunner ? [async () => relayRunner.check('relay')] : []),
           ],
         },
+        ...(relay ? [RelayRunner] : []),
       ],
-      exports: [SERVICE_CONFIG, SERVICE_NAME, KAFKA_CLIENT, EventStoreConnection],
+      exports: [SERVICE_CONFIG, SERVICE_NAME, KAFKA_CLIENT, EVENT_STORE],
     };
   }
 }

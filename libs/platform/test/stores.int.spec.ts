@@ -1,6 +1,8 @@
 import { createTestDatabase, testMongoUri, type TestDatabase } from '@civic/testing';
 import mongoose, { Schema, type Connection } from 'mongoose';
-import { EventStoreConnection } from '../src/event-store-connection';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { connectEventStore } from '../src/event-store.provider';
 
 describe('MongoDB through mongoose (FerretDB here)', () => {
   let connection: Connection;
@@ -30,25 +32,39 @@ describe('MongoDB through mongoose (FerretDB here)', () => {
   });
 });
 
-describe('PostgreSQL as the event store connection', () => {
+describe('PostgreSQL', () => {
   let database: TestDatabase;
-  let store: EventStoreConnection;
 
   beforeAll(async () => {
     database = await createTestDatabase('platform');
-    store = new EventStoreConnection(database.url);
   });
 
   afterAll(async () => {
-    await store?.onApplicationShutdown();
     await database?.drop();
   });
 
-  it('answers the health ping and round-trips a row', async () => {
-    await expect(store.ping()).resolves.toBeUndefined();
-    await store.pool.query('create table probe (id int primary key, body jsonb not null)');
-    await store.pool.query('insert into probe values ($1, $2)', [1, { kind: 'complaint', text: 'Дупка на пътя' }]);
-    const { rows } = await store.pool.query('select body from probe where id = 1');
-    expect(rows).toEqual([{ body: { kind: 'complaint', text: 'Дупка на пътя' } }]);
+  it('round-trips a row with Cyrillic JSON', async () => {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('create table probe (id int primary key, body jsonb not null)');
+      await client.query('insert into probe values ($1, $2)', [1, { kind: 'complaint', text: 'Дупка на пътя' }]);
+      const { rows } = await client.query('select body from probe where id = 1');
+      expect(rows).toEqual([{ body: { kind: 'complaint', text: 'Дупка на пътя' } }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('serves as the event store behind EVENT_STORE_URL', async () => {
+    const store = await connectEventStore(database.url);
+    try {
+      const streamName = `case-${randomUUID()}`;
+      const event = { id: randomUUID(), type: 'Probe', data: { n: 1 }, metadata: {} };
+      await store.appendToStream(streamName, [event], { expectedRevision: 'no-stream' });
+      expect((await store.readStream(streamName)).map((e) => e.id)).toEqual([event.id]);
+    } finally {
+      await store.close();
+    }
   });
 });

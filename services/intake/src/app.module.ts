@@ -6,6 +6,6 @@ import type { IntakeConfig } from './config';
 @Module({})
 export class IntakeModule {
   static forRoot(config: IntakeConfig): DynamicModule {
-    return { module: IntakeModule, imports: [PlatformModule.forRoot({ service: 'intake', config })] };
+    return { module: IntakeModule, imports: [PlatformModule.forRoot({ service: 'intake', config, relay: config.RELAY_ENABLED })] };
   }
 }

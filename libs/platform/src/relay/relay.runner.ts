@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import type { EventStore } from '@civic/event-store';
+import { EventRelay, type MessagingLogger } from '@civic/messaging';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { EVENT_STORE } from '../event-store.provider';
+import { KAFKA_CLIENT } from '../health/kafka.health';
+import { CASE_EVENTS_TOPIC } from '../kafka';
+
+/**
+ * Runs the relay from the event store to `case-events` inside a service. Every instance may run one: the
+ * lease lets one publish and keeps the others in standby, ready to take over.
+ */
+@Injectable()
+export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private relay?: EventRelay;
+  // Nest's Logger (not the transient PinoLogger) keeps this provider a singleton; it still ends in pino.
+  private readonly nestLogger = new Logger('EventRelay');
+  private readonly logger: MessagingLogger = {
+    info: (context, message) => this.nestLogger.log(context, message),
+    warn: (context, message) => this.nestLogger.warn(context, message),
+    error: (context, message) => this.nestLogger.error(context, message),
+  };
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @InjectConnection() private readonly mongo: Connection,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const db = this.mongo.db;
+    if (!db) throw new Error('the MongoDB connection has no database');
+    // The relay reads the store as stored: personal data stays encrypted on its way to Kafka.
+    this.relay = new EventRelay({ name: 'case-events', store: this.store, kafka: this.kafka, db, topic: CASE_EVENTS_TOPIC, logger: this.logger });
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+
+  /** Up while publishing or in standby behind another instance; down while it cannot reach Kafka or MongoDB. */
+  check(key = 'relay') {
+    const indicator = this.indicators.check(key);
+    const progress = this.relay?.progress();
+    if (!progress) return indicator.down({ message: 'not started' });
+    // Not `status`: terminus reads that key as the indicator's own up/down.
+    const details = { state: progress.status, published: progress.published, lastDelayMs: progress.lastDelayMs };
+    return progress.status === 'retrying'
+      ? indicator.down({ ...details, message: progress.lastError })
+      : indicator.up(details);
+  }
+}
