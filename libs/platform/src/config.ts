@@ -80,6 +80,8 @@ export const serviceConfigSchema = z.object({
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
   KAFKA_GROUP_ID: z.string().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** A folder of tenant charter files (`<slug>.json`); default: the seed tenants shipped with the domain. */
+  TENANTS_DIR: z.string().min(1).optional(),
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

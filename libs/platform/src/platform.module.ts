@@ -9,7 +9,9 @@ import { EVENT_STORE, eventStoreKind, eventStoreProviders } from './event-store.
 import { EVENT_STORE_KIND, EventStoreHealthIndicator } from './health/event-store.health';
 import { HEALTH_CHECKS, HealthController } from './health/health.controller';
 import { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
+import { CASE_COMMANDS, CASE_STORE, caseStoreProviders, SUBJECT_KEYS } from './cases/case-store';
 import { createKafkaClient } from './kafka';
+import { DEFAULT_TENANTS_DIR, TenantDirectory } from './tenants/tenant-directory';
 import { RelayRunner } from './relay/relay.runner';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -54,6 +56,8 @@ export class PlatformModule {
           useValue: createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: `${service}-admin` }),
         },
         ...eventStoreProviders(config.EVENT_STORE_URL),
+        ...caseStoreProviders(config.MONGODB_URI),
+        { provide: TenantDirectory, useFactory: () => TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR) },
         { provide: EVENT_STORE_KIND, useValue: eventStoreKind(config.EVENT_STORE_URL) },
         KafkaHealthIndicator,
         EventStoreHealthIndicator,
@@ -80,7 +84,7 @@ export class PlatformModule {
         },
         ...(relay ? [RelayRunner] : []),
       ],
-      exports: [SERVICE_CONFIG, SERVICE_NAME, KAFKA_CLIENT, EVENT_STORE],
+      exports: [SERVICE_CONFIG, SERVICE_NAME, KAFKA_CLIENT, EVENT_STORE, CASE_STORE, CASE_COMMANDS, SUBJECT_KEYS, TenantDirectory],
     };
   }
 }

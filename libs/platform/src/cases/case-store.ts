@@ -1,0 +1,62 @@
+import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { caseDecider, upcast, type CaseCommand, type CaseEvent, type CaseRejection, type StoredCaseEvent } from '@civic/domain';
+import {
+  caseEventPrivacy,
+  createCommandHandler,
+  MongoSubjectKeys,
+  withHashChain,
+  withPersonalData,
+  type CommandHandler,
+  type EventStore,
+  type RecordedEvent,
+} from '@civic/event-store';
+import { EVENT_STORE } from '../event-store.provider';
+
+/** The case streams as services use them: personal data encrypted per subject, every event hash-chained. */
+export const CASE_STORE = Symbol('CASE_STORE');
+export const SUBJECT_KEYS = Symbol('SUBJECT_KEYS');
+/** Every staff or citizen command on a case: read → fold → decide → append with the expected revision. */
+export const CASE_COMMANDS = Symbol('CASE_COMMANDS');
+
+export type CaseCommands = CommandHandler<CaseCommand, CaseRejection>;
+
+export const caseStreamName = (caseId: string) => `case-${caseId}`;
+
+/** A stored case event in today's shape, whatever version it was written in. */
+export const caseEventFromRecorded = (event: RecordedEvent): CaseEvent =>
+  upcast({ type: event.type, data: event.data, metadata: event.metadata } as unknown as StoredCaseEvent);
+
+@Injectable()
+export class SubjectKeysLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(SUBJECT_KEYS) private readonly keys: MongoSubjectKeys) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.keys.close();
+  }
+}
+
+export function caseStoreProviders(mongoUri: string): Provider[] {
+  return [
+    // Keys live in a database of their own, never in events or Kafka (DESIGN.md, "Personal data").
+    { provide: SUBJECT_KEYS, useFactory: () => MongoSubjectKeys.connect({ uri: mongoUri }) },
+    SubjectKeysLifecycle,
+    {
+      provide: CASE_STORE,
+      inject: [EVENT_STORE, SUBJECT_KEYS],
+      // The chain covers the ciphertext, so erasing a subject's key leaves every chain verifiable.
+      useFactory: (store: EventStore, keys: MongoSubjectKeys): EventStore =>
+        withPersonalData(withHashChain(store), { keys, ...caseEventPrivacy }),
+    },
+    {
+      provide: CASE_COMMANDS,
+      inject: [CASE_STORE],
+      useFactory: (store: EventStore): CaseCommands =>
+        createCommandHandler({
+          store,
+          decider: caseDecider,
+          streamName: (command: CaseCommand) => caseStreamName(command.metadata.caseId),
+          fromRecorded: caseEventFromRecorded,
+        }),
+    },
+  ];
+}
