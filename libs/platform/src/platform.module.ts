@@ -22,6 +22,11 @@ export interface PlatformOptions {
   config: PlatformConfig;
   /** Run the relay from the event store to `case-events` in this service (leased: one instance publishes). */
   relay?: boolean;
+  /**
+   * Keep the placeholder subscriber that only logs case events; a service with its own `case-events`
+   * handler turns it off (Nest allows one handler per pattern in an app).
+   */
+  traceCaseEvents?: boolean;
 }
 
 /**
@@ -31,7 +36,7 @@ export interface PlatformOptions {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot({ service, config, relay = false }: PlatformOptions): DynamicModule {
+  static forRoot({ service, config, relay = false, traceCaseEvents = true }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
@@ -47,7 +52,7 @@ export class PlatformModule {
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         MongooseModule.forRoot(config.MONGODB_URI, { serverSelectionTimeoutMS: 5_000 }),
       ],
-      controllers: [HealthController, CaseEventsTrace],
+      controllers: [HealthController, ...(traceCaseEvents ? [CaseEventsTrace] : [])],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: service },
