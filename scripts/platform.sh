@@ -14,7 +14,7 @@ RUN_DIR="$ROOT/.local/services"
 
 stop_services() {
   local pids=()
-  for s in "${SERVICES[@]}"; do
+  for s in "${SERVICES[@]}" dev-issuer; do
     local pidfile="$RUN_DIR/$s.pid"
     [[ -f "$pidfile" ]] || continue
     local pid; pid="$(cat "$pidfile")"
@@ -41,10 +41,18 @@ log "building"
 mkdir -p "$RUN_DIR"
 stop_services
 
+# The development token issuer: a new key pair each start; its log lists a 12-hour token per seeded user.
+ISSUER="http://127.0.0.1:3010"
+DEV_ISSUER_PORT=3010 setsid nohup node --enable-source-maps dist/libs/auth/src/dev/dev-issuer.main.js \
+  >"$RUN_DIR/dev-issuer.log" 2>&1 < /dev/null &
+echo $! > "$RUN_DIR/dev-issuer.pid"
+for _ in $(seq 1 50); do curl -fsS "$ISSUER/.well-known/jwks.json" >/dev/null 2>&1 && break; sleep 0.2; done
+
 # A machine's MongoDB database for the platform; the event store is the local PostgreSQL.
 for s in "${SERVICES[@]}"; do
   HTTP_PORT="${PORTS[$s]}" EVENT_STORE_URL="$POSTGRES_URL" MONGODB_URI="$MONGODB_URI" \
     KAFKA_BROKERS="$KAFKA_BROKERS" LOG_LEVEL="${LOG_LEVEL:-info}" \
+    AUTH_JWKS_URL="$ISSUER/.well-known/jwks.json" AUTH_ISSUER="$ISSUER" \
     setsid nohup node --enable-source-maps "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/$s.pid"
 done
@@ -72,6 +80,7 @@ done
 echo
 printf '%-16s %s\n' kafka "$KAFKA_BROKERS" postgres "$POSTGRES_URL (event store)" mongodb "$MONGODB_URI (FerretDB)"
 echo "logs: $RUN_DIR/<service>.log"
+echo "tokens for the seeded users (role, sub, name, token): $RUN_DIR/dev-issuer.log (issuer $ISSUER)"
 
 if [[ "${1:-}" == "--detach" ]]; then
   echo "detached; stop with: bash scripts/platform.sh down"

@@ -1,3 +1,4 @@
+import { authConfigSchema } from '@civic/auth';
 import { z } from 'zod';
 
 /**
@@ -92,5 +93,6 @@ export const storesConfigSchema = z.object({
   MONGODB_URI: mongoUri,
 });
 
-export const platformConfigSchema = serviceConfigSchema.merge(storesConfigSchema);
+// Every service checks bearer tokens against the identity provider's key set (AUTH_*).
+export const platformConfigSchema = serviceConfigSchema.merge(storesConfigSchema).merge(authConfigSchema);
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;

@@ -5,6 +5,8 @@ const valid = {
   KAFKA_BROKERS: '127.0.0.1:9092, kafka:9092',
   EVENT_STORE_URL: 'postgres://civic:civic@127.0.0.1:5433/civic',
   MONGODB_URI: 'mongodb://127.0.0.1:27017/civic',
+  AUTH_JWKS_URL: 'http://127.0.0.1:3010/.well-known/jwks.json',
+  AUTH_ISSUER: 'http://127.0.0.1:3010',
 };
 
 function problems(env: Record<string, string>) {
@@ -26,6 +28,7 @@ describe('service configuration from the environment', () => {
       LOG_LEVEL: 'info',
       KAFKA_BROKERS: ['127.0.0.1:9092', 'kafka:9092'],
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      AUTH_AUDIENCE: 'civic-cases',
     });
   });
 
@@ -41,6 +44,8 @@ describe('service configuration from the environment', () => {
       KAFKA_BROKERS: 'is required',
       EVENT_STORE_URL: 'is required',
       MONGODB_URI: 'is required',
+      AUTH_JWKS_URL: 'is required',
+      AUTH_ISSUER: 'is required',
     });
   });
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AuthModule, authOptionsFromConfig } from '@civic/auth';
 import { HealthIndicatorFunction, MongooseHealthIndicator, TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
@@ -50,6 +51,7 @@ export class PlatformModule {
           },
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        AuthModule.forRoot(authOptionsFromConfig(config)),
         MongooseModule.forRoot(config.MONGODB_URI, { serverSelectionTimeoutMS: 5_000 }),
       ],
       controllers: [HealthController, ...(traceCaseEvents ? [CaseEventsTrace] : [])],

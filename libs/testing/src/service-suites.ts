@@ -33,6 +33,10 @@ export async function serviceTestEnvironment(service: string, database: TestData
     KAFKA_GROUP_ID: uniqueName(service),
     EVENT_STORE_URL: database.url,
     MONGODB_URI: await testMongoUri(service),
+    // Tokens are checked only when a request carries one: tests that call protected endpoints start a
+    // DevIssuer (@civic/auth) and override these two.
+    AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+    AUTH_ISSUER: 'http://127.0.0.1:9',
   };
 }
 

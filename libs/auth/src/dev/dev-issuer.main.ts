@@ -1,0 +1,56 @@
+/**
+ * The development issuer as a process, for `npm start` and demos:
+ *   node dist/libs/auth/src/dev/dev-issuer.main.js
+ * Env: DEV_ISSUER_PORT (default 3010), DEV_ISSUER_TENANT (default peshtera). Prints the settings the
+ * services need and a 12-hour token per seeded user of the tenant; stops on SIGTERM or SIGINT.
+ * The key pair lives only in this process: after a restart, earlier tokens no longer verify.
+ */
+import { z } from 'zod';
+import { DevIssuer } from './dev-issuer';
+import { SEED_TENANTS, SEEDED_USERS } from './seeded-users';
+
+const TOKEN_TTL_SECONDS = 12 * 3600;
+
+const environment = z.object({
+  DEV_ISSUER_PORT: z.coerce.number().int().min(0).max(65535).default(3010),
+  DEV_ISSUER_TENANT: z.enum(SEED_TENANTS).default('peshtera'),
+  /** Where to listen; docker-compose sets 0.0.0.0. */
+  DEV_ISSUER_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The issuer as the services know it (docker-compose: http://dev-issuer:3010); default its own address. */
+  DEV_ISSUER_URL: z.string().url().optional(),
+});
+
+async function main(): Promise<void> {
+  const parsed = environment.safeParse(process.env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
+    process.exit(78);
+  }
+  const { DEV_ISSUER_PORT: port, DEV_ISSUER_TENANT: tenant, DEV_ISSUER_HOST: host, DEV_ISSUER_URL: url } = parsed.data;
+  const issuer = await DevIssuer.start({ port, host, issuer: url });
+
+  const lines = [
+    `development token issuer at ${issuer.issuer}`,
+    `AUTH_JWKS_URL=${issuer.jwksUrl}`,
+    `AUTH_ISSUER=${issuer.issuer}`,
+    `AUTH_AUDIENCE=${issuer.audience}`,
+    '',
+    `tokens for ${tenant}, valid ${TOKEN_TTL_SECONDS / 3600} h (Authorization: Bearer <token>):`,
+  ];
+  for (const user of Object.values(SEEDED_USERS[tenant])) {
+    lines.push(`${user.roles[0]}\t${user.sub}\t${user.name}\t${await issuer.sign(user, TOKEN_TTL_SECONDS)}`);
+  }
+  console.log(lines.join('\n'));
+
+  const stop = (signal: string) => {
+    console.log(`${signal}: stopping the development issuer`);
+    issuer.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

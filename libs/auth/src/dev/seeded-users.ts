@@ -1,0 +1,59 @@
+import type { Role } from '@civic/domain';
+
+/** The five seed tenants (libs/domain/tenants/*.json); a test keeps this list in step with the files. */
+export const SEED_TENANTS = ['nova-zagora', 'peshtera', 'momchilgrad', 'petrich', 'sopot'] as const;
+export type SeedTenant = (typeof SEED_TENANTS)[number];
+
+/** The municipality's staff roles; `citizen` and `system` are not people with accounts at an issuer. */
+export const STAFF_ROLES = [
+  'registrar',
+  'officer',
+  'head-of-unit',
+  'secretary',
+  'mayor',
+  'anti-corruption-officer',
+  'tenant-admin',
+  'ops',
+  'auditor',
+] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The claims of a seeded user, ready for `DevIssuer#sign`. */
+export interface SeededUser {
+  /** Stable across runs: `<tenant>:<role>`, e.g. `peshtera:registrar`. */
+  sub: string;
+  name: string;
+  tenant: SeedTenant;
+  roles: [StaffRole];
+}
+
+/** Made-up people, one per role, in the order of STAFF_ROLES. */
+const NAMES: Record<SeedTenant, readonly string[]> = {
+  'nova-zagora': ['Мария Петрова', 'Иван Стоянов', 'Елена Димитрова', 'Георги Колев', 'Николай Тодоров', 'Светла Маринова', 'Петър Ангелов', 'Даниела Илиева', 'Стефан Христов'],
+  peshtera: ['Стоянка Атанасова', 'Димитър Попов', 'Надежда Василева', 'Тодор Николов', 'Христо Георгиев', 'Ваня Костова', 'Красимир Йорданов', 'Милена Александрова', 'Асен Михайлов'],
+  momchilgrad: ['Айше Мехмедова', 'Мустафа Алиев', 'Росица Кирилова', 'Ердинч Хасанов', 'Севджан Юсеинова', 'Пламен Радев', 'Гюлсер Ахмедова', 'Илиян Славов', 'Невена Богданова'],
+  petrich: ['Виолета Стойчева', 'Атанас Костадинов', 'Катерина Ризова', 'Костадин Ангелов', 'Борис Гърков', 'Благовеста Янева', 'Васил Гоцев', 'Цветанка Кьосева', 'Методи Узунов'],
+  sopot: ['Донка Дочева', 'Веселин Начев', 'Галина Генова', 'Румен Пеев', 'Славчо Генов', 'Марияна Ганчева', 'Любомир Цанков', 'Снежана Пенева', 'Огнян Бонев'],
+};
+
+const usersOf = (tenant: SeedTenant): Record<StaffRole, SeededUser> =>
+  Object.fromEntries(
+    STAFF_ROLES.map((role, i) => [role, { sub: `${tenant}:${role}`, name: NAMES[tenant][i], tenant, roles: [role] }]),
+  ) as Record<StaffRole, SeededUser>;
+
+/**
+ * One development user per staff role in each seed tenant: `SEEDED_USERS.peshtera.registrar` is
+ * `{ sub: 'peshtera:registrar', name: 'Стоянка Атанасова', tenant: 'peshtera', roles: ['registrar'] }`.
+ * For tests and demos with the development issuer only; a real issuer has real people.
+ */
+export const SEEDED_USERS: Readonly<Record<SeedTenant, Readonly<Record<StaffRole, SeededUser>>>> = Object.freeze(
+  Object.fromEntries(SEED_TENANTS.map((tenant) => [tenant, Object.freeze(usersOf(tenant))])) as Record<
+    SeedTenant,
+    Record<StaffRole, SeededUser>
+  >,
+);
+
+/** Every seeded user, flat: 5 tenants × 9 roles. */
+export const seededUserList = (): SeededUser[] => SEED_TENANTS.flatMap((tenant) => Object.values(SEEDED_USERS[tenant]));
+
+export const isSeedTenant = (value: string): value is SeedTenant => (SEED_TENANTS as readonly string[]).includes(value);
