@@ -17,6 +17,8 @@ export interface ServiceDefinition<C extends PlatformConfig> {
   name: string;
   configSchema: z.ZodType<C, z.ZodTypeDef, unknown>;
   module: (config: C) => DynamicModule;
+  /** HTTP set-up that needs the application object (OpenAPI documents, middleware), before it listens. */
+  configureHttp?: (app: INestApplication, config: C) => void;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function startService<C extends PlatformConfig>(
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();
+  definition.configureHttp?.(app, config);
 
   await ensureTopics(app.get<Kafka>(KAFKA_CLIENT), PLATFORM_TOPICS);
   app.connectMicroservice(

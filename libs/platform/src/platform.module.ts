@@ -12,6 +12,7 @@ import { HEALTH_CHECKS, HealthController } from './health/health.controller';
 import { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
 import { CASE_COMMANDS, CASE_STORE, caseStoreProviders, SUBJECT_KEYS } from './cases/case-store';
 import { createKafkaClient } from './kafka';
+import { redactSecrets } from './redact';
 import { DEFAULT_TENANTS_DIR, TenantDirectory } from './tenants/tenant-directory';
 import { RelayRunner } from './relay/relay.runner';
 
@@ -47,6 +48,8 @@ export class PlatformModule {
             base: { service },
             timestamp: stdTimeFunctions.isoTime,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // A citizen's tracking code is a secret that opens the case: it never reaches the logs.
+            serializers: { req: (req: { url?: string }) => ({ ...req, url: redactSecrets(req.url) }) },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
         }),

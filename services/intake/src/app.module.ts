@@ -1,11 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule } from '@civic/platform';
+import { CitizenModule } from './citizen/citizen.module';
 import type { IntakeConfig } from './config';
+import { IntakeExceptionFilter } from './http/intake-exception.filter';
+import { StaffModule } from './staff/staff.module';
 
 /** intake: takes submissions from every channel, screens them and registers cases. */
 @Module({})
 export class IntakeModule {
   static forRoot(config: IntakeConfig): DynamicModule {
-    return { module: IntakeModule, imports: [PlatformModule.forRoot({ service: 'intake', config, relay: config.RELAY_ENABLED })] };
+    return {
+      module: IntakeModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'intake', config, relay: config.RELAY_ENABLED }),
+        StaffModule,
+        CitizenModule,
+      ],
+      // Every answer to bad input is a 4xx naming the field, never a 500 (http/error-response.ts).
+      providers: [{ provide: APP_FILTER, useClass: IntakeExceptionFilter }],
+    };
   }
 }

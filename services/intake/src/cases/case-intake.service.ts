@@ -1,0 +1,362 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor, CaseCommand, RegisteredCase, TenantCharter } from '@civic/domain';
+import { WrongExpectedRevisionError, type EventStore, type JsonObject, type SubjectKeys } from '@civic/event-store';
+import { EVENT_STORE, SUBJECT_KEYS, TenantDirectory } from '@civic/platform';
+import type { z } from 'zod';
+import { IdempotencyStore, type IdempotencyRecord, type RegistrationIds } from '../idempotency/idempotency-store';
+import { requestFingerprint } from '../idempotency/fingerprint';
+import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
+import { sealTrackingCode, unsealTrackingCode } from '../tracking/sealed-tracking-code';
+import { TrackingCodes } from '../tracking/tracking-codes';
+import { caseCommand, SCREENING_ACTOR, type CommandContext } from './case-command';
+import { INTAKE_CASE_COMMANDS, type IntakeCaseCommands } from './case-commands';
+import { CaseReader } from './case-reader';
+import { CLOCK, type Clock } from './clock';
+import { ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
+import { dueDateOf, TenantCalendars } from './due-date';
+import {
+  CaseNotFoundError,
+  CaseRejectedError,
+  ConcurrentChangeError,
+  IdempotencyKeyReusedError,
+  InvalidInputError,
+  RequestInProgressError,
+  UnknownTenantError,
+} from './errors';
+import { fieldProblems, mergeProblems } from './field-problems';
+import { isRegistered, publicView, type PublicCaseView } from './public-view';
+import { registryNumberFor } from './registry-numbers';
+import { withTrackingCode, type RegistrationResponse } from './registration-response';
+import { screeningSummary, screenSubmission, systemScreening } from './screening';
+import {
+  charterProblems,
+  looseFieldsOf,
+  receiptProblems,
+  type Submission,
+  type SubmissionReader,
+} from './submission';
+
+export interface RegisterRequest {
+  tenant: string;
+  /** The request body as it arrived; `reader` turns it into a submission or names every bad field. */
+  body: unknown;
+  reader: SubmissionReader;
+  /** Who registers: a registrar, or the platform itself for the web form and Open311. */
+  actor: Actor;
+  /** Same key, same request: the same case, never a second one. As sent; checked with the body. */
+  idempotencyKey: string | undefined;
+  /** Whether a request without a key is refused (the HTTP APIs require one for every POST that creates). */
+  idempotencyKeyRequired: boolean;
+  /** The citizen who submitted gets a private code to follow the case. */
+  issueTrackingCode: boolean;
+  correlationId?: string;
+}
+
+export interface RegisterOutcome {
+  response: RegistrationResponse;
+  /** True when this is the stored answer to an earlier request with the same idempotency key. */
+  replayed: boolean;
+}
+
+export interface StaffCaseView {
+  caseId: string;
+  registryNumber: string;
+  status: RegisteredCase['status'];
+  dueDate?: string;
+}
+
+export interface StaffDecisionRequest {
+  tenant: string;
+  caseId: string;
+  body: unknown;
+  actor: Actor;
+  correlationId?: string;
+}
+
+export interface CitizenRequest {
+  tenant: string;
+  trackingCode: string;
+  body?: unknown;
+  correlationId?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** The registration a request works on: ids fixed by its idempotency record, or fresh ones without a key. */
+interface Work {
+  ids: RegistrationIds;
+  record?: IdempotencyRecord;
+}
+
+/**
+ * Taking cases in: the use cases every intake channel calls (the staff API, the citizen API, Open311).
+ * Adapters only translate HTTP (or form fields) to these calls and the named errors back.
+ */
+@Injectable()
+export class CaseIntakeService {
+  private readonly calendars = new TenantCalendars();
+
+  constructor(
+    private readonly tenants: TenantDirectory,
+    @Inject(INTAKE_CASE_COMMANDS) private readonly commands: IntakeCaseCommands,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(SUBJECT_KEYS) private readonly subjectKeys: SubjectKeys,
+    private readonly cases: CaseReader,
+    private readonly idempotency: IdempotencyStore,
+    private readonly trackingCodes: TrackingCodes,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The tenant's charter, or UnknownTenantError. */
+  charterOf(tenant: string): TenantCharter {
+    const charter = this.tenants.get(tenant);
+    if (!charter) throw new UnknownTenantError(tenant);
+    return charter;
+  }
+
+  /**
+   * Registers a submission and screens it: validate (the shape, the tenant's charter, the clock), reserve
+   * the idempotency key, draw the registry number, RegisterCase, then ScreenCase by the platform. Each
+   * step looks at what is already done, so a retry with the same key finishes a half-done registration.
+   */
+  async register(request: RegisterRequest): Promise<RegisterOutcome> {
+    const charter = this.charterOf(request.tenant);
+    const now = this.clock.now();
+    const submission = this.validSubmission(request, charter, now.toISOString());
+    const fresh: RegistrationIds = {
+      caseId: randomUUID(),
+      dataSubjectId: randomUUID(),
+      correlationId: request.correlationId ?? randomUUID(),
+      firstAttemptAt: now.toISOString(),
+    };
+    if (request.idempotencyKey === undefined || request.idempotencyKey === '') {
+      return { replayed: false, response: await this.carryOut(request, charter, submission, { ids: fresh }) };
+    }
+
+    const key = request.idempotencyKey;
+    const fingerprint = requestFingerprint(request.reader.operation, submission);
+    const reservation = await this.idempotency.reserve({ tenant: charter.slug, key, fingerprint, fresh, now });
+    switch (reservation.status) {
+      case 'mismatch':
+        throw new IdempotencyKeyReusedError(key);
+      case 'busy':
+        throw new RequestInProgressError(key, reservation.retryAfterSeconds);
+      case 'completed':
+        return { replayed: true, response: await this.replay(reservation.record) };
+      case 'claimed': {
+        const { record, owner } = reservation;
+        try {
+          return { replayed: false, response: await this.carryOut(request, charter, submission, { ids: record, record }) };
+        } catch (error) {
+          // Whatever was written stays; the next retry with this key takes over at once and finishes it.
+          await this.idempotency.release(record._id, owner, this.clock.now()).catch(() => undefined);
+          throw error;
+        }
+      }
+      default: {
+        const unhandled: never = reservation;
+        throw new Error(`Unhandled reservation: ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  /** The registrar accepts, or decides no proceedings with a reason; on a flagged case this resolves the flag. */
+  async decideScreening(request: StaffDecisionRequest): Promise<StaffCaseView> {
+    const charter = this.charterOf(request.tenant);
+    const decision = parse(screeningDecisionSchema, request.body ?? {});
+    const found = await this.registeredCase(charter, request.caseId);
+    const context = this.context(charter, request.caseId, request.actor, request.correlationId);
+    let command: CaseCommand;
+    if (found.state.status === 'Flagged') {
+      command =
+        decision.decision === 'accept'
+          ? caseCommand('ResolveFlag', { decision: 'accept', reason: decision.reason ?? '' }, context)
+          : caseCommand('ResolveFlag', { decision: 'no-proceedings', ground: decision.ground, reason: decision.reason }, context);
+    } else {
+      command =
+        decision.decision === 'accept'
+          ? caseCommand('ScreenCase', { outcome: 'accept' }, context)
+          : caseCommand('ScreenCase', { outcome: 'no-proceedings', ground: decision.ground, reason: decision.reason }, context);
+    }
+    await this.handle(command, found.dataSubjectId);
+    return this.staffView(charter, request.caseId);
+  }
+
+  /** The case as the holder of its tracking code may see it. */
+  async publicStatus(request: CitizenRequest): Promise<PublicCaseView> {
+    const charter = this.charterOf(request.tenant);
+    const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
+    return this.publicViewOf(charter, caseId);
+  }
+
+  /** The submitter withdraws their case; withdrawing it again answers as the first time did. */
+  async withdraw(request: CitizenRequest): Promise<PublicCaseView> {
+    const charter = this.charterOf(request.tenant);
+    const withdrawal = parse(withdrawalSchema, request.body ?? {});
+    const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
+    const found = await this.registeredCase(charter, caseId, 'trackingCode');
+    if (found.state.status !== 'Withdrawn') {
+      const actor = citizen(found.dataSubjectId);
+      const context = this.context(charter, caseId, actor, request.correlationId);
+      const data = withdrawal.reason === undefined ? {} : { reason: withdrawal.reason };
+      await this.handle(caseCommand('WithdrawCase', data, context), found.dataSubjectId);
+    }
+    return this.publicViewOf(charter, caseId);
+  }
+
+  /** The submitter rates the answer (1–5); the decider refuses a rating before there is an answer. */
+  async rate(request: CitizenRequest): Promise<PublicCaseView> {
+    const charter = this.charterOf(request.tenant);
+    const rating = parse(ratingSchema, request.body ?? {});
+    const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
+    const found = await this.registeredCase(charter, caseId, 'trackingCode');
+    const context = this.context(charter, caseId, citizen(found.dataSubjectId), request.correlationId);
+    const data = rating.comment === undefined ? { rating: rating.rating } : { rating: rating.rating, comment: rating.comment };
+    await this.handle(caseCommand('RecordSatisfaction', data, context), found.dataSubjectId);
+    return this.publicViewOf(charter, caseId);
+  }
+
+  private validSubmission(request: RegisterRequest, charter: TenantCharter, now: string): Submission {
+    const read = request.reader.read(request.body);
+    const fields = read.ok ? read.submission : looseFieldsOf(request.body);
+    const problems = mergeProblems(
+      read.ok ? [] : read.problems,
+      charterProblems(fields, charter),
+      receiptProblems(fields.receivedAt, now),
+      idempotencyKeyProblems(request.idempotencyKey, request.idempotencyKeyRequired),
+    );
+    if (!read.ok || problems.length > 0) throw new InvalidInputError(problems);
+    return read.submission;
+  }
+
+  private async carryOut(
+    request: RegisterRequest,
+    charter: TenantCharter,
+    submission: Submission,
+    work: Work,
+  ): Promise<RegistrationResponse> {
+    const { caseId, dataSubjectId, correlationId, firstAttemptAt } = work.ids;
+    const receivedAt = submission.receivedAt ?? firstAttemptAt;
+    const registryNumber = await registryNumberFor({
+      store: this.eventStore,
+      idempotency: this.idempotency,
+      charter,
+      receivedAt,
+      ids: work.ids,
+      actor: request.actor,
+      now: () => this.clock.now(),
+      ...(work.record ? { record: work.record } : {}),
+    });
+
+    const before = (await this.cases.read(caseId)).state;
+    if (before.status === 'NotRegistered') {
+      const context = this.context(charter, caseId, request.actor, correlationId);
+      const { channel, kind, category, submitter, text, attachments, healthSafetyThreat, violationDate, language } = submission;
+      await this.handle(
+        caseCommand(
+          'RegisterCase',
+          {
+            kind,
+            channel,
+            receivedAt,
+            registryNumber,
+            category,
+            submitter,
+            text,
+            attachments,
+            healthSafetyThreat,
+            ...(violationDate === undefined ? {} : { violationDate }),
+            language,
+          },
+          context,
+        ),
+        dataSubjectId,
+      );
+    }
+    const screening = screenSubmission(submission, receivedAt, charter);
+    if (before.status === 'NotRegistered' || before.status === 'Registered') {
+      const context = this.context(charter, caseId, SCREENING_ACTOR, correlationId);
+      await this.handle(caseCommand('ScreenCase', systemScreening(screening), context), dataSubjectId);
+    }
+
+    const view = await this.staffView(charter, caseId);
+    const response: RegistrationResponse = {
+      caseId,
+      registryNumber: view.registryNumber,
+      status: view.status,
+      screening: screeningSummary(screening),
+      ...(view.dueDate === undefined ? {} : { dueDate: view.dueDate }),
+    };
+    const now = this.clock.now();
+    const trackingCode = request.issueTrackingCode ? await this.trackingCodes.issue(charter.slug, caseId, now) : undefined;
+    if (!work.record) return withTrackingCode(response, trackingCode);
+
+    const sealed = trackingCode === undefined ? undefined : await sealTrackingCode(this.subjectKeys, dataSubjectId, trackingCode);
+    const stored = await this.idempotency.complete(work.record._id, { status: 201, body: response as unknown as JsonObject }, now, sealed);
+    return this.replay(stored);
+  }
+
+  /** The stored answer, with the tracking code unsealed (gone if the person's data was erased since). */
+  private async replay(record: IdempotencyRecord & { response: { body: JsonObject } }): Promise<RegistrationResponse> {
+    const body = record.response.body as unknown as RegistrationResponse;
+    if (!record.sealedTrackingCode) return withTrackingCode(body, undefined);
+    return withTrackingCode(body, await unsealTrackingCode(this.subjectKeys, record.dataSubjectId, record.sealedTrackingCode));
+  }
+
+  private context(charter: TenantCharter, caseId: string, actor: Actor, correlationId?: string): CommandContext {
+    return { tenant: charter.slug, caseId, actor, correlationId: correlationId ?? randomUUID(), now: this.clock.now().toISOString() };
+  }
+
+  /** Runs a command through the decider; a rejection becomes CaseRejectedError, a lost race ConcurrentChangeError. */
+  private async handle(command: CaseCommand, dataSubjectId: string | undefined): Promise<void> {
+    let outcome;
+    try {
+      outcome = await this.commands.handle({ command, ...(dataSubjectId === undefined ? {} : { dataSubjectId }) });
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) throw new ConcurrentChangeError(command.metadata.caseId);
+      throw error;
+    }
+    if (!outcome.ok) throw new CaseRejectedError(outcome.rejection);
+  }
+
+  /** A registered case of this tenant; any other case id (malformed, unknown, another tenant's) is not found. */
+  private async registeredCase(charter: TenantCharter, caseId: string, askedBy: 'caseId' | 'trackingCode' = 'caseId') {
+    if (!UUID.test(caseId)) throw new CaseNotFoundError(askedBy);
+    const history = await this.cases.read(caseId);
+    const { state } = history;
+    if (!isRegistered(state) || state.facts.tenant !== charter.slug) throw new CaseNotFoundError(askedBy);
+    return { ...history, state };
+  }
+
+  private async caseOfTrackingCode(charter: TenantCharter, trackingCode: string): Promise<string> {
+    const caseId = await this.trackingCodes.caseOf(charter.slug, trackingCode);
+    if (!caseId) throw new CaseNotFoundError('trackingCode');
+    return caseId;
+  }
+
+  private async staffView(charter: TenantCharter, caseId: string): Promise<StaffCaseView> {
+    const { state } = await this.registeredCase(charter, caseId);
+    const dueDate = dueDateOf(state, charter, this.calendars.of(charter));
+    return {
+      caseId,
+      registryNumber: state.facts.registryNumber,
+      status: state.status,
+      ...(dueDate === null ? {} : { dueDate }),
+    };
+  }
+
+  private async publicViewOf(charter: TenantCharter, caseId: string): Promise<PublicCaseView> {
+    const { state, events } = await this.registeredCase(charter, caseId, 'trackingCode');
+    return publicView(state, events, dueDateOf(state, charter, this.calendars.of(charter)));
+  }
+}
+
+/** The submitter acting for themselves, known by the opaque id of their data (never by name). */
+const citizen = (dataSubjectId: string | undefined): Actor => ({ id: dataSubjectId ?? 'anonymous', role: 'citizen' });
+
+function parse<S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new InvalidInputError(fieldProblems(result.error));
+  return result.data;
+}

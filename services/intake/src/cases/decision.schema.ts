@@ -1,0 +1,42 @@
+import { NO_PROCEEDINGS_GROUNDS } from '@civic/domain';
+import { z } from 'zod';
+
+const reason = z.string().trim().max(2000, 'must be at most 2000 characters');
+
+/**
+ * The registrar's screening decision. On a case screening left for them (flagged) it resolves the flag,
+ * and the decider then wants a reason for either outcome; on a case not yet screened it is the screening.
+ */
+export const screeningDecisionSchema = z.discriminatedUnion(
+  'decision',
+  [
+    z
+      .object({
+        decision: z.literal('accept'),
+        reason: reason.optional().describe('Required when the case was flagged: why the flag does not stop it.'),
+      })
+      .strict(),
+    z
+      .object({
+        decision: z.literal('no-proceedings'),
+        ground: z.enum(NO_PROCEEDINGS_GROUNDS),
+        reason: reason.min(1, 'is required').describe('Recorded in the case and told to the submitter.'),
+      })
+      .strict(),
+  ],
+  { errorMap: () => ({ message: 'must be "accept" or "no-proceedings"' }) },
+);
+export type ScreeningDecision = z.infer<typeof screeningDecisionSchema>;
+
+export const withdrawalSchema = z
+  .object({ reason: reason.optional().describe("The submitter's own words, kept as personal data.") })
+  .strict();
+export type Withdrawal = z.infer<typeof withdrawalSchema>;
+
+export const ratingSchema = z
+  .object({
+    rating: z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
+    comment: reason.optional(),
+  })
+  .strict();
+export type Rating = z.infer<typeof ratingSchema>;

@@ -1,0 +1,70 @@
+import type { CaseRejection } from '@civic/domain';
+
+/**
+ * What can go wrong in taking a case in, as named errors. The HTTP adapter maps each to a status
+ * (http/error-response.ts); Open311 will map the same errors to its own `errors[]` shape.
+ */
+
+/** One problem with one field of the input: `field` is a dotted path (`submitter.email`, `attachments.0.size`). */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+/** The input breaks the rules: every bad field is named, not just the first. */
+export class InvalidInputError extends Error {
+  constructor(readonly problems: readonly FieldProblem[]) {
+    super(`Invalid input: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`);
+    this.name = 'InvalidInputError';
+  }
+}
+
+export class UnknownTenantError extends Error {
+  constructor(readonly tenant: string) {
+    super(`No municipality "${tenant}" is served here`);
+    this.name = 'UnknownTenantError';
+  }
+}
+
+/**
+ * No case with that id in that tenant, or a tracking code that names none: malformed, unknown and
+ * another tenant's all get this same answer, so nothing is learnt by guessing.
+ */
+export class CaseNotFoundError extends Error {
+  constructor(readonly field: 'caseId' | 'trackingCode') {
+    super(field === 'caseId' ? 'No such case in this municipality' : 'No case has this tracking code in this municipality');
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+/** The decider said no: the rejection carries its type, facts and a bg/en message. */
+export class CaseRejectedError extends Error {
+  constructor(readonly rejection: CaseRejection) {
+    super(`${rejection.type}: ${rejection.message.en}`);
+    this.name = 'CaseRejectedError';
+  }
+}
+
+/** The same idempotency key came with another request: the first request's answer cannot be reused. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly key: string) {
+    super(`The Idempotency-Key "${key}" was used for a different request`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
+/** Another request with the same idempotency key is being worked on right now: retry shortly. */
+export class RequestInProgressError extends Error {
+  constructor(readonly key: string, readonly retryAfterSeconds: number) {
+    super(`A request with the Idempotency-Key "${key}" is still in progress`);
+    this.name = 'RequestInProgressError';
+  }
+}
+
+/** Others kept changing the case while we decided (the handler's retries ran out): try again. */
+export class ConcurrentChangeError extends Error {
+  constructor(readonly caseId: string) {
+    super(`Case ${caseId} kept changing while the command was decided`);
+    this.name = 'ConcurrentChangeError';
+  }
+}

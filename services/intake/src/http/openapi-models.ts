@@ -1,0 +1,92 @@
+import { CASE_EVENT_TYPES, NO_PROCEEDINGS_GROUNDS, KINDS, CHANNELS } from '@civic/domain';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+/**
+ * Shapes of intake's answers, for the OpenAPI document only (the service builds them as typed objects).
+ * Kept beside each other so the document and the code are read together.
+ */
+
+const localized = z.object({ bg: z.string(), en: z.string() });
+const fieldProblem = z.object({
+  field: z.string().describe('A dotted path into the body (`submitter.email`), a header (`Idempotency-Key`), or `tenant`, `caseId`, `trackingCode`, `body`.'),
+  reason: z.string(),
+});
+
+export class ErrorBodyDto extends createZodDto(
+  z.object({
+    statusCode: z.number().int(),
+    errors: z.array(fieldProblem).describe('Every bad field, not just the first.'),
+    rejection: z
+      .object({ type: z.string(), message: localized })
+      .optional()
+      .describe("The case decider's named rejection, with its facts and a Bulgarian and English message."),
+  }),
+) {}
+
+const screeningSummary = z.object({
+  outcome: z.enum(['proceed', 'no-proceedings', 'needs-registrar']).describe("Screening's proposal."),
+  action: z
+    .enum(['accepted', 'flagged-for-registrar'])
+    .describe('What the platform did: it accepts clear cases and leaves every other one, no-proceedings included, to a registrar.'),
+  reasons: z.array(z.object({ code: z.string(), reason: localized, source: z.string() })),
+  flags: z.array(z.object({ code: z.string(), reason: localized, source: z.string() })),
+});
+
+const caseStatus = z.string().describe('The case status: Registered, Flagged, Accepted, NoProceedings, …');
+
+export class RegistrationResponseDto extends createZodDto(
+  z.object({
+    caseId: z.string().uuid(),
+    registryNumber: z.string().describe('`<prefix>-<year of receipt>-<6 digits>`, e.g. PSH-2026-000123.'),
+    trackingCode: z
+      .string()
+      .optional()
+      .describe('Citizen API only: the private code to follow the case. Shown in this answer only; stored as a hash.'),
+    status: caseStatus,
+    screening: screeningSummary,
+    dueDate: z.string().optional().describe('The legal due date (YYYY-MM-DD) while a term runs.'),
+  }),
+) {}
+
+export class StaffCaseViewDto extends createZodDto(
+  z.object({ caseId: z.string().uuid(), registryNumber: z.string(), status: caseStatus, dueDate: z.string().optional() }),
+) {}
+
+export class PublicCaseViewDto extends createZodDto(
+  z.object({
+    registryNumber: z.string(),
+    kind: z.enum(KINDS),
+    category: z.string().nullable(),
+    status: z.enum([
+      'registered',
+      'under-review',
+      'no-proceedings',
+      'accepted',
+      'in-progress',
+      'awaiting-information',
+      'answered',
+      'closed',
+      'redirected',
+      'withdrawn',
+      'duplicate',
+    ]),
+    receivedAt: z.string().datetime(),
+    registeredAt: z.string().datetime(),
+    dueDate: z.string().nullable(),
+    history: z
+      .array(
+        z.object({
+          step: z.string().describe(`One per case event (${CASE_EVENT_TYPES.length} types), in the platform's words.`),
+          at: z.string().datetime(),
+          ground: z.enum(NO_PROCEEDINGS_GROUNDS).optional(),
+          unit: z.string().optional(),
+          authority: z.string().optional(),
+          newFinalDate: z.string().optional(),
+          channel: z.enum(CHANNELS).optional(),
+          rating: z.number().int().optional(),
+        }),
+      )
+      .describe('The public parts of the history: no personal data and no staff names.'),
+  }),
+) {}

@@ -1,0 +1,37 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { patchNestJsSwagger } from 'nestjs-zod';
+
+export const DOCS_PATH = 'docs';
+export const OPENAPI_JSON_PATH = 'docs/openapi.json';
+
+/** intake's OpenAPI document, the zod DTOs turned into schemas (nestjs-zod 4's patch). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  patchNestJsSwagger();
+  const config = new DocumentBuilder()
+    .setTitle('civic-cases intake')
+    .setDescription(
+      'Every channel in: registrars register and screen cases (bearer token, role registrar, the route\'s tenant); citizens submit and follow theirs with a private tracking code. Errors are `{ statusCode, errors: [{ field, reason }] }`.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * Serves the UI at `/docs` and the document at `/docs/openapi.json`. Needs the application object, so it
+ * runs between creating the app and listening (the service's start-up calls it).
+ */
+export function setupOpenApi(app: INestApplication): void {
+  let document: OpenAPIObject | undefined;
+  SwaggerModule.setup(DOCS_PATH, app, () => (document ??= openApiDocument(app)), {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    customSiteTitle: 'civic-cases intake API',
+  });
+}
+
+/** What intake needs of the HTTP app beyond its modules: `configureHttp` in its service definition. */
+export function configureIntakeHttp(app: INestApplication): void {
+  setupOpenApi(app);
+}

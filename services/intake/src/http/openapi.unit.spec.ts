@@ -1,0 +1,69 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { CaseIntakeService } from '../cases/case-intake.service';
+import { CitizenCasesController } from '../citizen/citizen-cases.controller';
+import { StaffCasesController } from '../staff/staff-cases.controller';
+import { openApiDocument } from './openapi';
+
+// The document describes every endpoint: its body, its answers, and the bearer scheme on staff routes.
+describe("intake's OpenAPI document", () => {
+  let app: INestApplication;
+  let document: OpenAPIObject;
+
+  beforeAll(async () => {
+    const module = await Test.createTestingModule({
+      imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }])],
+      controllers: [StaffCasesController, CitizenCasesController],
+      // Only the routes' metadata is read: the use cases are never called.
+      providers: [{ provide: CaseIntakeService, useValue: {} }],
+    }).compile();
+    app = module.createNestApplication({ logger: false });
+    await app.init();
+    document = openApiDocument(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const operation = (path: string, method: 'get' | 'post') => {
+    const found = document.paths[path]?.[method];
+    if (!found) throw new Error(`${method.toUpperCase()} ${path} is not documented`);
+    return found;
+  };
+
+  it('lists every endpoint of the staff and citizen APIs', () => {
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/public/{tenant}/cases',
+      '/public/{tenant}/cases/{trackingCode}',
+      '/public/{tenant}/cases/{trackingCode}/rating',
+      '/public/{tenant}/cases/{trackingCode}/withdraw',
+      '/tenants/{tenant}/cases',
+      '/tenants/{tenant}/cases/{caseId}/screening',
+    ]);
+  });
+
+  it('describes the registration body from its zod schema, with the Idempotency-Key header', () => {
+    const register = operation('/tenants/{tenant}/cases', 'post');
+    expect(register.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/StaffSubmissionDto' } } } });
+    expect(register.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true })]));
+    const schema = document.components?.schemas?.StaffSubmissionDto as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['channel', 'receivedAt', 'kind', 'category', 'submitter', 'anonymous', 'text', 'attachments', 'healthSafetyThreat', 'violationDate']));
+    expect(schema.required).toEqual(expect.arrayContaining(['channel', 'receivedAt', 'kind', 'category', 'text']));
+    expect(schema.required).not.toContain('submitter');
+  });
+
+  it('names the answers, errors included, of every operation', () => {
+    expect(Object.keys(operation('/tenants/{tenant}/cases', 'post').responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422']));
+    expect(Object.keys(operation('/tenants/{tenant}/cases/{caseId}/screening', 'post').responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '422']));
+    expect(Object.keys(operation('/public/{tenant}/cases', 'post').responses)).toEqual(expect.arrayContaining(['201', '400', '404', '413', '429']));
+    expect(Object.keys(operation('/public/{tenant}/cases/{trackingCode}/rating', 'post').responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409', '429']));
+  });
+
+  it('requires a bearer token on staff routes and none on public ones', () => {
+    expect(operation('/tenants/{tenant}/cases', 'post').security).toEqual([{ bearer: [] }]);
+    expect(operation('/public/{tenant}/cases/{trackingCode}', 'get').security).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DevIssuer } from '@civic/auth';
+import { loadConfig } from '@civic/platform';
+import { createTestDatabase, serviceTestEnvironment, type TestDatabase } from '@civic/testing';
+import { IntakeModule } from '../src/app.module';
+import { configSchema } from '../src/config';
+import { configureIntakeHttp } from '../src/http/openapi';
+
+/** intake inside the test process on the real servers, for tests that need the app object itself. */
+export interface IntakeInProcess {
+  app: INestApplication;
+  url: string;
+  issuer: DevIssuer;
+  close(): Promise<void>;
+}
+
+/** Set INTAKE_TEST_LOGS=1 to see the app's own logs while debugging a test. */
+const showLogs = process.env.INTAKE_TEST_LOGS === '1';
+
+export async function startIntakeInProcess(): Promise<IntakeInProcess> {
+  const issuer = await DevIssuer.start();
+  let database: TestDatabase | undefined;
+  let app: INestApplication | undefined;
+  try {
+    database = await createTestDatabase('intake_in_process');
+    const config = loadConfig(configSchema, {
+      ...(await serviceTestEnvironment('intake', database)),
+      LOG_LEVEL: showLogs ? 'debug' : 'silent',
+      RELAY_ENABLED: 'false',
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      AUTH_ISSUER: issuer.issuer,
+      AUTH_AUDIENCE: issuer.audience,
+    });
+    app = await NestFactory.create(IntakeModule.forRoot(config), { logger: showLogs ? undefined : false, abortOnError: false });
+    configureIntakeHttp(app);
+    await app.listen(0, '127.0.0.1');
+    const started = app;
+    const db = database;
+    return {
+      app,
+      url: await app.getUrl(),
+      issuer,
+      close: async () => {
+        await started.close();
+        await db.drop();
+        await issuer.stop();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database?.drop().catch(() => undefined);
+    await issuer.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { nextRegistryNumber, type EventStore } from '@civic/event-store';
+import { caseStreamName, EVENT_STORE } from '@civic/platform';
+import { caseCommand } from '../src/cases/case-command';
+import { INTAKE_CASE_COMMANDS, type IntakeCaseCommands } from '../src/cases/case-commands';
+import { staffSubmissions } from '../src/cases/submission';
+import { requestFingerprint } from '../src/idempotency/fingerprint';
+import { IdempotencyStore, type RegistrationIds } from '../src/idempotency/idempotency-store';
+import { startIntakeInProcess, type IntakeInProcess } from './in-process';
+
+// intake in this process on the real servers: what needs its insides (a crash half-way, the OpenAPI set-up).
+describe('intake in process', () => {
+  let intake: IntakeInProcess;
+  let token: string;
+  let events: EventStore;
+  let idempotency: IdempotencyStore;
+
+  beforeAll(async () => {
+    intake = await startIntakeInProcess();
+    token = await intake.issuer.sign({ sub: 'peshtera:registrar', tenant: 'peshtera', roles: ['registrar'] });
+    events = intake.app.get<EventStore>(EVENT_STORE);
+    idempotency = intake.app.get(IdempotencyStore);
+  });
+
+  afterAll(async () => {
+    await intake?.close();
+  });
+
+  const letter = () => ({
+    channel: 'post',
+    receivedAt: '2026-03-02T09:00:00Z',
+    kind: 'complaint',
+    category: 'waste-cleanliness',
+    submitter: { name: 'Иван Петров', email: 'ivan@example.bg' },
+    text: `Боклукът не е събиран от две седмици (${randomUUID()}).`,
+  });
+
+  const register = (body: unknown, key: string) =>
+    fetch(`${intake.url}/tenants/peshtera/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+
+  /** What a request that crashed after reserving its key left behind: the key, its lease already run out. */
+  async function crashedAttempt(body: unknown, key: string) {
+    const read = staffSubmissions.read(body);
+    if (!read.ok) throw new Error('bad test body');
+    const fresh: RegistrationIds = { caseId: randomUUID(), dataSubjectId: randomUUID(), correlationId: randomUUID(), firstAttemptAt: new Date().toISOString() };
+    const longAgo = new Date(Date.now() - 60 * 60_000);
+    const reservation = await idempotency.reserve({
+      tenant: 'peshtera',
+      key,
+      fingerprint: requestFingerprint(staffSubmissions.operation, read.submission),
+      fresh,
+      now: longAgo,
+    });
+    if (reservation.status !== 'claimed') throw new Error(`not claimed: ${reservation.status}`);
+    return { record: reservation.record, fresh, longAgo };
+  }
+
+  const streamOf = async (caseId: string) => (await events.readStream(caseStreamName(caseId))).map((e) => e.type);
+
+  it('a retry finds the registry number a crashed attempt drew, and uses it: no gap, no second number', async () => {
+    const body = letter();
+    const key = randomUUID();
+    const { record, fresh, longAgo } = await crashedAttempt(body, key);
+    await idempotency.markDrawing(record._id, longAgo);
+    const drawn = await nextRegistryNumber(events, { tenant: 'peshtera', year: 2026, prefix: 'PSH', metadata: { caseId: fresh.caseId } });
+
+    const retry = await register(body, key);
+    expect(retry.status).toBe(201);
+    expect(await retry.json()).toMatchObject({ caseId: fresh.caseId, registryNumber: drawn.formatted, status: 'Accepted' });
+
+    const next = await register(letter(), randomUUID());
+    expect(((await next.json()) as { registryNumber: string }).registryNumber).toBe(`PSH-2026-${String(drawn.number + 1).padStart(6, '0')}`);
+  });
+
+  it('a retry finishes a registration that crashed before screening, registering nothing twice', async () => {
+    const body = letter();
+    const key = randomUUID();
+    const { record, fresh } = await crashedAttempt(body, key);
+    const number = await nextRegistryNumber(events, { tenant: 'peshtera', year: 2026, prefix: 'PSH', metadata: { caseId: fresh.caseId } });
+    await idempotency.saveRegistryNumber(record._id, number.formatted);
+    const read = staffSubmissions.read(body);
+    if (!read.ok) throw new Error('bad test body');
+    const { channel, kind, category, submitter, text, attachments, healthSafetyThreat, language } = read.submission;
+    const commands = intake.app.get<IntakeCaseCommands>(INTAKE_CASE_COMMANDS);
+    const registered = await commands.handle({
+      command: caseCommand(
+        'RegisterCase',
+        { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter, text, attachments, healthSafetyThreat, language },
+        { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: new Date().toISOString() },
+      ),
+      dataSubjectId: fresh.dataSubjectId,
+    });
+    expect(registered.ok).toBe(true);
+
+    const retry = await register(body, key);
+    expect(retry.status).toBe(201);
+    expect(await retry.json()).toMatchObject({ caseId: fresh.caseId, registryNumber: number.formatted, status: 'Accepted' });
+    expect(await streamOf(fresh.caseId)).toEqual(['CaseRegistered', 'CaseAccepted']);
+  });
+
+  it('concurrent retries with one key create one case: the others get it too, or are told to retry', async () => {
+    const body = letter();
+    const key = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => register(body, key)));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
+    const created = await Promise.all(answers.filter((a) => a.status === 201).map((a) => a.json() as Promise<{ caseId: string }>));
+    expect(new Set(created.map((c) => c.caseId)).size).toBe(1);
+    const retried = (await (await register(body, key)).json()) as { caseId: string };
+    expect(retried.caseId).toBe(created[0].caseId);
+    expect(await streamOf(retried.caseId)).toEqual(['CaseRegistered', 'CaseAccepted']);
+  });
+
+  it('serves the OpenAPI document at /docs/openapi.json and its UI at /docs', async () => {
+    const json = await fetch(`${intake.url}/docs/openapi.json`);
+    expect(json.status).toBe(200);
+    const document = (await json.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/tenants/{tenant}/cases', '/public/{tenant}/cases/{trackingCode}']));
+    const ui = await fetch(`${intake.url}/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toMatch(/swagger-ui/i);
+  });
+});
