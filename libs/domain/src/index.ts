@@ -4,3 +4,4 @@ export * from './deadlines';
 export * from './case';
 export * from './screening';
 export * from './tenants';
+export * from './routing';

@@ -1,11 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@civic/platform';
+import { RoutingAdminController } from './admin/routing-admin.controller';
+import { RoutingConfigStore } from './config-store/routing-config.store';
 import type { RoutingConfig } from './config';
+import { CaseEventsController } from './consumer/case-events.controller';
+import { CaseEventsHandler } from './consumer/case-events.handler';
+import { CaseRouter } from './consumer/case-router';
+import { eventConsumerProviders } from './consumer/event-consumer.provider';
+import { WorkloadStore } from './workload/workload.store';
 
-/** routing: sends each case to the unit the tenant's rules name. */
+/** routing: sends each case to the unit the tenant's rules name, and assigns it within the unit. */
 @Module({})
 export class RoutingModule {
   static forRoot(config: RoutingConfig): DynamicModule {
-    return { module: RoutingModule, imports: [PlatformModule.forRoot({ service: 'routing', config })] };
+    return {
+      module: RoutingModule,
+      // The platform's placeholder trace is off: with two handlers for `case-events`, Nest runs them
+      // detached from the Kafka delivery, and offsets would be committed before routing finished.
+      imports: [PlatformModule.forRoot({ service: 'routing', config, traceCaseEvents: false })],
+      controllers: [CaseEventsController, RoutingAdminController],
+      providers: [RoutingConfigStore, WorkloadStore, CaseRouter, CaseEventsHandler, ...eventConsumerProviders],
+      exports: [CaseEventsHandler, CaseRouter, RoutingConfigStore, WorkloadStore],
+    };
   }
 }

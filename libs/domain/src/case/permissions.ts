@@ -18,7 +18,8 @@ export const PERMISSIONS: { readonly [C in CaseCommandType]: readonly Role[] } =
   // Charters: offensive language, personal or classified data are a registrar's decision with a reason.
   ResolveFlag: ['registrar'],
   RouteCase: ['registrar', 'system', ...MANAGERS],
-  AssignCase: [...MANAGERS],
+  // Routing assigns by the tenant's rules (least open cases in the unit); heads of unit may still assign by hand.
+  AssignCase: ['system', ...MANAGERS],
   ReassignCase: [...MANAGERS],
   RedirectCase: ['registrar', ...HANDLERS, ...MANAGERS],
   RequestInformation: ['registrar', ...HANDLERS, ...MANAGERS],

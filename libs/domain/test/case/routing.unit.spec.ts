@@ -37,6 +37,13 @@ describe('AssignCase', () => {
     expect(state).toMatchObject({ status: 'Assigned', unit: 'utilities', officerId: 'officer-1' });
   });
 
+  it('Issue 5 routing: the platform assigns within the unit by the tenant rules (actor system)', () => {
+    const o = { actor: as('system'), now: at(4) };
+    given(history.routed())
+      .when(command('AssignCase', { officerId: 'officer-1' }, o))
+      .then([event('CaseAssigned', { officerId: 'officer-1' }, o)]);
+  });
+
   it('Lifecycle: an assigned case is reassigned, not assigned again: IllegalTransition', () => {
     given(history.assigned()).when(command('AssignCase', { officerId: 'officer-2' }, opts)).then('IllegalTransition');
   });

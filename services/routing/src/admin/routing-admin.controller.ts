@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Param, Put, Res, UsePipes } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
+import type { RoutingConfigCommand } from '@civic/domain';
+import { UnknownTenantError } from '../config-store/errors';
+import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
+import { WorkloadStore } from '../workload/workload.store';
+import { OfficersAnswerDto, OfficersBodyDto, RuleSetAnswerDto, RuleSetContentDto, ValidationErrorDto } from './dto';
+import { rejectionAnswer, RoutingValidationPipe, unknownTenant } from './http-errors';
+
+interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
+
+/** `"3"` ⇄ 3: the rule set's version is its entity tag, so an edit can say which version it started from. */
+const etagOf = (version: number) => `"${version}"`;
+function versionFromIfMatch(ifMatch: string | undefined): number | undefined {
+  const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch?.trim() ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Tenant admins set up routing (issue 5, routing 3): the rules and the officers of each unit. Every change
+ * is an event in `routingconfig-<tenant>`; reads fold that stream (the charter's defaults when it is empty).
+ */
+@ApiTags('routing set-up')
+@Auth('tenant-admin')
+@UsePipes(RoutingValidationPipe)
+@ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
+@ApiNotFoundResponse({ description: 'No such tenant is served here.' })
+@Controller('tenants/:tenant/routing')
+export class RoutingAdminController {
+  constructor(
+    private readonly config: RoutingConfigStore,
+    private readonly workload: WorkloadStore,
+  ) {}
+
+  @Get('rules')
+  @ApiOperation({ summary: 'The rule set in force', description: 'The `ETag` header is its version; send it back in `If-Match` when changing the rules.' })
+  @ApiOkResponse({ type: RuleSetAnswerDto })
+  async getRules(@Param('tenant') tenant: string, @Res({ passthrough: true }) response: HeaderSink): Promise<RuleSetAnswerDto> {
+    const setup = await this.setup(tenant);
+    response.setHeader('ETag', etagOf(setup.ruleSet.version));
+    return { tenant, defaults: setup.defaults, ruleSet: setup.ruleSet };
+  }
+
+  @Put('rules')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change the rules: a new version', description: 'The whole rule set; its version is the next one. Decisions record the version they used.' })
+  @ApiBody({ type: RuleSetContentDto })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version edited, as its ETag (e.g. "3"): refused with 412 if the rules changed since.' })
+  @ApiOkResponse({ type: RuleSetAnswerDto, description: 'The new version.' })
+  @ApiBadRequestResponse({ type: ValidationErrorDto, description: 'Each bad field by its path, e.g. rules.2.then.unit.' })
+  @ApiPreconditionFailedResponse({ description: 'The rules changed since the version named in If-Match.' })
+  async putRules(
+    @Param('tenant') tenant: string,
+    @Body() content: RuleSetContentDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<RuleSetAnswerDto> {
+    await this.change({
+      type: 'ChangeRoutingRules',
+      data: { content, basedOnVersion: versionFromIfMatch(ifMatch) },
+      metadata: this.metadata(tenant, principal, correlationId),
+    });
+    return this.getRules(tenant, response);
+  }
+
+  @Get('officers')
+  @ApiOperation({ summary: 'The officers of every unit, with their open cases now' })
+  @ApiOkResponse({ type: OfficersAnswerDto })
+  async getOfficers(@Param('tenant') tenant: string): Promise<OfficersAnswerDto> {
+    const setup = await this.setup(tenant);
+    const load = await this.workload.openCases(tenant);
+    return { tenant, officers: setup.officers.map((officer) => ({ ...officer, openCases: load.get(officer.id) ?? 0 })) };
+  }
+
+  @Put('officers')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Replace the officers', description: 'Every officer of every unit; mark `absent` for leave so assignment skips them.' })
+  @ApiBody({ type: OfficersBodyDto })
+  @ApiOkResponse({ type: OfficersAnswerDto })
+  @ApiBadRequestResponse({ type: ValidationErrorDto, description: 'Each bad field by its path, e.g. officers.1.unit.' })
+  async putOfficers(
+    @Param('tenant') tenant: string,
+    @Body() body: OfficersBodyDto,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<OfficersAnswerDto> {
+    await this.change({ type: 'ChangeOfficers', data: { officers: body.officers }, metadata: this.metadata(tenant, principal, correlationId) });
+    return this.getOfficers(tenant);
+  }
+
+  private async setup(tenant: string): Promise<RoutingSetup> {
+    try {
+      return await this.config.setup(tenant);
+    } catch (error) {
+      if (error instanceof UnknownTenantError) throw unknownTenant(tenant);
+      throw error;
+    }
+  }
+
+  private async change(command: RoutingConfigCommand): Promise<void> {
+    const outcome = await this.config.change(command);
+    if (!outcome.ok) throw rejectionAnswer(outcome.rejection);
+  }
+
+  private metadata(tenant: string, principal: Principal, correlationId: string | undefined): RoutingConfigCommand['metadata'] {
+    let knownUnits: string[];
+    try {
+      knownUnits = this.config.units(tenant);
+    } catch (error) {
+      if (error instanceof UnknownTenantError) throw unknownTenant(tenant);
+      throw error;
+    }
+    return {
+      tenant,
+      // @Auth('tenant-admin') let the caller in, so they act as the tenant admin.
+      actor: { id: principal.sub, role: 'tenant-admin' },
+      commandId: randomUUID(),
+      correlationId: correlationId?.trim() || randomUUID(),
+      now: new Date().toISOString(),
+      knownUnits,
+    };
+  }
+}

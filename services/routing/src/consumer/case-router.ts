@@ -1,0 +1,169 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  caseDecider,
+  chooseOfficer,
+  decideRoute,
+  routingFactsFromHistory,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseRouted,
+  type RegisteredCase,
+} from '@civic/domain';
+import { StreamNotFoundError, type EventStore } from '@civic/event-store';
+import { PermanentHandlerError } from '@civic/messaging';
+import { CASE_COMMANDS, CASE_STORE, caseEventFromRecorded, caseStreamName, type CaseCommands } from '@civic/platform';
+import { UnknownTenantError } from '../config-store/errors';
+import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
+import { commandIdFor } from '../ids';
+import { WorkloadStore } from '../workload/workload.store';
+
+/** The event that made a case routable: its id names the commands routing issues because of it. */
+export interface RoutingTrigger {
+  eventId: string;
+  caseId: string;
+  correlationId: string;
+}
+
+export type AssignmentOutcome =
+  | { outcome: 'assigned'; officerId: string }
+  | { outcome: 'already-assigned' }
+  | { outcome: 'no-officer-available' }
+  | { outcome: 'rejected'; rejection: string };
+
+export type RoutingOutcome =
+  | { outcome: 'case-not-found' }
+  | { outcome: 'not-routable'; status: RegisteredCase['status'] }
+  | { outcome: 'rejected'; rejection: string }
+  | { outcome: 'routed'; route: CaseRouted['data']; assignment: AssignmentOutcome };
+
+type RoutingCommand = Extract<CaseCommand, { type: 'RouteCase' | 'AssignCase' }>;
+
+/** Routing acts as the platform itself, never as a person. */
+const ROUTING_ACTOR = { id: 'routing', role: 'system' } as const;
+
+/**
+ * Routes an accepted case by its tenant's rules and assigns it within the unit. Safe to run again for the
+ * same event (a redelivery, or a crash after the commands but before the inbox recorded the event): the
+ * command ids derive from the event id, so the case stream shows what was already done and only what is
+ * missing is issued. A rejected command is logged, never retried: the case has moved on.
+ */
+@Injectable()
+export class CaseRouter {
+  private readonly logger = new Logger(CaseRouter.name);
+
+  constructor(
+    @Inject(CASE_STORE) private readonly cases: EventStore,
+    @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
+    private readonly config: RoutingConfigStore,
+    private readonly workload: WorkloadStore,
+  ) {}
+
+  async route(trigger: RoutingTrigger): Promise<RoutingOutcome> {
+    const history = await this.history(trigger.caseId);
+    const state = history?.reduce(caseDecider.evolve, caseDecider.initialState());
+    if (!history || !state || state.status === 'NotRegistered') {
+      // Not a case of this deployment's store (a topic shared by test runs, a store restored from backup).
+      this.logger.warn({ caseId: trigger.caseId, eventId: trigger.eventId }, 'case not found in the case store: not routed');
+      return { outcome: 'case-not-found' };
+    }
+
+    const routeId = commandIdFor(trigger.eventId, 'RouteCase');
+    const lastRouted = history.filter((event): event is CaseRouted => event.type === 'CaseRouted').at(-1);
+    const routedByUs = lastRouted?.metadata.causationId === routeId;
+
+    if (state.status === 'Accepted' && !routedByUs) {
+      const setup = await this.setupOf(state.facts.tenant);
+      const facts = routingFactsFromHistory(history);
+      if (!facts) return { outcome: 'case-not-found' };
+      const decision = decideRoute(facts, setup.ruleSet);
+      const route = { unit: decision.unit, ruleId: decision.ruleId, ruleVersion: decision.ruleVersion };
+      const routed = await this.commands.handle(this.command('RouteCase', route, state, trigger, routeId));
+      if (!routed.ok) return { outcome: 'rejected', rejection: this.rejected('RouteCase', routed.rejection.type, trigger) };
+      this.logger.log(
+        { caseId: trigger.caseId, ...route, urgent: decision.urgent, inform: decision.inform, explanation: decision.explanation.en },
+        'case routed',
+      );
+      return { outcome: 'routed', route, assignment: await this.assign(route.unit, state, trigger, setup, history) };
+    }
+    if (state.status === 'Routed' && lastRouted && routedByUs) {
+      // Routed because of this event before, but not assigned (a crash in between): assign now.
+      const setup = await this.setupOf(state.facts.tenant);
+      return { outcome: 'routed', route: lastRouted.data, assignment: await this.assign(lastRouted.data.unit, state, trigger, setup, history) };
+    }
+    return { outcome: 'not-routable', status: state.status };
+  }
+
+  private async assign(
+    unit: string,
+    state: RegisteredCase,
+    trigger: RoutingTrigger,
+    setup: RoutingSetup,
+    history: CaseEvent[],
+  ): Promise<AssignmentOutcome> {
+    const assignId = commandIdFor(trigger.eventId, 'AssignCase');
+    if (history.some((event) => event.metadata.causationId === assignId)) return { outcome: 'already-assigned' };
+
+    const load = await this.workload.openCases(state.facts.tenant);
+    const choice = chooseOfficer(
+      setup.officers.map((officer) => ({ ...officer, openCases: load.get(officer.id) ?? 0 })),
+      unit,
+    );
+    if (choice.type === 'NoOfficerAvailable') {
+      this.logger.warn({ caseId: trigger.caseId, unit }, choice.message.en);
+      return { outcome: 'no-officer-available' };
+    }
+    const assigned = await this.commands.handle(this.command('AssignCase', { officerId: choice.officerId }, state, trigger, assignId));
+    if (!assigned.ok) return { outcome: 'rejected', rejection: this.rejected('AssignCase', assigned.rejection.type, trigger) };
+
+    // Counted at once, so the next case sees it; the same event arriving from Kafka later changes nothing.
+    const [event] = assigned.events;
+    if (event) {
+      await this.workload.apply({ type: event.type, tenant: state.facts.tenant, caseId: state.facts.caseId, revision: event.revision, officerId: choice.officerId });
+    }
+    this.logger.log({ caseId: trigger.caseId, unit, officerId: choice.officerId, openCases: choice.openCases }, 'case assigned');
+    return { outcome: 'assigned', officerId: choice.officerId };
+  }
+
+  private command<T extends RoutingCommand['type']>(
+    type: T,
+    data: Extract<RoutingCommand, { type: T }>['data'],
+    state: RegisteredCase,
+    trigger: RoutingTrigger,
+    commandId: string,
+  ): RoutingCommand {
+    const metadata = {
+      tenant: state.facts.tenant,
+      caseId: state.facts.caseId,
+      actor: ROUTING_ACTOR,
+      commandId,
+      correlationId: trigger.correlationId,
+      now: new Date().toISOString(),
+    };
+    return { type, data, metadata } as RoutingCommand;
+  }
+
+  /** Deterministic: retrying cannot change the answer. Typical of a redelivery racing another writer. */
+  private rejected(command: RoutingCommand['type'], rejection: string, trigger: RoutingTrigger): string {
+    this.logger.warn({ caseId: trigger.caseId, eventId: trigger.eventId, command, rejection }, 'routing command rejected: not retried');
+    return rejection;
+  }
+
+  private async history(caseId: string): Promise<CaseEvent[] | undefined> {
+    try {
+      return (await this.cases.readStream(caseStreamName(caseId))).map(caseEventFromRecorded);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  private async setupOf(tenant: string): Promise<RoutingSetup> {
+    try {
+      return await this.config.setup(tenant);
+    } catch (error) {
+      // A case of a tenant this deployment has no charter for: no retry can help; the dead letter keeps it.
+      if (error instanceof UnknownTenantError) throw new PermanentHandlerError(error.message, { cause: error });
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { DiscoveryService, ModulesContainer } from '@nestjs/core';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import type { ChangeOfficers } from '@civic/domain';
+import { CASE_EVENTS_TOPIC } from '@civic/platform';
+import { caseEventToCloudEvent, decodeEvent, toKafkaBinary } from '@civic/messaging';
+import { eventually } from '@civic/testing';
+import type { Producer } from 'kafkajs';
+import { RoutingConfigStore } from '../src/config-store/routing-config.store';
+import { CaseEventsHandler } from '../src/consumer/case-events.handler';
+import { registerAcceptedCase, readCase, startRouting, typesOf, type RoutingHarness } from './harness';
+
+// routing's consumer core on real Kafka, PostgreSQL and FerretDB: a relay publishes the test database's
+// case streams to a topic of this test's own, and the service's handler consumes it through the toolkit.
+describe('routing consumes case events', () => {
+  let routing: RoutingHarness;
+  let producer: Producer;
+  const TENANT = 'peshtera';
+
+  const officers = (list: ChangeOfficers['data']['officers']): ChangeOfficers => ({
+    type: 'ChangeOfficers',
+    data: { officers: list },
+    metadata: {
+      tenant: TENANT,
+      actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' },
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      now: new Date().toISOString(),
+      knownUnits: routing.app.get(RoutingConfigStore).units(TENANT),
+    },
+  });
+
+  /** The case's events once it has been routed and assigned. */
+  const routedAndAssigned = (caseId: string) =>
+    eventually(
+      () => readCase(routing.cases, caseId),
+      (events) => typesOf(events).includes('CaseAssigned'),
+      { what: `case ${caseId} assigned`, timeoutMs: 10_000 },
+    );
+
+  beforeAll(async () => {
+    routing = await startRouting('consumer');
+    producer = routing.kafka.producer();
+    await producer.connect();
+    const outcome = await routing.app.get(RoutingConfigStore).change(
+      officers([
+        { id: 'pw-absent', unit: 'public-works', absent: true },
+        { id: 'pw-b', unit: 'public-works', absent: false },
+        { id: 'pw-a', unit: 'public-works', absent: false },
+        { id: 'ac-1', unit: 'anti-corruption', absent: false },
+      ]),
+    );
+    expect(outcome.ok).toBe(true);
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await routing?.stop();
+  });
+
+  it('an accepted case gets CaseRouted (rule and version recorded) and CaseAssigned, caused by commands named after the event', async () => {
+    const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'roads-lighting' });
+    const events = await routedAndAssigned(caseId);
+    expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
+    const [, accepted, routed, assigned] = events;
+    expect(routed.data).toEqual({ unit: 'public-works', ruleId: 'category-roads-lighting', ruleVersion: 1 });
+    // Least open cases, absent skipped, ties by the smallest id: pw-a.
+    expect(assigned.data).toEqual({ officerId: 'pw-a' });
+    expect(routed.metadata).toMatchObject({ actor: { id: 'routing', role: 'system' }, correlationId: accepted.metadata['correlationId'] });
+    expect(routed.metadata['causationId']).not.toBe(assigned.metadata['causationId']);
+  });
+
+  it('the next case in the unit goes to the officer with fewer open cases now', async () => {
+    const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'roads-lighting' });
+    const events = await routedAndAssigned(caseId);
+    expect(events.at(-1)?.data).toEqual({ officerId: 'pw-b' });
+  });
+
+  it('a roads signal whose corruption flag the registrar resolved to accept goes to the anti-corruption unit', async () => {
+    const caseId = await registerAcceptedCase(routing.cases, {
+      tenant: TENANT,
+      kind: 'signal',
+      category: 'roads-lighting',
+      text: 'За ремонта на пътя искаха подкуп.',
+      flags: ['corruption-indicator'],
+    });
+    const events = await routedAndAssigned(caseId);
+    expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseFlagged', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
+    expect(events[3].data).toEqual({ unit: 'anti-corruption', ruleId: 'corruption-indicator', ruleVersion: 1 });
+    expect(events[4].data).toEqual({ officerId: 'ac-1' });
+  });
+
+  it('delivered twice (a relay re-send), then handled again past the inbox (a crash before it recorded): still routed and assigned once', async () => {
+    const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'roads-lighting' });
+    const before = await routedAndAssigned(caseId);
+    const accepted = before.find((e) => e.type === 'CaseAccepted');
+    if (!accepted) throw new Error('no CaseAccepted');
+
+    // The same message again, as the relay would re-send it after a crash.
+    await producer.send({ topic: routing.topic, messages: [toKafkaBinary(caseEventToCloudEvent(accepted), caseId)] });
+    await eventually(
+      async () => routing.outcomes.filter((o) => o.outcome === 'duplicate' && o.eventId === accepted.id).length,
+      (n) => n === 1,
+      { what: 'the redelivery seen as a duplicate' },
+    );
+
+    // The handler itself, as if the inbox had not recorded the event: the commands' ids show it was done.
+    const handler = routing.app.get(CaseEventsHandler);
+    const message = toKafkaBinary(caseEventToCloudEvent(accepted), caseId);
+    await handler.handle(decodeEvent({ ...message, offset: '0' }, routing.topic, 0));
+
+    const after = await readCase(routing.cases, caseId);
+    expect(typesOf(after)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
+  });
+
+  it('a case of a tenant this deployment does not serve is dead-lettered at once, naming why; the partition moves on', async () => {
+    const caseId = await registerAcceptedCase(routing.cases, { tenant: 'atlantis', category: 'roads-lighting' });
+    const outcome = await eventually(
+      async () => routing.outcomes.find((o) => o.outcome === 'dead-lettered' && o.reason.includes('atlantis')),
+      Boolean,
+      { what: 'dead letter' },
+    );
+    expect(outcome).toMatchObject({ attempts: 1, deadLetterTopic: `${routing.topic}.${routing.group}.dlt` });
+    expect(typesOf(await readCase(routing.cases, caseId))).toEqual(['CaseRegistered', 'CaseAccepted']);
+  });
+
+  it('case-events has exactly one handler in the app: with two, Nest runs them detached from the delivery and commits first', () => {
+    const handlers = new DiscoveryService(routing.app.get(ModulesContainer))
+      .getControllers()
+      .flatMap(({ instance }) => {
+        const prototype = instance ? Object.getPrototypeOf(instance) : undefined;
+        if (!prototype) return [];
+        return Object.getOwnPropertyNames(prototype).filter((name) => {
+          const patterns: unknown = Reflect.getMetadata(PATTERN_METADATA, prototype[name]);
+          return Array.isArray(patterns) && patterns.includes(CASE_EVENTS_TOPIC);
+        });
+      });
+    expect(handlers).toEqual(['onCaseEvent']);
+  });
+
+  it('no officer present in the unit: routed, left for the head of unit to assign', async () => {
+    const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'local-taxes' });
+    const events = await eventually(
+      () => readCase(routing.cases, caseId),
+      (e) => typesOf(e).includes('CaseRouted'),
+      { what: 'routed' },
+    );
+    await eventually(async () => routing.outcomes.some((o) => o.outcome === 'handled' && o.eventId === events[1].id), Boolean, { what: 'handled' });
+    expect(typesOf(await readCase(routing.cases, caseId))).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted']);
+  });
+});

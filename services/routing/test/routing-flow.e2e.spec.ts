@@ -1,0 +1,81 @@
+import { DevIssuer } from '@civic/auth';
+import { caseEventPrivacy, MongoSubjectKeys, PostgresEventStore, withHashChain, withPersonalData, type EventStore } from '@civic/event-store';
+import { EventRelay } from '@civic/messaging';
+import {
+  createTestDatabase,
+  eventually,
+  serviceTestEnvironment,
+  spawnService,
+  uniqueName,
+  waitForHealthy,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@civic/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { readCase, registerAcceptedCase, typesOf } from './harness';
+
+// routing as its own process on the real servers: a case registered and accepted in the case store reaches
+// `case-events` through the relay, and the process routes and assigns it by the tenant's rules.
+describe('routing as a process routes an accepted case', () => {
+  const TENANT = 'sopot';
+  let database: TestDatabase;
+  let issuer: DevIssuer;
+  let routing: ServiceProcess;
+  let raw: PostgresEventStore;
+  let keys: MongoSubjectKeys;
+  let cases: EventStore;
+  let mongo: MongoClient;
+  let relay: EventRelay;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('routing_flow');
+    issuer = await DevIssuer.start();
+    const env: Record<string, string> = { ...(await serviceTestEnvironment('routing', database)), AUTH_JWKS_URL: issuer.jwksUrl, AUTH_ISSUER: issuer.issuer };
+    routing = spawnService('routing', env);
+    await waitForHealthy(routing);
+
+    // The case store as every writer sees it, on the process's own database and key store.
+    raw = await PostgresEventStore.connect({ url: database.url });
+    keys = await MongoSubjectKeys.connect({ uri: env.MONGODB_URI });
+    cases = withPersonalData(withHashChain(raw), { keys, ...caseEventPrivacy });
+    mongo = await MongoClient.connect(env.MONGODB_URI);
+    const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+    relay = new EventRelay({ name: uniqueName('relay'), store: raw, kafka, db: mongo.db(), topic: 'case-events', lingerMs: 1 });
+    relay.start();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await routing?.stop();
+    await mongo?.close();
+    await keys?.close();
+    await raw?.close();
+    await issuer?.stop();
+    await database?.drop();
+  });
+
+  it('with officers set through the API, the case is routed to the unit of its category and assigned to an officer there', async () => {
+    const token = await issuer.sign({ sub: `${TENANT}:tenant-admin`, tenant: TENANT, roles: ['tenant-admin'] });
+    // An officer id of this run's own: case-events keeps earlier runs' assignments, which count for their officers.
+    const officer = uniqueName('env');
+    const put = await fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ officers: [{ id: officer, unit: 'environment-waste', absent: false }] }),
+    });
+    expect(put.status).toBe(200);
+
+    const caseId = await registerAcceptedCase(cases, { tenant: TENANT, category: 'waste-cleanliness', text: 'Контейнерите не са извозвани от две седмици.' });
+    const events = await eventually(() => readCase(cases, caseId), (e) => typesOf(e).includes('CaseAssigned'), {
+      what: `case ${caseId} routed and assigned by the routing process`,
+      timeoutMs: 30_000,
+    });
+    expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
+    expect(events[2].data).toEqual({ unit: 'environment-waste', ruleId: 'category-waste-cleanliness', ruleVersion: 1 });
+    expect(events[3].data).toEqual({ officerId: officer });
+
+    const officers = await fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await officers.json()).toEqual({ tenant: TENANT, officers: [{ id: officer, unit: 'environment-waste', absent: false, openCases: 1 }] });
+  });
+});
