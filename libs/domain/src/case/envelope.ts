@@ -37,6 +37,8 @@ export interface CaseCommandMetadata {
   commandId: string;
   correlationId: string;
   now: Instant;
+  /** The submitter's data-subject id (a UUID), copied to every event so its personal data can be encrypted. */
+  dataSubjectId?: string;
 }
 
 export interface CaseCommandEnvelope<T extends string, D> {

@@ -18,7 +18,7 @@ export function eventFrom<T extends CaseEventType>(
   type: T,
   data: CaseEventOf<T>['data'],
 ): CaseEventOf<T> {
-  const { tenant, caseId, actor, commandId, correlationId, now } = command.metadata;
+  const { tenant, caseId, actor, commandId, correlationId, now, dataSubjectId } = command.metadata;
   const metadata = {
     tenant,
     caseId,
@@ -27,6 +27,8 @@ export function eventFrom<T extends CaseEventType>(
     causationId: commandId,
     occurredAt: now,
     schemaVersion: CURRENT_SCHEMA_VERSION[type],
+    // The event store encrypts the event's personal fields with this subject's key (crypto-shredding).
+    ...(dataSubjectId ? { dataSubjectId } : {}),
   };
   // TypeScript cannot relate `T` to the matching member of the union; the table above keeps them in step.
   return { type, data, metadata } as unknown as CaseEventOf<T>;

@@ -130,3 +130,12 @@ describe('whatever happens, the decider stays sound (property)', () => {
     }
   });
 });
+
+describe('the data subject travels from the command to its events', () => {
+  it('DESIGN.md "Personal data": every event of the command carries the submitter\'s data-subject id', () => {
+    const base = command('RegisterCase', registration(), { now: at(10) });
+    const withSubject = { ...base, metadata: { ...base.metadata, dataSubjectId: 'subject-1' } };
+    const result = caseDecider.decide(withSubject, caseDecider.initialState());
+    expect(result.ok && result.events.map((e) => e.metadata.dataSubjectId)).toEqual(['subject-1']);
+  });
+});
