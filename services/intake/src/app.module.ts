@@ -4,6 +4,7 @@ import { PlatformModule } from '@civic/platform';
 import { CitizenModule } from './citizen/citizen.module';
 import type { IntakeConfig } from './config';
 import { IntakeExceptionFilter } from './http/intake-exception.filter';
+import { Open311Module } from './open311/open311.module';
 import { StaffModule } from './staff/staff.module';
 
 /** intake: takes submissions from every channel, screens them and registers cases. */
@@ -16,6 +17,7 @@ export class IntakeModule {
         PlatformModule.forRoot({ service: 'intake', config, relay: config.RELAY_ENABLED }),
         StaffModule,
         CitizenModule,
+        Open311Module,
       ],
       // Every answer to bad input is a 4xx naming the field, never a 500 (http/error-response.ts).
       providers: [{ provide: APP_FILTER, useClass: IntakeExceptionFilter }],

@@ -1,5 +1,6 @@
 import { booleanFlag, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
+import { open311ApiKeysSchema } from './open311/api-keys';
 
 const perMinute = (defaultValue: number) => z.coerce.number().int().min(1, 'must be at least 1').default(defaultValue);
 
@@ -13,5 +14,10 @@ export const configSchema = platformConfigSchema.extend({
   PUBLIC_REQUESTS_PER_MINUTE: perMinute(60),
   /** The largest JSON body the public endpoints accept, in bytes; larger ones get 413. */
   PUBLIC_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024').default(64 * 1024),
+  /**
+   * Open311 clients' API keys for POST requests: `tenant:key,tenant:key` (several keys per tenant, one per
+   * client app; keys 16 to 200 printable characters without spaces or commas). Empty: nobody may POST.
+   */
+  OPEN311_API_KEYS: open311ApiKeysSchema,
 });
 export type IntakeConfig = z.infer<typeof configSchema>;

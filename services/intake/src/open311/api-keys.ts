@@ -1,0 +1,82 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Actor } from '@civic/domain';
+import { z } from 'zod';
+import { ApiKeyRejectedError } from './errors';
+
+/** One Open311 client's key for one tenant. */
+export interface ApiKeyEntry {
+  tenant: string;
+  key: string;
+}
+
+const TENANT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Printable ASCII without spaces or commas, long enough not to be guessed. */
+const KEY = /^[\x21-\x2b\x2d-\x7e]{16,200}$/;
+
+/**
+ * `OPEN311_API_KEYS`: `tenant:key,tenant:key`. A tenant may have several keys (one per client app); a
+ * bad entry is named by its position, never by its key. Empty (the default): no client may POST.
+ */
+export const open311ApiKeysSchema = z
+  .string()
+  .default('')
+  .transform((raw, ctx): ApiKeyEntry[] => {
+    const entries = raw
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    return entries.flatMap((entry, index) => {
+      const colon = entry.indexOf(':');
+      const tenant = colon < 0 ? '' : entry.slice(0, colon);
+      const key = colon < 0 ? '' : entry.slice(colon + 1);
+      if (!TENANT.test(tenant) || !KEY.test(key)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `entry ${index + 1} must be tenant:key (a tenant slug, then 16 to 200 printable characters without spaces or commas)`,
+        });
+        return [];
+      }
+      return [{ tenant, key }];
+    });
+  });
+
+/** The client an accepted key belongs to: known by a digest of its key, never by the key. */
+export interface Open311Client {
+  tenant: string;
+  /** The first 12 hex digits of the key's SHA-256: tells clients apart in the case's events and in logs. */
+  keyId: string;
+}
+
+const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest();
+
+/** Checks `api_key` for a jurisdiction, in constant time per configured key. */
+export class ApiKeys {
+  private readonly entries: { tenant: string; digest: Buffer }[];
+
+  constructor(entries: readonly ApiKeyEntry[]) {
+    this.entries = entries.map(({ tenant, key }) => ({ tenant, digest: digest(key) }));
+  }
+
+  /** The client whose key this is for the tenant, or ApiKeyRejectedError (403). */
+  clientFor(tenant: string, apiKey: unknown): Open311Client {
+    if (typeof apiKey !== 'string' || apiKey === '') throw new ApiKeyRejectedError('missing');
+    const sent = digest(apiKey);
+    // Compare with every key of the tenant, so the time taken says nothing about which one came close.
+    const matched = this.entries.filter((entry) => entry.tenant === tenant && timingSafeEqual(entry.digest, sent)).length > 0;
+    if (!matched) throw new ApiKeyRejectedError('invalid');
+    return { tenant, keyId: sent.toString('hex').slice(0, 12) };
+  }
+}
+
+/** Who registers a case for an Open311 client: the platform, on behalf of that client's key. */
+export const open311Actor = (client: Open311Client): Actor => ({ id: `open311:${client.keyId}`, role: 'system' });
+
+/**
+ * The Idempotency-Key a client sent, kept apart from other clients' keys (two apps may both send "1")
+ * and from the other channels' keys. A key that is not well formed is passed on as sent, for intake
+ * to name it with the other problems.
+ */
+export function scopedIdempotencyKey(client: Open311Client, key: string | undefined, wellFormed: boolean): string | undefined {
+  if (key === undefined || key === '' || !wellFormed) return key;
+  return `open311-${client.keyId}-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40)}`;
+}

@@ -1,0 +1,217 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { TenantCharter } from '@civic/domain';
+import { TenantDirectory } from '@civic/platform';
+import { CaseIntakeService } from '../cases/case-intake.service';
+import { CaseReader } from '../cases/case-reader';
+import { CLOCK, type Clock } from '../cases/clock';
+import { dueDateOf, TenantCalendars } from '../cases/due-date';
+import { InvalidInputError, UnknownTenantError } from '../cases/errors';
+import type { RegistrationResponse } from '../cases/registration-response';
+import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
+import { ApiKeys, open311Actor, scopedIdempotencyKey } from './api-keys';
+import type {
+  Open311CreatedRequest,
+  Open311Discovery,
+  Open311Service,
+  Open311ServiceDefinition,
+  Open311ServiceRequest,
+} from './documents';
+import { ParameterMissingError, ServiceNotFoundError, ServiceRequestNotFoundError, TokenNotFoundError } from './errors';
+import { open311Submissions, readOpen311Form } from './form';
+import { Open311Locations } from './locations';
+import { RegistryLookup } from './registry-lookup';
+import { Open311RequestIndex } from './request-index';
+import { readRequestsQuery } from './requests-query';
+import { serviceNotice, serviceRequestOf, type StoredLocation } from './request-view';
+import { findService, serviceDefinition, servicesOf } from './services';
+import { isOnOpen311 } from './kinds';
+import { isRegisteredState } from './request-index-document';
+
+export const GEOREPORT_V2_SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+
+export interface SubmitRequest {
+  /** The form fields as parsed (api_key and jurisdiction_id among them). */
+  body: unknown;
+  /** jurisdiction_id from the query string, for clients that put it in the URL. */
+  queryJurisdiction: unknown;
+  idempotencyKey: string | undefined;
+  correlationId?: string;
+}
+
+export interface SubmitOutcome {
+  body: Open311CreatedRequest[];
+  replayed: boolean;
+}
+
+/** Identifier lookups run a few at a time: each is two short reads of the event store. */
+const LOOKUP_CONCURRENCY = 8;
+
+const recordOf = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/**
+ * GeoReport v2 over intake: services from the tenant's charter, submissions through CaseIntakeService
+ * (Open311's own SubmissionReader, channel `open311`), requests read from the case streams (one at a
+ * time, by registry number) or from the read model (lists).
+ */
+@Injectable()
+export class GeoReportService {
+  private readonly calendars = new TenantCalendars();
+  /** When this document set was made: services come from the charters, loaded at start. */
+  private readonly changeset: string;
+
+  constructor(
+    private readonly tenants: TenantDirectory,
+    private readonly intake: CaseIntakeService,
+    private readonly keys: ApiKeys,
+    private readonly cases: CaseReader,
+    private readonly registry: RegistryLookup,
+    private readonly index: Open311RequestIndex,
+    private readonly locations: Open311Locations,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.changeset = `${clock.now().toISOString().slice(0, 19)}Z`;
+  }
+
+  discovery(endpointUrl: string): Open311Discovery {
+    return {
+      changeset: this.changeset,
+      contact: 'civic-cases: write to the municipality (jurisdiction_id) whose services you use; its contacts are on its website.',
+      key_service: 'API keys for POST requests are issued per municipality on request to its administration.',
+      endpoints: [
+        { specification: GEOREPORT_V2_SPECIFICATION, url: endpointUrl, changeset: this.changeset, type: 'production', formats: ['text/xml', 'application/json'] },
+      ],
+    };
+  }
+
+  services(jurisdiction: unknown): Open311Service[] {
+    return servicesOf(this.charterOf(jurisdiction));
+  }
+
+  definition(jurisdiction: unknown, code: string): Open311ServiceDefinition {
+    const charter = this.charterOf(jurisdiction);
+    const found = findService(charter, code);
+    if (!found) throw new ServiceNotFoundError(code, charter.slug);
+    return serviceDefinition(found);
+  }
+
+  /**
+   * POST requests: the jurisdiction (404), the client's key for it (403), then the form, registered
+   * through CaseIntakeService with the client's Idempotency-Key when it sends one (optional here).
+   * The service_request_id is the registry number, given at once: no tokens.
+   */
+  async submit(request: SubmitRequest): Promise<SubmitOutcome> {
+    const form = recordOf(request.body);
+    const charter = this.charterOf(form.jurisdiction_id ?? request.queryJurisdiction);
+    const client = this.keys.clientFor(charter.slug, form.api_key);
+    const code = typeof form.service_code === 'string' ? form.service_code.trim() : '';
+    if (code !== '' && !findService(charter, code)) throw new ServiceNotFoundError(code, charter.slug);
+
+    const now = this.clock.now();
+    const wellFormed = idempotencyKeyProblems(request.idempotencyKey, false).length === 0;
+    const outcome = await this.intake.register({
+      tenant: charter.slug,
+      body: form,
+      reader: open311Submissions(charter, now),
+      actor: open311Actor(client),
+      idempotencyKey: scopedIdempotencyKey(client, request.idempotencyKey, wellFormed),
+      idempotencyKeyRequired: false,
+      issueTrackingCode: false,
+      ...(request.correlationId === undefined ? {} : { correlationId: request.correlationId }),
+    });
+
+    const read = readOpen311Form(form, charter, now);
+    if (read.ok) {
+      const { location, media_url } = read.form;
+      const stored: StoredLocation = { ...location, ...(media_url === undefined ? {} : { media_url }) };
+      await this.locations.save(outcome.response.caseId, charter.slug, stored, now);
+    }
+    const accountId = read.ok ? read.form.account_id : undefined;
+    return { replayed: outcome.replayed, body: [createdRequest(outcome.response, accountId)] };
+  }
+
+  /** GET requests/{id}: one case by its registry number, folded from its stream (so always current). */
+  async request(jurisdiction: unknown, serviceRequestId: string): Promise<Open311ServiceRequest[]> {
+    const charter = this.charterOf(jurisdiction);
+    const found = await this.byRegistryNumber(charter, serviceRequestId);
+    if (!found) throw new ServiceRequestNotFoundError(serviceRequestId, charter.slug);
+    return [found];
+  }
+
+  /** GET requests: by identifiers (overriding everything else, per the spec), or filtered from the read model. */
+  async requests(query: Record<string, unknown>): Promise<Open311ServiceRequest[]> {
+    const charter = this.charterOf(query.jurisdiction_id);
+    const read = readRequestsQuery(query, this.clock.now());
+    if (!read.ok) throw new InvalidInputError(read.problems);
+    const asked = read.query;
+    if (asked.by === 'ids') {
+      const found: Open311ServiceRequest[] = [];
+      for (let i = 0; i < asked.ids.length; i += LOOKUP_CONCURRENCY) {
+        const batch = await Promise.all(asked.ids.slice(i, i + LOOKUP_CONCURRENCY).map((id) => this.byRegistryNumber(charter, id)));
+        found.push(...batch.flatMap((request) => request ?? []));
+      }
+      return found;
+    }
+    const documents = await this.index.find({ tenant: charter.slug, ...asked });
+    const locations = await this.locations.of(documents.map((document) => document._id));
+    const calendar = this.calendars.of(charter);
+    return documents.map((document) =>
+      serviceRequestOf(
+        {
+          state: document.state,
+          updatedAt: document.updatedAt.toISOString(),
+          dueDate: dueDateOf(document.state, charter, calendar),
+          ...(locations.has(document._id) ? { location: locations.get(document._id) } : {}),
+        },
+        charter,
+      ),
+    );
+  }
+
+  /** Tokens are never issued: any token is unknown (after the jurisdiction is checked, as for every call). */
+  token(jurisdiction: unknown, token: string): never {
+    this.charterOf(jurisdiction);
+    throw new TokenNotFoundError(token);
+  }
+
+  /** jurisdiction_id is required here: this endpoint serves every tenant. */
+  private charterOf(jurisdiction: unknown): TenantCharter {
+    if (jurisdiction === undefined || jurisdiction === '' || (Array.isArray(jurisdiction) && jurisdiction.length === 0)) {
+      throw new ParameterMissingError('jurisdiction_id');
+    }
+    const slug = Array.isArray(jurisdiction) ? jurisdiction[0] : jurisdiction;
+    const charter = typeof slug === 'string' ? this.tenants.get(slug.trim()) : undefined;
+    if (!charter) throw new UnknownTenantError(String(slug));
+    return charter;
+  }
+
+  private async byRegistryNumber(charter: TenantCharter, registryNumber: string): Promise<Open311ServiceRequest | undefined> {
+    const caseId = await this.registry.caseIdOf(charter, registryNumber.trim());
+    if (!caseId) return undefined;
+    const { events, state } = await this.cases.read(caseId);
+    const last = events.at(-1);
+    if (!last || !isRegisteredState(state) || state.facts.tenant !== charter.slug || !isOnOpen311(state.facts.kind)) return undefined;
+    const location = (await this.locations.of([caseId])).get(caseId);
+    return serviceRequestOf(
+      {
+        state,
+        updatedAt: last.metadata.occurredAt,
+        dueDate: dueDateOf(state, charter, this.calendars.of(charter)),
+        ...(location ? { location } : {}),
+      },
+      charter,
+    );
+  }
+}
+
+/** The answer to POST requests: the registry number and what to expect; a flagged case awaits a registrar first. */
+function createdRequest(response: RegistrationResponse, accountId: string | undefined): Open311CreatedRequest {
+  const registered = `Регистрирано под № ${response.registryNumber}.`;
+  const review = response.screening.action === 'flagged-for-registrar' ? ' Деловодител ще провери допустимостта.' : '';
+  const due = serviceNotice(response.dueDate);
+  return {
+    service_request_id: response.registryNumber,
+    service_notice: `${registered}${review}${due ? ` ${due}` : ''}`,
+    account_id: accountId ?? null,
+  };
+}

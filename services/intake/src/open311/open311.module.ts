@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { EventStore } from '@civic/event-store';
+import { EVENT_STORE, SERVICE_CONFIG } from '@civic/platform';
+import type { Connection } from 'mongoose';
+import { CaseReader } from '../cases/case-reader';
+import { CasesModule } from '../cases/cases.module';
+import { CLOCK, systemClock } from '../cases/clock';
+import type { IntakeConfig } from '../config';
+import { ApiKeys } from './api-keys';
+import { Open311Locations } from './locations';
+import { Open311Controller } from './open311.controller';
+import { GeoReportService } from './georeport.service';
+import { RegistryLookup } from './registry-lookup';
+import { Open311RequestIndex } from './request-index';
+import { Open311RequestProjection } from './request-projection';
+
+function databaseOf(connection: Connection) {
+  const db = connection.db;
+  if (!db) throw new Error('the MongoDB connection has no database');
+  return db;
+}
+
+/** Open311 GeoReport v2 at /open311/v2: its controller, its use cases over CaseIntakeService, and its read model. */
+@Module({
+  imports: [CasesModule],
+  controllers: [Open311Controller],
+  providers: [
+    GeoReportService,
+    Open311RequestProjection,
+    { provide: CLOCK, useValue: systemClock },
+    { provide: ApiKeys, inject: [SERVICE_CONFIG], useFactory: (config: IntakeConfig) => new ApiKeys(config.OPEN311_API_KEYS) },
+    { provide: CaseReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
+    { provide: RegistryLookup, inject: [EVENT_STORE], useFactory: (store: EventStore) => new RegistryLookup(store) },
+    {
+      provide: Open311RequestIndex,
+      inject: [getConnectionToken()],
+      useFactory: async (connection: Connection) => {
+        const index = Open311RequestIndex.on(databaseOf(connection));
+        await index.ensureIndexes();
+        return index;
+      },
+    },
+    { provide: Open311Locations, inject: [getConnectionToken()], useFactory: (connection: Connection) => Open311Locations.on(databaseOf(connection)) },
+  ],
+})
+export class Open311Module {}
