@@ -3,6 +3,7 @@ import { PlatformModule } from '@civic/platform';
 import { RoutingAdminController } from './admin/routing-admin.controller';
 import { RoutingConfigStore } from './config-store/routing-config.store';
 import type { RoutingConfig } from './config';
+import { CaseRoutingController } from './cases/case-routing.controller';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
 import { CaseRouter } from './consumer/case-router';
@@ -18,7 +19,7 @@ export class RoutingModule {
       // The platform's placeholder trace is off: with two handlers for `case-events`, Nest runs them
       // detached from the Kafka delivery, and offsets would be committed before routing finished.
       imports: [PlatformModule.forRoot({ service: 'routing', config, traceCaseEvents: false })],
-      controllers: [CaseEventsController, RoutingAdminController],
+      controllers: [CaseEventsController, RoutingAdminController, CaseRoutingController],
       providers: [RoutingConfigStore, WorkloadStore, CaseRouter, CaseEventsHandler, ...eventConsumerProviders],
       exports: [CaseEventsHandler, CaseRouter, RoutingConfigStore, WorkloadStore],
     };

@@ -78,4 +78,48 @@ describe('routing as a process routes an accepted case', () => {
     const officers = await fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, { headers: { authorization: `Bearer ${token}` } });
     expect(await officers.json()).toEqual({ tenant: TENANT, officers: [{ id: officer, unit: 'environment-waste', absent: false, openCases: 1 }] });
   });
+
+  it('a head of unit reassigns the case with a reason; staff redirect it to another authority; checks of role, tenant and input', async () => {
+    const admin = await issuer.sign({ sub: `${TENANT}:tenant-admin`, tenant: TENANT, roles: ['tenant-admin'] });
+    const [first, second] = [uniqueName('env'), uniqueName('env')];
+    await fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ officers: [{ id: first, unit: 'environment-waste', absent: false }, { id: second, unit: 'environment-waste', absent: true }] }),
+    });
+    const caseId = await registerAcceptedCase(cases, { tenant: TENANT, category: 'waste-cleanliness', text: 'Нерегламентирано сметище край реката.' });
+    await eventually(() => readCase(cases, caseId), (e) => typesOf(e).includes('CaseAssigned'), { what: 'assigned', timeoutMs: 30_000 });
+
+    const post = async (path: string, token: string, body: unknown, tenant = TENANT) =>
+      fetch(`${routing.url}/tenants/${tenant}/cases/${caseId}/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const head = await issuer.sign({ sub: `${TENANT}:head-of-unit`, tenant: TENANT, roles: ['head-of-unit'] });
+    const officer = await issuer.sign({ sub: `${TENANT}:officer`, tenant: TENANT, roles: ['officer'] });
+    const registrar = await issuer.sign({ sub: `${TENANT}:registrar`, tenant: TENANT, roles: ['registrar'] });
+    const otherHead = await issuer.sign({ sub: 'peshtera:head-of-unit', tenant: 'peshtera', roles: ['head-of-unit'] });
+
+    expect((await post('reassign', officer, { officerId: second, reason: 'отпуск' })).status).toBe(403);
+    expect((await post('reassign', otherHead, { officerId: second, reason: 'отпуск' })).status).toBe(403);
+    expect((await post('reassign', otherHead, { officerId: second, reason: 'отпуск' }, 'peshtera')).status).toBe(404);
+    const missing = await post('reassign', head, { officerId: second });
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(await missing.json())).toContain('reason');
+
+    const reassigned = await post('reassign', head, { officerId: second, reason: 'Служителят е в отпуск' });
+    expect(reassigned.status).toBe(200);
+    expect(await reassigned.json()).toMatchObject({ caseId, events: ['CaseReassigned'] });
+
+    const redirected = await post('redirect', registrar, { authority: 'РИОСВ Пловдив', reason: 'Компетентен орган по чл. 31 АПК' });
+    expect(redirected.status).toBe(200);
+    expect(await redirected.json()).toMatchObject({ events: ['CaseRedirected'] });
+    expect((await post('reassign', head, { officerId: first, reason: 'обратно' })).status).toBe(409);
+
+    const events = await readCase(cases, caseId);
+    expect(typesOf(events).slice(-2)).toEqual(['CaseReassigned', 'CaseRedirected']);
+    expect(events.at(-1)?.metadata).toMatchObject({ actor: { id: `${TENANT}:registrar`, role: 'registrar' } });
+  });
 });
+
