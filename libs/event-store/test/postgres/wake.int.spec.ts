@@ -27,6 +27,20 @@ describe('PostgreSQL subscription: woken by NOTIFY, silent while idle', () => {
     try {
       await eventually(() => subscriptionBackend(pool), isReading, { timeoutMs: 5_000, intervalMs: 20, what: 'subscription started' });
 
+      // Settled first: right after start the subscription may re-check once or twice while another
+      // transaction on the server holds the horizon back. A poller would never settle.
+      let settled = await subscriptionBackend(pool);
+      await eventually(
+        async () => {
+          const previous = settled;
+          await sleep(300);
+          settled = await subscriptionBackend(pool);
+          return previous?.query_start?.getTime() === settled?.query_start?.getTime();
+        },
+        Boolean,
+        { timeoutMs: 5_000, intervalMs: 0, what: 'subscription settled' },
+      );
+
       // Idle: the subscription's connection runs no statement for a whole second.
       const idleFrom = await subscriptionBackend(pool);
       await sleep(1_000);
