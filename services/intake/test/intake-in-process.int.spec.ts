@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nextRegistryNumber, type EventStore } from '@civic/event-store';
-import { caseStreamName, EVENT_STORE } from '@civic/platform';
+import { CASE_COMMANDS, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
 import { caseCommand } from '../src/cases/case-command';
-import { INTAKE_CASE_COMMANDS, type IntakeCaseCommands } from '../src/cases/case-commands';
 import { staffSubmissions } from '../src/cases/submission';
 import { requestFingerprint } from '../src/idempotency/fingerprint';
 import { IdempotencyStore, type RegistrationIds } from '../src/idempotency/idempotency-store';
@@ -85,15 +84,13 @@ describe('intake in process', () => {
     const read = staffSubmissions.read(body);
     if (!read.ok) throw new Error('bad test body');
     const { channel, kind, category, submitter, text, attachments, healthSafetyThreat, language } = read.submission;
-    const commands = intake.app.get<IntakeCaseCommands>(INTAKE_CASE_COMMANDS);
-    const registered = await commands.handle({
-      command: caseCommand(
+    const commands = intake.app.get<CaseCommands>(CASE_COMMANDS);
+    const command = caseCommand(
         'RegisterCase',
         { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter, text, attachments, healthSafetyThreat, language },
         { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: new Date().toISOString() },
-      ),
-      dataSubjectId: fresh.dataSubjectId,
-    });
+    );
+    const registered = await commands.handle({ ...command, metadata: { ...command.metadata, dataSubjectId: fresh.dataSubjectId } });
     expect(registered.ok).toBe(true);
 
     const retry = await register(body, key);

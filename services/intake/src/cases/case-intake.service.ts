@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CaseCommand, RegisteredCase, TenantCharter } from '@civic/domain';
 import { WrongExpectedRevisionError, type EventStore, type JsonObject, type SubjectKeys } from '@civic/event-store';
-import { EVENT_STORE, SUBJECT_KEYS, TenantDirectory } from '@civic/platform';
+import { CASE_COMMANDS, EVENT_STORE, SUBJECT_KEYS, TenantDirectory, type CaseCommands } from '@civic/platform';
 import type { z } from 'zod';
 import { IdempotencyStore, type IdempotencyRecord, type RegistrationIds } from '../idempotency/idempotency-store';
 import { requestFingerprint } from '../idempotency/fingerprint';
@@ -10,7 +10,6 @@ import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
 import { sealTrackingCode, unsealTrackingCode } from '../tracking/sealed-tracking-code';
 import { TrackingCodes } from '../tracking/tracking-codes';
 import { caseCommand, SCREENING_ACTOR, type CommandContext } from './case-command';
-import { INTAKE_CASE_COMMANDS, type IntakeCaseCommands } from './case-commands';
 import { CaseReader } from './case-reader';
 import { CLOCK, type Clock } from './clock';
 import { ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
@@ -99,7 +98,7 @@ export class CaseIntakeService {
 
   constructor(
     private readonly tenants: TenantDirectory,
-    @Inject(INTAKE_CASE_COMMANDS) private readonly commands: IntakeCaseCommands,
+    @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(SUBJECT_KEYS) private readonly subjectKeys: SubjectKeys,
     private readonly cases: CaseReader,
@@ -312,7 +311,9 @@ export class CaseIntakeService {
   private async handle(command: CaseCommand, dataSubjectId: string | undefined): Promise<void> {
     let outcome;
     try {
-      outcome = await this.commands.handle({ command, ...(dataSubjectId === undefined ? {} : { dataSubjectId }) });
+      // The subject travels in the command's metadata to every event, so the case store can encrypt its data.
+      const metadata = dataSubjectId === undefined ? command.metadata : { ...command.metadata, dataSubjectId };
+      outcome = await this.commands.handle({ ...command, metadata } as CaseCommand);
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) throw new ConcurrentChangeError(command.metadata.caseId);
       throw error;

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventStore } from '@civic/event-store';
-import { CASE_STORE, EVENT_STORE } from '@civic/platform';
+import { EVENT_STORE } from '@civic/platform';
 import type { Connection } from 'mongoose';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { TrackingCodes } from '../tracking/tracking-codes';
-import { createIntakeCaseCommands, INTAKE_CASE_COMMANDS } from './case-commands';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseReader } from './case-reader';
 import { CLOCK, systemClock } from './clock';
@@ -21,7 +20,6 @@ function databaseOf(connection: Connection) {
   providers: [
     CaseIntakeService,
     { provide: CLOCK, useValue: systemClock },
-    { provide: INTAKE_CASE_COMMANDS, inject: [CASE_STORE], useFactory: (store: EventStore) => createIntakeCaseCommands(store) },
     { provide: CaseReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
     {
       provide: IdempotencyStore,

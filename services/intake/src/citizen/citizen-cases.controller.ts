@@ -3,8 +3,6 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,7 +10,6 @@ import {
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -22,13 +19,13 @@ import type { PublicCaseView } from '../cases/public-view';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { citizenSubmissions } from '../cases/submission';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
-import { ErrorBodyDto, PublicCaseViewDto, RegistrationResponseDto } from '../http/openapi-models';
+import { ErrorBodyDto, PublicCaseViewDto } from '../http/openapi-models';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
-import { REPLAYED_HEADER, type HeaderSink } from '../http/replayed';
+import type { HeaderSink } from '../http/replayed';
+import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';
 import { CitizenSubmissionDto, RatingDto, WithdrawalDto } from './citizen.dto';
 import { SUBMIT_THROTTLER } from './throttling';
 
-const tenantParam = ApiParam({ name: 'tenant', description: 'The municipality, e.g. `peshtera`.', example: 'peshtera' });
 const codeParam = ApiParam({ name: 'trackingCode', description: 'The private code given when the case was submitted.' });
 
 /**
@@ -51,14 +48,8 @@ export class CitizenCasesController {
     description:
       'Registers the submission (received now, through the web form) and answers with its registry number and a private tracking code, shown only in this answer. A retry with the same Idempotency-Key returns the same case and code.',
   })
-  @tenantParam
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'Unique per submission; resend it unchanged on retries.' })
+  @RegistrationResponses()
   @ApiBody({ type: CitizenSubmissionDto })
-  @ApiCreatedResponse({ type: RegistrationResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Bad input: every bad field is named.' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant.' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'A request with the same Idempotency-Key is still in progress.' })
-  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The Idempotency-Key was used for another request.' })
   @ApiPayloadTooLargeResponse({ type: ErrorBodyDto, description: 'The body is larger than the public limit (64 kB by default).' })
   async submit(
     @Param('tenant') tenant: string,
@@ -76,13 +67,12 @@ export class CitizenCasesController {
       issueTrackingCode: true,
       correlationId: correlationIdOf(headers),
     });
-    if (outcome.replayed) response.setHeader(REPLAYED_HEADER, 'true');
-    return outcome.response;
+    return answerRegistration(outcome, response);
   }
 
   @Get(':trackingCode')
   @ApiOperation({ summary: "Follow a case: its status and the public parts of its history" })
-  @tenantParam
+  @TenantParam
   @codeParam
   @ApiOkResponse({ type: PublicCaseViewDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no case with this code in it.' })
@@ -93,7 +83,7 @@ export class CitizenCasesController {
   @Post(':trackingCode/withdraw')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Withdraw the case while it is open', description: 'Withdrawing a withdrawn case again answers the same.' })
-  @tenantParam
+  @TenantParam
   @codeParam
   @ApiBody({ type: WithdrawalDto, required: false })
   @ApiOkResponse({ type: PublicCaseViewDto })
@@ -113,7 +103,7 @@ export class CitizenCasesController {
   @Post(':trackingCode/rating')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Rate the answer, 1 to 5', description: 'Only once the case has been answered.' })
-  @tenantParam
+  @TenantParam
   @codeParam
   @ApiBody({ type: RatingDto })
   @ApiOkResponse({ type: PublicCaseViewDto })

@@ -1,38 +1,29 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { documentedApi, type DocumentedApi } from '../../test/openapi-document';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { CitizenCasesController } from '../citizen/citizen-cases.controller';
 import { StaffCasesController } from '../staff/staff-cases.controller';
-import { openApiDocument } from './openapi';
 
 // The document describes every endpoint: its body, its answers, and the bearer scheme on staff routes.
 describe("intake's OpenAPI document", () => {
-  let app: INestApplication;
+  let api: DocumentedApi;
   let document: OpenAPIObject;
 
   beforeAll(async () => {
-    const module = await Test.createTestingModule({
+    api = await documentedApi({
       imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }])],
       controllers: [StaffCasesController, CitizenCasesController],
-      // Only the routes' metadata is read: the use cases are never called.
       providers: [{ provide: CaseIntakeService, useValue: {} }],
-    }).compile();
-    app = module.createNestApplication({ logger: false });
-    await app.init();
-    document = openApiDocument(app);
+    });
+    document = api.document;
   });
 
   afterAll(async () => {
-    await app?.close();
+    await api?.close();
   });
 
-  const operation = (path: string, method: 'get' | 'post') => {
-    const found = document.paths[path]?.[method];
-    if (!found) throw new Error(`${method.toUpperCase()} ${path} is not documented`);
-    return found;
-  };
+  const operation = (path: string, method: 'get' | 'post') => api.operation(path, method);
 
   it('lists every endpoint of the staff and citizen APIs', () => {
     expect(Object.keys(document.paths).sort()).toEqual([

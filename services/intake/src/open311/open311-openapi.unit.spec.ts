@@ -1,35 +1,26 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { openApiDocument } from '../http/openapi';
+import { documentedApi, type DocumentedApi } from '../../test/openapi-document';
 import { Open311Controller } from './open311.controller';
 import { GeoReportService } from './georeport.service';
 
 // The served OpenAPI document describes every GeoReport v2 method: its arguments, formats and answers.
 describe("Open311's OpenAPI description", () => {
-  let app: INestApplication;
+  let api: DocumentedApi;
   let document: OpenAPIObject;
 
   beforeAll(async () => {
-    const module = await Test.createTestingModule({
+    api = await documentedApi({
       controllers: [Open311Controller],
-      // Only the routes' metadata is read: the use cases are never called.
       providers: [{ provide: GeoReportService, useValue: {} }],
-    }).compile();
-    app = module.createNestApplication({ logger: false });
-    await app.init();
-    document = openApiDocument(app);
+    });
+    document = api.document;
   });
 
   afterAll(async () => {
-    await app?.close();
+    await api?.close();
   });
 
-  const operation = (path: string, method: 'get' | 'post') => {
-    const found = document.paths[path]?.[method];
-    if (!found) throw new Error(`${method.toUpperCase()} ${path} is not documented`);
-    return found;
-  };
+  const operation = (path: string, method: 'get' | 'post') => api.operation(path, method);
 
   it('lists every GeoReport v2 method, and not the catch-all', () => {
     expect(Object.keys(document.paths).sort()).toEqual([

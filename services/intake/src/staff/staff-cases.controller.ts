@@ -3,8 +3,6 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -18,12 +16,11 @@ import { CaseIntakeService, type StaffCaseView } from '../cases/case-intake.serv
 import type { RegistrationResponse } from '../cases/registration-response';
 import { staffSubmissions } from '../cases/submission';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
-import { ErrorBodyDto, RegistrationResponseDto, StaffCaseViewDto } from '../http/openapi-models';
+import { ErrorBodyDto, StaffCaseViewDto } from '../http/openapi-models';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
-import { REPLAYED_HEADER, type HeaderSink } from '../http/replayed';
+import type { HeaderSink } from '../http/replayed';
+import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';
 import { screeningDecisionOpenApi, StaffSubmissionDto } from './staff.dto';
-
-const tenantParam = ApiParam({ name: 'tenant', description: 'The municipality, e.g. `peshtera`.', example: 'peshtera' });
 
 /** Registrars enter submissions received on any channel and decide on screening. */
 @ApiTags('staff')
@@ -39,14 +36,8 @@ export class StaffCasesController {
     description:
       'Registers the submission with the next registry number of the tenant and the year of receipt, then screens it: clear cases are accepted, everything else (the law\'s grounds for no proceedings included) is flagged for a registrar\'s decision. A retry with the same Idempotency-Key returns the same case.',
   })
-  @tenantParam
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'Unique per submission; resend it unchanged on retries.' })
+  @RegistrationResponses('Registered (or the same answer again, for a retry).')
   @ApiBody({ type: StaffSubmissionDto })
-  @ApiCreatedResponse({ type: RegistrationResponseDto, description: 'Registered (or the same answer again, for a retry).' })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Bad input: every bad field is named.' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant.' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'A request with the same Idempotency-Key is still in progress.' })
-  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The Idempotency-Key was used for another request.' })
   async register(
     @Param('tenant') tenant: string,
     @Body() body: unknown,
@@ -64,8 +55,7 @@ export class StaffCasesController {
       issueTrackingCode: false,
       correlationId: correlationIdOf(headers),
     });
-    if (outcome.replayed) response.setHeader(REPLAYED_HEADER, 'true');
-    return outcome.response;
+    return answerRegistration(outcome, response);
   }
 
   @Post(':caseId/screening')
@@ -76,7 +66,7 @@ export class StaffCasesController {
     description:
       'Accept, or decide no proceedings with a ground and a reason. On a flagged case this resolves the flag, and the decider wants a reason for either outcome.',
   })
-  @tenantParam
+  @TenantParam
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiBody({ schema: screeningDecisionOpenApi })
   @ApiOkResponse({ type: StaffCaseViewDto })
