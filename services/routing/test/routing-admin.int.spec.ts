@@ -123,7 +123,7 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
 
       const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'local-taxes', text: 'Пълно е с дупки пред училището.' });
       const events = await eventually(() => readCase(routing.cases, caseId), (e) => typesOf(e).includes('CaseRouted'), { what: 'routed' });
-      expect(events.find((e) => e.type === 'CaseRouted')?.data).toEqual({ unit: 'public-works', ruleId: 'potholes', ruleVersion: 2 });
+      expect(events.find((e) => e.type === 'CaseRouted')?.data).toEqual({ unit: 'public-works', ruleId: 'potholes', ruleVersion: 2, urgent: false, inform: { units: [], roles: [] } });
     });
 
     it('PUT with If-Match of an older version: 412, the newer version stays', async () => {

@@ -5,7 +5,9 @@
 import type { Channel, Instant, IsoDate, Kind, Language } from '../shared/vocabulary';
 import type { AttachmentMeta, CaseCommandEnvelope } from './envelope';
 import type { NoProceedingsGround, CaseFlag } from './events.v1';
-import type { CaseSubmitter } from './events.v2';
+import type { CaseSubmitter, RouteInform } from './events.v2';
+import type { NotificationChannel, NotificationRecipient } from './events.watch';
+import type { Role } from './roles';
 
 export type RegisterCase = CaseCommandEnvelope<
   'RegisterCase',
@@ -39,7 +41,11 @@ export type ResolveFlag = CaseCommandEnvelope<
   { decision: 'accept'; reason: string } | { decision: 'no-proceedings'; ground: NoProceedingsGround; reason: string }
 >;
 
-export type RouteCase = CaseCommandEnvelope<'RouteCase', { unit: string; ruleId: string; ruleVersion: number }>;
+export type RouteCase = CaseCommandEnvelope<
+  'RouteCase',
+  /** `urgent` and `inform` come from the matching rule; absent: not urgent, nobody else informed. */
+  { unit: string; ruleId: string; ruleVersion: number; urgent?: boolean; inform?: RouteInform }
+>;
 
 export type AssignCase = CaseCommandEnvelope<'AssignCase', { officerId: string }>;
 
@@ -87,6 +93,33 @@ export type LinkAsDuplicate = CaseCommandEnvelope<'LinkAsDuplicate', { originalC
 
 export type RecordSatisfaction = CaseCommandEnvelope<'RecordSatisfaction', { rating: number; comment?: string }>;
 
+/** deadline-watch: a warning threshold was reached for the current due date. */
+export type RecordDeadlineApproaching = CaseCommandEnvelope<
+  'RecordDeadlineApproaching',
+  { dueDate: IsoDate; workingDaysBefore: number; warnedOn: IsoDate }
+>;
+
+/** deadline-watch: the due date passed without an answer. */
+export type RecordDeadlineBreach = CaseCommandEnvelope<'RecordDeadlineBreach', { dueDate: IsoDate }>;
+
+/** deadline-watch: the breached case goes to the tenant's escalation role. */
+export type EscalateCase = CaseCommandEnvelope<'EscalateCase', { toRole: Role; dueDate: IsoDate }>;
+
+interface NotificationOutcome {
+  notificationId: string;
+  template: string;
+  channel: NotificationChannel;
+  recipient: NotificationRecipient;
+  triggeredBy: string;
+  attempts: number;
+}
+
+/** notification: a message went out. */
+export type RecordNotificationSent = CaseCommandEnvelope<'RecordNotificationSent', NotificationOutcome>;
+
+/** notification: a message could not be sent after the last retry. */
+export type RecordNotificationFailed = CaseCommandEnvelope<'RecordNotificationFailed', NotificationOutcome & { error: string }>;
+
 export type CaseCommand =
   | RegisterCase
   | ScreenCase
@@ -103,7 +136,12 @@ export type CaseCommand =
   | ReopenCase
   | WithdrawCase
   | LinkAsDuplicate
-  | RecordSatisfaction;
+  | RecordSatisfaction
+  | RecordDeadlineApproaching
+  | RecordDeadlineBreach
+  | EscalateCase
+  | RecordNotificationSent
+  | RecordNotificationFailed;
 
 export type CaseCommandType = CaseCommand['type'];
 export type CaseCommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;

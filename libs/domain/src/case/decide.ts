@@ -15,6 +15,13 @@ import {
   withdrawCase,
 } from './handlers/outcome';
 import { assignCase, reassignCase, redirectCase, routeCase } from './handlers/routing';
+import {
+  escalateCase,
+  recordDeadlineApproaching,
+  recordDeadlineBreach,
+  recordNotificationFailed,
+  recordNotificationSent,
+} from './handlers/watch';
 import { mayIssue } from './permissions';
 import { rejections } from './rejections';
 import { reject, type CaseResult } from './result';
@@ -63,6 +70,16 @@ export function decide(command: CaseCommand, state: CaseState): CaseResult {
       return linkAsDuplicate(command, state);
     case 'RecordSatisfaction':
       return recordSatisfaction(command, state);
+    case 'RecordDeadlineApproaching':
+      return recordDeadlineApproaching(command, state);
+    case 'RecordDeadlineBreach':
+      return recordDeadlineBreach(command, state);
+    case 'EscalateCase':
+      return escalateCase(command, state);
+    case 'RecordNotificationSent':
+      return recordNotificationSent(command, state);
+    case 'RecordNotificationFailed':
+      return recordNotificationFailed(command, state);
     default:
       return exhaustive(command, reject(rejections.illegalTransition(state.status, commandType)));
   }

@@ -2,7 +2,14 @@
  * The case events as the domain reads them today: the newest version of each type. Deciders and read
  * models see only these; older stored versions reach them through `upcast`.
  */
-import type { CaseRegisteredV2 } from './events.v2';
+import type { CaseRegisteredV2, CaseRoutedV2 } from './events.v2';
+import type {
+  CaseEscalatedV1,
+  DeadlineApproachingV1,
+  DeadlineBreachedV1,
+  NotificationFailedV1,
+  NotificationSentV1,
+} from './events.watch';
 import type {
   CaseAcceptedV1,
   CaseAnsweredV1,
@@ -27,7 +34,7 @@ export type CaseRegistered = CaseRegisteredV2;
 export type CaseAccepted = CaseAcceptedV1;
 export type CaseFlagged = CaseFlaggedV1;
 export type NoProceedingsDecided = NoProceedingsDecidedV1;
-export type CaseRouted = CaseRoutedV1;
+export type CaseRouted = CaseRoutedV2;
 export type CaseAssigned = CaseAssignedV1;
 export type CaseReassigned = CaseReassignedV1;
 export type CaseRedirected = CaseRedirectedV1;
@@ -40,6 +47,11 @@ export type CaseReopened = CaseReopenedV1;
 export type CaseWithdrawn = CaseWithdrawnV1;
 export type CaseLinkedAsDuplicate = CaseLinkedAsDuplicateV1;
 export type SatisfactionRecorded = SatisfactionRecordedV1;
+export type DeadlineApproaching = DeadlineApproachingV1;
+export type DeadlineBreached = DeadlineBreachedV1;
+export type CaseEscalated = CaseEscalatedV1;
+export type NotificationSent = NotificationSentV1;
+export type NotificationFailed = NotificationFailedV1;
 
 export type CaseEvent =
   | CaseRegistered
@@ -58,13 +70,18 @@ export type CaseEvent =
   | CaseReopened
   | CaseWithdrawn
   | CaseLinkedAsDuplicate
-  | SatisfactionRecorded;
+  | SatisfactionRecorded
+  | DeadlineApproaching
+  | DeadlineBreached
+  | CaseEscalated
+  | NotificationSent
+  | NotificationFailed;
 
 export type CaseEventType = CaseEvent['type'];
 export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
 
 /** Any shape ever written to a case stream. Grows with every new version; never shrinks. */
-export type StoredCaseEvent = CaseEvent | CaseRegisteredV1;
+export type StoredCaseEvent = CaseEvent | CaseRegisteredV1 | CaseRoutedV1;
 
 /** The version each type is written in today; the decider stamps it on new events. */
 export const CURRENT_SCHEMA_VERSION = {
@@ -72,7 +89,7 @@ export const CURRENT_SCHEMA_VERSION = {
   CaseAccepted: 1,
   CaseFlagged: 1,
   NoProceedingsDecided: 1,
-  CaseRouted: 1,
+  CaseRouted: 2,
   CaseAssigned: 1,
   CaseReassigned: 1,
   CaseRedirected: 1,
@@ -85,6 +102,11 @@ export const CURRENT_SCHEMA_VERSION = {
   CaseWithdrawn: 1,
   CaseLinkedAsDuplicate: 1,
   SatisfactionRecorded: 1,
+  DeadlineApproaching: 1,
+  DeadlineBreached: 1,
+  CaseEscalated: 1,
+  NotificationSent: 1,
+  NotificationFailed: 1,
 } as const satisfies { [T in CaseEventType]: CaseEventOf<T>['metadata']['schemaVersion'] };
 
 export const CASE_EVENT_TYPES = Object.keys(CURRENT_SCHEMA_VERSION) as CaseEventType[];

@@ -1,10 +1,11 @@
 /**
- * Schema version 2, FROZEN: only `CaseRegistered` changed. v2 groups the submitter's personal data in one
+ * Schema version 2 of the event types that have one, each FROZEN once shipped. `CaseRegistered`: v2 groups the submitter's personal data in one
  * object (so the event store can encrypt exactly that field per data subject) and records the case's
  * language. Stored v1 events are turned into this shape by `upcast` (upcast.ts).
  */
 import type { Channel, Instant, IsoDate, Kind, Language } from '../shared/vocabulary';
 import type { AttachmentMeta, CaseEventEnvelope } from './envelope';
+import type { Role } from './roles';
 
 /** The person behind a submission. Every field is personal data (АПК чл. 108(2): nobody is persecuted for submitting). */
 export interface CaseSubmitter {
@@ -39,5 +40,21 @@ export type CaseRegisteredV2 = CaseEventEnvelope<
     /** The language the submission is written in. */
     language: Language;
   },
+  2
+>;
+
+/** Who is told about a routed case besides the unit that handles it (the matching rule's `inform`). */
+export interface RouteInform {
+  units: string[];
+  roles: Role[];
+}
+
+/**
+ * v2 records what the matching rule said beyond the unit: whether the case is urgent (a threat to health
+ * or safety) and who must be informed (the mayor's office), so a replay shows why someone was told.
+ */
+export type CaseRoutedV2 = CaseEventEnvelope<
+  'CaseRouted',
+  { unit: string; ruleId: string; ruleVersion: number; urgent: boolean; inform: RouteInform },
   2
 >;

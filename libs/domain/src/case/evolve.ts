@@ -38,6 +38,8 @@ function registered(event: CaseRegistered): CaseState {
       answeredAt: [],
       ratings: [],
       reopenings: 0,
+      alerts: [],
+      notifications: [],
     },
   };
 }
@@ -76,9 +78,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ? { status: 'NoProceedings', facts, ground: event.data.ground }
         : state;
     case 'CaseRouted': {
-      const { unit, ruleId, ruleVersion } = event.data;
+      const { unit, ruleId, ruleVersion, urgent } = event.data;
       return state.status === 'Accepted' || state.status === 'Routed' || state.status === 'Assigned'
-        ? { status: 'Routed', facts, unit, rule: { id: ruleId, version: ruleVersion } }
+        ? { status: 'Routed', facts, unit, rule: { id: ruleId, version: ruleVersion }, urgent }
         : state;
     }
     case 'CaseAssigned':
@@ -140,6 +142,20 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return state.status === 'Answered' || state.status === 'Closed'
         ? withFacts(state, { ...facts, ratings: [...facts.ratings, event.data.rating] })
         : state;
+    case 'DeadlineApproaching': {
+      const { dueDate, workingDaysBefore } = event.data;
+      return withFacts(state, { ...facts, alerts: [...facts.alerts, { type: 'approaching', dueDate, workingDaysBefore }] });
+    }
+    case 'DeadlineBreached':
+      return withFacts(state, { ...facts, alerts: [...facts.alerts, { type: 'breached', dueDate: event.data.dueDate }] });
+    case 'CaseEscalated': {
+      const { dueDate, toRole } = event.data;
+      return withFacts(state, { ...facts, alerts: [...facts.alerts, { type: 'escalated', dueDate, toRole }] });
+    }
+    case 'NotificationSent':
+      return withFacts(state, { ...facts, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'sent' }] });
+    case 'NotificationFailed':
+      return withFacts(state, { ...facts, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'failed' }] });
     default:
       // A new event type must be handled above before this compiles; unknown ones are ignored.
       return exhaustive(event, state);

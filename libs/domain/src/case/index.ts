@@ -2,6 +2,7 @@ export * from './roles';
 export * from './envelope';
 export * from './events.v1';
 export * from './events.v2';
+export * from './events.watch';
 export * from './events';
 export * from './upcast';
 export * from './personal-data';

@@ -34,6 +34,12 @@ export const PERMISSIONS: { readonly [C in CaseCommandType]: readonly Role[] } =
   LinkAsDuplicate: ['registrar', ...HANDLERS, ...MANAGERS],
   // Charters: satisfaction surveys, by the citizen, by phone through a registrar, or imported.
   RecordSatisfaction: ['citizen', 'registrar', 'system'],
+  // The platform's own observations (deadline-watch, notification): nobody records them by hand.
+  RecordDeadlineApproaching: ['system'],
+  RecordDeadlineBreach: ['system'],
+  EscalateCase: ['system'],
+  RecordNotificationSent: ['system'],
+  RecordNotificationFailed: ['system'],
 };
 
 export function mayIssue(role: Role, command: CaseCommandType): boolean {

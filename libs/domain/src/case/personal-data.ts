@@ -38,6 +38,12 @@ export const PERSONAL_DATA_FIELDS: { readonly [T in CaseEventType]: readonly Dat
   CaseWithdrawn: ['reason'],
   CaseLinkedAsDuplicate: [],
   SatisfactionRecorded: ['comment'],
+  DeadlineApproaching: [],
+  DeadlineBreached: [],
+  CaseEscalated: [],
+  NotificationSent: [],
+  // A mail server's refusal may quote the address it refused.
+  NotificationFailed: ['error'],
 };
 
 /** Older stored versions whose personal fields differ from today's. */

@@ -6,7 +6,7 @@ import type { Instant, IsoDate, Kind, LocalizedText } from '../shared/vocabulary
 import type { CaseCommandType } from './commands';
 import type { NoProceedingsGround } from './events.v1';
 import type { Role } from './roles';
-import type { CaseStatus } from './state';
+import type { CaseStatus, DeadlineAlert } from './state';
 
 type Named<T extends string, D = unknown> = { type: T; message: LocalizedText } & D;
 
@@ -30,7 +30,10 @@ export type CaseRejection =
   | Named<'ExtensionNotLater', { newFinalDate: IsoDate; currentFinalDate: IsoDate }>
   | Named<'RatingBeforeAnswer'>
   | Named<'RatingOutOfRange', { rating: number }>
-  | Named<'CannotBeDuplicateOfItself'>;
+  | Named<'CannotBeDuplicateOfItself'>
+  | Named<'DeadlineAlertAlreadyRecorded', { alert: DeadlineAlert }>
+  | Named<'EscalationBeforeBreach', { dueDate: IsoDate }>
+  | Named<'NotificationAlreadyRecorded', { notificationId: string; outcome: 'sent' | 'failed' }>;
 
 export type CaseRejectionType = CaseRejection['type'];
 
@@ -149,5 +152,30 @@ export const rejections = {
   cannotBeDuplicateOfItself: (): CaseRejection => ({
     type: 'CannotBeDuplicateOfItself',
     message: { bg: 'Преписка не може да е дубликат на самата себе си.', en: 'A case cannot be a duplicate of itself.' },
+  }),
+  deadlineAlertAlreadyRecorded: (alert: DeadlineAlert): CaseRejection => ({
+    type: 'DeadlineAlertAlreadyRecorded',
+    alert,
+    message: {
+      bg: `Известието за срока (${alert.type}, ${alert.dueDate}) вече е отбелязано.`,
+      en: `The deadline alert (${alert.type}, ${alert.dueDate}) is already recorded.`,
+    },
+  }),
+  escalationBeforeBreach: (dueDate: IsoDate): CaseRejection => ({
+    type: 'EscalationBeforeBreach',
+    dueDate,
+    message: {
+      bg: `Ескалация се прави след просрочване; срокът ${dueDate} не е отбелязан като изтекъл.`,
+      en: `Escalation follows a breach; the due date ${dueDate} is not recorded as breached.`,
+    },
+  }),
+  notificationAlreadyRecorded: (notificationId: string, outcome: 'sent' | 'failed'): CaseRejection => ({
+    type: 'NotificationAlreadyRecorded',
+    notificationId,
+    outcome,
+    message: {
+      bg: `Съобщението ${notificationId} вече е отбелязано (${outcome === 'sent' ? 'изпратено' : 'неуспешно'}).`,
+      en: `The message ${notificationId} is already recorded as ${outcome}.`,
+    },
   }),
 };

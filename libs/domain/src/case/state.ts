@@ -5,6 +5,7 @@
  */
 import type { Channel, Instant, IsoDate, Kind, Language, TenantSlug } from '../shared/vocabulary';
 import type { NoProceedingsGround, SatisfactionRating } from './events.v1';
+import type { Role } from './roles';
 import { exhaustive } from './exhaustive';
 
 /** A stretch of time the legal clock stood still while the case waited for the submitter. */
@@ -40,7 +41,17 @@ export interface CaseFacts {
   answeredAt: Instant[];
   ratings: SatisfactionRating[];
   reopenings: number;
+  /** What deadline-watch recorded, so no warning, breach or escalation is ever recorded twice. */
+  alerts: DeadlineAlert[];
+  /** Messages recorded as sent or finally failed, by notification id. */
+  notifications: { id: string; outcome: 'sent' | 'failed' }[];
 }
+
+/** A deadline observation: its kind, the due date it was about and, for warnings, the threshold. */
+export type DeadlineAlert =
+  | { type: 'approaching'; dueDate: IsoDate; workingDaysBefore: number }
+  | { type: 'breached'; dueDate: IsoDate }
+  | { type: 'escalated'; dueDate: IsoDate; toRole: Role };
 
 export interface NotRegistered {
   status: 'NotRegistered';
@@ -71,6 +82,8 @@ export interface Routed {
   facts: CaseFacts;
   unit: string;
   rule: { id: string; version: number };
+  /** The matching rule marked the case urgent (a threat to health or safety). */
+  urgent: boolean;
 }
 export interface Assigned {
   status: 'Assigned';

@@ -4,8 +4,8 @@
  * domain only ever folds current shapes. Each step is pure and tested (test/case/upcast.unit.spec.ts).
  */
 import type { Language } from '../shared/vocabulary';
-import type { CaseEvent, CaseRegistered, StoredCaseEvent } from './events';
-import type { CaseRegisteredV1 } from './events.v1';
+import type { CaseEvent, CaseRegistered, CaseRouted, StoredCaseEvent } from './events';
+import type { CaseRegisteredV1, CaseRoutedV1 } from './events.v1';
 import type { CaseSubmitter } from './events.v2';
 
 /** v1 had no language field: the platform then served Bulgarian only. */
@@ -41,8 +41,25 @@ export function upcastCaseRegisteredV1(event: CaseRegisteredV1): CaseRegistered 
   };
 }
 
+function isCaseRoutedV1(event: StoredCaseEvent): event is CaseRoutedV1 {
+  return event.type === 'CaseRouted' && event.metadata.schemaVersion === 1;
+}
+
+/**
+ * CaseRouted v1 → v2: v1 did not record the rule's `urgent` and `inform`. The documented default is the
+ * rule action's own default (not urgent, nobody else informed): what a v1 replay could show anyway.
+ */
+export function upcastCaseRoutedV1(event: CaseRoutedV1): CaseRouted {
+  return {
+    type: 'CaseRouted',
+    data: { ...event.data, urgent: false, inform: { units: [], roles: [] } },
+    metadata: { ...event.metadata, schemaVersion: 2 },
+  };
+}
+
 /** Any stored case event → its current shape. Current shapes pass through unchanged. */
 export function upcast(event: StoredCaseEvent): CaseEvent {
   if (isCaseRegisteredV1(event)) return upcastCaseRegisteredV1(event);
+  if (isCaseRoutedV1(event)) return upcastCaseRoutedV1(event);
   return event;
 }

@@ -59,7 +59,7 @@ export function event<T extends CaseEventType>(type: T, data: CaseEventOf<T>['da
       correlationId: 'corr-1',
       causationId: o.commandId ?? 'cmd-1',
       occurredAt: o.now ?? at(10),
-      schemaVersion: type === 'CaseRegistered' ? 2 : 1,
+      schemaVersion: type === 'CaseRegistered' || type === 'CaseRouted' ? 2 : 1,
     },
   } as CaseEventOf<T>;
 }
@@ -124,7 +124,7 @@ export const history = {
   ],
   routed: (o: Partial<RegisterCase['data']> = {}): CaseEvent[] => [
     ...history.accepted(o),
-    event('CaseRouted', { unit: 'utilities', ruleId: 'lighting', ruleVersion: 3 }, { actor: as('system'), now: at(3) }),
+    event('CaseRouted', { unit: 'utilities', ruleId: 'lighting', ruleVersion: 3, urgent: false, inform: { units: [], roles: [] } }, { actor: as('system'), now: at(3) }),
   ],
   assigned: (o: Partial<RegisterCase['data']> = {}): CaseEvent[] => [
     ...history.routed(o),

@@ -12,6 +12,15 @@ import { as, at, event, history, registeredEvent } from './fixtures';
 const encrypt = (value: unknown) => `enc(${JSON.stringify(value)})`;
 const erase = () => null;
 
+const notification = {
+  notificationId: 'n-1',
+  template: 'acknowledgement',
+  channel: 'email' as const,
+  recipient: { kind: 'submitter' as const },
+  triggeredBy: 'event-1',
+  attempts: 3,
+};
+
 /** One example of every event type, personal fields filled in. */
 const everyType: CaseEvent[] = [
   ...history.flagged(),
@@ -26,6 +35,11 @@ const everyType: CaseEvent[] = [
   event('CaseWithdrawn', { reason: 'Лични причини' }),
   event('CaseLinkedAsDuplicate', { originalCaseId: 'case-0000' }),
   event('SatisfactionRecorded', { rating: 4, comment: 'Благодаря, Иване' }, { actor: as('citizen') }),
+  event('DeadlineApproaching', { dueDate: '2026-04-02', workingDaysBefore: 5, warnedOn: '2026-03-26' }),
+  event('DeadlineBreached', { dueDate: '2026-04-02' }),
+  event('CaseEscalated', { toRole: 'secretary', reason: 'deadline-breached', dueDate: '2026-04-02' }),
+  event('NotificationSent', notification),
+  event('NotificationFailed', { ...notification, error: '550 <maria@example.bg>: mailbox unavailable' }),
 ];
 
 describe('personal data (DOMAIN.md: encrypted per data subject, erased by deleting the key)', () => {

@@ -2,7 +2,7 @@ import { as, at, command, event, given, history } from './fixtures';
 
 describe('RouteCase', () => {
   const opts = { actor: as('system'), now: at(3) };
-  const route = { unit: 'utilities', ruleId: 'lighting', ruleVersion: 3 };
+  const route = { unit: 'utilities', ruleId: 'lighting', ruleVersion: 3, urgent: false, inform: { units: [], roles: [] } };
 
   it('Charters (answer by the competent unit): an accepted case goes to the unit its routing rule chose, recording rule and version', () => {
     const state = given(history.accepted())
@@ -12,7 +12,7 @@ describe('RouteCase', () => {
   });
 
   it('Lifecycle: a wrongly routed case can be re-routed before the answer; the assignment is cleared', () => {
-    const reroute = { unit: 'roads', ruleId: 'manual', ruleVersion: 1 };
+    const reroute = { unit: 'roads', ruleId: 'manual', ruleVersion: 1, urgent: false, inform: { units: [], roles: [] } };
     const o = { actor: as('head-of-unit'), now: at(5) };
     const state = given(history.assigned()).when(command('RouteCase', reroute, o)).then([event('CaseRouted', reroute, o)]);
     expect(state).toMatchObject({ status: 'Routed', unit: 'roads' });

@@ -1,4 +1,4 @@
-import { foldCase, upcast, type CaseRegisteredV1, type StoredCaseEvent } from '../../src/case';
+import { foldCase, upcast, type CaseRegisteredV1, type CaseRoutedV1, type StoredCaseEvent } from '../../src/case';
 import { at, history, registeredEvent } from './fixtures';
 
 /** Exactly as a v1 event sits in the store. Typed as the frozen v1 shape: if that shape changes, this stops compiling. */
@@ -70,5 +70,20 @@ describe('upcast (VERSIONING.md: stored shapes never change; a breaking change i
     const mixed: StoredCaseEvent[] = [storedV1, ...rest];
     expect(foldCase(mixed)).toEqual(foldCase(history.closed()));
     expect(foldCase(mixed)).toMatchObject({ status: 'Closed', facts: { language: 'bg' } });
+  });
+
+  it('CaseRouted v1 → v2: v1 did not record urgency or who was informed; the rule action defaults (not urgent, nobody) are filled in', () => {
+    const routedV1: CaseRoutedV1 = {
+      type: 'CaseRouted',
+      data: { unit: 'utilities', ruleId: 'lighting', ruleVersion: 3 },
+      metadata: { ...storedV1.metadata, actor: { id: 'user-system', role: 'system' }, occurredAt: at(3), schemaVersion: 1 },
+    };
+    expect(upcast(routedV1)).toEqual({
+      type: 'CaseRouted',
+      data: { unit: 'utilities', ruleId: 'lighting', ruleVersion: 3, urgent: false, inform: { units: [], roles: [] } },
+      metadata: { ...routedV1.metadata, schemaVersion: 2 },
+    });
+    const [registered, accepted, , ...rest] = history.closed();
+    expect(foldCase([registered, accepted, routedV1, ...rest])).toEqual(foldCase(history.closed()));
   });
 });

@@ -29,6 +29,12 @@ export interface CommandHandlerOptions<C, E extends DomainEvent, S, R> {
   toEventsToAppend?: (events: E[], command: C) => EventToAppend[] | Promise<EventToAppend[]>;
   /** Re-reads and decisions after a concurrent write, before giving up; default 3. */
   maxRetries?: number;
+  /**
+   * The command's id, which its events carry as `metadata.causationId`; default `command.metadata.commandId`.
+   * A command whose id already caused events on the stream is not decided again: its earlier events are
+   * returned with `duplicate: true` (a redelivered message, a retried request, two consumers in a rebalance).
+   */
+  commandIdOf?: (command: C) => string | undefined;
 }
 
 /** An event as appended: what was written and where. */
@@ -47,6 +53,8 @@ export type HandleOutcome<R> =
       position?: GlobalPosition;
       /** 1 + the number of retries it took. */
       attempts: number;
+      /** The command had been handled before; `events` are the ones it appended then. */
+      duplicate?: true;
     }
   | { ok: false; rejection: R; attempts: number };
 
@@ -55,6 +63,14 @@ export interface CommandHandler<C, R> {
 }
 
 const asStored = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data, metadata: event.metadata }) as E;
+
+const metadataCommandId = (command: unknown): string | undefined => {
+  const id = (command as { metadata?: { commandId?: unknown } }).metadata?.commandId;
+  return typeof id === 'string' ? id : undefined;
+};
+
+const causedBy = (event: RecordedEvent, commandId: string): boolean =>
+  (event.metadata as { causationId?: unknown } | undefined)?.causationId === commandId;
 
 const withNewIds = (events: DomainEvent[]): EventToAppend[] =>
   events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as JsonObject, metadata: e.metadata as JsonObject }));
@@ -72,23 +88,38 @@ export function createCommandHandler<C, E extends DomainEvent, S, R>({
   fromRecorded = asStored,
   toEventsToAppend = withNewIds,
   maxRetries = 3,
+  commandIdOf = metadataCommandId,
 }: CommandHandlerOptions<C, E, S, R>): CommandHandler<C, R> {
-  async function load(stream: string): Promise<{ state: S; revision: ExpectedRevision }> {
+  async function load(stream: string): Promise<{ state: S; revision: ExpectedRevision; events: RecordedEvent[] }> {
     try {
       const events = await store.readStream(stream);
       const state = events.map(fromRecorded).reduce(decider.evolve, decider.initialState());
-      return { state, revision: events.length === 0 ? 'no-stream' : events[events.length - 1].revision };
+      return { state, revision: events.length === 0 ? 'no-stream' : events[events.length - 1].revision, events };
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return { state: decider.initialState(), revision: 'no-stream' };
+      if (error instanceof StreamNotFoundError) return { state: decider.initialState(), revision: 'no-stream', events: [] };
       throw error;
     }
   }
+
+  const asAppended = (event: RecordedEvent): AppendedEvent => ({
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+    streamName: event.streamName,
+    revision: event.revision,
+  });
 
   return {
     async handle(command) {
       const stream = streamName(command);
       for (let attempts = 1; ; attempts++) {
-        const { state, revision } = await load(stream);
+        const { state, revision, events } = await load(stream);
+        const commandId = commandIdOf(command);
+        const earlier = commandId === undefined ? [] : events.filter((event) => causedBy(event, commandId));
+        if (earlier.length > 0) {
+          return { ok: true, events: earlier.map(asAppended), nextExpectedRevision: revision, position: earlier.at(-1)?.position, attempts, duplicate: true };
+        }
         const decision = decider.decide(command, state);
         if (!decision.ok) return { ok: false, rejection: decision.rejection, attempts };
         if (decision.events.length === 0) return { ok: true, events: [], nextExpectedRevision: revision, attempts };

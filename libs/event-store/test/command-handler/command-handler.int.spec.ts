@@ -117,4 +117,27 @@ describe('command handler on PostgreSQL with the case decider', () => {
     expect(outcome).toMatchObject({ ok: false, rejection: { type: 'CaseAlreadyRegistered' }, attempts: 1 });
     expect(await types(caseId)).toHaveLength(3);
   });
+
+  it('the same command twice at once (a rebalance delivers it to two consumers): one decision is appended, the other sees it as a duplicate', async () => {
+    const caseId = await routedCase();
+    const reroute = caseCommand(caseId, 'RouteCase', 'system', { unit: 'roads', ruleId: 'manual', ruleVersion: 1 });
+    const gate = readTogether(2);
+    const outcomes = await Promise.all([0, 1].map((i) => handlerOn(gate(stores[i])).handle(reroute)));
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+    const duplicate = outcomes.find((o) => o.ok && o.duplicate);
+    const original = outcomes.find((o) => o.ok && !o.duplicate);
+    expect(duplicate).toMatchObject({ attempts: 2 });
+    expect(duplicate?.ok && duplicate.events.map((e) => e.id)).toEqual(original?.ok && original.events.map((e) => e.id));
+    expect(await types(caseId)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseRouted']);
+  });
+
+  it('a command retried later is not decided again: its earlier events come back marked duplicate', async () => {
+    const caseId = await routedCase();
+    const reroute = caseCommand(caseId, 'RouteCase', 'system', { unit: 'parks', ruleId: 'manual', ruleVersion: 1 });
+    const first = await handlerOn(stores[0]).handle(reroute);
+    const again = await handlerOn(stores[1]).handle(reroute);
+    expect(again).toMatchObject({ ok: true, duplicate: true, nextExpectedRevision: 3 });
+    expect(again.ok && again.events.map((e) => e.revision)).toEqual(first.ok && first.events.map((e) => e.revision));
+    expect(await types(caseId)).toHaveLength(4);
+  });
 });

@@ -54,6 +54,10 @@ const REJECTION_ANSWERS: { readonly [T in CaseRejectionType]: { status: number; 
   ExtensionNotLater: { status: HttpStatus.UNPROCESSABLE_ENTITY, field: 'newFinalDate' },
   RatingOutOfRange: { status: HttpStatus.UNPROCESSABLE_ENTITY, field: 'rating' },
   CannotBeDuplicateOfItself: { status: HttpStatus.UNPROCESSABLE_ENTITY, field: 'originalCaseId' },
+  // Only the platform records these; a person never sees them, but every rejection has an answer.
+  DeadlineAlertAlreadyRecorded: { status: HttpStatus.CONFLICT, field: 'case' },
+  EscalationBeforeBreach: { status: HttpStatus.CONFLICT, field: 'case' },
+  NotificationAlreadyRecorded: { status: HttpStatus.CONFLICT, field: 'notificationId' },
 };
 
 const answer = (status: number, errors: FieldProblem[], extra: Partial<ErrorBody> = {}, headers?: Record<string, string>): ErrorResponse => ({

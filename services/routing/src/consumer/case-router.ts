@@ -76,11 +76,17 @@ export class CaseRouter {
       const facts = routingFactsFromHistory(history);
       if (!facts) return { outcome: 'case-not-found' };
       const decision = decideRoute(facts, setup.ruleSet);
-      const route = { unit: decision.unit, ruleId: decision.ruleId, ruleVersion: decision.ruleVersion };
+      const route = {
+        unit: decision.unit,
+        ruleId: decision.ruleId,
+        ruleVersion: decision.ruleVersion,
+        urgent: decision.urgent,
+        inform: decision.inform,
+      };
       const routed = await this.commands.handle(this.command('RouteCase', route, state, trigger, routeId));
       if (!routed.ok) return { outcome: 'rejected', rejection: this.rejected('RouteCase', routed.rejection.type, trigger) };
       this.logger.log(
-        { caseId: trigger.caseId, ...route, urgent: decision.urgent, inform: decision.inform, explanation: decision.explanation.en },
+        { caseId: trigger.caseId, ...route, explanation: decision.explanation.en },
         'case routed',
       );
       return { outcome: 'routed', route, assignment: await this.assign(route.unit, state, trigger, setup, history) };

@@ -17,8 +17,8 @@ export function routeCase(command: RouteCase, state: RegisteredCase): CaseResult
   if (state.status !== 'Accepted' && state.status !== 'Routed' && state.status !== 'Assigned') {
     return reject(rejections.illegalTransition(state.status, command.type));
   }
-  const { unit, ruleId, ruleVersion } = command.data;
-  return accept(eventFrom(command, 'CaseRouted', { unit, ruleId, ruleVersion }));
+  const { unit, ruleId, ruleVersion, urgent = false, inform = { units: [], roles: [] } } = command.data;
+  return accept(eventFrom(command, 'CaseRouted', { unit, ruleId, ruleVersion, urgent, inform }));
 }
 
 export function assignCase(command: AssignCase, state: RegisteredCase): CaseResult {
