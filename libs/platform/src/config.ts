@@ -83,6 +83,8 @@ export const serviceConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** A folder of tenant charter files (`<slug>.json`); default: the seed tenants shipped with the domain. */
   TENANTS_DIR: z.string().min(1).optional(),
+  /** Tests only: a file holding the instant services take as now (see clock/clock.ts); unset: the system clock. */
+  CLOCK_FILE: z.string().min(1).optional(),
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

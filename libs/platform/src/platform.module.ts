@@ -15,6 +15,7 @@ import { createKafkaClient } from './kafka';
 import { redactSecrets } from './redact';
 import { DEFAULT_TENANTS_DIR, TenantDirectory } from './tenants/tenant-directory';
 import { RelayRunner } from './relay/relay.runner';
+import { CLOCK, clockFrom } from './clock/clock';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
@@ -61,6 +62,7 @@ export class PlatformModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: service },
+        { provide: CLOCK, useValue: clockFrom(config.CLOCK_FILE) },
         {
           provide: KAFKA_CLIENT,
           useValue: createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: `${service}-admin` }),
@@ -94,7 +96,7 @@ export class PlatformModule {
         },
         ...(relay ? [RelayRunner] : []),
       ],
-      exports: [SERVICE_CONFIG, SERVICE_NAME, KAFKA_CLIENT, EVENT_STORE, CASE_STORE, CASE_COMMANDS, SUBJECT_KEYS, TenantDirectory],
+      exports: [SERVICE_CONFIG, SERVICE_NAME, CLOCK, KAFKA_CLIENT, EVENT_STORE, CASE_STORE, CASE_COMMANDS, SUBJECT_KEYS, TenantDirectory],
     };
   }
 }

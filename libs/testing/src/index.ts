@@ -5,3 +5,4 @@ export * from './processes';
 export * from './compose';
 export * from './service-suites';
 export * from './eventually';
+export * from './pdf';
