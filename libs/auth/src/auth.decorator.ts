@@ -6,14 +6,33 @@ import { ACCESS_DENIED_REASONS, INVALID_TOKEN_REASONS } from './rejections';
 /** Metadata key read by the guard: the roles `@Auth(...)` allows. Absent means a public route. */
 export const AUTH_ROLES = 'civic:auth:roles';
 
+/** The platform's error body (libs/platform/src/http/error-body.ts) with this answer's rejection types. */
 const errorBody = (status: number, reasons: readonly string[]) => ({
   type: 'object',
-  required: ['statusCode', 'error', 'reason', 'message'],
+  required: ['statusCode', 'errors', 'rejection'],
   properties: {
     statusCode: { type: 'integer', example: status },
-    error: { type: 'string' },
-    reason: { type: 'string', enum: [...reasons] },
-    message: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'reason'],
+        properties: { field: { type: 'string', example: 'Authorization' }, reason: { type: 'string' } },
+      },
+    },
+    rejection: {
+      type: 'object',
+      required: ['type', 'message'],
+      properties: {
+        type: { type: 'string', enum: [...reasons] },
+        message: {
+          type: 'object',
+          description: 'Why, in Bulgarian and English.',
+          required: ['bg', 'en'],
+          properties: { bg: { type: 'string' }, en: { type: 'string' } },
+        },
+      },
+    },
   },
 });
 

@@ -7,7 +7,7 @@ import { AUTH_ROLES } from './auth.decorator';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 import { bearerToken } from './bearer-token';
 import type { RequestWithPrincipal } from './current-principal.decorator';
-import { bearerChallenge, forbidden, issuerUnavailable, unauthorized } from './http-answers';
+import { accessDenied, bearerChallenge, issuerUnavailable, tokenRefused } from './http-answers';
 import { InvalidTokenError, IssuerUnavailableError, type TokenRejection } from './rejections';
 import { TokenVerifier } from './token-verifier';
 
@@ -53,7 +53,7 @@ export class AuthGuard implements CanActivate {
     const request = http.getRequest<HttpRequest>();
     const refuse = (rejection: TokenRejection): never => {
       http.getResponse<HttpResponse>().setHeader('WWW-Authenticate', bearerChallenge(rejection, this.options.audience));
-      throw unauthorized(rejection);
+      throw tokenRefused(rejection);
     };
 
     const bearer = bearerToken(request.headers.authorization);
@@ -70,7 +70,7 @@ export class AuthGuard implements CanActivate {
     }
 
     const denial = checkAccess(request.principal, { roles, tenant: request.params?.tenant });
-    if (denial) throw forbidden(denial);
+    if (denial) throw accessDenied(denial);
     return true;
   }
 }

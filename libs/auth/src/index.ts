@@ -7,7 +7,7 @@ export { CurrentPrincipal, PrincipalMissingError, type RequestWithPrincipal } fr
 export { principalFromClaims, type Principal } from './principal';
 export { checkAccess, type RouteRequirement } from './access';
 export { TokenVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, type TokenVerifierOptions } from './token-verifier';
-export type { AuthErrorBody } from './http-answers';
+export { accessDenied, issuerUnavailable, tokenRefused, type AuthErrorBody } from './http-answers';
 export {
   ACCESS_DENIED_REASONS,
   INVALID_TOKEN_REASONS,

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '@civic/domain';
+
 /**
  * Why a request was refused, as names the API returns in its JSON bodies, so a client (or a test) can tell
  * an expired token from a forged one without parsing prose.
@@ -30,10 +32,10 @@ export interface TokenRejection {
 export const ACCESS_DENIED_REASONS = ['role-not-allowed', 'other-tenant'] as const;
 export type AccessDeniedReason = (typeof ACCESS_DENIED_REASONS)[number];
 
-/** A valid token that may not use this route: HTTP 403. */
+/** A valid token that may not use this route: HTTP 403. Staff read why, in Bulgarian and English. */
 export interface AccessDenial {
   reason: AccessDeniedReason;
-  message: string;
+  message: LocalizedText;
 }
 
 /** The issuer's keys could not be fetched: the caller's token may well be good, so this is a 503, not a 401. */

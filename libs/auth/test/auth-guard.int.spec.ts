@@ -59,7 +59,11 @@ describe('the auth guard in a Nest app, with keys from a real JWKS endpoint', ()
   const expect401 = async (token: string | undefined, reason: string, path = '/tenants/peshtera/cases') => {
     const response = await app.request('GET', path, token);
     expect(response.status).toBe(401);
-    expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', reason, message: expect.any(String) });
+    expect(response.body).toEqual({
+      statusCode: 401,
+      errors: [{ field: 'Authorization', reason: expect.any(String) }],
+      rejection: { type: reason, message: { bg: expect.any(String), en: expect.any(String) } },
+    });
     const challenge = response.headers.get('www-authenticate');
     if (reason === 'missing-token') expect(challenge).toBe('Bearer realm="civic-cases"');
     else expect(challenge).toMatch(/^Bearer realm="civic-cases", error="invalid_token", error_description="[^"]+"$/);
@@ -90,7 +94,7 @@ describe('the auth guard in a Nest app, with keys from a real JWKS endpoint', ()
   it('refuses a header that is not a bearer JWT', async () => {
     const response = await fetch(`${app.url}/tenants/peshtera/cases`, { headers: { authorization: 'Basic cGVzaHRlcmE6' } });
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ reason: 'malformed-token' });
+    expect(await response.json()).toMatchObject({ rejection: { type: 'malformed-token' } });
     await expect401('abc.def', 'malformed-token');
   });
 
@@ -137,7 +141,11 @@ describe('the auth guard in a Nest app, with keys from a real JWKS endpoint', ()
     const response = await app.request('GET', '/tenants/peshtera/cases', await issuer.sign(SEEDED_USERS.peshtera.mayor));
     expect(response).toMatchObject({
       status: 403,
-      body: { statusCode: 403, error: 'Forbidden', reason: 'role-not-allowed', message: expect.stringContaining('registrar, officer') },
+      body: {
+        statusCode: 403,
+        errors: [{ field: 'Authorization', reason: expect.stringContaining('registrar, officer') }],
+        rejection: { type: 'role-not-allowed', message: { bg: expect.stringContaining('registrar, officer'), en: expect.stringContaining('registrar, officer') } },
+      },
     });
   });
 
@@ -149,7 +157,10 @@ describe('the auth guard in a Nest app, with keys from a real JWKS endpoint', ()
 
   it("forbids another tenant's route: 403", async () => {
     const response = await app.request('GET', '/tenants/sopot/cases', await issuer.sign(registrar));
-    expect(response).toMatchObject({ status: 403, body: { reason: 'other-tenant' } });
+    expect(response).toMatchObject({
+      status: 403,
+      body: { rejection: { type: 'other-tenant', message: { bg: 'Токенът е за община „peshtera“, а не за „sopot“.' } } },
+    });
   });
 });
 
@@ -163,7 +174,7 @@ describe('the auth guard when the issuer cannot be reached', () => {
     try {
       expect(await app.request('GET', '/tenants/peshtera/cases', token)).toMatchObject({
         status: 503,
-        body: { reason: 'issuer-unavailable' },
+        body: { statusCode: 503, errors: [{ field: 'server' }], rejection: { type: 'issuer-unavailable' } },
       });
     } finally {
       await app.close();

@@ -27,7 +27,7 @@ const expected = (role: Role, allowed: Role[], ownTenant: boolean) =>
   !allowed.includes(role) ? '403 role-not-allowed' : ownTenant ? 'granted' : '403 other-tenant';
 
 const outcome = ({ status, body }: { status: number; body: unknown }) =>
-  status >= 200 && status < 300 ? 'granted' : `${status} ${(body as { reason?: string }).reason}`;
+  status >= 200 && status < 300 ? 'granted' : `${status} ${(body as { rejection?: { type?: string } }).rejection?.type}`;
 
 describe('every role against a sample of endpoints, in its own tenant and another', () => {
   let issuer: DevIssuer;

@@ -9,3 +9,4 @@ export * from './cases/case-store';
 export * from './tenants/tenant-directory';
 export * from './clock/clock';
 export * from './pdf/pdf';
+export * from './http';

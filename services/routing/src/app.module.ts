@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@civic/platform';
+import { APP_FILTER } from '@nestjs/core';
+import { PlatformExceptionFilter, PlatformModule } from '@civic/platform';
 import { RoutingAdminController } from './admin/routing-admin.controller';
 import { RoutingConfigStore } from './config-store/routing-config.store';
 import type { RoutingConfig } from './config';
@@ -20,7 +21,15 @@ export class RoutingModule {
       // detached from the Kafka delivery, and offsets would be committed before routing finished.
       imports: [PlatformModule.forRoot({ service: 'routing', config, traceCaseEvents: false })],
       controllers: [CaseEventsController, RoutingAdminController, CaseRoutingController],
-      providers: [RoutingConfigStore, WorkloadStore, CaseRouter, CaseEventsHandler, ...eventConsumerProviders],
+      providers: [
+        // Every HTTP error in the platform's one body, `{ statusCode, errors: [{ field, reason }] }`.
+        { provide: APP_FILTER, useClass: PlatformExceptionFilter },
+        RoutingConfigStore,
+        WorkloadStore,
+        CaseRouter,
+        CaseEventsHandler,
+        ...eventConsumerProviders,
+      ],
       exports: [CaseEventsHandler, CaseRouter, RoutingConfigStore, WorkloadStore],
     };
   }

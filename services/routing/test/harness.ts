@@ -33,7 +33,15 @@ export interface RoutingHarness {
   stop(): Promise<void>;
 }
 
-export async function startRouting(prefix: string): Promise<RoutingHarness> {
+export interface HarnessOptions {
+  /**
+   * false: no relay and no consumer, so nothing routes a case but the test itself (e.g. two routers racing
+   * on one event without a third one from Kafka). Default true.
+   */
+  consume?: boolean;
+}
+
+export async function startRouting(prefix: string, { consume = true }: HarnessOptions = {}): Promise<RoutingHarness> {
   const database: TestDatabase = await createTestDatabase(`${prefix}_routing`);
   const issuer = await DevIssuer.start();
   const brokers = await kafkaBrokers();
@@ -63,18 +71,20 @@ export async function startRouting(prefix: string): Promise<RoutingHarness> {
 
   const db = app.get<Connection>(getConnectionToken()).db;
   if (!db) throw new Error('no MongoDB database');
-  const relay = new EventRelay({ name: uniqueName('relay'), store: app.get(EVENT_STORE), kafka, db, topic, lingerMs: 1 });
-  relay.start();
+  const relay = consume ? new EventRelay({ name: uniqueName('relay'), store: app.get(EVENT_STORE), kafka, db, topic, lingerMs: 1 }) : undefined;
+  relay?.start();
 
   const outcomes: HandleOutcome[] = [];
   const handler = app.get(CaseEventsHandler);
-  const consumer: RunningEventConsumer = await runEventConsumer<JsonObject>({
-    kafka,
-    topic,
-    consumer: app.get<EventConsumer>(ROUTING_EVENT_CONSUMER),
-    handler: (event) => handler.handle(event),
-    onOutcome: (outcome) => outcomes.push(outcome),
-  });
+  const consumer: RunningEventConsumer | undefined = consume
+    ? await runEventConsumer<JsonObject>({
+        kafka,
+        topic,
+        consumer: app.get<EventConsumer>(ROUTING_EVENT_CONSUMER),
+        handler: (event) => handler.handle(event),
+        onOutcome: (outcome) => outcomes.push(outcome),
+      })
+    : undefined;
 
   return {
     app,
@@ -86,8 +96,8 @@ export async function startRouting(prefix: string): Promise<RoutingHarness> {
     outcomes,
     cases: app.get(CASE_STORE),
     async stop() {
-      await consumer.stop().catch(() => undefined);
-      await relay.stop().catch(() => undefined);
+      await consumer?.stop().catch(() => undefined);
+      await relay?.stop().catch(() => undefined);
       await app.close().catch(() => undefined);
       await issuer.stop().catch(() => undefined);
       await database.drop().catch(() => undefined);

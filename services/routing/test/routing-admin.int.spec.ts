@@ -1,7 +1,7 @@
 import type { Role } from '@civic/domain';
-import { defaultRuleSet, routingConfigStreamName, type RuleSetContent } from '@civic/domain';
+import { defaultRuleSet, routingConfigStreamName, type RuleSetContent, type Unit } from '@civic/domain';
 import type { EventStore } from '@civic/event-store';
-import { EVENT_STORE, TenantDirectory } from '@civic/platform';
+import { errorBodySchema, EVENT_STORE, TenantDirectory } from '@civic/platform';
 import { eventually } from '@civic/testing';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { patchNestJsSwagger } from 'nestjs-zod';
@@ -25,13 +25,23 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
       body: o.body === undefined ? undefined : JSON.stringify(o.body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const body = text ? JSON.parse(text) : undefined;
+    // Every refusal, whoever made it (schema, decider, auth guard, framework), is the platform's one error body.
+    if (response.status >= 400) expect(errorBodySchema.safeParse(body).error).toBeUndefined();
+    return { status: response.status, headers: response.headers, body };
   };
   const admin = () => token(TENANT, ['tenant-admin']);
   const defaults = () => {
     const tenant = routing.app.get(TenantDirectory).get(TENANT);
     if (!tenant) throw new Error(`no seed tenant ${TENANT}`);
     return defaultRuleSet(tenant);
+  };
+
+  /** The charter's departments as units: what GET answers before any change. */
+  const charterUnits = (): Unit[] => {
+    const tenant = routing.app.get(TenantDirectory).get(TENANT);
+    if (!tenant) throw new Error(`no seed tenant ${TENANT}`);
+    return tenant.departments.map((department) => ({ id: department.id, name: department.name, active: true }));
   };
 
   /** The defaults with one rule in front: potholes go to public works, urgently. */
@@ -62,21 +72,44 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
   });
 
   describe('who may call it', () => {
-    it.each(['GET rules', 'PUT rules', 'GET officers', 'PUT officers'])('%s: 401 without a token', async (route) => {
+    const ROUTES = ['GET rules', 'PUT rules', 'GET officers', 'PUT officers', 'GET units', 'PUT units'];
+    const bodyFor = (method: string, what: string) =>
+      method !== 'PUT' ? undefined : what === 'rules' ? withPotholes() : what === 'units' ? { units: charterUnits() } : { officers: [] };
+
+    it.each(ROUTES)('%s: 401 without a token, in the platform\'s error body', async (route) => {
       const [method, what] = route.split(' ');
-      expect((await call(method, `/tenants/${TENANT}/routing/${what}`, { body: method === 'PUT' ? {} : undefined })).status).toBe(401);
+      const answer = await call(method, `/tenants/${TENANT}/routing/${what}`, { body: method === 'PUT' ? {} : undefined });
+      expect(answer).toMatchObject({
+        status: 401,
+        body: { statusCode: 401, errors: [{ field: 'Authorization' }], rejection: { type: 'missing-token', message: { bg: expect.any(String) } } },
+      });
     });
 
-    it.each(['GET rules', 'PUT rules', 'GET officers', 'PUT officers'])("%s: 403 for another tenant's admin, and for a registrar", async (route) => {
+    it.each(ROUTES)("%s: 403 for another tenant's admin, and for a registrar", async (route) => {
       const [method, what] = route.split(' ');
-      const body = method === 'PUT' ? (what === 'rules' ? withPotholes() : { officers: [] }) : undefined;
-      expect((await call(method, `/tenants/${TENANT}/routing/${what}`, { token: await token('sopot', ['tenant-admin']), body })).status).toBe(403);
+      const body = bodyFor(method, what);
+      const other = await call(method, `/tenants/${TENANT}/routing/${what}`, { token: await token('sopot', ['tenant-admin']), body });
+      expect(other).toMatchObject({ status: 403, body: { errors: [{ field: 'Authorization' }], rejection: { type: 'other-tenant' } } });
       expect((await call(method, `/tenants/${TENANT}/routing/${what}`, { token: await token(TENANT, ['registrar']), body })).status).toBe(403);
     });
 
-    it('404 for a tenant not served here', async () => {
-      const answer = await call('GET', '/tenants/atlantis/routing/rules', { token: await token('atlantis', ['tenant-admin']) });
-      expect(answer).toMatchObject({ status: 404, body: { reason: 'unknown-tenant' } });
+    it.each(['head-of-unit', 'secretary', 'ops'] as const)('a %s reads the units but does not change them', async (role) => {
+      const reader = await token(TENANT, [role]);
+      expect((await call('GET', `/tenants/${TENANT}/routing/units`, { token: reader })).status).toBe(200);
+      const put = await call('PUT', `/tenants/${TENANT}/routing/units`, { token: reader, body: { units: charterUnits() } });
+      expect(put).toMatchObject({ status: 403, body: { rejection: { type: 'role-not-allowed' } } });
+      expect((await call('GET', `/tenants/sopot/routing/units`, { token: reader })).status).toBe(403);
+    });
+
+    it('404 for a tenant not served here, naming the tenant', async () => {
+      for (const what of ['rules', 'units']) {
+        const answer = await call('GET', `/tenants/atlantis/routing/${what}`, { token: await token('atlantis', ['tenant-admin']) });
+        expect(answer).toEqual({
+          status: 404,
+          headers: expect.anything(),
+          body: { statusCode: 404, errors: [{ field: 'tenant', reason: 'no municipality "atlantis" is served here' }] },
+        });
+      }
     });
   });
 
@@ -93,12 +126,22 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
       const badShape = { ...content, rules: [{ ...content.rules[0], priority: 'first', description: undefined }] };
       const shape = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: badShape });
       expect(shape.status).toBe(400);
-      expect(shape.body.reason).toBe('validation-failed');
-      expect(shape.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['rules.0.priority', 'rules.0.description']));
+      expect(shape.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'rules.0.priority', reason: 'must be a number, not string' },
+          { field: 'rules.0.description', reason: 'is required' },
+        ]),
+      );
 
       const badUnit = { ...content, rules: [{ ...content.rules[0], then: { unit: 'roads-dept' } }] };
       const unit = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: badUnit });
-      expect(unit).toMatchObject({ status: 400, body: { reason: 'unknown-units', errors: [{ field: 'rules.0.then.unit' }] } });
+      expect(unit).toMatchObject({
+        status: 400,
+        body: {
+          errors: [{ field: 'rules.0.then.unit', reason: 'no unit "roads-dept" in this tenant' }],
+          rejection: { type: 'UnknownUnits', message: { bg: expect.stringContaining('roads-dept'), en: expect.stringContaining('roads-dept') } },
+        },
+      });
 
       const notJson = await fetch(`${routing.url}/tenants/${TENANT}/routing/rules`, {
         method: 'PUT',
@@ -106,6 +149,7 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
         body: '{"rules": [',
       });
       expect(notJson.status).toBe(400);
+      expect(await notJson.json()).toMatchObject({ statusCode: 400, errors: [{ field: 'body' }] });
       await expect(routing.app.get<EventStore>(EVENT_STORE).readStream(routingConfigStreamName(TENANT))).rejects.toThrow(/does not exist/);
     });
 
@@ -123,12 +167,16 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
 
       const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'local-taxes', text: 'Пълно е с дупки пред училището.' });
       const events = await eventually(() => readCase(routing.cases, caseId), (e) => typesOf(e).includes('CaseRouted'), { what: 'routed' });
-      expect(events.find((e) => e.type === 'CaseRouted')?.data).toEqual({ unit: 'public-works', ruleId: 'potholes', ruleVersion: 2, urgent: false, inform: { units: [], roles: [] } });
+      // CaseRouted v2 records the rule's urgency and whom to inform, as the rule said.
+      expect(events.find((e) => e.type === 'CaseRouted')?.data).toEqual({ unit: 'public-works', ruleId: 'potholes', ruleVersion: 2, urgent: true, inform: { units: [], roles: [] } });
     });
 
     it('PUT with If-Match of an older version: 412, the newer version stays', async () => {
       const answer = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: withPotholes(), headers: { 'if-match': '"1"' } });
-      expect(answer).toMatchObject({ status: 412, body: { reason: 'stale-rule-set-version', currentVersion: 2 } });
+      expect(answer).toMatchObject({
+        status: 412,
+        body: { errors: [{ field: 'If-Match' }], rejection: { type: 'StaleRuleSetVersion', currentVersion: 2, basedOnVersion: 1 } },
+      });
     });
   });
 
@@ -145,10 +193,13 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
 
     it('PUT: 400 naming the field for an unknown unit, a listed-twice officer, or a bad shape', async () => {
       const put = async (body: unknown) => call('PUT', `/tenants/${TENANT}/routing/officers`, { token: await admin(), body });
-      expect(await put({ officers: [{ id: 'x', unit: 'roads' }] })).toMatchObject({ status: 400, body: { errors: [{ field: 'officers.0.unit' }] } });
+      expect(await put({ officers: [{ id: 'x', unit: 'roads' }] })).toMatchObject({
+        status: 400,
+        body: { statusCode: 400, errors: [{ field: 'officers.0.unit', reason: 'no unit "roads" in this tenant' }], rejection: { type: 'UnknownUnits' } },
+      });
       expect(await put({ officers: [{ id: 'x', unit: 'public-works' }, { id: 'x', unit: 'public-works' }] })).toMatchObject({
         status: 400,
-        body: { reason: 'duplicate-officer', errors: [{ field: 'officers.1.id' }] },
+        body: { errors: [{ field: 'officers.1.id' }], rejection: { type: 'DuplicateOfficer', message: { bg: expect.any(String) } } },
       });
       expect(await put({ officers: [{ unit: 'public-works', absent: 'no' }] })).toMatchObject({ status: 400 });
       expect((await put({ officers: [{ unit: 'public-works', absent: 'no' }] })).body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
@@ -158,16 +209,115 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
     });
   });
 
-  it('is described in OpenAPI: both paths, their bodies, bearer security', () => {
+  describe('units (issue 5: "tenant admins change units … through an API; changes are events too")', () => {
+    const units = () => `/tenants/${TENANT}/routing/units`;
+    const press: Unit = { id: 'press-office', name: { bg: 'Връзки с обществеността', en: 'Press office' }, headOfUnitId: `${TENANT}:press-head`, active: true };
+    const deactivate = (list: Unit[], id: string) => list.map((unit) => (unit.id === id ? { ...unit, active: false } : unit));
+    const indexOf = (id: string) => charterUnits().findIndex((unit) => unit.id === id);
+
+    it("GET: before any change, the charter's departments, all active, version 1 as ETag", async () => {
+      const answer = await call('GET', units(), { token: await admin() });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('etag')).toBe('"1"');
+      expect(answer.body).toEqual({ tenant: TENANT, defaults: true, version: 1, units: charterUnits() });
+    });
+
+    it('PUT: 400 naming each bad field; nothing is written', async () => {
+      const bad = await call('PUT', units(), {
+        token: await admin(),
+        body: { units: [{ ...charterUnits()[0], name: { bg: 'Център' } }, { id: 'Press Office', name: press.name, active: 'yes', boss: 'x' }] },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual([
+        { field: 'units.0.name.en', reason: 'is required' },
+        { field: 'units.1.id', reason: 'expected lower-case words joined by hyphens' },
+        { field: 'units.1.active', reason: 'must be a boolean, not string' },
+        { field: 'units.1.boss', reason: 'is not a known field' },
+      ]);
+      expect((await call('PUT', units(), { token: await admin(), body: { units: [] } })).body.errors).toEqual([{ field: 'units', reason: 'list at least one unit' }]);
+      const twice = await call('PUT', units(), { token: await admin(), body: { units: [...charterUnits(), charterUnits()[1]] } });
+      expect(twice).toMatchObject({ status: 400, body: { errors: [{ field: `units.${charterUnits().length}.id` }], rejection: { type: 'DuplicateUnit' } } });
+      expect((await call('GET', units(), { token: await admin() })).body.version).toBe(1);
+    });
+
+    it('PUT: deactivating a unit the rules in force still name is refused with 409, naming each rule', async () => {
+      const answer = await call('PUT', units(), { token: await admin(), body: { units: deactivate(charterUnits(), 'social-affairs') } });
+      expect(answer.status).toBe(409);
+      expect(answer.body.errors).toEqual([
+        {
+          field: `units.${indexOf('social-affairs')}.active`,
+          reason: expect.stringMatching(/^the unit "social-affairs" is still named by rule "health-safety-social-services" \(rules\.\d+\.then\.unit\), rule "category-social-services" \(rules\.\d+\.then\.unit\)$/),
+        },
+      ]);
+      expect(answer.body.rejection).toMatchObject({ type: 'UnitInUse', message: { bg: expect.stringContaining('„social-affairs“'), en: expect.any(String) } });
+    });
+
+    it('PUT: removing a unit officers work in is refused with 409, naming the officers', async () => {
+      const answer = await call('PUT', units(), { token: await admin(), body: { units: charterUnits().filter((unit) => unit.id !== 'public-works') } });
+      expect(answer.status).toBe(409);
+      expect(answer.body.errors).toHaveLength(1);
+      expect(answer.body.errors[0]).toMatchObject({ field: 'units', reason: expect.stringContaining('officer "pw-1" (officers.0.unit), officer "pw-2" (officers.1.unit)') });
+      expect(answer.body.errors[0].reason).toContain('rule "potholes" (rules.0.then.unit)');
+      expect(answer.body.rejection.references).toEqual(
+        expect.arrayContaining([{ unit: 'public-works', field: 'units', referencedBy: 'officers.0.unit', officerId: 'pw-1' }]),
+      );
+    });
+
+    it('PUT: a new unit with its head is version 2, recorded as an event by the admin; an edit of version 1 is then refused with 412', async () => {
+      const list = [...charterUnits(), press];
+      const answer = await call('PUT', units(), { token: await admin(), body: { units: list }, headers: { 'if-match': '"1"' } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('etag')).toBe('"2"');
+      expect(answer.body).toEqual({ tenant: TENANT, defaults: false, version: 2, units: list });
+
+      const stream = await routing.app.get<EventStore>(EVENT_STORE).readStream(routingConfigStreamName(TENANT));
+      const changed = stream.filter((e) => e.type === 'UnitsChanged');
+      expect(changed).toHaveLength(1);
+      expect(changed[0]).toMatchObject({ data: { version: 2, units: list }, metadata: { actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' } } });
+
+      const stale = await call('PUT', units(), { token: await admin(), body: { units: list }, headers: { 'if-match': '"1"' } });
+      expect(stale).toMatchObject({ status: 412, body: { errors: [{ field: 'If-Match' }], rejection: { type: 'StaleUnitsVersion', currentVersion: 2 } } });
+    });
+
+    it('rules and officers may name the new unit, never an inactive one (400 naming the field)', async () => {
+      const archive: Unit = { id: 'archive', name: { bg: 'Архив', en: 'Archive' }, active: false };
+      const list = [...charterUnits(), press, archive];
+      expect((await call('PUT', units(), { token: await admin(), body: { units: list }, headers: { 'if-match': '"2"' } })).status).toBe(200);
+
+      const officers = [
+        { id: 'pw-1', unit: 'public-works', absent: false },
+        { id: 'pr-1', unit: 'press-office', absent: false },
+        { id: 'ar-1', unit: 'archive', absent: false },
+      ];
+      const refused = await call('PUT', `/tenants/${TENANT}/routing/officers`, { token: await admin(), body: { officers } });
+      expect(refused).toMatchObject({ status: 400, body: { errors: [{ field: 'officers.2.unit', reason: 'the unit "archive" is inactive' }] } });
+      const accepted = await call('PUT', `/tenants/${TENANT}/routing/officers`, { token: await admin(), body: { officers: officers.slice(0, 2) } });
+      expect(accepted.status).toBe(200);
+
+      const content = withPotholes();
+      const toArchive = { ...content, rules: [{ ...content.rules[0], then: { unit: 'press-office', inform: { units: ['archive'] } } }, ...content.rules.slice(1)] };
+      const rules = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: toArchive });
+      expect(rules).toMatchObject({ status: 400, body: { errors: [{ field: 'rules.0.then.inform.units.0', reason: 'the unit "archive" is inactive' }] } });
+    });
+  });
+
+  it('is described in OpenAPI: every path, their bodies and error bodies, bearer security', () => {
     patchNestJsSwagger();
     const document = SwaggerModule.createDocument(routing.app, new DocumentBuilder().addBearerAuth().build());
     const rules = document.paths['/tenants/{tenant}/routing/rules'];
     const officers = document.paths['/tenants/{tenant}/routing/officers'];
+    const units = document.paths['/tenants/{tenant}/routing/units'];
     expect(Object.keys(rules ?? {}).sort()).toEqual(['get', 'put']);
     expect(Object.keys(officers ?? {}).sort()).toEqual(['get', 'put']);
+    expect(Object.keys(units ?? {}).sort()).toEqual(['get', 'put']);
     expect(rules?.put?.security).toEqual([{ bearer: [] }]);
+    // The handler's own @Auth (readers besides the admin) lists the scheme again; OpenAPI reads that as one.
+    expect(new Set(units?.get?.security?.map((entry) => JSON.stringify(entry)))).toEqual(new Set(['{"bearer":[]}']));
     expect(Object.keys(rules?.put?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412']));
+    expect(Object.keys(units?.put?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '412']));
+    expect(units?.put?.parameters?.map((parameter) => ('name' in parameter ? parameter.name : undefined))).toEqual(expect.arrayContaining(['tenant', 'If-Match']));
     const schemas = document.components?.schemas ?? {};
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['RuleSetContentDto', 'OfficersBodyDto', 'RuleSetAnswerDto']));
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['RuleSetContentDto', 'OfficersBodyDto', 'RuleSetAnswerDto', 'UnitsBodyDto', 'UnitsAnswerDto', 'ErrorBodyDto']));
+    expect(JSON.stringify(units?.put?.responses?.['409'])).toContain('ErrorBodyDto');
   });
 });

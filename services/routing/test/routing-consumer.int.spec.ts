@@ -16,6 +16,7 @@ describe('routing consumes case events', () => {
   let routing: RoutingHarness;
   let producer: Producer;
   const TENANT = 'peshtera';
+  const NOBODY = { units: [], roles: [] };
 
   const officers = (list: ChangeOfficers['data']['officers']): ChangeOfficers => ({
     type: 'ChangeOfficers',
@@ -26,7 +27,7 @@ describe('routing consumes case events', () => {
       commandId: randomUUID(),
       correlationId: randomUUID(),
       now: new Date().toISOString(),
-      knownUnits: routing.app.get(RoutingConfigStore).units(TENANT),
+      charter: routing.app.get(RoutingConfigStore).charter(TENANT),
     },
   });
 
@@ -63,7 +64,9 @@ describe('routing consumes case events', () => {
     const events = await routedAndAssigned(caseId);
     expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
     const [, accepted, routed, assigned] = events;
-    expect(routed.data).toEqual({ unit: 'public-works', ruleId: 'category-roads-lighting', ruleVersion: 1 });
+    // CaseRouted v2: what the rule said beyond the unit, compared too.
+    expect(routed.data).toEqual({ unit: 'public-works', ruleId: 'category-roads-lighting', ruleVersion: 1, urgent: false, inform: NOBODY });
+    expect(routed.metadata['schemaVersion']).toBe(2);
     // Least open cases, absent skipped, ties by the smallest id: pw-a.
     expect(assigned.data).toEqual({ officerId: 'pw-a' });
     expect(routed.metadata).toMatchObject({ actor: { id: 'routing', role: 'system' }, correlationId: accepted.metadata['correlationId'] });
@@ -86,7 +89,7 @@ describe('routing consumes case events', () => {
     });
     const events = await routedAndAssigned(caseId);
     expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseFlagged', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
-    expect(events[3].data).toEqual({ unit: 'anti-corruption', ruleId: 'corruption-indicator', ruleVersion: 1 });
+    expect(events[3].data).toEqual({ unit: 'anti-corruption', ruleId: 'corruption-indicator', ruleVersion: 1, urgent: false, inform: NOBODY });
     expect(events[4].data).toEqual({ officerId: 'ac-1' });
   });
 
@@ -111,6 +114,25 @@ describe('routing consumes case events', () => {
 
     const after = await readCase(routing.cases, caseId);
     expect(typesOf(after)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
+  });
+
+  it('Issue 5 "health/safety → urgent, the mayor\'s office informed": by the default rules, CaseRouted records urgent and the mayor\'s office', async () => {
+    const caseId = await registerAcceptedCase(routing.cases, {
+      tenant: TENANT,
+      category: 'roads-lighting',
+      text: 'Паднал стълб на уличното осветление, жиците висят над тротоара.',
+      healthSafetyThreat: true,
+    });
+    const events = await routedAndAssigned(caseId);
+    expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
+    expect(events[2].data).toEqual({
+      unit: 'public-works',
+      ruleId: 'health-safety-roads-lighting',
+      ruleVersion: 1,
+      urgent: true,
+      inform: { units: ['mayors-office'], roles: [] },
+    });
+    expect(['pw-a', 'pw-b']).toContain(events[3].data['officerId']);
   });
 
   it('a case of a tenant this deployment does not serve is dead-lettered at once, naming why; the partition moves on', async () => {

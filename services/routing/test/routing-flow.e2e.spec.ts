@@ -72,7 +72,13 @@ describe('routing as a process routes an accepted case', () => {
       timeoutMs: 30_000,
     });
     expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
-    expect(events[2].data).toEqual({ unit: 'environment-waste', ruleId: 'category-waste-cleanliness', ruleVersion: 1 });
+    expect(events[2].data).toEqual({
+      unit: 'environment-waste',
+      ruleId: 'category-waste-cleanliness',
+      ruleVersion: 1,
+      urgent: false,
+      inform: { units: [], roles: [] },
+    });
     expect(events[3].data).toEqual({ officerId: officer });
 
     const officers = await fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, { headers: { authorization: `Bearer ${token}` } });
@@ -106,7 +112,7 @@ describe('routing as a process routes an accepted case', () => {
     expect((await post('reassign', otherHead, { officerId: second, reason: 'отпуск' }, 'peshtera')).status).toBe(404);
     const missing = await post('reassign', head, { officerId: second });
     expect(missing.status).toBe(400);
-    expect(JSON.stringify(await missing.json())).toContain('reason');
+    expect(await missing.json()).toEqual({ statusCode: 400, errors: [{ field: 'reason', reason: 'is required' }] });
 
     const reassigned = await post('reassign', head, { officerId: second, reason: 'Служителят е в отпуск' });
     expect(reassigned.status).toBe(200);
@@ -115,7 +121,9 @@ describe('routing as a process routes an accepted case', () => {
     const redirected = await post('redirect', registrar, { authority: 'РИОСВ Пловдив', reason: 'Компетентен орган по чл. 31 АПК' });
     expect(redirected.status).toBe(200);
     expect(await redirected.json()).toMatchObject({ events: ['CaseRedirected'] });
-    expect((await post('reassign', head, { officerId: first, reason: 'обратно' })).status).toBe(409);
+    const afterRedirect = await post('reassign', head, { officerId: first, reason: 'обратно' });
+    expect(afterRedirect.status).toBe(409);
+    expect(await afterRedirect.json()).toMatchObject({ statusCode: 409, errors: [{ field: 'case' }], rejection: { type: 'IllegalTransition' } });
 
     const events = await readCase(cases, caseId);
     expect(typesOf(events).slice(-2)).toEqual(['CaseReassigned', 'CaseRedirected']);

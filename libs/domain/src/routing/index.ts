@@ -5,3 +5,4 @@ export * from './default-rule-set';
 export * from './choose-officer';
 export * from './config-events';
 export * from './config-decider';
+export * from './units';

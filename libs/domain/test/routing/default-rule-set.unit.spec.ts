@@ -18,7 +18,7 @@ describe.each(SEED_TENANTS.map((t) => [t.slug, t] as const))('default rules of %
         commandId: 'c',
         correlationId: 'c',
         now: '2026-03-02T09:00:00.000Z',
-        knownUnits: charter.departments.map((d) => d.id),
+        charter,
       },
     };
     expect(routingConfigDecider.decide(command, routingConfigDecider.initialState()).ok).toBe(true);

@@ -1,4 +1,4 @@
-import { officerSchema, ruleSetContentSchema, ruleSetSchema } from '@civic/domain';
+import { officerSchema, ruleSetContentSchema, ruleSetSchema, unitListSchema, unitSchema } from '@civic/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -23,12 +23,16 @@ export const officersAnswerSchema = z.object({
 });
 export class OfficersAnswerDto extends createZodDto(officersAnswerSchema) {}
 
-/** A 400's body: Nest's usual fields, the reason's name, and each bad field by its path. */
-export const validationErrorSchema = z.object({
-  statusCode: z.literal(400),
-  error: z.literal('Bad Request'),
-  reason: z.enum(['validation-failed', 'unknown-units', 'duplicate-officer']),
-  message: z.string(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+/** PUT /tenants/:tenant/routing/units: every unit of the tenant; the list replaces the previous one. */
+export const unitsBodySchema = z.object({ units: unitListSchema }).strict();
+export class UnitsBodyDto extends createZodDto(unitsBodySchema) {}
+
+export const unitsAnswerSchema = z.object({
+  tenant: z.string(),
+  /** True while no administrator has changed the units: they are the charter's departments. */
+  defaults: z.boolean(),
+  /** The list's version, also its ETag: send it back in If-Match when changing the units. */
+  version: z.number().int().positive(),
+  units: z.array(unitSchema),
 });
-export class ValidationErrorDto extends createZodDto(validationErrorSchema) {}
+export class UnitsAnswerDto extends createZodDto(unitsAnswerSchema) {}

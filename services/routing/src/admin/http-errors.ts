@@ -1,58 +1,51 @@
-import { BadRequestException, ForbiddenException, NotFoundException, PreconditionFailedException } from '@nestjs/common';
-import type { RoutingConfigRejection } from '@civic/domain';
-import { createZodValidationPipe } from 'nestjs-zod';
-import type { ZodIssue } from 'zod';
+import type { RoutingConfigRejection, UnitInUse, UnitProblem } from '@civic/domain';
+import { badRequest, conflict, forbidden, preconditionFailed, type FieldProblem } from '@civic/platform';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-type Reason = 'validation-failed' | 'unknown-units' | 'duplicate-officer';
-
-export const badRequest = (reason: Reason, errors: FieldProblem[]): BadRequestException =>
-  new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    reason,
-    message: errors.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
-    errors,
-  });
-
-const fieldOf = (issue: ZodIssue): string => (issue.path.length > 0 ? issue.path.join('.') : '(body)');
-
-/** Validates bodies with their zod DTOs; a bad body is a 400 naming each field and what is wrong with it. */
-export const RoutingValidationPipe = createZodValidationPipe({
-  createValidationException: (error) =>
-    badRequest(
-      'validation-failed',
-      (error as { issues: ZodIssue[] }).issues.map((issue) => ({ field: fieldOf(issue), message: issue.message })),
-    ),
+const unitProblem = (problem: UnitProblem): FieldProblem => ({
+  field: problem.path,
+  reason: problem.why === 'inactive' ? `the unit "${problem.unit}" is inactive` : `no unit "${problem.unit}" in this tenant`,
 });
 
-export const unknownTenant = (tenant: string): NotFoundException =>
-  new NotFoundException({ statusCode: 404, error: 'Not Found', reason: 'unknown-tenant', message: `no tenant "${tenant}" is served here` });
+const who = (reference: UnitInUse): string =>
+  reference.ruleId !== undefined
+    ? `rule "${reference.ruleId}" (${reference.referencedBy})`
+    : reference.officerId !== undefined
+      ? `officer "${reference.officerId}" (${reference.referencedBy})`
+      : `the default unit (${reference.referencedBy})`;
 
-/** A refused change of the routing set-up, as the HTTP answer that says why. */
+/** One problem per field of the units list, naming everything that still refers to each unit it takes away. */
+function unitsInUse(references: readonly UnitInUse[]): FieldProblem[] {
+  const byField = new Map<string, Map<string, string[]>>();
+  for (const reference of references) {
+    const units = byField.get(reference.field) ?? new Map<string, string[]>();
+    units.set(reference.unit, [...(units.get(reference.unit) ?? []), who(reference)]);
+    byField.set(reference.field, units);
+  }
+  return [...byField].map(([field, units]) => ({
+    field,
+    reason: [...units].map(([unit, by]) => `the unit "${unit}" is still named by ${by.join(', ')}`).join('; '),
+  }));
+}
+
+/**
+ * A refused change of the routing set-up, as the platform's error body: each field and why in `errors`, the
+ * domain's rejection beside it (its message in Bulgarian and English, and its facts, e.g. `currentVersion`).
+ */
 export function rejectionAnswer(rejection: RoutingConfigRejection): Error {
   switch (rejection.type) {
     case 'UnknownUnits':
-      return badRequest(
-        'unknown-units',
-        rejection.problems.map((problem) => ({ field: problem.path, message: `no unit "${problem.unit}" in this tenant` })),
-      );
+      return badRequest(rejection.problems.map(unitProblem), { rejection });
     case 'DuplicateOfficer':
-      return badRequest('duplicate-officer', [{ field: rejection.path, message: rejection.message.en }]);
+    case 'DuplicateUnit':
+      return badRequest([{ field: rejection.path, reason: rejection.message.en }], { rejection });
+    case 'UnitInUse':
+      return conflict(unitsInUse(rejection.references), { rejection });
     case 'StaleRuleSetVersion':
-      return new PreconditionFailedException({
-        statusCode: 412,
-        error: 'Precondition Failed',
-        reason: 'stale-rule-set-version',
-        message: rejection.message.en,
-        currentVersion: rejection.currentVersion,
-      });
+    case 'StaleUnitsVersion':
+      return preconditionFailed([{ field: 'If-Match', reason: rejection.message.en }], { rejection });
     case 'NotPermittedForRole':
+      return forbidden([{ field: 'role', reason: rejection.message.en }], { rejection });
     case 'UnknownCommand':
-      return new ForbiddenException({ statusCode: 403, error: 'Forbidden', reason: 'not-permitted', message: rejection.message.en });
+      return badRequest([{ field: 'body', reason: rejection.message.en }], { rejection });
   }
 }

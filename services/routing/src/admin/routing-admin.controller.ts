@@ -3,6 +3,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Put, Res, UsePipes } f
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -13,17 +14,18 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import type { RoutingConfigCommand } from '@civic/domain';
+import { ErrorBodyDto, PlatformValidationPipe, unknownTenant } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { WorkloadStore } from '../workload/workload.store';
-import { OfficersAnswerDto, OfficersBodyDto, RuleSetAnswerDto, RuleSetContentDto, ValidationErrorDto } from './dto';
-import { rejectionAnswer, RoutingValidationPipe, unknownTenant } from './http-errors';
+import { OfficersAnswerDto, OfficersBodyDto, RuleSetAnswerDto, RuleSetContentDto, UnitsAnswerDto, UnitsBodyDto } from './dto';
+import { rejectionAnswer } from './http-errors';
 
 interface HeaderSink {
   setHeader(name: string, value: string): unknown;
 }
 
-/** `"3"` ⇄ 3: the rule set's version is its entity tag, so an edit can say which version it started from. */
+/** `"3"` ⇄ 3: a version is its entity tag, so an edit can say which version it started from. */
 const etagOf = (version: number) => `"${version}"`;
 function versionFromIfMatch(ifMatch: string | undefined): number | undefined {
   const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch?.trim() ?? '');
@@ -31,20 +33,62 @@ function versionFromIfMatch(ifMatch: string | undefined): number | undefined {
 }
 
 /**
- * Tenant admins set up routing (issue 5, routing 3): the rules and the officers of each unit. Every change
- * is an event in `routingconfig-<tenant>`; reads fold that stream (the charter's defaults when it is empty).
+ * Tenant admins set up routing (issue 5, routing 3): the units, the rules and the officers of each unit.
+ * Every change is an event in `routingconfig-<tenant>`; reads fold that stream (the charter's defaults when
+ * it is empty). Every answer that is not a 2xx is the platform's error body.
  */
 @ApiTags('routing set-up')
 @Auth('tenant-admin')
-@UsePipes(RoutingValidationPipe)
+@UsePipes(PlatformValidationPipe)
 @ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
-@ApiNotFoundResponse({ description: 'No such tenant is served here.' })
+@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant is served here.' })
 @Controller('tenants/:tenant/routing')
 export class RoutingAdminController {
   constructor(
     private readonly config: RoutingConfigStore,
     private readonly workload: WorkloadStore,
   ) {}
+
+  @Get('units')
+  @Auth('tenant-admin', 'head-of-unit', 'secretary', 'ops')
+  @ApiOperation({
+    summary: 'The units in force',
+    description: "The charter's departments until an administrator changes them. The `ETag` header is the list's version; send it back in `If-Match` when changing the units.",
+  })
+  @ApiOkResponse({ type: UnitsAnswerDto })
+  async getUnits(@Param('tenant') tenant: string, @Res({ passthrough: true }) response: HeaderSink): Promise<UnitsAnswerDto> {
+    const { units, unitsDefaults } = await this.setup(tenant);
+    response.setHeader('ETag', etagOf(units.version));
+    return { tenant, defaults: unitsDefaults, version: units.version, units: units.units };
+  }
+
+  @Put('units')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Replace the units: a new version',
+    description: 'Every unit of the tenant (id, name in Bulgarian and English, head of unit, active). A unit that a rule or an officer still names cannot be removed or deactivated: change those first.',
+  })
+  @ApiBody({ type: UnitsBodyDto })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version edited, as its ETag (e.g. "2"): refused with 412 if the units changed since.' })
+  @ApiOkResponse({ type: UnitsAnswerDto, description: 'The new version.' })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field by its path, e.g. units.1.name.bg, or a unit listed twice.' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'A unit removed or deactivated is still named by a rule or an officer: each is named.' })
+  @ApiPreconditionFailedResponse({ type: ErrorBodyDto, description: 'The units changed since the version named in If-Match.' })
+  async putUnits(
+    @Param('tenant') tenant: string,
+    @Body() body: UnitsBodyDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<UnitsAnswerDto> {
+    await this.change({
+      type: 'ChangeUnits',
+      data: { units: body.units, basedOnVersion: versionFromIfMatch(ifMatch) },
+      metadata: this.metadata(tenant, principal, correlationId),
+    });
+    return this.getUnits(tenant, response);
+  }
 
   @Get('rules')
   @ApiOperation({ summary: 'The rule set in force', description: 'The `ETag` header is its version; send it back in `If-Match` when changing the rules.' })
@@ -61,8 +105,8 @@ export class RoutingAdminController {
   @ApiBody({ type: RuleSetContentDto })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version edited, as its ETag (e.g. "3"): refused with 412 if the rules changed since.' })
   @ApiOkResponse({ type: RuleSetAnswerDto, description: 'The new version.' })
-  @ApiBadRequestResponse({ type: ValidationErrorDto, description: 'Each bad field by its path, e.g. rules.2.then.unit.' })
-  @ApiPreconditionFailedResponse({ description: 'The rules changed since the version named in If-Match.' })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field by its path, e.g. rules.2.then.unit (a unit that does not exist or is inactive).' })
+  @ApiPreconditionFailedResponse({ type: ErrorBodyDto, description: 'The rules changed since the version named in If-Match.' })
   async putRules(
     @Param('tenant') tenant: string,
     @Body() content: RuleSetContentDto,
@@ -93,7 +137,7 @@ export class RoutingAdminController {
   @ApiOperation({ summary: 'Replace the officers', description: 'Every officer of every unit; mark `absent` for leave so assignment skips them.' })
   @ApiBody({ type: OfficersBodyDto })
   @ApiOkResponse({ type: OfficersAnswerDto })
-  @ApiBadRequestResponse({ type: ValidationErrorDto, description: 'Each bad field by its path, e.g. officers.1.unit.' })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field by its path, e.g. officers.1.unit (a unit that does not exist or is inactive).' })
   async putOfficers(
     @Param('tenant') tenant: string,
     @Body() body: OfficersBodyDto,
@@ -119,21 +163,21 @@ export class RoutingAdminController {
   }
 
   private metadata(tenant: string, principal: Principal, correlationId: string | undefined): RoutingConfigCommand['metadata'] {
-    let knownUnits: string[];
+    let charter: RoutingConfigCommand['metadata']['charter'];
     try {
-      knownUnits = this.config.units(tenant);
+      charter = this.config.charter(tenant);
     } catch (error) {
       if (error instanceof UnknownTenantError) throw unknownTenant(tenant);
       throw error;
     }
     return {
       tenant,
-      // @Auth('tenant-admin') let the caller in, so they act as the tenant admin.
+      // @Auth('tenant-admin') let the caller in on every write, so they act as the tenant admin.
       actor: { id: principal.sub, role: 'tenant-admin' },
       commandId: randomUUID(),
       correlationId: correlationId?.trim() || randomUUID(),
       now: new Date().toISOString(),
-      knownUnits,
+      charter,
     };
   }
 }

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { Body, ConflictException, Controller, Headers, HttpCode, Inject, NotFoundException, Param, Post, UsePipes } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, UsePipes } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { PERMISSIONS, type CaseCommand, type CaseCommandType, type Role } from '@civic/domain';
-import { CASE_COMMANDS, type CaseCommands } from '@civic/platform';
+import { CASE_COMMANDS, caseRejected, ErrorBodyDto, notFound, PlatformValidationPipe, type CaseCommands } from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { RoutingValidationPipe } from '../admin/http-errors';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
 class ReassignDto extends createZodDto(z.object({ officerId: text(200), reason: text(2000) }).strict()) {}
@@ -23,10 +32,13 @@ function actingRole(principal: Principal, command: CaseCommandType): Role | unde
  * Both go through the case decider with the expected revision, like every other write.
  */
 @ApiTags('cases after routing')
-@UsePipes(RoutingValidationPipe)
+@UsePipes(PlatformValidationPipe)
 @ApiParam({ name: 'tenant', example: 'peshtera' })
-@ApiNotFoundResponse({ description: 'No such case for this tenant.' })
-@ApiConflictResponse({ description: "The case's state does not allow it: the decider's named rejection." })
+@ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field by its path.' })
+@ApiForbiddenResponse({ type: ErrorBodyDto, description: 'The token lacks a role that may do it, or belongs to another tenant.' })
+@ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such case for this tenant.' })
+@ApiConflictResponse({ type: ErrorBodyDto, description: "The case's state does not allow it: the decider's named rejection, in `rejection`." })
+@ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The request cannot apply to this case (e.g. a blank reason).' })
 @Controller('tenants/:tenant/cases/:caseId')
 export class CaseRoutingController {
   constructor(@Inject(CASE_COMMANDS) private readonly cases: CaseCommands) {}
@@ -82,10 +94,10 @@ export class CaseRoutingController {
     } as CaseCommand);
     if (outcome.ok) return { caseId, events: outcome.events.map((e) => e.type), revision: outcome.nextExpectedRevision };
     const { rejection } = outcome;
-    // A case of another tenant is, for this caller, no case at all.
+    // A case of another tenant is, for this caller, no case at all: nothing of it is told.
     if (rejection.type === 'CaseNotFound' || rejection.type === 'CommandForAnotherCase') {
-      throw new NotFoundException({ statusCode: 404, errors: [{ field: 'caseId', reason: 'no such case for this tenant' }] });
+      throw notFound([{ field: 'caseId', reason: 'no such case for this tenant' }]);
     }
-    throw new ConflictException({ statusCode: 409, rejection });
+    throw caseRejected(rejection);
   }
 }

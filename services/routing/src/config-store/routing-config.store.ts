@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   currentRuleSet,
+  currentUnits,
   routingConfigDecider,
   routingConfigStreamName,
   type Officer,
@@ -9,17 +10,22 @@ import {
   type RoutingConfigRejection,
   type RoutingConfigState,
   type RuleSet,
+  type TenantCharter,
+  type UnitList,
 } from '@civic/domain';
 import { createCommandHandler, StreamNotFoundError, type CommandHandler, type EventStore, type HandleOutcome } from '@civic/event-store';
 import { EVENT_STORE, TenantDirectory } from '@civic/platform';
 import { UnknownTenantError } from './errors';
 
-/** A tenant's routing set-up now: the rule set in force (defaults until changed) and the officers. */
+/** A tenant's routing set-up now: the units and the rule set in force (defaults until changed) and the officers. */
 export interface RoutingSetup {
   ruleSet: RuleSet;
   /** True while no administrator has changed the rules: they are the defaults from the charter. */
   defaults: boolean;
   officers: Officer[];
+  units: UnitList;
+  /** True while no administrator has changed the units: they are the charter's departments. */
+  unitsDefaults: boolean;
 }
 
 /**
@@ -43,17 +49,22 @@ export class RoutingConfigStore {
   }
 
   async setup(tenantSlug: string): Promise<RoutingSetup> {
-    const tenant = this.tenants.get(tenantSlug);
-    if (!tenant) throw new UnknownTenantError(tenantSlug);
+    const tenant = this.charter(tenantSlug);
     const state = await this.state(tenantSlug);
-    return { ruleSet: currentRuleSet(state, tenant), defaults: state.ruleSet === null, officers: state.officers };
+    return {
+      ruleSet: currentRuleSet(state, tenant),
+      defaults: state.ruleSet === null,
+      officers: state.officers,
+      units: currentUnits(state, tenant),
+      unitsDefaults: state.units === null,
+    };
   }
 
-  /** The tenant's unit ids, for the commands' `knownUnits`. */
-  units(tenantSlug: string): string[] {
+  /** The tenant's charter, for the commands' metadata (the defaults of units and rules come from it). */
+  charter(tenantSlug: string): TenantCharter {
     const tenant = this.tenants.get(tenantSlug);
     if (!tenant) throw new UnknownTenantError(tenantSlug);
-    return tenant.departments.map((department) => department.id);
+    return tenant;
   }
 
   change(command: RoutingConfigCommand): Promise<HandleOutcome<RoutingConfigRejection>> {

@@ -45,7 +45,10 @@ const ROUTING_ACTOR = { id: 'routing', role: 'system' } as const;
  * Routes an accepted case by its tenant's rules and assigns it within the unit. Safe to run again for the
  * same event (a redelivery, or a crash after the commands but before the inbox recorded the event): the
  * command ids derive from the event id, so the case stream shows what was already done and only what is
- * missing is issued. A rejected command is logged, never retried: the case has moved on.
+ * missing is issued. Safe to run twice at once too (two consumers during a rebalance): the command handler
+ * answers the second `RouteCase`/`AssignCase` of an id with `duplicate: true` and the first one's events,
+ * so the stream gets one CaseRouted and one CaseAssigned. A rejected command is logged, never retried:
+ * the case has moved on.
  */
 @Injectable()
 export class CaseRouter {
@@ -85,6 +88,15 @@ export class CaseRouter {
       };
       const routed = await this.commands.handle(this.command('RouteCase', route, state, trigger, routeId));
       if (!routed.ok) return { outcome: 'rejected', rejection: this.rejected('RouteCase', routed.rejection.type, trigger) };
+      if (routed.duplicate) {
+        // Another consumer of the same event routed it meanwhile (a rebalance hands a partition over while
+        // the old owner still works): the command handler returned its CaseRouted, not a second one. Its
+        // route stands, whatever this one decided, and the assignment continues from it.
+        const recorded = routed.events.find((event) => event.type === 'CaseRouted')?.data as CaseRouted['data'] | undefined;
+        const standing = recorded ?? route;
+        this.logger.log({ caseId: trigger.caseId, unit: standing.unit }, 'case already routed because of this event');
+        return { outcome: 'routed', route: standing, assignment: await this.assign(standing.unit, state, trigger, setup, history) };
+      }
       this.logger.log(
         { caseId: trigger.caseId, ...route, explanation: decision.explanation.en },
         'case routed',
@@ -120,6 +132,12 @@ export class CaseRouter {
     }
     const assigned = await this.commands.handle(this.command('AssignCase', { officerId: choice.officerId }, state, trigger, assignId));
     if (!assigned.ok) return { outcome: 'rejected', rejection: this.rejected('AssignCase', assigned.rejection.type, trigger) };
+    if (assigned.duplicate) {
+      // Assigned because of this event by another consumer meanwhile, perhaps to another officer (it saw
+      // other workloads): its CaseAssigned stands. The workload is left to that consumer and to the event's
+      // own delivery; counting it here with this choice could count the case to the wrong officer.
+      return { outcome: 'already-assigned' };
+    }
 
     // Counted at once, so the next case sees it; the same event arriving from Kafka later changes nothing.
     const [event] = assigned.events;

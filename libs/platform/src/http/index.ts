@@ -1,0 +1,6 @@
+export * from './error-body';
+export * from './field-problems';
+export * from './case-rejections';
+export * from './error-response';
+export * from './exception.filter';
+export * from './validation.pipe';
