@@ -1,11 +1,32 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@civic/platform';
+import { AuditModule } from './audit/audit.module';
 import type { AnalyticsConfig } from './config';
+import { CasesController } from './http/cases.controller';
+import { KpisController } from './http/kpis.controller';
+import { RebuildController } from './http/rebuild.controller';
+import { ReportsController } from './http/reports.controller';
+import { CaseProjector } from './projection/case-projector';
+import { LiveProjection } from './projection/live-projection';
+import { ReadModels } from './projection/read-models';
+import { CaseReads } from './reads/case-reads';
+import { RebuildService } from './rebuild/rebuild.service';
 
-/** analytics: keeps the read models: queues, case lists, KPIs and reports. */
+/**
+ * analytics: keeps the read models (case list and queues, KPIs, the annual report), fed from the event
+ * store's global order (ANALYTICS.md says why), and rebuilds them aside while the live ones serve.
+ * The auditor's replay (audit/AUDIT.md) lives here too, but reads only the event store, never these models.
+ * The platform's `case-events` trace stays: the service's consumer group exists like every service's.
+ */
 @Module({})
 export class AnalyticsModule {
   static forRoot(config: AnalyticsConfig): DynamicModule {
-    return { module: AnalyticsModule, imports: [PlatformModule.forRoot({ service: 'analytics', config })] };
+    return {
+      module: AnalyticsModule,
+      imports: [PlatformModule.forRoot({ service: 'analytics', config }), AuditModule],
+      controllers: [CasesController, KpisController, ReportsController, RebuildController],
+      providers: [ReadModels, CaseProjector, LiveProjection, RebuildService, CaseReads],
+      exports: [ReadModels, CaseProjector, LiveProjection, RebuildService, CaseReads],
+    };
   }
 }

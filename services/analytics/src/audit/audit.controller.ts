@@ -1,0 +1,208 @@
+import { Controller, Get, Headers, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
+import { CLOCK, type Clock } from '@civic/platform';
+import type { AuditEndpoint } from './audit-log';
+import { AuditedRead, type HeaderSink } from './audited-read';
+import { CaseRecords } from './case-record';
+import { dossierPdf } from './dossier-pdf';
+import { valid } from './http';
+import { parseCaseId, parseKnownHead, parseMoment, parseRange } from './params';
+import {
+  diffView,
+  dossier,
+  historyView,
+  stateView,
+  verificationView,
+  type DiffView,
+  type Dossier,
+  type HistoryView,
+  type StateView,
+  type VerificationView,
+} from './views';
+
+type Query = Record<string, unknown>;
+
+const ERRORS = { description: 'Body `{ statusCode, errors: [{ field, reason }] }`.' };
+
+/**
+ * The auditor's replay of one case (issue 7): read from the event store itself, never from a projection;
+ * read-only (every endpoint is a GET and none writes a case); auditors of the case's own tenant only.
+ * Every answer is first recorded in the tenant's audit log (see audited-read.ts).
+ */
+@ApiTags('audit')
+@Auth('auditor')
+@ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
+@ApiParam({ name: 'caseId', description: 'The case id (a UUID)' })
+@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded with the read in the audit log and echoed back; made up when absent.' })
+@ApiBadRequestResponse({ ...ERRORS, description: `A bad parameter, named. ${ERRORS.description}` })
+@ApiNotFoundResponse({ description: 'No such tenant, no such case for this tenant, or no events at that moment (the field is named).' })
+@ApiServiceUnavailableResponse({ description: 'The read could not be recorded in the audit log, so it is not answered.' })
+@Controller('tenants/:tenant/audit/cases/:caseId')
+export class AuditController {
+  constructor(
+    private readonly reads: AuditedRead,
+    private readonly records: CaseRecords,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('history')
+  @ApiOperation({
+    summary: 'Every event of the case',
+    description:
+      'In stream order, upcast to today\'s shape and decrypted where the subject\'s key exists: revision, global position, occurredAt, recordedAt, actor, case channel, correlation and causation ids, the causing command (type derived from the event, id = causationId), `erased: [paths]` for erased personal data, and each event\'s hash link.',
+  })
+  @ApiOkResponse({ description: 'The case header, its head event and every event.' })
+  history(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<HistoryView> {
+    const id = this.caseIdOf(tenant, caseId);
+    return this.reads.run(this.request(tenant, id, principal, 'history', {}, correlation), response, async () =>
+      historyView(await this.records.read(tenant, id)),
+    );
+  }
+
+  @Get('state')
+  @ApiOperation({
+    summary: 'The state as of a revision or a moment',
+    description:
+      'Folds the domain\'s `evolve` over the stream up to the revision, or over the longest prefix of events that happened at or before `at` (business time `occurredAt`; `basis=recorded` uses the time the store wrote them).',
+  })
+  @ApiQuery({ name: 'revision', required: false, description: 'A revision of the case stream (0 = registration). Exactly one of revision and at.' })
+  @ApiQuery({ name: 'at', required: false, description: 'An ISO-8601 instant with a zone, e.g. 2026-03-02T09:15:00Z.' })
+  @ApiQuery({ name: 'basis', required: false, enum: ['occurred', 'recorded'], description: 'Which time `at` is compared with; default occurred.' })
+  @ApiOkResponse({ description: 'The state, its status and the revision it was folded to.' })
+  state(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Query() query: Query,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<StateView> {
+    const id = this.caseIdOf(tenant, caseId);
+    const moment = valid(parseMoment(query));
+    return this.reads.run(this.request(tenant, id, principal, 'state', { ...moment }, correlation), response, async () =>
+      stateView(await this.records.read(tenant, id), moment),
+    );
+  }
+
+  @Get('diff')
+  @ApiOperation({
+    summary: 'What changed between two moments',
+    description: 'The state at `from` and at `to`, the field-level difference between them, and the events in between.',
+  })
+  @ApiQuery({ name: 'from', required: true, description: 'An ISO-8601 instant; before registration the state is NotRegistered.' })
+  @ApiQuery({ name: 'to', required: true, description: 'An ISO-8601 instant, not before from.' })
+  @ApiQuery({ name: 'basis', required: false, enum: ['occurred', 'recorded'] })
+  @ApiOkResponse({ description: 'Both states, the changed fields (path, before, after) and the events between.' })
+  diff(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Query() query: Query,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<DiffView> {
+    const id = this.caseIdOf(tenant, caseId);
+    const range = valid(parseRange(query));
+    return this.reads.run(this.request(tenant, id, principal, 'diff', { ...range }, correlation), response, async () =>
+      diffView(await this.records.read(tenant, id), range),
+    );
+  }
+
+  @Get('verification')
+  @ApiOperation({
+    summary: 'Check the hash chain',
+    description:
+      'Verifies every link of the stream as stored and names the first broken one (revision, event id, expected and found). With `knownHead` (the head hash of an earlier dossier) it also says whether that event is still there: if not, events were removed or rewritten since.',
+  })
+  @ApiQuery({ name: 'knownHead', required: false, description: 'A head hash from an earlier dossier (64 hex characters).' })
+  @ApiOkResponse({ description: '`chain.ok`, or the broken link; `knownHead.found` when asked.' })
+  verification(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Query() query: Query,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<VerificationView> {
+    const id = this.caseIdOf(tenant, caseId);
+    const knownHead = valid(parseKnownHead(query));
+    const parameters = knownHead === undefined ? {} : { knownHead };
+    return this.reads.run(this.request(tenant, id, principal, 'verification', parameters, correlation), response, async () =>
+      verificationView(await this.records.read(tenant, id), knownHead),
+    );
+  }
+
+  @Get('dossier.json')
+  @ApiOperation({ summary: 'The case dossier as JSON', description: 'History, final state, chain verification and the head hash to keep.' })
+  @ApiOkResponse({ description: 'The dossier.' })
+  dossierJson(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<Dossier> {
+    const id = this.caseIdOf(tenant, caseId);
+    return this.reads.run(this.request(tenant, id, principal, 'dossier.json', {}, correlation), response, (correlationId) =>
+      this.dossier(tenant, id, principal, correlationId),
+    );
+  }
+
+  @Get('dossier.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The case dossier as PDF', description: 'The same content as dossier.json, headings in Bulgarian and English.' })
+  @ApiOkResponse({ description: 'A PDF file.' })
+  async dossierPdf(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<StreamableFile> {
+    const id = this.caseIdOf(tenant, caseId);
+    const pdf = await this.reads.run(this.request(tenant, id, principal, 'dossier.pdf', {}, correlation), response, async (correlationId) =>
+      dossierPdf(await this.dossier(tenant, id, principal, correlationId)),
+    );
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="dossier-${id}.pdf"` });
+  }
+
+  private async dossier(tenant: string, caseId: string, principal: Principal, correlationId: string): Promise<Dossier> {
+    const record = await this.records.read(tenant, caseId);
+    return dossier(record, { at: this.clock.now().toISOString(), auditorId: principal.sub, correlationId });
+  }
+
+  /** The tenant first (404), then the case id (400): the order every endpoint answers in. */
+  private caseIdOf(tenant: string, caseId: string): string {
+    this.reads.checkTenant(tenant);
+    return valid(parseCaseId(caseId));
+  }
+
+  private request(
+    tenant: string,
+    caseId: string,
+    principal: Principal,
+    endpoint: AuditEndpoint,
+    parameters: Record<string, unknown>,
+    correlationHeader: string | undefined,
+  ) {
+    return { tenant, caseId, principal, endpoint, parameters, correlationHeader };
+  }
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Auth } from '@civic/auth';
+import { CHANNELS, KINDS } from '@civic/domain';
+import { CASE_SORTS, CASE_STATUSES, MAX_PAGE_SIZE, parseCaseListQuery } from '../models/case-query';
+import { CaseReads, type CaseListPage } from '../reads/case-reads';
+import { badRequest, ERROR_SCHEMA, forTenant } from './answers';
+import { CASE_LIST_SCHEMA } from './openapi-schemas';
+
+/** Who reads the lists, the KPIs and the reports of their municipality. */
+export const READER_ROLES = ['ops', 'secretary', 'mayor', 'head-of-unit', 'registrar'] as const;
+
+/** The case list and the work queues (issue 7): filtered, sorted and paged; nothing personal in it. */
+@ApiTags('read models')
+@Auth(...READER_ROLES)
+@ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
+@ApiNotFoundResponse({ description: 'No such tenant is served here.', schema: ERROR_SCHEMA })
+@Controller('tenants/:tenant/cases')
+export class CasesController {
+  constructor(private readonly reads: CaseReads) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The case list and work queues',
+    description:
+      'A queue is a filter: `unit` for a unit, `officer` for an officer, `due=overdue` for what is late. Lists, comma-separated, are allowed for kind, channel and status. Every bad parameter is named in a 400.',
+  })
+  @ApiQuery({ name: 'kind', required: false, description: `One or more of: ${KINDS.join(', ')}` })
+  @ApiQuery({ name: 'channel', required: false, description: `One or more of: ${CHANNELS.join(', ')}` })
+  @ApiQuery({ name: 'status', required: false, description: `One or more of: ${CASE_STATUSES.join(', ')}` })
+  @ApiQuery({ name: 'unit', required: false, description: 'A unit id from the charter, e.g. public-works' })
+  @ApiQuery({ name: 'officer', required: false, description: 'An officer id' })
+  @ApiQuery({ name: 'due', required: false, enum: ['soon', 'overdue'], description: 'soon: open and due within ANALYTICS_DUE_SOON_DAYS days; overdue: open past its due date' })
+  @ApiQuery({ name: 'sort', required: false, enum: [...CASE_SORTS], description: 'Default -receivedAt (newest first); ties by case id.' })
+  @ApiQuery({ name: 'page', required: false, description: 'From 1; default 1' })
+  @ApiQuery({ name: 'pageSize', required: false, description: `1 to ${MAX_PAGE_SIZE}; default 20` })
+  @ApiOkResponse({ schema: CASE_LIST_SCHEMA })
+  @ApiBadRequestResponse({ description: 'Each bad parameter with the reason.', schema: ERROR_SCHEMA })
+  list(@Param('tenant') tenant: string, @Query() raw: Record<string, unknown>): Promise<CaseListPage> {
+    return forTenant(async () => {
+      this.reads.charter(tenant);
+      const parsed = parseCaseListQuery(raw);
+      if (!parsed.ok) throw badRequest(parsed.problems);
+      return this.reads.list(tenant, parsed.value);
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import type { ZodIssue } from 'zod';
+
+/** One bad input, named: what the 400 answers list (`{ statusCode, errors: [{ field, reason }] }`). */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+/** Zod's issues as field problems: an unknown parameter is named by itself, not as "(query)". */
+export function problemsOf(issues: readonly ZodIssue[]): FieldProblem[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: key, reason: 'is not a known parameter' }));
+    return [{ field: issue.path.length > 0 ? issue.path.join('.') : 'query', reason: issue.message }];
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * The KPIs of a set of cases, computed from their read-model documents (pure: `today` is given).
+ *
+ * A case counts in the group of the month it was received in (a cohort): "of the cases received in March,
+ * how many were answered, how many on time". Every figure of a group is about the same cases, so the
+ * numbers add up across groups and a figure never moves to another month when the case is answered.
+ */
+import { addCalendarDays, daysBetween, NO_PROCEEDINGS_GROUNDS, type IsoDate, type NoProceedingsGround } from '@civic/domain';
+import type { CaseDocument } from './case-document';
+
+/** The fields of a case document the KPIs read (what the store projects). */
+export type KpiCase = Pick<
+  CaseDocument,
+  | 'unit'
+  | 'kind'
+  | 'channel'
+  | 'category'
+  | 'receivedOn'
+  | 'receivedMonth'
+  | 'open'
+  | 'dueDate'
+  | 'answeredAt'
+  | 'daysToAnswer'
+  | 'onTime'
+  | 'breaches'
+  | 'extensions'
+  | 'redirected'
+  | 'noProceedingsGround'
+  | 'ratings'
+>;
+
+export const KPI_FIELDS: readonly (keyof KpiCase)[] = [
+  'unit',
+  'kind',
+  'channel',
+  'category',
+  'receivedOn',
+  'receivedMonth',
+  'open',
+  'dueDate',
+  'answeredAt',
+  'daysToAnswer',
+  'onTime',
+  'breaches',
+  'extensions',
+  'redirected',
+  'noProceedingsGround',
+  'ratings',
+];
+
+/** Ages of the open backlog in calendar days since receipt, inclusive bounds. */
+export const BACKLOG_AGES = [
+  { bucket: '0-7', upTo: 7 },
+  { bucket: '8-14', upTo: 14 },
+  { bucket: '15-30', upTo: 30 },
+  { bucket: '31-60', upTo: 60 },
+  { bucket: '61+', upTo: Infinity },
+] as const;
+export type BacklogAge = (typeof BACKLOG_AGES)[number]['bucket'];
+
+export const RATINGS = ['1', '2', '3', '4', '5'] as const;
+export type RatingKey = (typeof RATINGS)[number];
+
+export interface Kpis {
+  received: number;
+  /** Answered at least once (the first answer is the one measured). */
+  answered: number;
+  /** First answers on or before the due date. */
+  answeredOnTime: number;
+  /** First answers to cases with a legal term: the base of the on-time rate. */
+  answeredWithTerm: number;
+  /** answeredOnTime / answeredWithTerm in percent, one decimal; null when nothing with a term was answered. */
+  onTimeRate: number | null;
+  /** Calendar days from receipt to the first answer. */
+  daysToAnswer: { median: number | null; p90: number | null };
+  backlog: { open: number; overdue: number; byAge: Record<BacklogAge, number> };
+  /** DeadlineBreached events. */
+  breaches: number;
+  /** DeadlineExtended events. */
+  extensions: number;
+  /** Cases sent on to another authority. */
+  redirects: number;
+  noProceedings: { total: number; byGround: Record<NoProceedingsGround, number> };
+  /** Every rating given: average to two decimals (null when none) and how many of each. */
+  satisfaction: { ratings: number; average: number | null; distribution: Record<RatingKey, number> };
+}
+
+export const KPI_DIMENSIONS = ['unit', 'kind', 'channel', 'category', 'month'] as const;
+export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
+
+export interface KpiGroup {
+  /** The unit, kind, channel, category or month (`YYYY-MM`); null for cases not routed or without a category. */
+  key: string | null;
+  kpis: Kpis;
+}
+
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+/** The median: the middle value, or the mean of the two middle ones. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+function ageBucket(days: number): BacklogAge {
+  return (BACKLOG_AGES.find((age) => days <= age.upTo) ?? BACKLOG_AGES[BACKLOG_AGES.length - 1]).bucket;
+}
+
+/** The KPIs of these cases as of `today` (the tenant's local date: the backlog's age and what is overdue). */
+export function computeKpis(cases: readonly KpiCase[], today: IsoDate): Kpis {
+  const answered = cases.filter((c) => c.answeredAt !== null);
+  const withTerm = answered.filter((c) => c.onTime !== null);
+  const onTime = withTerm.filter((c) => c.onTime === true).length;
+  const days = answered.map((c) => c.daysToAnswer).filter((d): d is number => d !== null);
+  const open = cases.filter((c) => c.open);
+  const byAge = zeros(BACKLOG_AGES.map((age) => age.bucket));
+  for (const c of open) byAge[ageBucket(Math.max(0, daysBetween(c.receivedOn, today)))] += 1;
+  const byGround = zeros(NO_PROCEEDINGS_GROUNDS);
+  for (const c of cases) if (c.noProceedingsGround !== null) byGround[c.noProceedingsGround] += 1;
+  const ratings = cases.flatMap((c) => c.ratings);
+  const distribution = zeros(RATINGS);
+  for (const rating of ratings) distribution[String(rating) as RatingKey] += 1;
+  return {
+    received: cases.length,
+    answered: answered.length,
+    answeredOnTime: onTime,
+    answeredWithTerm: withTerm.length,
+    onTimeRate: withTerm.length === 0 ? null : round((onTime / withTerm.length) * 100, 1),
+    daysToAnswer: { median: median(days), p90: percentile(days, 90) },
+    backlog: { open: open.length, overdue: open.filter((c) => c.dueDate !== null && c.dueDate < today).length, byAge },
+    breaches: sum(cases.map((c) => c.breaches)),
+    extensions: sum(cases.map((c) => c.extensions)),
+    redirects: cases.filter((c) => c.redirected).length,
+    noProceedings: { total: cases.filter((c) => c.noProceedingsGround !== null).length, byGround },
+    satisfaction: {
+      ratings: ratings.length,
+      average: ratings.length === 0 ? null : round(sum(ratings) / ratings.length, 2),
+      distribution,
+    },
+  };
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+export function keyOf(c: KpiCase, by: KpiDimension): string | null {
+  switch (by) {
+    case 'unit':
+      return c.unit;
+    case 'kind':
+      return c.kind;
+    case 'channel':
+      return c.channel;
+    case 'category':
+      return c.category;
+    case 'month':
+      return c.receivedMonth;
+  }
+}
+
+/** The months from `first` to `last` (`YYYY-MM`), both included. */
+export function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let month = first; month <= last; month = addCalendarDays(`${month}-28`, 7).slice(0, 7)) months.push(month);
+  return months;
+}
+
+/**
+ * The KPIs per value of one dimension, by key (null last). By month the series has no gaps: every month
+ * from `months.from` (or the first with a case) to `months.to` (or the last) is there, empty ones as zeros,
+ * so a trend line is drawn over calendar time.
+ */
+export function groupKpis(
+  cases: readonly KpiCase[],
+  by: KpiDimension,
+  today: IsoDate,
+  months: { from?: string; to?: string } = {},
+): KpiGroup[] {
+  const groups = new Map<string | null, KpiCase[]>();
+  if (by === 'month') {
+    const present = cases.map((c) => c.receivedMonth).sort();
+    const first = months.from ?? present[0];
+    const last = months.to ?? present.at(-1);
+    if (first !== undefined && last !== undefined) for (const month of monthsBetween(first, last)) groups.set(month, []);
+  }
+  for (const c of cases) {
+    const key = keyOf(c, by);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+    .map(([key, members]) => ({ key, kpis: computeKpis(members, today) }));
+}

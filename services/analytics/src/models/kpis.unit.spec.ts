@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { computeKpis, groupKpis, median, monthsBetween, percentile, type KpiCase } from './kpis';
+
+const TODAY = '2026-06-15';
+
+const kase = (over: Partial<KpiCase> = {}): KpiCase => ({
+  unit: 'public-works',
+  kind: 'complaint',
+  channel: 'web-form',
+  category: 'roads-lighting',
+  receivedOn: '2026-03-02',
+  receivedMonth: '2026-03',
+  open: false,
+  dueDate: '2026-04-02',
+  answeredAt: null,
+  daysToAnswer: null,
+  onTime: null,
+  breaches: 0,
+  extensions: 0,
+  redirected: false,
+  noProceedingsGround: null,
+  ratings: [],
+  ...over,
+});
+const answered = (days: number, onTime: boolean | null, over: Partial<KpiCase> = {}) =>
+  kase({ answeredAt: '2026-03-20T10:00:00.000Z', daysToAnswer: days, onTime, ...over });
+
+describe('KPI arithmetic', () => {
+  it('median: the middle value, or the mean of the two middle ones', () => {
+    expect(median([])).toBeNull();
+    expect(median([7])).toBe(7);
+    expect(median([9, 1, 5])).toBe(5);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('90th percentile by nearest rank: the smallest value with 90% at or below it', () => {
+    expect(percentile([], 90)).toBeNull();
+    expect(percentile([5], 90)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90)).toBe(10);
+  });
+
+  it('percentiles lie within the values, the median no further than the 90th', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1 }), (values) => {
+        const p90 = percentile(values, 90) as number;
+        const mid = median(values) as number;
+        expect(values).toContain(p90);
+        expect(mid).toBeLessThanOrEqual(p90);
+        expect(mid).toBeGreaterThanOrEqual(Math.min(...values));
+      }),
+    );
+  });
+
+  it('counts received, answered, on time (of those with a term), days, breaches, extensions, redirects', () => {
+    const kpis = computeKpis(
+      [
+        answered(10, true, { breaches: 0, extensions: 1 }),
+        answered(40, false, { breaches: 1 }),
+        answered(20, true),
+        answered(90, null, { kind: 'praise', dueDate: null }),
+        kase({ redirected: true }),
+      ],
+      TODAY,
+    );
+    expect(kpis).toMatchObject({
+      received: 5,
+      answered: 4,
+      answeredOnTime: 2,
+      answeredWithTerm: 3,
+      onTimeRate: 66.7,
+      daysToAnswer: { median: 30, p90: 90 },
+      breaches: 1,
+      extensions: 1,
+      redirects: 1,
+    });
+  });
+
+  it('the open backlog by age since receipt, and what of it is overdue, as of today', () => {
+    const kpis = computeKpis(
+      [
+        kase({ open: true, receivedOn: '2026-06-15', dueDate: '2026-07-15' }),
+        kase({ open: true, receivedOn: '2026-06-08', dueDate: '2026-07-08' }),
+        kase({ open: true, receivedOn: '2026-06-01', dueDate: '2026-07-01' }),
+        kase({ open: true, receivedOn: '2026-05-16', dueDate: '2026-06-16' }),
+        kase({ open: true, receivedOn: '2026-04-16', dueDate: '2026-05-16' }),
+        kase({ open: true, receivedOn: '2026-04-15', dueDate: null }),
+        kase({ open: false, receivedOn: '2026-01-01' }),
+      ],
+      TODAY,
+    );
+    expect(kpis.backlog).toEqual({ open: 6, overdue: 1, byAge: { '0-7': 2, '8-14': 1, '15-30': 1, '31-60': 1, '61+': 1 } });
+  });
+
+  it('no proceedings by ground; satisfaction: every rating, average to two decimals, distribution', () => {
+    const kpis = computeKpis(
+      [kase({ noProceedingsGround: 'anonymous' }), kase({ noProceedingsGround: 'anonymous' }), kase({ noProceedingsGround: 'time-barred' }), kase({ ratings: [5, 4] }), kase({ ratings: [1] })],
+      TODAY,
+    );
+    expect(kpis.noProceedings).toEqual({ total: 3, byGround: { anonymous: 2, 'time-barred': 1, 'offensive-language': 0, 'personal-or-classified-information': 0, other: 0 } });
+    expect(kpis.satisfaction).toEqual({ ratings: 3, average: 3.33, distribution: { '1': 1, '2': 0, '3': 0, '4': 1, '5': 1 } });
+  });
+
+  it('nothing to measure: nulls, never NaN', () => {
+    const kpis = computeKpis([], TODAY);
+    expect(kpis).toMatchObject({ received: 0, onTimeRate: null, daysToAnswer: { median: null, p90: null }, satisfaction: { average: null } });
+  });
+
+  it('groups by a dimension; the cases with no unit last', () => {
+    const groups = groupKpis([kase({ unit: 'b' }), kase({ unit: null }), kase({ unit: 'a' }), kase({ unit: 'b' })], 'unit', TODAY);
+    expect(groups.map((g) => [g.key, g.kpis.received])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      [null, 1],
+    ]);
+  });
+
+  it('by month: a series without gaps between the first and the last month (or the period asked for)', () => {
+    const cases = [kase({ receivedMonth: '2026-01' }), kase({ receivedMonth: '2026-04' })];
+    expect(groupKpis(cases, 'month', TODAY).map((g) => [g.key, g.kpis.received])).toEqual([
+      ['2026-01', 1],
+      ['2026-02', 0],
+      ['2026-03', 0],
+      ['2026-04', 1],
+    ]);
+    expect(groupKpis([], 'month', TODAY, { from: '2025-11', to: '2026-02' }).map((g) => g.key)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-12', '2027-01')).toEqual(['2026-12', '2027-01']);
+  });
+
+  it('groups add up to the total (property)', () => {
+    const arbitraryCase = fc.record({
+      unit: fc.constantFrom('a', 'b', null),
+      answered: fc.boolean(),
+      onTime: fc.constantFrom(true, false, null),
+      days: fc.integer({ min: 0, max: 100 }),
+      breaches: fc.integer({ min: 0, max: 2 }),
+      ratings: fc.array(fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<1 | 2 | 3 | 4 | 5>, { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryCase), (specs) => {
+        const cases = specs.map((c) => (c.answered ? answered(c.days, c.onTime, { unit: c.unit, breaches: c.breaches, ratings: c.ratings }) : kase({ unit: c.unit, breaches: c.breaches, ratings: c.ratings })));
+        const total = computeKpis(cases, TODAY);
+        const groups = groupKpis(cases, 'unit', TODAY);
+        const sum = (f: (k: typeof total) => number) => groups.reduce((n, g) => n + f(g.kpis), 0);
+        expect(sum((k) => k.received)).toBe(total.received);
+        expect(sum((k) => k.answered)).toBe(total.answered);
+        expect(sum((k) => k.answeredOnTime)).toBe(total.answeredOnTime);
+        expect(sum((k) => k.breaches)).toBe(total.breaches);
+        expect(sum((k) => k.satisfaction.ratings)).toBe(total.satisfaction.ratings);
+      }),
+    );
+  });
+});

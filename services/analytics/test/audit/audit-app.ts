@@ -1,0 +1,200 @@
+/**
+ * The audit module in a Nest app of its own, inside the test process, on the real servers (PostgreSQL
+ * event store, FerretDB for subject keys): PlatformModule.forRoot + AuditModule, a development token
+ * issuer, and a clock file the test holds (the audit log's times come from CLOCK).
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DevIssuer } from '@civic/auth';
+import type { CaseCommand, Role } from '@civic/domain';
+import type { SubjectKeys } from '@civic/event-store';
+import { CASE_COMMANDS, loadConfig, platformConfigSchema, PlatformModule, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
+import { createTestDatabase, serviceTestEnvironment, type TestDatabase } from '@civic/testing';
+import { AuditModule } from '../../src/audit/audit.module';
+
+export interface AuditApp {
+  app: INestApplication;
+  url: string;
+  database: TestDatabase;
+  issuer: DevIssuer;
+  commands: CaseCommands;
+  subjectKeys: SubjectKeys;
+  /** The instant the app takes as now. */
+  setNow(instant: string): void;
+  /** A token for `<tenant>:<role>` of that tenant. */
+  token(tenant: string, role: Role): Promise<string>;
+  get(path: string, token?: string, headers?: Record<string, string>): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined for other content. Tests read answers of many shapes, hence loosely typed. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  bytes: Buffer;
+}
+
+/** Set AUDIT_TEST_LOGS=1 to see the app's logs while debugging. */
+const showLogs = process.env.AUDIT_TEST_LOGS === '1';
+
+export async function startAuditApp(): Promise<AuditApp> {
+  const issuer = await DevIssuer.start();
+  const clockDir = mkdtempSync(join(tmpdir(), 'audit-clock-'));
+  const clockFile = join(clockDir, 'now');
+  const setNow = (instant: string) => writeFileSync(clockFile, instant);
+  setNow('2026-04-01T10:00:00.000Z');
+  let database: TestDatabase | undefined;
+  let app: INestApplication | undefined;
+  try {
+    database = await createTestDatabase('analytics_audit');
+    const config = loadConfig(platformConfigSchema, {
+      ...(await serviceTestEnvironment('analytics-audit', database)),
+      LOG_LEVEL: showLogs ? 'debug' : 'silent',
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      AUTH_ISSUER: issuer.issuer,
+      AUTH_AUDIENCE: issuer.audience,
+      CLOCK_FILE: clockFile,
+    });
+    const moduleRef = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ service: 'analytics', config, traceCaseEvents: false }), AuditModule],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: showLogs ? undefined : false });
+    await app.listen(0, '127.0.0.1');
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const started = app;
+    const db = database;
+    return {
+      app,
+      url,
+      database,
+      issuer,
+      commands: app.get<CaseCommands>(CASE_COMMANDS),
+      subjectKeys: app.get<SubjectKeys>(SUBJECT_KEYS),
+      setNow,
+      token: (tenant, role) => issuer.sign({ sub: `${tenant}:${role}`, tenant, roles: [role] }),
+      async get(path, token, headers = {}) {
+        const response = await fetch(`${url}${path}`, {
+          headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        });
+        const bytes = Buffer.from(await response.arrayBuffer());
+        const json = (response.headers.get('content-type') ?? '').includes('application/json');
+        return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
+      },
+      async close() {
+        await started.close().catch(() => undefined);
+        await db.drop().catch(() => undefined);
+        await issuer.stop().catch(() => undefined);
+        rmSync(clockDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database?.drop().catch(() => undefined);
+    await issuer.stop();
+    rmSync(clockDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The person behind a test case: what must vanish from every answer once their key is erased. */
+export interface TestSubmitter {
+  name: string;
+  email: string;
+  text: string;
+  answer: string;
+  comment: string;
+}
+
+export const submitterFor = (tag: string): TestSubmitter => ({
+  name: `Мария Тестова-${tag}`,
+  email: `maria.${tag}@example.bg`,
+  text: `Уличната лампа пред блок ${tag} не свети от седмица.`,
+  answer: `Уважаема г-жо Тестова-${tag}, лампата е сменена.`,
+  comment: `Благодаря, бързо и точно (${tag}).`,
+});
+
+/** The times of the full life of a test case: registration to satisfaction rating. */
+export const LIFE = {
+  registered: '2026-03-02T09:00:00.000Z',
+  accepted: '2026-03-02T09:05:00.000Z',
+  routed: '2026-03-02T09:10:00.000Z',
+  assigned: '2026-03-02T09:11:00.000Z',
+  answered: '2026-03-10T14:00:00.000Z',
+  closed: '2026-03-10T14:05:00.000Z',
+  rated: '2026-03-12T08:00:00.000Z',
+} as const;
+
+export interface TestCase {
+  tenant: string;
+  caseId: string;
+  subjectId: string;
+  correlationId: string;
+  registryNumber: string;
+  submitter: TestSubmitter;
+  /** Command ids in order, with their type. */
+  commands: { type: CaseCommand['type']; id: string }[];
+}
+
+type Step = { type: CaseCommand['type']; data: unknown; role: Role; now: string };
+
+/**
+ * A case taken from registration to the satisfaction rating through the platform's case command handler
+ * (decider, expected revision, personal data encrypted, every event hash-chained), each command at its
+ * known `now`. `until` stops after that step.
+ */
+export async function liveCase(audit: AuditApp, tenant: string, until: keyof typeof LIFE = 'rated'): Promise<TestCase> {
+  const caseId = randomUUID();
+  const subjectId = randomUUID();
+  const correlationId = `corr-${caseId}`;
+  const tag = caseId.slice(0, 8);
+  const submitter = submitterFor(tag);
+  const registryNumber = `ТСТ-2026-${tag}`;
+  const steps: Record<keyof typeof LIFE, Step> = {
+    registered: {
+      type: 'RegisterCase',
+      role: 'registrar',
+      now: LIFE.registered,
+      data: {
+        kind: 'complaint',
+        channel: 'email',
+        receivedAt: LIFE.registered,
+        registryNumber,
+        category: 'street-lighting',
+        submitter: { name: submitter.name, email: submitter.email, language: 'bg' },
+        text: submitter.text,
+        attachments: [],
+        healthSafetyThreat: false,
+        language: 'bg',
+      },
+    },
+    accepted: { type: 'ScreenCase', role: 'system', now: LIFE.accepted, data: { outcome: 'accept' } },
+    routed: { type: 'RouteCase', role: 'system', now: LIFE.routed, data: { unit: 'public-works', ruleId: 'lighting', ruleVersion: 1 } },
+    assigned: { type: 'AssignCase', role: 'system', now: LIFE.assigned, data: { officerId: `${tenant}:officer` } },
+    answered: { type: 'AnswerCase', role: 'officer', now: LIFE.answered, data: { text: submitter.answer, attachments: [], channel: 'email' } },
+    closed: { type: 'CloseCase', role: 'officer', now: LIFE.closed, data: {} },
+    rated: { type: 'RecordSatisfaction', role: 'citizen', now: LIFE.rated, data: { rating: 4, comment: submitter.comment } },
+  };
+  const commands: TestCase['commands'] = [];
+  for (const [name, step] of Object.entries(steps) as [keyof typeof LIFE, Step][]) {
+    const commandId = randomUUID();
+    const actorId = step.role === 'citizen' ? `citizen:${subjectId}` : `${tenant}:${step.role}`;
+    const outcome = await audit.commands.handle({
+      type: step.type,
+      data: step.data,
+      metadata: { tenant, caseId, actor: { id: actorId, role: step.role }, commandId, correlationId, now: step.now, dataSubjectId: subjectId },
+    } as CaseCommand);
+    if (!outcome.ok) throw new Error(`${step.type}: ${outcome.rejection.type}`);
+    commands.push({ type: step.type, id: commandId });
+    if (name === until) break;
+  }
+  return { tenant, caseId, subjectId, correlationId, registryNumber, submitter, commands };
+}
+
+export const casePath = (c: { tenant: string; caseId: string }, endpoint: string) => `/tenants/${c.tenant}/audit/cases/${c.caseId}/${endpoint}`;
