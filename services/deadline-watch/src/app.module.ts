@@ -1,11 +1,38 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@civic/platform';
 import type { DeadlineWatchConfig } from './config';
+import { CaseEventsController } from './consumer/case-events.controller';
+import { CaseEventsHandler } from './consumer/case-events.handler';
+import { eventConsumerProviders } from './consumer/event-consumer.provider';
+import { DeadlinesController } from './http/deadlines.controller';
+import { DeadlineViewStore } from './store/deadline-view.store';
+import { TimerStore } from './store/timer.store';
+import { AlertRecorder } from './watch/alert-recorder';
+import { DeadlinePlanner } from './watch/deadline-planner';
+import { DeadlineTicker } from './watch/deadline-ticker';
+import { EscalationRoles } from './watch/escalation-roles';
 
 /** deadline-watch: keeps every case's legal deadline and raises warnings, breaches and escalations. */
 @Module({})
 export class DeadlineWatchModule {
   static forRoot(config: DeadlineWatchConfig): DynamicModule {
-    return { module: DeadlineWatchModule, imports: [PlatformModule.forRoot({ service: 'deadline-watch', config })] };
+    return {
+      module: DeadlineWatchModule,
+      // The platform's placeholder trace is off: with two handlers for `case-events`, Nest runs them
+      // detached from the Kafka delivery, and offsets would be committed before the case was re-planned.
+      imports: [PlatformModule.forRoot({ service: 'deadline-watch', config, traceCaseEvents: false })],
+      controllers: [CaseEventsController, DeadlinesController],
+      providers: [
+        TimerStore,
+        DeadlineViewStore,
+        DeadlinePlanner,
+        EscalationRoles,
+        AlertRecorder,
+        DeadlineTicker,
+        CaseEventsHandler,
+        ...eventConsumerProviders,
+      ],
+      exports: [CaseEventsHandler, DeadlinePlanner, DeadlineTicker, TimerStore, DeadlineViewStore],
+    };
   }
 }

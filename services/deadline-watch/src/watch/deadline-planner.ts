@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { caseDecider, type CaseEvent, type CaseState, type RegisteredCase } from '@civic/domain';
+import { StreamNotFoundError, type EventStore } from '@civic/event-store';
+import { CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
+import { planDeadline, type DeadlinePlan } from '../plan/deadline-plan';
+import { TenantCalendars } from '../plan/tenant-calendars';
+import { DeadlineViewStore } from '../store/deadline-view.store';
+import { TimerStore } from '../store/timer.store';
+import { UnknownTenantError } from './errors';
+
+/** A case as it is now, and the timers planned for it. */
+export interface Replanned {
+  plan: DeadlinePlan;
+  state: RegisteredCase;
+  /** The revision of the stream's last event: what the plan was made from. */
+  revision: number;
+  /** The case's conversation, from its registration: every alert joins it. */
+  correlationId: string;
+}
+
+/**
+ * Reads a case's whole stream, folds it with the domain, plans its timers and stores them with the revision
+ * they were planned from. Runs on every case event and again before any timer fires, so an alert is only
+ * ever recorded for the due date the case has now.
+ */
+@Injectable()
+export class DeadlinePlanner {
+  private readonly calendars = new TenantCalendars();
+
+  constructor(
+    @Inject(CASE_STORE) private readonly cases: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly tenants: TenantDirectory,
+    private readonly timers: TimerStore,
+    private readonly view: DeadlineViewStore,
+  ) {}
+
+  /** Undefined when the case is not in this deployment's store (a topic shared by test runs, a store restored from backup). */
+  async replan(caseId: string): Promise<Replanned | undefined> {
+    const history = await this.history(caseId);
+    if (!history || history.events.length === 0) return undefined;
+    const state: CaseState = history.events.reduce(caseDecider.evolve, caseDecider.initialState());
+    if (state.status === 'NotRegistered') return undefined;
+
+    const charter = this.tenants.get(state.facts.tenant);
+    if (!charter) throw new UnknownTenantError(state.facts.tenant);
+    const clarifiedAt = history.events.filter((event) => event.type === 'InformationProvided').at(-1)?.metadata.occurredAt;
+    const plan = planDeadline({ state, charter, calendar: this.calendars.of(charter), ...(clarifiedAt ? { clarifiedAt } : {}) });
+
+    await this.timers.apply(plan, history.revision, this.settledAt());
+    await this.view.apply(plan, state.facts.alerts, history.revision);
+    return { plan, state, revision: history.revision, correlationId: history.events[0].metadata.correlationId };
+  }
+
+  /** The clock may be a test's file that is not there yet: a timer's bookkeeping falls back to the system time. */
+  private settledAt(): Date {
+    try {
+      return this.clock.now();
+    } catch {
+      return new Date();
+    }
+  }
+
+  private async history(caseId: string): Promise<{ events: CaseEvent[]; revision: number } | undefined> {
+    try {
+      const recorded = await this.cases.readStream(caseStreamName(caseId));
+      return { events: recorded.map(caseEventFromRecorded), revision: recorded.at(-1)?.revision ?? -1 };
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+  }
+}
