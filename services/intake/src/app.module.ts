@@ -1,13 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { PlatformModule } from '@civic/platform';
 import { CitizenModule } from './citizen/citizen.module';
 import type { IntakeConfig } from './config';
+import { DeskModule } from './desk/desk.module';
 import { IntakeExceptionFilter } from './http/intake-exception.filter';
+import { throttlerOptions } from './http/throttling';
 import { Open311Module } from './open311/open311.module';
 import { StaffModule } from './staff/staff.module';
 
-/** intake: takes submissions from every channel, screens them and registers cases. */
+/** intake: takes submissions from every channel, screens them and registers cases; staff work them at the case desk. */
 @Module({})
 export class IntakeModule {
   static forRoot(config: IntakeConfig): DynamicModule {
@@ -15,7 +18,10 @@ export class IntakeModule {
       module: IntakeModule,
       imports: [
         PlatformModule.forRoot({ service: 'intake', config, relay: config.RELAY_ENABLED }),
+        // Global, so registered once with every public API's limits (http/throttling.ts).
+        ThrottlerModule.forRoot(throttlerOptions(config)),
         StaffModule,
+        DeskModule,
         CitizenModule,
         Open311Module,
       ],

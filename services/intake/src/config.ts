@@ -12,6 +12,8 @@ export const configSchema = platformConfigSchema.extend({
   PUBLIC_SUBMITS_PER_MINUTE: perMinute(10),
   /** Any public request (status, withdraw, rating) per client IP and minute. */
   PUBLIC_REQUESTS_PER_MINUTE: perMinute(60),
+  /** Open311 reads (discovery, services, requests, tokens: every GET under /open311/v2) per client IP and minute. */
+  OPEN311_READS_PER_MINUTE: perMinute(120),
   /** The largest JSON body the public endpoints accept, in bytes; larger ones get 413. */
   PUBLIC_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024').default(64 * 1024),
   /**

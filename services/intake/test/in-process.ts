@@ -19,7 +19,8 @@ export interface IntakeInProcess {
 /** Set INTAKE_TEST_LOGS=1 to see the app's own logs while debugging a test. */
 const showLogs = process.env.INTAKE_TEST_LOGS === '1';
 
-export async function startIntakeInProcess(): Promise<IntakeInProcess> {
+/** `env`: settings over the test defaults (e.g. a low rate limit, Open311 API keys). */
+export async function startIntakeInProcess(env: Record<string, string> = {}): Promise<IntakeInProcess> {
   const issuer = await DevIssuer.start();
   let database: TestDatabase | undefined;
   let app: INestApplication | undefined;
@@ -32,6 +33,7 @@ export async function startIntakeInProcess(): Promise<IntakeInProcess> {
       AUTH_JWKS_URL: issuer.jwksUrl,
       AUTH_ISSUER: issuer.issuer,
       AUTH_AUDIENCE: issuer.audience,
+      ...env,
     });
     app = await NestFactory.create(IntakeModule.forRoot(config), { logger: showLogs ? undefined : false, abortOnError: false });
     configureIntakeHttp(app);

@@ -52,6 +52,8 @@ describe('Open311 GeoReport v2 on intake', () => {
       ...auth,
       RELAY_ENABLED: 'true',
       OPEN311_API_KEYS: SEED_TENANTS.map((tenant) => `${tenant}:${KEYS[tenant]}`).join(','),
+      // This suite polls GET requests while routing works; the rate limit has its own test (open311-in-process).
+      OPEN311_READS_PER_MINUTE: '100000',
     });
     routing = spawnService('routing', { ...(await serviceTestEnvironment('routing', database)), ...auth });
     await Promise.all([waitForHealthy(intake), waitForHealthy(routing)]);

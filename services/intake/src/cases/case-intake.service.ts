@@ -56,6 +56,8 @@ export interface RegisterOutcome {
   response: RegistrationResponse;
   /** True when this is the stored answer to an earlier request with the same idempotency key. */
   replayed: boolean;
+  /** The submitter's data-subject id: what else is kept about them (Open311's location) is sealed with their key. */
+  dataSubjectId: string;
 }
 
 export interface StaffCaseView {
@@ -130,7 +132,7 @@ export class CaseIntakeService {
       firstAttemptAt: now.toISOString(),
     };
     if (request.idempotencyKey === undefined || request.idempotencyKey === '') {
-      return { replayed: false, response: await this.carryOut(request, charter, submission, { ids: fresh }) };
+      return { replayed: false, dataSubjectId: fresh.dataSubjectId, response: await this.carryOut(request, charter, submission, { ids: fresh }) };
     }
 
     const key = request.idempotencyKey;
@@ -142,11 +144,15 @@ export class CaseIntakeService {
       case 'busy':
         throw new RequestInProgressError(key, reservation.retryAfterSeconds);
       case 'completed':
-        return { replayed: true, response: await this.replay(reservation.record) };
+        return { replayed: true, dataSubjectId: reservation.record.dataSubjectId, response: await this.replay(reservation.record) };
       case 'claimed': {
         const { record, owner } = reservation;
         try {
-          return { replayed: false, response: await this.carryOut(request, charter, submission, { ids: record, record }) };
+          return {
+            replayed: false,
+            dataSubjectId: record.dataSubjectId,
+            response: await this.carryOut(request, charter, submission, { ids: record, record }),
+          };
         } catch (error) {
           // Whatever was written stays; the next retry with this key takes over at once and finishes it.
           await this.idempotency.release(record._id, owner, this.clock.now()).catch(() => undefined);

@@ -7,6 +7,8 @@ export interface CaseHistory {
   state: CaseState;
   /** The person whose data the case carries, from its first event; undefined before registration. */
   dataSubjectId?: string;
+  /** The stream's revision (its last event's, 0-based): what a client's `If-Match` names. -1 before registration. */
+  revision: number;
 }
 
 /**
@@ -25,10 +27,11 @@ export class CaseReader {
       return {
         events,
         state: foldCase(events),
+        revision: recorded.at(-1)?.revision ?? -1,
         ...(typeof subject === 'string' ? { dataSubjectId: subject } : {}),
       };
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return { events: [], state: { status: 'NotRegistered' } };
+      if (error instanceof StreamNotFoundError) return { events: [], state: { status: 'NotRegistered' }, revision: -1 };
       throw error;
     }
   }

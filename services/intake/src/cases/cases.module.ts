@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventStore } from '@civic/event-store';
-import { EVENT_STORE } from '@civic/platform';
+import { CLOCK as PLATFORM_CLOCK, EVENT_STORE, type Clock as PlatformClock } from '@civic/platform';
 import type { Connection } from 'mongoose';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { TrackingCodes } from '../tracking/tracking-codes';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseReader } from './case-reader';
-import { CLOCK, systemClock } from './clock';
+import { CLOCK } from './clock';
 
 function databaseOf(connection: Connection) {
   const db = connection.db;
@@ -15,11 +15,15 @@ function databaseOf(connection: Connection) {
   return db;
 }
 
-/** The intake use cases and what they keep: idempotency keys and tracking codes in MongoDB, cases in the event store. */
+/**
+ * The intake use cases and what they keep: idempotency keys and tracking codes in MongoDB, cases in the
+ * event store. The case reader, the idempotency keys and the clock are shared with the case desk.
+ */
 @Module({
   providers: [
     CaseIntakeService,
-    { provide: CLOCK, useValue: systemClock },
+    // The platform's clock: the system's, or the instant in CLOCK_FILE when a test sets one (as every service reads it).
+    { provide: CLOCK, inject: [PLATFORM_CLOCK], useFactory: (clock: PlatformClock) => clock },
     { provide: CaseReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
     {
       provide: IdempotencyStore,
@@ -40,6 +44,6 @@ function databaseOf(connection: Connection) {
       },
     },
   ],
-  exports: [CaseIntakeService],
+  exports: [CaseIntakeService, CaseReader, IdempotencyStore, CLOCK],
 })
 export class CasesModule {}

@@ -68,3 +68,25 @@ export class ConcurrentChangeError extends Error {
     this.name = 'ConcurrentChangeError';
   }
 }
+
+/**
+ * The client decided on a revision of the case that is no longer its latest (`If-Match`): nothing was
+ * done; read the case again (its ETag is `currentRevision`) and decide on what it says now.
+ */
+export class PreconditionFailedError extends Error {
+  constructor(readonly currentRevision: number) {
+    super(`The case is at revision ${currentRevision}, not the one named in If-Match`);
+    this.name = 'PreconditionFailedError';
+  }
+}
+
+/**
+ * The request is well formed, but cannot apply to this case for a reason intake knows before the decider
+ * (another case that is not there, a final date before the current one): every such field is named.
+ */
+export class RequestNotApplicableError extends Error {
+  constructor(readonly problems: readonly FieldProblem[]) {
+    super(`Not applicable: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`);
+    this.name = 'RequestNotApplicableError';
+  }
+}

@@ -24,7 +24,7 @@ import { correlationIdOf, singleHeader } from '../http/request-headers';
 import type { HeaderSink } from '../http/replayed';
 import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';
 import { CitizenSubmissionDto, RatingDto, WithdrawalDto } from './citizen.dto';
-import { SUBMIT_THROTTLER } from './throttling';
+import { OPEN311_READS_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';
 
 const codeParam = ApiParam({ name: 'trackingCode', description: 'The private code given when the case was submitted.' });
 
@@ -35,7 +35,7 @@ const codeParam = ApiParam({ name: 'trackingCode', description: 'The private cod
 @ApiTags('citizen')
 @Controller('public/:tenant/cases')
 @UseGuards(ThrottlerGuard)
-@SkipThrottle({ [SUBMIT_THROTTLER]: true })
+@SkipThrottle({ [SUBMIT_THROTTLER]: true, [OPEN311_READS_THROTTLER]: true })
 @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'Too many requests from this address; try again in a minute.' })
 export class CitizenCasesController {
   constructor(private readonly intake: CaseIntakeService) {}

@@ -1,17 +1,21 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { CaseRejection, CaseRejectionType } from '@civic/domain';
+import { SubjectErasedError } from '@civic/event-store';
 import {
   CaseNotFoundError,
   CaseRejectedError,
   ConcurrentChangeError,
   IdempotencyKeyReusedError,
   InvalidInputError,
+  PreconditionFailedError,
   RequestInProgressError,
+  RequestNotApplicableError,
   UnknownTenantError,
   type FieldProblem,
 } from '../cases/errors';
 import { BODY } from '../cases/field-problems';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
+import { etagOf, IF_MATCH_HEADER } from './revision-headers';
 import { BodyTooLargeError } from './public-body-limit.middleware';
 
 /** Every error answer of intake: the status, the bad fields, and the decider's rejection when there was one. */
@@ -131,6 +135,19 @@ export function errorResponse(error: unknown): ErrorResponse | undefined {
       {},
       { 'Retry-After': String(error.retryAfterSeconds) },
     );
+  }
+  if (error instanceof PreconditionFailedError) {
+    const { currentRevision } = error;
+    return answer(
+      HttpStatus.PRECONDITION_FAILED,
+      [{ field: IF_MATCH_HEADER, reason: `the case has changed: it is at revision ${currentRevision} now; read it again and decide on what it says` }],
+      { currentRevision },
+      { ETag: etagOf(currentRevision) },
+    );
+  }
+  if (error instanceof RequestNotApplicableError) return answer(HttpStatus.UNPROCESSABLE_ENTITY, [...error.problems]);
+  if (error instanceof SubjectErasedError) {
+    return answer(HttpStatus.CONFLICT, [{ field: 'case', reason: "the submitter's personal data was erased: nothing personal can be recorded for them any more" }]);
   }
   if (error instanceof ConcurrentChangeError) {
     return answer(HttpStatus.CONFLICT, [{ field: 'case', reason: 'the case kept changing while this was decided; try again' }]);

@@ -1,13 +1,16 @@
 import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { rejections } from '@civic/domain';
+import { SubjectErasedError } from '@civic/event-store';
 import {
   CaseNotFoundError,
   CaseRejectedError,
   ConcurrentChangeError,
   IdempotencyKeyReusedError,
   InvalidInputError,
+  PreconditionFailedError,
   RequestInProgressError,
+  RequestNotApplicableError,
   UnknownTenantError,
 } from '../cases/errors';
 import { errorResponse, INTERNAL_ERROR } from './error-response';
@@ -56,6 +59,20 @@ describe('errors as HTTP answers', () => {
     expect(errorResponse(new IdempotencyKeyReusedError('k'))).toMatchObject({ status: 422, body: { errors: [{ field: 'Idempotency-Key' }] } });
     expect(errorResponse(new RequestInProgressError('k', 3))).toMatchObject({ status: 409, headers: { 'Retry-After': '3' } });
     expect(errorResponse(new ConcurrentChangeError('c'))?.status).toBe(409);
+  });
+
+  it('a stale If-Match: 412 with the current revision, in the body and as the ETag', () => {
+    expect(errorResponse(new PreconditionFailedError(7))).toEqual({
+      status: 412,
+      body: { statusCode: 412, currentRevision: 7, errors: [{ field: 'If-Match', reason: expect.stringContaining('revision 7') }] },
+      headers: { ETag: '"7"' },
+    });
+  });
+
+  it('a request intake knows cannot apply to the case: 422 naming the field; an erased submitter: 409', () => {
+    const problem = { field: 'originalCaseId', reason: 'no such case in this municipality' };
+    expect(errorResponse(new RequestNotApplicableError([problem]))).toEqual({ status: 422, body: { statusCode: 422, errors: [problem] } });
+    expect(errorResponse(new SubjectErasedError('s'))).toMatchObject({ status: 409, body: { errors: [{ field: 'case' }] } });
   });
 
   it('too large: 413 whether intake or the JSON parser refused it', () => {

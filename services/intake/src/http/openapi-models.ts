@@ -21,6 +21,7 @@ export class ErrorBodyDto extends createZodDto(
       .object({ type: z.string(), message: localized })
       .optional()
       .describe("The case decider's named rejection, with its facts and a Bulgarian and English message."),
+    currentRevision: z.number().int().optional().describe('412 only: the revision the case is at now (also its ETag).'),
   }),
 ) {}
 

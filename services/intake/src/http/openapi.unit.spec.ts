@@ -3,6 +3,9 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { documentedApi, type DocumentedApi } from '../../test/openapi-document';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { CitizenCasesController } from '../citizen/citizen-cases.controller';
+import { CaseDeskController } from '../desk/case-desk.controller';
+import { CaseDeskService } from '../desk/case-desk.service';
+import { DESK_ACTION_NAMES } from '../desk/desk-actions';
 import { StaffCasesController } from '../staff/staff-cases.controller';
 
 // The document describes every endpoint: its body, its answers, and the bearer scheme on staff routes.
@@ -13,8 +16,11 @@ describe("intake's OpenAPI document", () => {
   beforeAll(async () => {
     api = await documentedApi({
       imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }])],
-      controllers: [StaffCasesController, CitizenCasesController],
-      providers: [{ provide: CaseIntakeService, useValue: {} }],
+      controllers: [StaffCasesController, CitizenCasesController, CaseDeskController],
+      providers: [
+        { provide: CaseIntakeService, useValue: {} },
+        { provide: CaseDeskService, useValue: {} },
+      ],
     });
     document = api.document;
   });
@@ -25,15 +31,49 @@ describe("intake's OpenAPI document", () => {
 
   const operation = (path: string, method: 'get' | 'post') => api.operation(path, method);
 
-  it('lists every endpoint of the staff and citizen APIs', () => {
+  it('lists every endpoint of the staff, case desk and citizen APIs', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/public/{tenant}/cases',
       '/public/{tenant}/cases/{trackingCode}',
       '/public/{tenant}/cases/{trackingCode}/rating',
       '/public/{tenant}/cases/{trackingCode}/withdraw',
       '/tenants/{tenant}/cases',
+      '/tenants/{tenant}/cases/{caseId}',
+      '/tenants/{tenant}/cases/{caseId}/answer',
+      '/tenants/{tenant}/cases/{caseId}/close',
+      '/tenants/{tenant}/cases/{caseId}/duplicate-of',
+      '/tenants/{tenant}/cases/{caseId}/extensions',
+      '/tenants/{tenant}/cases/{caseId}/information',
+      '/tenants/{tenant}/cases/{caseId}/information-requests',
+      '/tenants/{tenant}/cases/{caseId}/reopen',
       '/tenants/{tenant}/cases/{caseId}/screening',
+      '/tenants/{tenant}/cases/{caseId}/withdrawal',
     ]);
+  });
+
+  it.each(DESK_ACTION_NAMES)('documents the desk action %s: its body, its headers, every answer, the bearer scheme', (action) => {
+    const post = operation(`/tenants/{tenant}/cases/{caseId}/${action}`, 'post');
+    expect(post.summary).toEqual(expect.any(String));
+    expect(post.description).toMatch(/roles: [a-z-]+/);
+    expect(post.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: expect.stringMatching(/^#\/components\/schemas\/\w+Dto$/) } } } });
+    expect(post.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
+        expect.objectContaining({ name: 'If-Match', in: 'header', required: false }),
+        expect.objectContaining({ name: 'tenant', in: 'path' }),
+        expect.objectContaining({ name: 'caseId', in: 'path' }),
+      ]),
+    );
+    expect(Object.keys(post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '422']);
+    expect(post.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('documents the desk\'s view of a case, with its ETag', () => {
+    const get = operation('/tenants/{tenant}/cases/{caseId}', 'get');
+    expect(Object.keys(get.responses).sort()).toEqual(['200', '401', '403', '404']);
+    expect(get.responses['200']).toMatchObject({ headers: { ETag: expect.any(Object) } });
+    const schema = document.components?.schemas?.DeskCaseViewDto as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(['caseId', 'registryNumber', 'status', 'revision', 'state', 'deadline']);
   });
 
   it('describes the registration body from its zod schema, with the Idempotency-Key header', () => {

@@ -1,3 +1,4 @@
+import { ThrottlerException } from '@nestjs/throttler';
 import {
   CaseNotFoundError,
   CaseRejectedError,
@@ -99,6 +100,8 @@ export function open311Answer(error: unknown): Open311Answer | undefined {
   }
   if (error instanceof ConcurrentChangeError) return answer(400, ['the case kept changing while this was decided; try again']);
   if (error instanceof CaseRejectedError) return answer(400, [error.rejection.message.en]);
+  // Not one of the spec's statuses, but the one clients and proxies know; the guard sets Retry-After.
+  if (error instanceof ThrottlerException) return answer(429, ['too many requests from this address; try again after Retry-After seconds']);
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 import { rejections } from '@civic/domain';
 import { BadRequestException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
 import {
   CaseRejectedError,
   IdempotencyKeyReusedError,
@@ -28,6 +29,10 @@ describe('errors as Open311 answers', () => {
       ],
     });
     expect(open311Answer(new ParameterMissingError('jurisdiction_id'))).toEqual({ status: 400, errors: [{ code: 400, description: 'jurisdiction_id was not provided' }] });
+  });
+
+  it('too many reads from one address is 429, in the same shape', () => {
+    expect(open311Answer(new ThrottlerException())).toEqual({ status: 429, errors: [{ code: 429, description: expect.stringMatching(/^too many requests/) }] });
   });
 
   it('a missing or wrong api_key is 403', () => {

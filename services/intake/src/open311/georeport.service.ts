@@ -124,7 +124,7 @@ export class GeoReportService {
     if (read.ok) {
       const { location, media_url } = read.form;
       const stored: StoredLocation = { ...location, ...(media_url === undefined ? {} : { media_url }) };
-      await this.locations.save(outcome.response.caseId, charter.slug, stored, now);
+      await this.locations.save(outcome.response.caseId, charter.slug, outcome.dataSubjectId, stored, now);
     }
     const accountId = read.ok ? read.form.account_id : undefined;
     return { replayed: outcome.replayed, body: [createdRequest(outcome.response, accountId)] };

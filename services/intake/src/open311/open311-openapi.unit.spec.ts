@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { documentedApi, type DocumentedApi } from '../../test/openapi-document';
 import { Open311Controller } from './open311.controller';
 import { GeoReportService } from './georeport.service';
@@ -10,6 +11,7 @@ describe("Open311's OpenAPI description", () => {
 
   beforeAll(async () => {
     api = await documentedApi({
+      imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }])],
       controllers: [Open311Controller],
       providers: [{ provide: GeoReportService, useValue: {} }],
     });
@@ -51,6 +53,13 @@ describe("Open311's OpenAPI description", () => {
     const names = (list.parameters ?? []).map((p) => ('name' in p ? p.name : ''));
     expect(names).toEqual(expect.arrayContaining(['format', 'jurisdiction_id', 'service_request_id', 'service_code', 'start_date', 'end_date', 'status']));
     expect(list.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'jurisdiction_id', required: true })]));
-    expect(Object.keys(operation('/open311/v2/requests/{file}', 'get').responses).sort()).toEqual(['200', '400', '404']);
+    expect(Object.keys(operation('/open311/v2/requests/{file}', 'get').responses).sort()).toEqual(['200', '400', '404', '429']);
+  });
+
+  it('documents the rate limit (429) on every GET, and none on POST requests', () => {
+    for (const [path, methods] of Object.entries(document.paths)) {
+      if (methods.get) expect([path, Object.keys(methods.get.responses)]).toEqual([path, expect.arrayContaining(['429'])]);
+    }
+    expect(Object.keys(operation('/open311/v2/requests.{format}', 'post').responses)).not.toContain('429');
   });
 });

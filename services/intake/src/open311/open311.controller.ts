@@ -1,4 +1,4 @@
-import { All, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { All, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -13,7 +13,10 @@ import {
   ApiProduces,
   ApiQuery,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { OPEN311_READS_THROTTLER, PUBLIC_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';
 import type { IncomingHttpHeaders } from 'node:http';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
 import { REPLAYED_HEADER, type HeaderSink } from '../http/replayed';
@@ -47,6 +50,10 @@ interface RequestLine {
 
 const badRequest = ApiBadRequestResponse({ schema: errorsSchema, description: 'jurisdiction_id missing, or a bad argument: each is named.' });
 const notFound = (what: string) => ApiNotFoundResponse({ schema: errorsSchema, description: what });
+const tooMany = ApiTooManyRequestsResponse({
+  schema: errorsSchema,
+  description: 'Too many reads from this address (OPEN311_READS_PER_MINUTE, every GET together); `Retry-After` says in how many seconds to try again.',
+});
 // On each method: swagger reads a class-level @ApiProduces for the operation, not for its responses.
 const produces = ApiProduces('application/json', 'text/xml');
 
@@ -71,11 +78,14 @@ function send(response: HeaderSink, document: Open311Document, format: Open311Fo
 /**
  * Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2), every method in JSON and XML. jurisdiction_id
  * is the tenant's slug; POST requests needs the client's api_key for it. Errors: `[{code, description}]`
- * with 400, 403 or 404 (open311-exception.filter.ts).
+ * with 400, 403 or 404 (open311-exception.filter.ts), and 429 for too many reads from one address (every
+ * GET is rate-limited; POST is not: it needs a key, which identifies the client).
  */
 @ApiTags('open311')
 @Controller(OPEN311_BASE_PATH)
 @UseFilters(Open311ExceptionFilter)
+@UseGuards(ThrottlerGuard)
+@SkipThrottle({ [PUBLIC_THROTTLER]: true, [SUBMIT_THROTTLER]: true })
 export class Open311Controller {
   constructor(private readonly open311: GeoReportService) {}
 
@@ -84,6 +94,7 @@ export class Open311Controller {
   @ApiOperation({ summary: 'Service discovery: where GeoReport v2 is served and in which formats' })
   @ApiParam(FORMAT_PARAM)
   @ApiOkResponse({ schema: discoverySchema })
+  @tooMany
   discovery(@Param('format') format: string, @Req() request: RequestLine, @Res({ passthrough: true }) response: HeaderSink): string {
     const host = request.headers.host ?? 'localhost';
     const body = this.open311.discovery(`${request.protocol}://${host}/${OPEN311_BASE_PATH}`);
@@ -98,6 +109,7 @@ export class Open311Controller {
   @ApiOkResponse({ schema: servicesSchema })
   @badRequest
   @notFound('No such jurisdiction_id.')
+  @tooMany
   services(
     @Param('format') format: string,
     @Query('jurisdiction_id') jurisdiction: unknown,
@@ -116,6 +128,7 @@ export class Open311Controller {
   @ApiOkResponse({ schema: serviceDefinitionSchema })
   @badRequest
   @notFound('No such jurisdiction_id or service_code.')
+  @tooMany
   definition(
     @Param('file') file: string,
     @Query('jurisdiction_id') jurisdiction: unknown,
@@ -127,6 +140,7 @@ export class Open311Controller {
   }
 
   @Post('requests.:format')
+  @SkipThrottle({ [OPEN311_READS_THROTTLER]: true })
   @produces
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
@@ -178,6 +192,7 @@ export class Open311Controller {
   @ApiOkResponse({ schema: serviceRequestsSchema })
   @badRequest
   @notFound('No such jurisdiction_id.')
+  @tooMany
   async requests(
     @Param('format') format: string,
     @Query() query: Record<string, unknown>,
@@ -196,6 +211,7 @@ export class Open311Controller {
   @ApiOkResponse({ schema: serviceRequestsSchema })
   @badRequest
   @notFound('No such jurisdiction_id or service_request_id.')
+  @tooMany
   async request(
     @Param('file') file: string,
     @Query('jurisdiction_id') jurisdiction: unknown,
@@ -216,6 +232,7 @@ export class Open311Controller {
   @ApiQuery(JURISDICTION_QUERY)
   @badRequest
   @notFound('Always: no tokens are issued.')
+  @tooMany
   token(@Param('file') file: string, @Query('jurisdiction_id') jurisdiction: unknown, @Req() request: RequestLine): never {
     const { name } = named(file, request.url);
     return this.open311.token(jurisdiction, name);

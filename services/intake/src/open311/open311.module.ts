@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { EventStore } from '@civic/event-store';
-import { EVENT_STORE, SERVICE_CONFIG } from '@civic/platform';
+import type { EventStore, SubjectKeys } from '@civic/event-store';
+import { CLOCK as PLATFORM_CLOCK, EVENT_STORE, SERVICE_CONFIG, SUBJECT_KEYS, type Clock as PlatformClock } from '@civic/platform';
 import type { Connection } from 'mongoose';
 import { CaseReader } from '../cases/case-reader';
 import { CasesModule } from '../cases/cases.module';
-import { CLOCK, systemClock } from '../cases/clock';
+import { CLOCK } from '../cases/clock';
 import type { IntakeConfig } from '../config';
 import { ApiKeys } from './api-keys';
 import { Open311Locations } from './locations';
@@ -28,7 +28,7 @@ function databaseOf(connection: Connection) {
   providers: [
     GeoReportService,
     Open311RequestProjection,
-    { provide: CLOCK, useValue: systemClock },
+    { provide: CLOCK, inject: [PLATFORM_CLOCK], useFactory: (clock: PlatformClock) => clock },
     { provide: ApiKeys, inject: [SERVICE_CONFIG], useFactory: (config: IntakeConfig) => new ApiKeys(config.OPEN311_API_KEYS) },
     { provide: CaseReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
     { provide: RegistryLookup, inject: [EVENT_STORE], useFactory: (store: EventStore) => new RegistryLookup(store) },
@@ -41,7 +41,11 @@ function databaseOf(connection: Connection) {
         return index;
       },
     },
-    { provide: Open311Locations, inject: [getConnectionToken()], useFactory: (connection: Connection) => Open311Locations.on(databaseOf(connection)) },
+    {
+      provide: Open311Locations,
+      inject: [getConnectionToken(), SUBJECT_KEYS],
+      useFactory: (connection: Connection, keys: SubjectKeys) => Open311Locations.on(databaseOf(connection), keys),
+    },
   ],
 })
 export class Open311Module {}

@@ -1,0 +1,168 @@
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res, type Type } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Auth, CurrentPrincipal, STAFF_ROLES, type Principal } from '@civic/auth';
+import { PERMISSIONS, type Role } from '@civic/domain';
+import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
+import { ErrorBodyDto } from '../http/openapi-models';
+import { TenantParam } from '../http/registration-endpoint';
+import { REPLAYED_HEADER, type HeaderSink } from '../http/replayed';
+import { correlationIdOf, singleHeader } from '../http/request-headers';
+import { etagOf, IF_MATCH_HEADER } from '../http/revision-headers';
+import { CaseDeskService } from './case-desk.service';
+import { DESK_ACTIONS, type DeskActionName } from './desk-actions';
+import type { DeskCaseView } from './desk-view';
+import {
+  AnswerDto,
+  CloseDto,
+  DeskCaseViewDto,
+  DeskWithdrawalDto,
+  DuplicateDto,
+  ExtensionDto,
+  InformationDto,
+  InformationRequestDto,
+  ReopenDto,
+} from './desk.dto';
+
+/** The staff roles the decider lets issue an action's command (PERMISSIONS): the only ones its route lets in. */
+const rolesFor = (action: DeskActionName): Role[] =>
+  PERMISSIONS[DESK_ACTIONS[action].command].filter((role) => (STAFF_ROLES as readonly Role[]).includes(role));
+
+/** Who may read a case at the desk: everyone who works cases, and auditors. */
+const READERS: Role[] = ['registrar', 'officer', 'anti-corruption-officer', 'head-of-unit', 'secretary', 'mayor', 'auditor'];
+
+const CaseIdParam = ApiParam({ name: 'caseId', format: 'uuid' });
+const ETAG_HEADER = { ETag: { description: 'The case\'s revision, e.g. "7": send it back in If-Match.', schema: { type: 'string' } } };
+
+/** One desk action: who may do it (from the decider's PERMISSIONS), and its documentation. */
+function DeskCommand(action: DeskActionName, body: Type) {
+  const { command, summary, description } = DESK_ACTIONS[action];
+  const roles = rolesFor(action);
+  return applyDecorators(
+    Post(action),
+    HttpCode(HttpStatus.OK),
+    Auth(...roles),
+    ApiOperation({ summary, description: `${description}\n\nThe command \`${command}\`; roles: ${roles.join(', ')}.` }),
+    TenantParam,
+    CaseIdParam,
+    ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'Unique per action; resend it unchanged on retries: a retry changes nothing and gets the same answer.' }),
+    ApiHeader({ name: IF_MATCH_HEADER, required: false, description: 'The ETag of the case as read, e.g. "7": refused with 412 if the case has changed since. Without it, the latest revision is decided on.' }),
+    ApiBody({ type: body }),
+    ApiOkResponse({
+      type: DeskCaseViewDto,
+      description: 'Done (or the same answer again, for a retry: `Idempotent-Replayed: true`). The case as it is now.',
+      headers: { ...ETAG_HEADER, [REPLAYED_HEADER]: { description: 'true on a retry\'s stored answer.', schema: { type: 'string' } } },
+    }),
+    ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Bad input: every bad field (and the Idempotency-Key and If-Match headers) named.' }),
+    ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no such case in it.' }),
+    ApiConflictResponse({ type: ErrorBodyDto, description: "The case's state does not allow it (the decider's rejection), or a request with this Idempotency-Key is still in progress." }),
+    ApiPreconditionFailedResponse({ type: ErrorBodyDto, description: 'The case changed since the revision in If-Match: `currentRevision` and the ETag name the current one.' }),
+    ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'It cannot apply to this case (the decider\'s rejection, e.g. beyond the legal maximum), or the Idempotency-Key was used for another request.' }),
+  );
+}
+
+/**
+ * The case desk: officers, heads of unit, the secretary, the mayor and registrars work a registered case,
+ * each action one command through the shared decider with the expected revision (If-Match, else the
+ * latest). The token's tenant must be the route's (the auth guard), and which role may do what is the
+ * decider's PERMISSIONS table.
+ */
+@ApiTags('case desk')
+@Controller('tenants/:tenant/cases/:caseId')
+export class CaseDeskController {
+  constructor(private readonly desk: CaseDeskService) {}
+
+  @Get()
+  @Auth(...READERS)
+  @ApiOperation({
+    summary: 'The case as staff see it',
+    description:
+      "Its folded state (no personal data), its legal term with the explanation of the due date (the tenant's policy and working calendar), the furthest date an extension may set, and its revision, also sent as the ETag.",
+  })
+  @TenantParam
+  @CaseIdParam
+  @ApiOkResponse({ type: DeskCaseViewDto, headers: ETAG_HEADER })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no such case in it.' })
+  async view(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<DeskCaseView> {
+    const view = await this.desk.view(tenant, caseId);
+    response.setHeader('ETag', etagOf(view.revision));
+    return view;
+  }
+
+  @DeskCommand('information-requests', InformationRequestDto)
+  requestInformation(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+    return this.act('information-requests', { tenant, caseId, body, headers, principal }, response);
+  }
+
+  @DeskCommand('information', InformationDto)
+  provideInformation(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+    return this.act('information', { tenant, caseId, body, headers, principal }, response);
+  }
+
+  @DeskCommand('extensions', ExtensionDto)
+  extend(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+    return this.act('extensions', { tenant, caseId, body, headers, principal }, response);
+  }
+
+  @DeskCommand('answer', AnswerDto)
+  answer(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+    return this.act('answer', { tenant, caseId, body, headers, principal }, response);
+  }
+
+  @DeskCommand('close', CloseDto)
+  close(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+    return this.act('close', { tenant, caseId, body, headers, principal }, response);
+  }
+
+  @DeskCommand('reopen', ReopenDto)
+  reopen(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+    return this.act('reopen', { tenant, caseId, body, headers, principal }, response);
+  }
+
+  @DeskCommand('withdrawal', DeskWithdrawalDto)
+  withdraw(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+    return this.act('withdrawal', { tenant, caseId, body, headers, principal }, response);
+  }
+
+  @DeskCommand('duplicate-of', DuplicateDto)
+  linkAsDuplicate(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+    return this.act('duplicate-of', { tenant, caseId, body, headers, principal }, response);
+  }
+
+  private async act(
+    action: DeskActionName,
+    call: { tenant: string; caseId: string; body: unknown; headers: IncomingHttpHeaders; principal: Principal },
+    response: HeaderSink,
+  ): Promise<DeskCaseView> {
+    const { tenant, caseId, body, headers, principal } = call;
+    const outcome = await this.desk.act({
+      tenant,
+      caseId,
+      action,
+      body,
+      caller: { id: principal.sub, roles: principal.roles },
+      idempotencyKey: singleHeader(headers, IDEMPOTENCY_KEY_HEADER),
+      ifMatch: singleHeader(headers, IF_MATCH_HEADER),
+      correlationId: correlationIdOf(headers),
+    });
+    if (outcome.replayed) response.setHeader(REPLAYED_HEADER, 'true');
+    response.setHeader('ETag', etagOf(outcome.view.revision));
+    return outcome.view;
+  }
+}

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { PERMISSIONS, type Actor, type CaseCommand, type RegisteredCase, type Role, type TenantCharter } from '@civic/domain';
+import { WrongExpectedRevisionError, type EventStore, type JsonObject } from '@civic/event-store';
+import { CASE_COMMANDS, CASE_STORE, TenantDirectory, type CaseCommands } from '@civic/platform';
+import { CaseReader, type CaseHistory } from '../cases/case-reader';
+import { CLOCK, type Clock } from '../cases/clock';
+import { TenantCalendars } from '../cases/due-date';
+import {
+  CaseNotFoundError,
+  CaseRejectedError,
+  ConcurrentChangeError,
+  IdempotencyKeyReusedError,
+  InvalidInputError,
+  PreconditionFailedError,
+  RequestInProgressError,
+  UnknownTenantError,
+} from '../cases/errors';
+import { fieldProblems, mergeProblems } from '../cases/field-problems';
+import { isRegistered } from '../cases/public-view';
+import { readIfMatch, pinnedRevision, type RevisionPrecondition } from '../http/revision-headers';
+import { requestFingerprint } from '../idempotency/fingerprint';
+import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
+import { IdempotencyStore, type IdempotencyRecord } from '../idempotency/idempotency-store';
+import { caseCommandsAt, RevisionMovedError } from './commands-at-revision';
+import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
+import { deskView, type DeskCaseView } from './desk-view';
+
+/** Who acts: the token's subject, in the first of their roles the decider lets issue the command. */
+export interface DeskCaller {
+  id: string;
+  roles: readonly Role[];
+}
+
+export interface DeskRequest {
+  tenant: string;
+  caseId: string;
+  action: DeskActionName;
+  body: unknown;
+  caller: DeskCaller;
+  idempotencyKey: string | undefined;
+  /** The `If-Match` header as sent. */
+  ifMatch: string | undefined;
+  correlationId?: string;
+}
+
+export interface DeskOutcome {
+  view: DeskCaseView;
+  /** The stored answer to an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+type Found = CaseHistory & { state: RegisteredCase };
+
+/**
+ * The case desk: staff work a registered case through the shared decider, each action one command with
+ * the expected revision. The request is checked whole first (body, Idempotency-Key, If-Match), then the
+ * case (404 for any id that is not this tenant's), then the key is reserved; the command's id is the key's
+ * record id, so a retry after a failure half-way finds its events instead of writing them twice.
+ */
+@Injectable()
+export class CaseDeskService {
+  private readonly calendars = new TenantCalendars();
+
+  constructor(
+    private readonly tenants: TenantDirectory,
+    @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
+    @Inject(CASE_STORE) private readonly caseStore: EventStore,
+    private readonly cases: CaseReader,
+    private readonly idempotency: IdempotencyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The case as the desk shows it: state, term with its explanation, revision. */
+  async view(tenant: string, caseId: string): Promise<DeskCaseView> {
+    const charter = this.charterOf(tenant);
+    return this.viewOf(charter, await this.registeredCase(charter, caseId));
+  }
+
+  async act(request: DeskRequest): Promise<DeskOutcome> {
+    const charter = this.charterOf(request.tenant);
+    const action: DeskAction = DESK_ACTIONS[request.action];
+    const parsed = action.schema.safeParse(request.body ?? {});
+    const ifMatch = readIfMatch(request.ifMatch);
+    const problems = mergeProblems(
+      parsed.success ? [] : fieldProblems(parsed.error),
+      idempotencyKeyProblems(request.idempotencyKey, true),
+      ifMatch.ok ? [] : [ifMatch.problem],
+    );
+    if (!parsed.success || !ifMatch.ok || problems.length > 0 || request.idempotencyKey === undefined) throw new InvalidInputError(problems);
+
+    const found = await this.registeredCase(charter, request.caseId);
+    const now = this.clock.now();
+    const key = request.idempotencyKey;
+    const reservation = await this.idempotency.reserve({
+      tenant: charter.slug,
+      key,
+      fingerprint: requestFingerprint(`desk-${request.action}`, { caseId: request.caseId, body: parsed.data as unknown }),
+      fresh: {
+        caseId: request.caseId,
+        dataSubjectId: found.dataSubjectId ?? '',
+        correlationId: request.correlationId ?? randomUUID(),
+        firstAttemptAt: now.toISOString(),
+      },
+      now,
+    });
+    switch (reservation.status) {
+      case 'mismatch':
+        throw new IdempotencyKeyReusedError(key);
+      case 'busy':
+        throw new RequestInProgressError(key, reservation.retryAfterSeconds);
+      case 'completed':
+        return { replayed: true, view: reservation.record.response.body as unknown as DeskCaseView };
+      case 'claimed': {
+        const { record, owner } = reservation;
+        try {
+          const view = await this.carryOut(charter, request, action, parsed.data, ifMatch.precondition, record);
+          const stored = await this.idempotency.complete(record._id, { status: 200, body: view as unknown as JsonObject }, this.clock.now());
+          return { replayed: false, view: stored.response.body as unknown as DeskCaseView };
+        } catch (error) {
+          // Nothing half-done stays hidden: the next retry with this key takes over at once.
+          await this.idempotency.release(record._id, owner, this.clock.now()).catch(() => undefined);
+          throw error;
+        }
+      }
+      default: {
+        const unhandled: never = reservation;
+        throw new Error(`Unhandled reservation: ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  private async carryOut(
+    charter: TenantCharter,
+    request: DeskRequest,
+    action: DeskAction,
+    body: unknown,
+    precondition: RevisionPrecondition,
+    record: IdempotencyRecord,
+  ): Promise<DeskCaseView> {
+    const found = await this.registeredCase(charter, request.caseId);
+    // The record's id is the command's: events it already caused mean an earlier attempt got this far.
+    const done = found.events.some((event) => event.metadata.causationId === record._id);
+    if (!done) {
+      const pinned = pinnedRevision(precondition, found.revision);
+      if (pinned === 'mismatch') throw new PreconditionFailedError(found.revision);
+      const data = await action.data(body, {
+        state: found.state,
+        charter,
+        calendar: this.calendars.of(charter),
+        isCaseOfTenant: (caseId) => this.isCaseOfTenant(charter, caseId),
+      });
+      const command = {
+        type: action.command,
+        data,
+        metadata: {
+          tenant: charter.slug,
+          caseId: request.caseId,
+          actor: actorOf(request.caller, action),
+          commandId: record._id,
+          correlationId: record.correlationId,
+          now: this.clock.now().toISOString(),
+          // The case store encrypts the submitter's data in the events (a reply's text, an answer's) with their key.
+          ...(found.dataSubjectId === undefined ? {} : { dataSubjectId: found.dataSubjectId }),
+        },
+      } as CaseCommand;
+      await this.handle(command, pinned);
+    }
+    return this.viewOf(charter, await this.registeredCase(charter, request.caseId));
+  }
+
+  /** Through the platform's CASE_COMMANDS; with If-Match, through the same handler pinned to that revision. */
+  private async handle(command: CaseCommand, revision: number | undefined): Promise<void> {
+    const commands = revision === undefined ? this.commands : caseCommandsAt(this.caseStore, revision);
+    let outcome;
+    try {
+      outcome = await commands.handle(command);
+    } catch (error) {
+      if (error instanceof RevisionMovedError) throw new PreconditionFailedError(error.currentRevision);
+      if (error instanceof WrongExpectedRevisionError) throw new ConcurrentChangeError(command.metadata.caseId);
+      throw error;
+    }
+    if (!outcome.ok) throw new CaseRejectedError(outcome.rejection);
+  }
+
+  private viewOf(charter: TenantCharter, found: Found): DeskCaseView {
+    return deskView(found.state.facts.caseId, found, charter, this.calendars.of(charter));
+  }
+
+  private charterOf(tenant: string): TenantCharter {
+    const charter = this.tenants.get(tenant);
+    if (!charter) throw new UnknownTenantError(tenant);
+    return charter;
+  }
+
+  /** A registered case of this tenant; any other id (malformed, unknown, another tenant's) is not found. */
+  private async registeredCase(charter: TenantCharter, caseId: string): Promise<Found> {
+    if (!UUID.test(caseId)) throw new CaseNotFoundError('caseId');
+    const history = await this.cases.read(caseId);
+    const { state } = history;
+    if (!isRegistered(state) || state.facts.tenant !== charter.slug) throw new CaseNotFoundError('caseId');
+    return { ...history, state };
+  }
+
+  private async isCaseOfTenant(charter: TenantCharter, caseId: string): Promise<boolean> {
+    try {
+      await this.registeredCase(charter, caseId);
+      return true;
+    } catch (error) {
+      if (error instanceof CaseNotFoundError) return false;
+      throw error;
+    }
+  }
+}
+
+/** The caller in the first of their roles the decider lets issue the command (the route let in only such callers). */
+function actorOf(caller: DeskCaller, action: DeskAction): Actor {
+  const role = caller.roles.find((candidate) => PERMISSIONS[action.command].includes(candidate)) ?? caller.roles[0];
+  return { id: caller.id, role };
+}

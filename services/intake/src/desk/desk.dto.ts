@@ -1,0 +1,56 @@
+import { KINDS } from '@civic/domain';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { withdrawalSchema } from '../cases/decision.schema';
+import {
+  answerSchema,
+  closeSchema,
+  duplicateSchema,
+  extensionSchema,
+  informationRequestSchema,
+  informationSchema,
+  reopenSchema,
+} from './desk-actions';
+
+/** The desk's request bodies, for the OpenAPI document (the service parses them with the same schemas). */
+export class InformationRequestDto extends createZodDto(informationRequestSchema) {}
+export class InformationDto extends createZodDto(informationSchema) {}
+export class ExtensionDto extends createZodDto(extensionSchema) {}
+export class AnswerDto extends createZodDto(answerSchema) {}
+export class CloseDto extends createZodDto(closeSchema) {}
+export class ReopenDto extends createZodDto(reopenSchema) {}
+export class DeskWithdrawalDto extends createZodDto(withdrawalSchema) {}
+export class DuplicateDto extends createZodDto(duplicateSchema) {}
+
+const localized = z.object({ bg: z.string(), en: z.string() });
+
+/** The desk's answer, for the OpenAPI document only (desk-view.ts builds it as a typed object). */
+export class DeskCaseViewDto extends createZodDto(
+  z.object({
+    caseId: z.string().uuid(),
+    registryNumber: z.string(),
+    status: z.string().describe('Registered, Flagged, Accepted, Routed, Assigned, AwaitingSubmitter, Answered, Closed, …'),
+    revision: z.number().int().describe('The case stream\'s revision, also the ETag: send it back as If-Match: "<revision>".'),
+    state: z
+      .object({ status: z.string(), facts: z.object({ kind: z.enum(KINDS), registryNumber: z.string() }).passthrough() })
+      .passthrough()
+      .describe("The case's folded state: its facts (kind, category, dates, pauses, extensions, alerts, …) and what its status adds (unit, officer, the request waiting for the submitter, …). Never personal data."),
+    deadline: z
+      .object({
+        policy: z
+          .object({ kind: z.enum(KINDS), source: z.string() })
+          .passthrough()
+          .describe("The tenant's deadline policy for the kind: term, clock start, pauses, extension maximum, sources."),
+        due: z.string().nullable().describe('YYYY-MM-DD; null while the clock stands still or when no term can be counted.'),
+        paused: z.boolean(),
+        steps: z
+          .array(z.object({ rule: z.string(), detail: localized, source: z.string() }))
+          .describe('How the due date was counted, step by step, each with its source.'),
+        warnings: z.array(z.object({ workingDaysBefore: z.number().int(), on: z.string() })),
+        maxFinalDate: z.string().nullable().describe('The furthest final date an extension may set; null: no extension for this kind.'),
+        problem: localized.optional().describe('Why no due date could be counted.'),
+      })
+      .nullable()
+      .describe('Null once the case is no longer open.'),
+  }),
+) {}

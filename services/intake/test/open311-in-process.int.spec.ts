@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { EventStore, SubjectKeys } from '@civic/event-store';
+import { caseStreamName, EVENT_STORE, SUBJECT_KEYS } from '@civic/platform';
+import { eventually } from '@civic/testing';
+import type { Connection } from 'mongoose';
+import type { Open311CreatedRequest, Open311ServiceRequest } from '../src/open311/documents';
+import { LOCATIONS_COLLECTION } from '../src/open311/locations';
+import { startIntakeInProcess, type IntakeInProcess } from './in-process';
+
+const KEY = `peshtera-int-${randomUUID()}`;
+const ADDRESS = 'ул. „Дунав“ 3, Пещера';
+
+/** A GET under /open311/v2: status, headers and the body as text. */
+async function get(intake: IntakeInProcess, path: string) {
+  const response = await fetch(`${intake.url}/open311/v2/${path}`);
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+async function submit(intake: IntakeInProcess): Promise<string> {
+  const response = await fetch(`${intake.url}/open311/v2/requests.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      api_key: KEY,
+      jurisdiction_id: 'peshtera',
+      service_code: 'complaint.waste-cleanliness',
+      lat: '42.0345',
+      long: '24.2989',
+      address_string: ADDRESS,
+      description: 'Контейнерите пред дома ми не са извозвани.',
+      media_url: 'https://example.bg/snimka.jpg',
+      first_name: 'Иван',
+      last_name: 'Петров',
+      email: 'ivan.petrov@example.bg',
+    }).toString(),
+  });
+  expect(response.status).toBe(200);
+  const [created] = (await response.json()) as Open311CreatedRequest[];
+  return created.service_request_id;
+}
+
+// Open311 on the real servers with intake in this process: what needs its insides (the subject keys, the
+// read model's documents) or its settings (a low rate limit).
+describe('Open311 in process', () => {
+  describe('erasure of a data subject', () => {
+    let intake: IntakeInProcess;
+
+    beforeAll(async () => {
+      intake = await startIntakeInProcess({ OPEN311_API_KEYS: `peshtera:${KEY}` });
+    });
+
+    afterAll(async () => {
+      await intake?.close();
+    });
+
+    const db = () => {
+      const found = intake.app.get<Connection>(getConnectionToken()).db;
+      if (!found) throw new Error('no MongoDB database');
+      return found;
+    };
+    const locations = () => db().collection(LOCATIONS_COLLECTION);
+    /** The read model behind GET requests, once it has the request. */
+    const indexed = (registryNumber: string) =>
+      eventually(() => db().collection('intake_open311_requests').findOne({ registryNumber }), Boolean, { what: `${registryNumber} in the read model` });
+
+    /** The case behind a registry number, and its submitter's data-subject id (from the stream's first event). */
+    async function subjectOf(registryNumber: string): Promise<{ caseId: string; subject: string }> {
+      const document = await indexed(registryNumber);
+      const caseId = document?._id as unknown as string;
+      const [first] = await intake.app.get<EventStore>(EVENT_STORE).readStream(caseStreamName(caseId));
+      return { caseId, subject: first.metadata.dataSubjectId as string };
+    }
+
+    it("keeps the location sealed with the submitter's key, and after their erasure shows none: one request and lists", async () => {
+      const id = await submit(intake);
+      const before = JSON.parse((await get(intake, `requests/${id}.json?jurisdiction_id=peshtera`)).text) as Open311ServiceRequest[];
+      expect(before[0]).toMatchObject({ service_request_id: id, address: ADDRESS, lat: 42.0345, long: 24.2989, media_url: 'https://example.bg/snimka.jpg', description: null });
+
+      const listed = await eventually(
+        async () => JSON.parse((await get(intake, `requests.json?jurisdiction_id=peshtera&service_request_id=${id}`)).text) as Open311ServiceRequest[],
+        (requests) => requests.length === 1,
+        { what: 'the request is listed' },
+      );
+      expect(listed[0].address).toBe(ADDRESS);
+      const { caseId, subject } = await subjectOf(id);
+      const stored = await locations().findOne({ _id: caseId as never });
+      expect(stored).toMatchObject({ dataSubjectId: subject, sealed: { alg: 'aes-256-gcm' } });
+      expect(JSON.stringify(stored)).not.toContain('Дунав');
+
+      await intake.app.get<SubjectKeys>(SUBJECT_KEYS).erase(subject);
+
+      const one = await get(intake, `requests/${id}.json?jurisdiction_id=peshtera`);
+      expect(one.status).toBe(200);
+      expect((JSON.parse(one.text) as Open311ServiceRequest[])[0]).toMatchObject({
+        service_request_id: id,
+        description: null,
+        address: null,
+        address_id: null,
+        lat: null,
+        long: null,
+        media_url: null,
+      });
+      expect(one.text).not.toMatch(/Дунав|42\.0345|snimka|Контейнерите|Иван|ivan\.petrov/);
+      expect(await locations().findOne({ _id: caseId as never })).toBeNull();
+
+      const xml = await get(intake, `requests/${id}.xml?jurisdiction_id=peshtera`);
+      expect(xml.text).not.toMatch(/Дунав|42\.0345|snimka/);
+      const list = await get(intake, `requests.json?jurisdiction_id=peshtera`);
+      expect(list.text).not.toMatch(/Дунав|snimka/);
+    });
+
+    it("leaves other people's locations as they are", async () => {
+      const erased = await submit(intake);
+      const kept = await submit(intake);
+      await intake.app.get<SubjectKeys>(SUBJECT_KEYS).erase((await subjectOf(erased)).subject);
+      const answer = JSON.parse((await get(intake, `requests.json?jurisdiction_id=peshtera&service_request_id=${erased},${kept}`)).text) as Open311ServiceRequest[];
+      expect(answer.map((request) => [request.service_request_id, request.address])).toEqual([
+        [erased, null],
+        [kept, ADDRESS],
+      ]);
+    });
+  });
+
+  describe('the rate limit on reads', () => {
+    let intake: IntakeInProcess;
+
+    beforeAll(async () => {
+      intake = await startIntakeInProcess({ OPEN311_READS_PER_MINUTE: '4', OPEN311_API_KEYS: `peshtera:${KEY}` });
+    });
+
+    afterAll(async () => {
+      await intake?.close();
+    });
+
+    it('answers 429 in the Open311 error format, JSON or XML, with Retry-After, once an address has made its reads; POST is not limited', async () => {
+      expect((await get(intake, 'discovery.json')).status).toBe(200);
+      expect((await get(intake, 'services.json?jurisdiction_id=peshtera')).status).toBe(200);
+      expect((await get(intake, 'requests.json?jurisdiction_id=peshtera')).status).toBe(200);
+      expect((await get(intake, 'tokens/abc.json?jurisdiction_id=peshtera')).status).toBe(404);
+
+      for (const path of ['discovery.json', 'services.json?jurisdiction_id=peshtera', 'requests/PSH-2026-000001.json?jurisdiction_id=peshtera', 'tokens/abc.json?jurisdiction_id=peshtera']) {
+        const refused = await get(intake, path);
+        expect([path, refused.status]).toEqual([path, 429]);
+        expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(JSON.parse(refused.text)).toEqual([{ code: 429, description: expect.stringMatching(/^too many requests/) }]);
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      const xml = await get(intake, 'services.xml?jurisdiction_id=peshtera');
+      expect(xml.status).toBe(429);
+      expect(xml.headers.get('content-type')).toMatch(/^text\/xml/);
+      expect(xml.text).toMatch(/<errors>\s*<error>\s*<code>429<\/code>/);
+
+      expect(await submit(intake)).toMatch(/^PSH-2026-\d{6}$/);
+      // The citizens' API counts apart.
+      expect((await fetch(`${intake.url}/public/peshtera/cases/AAAA-BBBB`)).status).toBe(404);
+    });
+  });
+});
