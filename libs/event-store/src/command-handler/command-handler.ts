@@ -58,8 +58,17 @@ export type HandleOutcome<R> =
     }
   | { ok: false; rejection: R; attempts: number };
 
+export interface HandleOptions {
+  /**
+   * The revision the caller decided on (an HTTP If-Match). The command is decided only on that revision:
+   * when the stream has moved on, WrongExpectedRevisionError is thrown with the actual revision, and a
+   * concurrent write is not retried. A command already handled still answers as a duplicate.
+   */
+  expectedRevision?: StreamRevision | 'no-stream';
+}
+
 export interface CommandHandler<C, R> {
-  handle(command: C): Promise<HandleOutcome<R>>;
+  handle(command: C, options?: HandleOptions): Promise<HandleOutcome<R>>;
 }
 
 const asStored = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data, metadata: event.metadata }) as E;
@@ -90,7 +99,7 @@ export function createCommandHandler<C, E extends DomainEvent, S, R>({
   maxRetries = 3,
   commandIdOf = metadataCommandId,
 }: CommandHandlerOptions<C, E, S, R>): CommandHandler<C, R> {
-  async function load(stream: string): Promise<{ state: S; revision: ExpectedRevision; events: RecordedEvent[] }> {
+  async function load(stream: string): Promise<{ state: S; revision: StreamRevision | 'no-stream'; events: RecordedEvent[] }> {
     try {
       const events = await store.readStream(stream);
       const state = events.map(fromRecorded).reduce(decider.evolve, decider.initialState());
@@ -111,7 +120,7 @@ export function createCommandHandler<C, E extends DomainEvent, S, R>({
   });
 
   return {
-    async handle(command) {
+    async handle(command, { expectedRevision: pinned }: HandleOptions = {}) {
       const stream = streamName(command);
       for (let attempts = 1; ; attempts++) {
         const { state, revision, events } = await load(stream);
@@ -120,6 +129,7 @@ export function createCommandHandler<C, E extends DomainEvent, S, R>({
         if (earlier.length > 0) {
           return { ok: true, events: earlier.map(asAppended), nextExpectedRevision: revision, position: earlier.at(-1)?.position, attempts, duplicate: true };
         }
+        if (pinned !== undefined && pinned !== revision) throw new WrongExpectedRevisionError(stream, pinned, revision);
         const decision = decider.decide(command, state);
         if (!decision.ok) return { ok: false, rejection: decision.rejection, attempts };
         if (decision.events.length === 0) return { ok: true, events: [], nextExpectedRevision: revision, attempts };
@@ -136,7 +146,7 @@ export function createCommandHandler<C, E extends DomainEvent, S, R>({
             attempts,
           };
         } catch (error) {
-          if (!(error instanceof WrongExpectedRevisionError) || attempts > maxRetries) throw error;
+          if (!(error instanceof WrongExpectedRevisionError) || pinned !== undefined || attempts > maxRetries) throw error;
         }
       }
     },

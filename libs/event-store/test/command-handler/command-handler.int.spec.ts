@@ -140,4 +140,19 @@ describe('command handler on PostgreSQL with the case decider', () => {
     expect(again.ok && again.events.map((e) => e.revision)).toEqual(first.ok && first.events.map((e) => e.revision));
     expect(await types(caseId)).toHaveLength(4);
   });
+
+  it("a command pinned to a revision (If-Match) is decided only on it: a moved stream throws, and a race is not retried", async () => {
+    const caseId = await routedCase();
+    const reroute = (unit: string) => caseCommand(caseId, 'RouteCase', 'system', { unit, ruleId: 'manual', ruleVersion: 1 });
+    await expect(handlerOn(stores[0]).handle(reroute('roads'), { expectedRevision: 1 })).rejects.toMatchObject({
+      name: 'WrongExpectedRevisionError',
+      actual: 2,
+    });
+    const gate = readTogether(2);
+    const outcomes = await Promise.allSettled(
+      ['roads', 'parks'].map((unit, i) => handlerOn(gate(stores[i])).handle(reroute(unit), { expectedRevision: 2 })),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await types(caseId)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseRouted']);
+  });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PERMISSIONS, type Actor, type CaseCommand, type RegisteredCase, type Role, type TenantCharter } from '@civic/domain';
-import { WrongExpectedRevisionError, type EventStore, type JsonObject } from '@civic/event-store';
-import { CASE_COMMANDS, CASE_STORE, TenantDirectory, type CaseCommands } from '@civic/platform';
+import { WrongExpectedRevisionError, type JsonObject } from '@civic/event-store';
+import { CASE_COMMANDS, TenantDirectory, type CaseCommands } from '@civic/platform';
 import { CaseReader, type CaseHistory } from '../cases/case-reader';
 import { CLOCK, type Clock } from '../cases/clock';
 import { TenantCalendars } from '../cases/due-date';
@@ -22,7 +22,6 @@ import { readIfMatch, pinnedRevision, type RevisionPrecondition } from '../http/
 import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
 import { IdempotencyStore, type IdempotencyRecord } from '../idempotency/idempotency-store';
-import { caseCommandsAt, RevisionMovedError } from './commands-at-revision';
 import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
 import { deskView, type DeskCaseView } from './desk-view';
 
@@ -67,7 +66,6 @@ export class CaseDeskService {
   constructor(
     private readonly tenants: TenantDirectory,
     @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
-    @Inject(CASE_STORE) private readonly caseStore: EventStore,
     private readonly cases: CaseReader,
     private readonly idempotency: IdempotencyStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -171,15 +169,16 @@ export class CaseDeskService {
     return this.viewOf(charter, await this.registeredCase(charter, request.caseId));
   }
 
-  /** Through the platform's CASE_COMMANDS; with If-Match, through the same handler pinned to that revision. */
+  /** Through the platform's CASE_COMMANDS; with If-Match, decided only on that revision (no retry on a race). */
   private async handle(command: CaseCommand, revision: number | undefined): Promise<void> {
-    const commands = revision === undefined ? this.commands : caseCommandsAt(this.caseStore, revision);
     let outcome;
     try {
-      outcome = await commands.handle(command);
+      outcome = await this.commands.handle(command, revision === undefined ? {} : { expectedRevision: revision });
     } catch (error) {
-      if (error instanceof RevisionMovedError) throw new PreconditionFailedError(error.currentRevision);
-      if (error instanceof WrongExpectedRevisionError) throw new ConcurrentChangeError(command.metadata.caseId);
+      if (error instanceof WrongExpectedRevisionError) {
+        if (revision === undefined) throw new ConcurrentChangeError(command.metadata.caseId);
+        throw new PreconditionFailedError(typeof error.actual === 'number' ? error.actual : -1);
+      }
       throw error;
     }
     if (!outcome.ok) throw new CaseRejectedError(outcome.rejection);
