@@ -52,6 +52,7 @@ for _ in $(seq 1 50); do curl -fsS "$ISSUER/.well-known/jwks.json" >/dev/null 2>
 for s in "${SERVICES[@]}"; do
   HTTP_PORT="${PORTS[$s]}" EVENT_STORE_URL="$POSTGRES_URL" MONGODB_URI="$MONGODB_URI" \
     KAFKA_BROKERS="$KAFKA_BROKERS" LOG_LEVEL="${LOG_LEVEL:-info}" \
+    SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}" \
     AUTH_JWKS_URL="$ISSUER/.well-known/jwks.json" AUTH_ISSUER="$ISSUER" \
     setsid nohup node --enable-source-maps "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/$s.pid"
@@ -79,6 +80,7 @@ for s in "${SERVICES[@]}"; do
 done
 echo
 printf '%-16s %s\n' kafka "$KAFKA_BROKERS" postgres "$POSTGRES_URL (event store)" mongodb "$MONGODB_URI (FerretDB)"
+printf '%-16s %s\n' mail "${SMTP_URL:-smtp://127.0.0.1:1025} (notification's SMTP; messages at ${MAIL_API_URL:-http://127.0.0.1:8025}/api/v1/messages)"
 echo "logs: $RUN_DIR/<service>.log"
 echo "tokens for the seeded users (role, sub, name, token): $RUN_DIR/dev-issuer.log (issuer $ISSUER)"
 

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared helpers for the native local servers (kafka.sh, postgres.sh, ferretdb.sh).
+# Shared helpers for the native local servers (kafka.sh, postgres.sh, ferretdb.sh, mail.sh).
 # Sourced, never executed: it only defines variables and functions.
 
 # Repo root is two levels above this file (infra/local/ -> repo).
@@ -14,6 +14,8 @@ CACHE_DIR="${CIVIC_CACHE_DIR:-${HOME}/.cache/civic-cases}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 PG_PORT="${PG_PORT:-5433}"
 FERRETDB_PORT="${FERRETDB_PORT:-27017}"
+MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}"
+MAIL_HTTP_PORT="${MAIL_HTTP_PORT:-8025}"
 # How long `up` waits for a server to prove it works, and `down` for it to exit.
 READY_TIMEOUT="${READY_TIMEOUT:-60}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
@@ -112,6 +114,8 @@ env_lines() {
   echo "export KAFKA_BROKERS=127.0.0.1:${KAFKA_PORT}"
   echo "export POSTGRES_URL=postgres://civic:civic@127.0.0.1:${PG_PORT}/civic"
   echo "export MONGODB_URI=mongodb://127.0.0.1:${FERRETDB_PORT}/civic"
+  echo "export SMTP_URL=smtp://127.0.0.1:${MAIL_SMTP_PORT}"
+  echo "export MAIL_API_URL=http://127.0.0.1:${MAIL_HTTP_PORT}"
 }
 
 write_env_file() {

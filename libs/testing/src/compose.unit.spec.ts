@@ -8,8 +8,8 @@ const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analyt
 describe('docker-compose.yml', () => {
   const compose = readCompose();
 
-  it('runs the design card stack: Kafka, EventStoreDB, MongoDB, the five services and a development token issuer', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['dev-issuer', 'eventstore', 'kafka', 'mongodb', ...SERVICES].sort());
+  it('runs the design card stack: Kafka, EventStoreDB, MongoDB, the five services, a development token issuer and mail server', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['dev-issuer', 'eventstore', 'kafka', 'mailpit', 'mongodb', ...SERVICES].sort());
   });
 
   it.each(SERVICES)('builds %s from the shared Dockerfile and starts it after healthy servers', (service) => {

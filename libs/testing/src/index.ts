@@ -6,3 +6,4 @@ export * from './compose';
 export * from './service-suites';
 export * from './eventually';
 export * from './pdf';
+export * from './mail';

@@ -1,11 +1,48 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@civic/platform';
 import type { NotificationConfig } from './config';
+import { CaseEventsController } from './consumer/case-events.controller';
+import { CaseEventsHandler } from './consumer/case-events.handler';
+import { eventConsumerProviders } from './consumer/event-consumer.provider';
+import { EmailSender } from './delivery/email';
+import { LoggingSmsSender, SMS_SENDER } from './delivery/sms';
+import { NotificationsController } from './http/notifications.controller';
+import { TemplatesController } from './http/templates.controller';
+import { LettersStore } from './letters/letters.store';
+import { OutboxStore } from './outbox/outbox.store';
+import { RoutingSetupReader } from './routing/routing-setup';
+import { CaseRecorder } from './sender/case-recorder';
+import { MessageComposer } from './sender/composer';
+import { NotificationSender } from './sender/sender';
+import { loadDefaultTemplates } from './templates/defaults';
+import { DEFAULT_TEMPLATES, TemplateStore } from './templates/template-store';
 
 /** notification: sends acknowledgements, notices and written answers to citizens and alerts to staff. */
 @Module({})
 export class NotificationModule {
   static forRoot(config: NotificationConfig): DynamicModule {
-    return { module: NotificationModule, imports: [PlatformModule.forRoot({ service: 'notification', config })] };
+    return {
+      module: NotificationModule,
+      // The platform's placeholder trace is off: this service has its own `case-events` handler, and Nest
+      // runs two handlers of one pattern detached from the delivery (offsets committed before the work).
+      imports: [PlatformModule.forRoot({ service: 'notification', config, traceCaseEvents: false })],
+      controllers: [CaseEventsController, TemplatesController, NotificationsController],
+      providers: [
+        // The defaults are read and checked at start-up: a broken file stops the service, naming it.
+        { provide: DEFAULT_TEMPLATES, useFactory: () => loadDefaultTemplates() },
+        { provide: SMS_SENDER, useClass: LoggingSmsSender },
+        TemplateStore,
+        RoutingSetupReader,
+        OutboxStore,
+        LettersStore,
+        EmailSender,
+        MessageComposer,
+        CaseRecorder,
+        NotificationSender,
+        CaseEventsHandler,
+        ...eventConsumerProviders,
+      ],
+      exports: [CaseEventsHandler, NotificationSender, OutboxStore, TemplateStore, LettersStore],
+    };
   }
 }

@@ -1,6 +1,64 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { platformConfigSchema } from '@civic/platform';
-import type { z } from 'zod';
+import { z } from 'zod';
 
-/** notification's settings, validated at start-up; the service's own ones join here as it grows. */
-export const configSchema = platformConfigSchema;
+const positive = (defaultValue: number) => z.coerce.number().int().positive('must be a positive whole number').default(defaultValue);
+
+const smtpUrl = z
+  .string()
+  .default('smtp://127.0.0.1:1025')
+  .refine(
+    (value) => {
+      try {
+        return ['smtp:', 'smtps:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a URL with scheme smtp or smtps, e.g. smtp://127.0.0.1:1025 or smtps://user:password@mail.example.bg:465' },
+  );
+
+const httpUrl = (defaultValue: string) =>
+  z
+    .string()
+    .default(defaultValue)
+    .refine(
+      (value) => {
+        try {
+          return ['http:', 'https:'].includes(new URL(value.replace('{tenant}', 'tenant')).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be an http(s) URL' },
+    );
+
+const domain = (defaultValue: string) =>
+  z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'must be a domain name, e.g. civic.local').default(defaultValue);
+
+/** notification's settings, validated at start-up; every one has a default that works with `npm start`. */
+export const configSchema = platformConfigSchema.extend({
+  /** The SMTP server e-mail goes through (credentials in the URL); the local mail server by default. */
+  SMTP_URL: smtpUrl,
+  /** How long one SMTP conversation may take before the attempt counts as failed. */
+  SMTP_TIMEOUT_MS: positive(15_000),
+  /** Letters go out from `no-reply@<tenant>.<MAIL_DOMAIN>`; staff addresses are `<user>@<tenant>.<MAIL_DOMAIN>`; Message-IDs end in `@<MAIL_DOMAIN>`. */
+  MAIL_DOMAIN: domain('civic.local'),
+  /** Where a citizen follows their case; `{tenant}` is replaced by the tenant's slug. */
+  TRACKING_URL: httpUrl('http://127.0.0.1:3001/public/{tenant}/cases'),
+  /** How text messages leave: `log` writes them to the log (the provider port's development adapter). */
+  SMS_PROVIDER: z.enum(['log']).default('log'),
+  /** Attempts in all for one message, the first included; after the last one it is recorded as failed. */
+  NOTIFICATION_MAX_ATTEMPTS: positive(8),
+  /** The wait after the first failed attempt; doubled after each further one, up to the maximum (defaults: about 10 minutes in all). */
+  NOTIFICATION_RETRY_INITIAL_MS: positive(5_000),
+  NOTIFICATION_RETRY_MAX_MS: positive(10 * 60_000),
+  /** How long an instance holds a message it is sending; another instance takes it over after that. */
+  NOTIFICATION_LEASE_MS: positive(60_000),
+  /** How often the sender looks for due messages when it has nothing to do. */
+  NOTIFICATION_POLL_MS: positive(1_000),
+  /** A local file per instance noting each message the SMTP server accepted, before the outbox does (see NOTIFICATION.md). */
+  NOTIFICATION_JOURNAL_DIR: z.string().min(1).default(join(tmpdir(), 'civic-notification')),
+});
 export type NotificationConfig = z.infer<typeof configSchema>;

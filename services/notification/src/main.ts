@@ -2,5 +2,11 @@ import 'reflect-metadata';
 import { runService } from '@civic/platform';
 import { NotificationModule } from './app.module';
 import { configSchema } from './config';
+import { configureNotificationHttp } from './http/openapi';
 
-void runService({ name: 'notification', configSchema, module: (config) => NotificationModule.forRoot(config) });
+void runService({
+  name: 'notification',
+  configSchema,
+  module: (config) => NotificationModule.forRoot(config),
+  configureHttp: configureNotificationHttp,
+});

@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { EventConsumer, KafkaDeadLetters, MongoInbox, type MessagingLogger } from '@civic/messaging';
+import { KAFKA_CLIENT, SERVICE_CONFIG, SERVICE_NAME, type PlatformConfig } from '@civic/platform';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+
+/** The consumer core for `case-events`: inbox `inbox_<group>` in MongoDB, dead letters to `case-events.<group>.dlt`. */
+export const NOTIFICATION_EVENT_CONSUMER = Symbol('NOTIFICATION_EVENT_CONSUMER');
+const DEAD_LETTERS = Symbol('NOTIFICATION_DEAD_LETTERS');
+
+const nestLogger = new Logger('CaseEventsConsumer');
+const logger: MessagingLogger = {
+  info: (context, message) => nestLogger.log(context, message),
+  warn: (context, message) => nestLogger.warn(context, message),
+  error: (context, message) => nestLogger.error(context, message),
+};
+
+@Injectable()
+class DeadLettersLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(DEAD_LETTERS) private readonly deadLetters: KafkaDeadLetters) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.deadLetters.close();
+  }
+}
+
+export const eventConsumerProviders: Provider[] = [
+  { provide: DEAD_LETTERS, inject: [KAFKA_CLIENT], useFactory: (kafka: Kafka) => new KafkaDeadLetters(kafka) },
+  DeadLettersLifecycle,
+  {
+    provide: NOTIFICATION_EVENT_CONSUMER,
+    inject: [SERVICE_CONFIG, SERVICE_NAME, getConnectionToken(), DEAD_LETTERS],
+    useFactory: (config: PlatformConfig, service: string, connection: Connection, deadLetters: KafkaDeadLetters) => {
+      const db = connection.db;
+      if (!db) throw new Error('the MongoDB connection has no database');
+      // The same group the Nest Kafka transport joins (runService: KAFKA_GROUP_ID, else the service name).
+      const group = config.KAFKA_GROUP_ID ?? service;
+      return new EventConsumer({ group, inbox: new MongoInbox(db, group), deadLetters, logger });
+    },
+  },
+];

@@ -1,0 +1,69 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@civic/platform';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { NotificationConfig } from '../config';
+
+export interface OutgoingEmail {
+  /** Without angle brackets: `<notificationId>@<MAIL_DOMAIN>`, the same on every attempt. */
+  messageId: string;
+  from: { name: string; address: string };
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: { filename: string; content: Buffer; contentType: string }[];
+  headers: Record<string, string>;
+}
+
+/**
+ * E-mail over SMTP with nodemailer, one pooled connection per instance (the sender sends one message at a
+ * time). Resolves once the server accepted the message (its 250 after DATA); rejects with the server's
+ * answer otherwise.
+ */
+@Injectable()
+export class EmailSender implements OnApplicationShutdown {
+  private readonly transport: Transporter;
+
+  constructor(@Inject(SERVICE_CONFIG) config: NotificationConfig) {
+    this.transport = createTransport({
+      url: config.SMTP_URL,
+      pool: true,
+      maxConnections: 1,
+      connectionTimeout: config.SMTP_TIMEOUT_MS,
+      greetingTimeout: config.SMTP_TIMEOUT_MS,
+      socketTimeout: config.SMTP_TIMEOUT_MS,
+    });
+  }
+
+  async send(email: OutgoingEmail): Promise<void> {
+    await this.transport.sendMail({
+      messageId: `<${email.messageId}>`,
+      from: { name: email.from.name, address: email.from.address },
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      attachments: email.attachments,
+      headers: email.headers,
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** The HTML part, made from the plain text: every character escaped, paragraphs kept, links clickable. */
+export function textToHtml(text: string, language: string): string {
+  const paragraphs = text
+    .trim()
+    .split(/\n{2,}/)
+    .map((paragraph) => {
+      const escaped = escapeHtml(paragraph).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+      return `<p>${escaped.replace(/\n/g, '<br>\n')}</p>`;
+    });
+  return `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"></head><body style="font-family: sans-serif; line-height: 1.5">\n${paragraphs.join('\n')}\n</body></html>\n`;
+}

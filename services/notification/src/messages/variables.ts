@@ -1,0 +1,132 @@
+import {
+  caseDecider,
+  toLocalDate,
+  type CaseEvent,
+  type CaseEventOf,
+  type CaseEventType,
+  type CaseState,
+  type Instant,
+  type IsoDate,
+  type Language,
+  type LocalizedText,
+  type RegisteredCase,
+  type TenantCharter,
+} from '@civic/domain';
+import type { MessageId } from './catalog';
+import { dueDateOf } from './due-date';
+import { unitOf } from './plan';
+import { formatDate, greeting, groundWords, kindWord, roleWords } from './words';
+
+export interface VariableContext {
+  message: MessageId;
+  /** The case's events up to and including the one that called for the message, decrypted. */
+  history: CaseEvent[];
+  charter: TenantCharter;
+  language: Language;
+  /** Where the submitter follows the case. */
+  trackingLink: string;
+  /** The tenant's units as routing keeps them (names included); the charter's departments when not given. */
+  units?: readonly { id: string; name: LocalizedText }[];
+}
+
+/** The event or history does not fit the message (a bug or a corrupted stream): not worth a retry. */
+export class VariablesUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VariablesUnavailableError';
+  }
+}
+
+const fold = (events: readonly CaseEvent[]): CaseState => events.reduce(caseDecider.evolve, caseDecider.initialState());
+
+function registered(state: CaseState): RegisteredCase {
+  if (state.status === 'NotRegistered') throw new VariablesUnavailableError('the case has no registration');
+  return state;
+}
+
+function trigger<T extends CaseEventType>(history: readonly CaseEvent[], type: T): CaseEventOf<T> {
+  const event = history.at(-1);
+  if (event?.type !== type) throw new VariablesUnavailableError(`the message expects a ${type} event, not ${event?.type ?? 'none'}`);
+  return event as CaseEventOf<T>;
+}
+
+/**
+ * What a message's template may say, filled in from the case as it was at the triggering event (not as
+ * it is now), so a retry days later says the same thing. Every variable the catalog lists is present;
+ * optional facts are `null`, never absent, so strict templates can test them with `{{#if}}`.
+ */
+export function messageVariables({ message, history, charter, language, trackingLink, units = charter.departments }: VariableContext): Record<string, unknown> {
+  const state = registered(fold(history));
+  const { facts } = state;
+  const day = (instant: Instant): IsoDate => toLocalDate(instant, charter.timeZone);
+  const words = (date: IsoDate | null | undefined) => (date ? formatDate(date, language) : null);
+  const first = history[0];
+  const name = first?.type === 'CaseRegistered' ? first.data.submitter?.name : undefined;
+  const unitName = (): string | null => {
+    const unit = unitOf(history);
+    if (unit === undefined) return null;
+    return units.find((candidate) => candidate.id === unit)?.name[language] ?? unit;
+  };
+
+  const citizen = {
+    greeting: greeting(name, language),
+    municipality: charter.name[language],
+    municipalityAddress: charter.address[language],
+    registryNumber: facts.registryNumber,
+    kind: kindWord(facts.kind, language),
+    receivedOn: formatDate(day(facts.receivedAt), language),
+    trackingLink,
+  };
+  const staff = (dueDate: IsoDate | null) => ({
+    municipality: charter.name[language],
+    registryNumber: facts.registryNumber,
+    caseId: facts.caseId,
+    kind: kindWord(facts.kind, language),
+    dueDate: words(dueDate),
+  });
+
+  switch (message) {
+    case 'acknowledgement':
+      return { ...citizen, dueDate: words(dueDateOf(state, charter)) };
+    case 'no-proceedings': {
+      const { ground, reason } = trigger(history, 'NoProceedingsDecided').data;
+      return { ...citizen, ground: groundWords(ground, language), reason: reason?.trim() || groundWords(ground, language) };
+    }
+    case 'redirect': {
+      const { authority, reason } = trigger(history, 'CaseRedirected').data;
+      return { ...citizen, authority, reason };
+    }
+    case 'information-request': {
+      const { missing, pausesClock } = trigger(history, 'InformationRequested').data;
+      return { ...citizen, missing, pausesClock };
+    }
+    case 'extension': {
+      const { reason, newFinalDate } = trigger(history, 'DeadlineExtended').data;
+      const before = fold(history.slice(0, -1));
+      return { ...citizen, reason, newFinalDate: words(newFinalDate), previousDueDate: words(dueDateOf(before, charter)) };
+    }
+    case 'answer': {
+      const answered = trigger(history, 'CaseAnswered');
+      return { ...citizen, answerText: answered.data.text, answeredOn: words(day(answered.metadata.occurredAt)), unit: unitName() };
+    }
+    case 'survey': {
+      const answered = history.filter((event) => event.type === 'CaseAnswered').at(-1);
+      return { ...citizen, answeredOn: words(answered ? day(answered.metadata.occurredAt) : null) };
+    }
+    case 'staff-assigned': {
+      const event = history.at(-1);
+      const reassigned = event?.type === 'CaseReassigned';
+      return { ...staff(dueDateOf(state, charter)), unit: unitName(), reassigned, reason: reassigned ? event.data.reason : null };
+    }
+    case 'staff-deadline-approaching': {
+      const { dueDate, workingDaysBefore } = trigger(history, 'DeadlineApproaching').data;
+      return { ...staff(dueDate), workingDaysBefore };
+    }
+    case 'staff-deadline-breached':
+      return staff(trigger(history, 'DeadlineBreached').data.dueDate);
+    case 'staff-escalated': {
+      const { dueDate, toRole } = trigger(history, 'CaseEscalated').data;
+      return { ...staff(dueDate), toRole: roleWords(toRole, language) };
+    }
+  }
+}

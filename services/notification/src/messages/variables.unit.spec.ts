@@ -1,0 +1,90 @@
+import { TenantDirectory, DEFAULT_TENANTS_DIR } from '@civic/platform';
+import { CaseScript, MARIA } from '../../test/cases';
+import { MESSAGES, type MessageId } from './catalog';
+import { messageVariables, VariablesUnavailableError } from './variables';
+import { formatDate, greeting } from './words';
+
+const peshtera = TenantDirectory.load(DEFAULT_TENANTS_DIR).get('peshtera');
+if (!peshtera) throw new Error('no seed tenant peshtera');
+const trackingLink = 'http://127.0.0.1:3001/public/peshtera/cases';
+const variables = (message: MessageId, script: CaseScript, language: 'bg' | 'en' = 'bg') =>
+  messageVariables({ message, history: script.history(), charter: peshtera, language, trackingLink });
+
+describe('what a message says, from the case', () => {
+  it('the acknowledgement of a Peshtera complaint: the number, the date of receipt, the due date a month on', () => {
+    const script = new CaseScript({ registryNumber: 'PSH-2026-000042', receivedAt: '2026-03-02T09:15:00.000Z' });
+    expect(variables('acknowledgement', script)).toEqual({
+      greeting: 'Уважаеми/а Мария Петрова,',
+      municipality: 'Община Пещера',
+      municipalityAddress: peshtera.address.bg,
+      registryNumber: 'PSH-2026-000042',
+      kind: 'жалба',
+      receivedOn: '2 март 2026 г.',
+      trackingLink,
+      dueDate: '2 април 2026 г.',
+    });
+    expect(variables('acknowledgement', script, 'en')).toMatchObject({ greeting: 'Dear Мария Петрова,', kind: 'complaint', dueDate: '2 April 2026' });
+  });
+
+  it('a kind without a term: the due date is null, not absent', () => {
+    expect(variables('acknowledgement', new CaseScript({ kind: 'praise' }))).toMatchObject({ dueDate: null });
+  });
+
+  it('the extension: the reasons, the new final date, and the due date it replaces', () => {
+    const script = new CaseScript({ kind: 'proposal', receivedAt: '2026-03-02T09:15:00.000Z' })
+      .accept()
+      .add('ExtendDeadline', { reason: 'Нужна е проверка на място.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' });
+    expect(variables('extension', script)).toMatchObject({
+      reason: 'Нужна е проверка на място.',
+      newFinalDate: '15 юни 2026 г.',
+      // Two months from 2 March is Saturday 2 May; the next working day is Monday 4 May.
+      previousDueDate: '4 май 2026 г.',
+    });
+  });
+
+  it('the answer: its text, its day and the unit by its name', () => {
+    const script = new CaseScript()
+      .accept()
+      .routeAndAssign('environment-waste', 'ew-1')
+      .add('AnswerCase', { text: 'Контейнерите са извозени.', attachments: [], channel: 'email' }, '2026-03-10T10:00:00.000Z');
+    const unit = peshtera.departments.find((d) => d.id === 'environment-waste')?.name.bg ?? 'environment-waste';
+    expect(variables('answer', script)).toMatchObject({ answerText: 'Контейнерите са извозени.', answeredOn: '10 март 2026 г.', unit });
+  });
+
+  it('no proceedings: the ground in words, and the registrar\'s reason (the ground when none)', () => {
+    const script = new CaseScript().add('ScreenCase', { outcome: 'no-proceedings', ground: 'offensive-language', reason: 'Текстът съдържа обиди.' }, undefined, 'registrar');
+    expect(variables('no-proceedings', script, 'en')).toMatchObject({ ground: 'the text contains offensive or obscene language (Client Charter)', reason: 'Текстът съдържа обиди.' });
+  });
+
+  it('every message gets exactly the variables its catalog entry lists', () => {
+    const base = () => new CaseScript({ kind: 'proposal' }).accept().routeAndAssign('environment-waste', 'ew-1');
+    const cases: Record<MessageId, CaseScript> = {
+      acknowledgement: new CaseScript(),
+      'no-proceedings': new CaseScript().add('ScreenCase', { outcome: 'no-proceedings', ground: 'other', reason: 'x' }, undefined, 'registrar'),
+      redirect: base().add('RedirectCase', { authority: 'РИОСВ', reason: 'компетентност' }),
+      'information-request': base().add('RequestInformation', { missing: 'адрес', pausesClock: true }),
+      extension: base().add('ExtendDeadline', { reason: 'проверка', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' }),
+      answer: base().add('AnswerCase', { text: 'отговор', attachments: [], channel: 'email' }),
+      survey: base().add('AnswerCase', { text: 'отговор', attachments: [], channel: 'email' }).add('CloseCase', {}),
+      'staff-assigned': base(),
+      'staff-deadline-approaching': base().add('RecordDeadlineApproaching', { dueDate: '2026-05-04', workingDaysBefore: 3, warnedOn: '2026-04-28' }),
+      'staff-deadline-breached': base().add('RecordDeadlineBreach', { dueDate: '2026-05-04' }),
+      'staff-escalated': base().add('RecordDeadlineBreach', { dueDate: '2026-05-04' }).add('EscalateCase', { toRole: 'secretary', dueDate: '2026-05-04' }),
+    };
+    for (const [message, script] of Object.entries(cases) as [MessageId, CaseScript][]) {
+      expect([message, Object.keys(variables(message, script)).sort()]).toEqual([message, Object.keys(MESSAGES[message].variables).sort()]);
+    }
+  });
+
+  it('a message about another kind of event is refused, not filled with gaps', () => {
+    expect(() => variables('extension', new CaseScript())).toThrow(VariablesUnavailableError);
+  });
+
+  it('words: dates, and a salutation that never guesses a gender', () => {
+    expect(formatDate('2026-12-24', 'bg')).toBe('24 декември 2026 г.');
+    expect(formatDate('2026-12-24', 'en')).toBe('24 December 2026');
+    expect(greeting(undefined, 'bg')).toBe('Уважаеми госпожи и господа,');
+    expect(greeting('  ', 'en')).toBe('Dear Sir or Madam,');
+    expect(greeting(MARIA.name, 'en')).toBe('Dear Мария Петрова,');
+  });
+});

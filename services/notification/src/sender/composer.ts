@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { toLocalDate, type CaseEvent, type Language, type TenantCharter } from '@civic/domain';
+import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@civic/event-store';
+import { CASE_STORE, caseEventFromRecorded, caseStreamName, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
+import type { NotificationConfig } from '../config';
+import { renderLetterPdf } from '../letters/letter-pdf';
+import { MESSAGES } from '../messages/catalog';
+import { submitterOf } from '../messages/plan';
+import { messageVariables, VariablesUnavailableError } from '../messages/variables';
+import { formatDate } from '../messages/words';
+import type { OutboxEntry } from '../outbox/outbox.store';
+import { renderTemplate, TemplateRenderError, type TemplateText } from '../templates/render';
+import { RoutingSetupReader } from '../routing/routing-setup';
+import { TemplateStore } from '../templates/template-store';
+
+/** Retrying cannot help (a template with a missing variable, an event not in the case): fail at once. */
+export class PermanentSendError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentSendError';
+  }
+}
+
+export interface Recipient {
+  email?: string;
+  phone?: string;
+  name?: string;
+  postalAddress?: string;
+}
+
+export type Composition =
+  | { kind: 'skip'; reason: 'erased' }
+  | {
+      kind: 'message';
+      language: Language;
+      municipality: string;
+      recipient: Recipient;
+      rendered: TemplateText;
+      /** The printable letter: for the letter channel and with every written answer. */
+      pdf?: Buffer;
+    };
+
+/** Staff addresses: `<user>@<tenant>.<MAIL_DOMAIN>` (see NOTIFICATION.md, "Staff addresses"). */
+export const staffAddress = (localPart: string, tenant: string, domain: string) =>
+  `${localPart.toLowerCase().replace(/[^a-z0-9._-]+/g, '.').replace(/^\.+|\.+$/g, '') || 'staff'}@${tenant}.${domain}`;
+
+/** Staff read the platform in the official language. */
+const STAFF_LANGUAGE: Language = 'bg';
+
+/**
+ * Builds a message when it is sent, not when it is queued: the addresses and texts come from the case's
+ * encrypted events at that moment (nothing personal waits in the outbox, and an erasure in between
+ * stops the message), the wording from the tenant's templates, the facts from the case as it was at
+ * the triggering event, so every attempt says the same.
+ */
+@Injectable()
+export class MessageComposer {
+  constructor(
+    @Inject(CASE_STORE) private readonly cases: EventStore,
+    @Inject(SERVICE_CONFIG) private readonly config: NotificationConfig,
+    private readonly tenants: TenantDirectory,
+    private readonly templates: TemplateStore,
+    private readonly routing: RoutingSetupReader,
+  ) {}
+
+  async compose(entry: OutboxEntry): Promise<Composition> {
+    const charter = this.tenants.get(entry.tenant);
+    if (!charter) throw new PermanentSendError(`no tenant "${entry.tenant}" is served here`);
+    const { history, trigger } = await this.historyUntil(entry);
+
+    let recipient: Recipient;
+    let language: Language = STAFF_LANGUAGE;
+    if (entry.recipient.kind === 'submitter') {
+      const found = submitterOf(history);
+      if ('skip' in found) {
+        if (found.skip === 'erased') return { kind: 'skip', reason: 'erased' };
+        throw new PermanentSendError('the case has no submitter to write to');
+      }
+      const { submitter } = found;
+      language = submitter.language;
+      recipient = { email: submitter.email?.trim(), phone: submitter.phone?.trim(), name: submitter.name?.trim(), postalAddress: submitter.address?.trim() };
+    } else {
+      const who = entry.recipient.kind === 'staff' ? entry.recipient.userId : entry.recipient.role;
+      recipient = { email: staffAddress(who, entry.tenant, this.config.MAIL_DOMAIN) };
+    }
+    if (entry.channel === 'email' && !recipient.email) throw new PermanentSendError('the recipient has no e-mail address');
+    if (entry.channel === 'sms' && !recipient.phone) throw new PermanentSendError('the recipient has no phone number');
+
+    const rendered = await this.render(entry, charter, history, language);
+    const written = MESSAGES[entry.template].written;
+    const pdf =
+      entry.channel === 'letter' || written
+        ? await renderLetterPdf({
+            language,
+            municipality: charter.name[language],
+            municipalityAddress: charter.address[language],
+            recipient: { name: recipient.name, address: recipient.postalAddress },
+            registryNumber: entry.registryNumber,
+            date: formatDate(toLocalDate(trigger.metadata.occurredAt, charter.timeZone), language),
+            subject: rendered.subject,
+            text: rendered.text,
+            createdAt: new Date(trigger.metadata.occurredAt),
+          })
+        : undefined;
+    return { kind: 'message', language, municipality: charter.name[language], recipient, rendered, ...(pdf ? { pdf } : {}) };
+  }
+
+  private async render(entry: OutboxEntry, charter: TenantCharter, history: CaseEvent[], language: Language): Promise<TemplateText> {
+    const { template } = await this.templates.resolve(entry.tenant, entry.template, language);
+    const { units } = await this.routing.facts(charter);
+    try {
+      const variables = messageVariables({
+        message: entry.template,
+        history,
+        charter,
+        language,
+        trackingLink: this.config.TRACKING_URL.replace('{tenant}', encodeURIComponent(entry.tenant)),
+        units,
+      });
+      return renderTemplate(template, variables);
+    } catch (error) {
+      if (error instanceof TemplateRenderError) throw new PermanentSendError(`template ${entry.template} (${language}): ${error.message}`, { cause: error });
+      if (error instanceof VariablesUnavailableError) throw new PermanentSendError(error.message, { cause: error });
+      throw error;
+    }
+  }
+
+  /** The case's events up to and including the one that called for the message. */
+  private async historyUntil(entry: OutboxEntry): Promise<{ history: CaseEvent[]; trigger: CaseEvent }> {
+    let recorded: RecordedEvent[];
+    try {
+      recorded = await this.cases.readStream(caseStreamName(entry.caseId));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) throw new PermanentSendError(`case ${entry.caseId} is not in the case store`, { cause: error });
+      throw error;
+    }
+    const at = recorded.findIndex((event) => event.id === entry.triggeredBy);
+    if (at < 0) throw new PermanentSendError(`event ${entry.triggeredBy} is not in case ${entry.caseId}`);
+    const history = recorded.slice(0, at + 1).map(caseEventFromRecorded);
+    return { history, trigger: history[at] };
+  }
+}

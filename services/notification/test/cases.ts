@@ -1,0 +1,122 @@
+/**
+ * Cases for notification's tests, made the way the platform makes them: commands decided by the case
+ * decider. `history` folds them in memory (unit tests); `CaseScript#run` sends them through the app's
+ * CASE_COMMANDS, so they land encrypted on the real event store (integration tests).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  caseDecider,
+  type CaseCommand,
+  type CaseCommandOf,
+  type CaseCommandType,
+  type CaseEvent,
+  type CaseSubmitter,
+  type Kind,
+  type Role,
+} from '@civic/domain';
+
+export interface CaseOptions {
+  tenant?: string;
+  caseId?: string;
+  kind?: Kind;
+  /** null: anonymous. */
+  submitter?: CaseSubmitter | null;
+  receivedAt?: string;
+  registryNumber?: string;
+  channel?: CaseCommandOf<'RegisterCase'>['data']['channel'];
+  text?: string;
+}
+
+export const MARIA: CaseSubmitter = { name: 'Мария Петрова', email: 'maria.petrova@example.bg', language: 'bg', preferredChannel: 'email' };
+
+/** Who issues each command, by default: the role the domain lets do it. */
+const ROLE_OF: Partial<Record<CaseCommandType, Role>> = {
+  RegisterCase: 'registrar',
+  ScreenCase: 'system',
+  RouteCase: 'system',
+  AssignCase: 'system',
+  ReassignCase: 'head-of-unit',
+  RedirectCase: 'registrar',
+  RequestInformation: 'officer',
+  ExtendDeadline: 'head-of-unit',
+  AnswerCase: 'officer',
+  CloseCase: 'officer',
+  RecordDeadlineApproaching: 'system',
+  RecordDeadlineBreach: 'system',
+  EscalateCase: 'system',
+};
+
+/** A case's commands in order, each stamped like a real one (ids, actor, `now`, the data subject). */
+export class CaseScript {
+  readonly caseId: string;
+  readonly tenant: string;
+  readonly dataSubjectId = randomUUID();
+  readonly correlationId = randomUUID();
+  readonly commands: CaseCommand[] = [];
+
+  constructor(readonly options: CaseOptions = {}) {
+    this.caseId = options.caseId ?? randomUUID();
+    this.tenant = options.tenant ?? 'peshtera';
+    const receivedAt = options.receivedAt ?? '2026-03-02T09:15:00.000Z';
+    this.add(
+      'RegisterCase',
+      {
+        kind: options.kind ?? 'complaint',
+        channel: options.channel ?? 'web-form',
+        receivedAt,
+        registryNumber: options.registryNumber ?? `PSH-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+        category: 'waste-cleanliness',
+        submitter: options.submitter === undefined ? MARIA : options.submitter,
+        text: options.text ?? 'Контейнерите на ул. „Дунав“ не са извозвани от две седмици.',
+        attachments: [],
+        healthSafetyThreat: false,
+        language: 'bg',
+      },
+      receivedAt,
+    );
+  }
+
+  /** Adds a command; `now` defaults to a moment after the previous one. */
+  add<T extends CaseCommandType>(type: T, data: CaseCommandOf<T>['data'], now?: string, role?: Role): this {
+    const previous = this.commands.at(-1)?.metadata.now;
+    const at = now ?? new Date(Date.parse(previous ?? '2026-03-02T09:15:00.000Z') + 60_000).toISOString();
+    this.commands.push({
+      type,
+      data,
+      metadata: {
+        tenant: this.tenant,
+        caseId: this.caseId,
+        actor: { id: `${this.tenant}:${role ?? ROLE_OF[type] ?? 'registrar'}`, role: role ?? ROLE_OF[type] ?? 'registrar' },
+        commandId: randomUUID(),
+        correlationId: this.correlationId,
+        now: at,
+        dataSubjectId: this.dataSubjectId,
+      },
+    } as CaseCommand);
+    return this;
+  }
+
+  accept(): this {
+    return this.add('ScreenCase', { outcome: 'accept' });
+  }
+
+  routeAndAssign(unit: string, officerId: string): this {
+    return this.add('RouteCase', { unit, ruleId: 'test', ruleVersion: 1 }).add('AssignCase', { officerId });
+  }
+
+  /** The events the commands make, decided in memory. */
+  history(): CaseEvent[] {
+    return historyOf(this.commands);
+  }
+}
+
+export function historyOf(commands: readonly CaseCommand[]): CaseEvent[] {
+  const events: CaseEvent[] = [];
+  for (const command of commands) {
+    const state = events.reduce(caseDecider.evolve, caseDecider.initialState());
+    const decision = caseDecider.decide(command, state);
+    if (!decision.ok) throw new Error(`${command.type}: ${decision.rejection.type}`);
+    events.push(...decision.events);
+  }
+  return events;
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore } from '@civic/event-store';
+import { caseStreamName, EVENT_STORE, SUBJECT_KEYS } from '@civic/platform';
+import { eventually, freePort, uniqueName } from '@civic/testing';
+import { SMTPServer } from 'smtp-server';
+import { CaseEventsHandler } from '../src/consumer/case-events.handler';
+import { SentJournal } from '../src/outbox/sent-journal';
+import { templatesStreamName } from '../src/templates/template-store';
+import { CaseScript, MARIA } from './cases';
+import { domainEvents, startNotification, typesOf, type NotificationHarness } from './harness';
+
+/**
+ * A real SMTP server (the same package the local mail server is built on) that refuses every recipient
+ * with 550 while `refusing`, and keeps what it accepts otherwise.
+ */
+class RefusingSmtpServer {
+  refusing = true;
+  refusals = 0;
+  readonly accepted: string[] = [];
+  private server?: SMTPServer;
+  port = 0;
+
+  async start(): Promise<string> {
+    this.port = await freePort();
+    this.server = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refusing) return callback();
+        this.refusals += 1;
+        const error = Object.assign(new Error(`5.1.1 <${address.address}>: Mailbox unavailable`), { responseCode: 550 });
+        return callback(error);
+      },
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          this.accepted.push(Buffer.concat(chunks).toString('utf8'));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+// When messages cannot go out: retries with backoff, then NotificationFailed on the case and in the
+// registrar's list; a template that names a missing variable fails at once; an erased person gets nothing.
+describe('notification when sending fails', () => {
+  const TENANT = 'peshtera';
+  const smtp = new RefusingSmtpServer();
+  let notification: NotificationHarness;
+
+  /** Runs the script and queues the messages of its new events, as the consumer would. */
+  const runAndQueue = async (script: CaseScript) => {
+    const events = await notification.run(script);
+    for (const event of events) await notification.app.get(CaseEventsHandler).queue(event.id, script.caseId, TENANT);
+    return events;
+  };
+  const outcomesOn = (caseId: string, count = 1) =>
+    eventually(
+      async () => domainEvents(await notification.events(caseId)).filter((e) => e.type === 'NotificationSent' || e.type === 'NotificationFailed'),
+      (found) => found.length >= count,
+      { what: `${count} notification outcome(s) on case ${caseId}` },
+    );
+
+  beforeAll(async () => {
+    notification = await startNotification({ prefix: 'failures', smtpUrl: await smtp.start(), kafka: false });
+  });
+
+  afterAll(async () => {
+    await notification?.stop();
+    await smtp.stop();
+  });
+
+  it('SMTP refusing: three attempts with backoff, then NotificationFailed on the case and in the registrar\'s list; a retry sends it', async () => {
+    const email = `${uniqueName('refused')}@example.bg`;
+    const script = new CaseScript({ tenant: TENANT, submitter: { ...MARIA, email }, registryNumber: 'PSH-2026-000201' });
+    await runAndQueue(script);
+
+    const [failed] = await outcomesOn(script.caseId);
+    expect(failed).toMatchObject({ type: 'NotificationFailed', data: { template: 'acknowledgement', channel: 'email', attempts: 3 } });
+    expect(failed.type === 'NotificationFailed' && failed.data.error).toMatch(/550/);
+    expect(smtp.refusals).toBe(3);
+    // The error may quote the address: it is stored encrypted with the person's key, like their other data.
+    const stored = await notification.app.get<EventStore>(EVENT_STORE).readStream(caseStreamName(script.caseId));
+    expect(stored.find((e) => e.type === 'NotificationFailed')?.data['error']).toMatchObject({ $enc: 'aes-256-gcm' });
+
+    const registrar = await notification.token(TENANT, ['registrar']);
+    const list = await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token: registrar });
+    expect(list.status).toBe(200);
+    const entry = list.body.notifications.find((n: { caseId: string }) => n.caseId === script.caseId);
+    expect(entry).toMatchObject({ registryNumber: 'PSH-2026-000201', template: 'acknowledgement', status: 'failed', attempts: 3, recordedOnCase: true });
+    expect(entry.error).toContain('550');
+    expect(entry.error).not.toContain(email);
+
+    expect((await notification.call('GET', `/tenants/${TENANT}/notifications/failed`)).status).toBe(401);
+    expect((await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token: await notification.token('sopot', ['registrar']) })).status).toBe(403);
+    expect((await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token: await notification.token(TENANT, ['tenant-admin']) })).status).toBe(403);
+    expect((await notification.call('GET', '/tenants/atlantis/notifications/failed', { token: await notification.token('atlantis', ['registrar']) })).status).toBe(404);
+    // The case's own list, for this tenant's staff only.
+    const ofCase = `/tenants/${TENANT}/cases/${script.caseId}/notifications`;
+    expect((await notification.call('GET', ofCase, { token: registrar })).body.notifications).toMatchObject([{ notificationId: entry.notificationId, status: 'failed' }]);
+    expect((await notification.call('GET', ofCase, { token: await notification.token('sopot', ['registrar']) })).status).toBe(403);
+    expect((await notification.call('GET', ofCase)).status).toBe(401);
+    const letters = `/tenants/${TENANT}/cases/${script.caseId}/letters`;
+    expect((await notification.call('GET', letters, { token: registrar })).body).toEqual({ caseId: script.caseId, letters: [] });
+    expect((await notification.call('GET', letters, { token: await notification.token('sopot', ['registrar']) })).status).toBe(403);
+    expect((await notification.call('GET', `/tenants/${TENANT}/cases/not-a-case/letters`, { token: registrar })).body).toEqual({
+      statusCode: 400,
+      errors: [{ field: 'caseId', reason: 'must be a UUID' }],
+    });
+    const retryPath = `/tenants/${TENANT}/notifications/${entry.notificationId}/retry`;
+    expect((await notification.call('POST', retryPath, { token: await notification.token('sopot', ['registrar']) })).status).toBe(403);
+
+    smtp.refusing = false;
+    expect(await notification.call('POST', retryPath, { token: registrar })).toMatchObject({ status: 200, body: { status: 'pending', attempts: 0 } });
+    const outcomes = await outcomesOn(script.caseId, 2);
+    expect(outcomes.map((e) => e.type)).toEqual(['NotificationFailed', 'NotificationSent']);
+    expect(smtp.accepted.filter((raw) => raw.includes(email))).toHaveLength(1);
+    expect((await notification.call('POST', retryPath, { token: registrar })).body).toEqual({
+      statusCode: 409,
+      errors: [{ field: 'notificationId', reason: 'the message is sent, not failed' }],
+    });
+    const after = await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token: registrar });
+    expect(after.body.notifications.some((n: { caseId: string }) => n.caseId === script.caseId)).toBe(false);
+    smtp.refusing = true;
+  });
+
+  it('a template naming a variable the message does not have fails at once (no retries), naming it', async () => {
+    // As if written before the check existed: straight into the tenant's template stream.
+    await notification.app.get<EventStore>(EVENT_STORE).appendToStream(
+      templatesStreamName(TENANT),
+      [
+        {
+          id: randomUUID(),
+          type: 'NotificationTemplateChanged',
+          data: { message: 'acknowledgement', language: 'en', subject: 'Registered {{registryNumber}}', text: '{{greeting}} Your officer is {{officerName}}.' },
+          metadata: { tenant: TENANT, actor: { id: 'peshtera:tenant-admin', role: 'tenant-admin' }, occurredAt: new Date().toISOString() },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+    const script = new CaseScript({ tenant: TENANT, submitter: { ...MARIA, language: 'en', email: `${uniqueName('en')}@example.bg` } });
+    await runAndQueue(script);
+    const [failed] = await outcomesOn(script.caseId);
+    expect(failed).toMatchObject({ type: 'NotificationFailed', data: { attempts: 1 } });
+    expect(failed.type === 'NotificationFailed' && failed.data.error).toContain('uses the variable "officerName"');
+  });
+
+  it('a person erased before the message is queued: nothing is sent or recorded', async () => {
+    const script = new CaseScript({ tenant: TENANT, submitter: { ...MARIA, email: `${uniqueName('erased')}@example.bg` } });
+    const [registered] = await notification.run(script);
+    await notification.app.get<{ erase(id: string): Promise<void> }>(SUBJECT_KEYS).erase(script.dataSubjectId);
+    const outcome = await notification.app.get(CaseEventsHandler).queue(registered.id, script.caseId, TENANT);
+    expect(outcome).toMatchObject({ outcome: 'planned', queued: 0, plan: { notifications: [], submitterSkipped: 'erased' } });
+    expect(typesOf(await notification.events(script.caseId))).toEqual(['CaseRegistered']);
+  });
+
+  it('the journal keeps what it notes until cleared, across instances reading the same file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const journal = new SentJournal(dir, 'group/with:odd chars');
+    expect(journal.read()).toEqual([]);
+    journal.note('a');
+    journal.note('b');
+    expect(new SentJournal(dir, 'group/with:odd chars').read()).toEqual(['a', 'b']);
+    journal.clear();
+    expect(journal.read()).toEqual([]);
+  });
+});
