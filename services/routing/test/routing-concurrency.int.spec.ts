@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@civic/event-store';
-import { CASE_COMMANDS, CASE_STORE, type CaseCommands } from '@civic/platform';
+import { CASE_COMMANDS, CASE_STORE, CLOCK, type CaseCommands, type Clock } from '@civic/platform';
 import { RoutingConfigStore } from '../src/config-store/routing-config.store';
 import { CaseRouter, type RoutingOutcome } from '../src/consumer/case-router';
 import { WorkloadStore } from '../src/workload/workload.store';
-import { readCase, registerAcceptedCase, startRouting, typesOf, type RoutingHarness } from './harness';
+import { acceptedEvent, changeOfficers, readCase, registerAcceptedCase, startRouting, typesOf, type RoutingHarness } from './harness';
 
 /**
  * The case store as it is, except that the first `parties` reads wait for each other: every router reads
@@ -36,24 +35,10 @@ describe('two routers handling the same event at once', () => {
 
   beforeAll(async () => {
     routing = await startRouting('concurrent', { consume: false });
-    const config = routing.app.get(RoutingConfigStore);
-    const outcome = await config.change({
-      type: 'ChangeOfficers',
-      data: {
-        officers: [
-          { id: 'pw-a', unit: 'public-works', absent: false },
-          { id: 'pw-b', unit: 'public-works', absent: false },
-        ],
-      },
-      metadata: {
-        tenant: TENANT,
-        actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' },
-        commandId: randomUUID(),
-        correlationId: randomUUID(),
-        now: new Date().toISOString(),
-        charter: config.charter(TENANT),
-      },
-    });
+    const outcome = await changeOfficers(routing, TENANT, [
+      { id: 'pw-a', unit: 'public-works', absent: false },
+      { id: 'pw-b', unit: 'public-works', absent: false },
+    ]);
     expect(outcome.ok).toBe(true);
   });
 
@@ -63,14 +48,13 @@ describe('two routers handling the same event at once', () => {
 
   it('both issue RouteCase and AssignCase; the command handler answers the second of each as a duplicate: one CaseRouted, one CaseAssigned', async () => {
     const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'roads-lighting' });
-    const accepted = (await readCase(routing.cases, caseId)).find((event) => event.type === 'CaseAccepted');
-    if (!accepted) throw new Error('no CaseAccepted');
+    const accepted = await acceptedEvent(routing.cases, caseId);
     const trigger = { eventId: accepted.id, caseId, correlationId: String(accepted.metadata['correlationId']) };
 
     // Two instances, as in two processes: nothing shared in memory but the servers.
     const store = readTogether(routing.app.get<EventStore>(CASE_STORE), 2);
     const routers = [0, 1].map(
-      () => new CaseRouter(store, routing.app.get<CaseCommands>(CASE_COMMANDS), routing.app.get(RoutingConfigStore), routing.app.get(WorkloadStore)),
+      () => new CaseRouter(store, routing.app.get<CaseCommands>(CASE_COMMANDS), routing.app.get(RoutingConfigStore), routing.app.get(WorkloadStore), routing.app.get<Clock>(CLOCK)),
     );
     const outcomes: RoutingOutcome[] = await Promise.all(routers.map((router) => router.route(trigger)));
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Param, Put, Res, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Put, Res, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import type { RoutingConfigCommand } from '@civic/domain';
-import { ErrorBodyDto, PlatformValidationPipe, unknownTenant } from '@civic/platform';
+import { CLOCK, ErrorBodyDto, PlatformValidationPipe, unknownTenant, type Clock } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { WorkloadStore } from '../workload/workload.store';
@@ -47,6 +47,7 @@ export class RoutingAdminController {
   constructor(
     private readonly config: RoutingConfigStore,
     private readonly workload: WorkloadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('units')
@@ -176,7 +177,7 @@ export class RoutingAdminController {
       actor: { id: principal.sub, role: 'tenant-admin' },
       commandId: randomUUID(),
       correlationId: correlationId?.trim() || randomUUID(),
-      now: new Date().toISOString(),
+      now: this.clock.now().toISOString(),
       charter,
     };
   }

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { PERMISSIONS, type CaseCommand, type CaseCommandType, type Role } from '@civic/domain';
-import { CASE_COMMANDS, caseRejected, ErrorBodyDto, notFound, PlatformValidationPipe, type CaseCommands } from '@civic/platform';
+import { CASE_COMMANDS, caseRejected, CLOCK, ErrorBodyDto, notFound, PlatformValidationPipe, type CaseCommands, type Clock } from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -41,7 +41,10 @@ function actingRole(principal: Principal, command: CaseCommandType): Role | unde
 @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The request cannot apply to this case (e.g. a blank reason).' })
 @Controller('tenants/:tenant/cases/:caseId')
 export class CaseRoutingController {
-  constructor(@Inject(CASE_COMMANDS) private readonly cases: CaseCommands) {}
+  constructor(
+    @Inject(CASE_COMMANDS) private readonly cases: CaseCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post('reassign')
   @HttpCode(200)
@@ -89,7 +92,7 @@ export class CaseRoutingController {
         actor: { id: principal.sub, role },
         commandId: randomUUID(),
         correlationId: correlationId ?? randomUUID(),
-        now: new Date().toISOString(),
+        now: this.clock.now().toISOString(),
       },
     } as CaseCommand);
     if (outcome.ok) return { caseId, events: outcome.events.map((e) => e.type), revision: outcome.nextExpectedRevision };

@@ -11,7 +11,7 @@ import {
 } from '@civic/domain';
 import { StreamNotFoundError, type EventStore } from '@civic/event-store';
 import { PermanentHandlerError } from '@civic/messaging';
-import { CASE_COMMANDS, CASE_STORE, caseEventFromRecorded, caseStreamName, type CaseCommands } from '@civic/platform';
+import { CASE_COMMANDS, CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, type CaseCommands, type Clock } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { commandIdFor } from '../ids';
@@ -59,6 +59,7 @@ export class CaseRouter {
     @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
     private readonly config: RoutingConfigStore,
     private readonly workload: WorkloadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async route(trigger: RoutingTrigger): Promise<RoutingOutcome> {
@@ -161,7 +162,7 @@ export class CaseRouter {
       actor: ROUTING_ACTOR,
       commandId,
       correlationId: trigger.correlationId,
-      now: new Date().toISOString(),
+      now: this.clock.now().toISOString(),
     };
     return { type, data, metadata } as RoutingCommand;
   }
