@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import type { z } from 'zod';
 import { composeEnvironment } from './compose';
@@ -34,10 +37,53 @@ export async function serviceTestEnvironment(service: string, database: TestData
     EVENT_STORE_URL: database.url,
     MONGODB_URI: await testMongoUri(service),
     // Tokens are checked only when a request carries one: tests that call protected endpoints start a
-    // DevIssuer (@civic/auth) and override these two.
+    // DevIssuer (@civic/auth) and override these with `issuerEnvironment(issuer)`.
     AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
     AUTH_ISSUER: 'http://127.0.0.1:9',
   };
+}
+
+/** What a service needs to know of a test's token issuer: the fields of DevIssuer (@civic/auth) it checks tokens by. */
+export interface TestTokenIssuer {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+}
+
+/** The settings that make a service (a process or an app in the test) accept the tokens of the test's issuer. */
+export function issuerEnvironment(issuer: TestTokenIssuer): Record<string, string> {
+  return { AUTH_JWKS_URL: issuer.jwksUrl, AUTH_ISSUER: issuer.issuer, AUTH_AUDIENCE: issuer.audience };
+}
+
+/**
+ * The service as a process on the test's database (serviceTestEnvironment, with `env` over it), once its
+ * /health answers. One that never does is killed before the error is thrown: no process outlives its test.
+ */
+export async function startService(service: string, database: TestDatabase, env: Record<string, string> = {}): Promise<ServiceProcess> {
+  const running = spawnService(service, { ...(await serviceTestEnvironment(service, database)), ...env });
+  try {
+    await waitForHealthy(running);
+  } catch (error) {
+    await running.stop('SIGKILL');
+    throw error;
+  }
+  return running;
+}
+
+/** The file a service's CLOCK_FILE names (the platform's clock reads it on every call): the test's hand on time. */
+export interface TestClock {
+  file: string;
+  set(instant: string): void;
+  /** Removes the file and its folder. */
+  remove(): void;
+}
+
+export function testClock(prefix: string, now: string): TestClock {
+  const folder = mkdtempSync(join(tmpdir(), `${prefix}-clock-`));
+  const file = join(folder, 'now');
+  const set = (instant: string) => writeFileSync(file, `${instant}\n`);
+  set(now);
+  return { file, set, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
 /**

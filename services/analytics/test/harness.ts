@@ -3,25 +3,23 @@
  * store, FerretDB for the read models), with a database of its own, a development token issuer and a
  * clock file, for the integration tests.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
-import { DevIssuer } from '@civic/auth';
+import type { DevIssuer } from '@civic/auth';
 import type { Role } from '@civic/domain';
 import type { EventStore, MongoSubjectKeys, RecordedEvent } from '@civic/event-store';
-import { CASE_COMMANDS, CASE_STORE, EVENT_STORE, loadConfig, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
-import { createTestDatabase, eventually, serviceTestEnvironment, type TestDatabase } from '@civic/testing';
+import { CASE_COMMANDS, CASE_STORE, EVENT_STORE, loadConfig, SERVICE_CONFIG, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
+import { eventually } from '@civic/testing';
 import { MongoClient } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { AnalyticsModule } from '../src/app.module';
-import { configSchema } from '../src/config';
+import { configSchema, type AnalyticsConfig } from '../src/config';
 import { configureAnalyticsHttp } from '../src/http/openapi';
 import { CASE_STREAMS } from '../src/projection/case-projector';
 import { LiveProjection } from '../src/projection/live-projection';
 import { commandsOf, type ScriptedCase } from './fixtures/case-scripts';
+import { startInProcess } from './in-process';
 
 /** Set ANALYTICS_TEST_LOGS=1 to see the app's own logs while debugging a test. */
 const showLogs = process.env.ANALYTICS_TEST_LOGS === '1';
@@ -49,93 +47,71 @@ export interface AnalyticsHarness {
 }
 
 export async function startAnalytics(now: string, env: Record<string, string> = {}): Promise<AnalyticsHarness> {
-  const issuer = await DevIssuer.start();
-  const clockDir = mkdtempSync(join(tmpdir(), 'analytics-clock-'));
-  const clockFile = join(clockDir, 'now');
-  writeFileSync(clockFile, now);
-  let database: TestDatabase | undefined;
-  let app: INestApplication | undefined;
-  try {
-    database = await createTestDatabase('analytics');
-    const config = loadConfig(configSchema, {
-      ...(await serviceTestEnvironment('analytics', database)),
-      LOG_LEVEL: showLogs ? 'debug' : 'silent',
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      AUTH_ISSUER: issuer.issuer,
-      AUTH_AUDIENCE: issuer.audience,
-      CLOCK_FILE: clockFile,
-      ANALYTICS_SWITCH_CHECK_MS: '500',
-      ...env,
-    });
-    app = await NestFactory.create(AnalyticsModule.forRoot(config), { logger: showLogs ? undefined : false, abortOnError: false });
-    configureAnalyticsHttp(app);
-    await app.listen(0, '127.0.0.1');
-    const started = app;
-    const db = database;
-    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const events = app.get<EventStore>(EVENT_STORE);
-    const commands = app.get<CaseCommands>(CASE_COMMANDS);
-    const connection = app.get<Connection>(getConnectionToken());
+  const started = await startInProcess(
+    { database: 'analytics', service: 'analytics', now, showLogs },
+    async ({ environment }) => {
+      const config = loadConfig(configSchema, { ...environment, ANALYTICS_SWITCH_CHECK_MS: '500', ...env });
+      return NestFactory.create(AnalyticsModule.forRoot(config), { logger: showLogs ? undefined : false, abortOnError: false });
+    },
+    configureAnalyticsHttp,
+  );
+  const { app, url, ground } = started;
+  const { issuer } = ground;
+  const events = app.get<EventStore>(EVENT_STORE);
+  const commands = app.get<CaseCommands>(CASE_COMMANDS);
+  const connection = app.get<Connection>(getConnectionToken());
+  const readModels = app.get<AnalyticsConfig>(SERVICE_CONFIG).MONGODB_URI;
 
-    const allEvents = async () => {
-      const all: RecordedEvent[] = [];
-      let from: string | 'start' = 'start';
-      for (;;) {
-        const page = await events.readAll({ from, maxCount: 1_000, filter: CASE_STREAMS });
-        all.push(...page);
-        const last = page.at(-1);
-        if (!last || page.length < 1_000) return all;
-        from = last.position;
+  const allEvents = async () => {
+    const all: RecordedEvent[] = [];
+    let from: string | 'start' = 'start';
+    for (;;) {
+      const page = await events.readAll({ from, maxCount: 1_000, filter: CASE_STREAMS });
+      all.push(...page);
+      const last = page.at(-1);
+      if (!last || page.length < 1_000) return all;
+      from = last.position;
+    }
+  };
+
+  const request = async (method: string, path: string, token?: string) => {
+    const response = await fetch(`${url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const type = response.headers.get('content-type') ?? '';
+    const body = type.includes('json') && bytes.length > 0 ? JSON.parse(bytes.toString('utf8')) : undefined;
+    return { status: response.status, headers: response.headers, body, bytes };
+  };
+
+  return {
+    app,
+    url,
+    issuer,
+    events,
+    cases: app.get<EventStore>(CASE_STORE),
+    keys: app.get<MongoSubjectKeys>(SUBJECT_KEYS),
+    connection,
+    setNow: ground.clock.set,
+    async run(script) {
+      for (const command of commandsOf(script)) {
+        const outcome = await commands.handle(command);
+        if (!outcome.ok) throw new Error(`${script.caseId} ${command.type}: ${outcome.rejection.type}`);
       }
-    };
-
-    const request = async (method: string, path: string, token?: string) => {
-      const response = await fetch(`${url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
-      const bytes = Buffer.from(await response.arrayBuffer());
-      const type = response.headers.get('content-type') ?? '';
-      const body = type.includes('json') && bytes.length > 0 ? JSON.parse(bytes.toString('utf8')) : undefined;
-      return { status: response.status, headers: response.headers, body, bytes };
-    };
-
-    return {
-      app,
-      url,
-      issuer,
-      events,
-      cases: app.get<EventStore>(CASE_STORE),
-      keys: app.get<MongoSubjectKeys>(SUBJECT_KEYS),
-      connection,
-      setNow: (instant) => writeFileSync(clockFile, instant),
-      async run(script) {
-        for (const command of commandsOf(script)) {
-          const outcome = await commands.handle(command);
-          if (!outcome.ok) throw new Error(`${script.caseId} ${command.type}: ${outcome.rejection.type}`);
-        }
-      },
-      allEvents,
-      async caughtUp() {
-        const total = (await allEvents()).length;
-        const live = app?.get(LiveProjection);
-        await eventually(async () => live?.status().checkpoint?.applied ?? -1, (applied) => applied >= total, { what: `the live model at ${total} events`, timeoutMs: 60_000 });
-      },
-      token: (tenant, roles) => issuer.sign({ sub: `${tenant}:${roles.join('+')}`, tenant, roles }),
-      get: (path, token) => request('GET', path, token),
-      post: (path, token) => request('POST', path, token),
-      async stop() {
-        await started.close().catch(() => undefined);
-        const mongo = new MongoClient(config.MONGODB_URI);
+    },
+    allEvents,
+    async caughtUp() {
+      const total = (await allEvents()).length;
+      const live = app.get(LiveProjection);
+      await eventually(async () => live.status().checkpoint?.applied ?? -1, (applied) => applied >= total, { what: `the live model at ${total} events`, timeoutMs: 60_000 });
+    },
+    token: (tenant, roles) => issuer.sign({ sub: `${tenant}:${roles.join('+')}`, tenant, roles }),
+    get: (path, token) => request('GET', path, token),
+    post: (path, token) => request('POST', path, token),
+    stop: () =>
+      started.stop(async () => {
+        // The read models live in the service's own MongoDB database.
+        const mongo = new MongoClient(readModels);
         await mongo.db().dropDatabase().catch(() => undefined);
         await mongo.close();
-        await db.drop().catch(() => undefined);
-        await issuer.stop().catch(() => undefined);
-        rmSync(clockDir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await app?.close().catch(() => undefined);
-    await database?.drop().catch(() => undefined);
-    await issuer.stop();
-    rmSync(clockDir, { recursive: true, force: true });
-    throw error;
-  }
+      }),
+  };
 }

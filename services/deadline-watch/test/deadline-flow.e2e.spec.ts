@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DevIssuer, SEEDED_USERS } from '@civic/auth';
 import { PostgresEventStore } from '@civic/event-store';
 import {
   createTestDatabase,
   eventually,
+  issuerEnvironment,
   serviceTestEnvironment,
   spawnService,
+  startService,
+  testClock,
   waitForHealthy,
   type ServiceProcess,
+  type TestClock,
   type TestDatabase,
 } from '@civic/testing';
 import { alertsOf } from './harness';
@@ -26,8 +27,8 @@ describe('deadline-watch as a process, with intake', () => {
   let watch: ServiceProcess;
   let watchEnv: Record<string, string>;
   let store: PostgresEventStore;
-  let clockFile: string;
-  const setClock = (instant: string) => writeFileSync(clockFile, `${instant}\n`);
+  let clock: TestClock;
+  const setClock = (instant: string) => clock.set(instant);
 
   const startWatch = async () => {
     watch = spawnService('deadline-watch', watchEnv);
@@ -37,14 +38,14 @@ describe('deadline-watch as a process, with intake', () => {
   beforeAll(async () => {
     database = await createTestDatabase('deadline_flow');
     issuer = await DevIssuer.start();
-    const auth = { AUTH_JWKS_URL: issuer.jwksUrl, AUTH_ISSUER: issuer.issuer, AUTH_AUDIENCE: issuer.audience };
-    clockFile = join(mkdtempSync(join(tmpdir(), 'deadline-flow-clock-')), 'now');
-    setClock('2026-03-02T08:00:00.000Z');
+    const auth = issuerEnvironment(issuer);
+    clock = testClock('deadline-flow', '2026-03-02T08:00:00.000Z');
 
-    intake = spawnService('intake', { ...(await serviceTestEnvironment('intake', database)), ...auth });
-    watchEnv = { ...(await serviceTestEnvironment('deadline-watch', database)), ...auth, CLOCK_FILE: clockFile, TICK_MS: '250', TIMER_LEASE_MS: '3000' };
+    // Kept for the restarts: the same port, stores and clock every time.
+    watchEnv = { ...(await serviceTestEnvironment('deadline-watch', database)), ...auth, CLOCK_FILE: clock.file, TICK_MS: '250', TIMER_LEASE_MS: '3000' };
     watch = spawnService('deadline-watch', watchEnv);
-    await Promise.all([waitForHealthy(intake), waitForHealthy(watch)]);
+    intake = await startService('intake', database, auth);
+    await waitForHealthy(watch);
     store = await PostgresEventStore.connect({ url: database.url });
   });
 
@@ -54,6 +55,7 @@ describe('deadline-watch as a process, with intake', () => {
     await store?.close();
     await issuer?.stop();
     await database?.drop();
+    clock?.remove();
   });
 
   it('a complaint to Peshtera received on 2 March 2026: each alert fires once as the clock passes it, across kills and restarts', async () => {

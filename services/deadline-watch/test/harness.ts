@@ -3,9 +3,6 @@
  * run's own, for the integration tests: a test clock file, a development token issuer, a relay from the
  * test database to a topic of the test's own, and any number of instances on the same stores.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DevIssuer } from '@civic/auth';
@@ -13,7 +10,7 @@ import type { CaseCommand } from '@civic/domain';
 import { PostgresEventStore, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
 import { CASE_COMMANDS, CASE_STORE, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
-import { createTestDatabase, freePort, kafkaBrokers, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
+import { createTestDatabase, freePort, issuerEnvironment, kafkaBrokers, testClock, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { DeadlineWatchModule } from '../src/app.module';
@@ -62,9 +59,8 @@ export interface WatchInstance {
 export async function watchEnvironment(prefix: string): Promise<WatchEnvironment> {
   const database = await createTestDatabase(`${prefix}_watch`);
   const mongoUri = await testMongoUri(`${prefix}_watch`);
-  const clockFile = join(mkdtempSync(join(tmpdir(), 'deadline-watch-clock-')), 'now');
-  const setClock = (instant: string) => writeFileSync(clockFile, `${new Date(instant).toISOString()}\n`);
-  setClock('2026-03-02T08:00:00.000Z');
+  const clock = testClock('deadline-watch', '2026-03-02T08:00:00.000Z');
+  const setClock = (instant: string) => clock.set(new Date(instant).toISOString());
   const issuer = await DevIssuer.start();
   const brokers = await kafkaBrokers();
   const topic = uniqueName(`${prefix}-case-events`);
@@ -85,7 +81,7 @@ export async function watchEnvironment(prefix: string): Promise<WatchEnvironment
   const environment: WatchEnvironment = {
     database,
     mongoUri,
-    clockFile,
+    clockFile: clock.file,
     issuer,
     kafka,
     brokers,
@@ -104,6 +100,7 @@ export async function watchEnvironment(prefix: string): Promise<WatchEnvironment
       await relayStore.close().catch(() => undefined);
       await issuer.stop().catch(() => undefined);
       await database.drop().catch(() => undefined);
+      clock.remove();
     },
   };
   return environment;
@@ -117,9 +114,7 @@ async function startInstance(environment: WatchEnvironment, { ticker = false, co
     KAFKA_GROUP_ID: environment.group,
     EVENT_STORE_URL: environment.database.url,
     MONGODB_URI: environment.mongoUri,
-    AUTH_JWKS_URL: environment.issuer.jwksUrl,
-    AUTH_ISSUER: environment.issuer.issuer,
-    AUTH_AUDIENCE: environment.issuer.audience,
+    ...issuerEnvironment(environment.issuer),
     CLOCK_FILE: environment.clockFile,
     TICKER_ENABLED: String(ticker),
     TICK_MS: '200',

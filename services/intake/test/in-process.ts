@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DevIssuer } from '@civic/auth';
 import { loadConfig } from '@civic/platform';
-import { createTestDatabase, serviceTestEnvironment, type TestDatabase } from '@civic/testing';
+import { createTestDatabase, issuerEnvironment, serviceTestEnvironment, type TestDatabase } from '@civic/testing';
 import { IntakeModule } from '../src/app.module';
 import { configSchema } from '../src/config';
 import { configureIntakeHttp } from '../src/http/openapi';
@@ -30,9 +30,7 @@ export async function startIntakeInProcess(env: Record<string, string> = {}): Pr
       ...(await serviceTestEnvironment('intake', database)),
       LOG_LEVEL: showLogs ? 'debug' : 'silent',
       RELAY_ENABLED: 'false',
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      AUTH_ISSUER: issuer.issuer,
-      AUTH_AUDIENCE: issuer.audience,
+      ...issuerEnvironment(issuer),
       ...env,
     });
     app = await NestFactory.create(IntakeModule.forRoot(config), { logger: showLogs ? undefined : false, abortOnError: false });

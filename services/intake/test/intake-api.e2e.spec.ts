@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer, SEEDED_USERS } from '@civic/auth';
 import { PostgresEventStore } from '@civic/event-store';
-import {
-  createTestDatabase,
-  serviceTestEnvironment,
-  spawnService,
-  waitForHealthy,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@civic/testing';
+import { createTestDatabase, issuerEnvironment, startService, type ServiceProcess, type TestDatabase } from '@civic/testing';
 
 interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -44,16 +37,11 @@ describe('intake: the staff and citizen APIs', () => {
   beforeAll(async () => {
     issuer = await DevIssuer.start();
     database = await createTestDatabase('intake_api');
-    const env = {
-      ...(await serviceTestEnvironment('intake', database)),
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      AUTH_ISSUER: issuer.issuer,
-      AUTH_AUDIENCE: issuer.audience,
+    intake = await startService('intake', database, {
+      ...issuerEnvironment(issuer),
       RELAY_ENABLED: 'false',
       PUBLIC_SUBMITS_PER_MINUTE: String(SUBMITS_PER_MINUTE),
-    };
-    intake = spawnService('intake', env);
-    await waitForHealthy(intake);
+    });
     store = await PostgresEventStore.connect({ url: database.url });
     registrar = await issuer.sign(SEEDED_USERS.peshtera.registrar);
   });

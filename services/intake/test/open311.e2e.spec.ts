@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer, SEED_TENANTS, SEEDED_USERS, type SeedTenant } from '@civic/auth';
 import { PostgresEventStore } from '@civic/event-store';
-import {
-  createTestDatabase,
-  eventually,
-  serviceTestEnvironment,
-  spawnService,
-  waitForHealthy,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@civic/testing';
+import { createTestDatabase, eventually, issuerEnvironment, startService, type ServiceProcess, type TestDatabase } from '@civic/testing';
 import type { Open311CreatedRequest, Open311Service, Open311ServiceDefinition, Open311ServiceRequest, Open311Error } from '../src/open311/documents';
 import { RegistryLookup } from '../src/open311/registry-lookup';
 import { Open311Client } from './open311-client';
@@ -46,17 +38,15 @@ describe('Open311 GeoReport v2 on intake', () => {
   beforeAll(async () => {
     issuer = await DevIssuer.start();
     database = await createTestDatabase('intake_open311');
-    const auth = { AUTH_JWKS_URL: issuer.jwksUrl, AUTH_ISSUER: issuer.issuer, AUTH_AUDIENCE: issuer.audience };
-    intake = spawnService('intake', {
-      ...(await serviceTestEnvironment('intake', database)),
+    const auth = issuerEnvironment(issuer);
+    intake = await startService('intake', database, {
       ...auth,
       RELAY_ENABLED: 'true',
       OPEN311_API_KEYS: SEED_TENANTS.map((tenant) => `${tenant}:${KEYS[tenant]}`).join(','),
       // This suite polls GET requests while routing works; the rate limit has its own test (open311-in-process).
       OPEN311_READS_PER_MINUTE: '100000',
     });
-    routing = spawnService('routing', { ...(await serviceTestEnvironment('routing', database)), ...auth });
-    await Promise.all([waitForHealthy(intake), waitForHealthy(routing)]);
+    routing = await startService('routing', database, auth);
     store = await PostgresEventStore.connect({ url: database.url });
     open311 = new Open311Client(intake.url);
   });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@civic/domain';
 import { errorBodySchema } from '@civic/platform';
-import { RoutingConfigStore } from '../src/config-store/routing-config.store';
 import { CaseRouter } from '../src/consumer/case-router';
-import { readCase, registerAcceptedCase, startRouting, typesOf, type RoutingHarness } from './harness';
+import { acceptedEvent, changeOfficers, readCase, registerAcceptedCase, startRouting, typesOf, type RoutingHarness } from './harness';
 
 // Moving a case after routing, in process on the real servers: every refusal in the platform's one error body.
 describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
@@ -25,8 +24,7 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
   /** An accepted roads case, routed and assigned by the service's own router (no Kafka needed here). */
   const assignedCase = async () => {
     const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'roads-lighting' });
-    const accepted = (await readCase(routing.cases, caseId)).find((event) => event.type === 'CaseAccepted');
-    if (!accepted) throw new Error('no CaseAccepted');
+    const accepted = await acceptedEvent(routing.cases, caseId);
     const outcome = await routing.app.get(CaseRouter).route({ eventId: accepted.id, caseId, correlationId: randomUUID() });
     expect(outcome).toMatchObject({ outcome: 'routed', assignment: { outcome: 'assigned' } });
     return { caseId, officerId: outcome.outcome === 'routed' && outcome.assignment.outcome === 'assigned' ? outcome.assignment.officerId : '' };
@@ -34,19 +32,7 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
 
   beforeAll(async () => {
     routing = await startRouting('cases', { consume: false });
-    const config = routing.app.get(RoutingConfigStore);
-    const changed = await config.change({
-      type: 'ChangeOfficers',
-      data: { officers: ['pw-a', 'pw-b'].map((id) => ({ id, unit: 'public-works', absent: false })) },
-      metadata: {
-        tenant: TENANT,
-        actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' },
-        commandId: randomUUID(),
-        correlationId: randomUUID(),
-        now: new Date().toISOString(),
-        charter: config.charter(TENANT),
-      },
-    });
+    const changed = await changeOfficers(routing, TENANT, ['pw-a', 'pw-b'].map((id) => ({ id, unit: 'public-works', absent: false })));
     expect(changed.ok).toBe(true);
   });
 

@@ -8,15 +8,16 @@ import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { DevIssuer } from '@civic/auth';
-import { caseDecider, type CaseCommand, type CaseEvent, type RegisterCase } from '@civic/domain';
+import { caseDecider, type CaseCommand, type CaseEvent, type ChangeOfficers, type RegisterCase } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
 import { CASE_STORE, caseStreamName, EVENT_STORE } from '@civic/platform';
-import { createTestDatabase, freePort, kafkaBrokers, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
+import { createTestDatabase, freePort, issuerEnvironment, kafkaBrokers, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { RoutingModule } from '../src/app.module';
 import { configSchema } from '../src/config';
+import { RoutingConfigStore } from '../src/config-store/routing-config.store';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
 import { ROUTING_EVENT_CONSUMER } from '../src/consumer/event-consumer.provider';
 
@@ -60,9 +61,7 @@ export async function startRouting(prefix: string, { consume = true }: HarnessOp
     KAFKA_GROUP_ID: group,
     EVENT_STORE_URL: database.url,
     MONGODB_URI: await testMongoUri(`${prefix}_routing`),
-    AUTH_JWKS_URL: issuer.jwksUrl,
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_AUDIENCE: issuer.audience,
+    ...issuerEnvironment(issuer),
     LOG_LEVEL: 'warn',
   });
   const moduleRef = await Test.createTestingModule({ imports: [RoutingModule.forRoot(config)] }).compile();
@@ -175,3 +174,27 @@ export async function registerAcceptedCase(store: EventStore, c: NewCase): Promi
 export const readCase = async (store: EventStore, caseId: string): Promise<RecordedEvent[]> => store.readStream(caseStreamName(caseId));
 
 export const typesOf = (events: RecordedEvent[]) => events.map((event) => event.type);
+
+/** The case's CaseAccepted event: what triggers routing. */
+export async function acceptedEvent(store: EventStore, caseId: string): Promise<RecordedEvent> {
+  const accepted = (await readCase(store, caseId)).find((event) => event.type === 'CaseAccepted');
+  if (!accepted) throw new Error('no CaseAccepted');
+  return accepted;
+}
+
+/** Sets the tenant's officers (who works in which unit, who is away) as its admin does, through routing's config store. */
+export function changeOfficers(routing: RoutingHarness, tenant: string, officers: ChangeOfficers['data']['officers']) {
+  const config = routing.app.get(RoutingConfigStore);
+  return config.change({
+    type: 'ChangeOfficers',
+    data: { officers },
+    metadata: {
+      tenant,
+      actor: { id: `${tenant}:tenant-admin`, role: 'tenant-admin' },
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      now: new Date().toISOString(),
+      charter: config.charter(tenant),
+    },
+  });
+}

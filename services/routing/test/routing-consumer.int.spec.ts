@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { DiscoveryService, ModulesContainer } from '@nestjs/core';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import type { ChangeOfficers } from '@civic/domain';
 import { CASE_EVENTS_TOPIC } from '@civic/platform';
 import { caseEventToCloudEvent, decodeEvent, toKafkaBinary } from '@civic/messaging';
 import { eventually } from '@civic/testing';
 import type { Producer } from 'kafkajs';
-import { RoutingConfigStore } from '../src/config-store/routing-config.store';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
-import { registerAcceptedCase, readCase, startRouting, typesOf, type RoutingHarness } from './harness';
+import { changeOfficers, registerAcceptedCase, readCase, startRouting, typesOf, type RoutingHarness } from './harness';
 
 // routing's consumer core on real Kafka, PostgreSQL and FerretDB: a relay publishes the test database's
 // case streams to a topic of this test's own, and the service's handler consumes it through the toolkit.
@@ -17,19 +14,6 @@ describe('routing consumes case events', () => {
   let producer: Producer;
   const TENANT = 'peshtera';
   const NOBODY = { units: [], roles: [] };
-
-  const officers = (list: ChangeOfficers['data']['officers']): ChangeOfficers => ({
-    type: 'ChangeOfficers',
-    data: { officers: list },
-    metadata: {
-      tenant: TENANT,
-      actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' },
-      commandId: randomUUID(),
-      correlationId: randomUUID(),
-      now: new Date().toISOString(),
-      charter: routing.app.get(RoutingConfigStore).charter(TENANT),
-    },
-  });
 
   /** The case's events once it has been routed and assigned. */
   const routedAndAssigned = (caseId: string) =>
@@ -43,14 +27,12 @@ describe('routing consumes case events', () => {
     routing = await startRouting('consumer');
     producer = routing.kafka.producer();
     await producer.connect();
-    const outcome = await routing.app.get(RoutingConfigStore).change(
-      officers([
-        { id: 'pw-absent', unit: 'public-works', absent: true },
-        { id: 'pw-b', unit: 'public-works', absent: false },
-        { id: 'pw-a', unit: 'public-works', absent: false },
-        { id: 'ac-1', unit: 'anti-corruption', absent: false },
-      ]),
-    );
+    const outcome = await changeOfficers(routing, TENANT, [
+      { id: 'pw-absent', unit: 'public-works', absent: true },
+      { id: 'pw-b', unit: 'public-works', absent: false },
+      { id: 'pw-a', unit: 'public-works', absent: false },
+      { id: 'ac-1', unit: 'anti-corruption', absent: false },
+    ]);
     expect(outcome.ok).toBe(true);
   });
 

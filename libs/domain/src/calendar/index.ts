@@ -24,4 +24,4 @@ export {
   type WorkingCalendarInput,
 } from './working-calendar';
 export { InvalidTimeError, isOpenAt } from './opening-hours';
-export { DEFAULT_TIME_ZONE, InvalidInstantError, toLocalDate, toLocalTime } from './time-zone';
+export { DEFAULT_TIME_ZONE, InvalidInstantError, startOfLocalDay, toLocalDate, toLocalTime } from './time-zone';

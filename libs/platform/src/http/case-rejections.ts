@@ -4,9 +4,9 @@ import { errorBody, type ErrorResponse } from './error-body';
 
 /**
  * The case decider's rejections as HTTP, the same for every service that issues case commands (intake's
- * table, services/intake/src/http/error-response.ts): 404 when the case is not there for this caller, 403
- * for a role that may never do it, 409 when the case's state does not allow it (now), 422 when the request
- * cannot apply to this case at all. Each names the field the caller should look at.
+ * included, services/intake/src/http/error-response.ts): 404 when the case is not there for this caller,
+ * 403 for a role that may never do it, 409 when the case's state does not allow it (now), 422 when the
+ * request cannot apply to this case at all. Each names the field the caller should look at.
  */
 export const CASE_REJECTION_ANSWERS: { readonly [T in CaseRejectionType]: { status: number; field: string } } = {
   CaseNotFound: { status: HttpStatus.NOT_FOUND, field: 'caseId' },

@@ -24,7 +24,7 @@ function problemsOf(issue: ZodIssue, prefix: string): FieldProblem[] {
 
 /**
  * Every problem zod found, one per field (the first reason when a field has several), in the input's
- * order. The same words as intake's (services/intake/src/cases/field-problems.ts), so every API says alike.
+ * order. Every API (intake's submissions and Open311 forms included) says it in these words.
  */
 export function fieldProblems(error: Pick<ZodError, 'issues'>, prefix = ''): FieldProblem[] {
   const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiHeader,
@@ -10,10 +10,11 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
+import { Auth } from '@civic/auth';
 import type { JsonObject } from '@civic/event-store';
 import { AuditLog, auditLogStream } from './audit-log';
-import { AuditedRead, type HeaderSink } from './audited-read';
+import { AuditedRead } from './audited-read';
+import { CurrentAuditor, type Auditor } from './auditor.decorator';
 import type { ChainCheck } from './chain';
 import { valid } from './http';
 import { LOG_PAGE_MAX, parseLogPage } from './params';
@@ -59,16 +60,11 @@ export class AuditLogController {
   @ApiQuery({ name: 'fromRevision', required: false, description: 'First entry of the page; default 0.' })
   @ApiQuery({ name: 'limit', required: false, description: `Entries per page, 1 to ${LOG_PAGE_MAX}; default 100.` })
   @ApiOkResponse({ description: 'A page of the log.' })
-  read(
-    @Param('tenant') tenant: string,
-    @Query() query: Record<string, unknown>,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlation: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ): Promise<AuditLogPage> {
+  read(@Param('tenant') tenant: string, @Query() query: Record<string, unknown>, @CurrentAuditor() auditor: Auditor): Promise<AuditLogPage> {
     this.reads.checkTenant(tenant);
     const page = valid(parseLogPage(query));
-    const request = { tenant, caseId: null, principal, endpoint: 'log' as const, parameters: { ...page }, correlationHeader: correlation };
+    const { principal, correlationHeader, response } = auditor;
+    const request = { tenant, caseId: null, principal, endpoint: 'log' as const, parameters: { ...page }, correlationHeader };
     return this.reads.run(request, response, async () => {
       const { events, chain } = await this.log.read(tenant);
       const entries = events.filter((event) => event.revision >= page.fromRevision).slice(0, page.limit);

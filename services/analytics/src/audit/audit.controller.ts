@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiHeader,
@@ -11,11 +11,12 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
+import { Auth } from '@civic/auth';
 import { CLOCK, type Clock } from '@civic/platform';
 import type { AuditEndpoint } from './audit-log';
-import { AuditedRead, type HeaderSink } from './audited-read';
-import { CaseRecords } from './case-record';
+import { AuditedRead } from './audited-read';
+import { CurrentAuditor, type Auditor } from './auditor.decorator';
+import { CaseRecords, type CaseRecord } from './case-record';
 import { dossierPdf } from './dossier-pdf';
 import { valid } from './http';
 import { parseCaseId, parseKnownHead, parseMoment, parseRange } from './params';
@@ -64,17 +65,9 @@ export class AuditController {
       'In stream order, upcast to today\'s shape and decrypted where the subject\'s key exists: revision, global position, occurredAt, recordedAt, actor, case channel, correlation and causation ids, the causing command (type derived from the event, id = causationId), `erased: [paths]` for erased personal data, and each event\'s hash link.',
   })
   @ApiOkResponse({ description: 'The case header, its head event and every event.' })
-  history(
-    @Param('tenant') tenant: string,
-    @Param('caseId') caseId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlation: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ): Promise<HistoryView> {
+  history(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @CurrentAuditor() auditor: Auditor): Promise<HistoryView> {
     const id = this.caseIdOf(tenant, caseId);
-    return this.reads.run(this.request(tenant, id, principal, 'history', {}, correlation), response, async () =>
-      historyView(await this.records.read(tenant, id)),
-    );
+    return this.read(auditor, tenant, id, 'history', {}, (record) => historyView(record));
   }
 
   @Get('state')
@@ -87,19 +80,10 @@ export class AuditController {
   @ApiQuery({ name: 'at', required: false, description: 'An ISO-8601 instant with a zone, e.g. 2026-03-02T09:15:00Z.' })
   @ApiQuery({ name: 'basis', required: false, enum: ['occurred', 'recorded'], description: 'Which time `at` is compared with; default occurred.' })
   @ApiOkResponse({ description: 'The state, its status and the revision it was folded to.' })
-  state(
-    @Param('tenant') tenant: string,
-    @Param('caseId') caseId: string,
-    @Query() query: Query,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlation: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ): Promise<StateView> {
+  state(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Query() query: Query, @CurrentAuditor() auditor: Auditor): Promise<StateView> {
     const id = this.caseIdOf(tenant, caseId);
     const moment = valid(parseMoment(query));
-    return this.reads.run(this.request(tenant, id, principal, 'state', { ...moment }, correlation), response, async () =>
-      stateView(await this.records.read(tenant, id), moment),
-    );
+    return this.read(auditor, tenant, id, 'state', { ...moment }, (record) => stateView(record, moment));
   }
 
   @Get('diff')
@@ -111,19 +95,10 @@ export class AuditController {
   @ApiQuery({ name: 'to', required: true, description: 'An ISO-8601 instant, not before from.' })
   @ApiQuery({ name: 'basis', required: false, enum: ['occurred', 'recorded'] })
   @ApiOkResponse({ description: 'Both states, the changed fields (path, before, after) and the events between.' })
-  diff(
-    @Param('tenant') tenant: string,
-    @Param('caseId') caseId: string,
-    @Query() query: Query,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlation: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ): Promise<DiffView> {
+  diff(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Query() query: Query, @CurrentAuditor() auditor: Auditor): Promise<DiffView> {
     const id = this.caseIdOf(tenant, caseId);
     const range = valid(parseRange(query));
-    return this.reads.run(this.request(tenant, id, principal, 'diff', { ...range }, correlation), response, async () =>
-      diffView(await this.records.read(tenant, id), range),
-    );
+    return this.read(auditor, tenant, id, 'diff', { ...range }, (record) => diffView(record, range));
   }
 
   @Get('verification')
@@ -138,55 +113,34 @@ export class AuditController {
     @Param('tenant') tenant: string,
     @Param('caseId') caseId: string,
     @Query() query: Query,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlation: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
+    @CurrentAuditor() auditor: Auditor,
   ): Promise<VerificationView> {
     const id = this.caseIdOf(tenant, caseId);
     const knownHead = valid(parseKnownHead(query));
     const parameters = knownHead === undefined ? {} : { knownHead };
-    return this.reads.run(this.request(tenant, id, principal, 'verification', parameters, correlation), response, async () =>
-      verificationView(await this.records.read(tenant, id), knownHead),
-    );
+    return this.read(auditor, tenant, id, 'verification', parameters, (record) => verificationView(record, knownHead));
   }
 
   @Get('dossier.json')
   @ApiOperation({ summary: 'The case dossier as JSON', description: 'History, final state, chain verification and the head hash to keep.' })
   @ApiOkResponse({ description: 'The dossier.' })
-  dossierJson(
-    @Param('tenant') tenant: string,
-    @Param('caseId') caseId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlation: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ): Promise<Dossier> {
+  dossierJson(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @CurrentAuditor() auditor: Auditor): Promise<Dossier> {
     const id = this.caseIdOf(tenant, caseId);
-    return this.reads.run(this.request(tenant, id, principal, 'dossier.json', {}, correlation), response, (correlationId) =>
-      this.dossier(tenant, id, principal, correlationId),
-    );
+    return this.read(auditor, tenant, id, 'dossier.json', {}, (record, correlationId) => this.dossier(record, auditor, correlationId));
   }
 
   @Get('dossier.pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The case dossier as PDF', description: 'The same content as dossier.json, headings in Bulgarian and English.' })
   @ApiOkResponse({ description: 'A PDF file.' })
-  async dossierPdf(
-    @Param('tenant') tenant: string,
-    @Param('caseId') caseId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlation: string | undefined,
-    @Res({ passthrough: true }) response: HeaderSink,
-  ): Promise<StreamableFile> {
+  async dossierPdf(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @CurrentAuditor() auditor: Auditor): Promise<StreamableFile> {
     const id = this.caseIdOf(tenant, caseId);
-    const pdf = await this.reads.run(this.request(tenant, id, principal, 'dossier.pdf', {}, correlation), response, async (correlationId) =>
-      dossierPdf(await this.dossier(tenant, id, principal, correlationId)),
-    );
+    const pdf = await this.read(auditor, tenant, id, 'dossier.pdf', {}, (record, correlationId) => dossierPdf(this.dossier(record, auditor, correlationId)));
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="dossier-${id}.pdf"` });
   }
 
-  private async dossier(tenant: string, caseId: string, principal: Principal, correlationId: string): Promise<Dossier> {
-    const record = await this.records.read(tenant, caseId);
-    return dossier(record, { at: this.clock.now().toISOString(), auditorId: principal.sub, correlationId });
+  private dossier(record: CaseRecord, auditor: Auditor, correlationId: string): Dossier {
+    return dossier(record, { at: this.clock.now().toISOString(), auditorId: auditor.principal.sub, correlationId });
   }
 
   /** The tenant first (404), then the case id (400): the order every endpoint answers in. */
@@ -195,14 +149,16 @@ export class AuditController {
     return valid(parseCaseId(caseId));
   }
 
-  private request(
+  /** The case's record read and answered through the audit log (audited-read.ts), recorded with the endpoint and its parameters. */
+  private read<T>(
+    auditor: Auditor,
     tenant: string,
     caseId: string,
-    principal: Principal,
     endpoint: AuditEndpoint,
     parameters: Record<string, unknown>,
-    correlationHeader: string | undefined,
-  ) {
-    return { tenant, caseId, principal, endpoint, parameters, correlationHeader };
+    answer: (record: CaseRecord, correlationId: string) => T | Promise<T>,
+  ): Promise<T> {
+    const request = { tenant, caseId, principal: auditor.principal, endpoint, parameters, correlationHeader: auditor.correlationHeader };
+    return this.reads.run(request, auditor.response, async (correlationId) => answer(await this.records.read(tenant, caseId), correlationId));
   }
 }

@@ -3,19 +3,16 @@
  * event store, FerretDB for subject keys): PlatformModule.forRoot + AuditModule, a development token
  * issuer, and a clock file the test holds (the audit log's times come from CLOCK).
  */
-import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DevIssuer } from '@civic/auth';
+import type { DevIssuer } from '@civic/auth';
 import type { CaseCommand, Role } from '@civic/domain';
 import type { SubjectKeys } from '@civic/event-store';
 import { CASE_COMMANDS, loadConfig, platformConfigSchema, PlatformModule, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
-import { createTestDatabase, serviceTestEnvironment, type TestDatabase } from '@civic/testing';
+import type { TestDatabase } from '@civic/testing';
 import { AuditModule } from '../../src/audit/audit.module';
+import { startInProcess } from '../in-process';
 
 export interface AuditApp {
   app: INestApplication;
@@ -45,62 +42,37 @@ export interface Answer {
 const showLogs = process.env.AUDIT_TEST_LOGS === '1';
 
 export async function startAuditApp(): Promise<AuditApp> {
-  const issuer = await DevIssuer.start();
-  const clockDir = mkdtempSync(join(tmpdir(), 'audit-clock-'));
-  const clockFile = join(clockDir, 'now');
-  const setNow = (instant: string) => writeFileSync(clockFile, instant);
-  setNow('2026-04-01T10:00:00.000Z');
-  let database: TestDatabase | undefined;
-  let app: INestApplication | undefined;
-  try {
-    database = await createTestDatabase('analytics_audit');
-    const config = loadConfig(platformConfigSchema, {
-      ...(await serviceTestEnvironment('analytics-audit', database)),
-      LOG_LEVEL: showLogs ? 'debug' : 'silent',
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      AUTH_ISSUER: issuer.issuer,
-      AUTH_AUDIENCE: issuer.audience,
-      CLOCK_FILE: clockFile,
-    });
-    const moduleRef = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot({ service: 'analytics', config, traceCaseEvents: false }), AuditModule],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: showLogs ? undefined : false });
-    await app.listen(0, '127.0.0.1');
-    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const started = app;
-    const db = database;
-    return {
-      app,
-      url,
-      database,
-      issuer,
-      commands: app.get<CaseCommands>(CASE_COMMANDS),
-      subjectKeys: app.get<SubjectKeys>(SUBJECT_KEYS),
-      setNow,
-      token: (tenant, role) => issuer.sign({ sub: `${tenant}:${role}`, tenant, roles: [role] }),
-      async get(path, token, headers = {}) {
-        const response = await fetch(`${url}${path}`, {
-          headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        });
-        const bytes = Buffer.from(await response.arrayBuffer());
-        const json = (response.headers.get('content-type') ?? '').includes('application/json');
-        return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
-      },
-      async close() {
-        await started.close().catch(() => undefined);
-        await db.drop().catch(() => undefined);
-        await issuer.stop().catch(() => undefined);
-        rmSync(clockDir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await app?.close().catch(() => undefined);
-    await database?.drop().catch(() => undefined);
-    await issuer.stop();
-    rmSync(clockDir, { recursive: true, force: true });
-    throw error;
-  }
+  const started = await startInProcess(
+    { database: 'analytics_audit', service: 'analytics-audit', now: '2026-04-01T10:00:00.000Z', showLogs },
+    async ({ environment }) => {
+      const config = loadConfig(platformConfigSchema, environment);
+      const moduleRef = await Test.createTestingModule({
+        imports: [PlatformModule.forRoot({ service: 'analytics', config, traceCaseEvents: false }), AuditModule],
+      }).compile();
+      return moduleRef.createNestApplication({ logger: showLogs ? undefined : false });
+    },
+  );
+  const { app, url, ground } = started;
+  const { issuer } = ground;
+  return {
+    app,
+    url,
+    database: ground.database,
+    issuer,
+    commands: app.get<CaseCommands>(CASE_COMMANDS),
+    subjectKeys: app.get<SubjectKeys>(SUBJECT_KEYS),
+    setNow: ground.clock.set,
+    token: (tenant, role) => issuer.sign({ sub: `${tenant}:${role}`, tenant, roles: [role] }),
+    async get(path, token, headers = {}) {
+      const response = await fetch(`${url}${path}`, {
+        headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const json = (response.headers.get('content-type') ?? '').includes('application/json');
+      return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
+    },
+    close: () => started.stop(),
+  };
 }
 
 /** The person behind a test case: what must vanish from every answer once their key is erased. */

@@ -10,6 +10,7 @@ import {
   DEFAULT_DEADLINE_POLICIES,
   isOpen,
   resolveDeadlinePolicy,
+  startOfLocalDay,
   toLocalDate,
   type CaseStatus,
   type ClockPause,
@@ -25,7 +26,6 @@ import {
   type TenantCharter,
   type WorkingCalendar,
 } from '@civic/domain';
-import { startOfLocalDay } from './local-time';
 
 export type AlertKind = DeadlineAlert['type'];
 

@@ -1,30 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CaseCommand, RegisteredCase, TenantCharter } from '@civic/domain';
-import { WrongExpectedRevisionError, type EventStore, type JsonObject, type SubjectKeys } from '@civic/event-store';
-import { CASE_COMMANDS, EVENT_STORE, SUBJECT_KEYS, TenantDirectory, type CaseCommands } from '@civic/platform';
+import type { EventStore, JsonObject, SubjectKeys } from '@civic/event-store';
+import { CASE_COMMANDS, EVENT_STORE, fieldProblems, mergeProblems, SUBJECT_KEYS, TenantDirectory, type CaseCommands } from '@civic/platform';
 import type { z } from 'zod';
 import { IdempotencyStore, type IdempotencyRecord, type RegistrationIds } from '../idempotency/idempotency-store';
 import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
+import { settleReservation } from '../idempotency/reservation';
 import { sealTrackingCode, unsealTrackingCode } from '../tracking/sealed-tracking-code';
 import { TrackingCodes } from '../tracking/tracking-codes';
-import { caseCommand, SCREENING_ACTOR, type CommandContext } from './case-command';
+import { caseCommand, handleCaseCommand, SCREENING_ACTOR, type CommandContext } from './case-command';
 import { CaseReader } from './case-reader';
 import { CLOCK, type Clock } from './clock';
 import { ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
 import { dueDateOf, TenantCalendars } from './due-date';
-import {
-  CaseNotFoundError,
-  CaseRejectedError,
-  ConcurrentChangeError,
-  IdempotencyKeyReusedError,
-  InvalidInputError,
-  RequestInProgressError,
-  UnknownTenantError,
-} from './errors';
-import { fieldProblems, mergeProblems } from './field-problems';
-import { isRegistered, publicView, type PublicCaseView } from './public-view';
+import { CaseNotFoundError, InvalidInputError } from './errors';
+import { publicView, type PublicCaseView } from './public-view';
 import { registryNumberFor } from './registry-numbers';
 import { withTrackingCode, type RegistrationResponse } from './registration-response';
 import { screeningSummary, screenSubmission, systemScreening } from './screening';
@@ -35,6 +27,7 @@ import {
   type Submission,
   type SubmissionReader,
 } from './submission';
+import { charterOf } from './tenants';
 
 export interface RegisterRequest {
   tenant: string;
@@ -82,8 +75,6 @@ export interface CitizenRequest {
   correlationId?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
 /** The registration a request works on: ids fixed by its idempotency record, or fresh ones without a key. */
 interface Work {
   ids: RegistrationIds;
@@ -111,9 +102,7 @@ export class CaseIntakeService {
 
   /** The tenant's charter, or UnknownTenantError. */
   charterOf(tenant: string): TenantCharter {
-    const charter = this.tenants.get(tenant);
-    if (!charter) throw new UnknownTenantError(tenant);
-    return charter;
+    return charterOf(this.tenants, tenant);
   }
 
   /**
@@ -138,32 +127,14 @@ export class CaseIntakeService {
     const key = request.idempotencyKey;
     const fingerprint = requestFingerprint(request.reader.operation, submission);
     const reservation = await this.idempotency.reserve({ tenant: charter.slug, key, fingerprint, fresh, now });
-    switch (reservation.status) {
-      case 'mismatch':
-        throw new IdempotencyKeyReusedError(key);
-      case 'busy':
-        throw new RequestInProgressError(key, reservation.retryAfterSeconds);
-      case 'completed':
-        return { replayed: true, dataSubjectId: reservation.record.dataSubjectId, response: await this.replay(reservation.record) };
-      case 'claimed': {
-        const { record, owner } = reservation;
-        try {
-          return {
-            replayed: false,
-            dataSubjectId: record.dataSubjectId,
-            response: await this.carryOut(request, charter, submission, { ids: record, record }),
-          };
-        } catch (error) {
-          // Whatever was written stays; the next retry with this key takes over at once and finishes it.
-          await this.idempotency.release(record._id, owner, this.clock.now()).catch(() => undefined);
-          throw error;
-        }
-      }
-      default: {
-        const unhandled: never = reservation;
-        throw new Error(`Unhandled reservation: ${JSON.stringify(unhandled)}`);
-      }
-    }
+    return settleReservation<RegisterOutcome>(reservation, key, this.idempotency, this.clock, {
+      completed: async (record) => ({ replayed: true, dataSubjectId: record.dataSubjectId, response: await this.replay(record) }),
+      claimed: async (record) => ({
+        replayed: false,
+        dataSubjectId: record.dataSubjectId,
+        response: await this.carryOut(request, charter, submission, { ids: record, record }),
+      }),
+    });
   }
 
   /** The registrar accepts, or decides no proceedings with a reason; on a flagged case this resolves the flag. */
@@ -315,25 +286,14 @@ export class CaseIntakeService {
 
   /** Runs a command through the decider; a rejection becomes CaseRejectedError, a lost race ConcurrentChangeError. */
   private async handle(command: CaseCommand, dataSubjectId: string | undefined): Promise<void> {
-    let outcome;
-    try {
-      // The subject travels in the command's metadata to every event, so the case store can encrypt its data.
-      const metadata = dataSubjectId === undefined ? command.metadata : { ...command.metadata, dataSubjectId };
-      outcome = await this.commands.handle({ ...command, metadata } as CaseCommand);
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) throw new ConcurrentChangeError(command.metadata.caseId);
-      throw error;
-    }
-    if (!outcome.ok) throw new CaseRejectedError(outcome.rejection);
+    // The subject travels in the command's metadata to every event, so the case store can encrypt its data.
+    const metadata = dataSubjectId === undefined ? command.metadata : { ...command.metadata, dataSubjectId };
+    await handleCaseCommand(this.commands, { ...command, metadata } as CaseCommand);
   }
 
   /** A registered case of this tenant; any other case id (malformed, unknown, another tenant's) is not found. */
-  private async registeredCase(charter: TenantCharter, caseId: string, askedBy: 'caseId' | 'trackingCode' = 'caseId') {
-    if (!UUID.test(caseId)) throw new CaseNotFoundError(askedBy);
-    const history = await this.cases.read(caseId);
-    const { state } = history;
-    if (!isRegistered(state) || state.facts.tenant !== charter.slug) throw new CaseNotFoundError(askedBy);
-    return { ...history, state };
+  private registeredCase(charter: TenantCharter, caseId: string, askedBy: 'caseId' | 'trackingCode' = 'caseId') {
+    return this.cases.registered(charter.slug, caseId, askedBy);
   }
 
   private async caseOfTrackingCode(charter: TenantCharter, trackingCode: string): Promise<string> {

@@ -1,6 +1,8 @@
-import { foldCase, type CaseEvent, type CaseState } from '@civic/domain';
+import { foldCase, type CaseEvent, type CaseState, type RegisteredCase } from '@civic/domain';
 import { StreamNotFoundError, type EventStore } from '@civic/event-store';
 import { caseEventFromRecorded, caseStreamName } from '@civic/platform';
+import { CaseNotFoundError } from './errors';
+import { isRegistered } from './public-view';
 
 export interface CaseHistory {
   events: CaseEvent[];
@@ -10,6 +12,10 @@ export interface CaseHistory {
   /** The stream's revision (its last event's, 0-based): what a client's `If-Match` names. -1 before registration. */
   revision: number;
 }
+
+export type RegisteredCaseHistory = CaseHistory & { state: RegisteredCase };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /**
  * Reads a case stream for decisions intake makes outside the decider (which command to send, what to
@@ -34,5 +40,17 @@ export class CaseReader {
       if (error instanceof StreamNotFoundError) return { events: [], state: { status: 'NotRegistered' }, revision: -1 };
       throw error;
     }
+  }
+
+  /**
+   * A registered case of this tenant; any other id (malformed, unknown, another tenant's) is not found,
+   * named by what it was asked by, so nothing is learnt by guessing.
+   */
+  async registered(tenant: string, caseId: string, askedBy: CaseNotFoundError['field'] = 'caseId'): Promise<RegisteredCaseHistory> {
+    if (!UUID.test(caseId)) throw new CaseNotFoundError(askedBy);
+    const history = await this.read(caseId);
+    const { state } = history;
+    if (!isRegistered(state) || state.facts.tenant !== tenant) throw new CaseNotFoundError(askedBy);
+    return { ...history, state };
   }
 }

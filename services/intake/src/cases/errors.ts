@@ -1,4 +1,5 @@
 import type { CaseRejection } from '@civic/domain';
+import type { FieldProblem } from '@civic/platform';
 
 /**
  * What can go wrong in taking a case in, as named errors. The HTTP adapter maps each to a status
@@ -6,10 +7,7 @@ import type { CaseRejection } from '@civic/domain';
  */
 
 /** One problem with one field of the input: `field` is a dotted path (`submitter.email`, `attachments.0.size`). */
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
+export type { FieldProblem };
 
 /** The input breaks the rules: every bad field is named, not just the first. */
 export class InvalidInputError extends Error {

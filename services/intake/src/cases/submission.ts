@@ -10,7 +10,7 @@ import type {
 } from '@civic/domain';
 import type { z } from 'zod';
 import type { FieldProblem } from './errors';
-import { fieldProblems } from './field-problems';
+import { fieldProblems } from '@civic/platform';
 import {
   citizenSubmissionSchema,
   staffSubmissionSchema,

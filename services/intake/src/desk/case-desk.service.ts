@@ -1,27 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { PERMISSIONS, type Actor, type CaseCommand, type RegisteredCase, type Role, type TenantCharter } from '@civic/domain';
-import { WrongExpectedRevisionError, type JsonObject } from '@civic/event-store';
-import { CASE_COMMANDS, TenantDirectory, type CaseCommands } from '@civic/platform';
-import { CaseReader, type CaseHistory } from '../cases/case-reader';
+import { PERMISSIONS, type Actor, type CaseCommand, type Role, type TenantCharter } from '@civic/domain';
+import type { JsonObject } from '@civic/event-store';
+import { CASE_COMMANDS, fieldProblems, mergeProblems, TenantDirectory, type CaseCommands } from '@civic/platform';
+import { handleCaseCommand } from '../cases/case-command';
+import { CaseReader, type RegisteredCaseHistory } from '../cases/case-reader';
 import { CLOCK, type Clock } from '../cases/clock';
 import { TenantCalendars } from '../cases/due-date';
-import {
-  CaseNotFoundError,
-  CaseRejectedError,
-  ConcurrentChangeError,
-  IdempotencyKeyReusedError,
-  InvalidInputError,
-  PreconditionFailedError,
-  RequestInProgressError,
-  UnknownTenantError,
-} from '../cases/errors';
-import { fieldProblems, mergeProblems } from '../cases/field-problems';
-import { isRegistered } from '../cases/public-view';
+import { CaseNotFoundError, InvalidInputError, PreconditionFailedError } from '../cases/errors';
+import { charterOf } from '../cases/tenants';
 import { readIfMatch, pinnedRevision, type RevisionPrecondition } from '../http/revision-headers';
 import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
 import { IdempotencyStore, type IdempotencyRecord } from '../idempotency/idempotency-store';
+import { settleReservation } from '../idempotency/reservation';
 import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
 import { deskView, type DeskCaseView } from './desk-view';
 
@@ -48,10 +40,6 @@ export interface DeskOutcome {
   /** The stored answer to an earlier request with the same Idempotency-Key. */
   replayed: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
-type Found = CaseHistory & { state: RegisteredCase };
 
 /**
  * The case desk: staff work a registered case through the shared decider, each action one command with
@@ -104,30 +92,14 @@ export class CaseDeskService {
       },
       now,
     });
-    switch (reservation.status) {
-      case 'mismatch':
-        throw new IdempotencyKeyReusedError(key);
-      case 'busy':
-        throw new RequestInProgressError(key, reservation.retryAfterSeconds);
-      case 'completed':
-        return { replayed: true, view: reservation.record.response.body as unknown as DeskCaseView };
-      case 'claimed': {
-        const { record, owner } = reservation;
-        try {
-          const view = await this.carryOut(charter, request, action, parsed.data, ifMatch.precondition, record);
-          const stored = await this.idempotency.complete(record._id, { status: 200, body: view as unknown as JsonObject }, this.clock.now());
-          return { replayed: false, view: stored.response.body as unknown as DeskCaseView };
-        } catch (error) {
-          // Nothing half-done stays hidden: the next retry with this key takes over at once.
-          await this.idempotency.release(record._id, owner, this.clock.now()).catch(() => undefined);
-          throw error;
-        }
-      }
-      default: {
-        const unhandled: never = reservation;
-        throw new Error(`Unhandled reservation: ${JSON.stringify(unhandled)}`);
-      }
-    }
+    return settleReservation<DeskOutcome>(reservation, key, this.idempotency, this.clock, {
+      completed: (record) => ({ replayed: true, view: record.response.body as unknown as DeskCaseView }),
+      claimed: async (record) => {
+        const view = await this.carryOut(charter, request, action, parsed.data, ifMatch.precondition, record);
+        const stored = await this.idempotency.complete(record._id, { status: 200, body: view as unknown as JsonObject }, this.clock.now());
+        return { replayed: false, view: stored.response.body as unknown as DeskCaseView };
+      },
+    });
   }
 
   private async carryOut(
@@ -164,43 +136,22 @@ export class CaseDeskService {
           ...(found.dataSubjectId === undefined ? {} : { dataSubjectId: found.dataSubjectId }),
         },
       } as CaseCommand;
-      await this.handle(command, pinned);
+      await handleCaseCommand(this.commands, command, pinned);
     }
     return this.viewOf(charter, await this.registeredCase(charter, request.caseId));
   }
 
-  /** Through the platform's CASE_COMMANDS; with If-Match, decided only on that revision (no retry on a race). */
-  private async handle(command: CaseCommand, revision: number | undefined): Promise<void> {
-    let outcome;
-    try {
-      outcome = await this.commands.handle(command, revision === undefined ? {} : { expectedRevision: revision });
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) {
-        if (revision === undefined) throw new ConcurrentChangeError(command.metadata.caseId);
-        throw new PreconditionFailedError(typeof error.actual === 'number' ? error.actual : -1);
-      }
-      throw error;
-    }
-    if (!outcome.ok) throw new CaseRejectedError(outcome.rejection);
-  }
-
-  private viewOf(charter: TenantCharter, found: Found): DeskCaseView {
+  private viewOf(charter: TenantCharter, found: RegisteredCaseHistory): DeskCaseView {
     return deskView(found.state.facts.caseId, found, charter, this.calendars.of(charter));
   }
 
   private charterOf(tenant: string): TenantCharter {
-    const charter = this.tenants.get(tenant);
-    if (!charter) throw new UnknownTenantError(tenant);
-    return charter;
+    return charterOf(this.tenants, tenant);
   }
 
   /** A registered case of this tenant; any other id (malformed, unknown, another tenant's) is not found. */
-  private async registeredCase(charter: TenantCharter, caseId: string): Promise<Found> {
-    if (!UUID.test(caseId)) throw new CaseNotFoundError('caseId');
-    const history = await this.cases.read(caseId);
-    const { state } = history;
-    if (!isRegistered(state) || state.facts.tenant !== charter.slug) throw new CaseNotFoundError('caseId');
-    return { ...history, state };
+  private registeredCase(charter: TenantCharter, caseId: string): Promise<RegisteredCaseHistory> {
+    return this.cases.registered(charter.slug, caseId);
   }
 
   private async isCaseOfTenant(charter: TenantCharter, caseId: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import type { CaseSubmitter, TenantCharter } from '@civic/domain';
 import { z } from 'zod';
 import type { FieldProblem } from '../cases/errors';
-import { BODY, fieldProblems, mergeProblems } from '../cases/field-problems';
+import { BODY, fieldProblems, mergeProblems } from '@civic/platform';
 import type { ReadSubmission, Submission, SubmissionReader } from '../cases/submission';
 import { readAttributes, submittedAttributes, type AttributeValues } from './attributes';
 import { findService, type ServiceEntry } from './services';

@@ -1,5 +1,4 @@
-import { toLocalDate } from '@civic/domain';
-import { startOfLocalDay } from './local-time';
+import { startOfLocalDay, toLocalDate } from '../../src/calendar';
 
 describe('startOfLocalDay', () => {
   it('is local midnight in Sofia: UTC+2 in winter, UTC+3 in summer', () => {
