@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 
 /** The namespace of deadline-watch's name-based ids (a fixed random UUID, never to change). */
 const DEADLINE_WATCH_NAMESPACE = 'b7d3e1a4-52c6-4f0e-9a8b-3c1d6e2f7a90';
@@ -9,14 +9,4 @@ const DEADLINE_WATCH_NAMESPACE = 'b7d3e1a4-52c6-4f0e-9a8b-3c1d6e2f7a90';
  * every retry and every restart issues the same command id for the same alert, and the case stream shows
  * whether it was already carried out.
  */
-export function nameBasedId(name: string, namespace = DEADLINE_WATCH_NAMESPACE): string {
-  const bytes = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest()
-    .subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export const nameBasedId = (name: string, namespace = DEADLINE_WATCH_NAMESPACE): string => uuidv5(name, namespace);

@@ -1,21 +1,11 @@
-import { createHash } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 import type { NotificationRecipient } from '@civic/domain';
 
 /** The namespace of notification's name-based ids (a fixed random UUID, never to change). */
 const NOTIFICATION_NAMESPACE = '9b2f6c1e-3d47-4a8e-b5c2-71e0d4f8a613';
 
 /** A UUID version 5 (RFC 9562, name-based, SHA-1): the same name always gives the same id. */
-export function nameBasedId(name: string, namespace = NOTIFICATION_NAMESPACE): string {
-  const bytes = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest()
-    .subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export const nameBasedId = (name: string, namespace = NOTIFICATION_NAMESPACE): string => uuidv5(name, namespace);
 
 /** `submitter`, `staff:<userId>` or `role:<role>`: who, without an address. */
 export function recipientKey(recipient: NotificationRecipient): string {

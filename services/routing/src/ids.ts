@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 
 /** The namespace of routing's name-based ids (a fixed random UUID, never to change). */
 const ROUTING_NAMESPACE = '4f1c2b7e-9a53-4d1e-8c0f-2e6b7d9a1c35';
@@ -8,17 +8,7 @@ const ROUTING_NAMESPACE = '4f1c2b7e-9a53-4d1e-8c0f-2e6b7d9a1c35';
  * its commands after the event that caused them, so a redelivered event issues the same command ids and
  * the case stream shows the command was already carried out.
  */
-export function nameBasedId(name: string, namespace = ROUTING_NAMESPACE): string {
-  const bytes = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest()
-    .subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export const nameBasedId = (name: string, namespace = ROUTING_NAMESPACE): string => uuidv5(name, namespace);
 
 /** The id of the command routing issues because of an event: `RouteCase` and `AssignCase` each have their own. */
 export const commandIdFor = (eventId: string, command: 'RouteCase' | 'AssignCase') => nameBasedId(`${eventId}/${command}`);
