@@ -10,3 +10,4 @@ export * from './tenants/tenant-directory';
 export * from './clock/clock';
 export * from './pdf/pdf';
 export * from './http';
+export * from './consumer/case-events-consumer';

@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@civic/platform';
+import { caseEventsConsumerProviders, PlatformModule } from '@civic/platform';
 import type { DeadlineWatchConfig } from './config';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
-import { eventConsumerProviders } from './consumer/event-consumer.provider';
 import { DeadlinesController } from './http/deadlines.controller';
 import { DeadlineViewStore } from './store/deadline-view.store';
 import { TimerStore } from './store/timer.store';
@@ -30,7 +29,7 @@ export class DeadlineWatchModule {
         AlertRecorder,
         DeadlineTicker,
         CaseEventsHandler,
-        ...eventConsumerProviders,
+        ...caseEventsConsumerProviders,
       ],
       exports: [CaseEventsHandler, DeadlinePlanner, DeadlineTicker, TimerStore, DeadlineViewStore],
     };

@@ -9,14 +9,13 @@ import { DevIssuer } from '@civic/auth';
 import type { CaseCommand } from '@civic/domain';
 import { PostgresEventStore, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
-import { CASE_COMMANDS, CASE_STORE, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
+import { CASE_COMMANDS, CASE_EVENTS_CONSUMER, CASE_STORE, type CaseCommands, caseStreamName, EVENT_STORE } from '@civic/platform';
 import { createTestDatabase, freePort, issuerEnvironment, kafkaBrokers, testClock, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { DeadlineWatchModule } from '../src/app.module';
 import { configSchema } from '../src/config';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
-import { DEADLINE_WATCH_EVENT_CONSUMER } from '../src/consumer/event-consumer.provider';
 import { configureDeadlineWatchHttp } from '../src/http/openapi';
 import { DeadlineViewStore } from '../src/store/deadline-view.store';
 import { TimerStore } from '../src/store/timer.store';
@@ -133,7 +132,7 @@ async function startInstance(environment: WatchEnvironment, { ticker = false, co
     consumer = await runEventConsumer<JsonObject>({
       kafka: environment.kafka,
       topic: environment.topic,
-      consumer: app.get<EventConsumer>(DEADLINE_WATCH_EVENT_CONSUMER),
+      consumer: app.get<EventConsumer>(CASE_EVENTS_CONSUMER),
       handler: (event) => handler.handle(event),
       onOutcome: (outcome) => outcomes.push(outcome),
     });

@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@civic/platform';
+import { caseEventsConsumerProviders, PlatformModule } from '@civic/platform';
 import type { NotificationConfig } from './config';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
-import { eventConsumerProviders } from './consumer/event-consumer.provider';
 import { EmailSender } from './delivery/email';
 import { LoggingSmsSender, SMS_SENDER } from './delivery/sms';
 import { NotificationsController } from './http/notifications.controller';
@@ -40,7 +39,7 @@ export class NotificationModule {
         CaseRecorder,
         NotificationSender,
         CaseEventsHandler,
-        ...eventConsumerProviders,
+        ...caseEventsConsumerProviders,
       ],
       exports: [CaseEventsHandler, NotificationSender, OutboxStore, TemplateStore, LettersStore],
     };

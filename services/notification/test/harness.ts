@@ -14,14 +14,13 @@ import { DevIssuer } from '@civic/auth';
 import type { CaseEvent, Role } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
-import { CASE_COMMANDS, CASE_STORE, caseEventFromRecorded, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
+import { CASE_COMMANDS, CASE_EVENTS_CONSUMER, CASE_STORE, type CaseCommands, caseEventFromRecorded, caseStreamName, EVENT_STORE } from '@civic/platform';
 import { createTestDatabase, freePort, kafkaBrokers, mailServer, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { NotificationModule } from '../src/app.module';
 import { configSchema } from '../src/config';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
-import { NOTIFICATION_EVENT_CONSUMER } from '../src/consumer/event-consumer.provider';
 import { OUTBOX_COLLECTION, type OutboxEntry } from '../src/outbox/outbox.store';
 import type { CaseScript } from './cases';
 
@@ -105,7 +104,7 @@ export async function startNotification(options: HarnessOptions): Promise<Notifi
     consumer = await runEventConsumer<JsonObject>({
       kafka,
       topic,
-      consumer: app.get<EventConsumer>(NOTIFICATION_EVENT_CONSUMER),
+      consumer: app.get<EventConsumer>(CASE_EVENTS_CONSUMER),
       handler: async (event) => {
         await handler.handle(event);
       },

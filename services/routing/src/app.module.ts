@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { PlatformExceptionFilter, PlatformModule } from '@civic/platform';
+import { caseEventsConsumerProviders, PlatformExceptionFilter, PlatformModule } from '@civic/platform';
 import { RoutingAdminController } from './admin/routing-admin.controller';
 import { RoutingConfigStore } from './config-store/routing-config.store';
 import type { RoutingConfig } from './config';
@@ -8,7 +8,6 @@ import { CaseRoutingController } from './cases/case-routing.controller';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
 import { CaseRouter } from './consumer/case-router';
-import { eventConsumerProviders } from './consumer/event-consumer.provider';
 import { WorkloadStore } from './workload/workload.store';
 
 /** routing: sends each case to the unit the tenant's rules name, and assigns it within the unit. */
@@ -28,7 +27,7 @@ export class RoutingModule {
         WorkloadStore,
         CaseRouter,
         CaseEventsHandler,
-        ...eventConsumerProviders,
+        ...caseEventsConsumerProviders,
       ],
       exports: [CaseEventsHandler, CaseRouter, RoutingConfigStore, WorkloadStore],
     };

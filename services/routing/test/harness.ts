@@ -11,7 +11,7 @@ import { DevIssuer } from '@civic/auth';
 import { caseDecider, type CaseCommand, type CaseEvent, type ChangeOfficers, type RegisterCase } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
-import { CASE_STORE, caseStreamName, EVENT_STORE } from '@civic/platform';
+import { CASE_EVENTS_CONSUMER, CASE_STORE, caseStreamName, EVENT_STORE } from '@civic/platform';
 import { createTestDatabase, freePort, issuerEnvironment, kafkaBrokers, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -19,7 +19,6 @@ import { RoutingModule } from '../src/app.module';
 import { configSchema } from '../src/config';
 import { RoutingConfigStore } from '../src/config-store/routing-config.store';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
-import { ROUTING_EVENT_CONSUMER } from '../src/consumer/event-consumer.provider';
 
 export interface RoutingHarness {
   app: INestApplication;
@@ -79,7 +78,7 @@ export async function startRouting(prefix: string, { consume = true }: HarnessOp
     ? await runEventConsumer<JsonObject>({
         kafka,
         topic,
-        consumer: app.get<EventConsumer>(ROUTING_EVENT_CONSUMER),
+        consumer: app.get<EventConsumer>(CASE_EVENTS_CONSUMER),
         handler: (event) => handler.handle(event),
         onOutcome: (outcome) => outcomes.push(outcome),
       })

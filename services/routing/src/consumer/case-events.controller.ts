@@ -2,9 +2,8 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import type { JsonObject } from '@civic/event-store';
 import type { EventConsumer } from '@civic/messaging';
-import { CASE_EVENTS_TOPIC } from '@civic/platform';
+import { CASE_EVENTS_CONSUMER, CASE_EVENTS_TOPIC } from '@civic/platform';
 import { CaseEventsHandler } from './case-events.handler';
-import { ROUTING_EVENT_CONSUMER } from './event-consumer.provider';
 
 /**
  * routing's subscription to `case-events`: the consumer toolkit dedupes by event id, retries, and
@@ -14,7 +13,7 @@ import { ROUTING_EVENT_CONSUMER } from './event-consumer.provider';
 @Controller()
 export class CaseEventsController {
   constructor(
-    @Inject(ROUTING_EVENT_CONSUMER) private readonly consumer: EventConsumer,
+    @Inject(CASE_EVENTS_CONSUMER) private readonly consumer: EventConsumer,
     private readonly handler: CaseEventsHandler,
   ) {}
 

@@ -1,13 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EventConsumer, KafkaDeadLetters, MongoInbox, type MessagingLogger } from '@civic/messaging';
-import { KAFKA_CLIENT, SERVICE_CONFIG, SERVICE_NAME, type PlatformConfig } from '@civic/platform';
+import type { PlatformConfig } from '../config';
+import { KAFKA_CLIENT } from '../health/kafka.health';
+import { SERVICE_CONFIG, SERVICE_NAME } from '../platform.module';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 
-/** The consumer core for `case-events`: inbox `inbox_<group>` in MongoDB, dead letters to `case-events.<group>.dlt`. */
-export const NOTIFICATION_EVENT_CONSUMER = Symbol('NOTIFICATION_EVENT_CONSUMER');
-const DEAD_LETTERS = Symbol('NOTIFICATION_DEAD_LETTERS');
+/**
+ * The consumer core for `case-events` that a service with its own handler provides (routing, deadline-watch,
+ * notification): inbox `inbox_<group>` in MongoDB, dead letters to `case-events.<group>.dlt`.
+ */
+export const CASE_EVENTS_CONSUMER = Symbol('CASE_EVENTS_CONSUMER');
+const DEAD_LETTERS = Symbol('CASE_EVENTS_DEAD_LETTERS');
 
 const nestLogger = new Logger('CaseEventsConsumer');
 const logger: MessagingLogger = {
@@ -25,11 +30,11 @@ class DeadLettersLifecycle implements OnApplicationShutdown {
   }
 }
 
-export const eventConsumerProviders: Provider[] = [
+export const caseEventsConsumerProviders: Provider[] = [
   { provide: DEAD_LETTERS, inject: [KAFKA_CLIENT], useFactory: (kafka: Kafka) => new KafkaDeadLetters(kafka) },
   DeadLettersLifecycle,
   {
-    provide: NOTIFICATION_EVENT_CONSUMER,
+    provide: CASE_EVENTS_CONSUMER,
     inject: [SERVICE_CONFIG, SERVICE_NAME, getConnectionToken(), DEAD_LETTERS],
     useFactory: (config: PlatformConfig, service: string, connection: Connection, deadLetters: KafkaDeadLetters) => {
       const db = connection.db;
