@@ -1,8 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { eventually } from './eventually';
-import { dockerAnswers, MissingServerError, WORKSPACE_ROOT } from './servers';
+import { dockerAnswers, fromEnvironment, MissingServerError } from './servers';
 
 /**
  * The mail server the tests read: the local mail catcher (`infra/local/servers.sh up` starts it, see
@@ -55,17 +53,6 @@ export interface MailMessage {
 }
 
 const START_HINT = 'start the local servers with `bash infra/local/servers.sh up` (it starts the mail server too)';
-
-function fromEnvironment(variable: string): string | undefined {
-  const value = process.env[variable];
-  if (value) return value;
-  const file = join(WORKSPACE_ROOT, '.local', 'env.sh');
-  if (!existsSync(file)) return undefined;
-  const line = readFileSync(file, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`export ${variable}=`));
-  return line?.slice(`export ${variable}=`.length).replace(/^['"]|['"]$/g, '') || undefined;
-}
 
 let found: Promise<MailServer> | undefined;
 

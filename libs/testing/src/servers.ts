@@ -22,7 +22,8 @@ export class MissingServerError extends Error {
   }
 }
 
-function fromEnvironment(variable: string): string | undefined {
+/** A server setting from the environment, else from `.local/env.sh` written by `infra/local/servers.sh up`. */
+export function fromEnvironment(variable: string): string | undefined {
   const value = process.env[variable];
   if (value) return value;
   const file = join(WORKSPACE_ROOT, '.local', 'env.sh');
