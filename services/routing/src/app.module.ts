@@ -8,6 +8,7 @@ import { CaseRoutingController } from './cases/case-routing.controller';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
 import { CaseRouter } from './consumer/case-router';
+import { WaitingAssignments } from './consumer/waiting-assignments';
 import { WorkloadStore } from './workload/workload.store';
 
 /** routing: sends each case to the unit the tenant's rules name, and assigns it within the unit. */
@@ -26,10 +27,11 @@ export class RoutingModule {
         RoutingConfigStore,
         WorkloadStore,
         CaseRouter,
+        WaitingAssignments,
         CaseEventsHandler,
         ...caseEventsConsumerProviders,
       ],
-      exports: [CaseEventsHandler, CaseRouter, RoutingConfigStore, WorkloadStore],
+      exports: [CaseEventsHandler, CaseRouter, WaitingAssignments, RoutingConfigStore, WorkloadStore],
     };
   }
 }

@@ -14,6 +14,12 @@ describe('routing consumes case events', () => {
   let producer: Producer;
   const TENANT = 'peshtera';
   const NOBODY = { units: [], roles: [] };
+  const OFFICERS = [
+    { id: 'pw-absent', unit: 'public-works', absent: true },
+    { id: 'pw-b', unit: 'public-works', absent: false },
+    { id: 'pw-a', unit: 'public-works', absent: false },
+    { id: 'ac-1', unit: 'anti-corruption', absent: false },
+  ];
 
   /** The case's events once it has been routed and assigned. */
   const routedAndAssigned = (caseId: string) =>
@@ -27,12 +33,7 @@ describe('routing consumes case events', () => {
     routing = await startRouting('consumer');
     producer = routing.kafka.producer();
     await producer.connect();
-    const outcome = await changeOfficers(routing, TENANT, [
-      { id: 'pw-absent', unit: 'public-works', absent: true },
-      { id: 'pw-b', unit: 'public-works', absent: false },
-      { id: 'pw-a', unit: 'public-works', absent: false },
-      { id: 'ac-1', unit: 'anti-corruption', absent: false },
-    ]);
+    const outcome = await changeOfficers(routing, TENANT, OFFICERS);
     expect(outcome.ok).toBe(true);
   });
 
@@ -142,14 +143,47 @@ describe('routing consumes case events', () => {
     expect(handlers).toEqual(['onCaseEvent']);
   });
 
-  it('no officer present in the unit: routed, left for the head of unit to assign', async () => {
-    const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'local-taxes' });
-    const events = await eventually(
-      () => readCase(routing.cases, caseId),
-      (e) => typesOf(e).includes('CaseRouted'),
-      { what: 'routed' },
-    );
-    await eventually(async () => routing.outcomes.some((o) => o.outcome === 'handled' && o.eventId === events[1].id), Boolean, { what: 'handled' });
+  /** Registers an accepted case in a unit with no officer yet; answers its events once routing has handled its CaseRouted too. */
+  const routedAndWaiting = async (category: string) => {
+    const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category });
+    const events = await eventually(() => readCase(routing.cases, caseId), (e) => typesOf(e).includes('CaseRouted'), { what: 'routed' });
+    await eventually(async () => routing.outcomes.some((o) => o.outcome === 'handled' && o.eventId === events[2].id), Boolean, { what: 'CaseRouted handled' });
     expect(typesOf(await readCase(routing.cases, caseId))).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted']);
+    return { caseId, routed: events[2] };
+  };
+
+  it('no officer present in the unit: routed and left waiting; the CaseRouted delivered after an officer arrived assigns it', async () => {
+    const { caseId, routed } = await routedAndWaiting('social-services');
+    expect(routed.data['unit']).toBe('social-affairs');
+    // The officer arrives through the store, so no sweep runs: only the delivery below can assign.
+    expect((await changeOfficers(routing, TENANT, [...OFFICERS, { id: 'sa-1', unit: 'social-affairs', absent: false }])).ok).toBe(true);
+    const handler = routing.app.get(CaseEventsHandler);
+    const message = toKafkaBinary(caseEventToCloudEvent(routed), caseId);
+    await handler.handle(decodeEvent({ ...message, offset: '0' }, routing.topic, 0));
+    await handler.handle(decodeEvent({ ...message, offset: '0' }, routing.topic, 0));
+    const events = await readCase(routing.cases, caseId);
+    expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
+    expect(events[3].data).toEqual({ officerId: 'sa-1' });
+  });
+
+  it('no officer present in the unit: when the admin adds one through the API, that change assigns the waiting case, once', async () => {
+    const { caseId } = await routedAndWaiting('local-taxes');
+    const officers = [...OFFICERS, { id: 'sa-1', unit: 'social-affairs', absent: false }, { id: 'lt-1', unit: 'local-taxes', absent: false }];
+    const admin = await routing.issuer.sign({ sub: `${TENANT}:admin`, tenant: TENANT, roles: ['tenant-admin'] });
+    const put = () =>
+      fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ officers }),
+      });
+    const answer = await put();
+    expect(answer.status).toBe(200);
+    // The answer already counts the case for the new officer: it was assigned before the answer.
+    expect(((await answer.json()) as { officers: unknown[] }).officers).toContainEqual({ id: 'lt-1', unit: 'local-taxes', absent: false, openCases: 1 });
+    expect((await put()).status).toBe(200);
+    const events = await readCase(routing.cases, caseId);
+    expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
+    expect(events[3].data).toEqual({ officerId: 'lt-1' });
+    expect(events[3].metadata).toMatchObject({ actor: { id: 'routing', role: 'system' }, correlationId: events[2].metadata['correlationId'] });
   });
 });

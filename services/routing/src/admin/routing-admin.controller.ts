@@ -17,6 +17,7 @@ import type { RoutingConfigCommand } from '@civic/domain';
 import { CLOCK, ErrorBodyDto, PlatformValidationPipe, unknownTenant, type Clock } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
+import { WaitingAssignments } from '../consumer/waiting-assignments';
 import { WorkloadStore } from '../workload/workload.store';
 import { OfficersAnswerDto, OfficersBodyDto, RuleSetAnswerDto, RuleSetContentDto, UnitsAnswerDto, UnitsBodyDto } from './dto';
 import { rejectionAnswer } from './http-errors';
@@ -47,6 +48,7 @@ export class RoutingAdminController {
   constructor(
     private readonly config: RoutingConfigStore,
     private readonly workload: WorkloadStore,
+    private readonly waiting: WaitingAssignments,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -135,7 +137,11 @@ export class RoutingAdminController {
 
   @Put('officers')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Replace the officers', description: 'Every officer of every unit; mark `absent` for leave so assignment skips them.' })
+  @ApiOperation({
+    summary: 'Replace the officers',
+    description:
+      'Every officer of every unit; mark `absent` for leave so assignment skips them. Cases routed to a unit while none of its officers was present are assigned before the answer, which shows the open cases after it.',
+  })
   @ApiBody({ type: OfficersBodyDto })
   @ApiOkResponse({ type: OfficersAnswerDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field by its path, e.g. officers.1.unit (a unit that does not exist or is inactive).' })
@@ -146,6 +152,7 @@ export class RoutingAdminController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<OfficersAnswerDto> {
     await this.change({ type: 'ChangeOfficers', data: { officers: body.officers }, metadata: this.metadata(tenant, principal, correlationId) });
+    await this.waiting.assignAll(tenant);
     return this.getOfficers(tenant);
   }
 

@@ -32,7 +32,9 @@ export class CaseEventsHandler {
     if (concernsWorkload) {
       if (event.streamRevision === undefined) throw new PermanentHandlerError(`case event ${event.id} (${event.type}) has no stream revision`);
       const officerId = typeof event.data['officerId'] === 'string' ? event.data['officerId'] : undefined;
-      await this.workload.apply({ type: event.type, tenant, caseId, revision: event.streamRevision, officerId });
+      const load = await this.workload.apply({ type: event.type, tenant, caseId, revision: event.streamRevision, officerId });
+      // Routed while its unit had no officer present: try again now, with the officers of this moment.
+      if (event.type === 'CaseRouted' && load?.waiting) await this.router.assignWaiting(caseId);
     }
     if (routable) {
       await this.router.route({ eventId: event.id, caseId, correlationId: event.metadata.correlationId ?? event.id });

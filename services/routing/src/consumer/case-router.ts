@@ -9,7 +9,7 @@ import {
   type CaseRouted,
   type RegisteredCase,
 } from '@civic/domain';
-import { StreamNotFoundError, type EventStore } from '@civic/event-store';
+import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@civic/event-store';
 import { PermanentHandlerError } from '@civic/messaging';
 import { CASE_COMMANDS, CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, type CaseCommands, type Clock } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
@@ -112,6 +112,22 @@ export class CaseRouter {
     return { outcome: 'not-routable', status: state.status };
   }
 
+  /**
+   * Assigns a case that was routed while its unit had no officer present (it stays `Routed`): called when
+   * the officers change and when the case's CaseRouted is delivered. The command id derives from that
+   * CaseRouted event, so two instances doing this at once, or a retry, assign the case once.
+   */
+  async assignWaiting(caseId: string): Promise<AssignmentOutcome | { outcome: 'not-waiting' }> {
+    const recorded = await this.recorded(caseId);
+    const history = recorded?.map(caseEventFromRecorded);
+    const state = history?.reduce(caseDecider.evolve, caseDecider.initialState());
+    const routed = recorded?.filter((event) => event.type === 'CaseRouted').at(-1);
+    if (!history || !state || state.status !== 'Routed' || !routed) return { outcome: 'not-waiting' };
+    const route = caseEventFromRecorded(routed) as CaseRouted;
+    const trigger = { eventId: routed.id, caseId, correlationId: route.metadata.correlationId };
+    return this.assign(route.data.unit, state, trigger, await this.setupOf(state.facts.tenant), history);
+  }
+
   private async assign(
     unit: string,
     state: RegisteredCase,
@@ -174,8 +190,12 @@ export class CaseRouter {
   }
 
   private async history(caseId: string): Promise<CaseEvent[] | undefined> {
+    return (await this.recorded(caseId))?.map(caseEventFromRecorded);
+  }
+
+  private async recorded(caseId: string): Promise<RecordedEvent[] | undefined> {
     try {
-      return (await this.cases.readStream(caseStreamName(caseId))).map(caseEventFromRecorded);
+      return await this.cases.readStream(caseStreamName(caseId));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;

@@ -18,13 +18,15 @@ export class WorkloadStore implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.collection().createIndex({ tenant: 1, open: 1, officerId: 1 });
+    await this.collection().createIndex({ tenant: 1, waiting: 1 });
   }
 
-  async apply(event: LoadEvent): Promise<void> {
+  /** Applies the event; answers the case's document after it (null when the event left none). */
+  async apply(event: LoadEvent): Promise<CaseLoad | null> {
     const collection = this.collection();
     const doc = await collection.findOne({ _id: event.caseId });
     const next = evolveCaseLoad(doc, event);
-    if (next === null || next === doc) return;
+    if (next === null || next === doc) return next;
     if (doc === null) {
       try {
         await collection.insertOne(next);
@@ -33,11 +35,18 @@ export class WorkloadStore implements OnModuleInit {
         if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) throw new WorkloadConflictError(event.caseId);
         throw error;
       }
-      return;
+      return next;
     }
     const { _id, ...fields } = next;
     const result = await collection.updateOne({ _id, revision: doc.revision }, { $set: fields });
     if (result.matchedCount === 0) throw new WorkloadConflictError(event.caseId);
+    return next;
+  }
+
+  /** Ids of the tenant's cases routed to a unit and not yet assigned (in no particular order). */
+  async waitingCases(tenant: string): Promise<string[]> {
+    const rows = await this.collection().find({ tenant, waiting: true }, { projection: { _id: 1 } }).toArray();
+    return rows.map((row) => row._id);
   }
 
   /** Open cases per officer of a tenant; officers with none are absent from the map. */

@@ -11,6 +11,11 @@ export interface CaseLoad {
   officerId: string | null;
   /** Counted against the officer: assigned and not yet answered, closed, redirected or withdrawn. */
   open: boolean;
+  /**
+   * Routed and not yet assigned: its unit had no officer present then. Assigned when its CaseRouted is
+   * delivered or when the officers change (CaseRouter.assignWaiting). Absent in older documents: false.
+   */
+  waiting?: boolean;
   /** The revision in `case-<id>` of the last event applied. */
   revision: number;
 }
@@ -34,19 +39,19 @@ export const LOAD_EVENT_TYPES: ReadonlySet<string> = new Set([...FINISHING, 'Cas
 /** The document after the event; the same document (identical) when the event changes nothing or was seen. */
 export function evolveCaseLoad(doc: CaseLoad | null, event: LoadEvent): CaseLoad | null {
   if (doc && event.revision <= doc.revision) return doc;
-  const base: CaseLoad = doc ?? { _id: event.caseId, tenant: event.tenant, officerId: null, open: false, revision: -1 };
+  const base: CaseLoad = doc ?? { _id: event.caseId, tenant: event.tenant, officerId: null, open: false, waiting: false, revision: -1 };
   const at = { ...base, revision: event.revision };
   switch (event.type) {
     case 'CaseAssigned':
     case 'CaseReassigned':
-      return event.officerId ? { ...at, officerId: event.officerId, open: true } : doc;
+      return event.officerId ? { ...at, officerId: event.officerId, open: true, waiting: false } : doc;
     case 'CaseRouted':
-      // Re-routing clears the assignment (the case decider's rule).
-      return { ...at, officerId: null, open: false };
+      // Re-routing clears the assignment (the case decider's rule): the case waits for an officer of its unit.
+      return { ...at, officerId: null, open: false, waiting: true };
     case 'CaseReopened':
       // An answered case goes back to the officer who answered it.
       return { ...at, open: at.officerId !== null };
     default:
-      return FINISHING.has(event.type) ? { ...at, open: false } : doc;
+      return FINISHING.has(event.type) ? { ...at, open: false, waiting: false } : doc;
   }
 }

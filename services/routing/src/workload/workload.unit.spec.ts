@@ -5,7 +5,15 @@ const fold = (events: LoadEvent[], from: CaseLoad | null = null) => events.reduc
 
 describe('officer workload per case (issue 5: least open cases per officer)', () => {
   it('assigned: the case counts for the officer (+1)', () => {
-    expect(fold([ev('CaseRouted', 2), ev('CaseAssigned', 3, 'o-1')])).toEqual({ _id: 'c-1', tenant: 'sopot', officerId: 'o-1', open: true, revision: 3 });
+    expect(fold([ev('CaseRouted', 2), ev('CaseAssigned', 3, 'o-1')])).toEqual({ _id: 'c-1', tenant: 'sopot', officerId: 'o-1', open: true, waiting: false, revision: 3 });
+  });
+
+  it('routed and not yet assigned: the case waits for an officer of its unit, and counts for nobody', () => {
+    expect(fold([ev('CaseRouted', 2)])).toMatchObject({ officerId: null, open: false, waiting: true });
+  });
+
+  it.each(['CaseRedirected', 'CaseWithdrawn', 'CaseClosed'])('routed, then %s before any assignment: no longer waiting', (type) => {
+    expect(fold([ev('CaseRouted', 2), ev(type, 3)])).toMatchObject({ waiting: false });
   });
 
   it.each(['CaseAnswered', 'CaseClosed', 'CaseRedirected', 'CaseWithdrawn', 'CaseLinkedAsDuplicate'])('%s: the case no longer counts (−1)', (type) => {
@@ -17,7 +25,7 @@ describe('officer workload per case (issue 5: least open cases per officer)', ()
   });
 
   it('re-routed: the assignment is cleared', () => {
-    expect(fold([ev('CaseAssigned', 3, 'o-1'), ev('CaseRouted', 4)])).toMatchObject({ officerId: null, open: false });
+    expect(fold([ev('CaseAssigned', 3, 'o-1'), ev('CaseRouted', 4)])).toMatchObject({ officerId: null, open: false, waiting: true });
   });
 
   it('reopened after an answer: back with the officer who answered', () => {
