@@ -34,6 +34,7 @@ function registered(event: CaseRegistered): CaseState {
       healthSafetyThreat: data.healthSafetyThreat,
       violationDate: data.violationDate,
       pauses: [],
+      clarifiedAt: null,
       extensions: [],
       answeredAt: [],
       ratings: [],
@@ -101,7 +102,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return { status: 'AwaitingSubmitter', facts, request: { missing, pausesClock, since: at }, resume: stageOf(state) };
     }
     case 'InformationProvided':
-      return state.status === 'AwaitingSubmitter' ? { ...state.resume, facts: settled(state, at) } : state;
+      return state.status === 'AwaitingSubmitter' ? { ...state.resume, facts: { ...settled(state, at), clarifiedAt: at } } : state;
     case 'DeadlineExtended': {
       if (!isOpen(state)) return state;
       const { reason, newFinalDate, maxFinalDate } = event.data;

@@ -8,6 +8,7 @@ export * from './upcast';
 export * from './personal-data';
 export * from './commands';
 export * from './state';
+export * from './due-date';
 export * from './rejections';
 export * from './permissions';
 export type { CaseResult, Result } from './result';

@@ -36,6 +36,8 @@ export interface CaseFacts {
   violationDate: IsoDate | null;
   /** Finished pauses; an open one lives in `AwaitingSubmitter.request`. */
   pauses: Pause[];
+  /** When the submitter last provided what was asked: the start of a term that runs from the clarification. */
+  clarifiedAt: Instant | null;
   extensions: Extension[];
   /** When each answer was given (a reopened case may be answered again). */
   answeredAt: Instant[];

@@ -109,7 +109,7 @@ export function computeDueDate(input: DueDateInput): DueDateOutcome {
 }
 
 /** Warnings N working days before the due date; one that would fall on or before the start is dropped. */
-function warningsFor(policy: DeadlinePolicy, calendar: WorkingCalendar, start: IsoDate, due: IsoDate): DueDateWarning[] {
+export function warningsFor(policy: DeadlinePolicy, calendar: WorkingCalendar, start: IsoDate, due: IsoDate): DueDateWarning[] {
   const counts = [...new Set(policy.warnWorkingDaysBefore)].sort((a, b) => b - a);
   return counts
     .map((workingDaysBefore) => ({ workingDaysBefore, on: calendar.subtractWorkingDays(due, workingDaysBefore) }))

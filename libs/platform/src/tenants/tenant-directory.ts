@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTenantCharter, type TenantCharter } from '@civic/domain';
+import { createWorkingCalendar, parseTenantCharter, type BulgarianWorkingCalendar, type TenantCharter } from '@civic/domain';
 
 /**
  * The tenants a deployment serves, read once at start-up from one JSON file per tenant (a new municipality
@@ -8,6 +8,7 @@ import { parseTenantCharter, type TenantCharter } from '@civic/domain';
  */
 export class TenantDirectory {
   private readonly bySlug: ReadonlyMap<string, TenantCharter>;
+  private readonly calendars = new Map<string, BulgarianWorkingCalendar>();
 
   constructor(tenants: TenantCharter[]) {
     this.bySlug = new Map(tenants.map((t) => [t.slug, t]));
@@ -19,6 +20,16 @@ export class TenantDirectory {
 
   list(): TenantCharter[] {
     return [...this.bySlug.values()];
+  }
+
+  /** The tenant's working calendar (national holidays plus its own), built on first use and kept for every due date. */
+  calendarOf(charter: Pick<TenantCharter, 'slug' | 'localHolidays'>): BulgarianWorkingCalendar {
+    let calendar = this.calendars.get(charter.slug);
+    if (!calendar) {
+      calendar = createWorkingCalendar({ localHolidays: charter.localHolidays });
+      this.calendars.set(charter.slug, calendar);
+    }
+    return calendar;
   }
 
   static load(dir: string): TenantDirectory {

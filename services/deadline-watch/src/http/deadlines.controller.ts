@@ -3,7 +3,6 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { Auth } from '@civic/auth';
 import { toLocalDate } from '@civic/domain';
 import { CLOCK, TenantDirectory, type Clock } from '@civic/platform';
-import { TenantCalendars } from '../plan/tenant-calendars';
 import { DeadlineViewStore } from '../store/deadline-view.store';
 import { buildReport, dueByOf, type DeadlineReport } from './deadline-report';
 import { DEFAULT_DUE_WITHIN_WORKING_DAYS, MAX_DUE_WITHIN_WORKING_DAYS, parseDeadlinesQuery } from './deadlines-query';
@@ -21,8 +20,6 @@ const MAX_CASES = 2_000;
 @ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
 @Controller('tenants/:tenant/deadlines')
 export class DeadlinesController {
-  private readonly calendars = new TenantCalendars();
-
   constructor(
     private readonly view: DeadlineViewStore,
     private readonly tenants: TenantDirectory,
@@ -52,7 +49,7 @@ export class DeadlinesController {
     const { dueWithinWorkingDays } = parsed.value;
     const asOf = this.clock.now().toISOString();
     const today = toLocalDate(asOf, charter.timeZone);
-    const calendar = this.calendars.of(charter);
+    const calendar = this.tenants.calendarOf(charter);
     const dueBy = dueByOf(today, dueWithinWorkingDays, calendar);
     const cases = await this.view.dueBy(tenant, dueBy, MAX_CASES);
     return buildReport({ tenant, asOf, today, dueWithinWorkingDays, dueBy }, cases, calendar);

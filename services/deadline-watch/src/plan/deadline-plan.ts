@@ -1,37 +1,32 @@
 /**
  * Which timers a case needs now, from its folded state alone: pure, so every instance, every redelivery and
  * every restart plans the same timers for the same history. The due date and its explanation come from the
- * domain (`computeDueDate` with the tenant's policy and calendar); this only turns them into instants.
+ * domain (`caseClockOf` and `dueDateOnClock`, as every service reads them); this only turns them into instants.
  */
 import {
   addCalendarDays,
-  compareDates,
-  computeDueDate,
-  DEFAULT_DEADLINE_POLICIES,
+  caseClockOf,
+  dueDateOnClock,
   isOpen,
-  resolveDeadlinePolicy,
   startOfLocalDay,
-  toLocalDate,
+  type CaseDueDate,
   type CaseStatus,
-  type ClockPause,
   type DeadlineAlert,
-  type DeadlinePolicy,
+  type DeadlineCharter,
   type DueDateStep,
   type DueDateWarning,
-  type Instant,
   type IsoDate,
   type Kind,
   type LocalizedText,
   type RegisteredCase,
-  type TenantCharter,
   type WorkingCalendar,
 } from '@civic/domain';
 
 export type AlertKind = DeadlineAlert['type'];
 
-/** One step of a due date's explanation: the domain's steps, and deadline-watch's own when no term runs. */
+/** One step of a due date's explanation: the domain's steps, and why none runs. */
 export interface ExplanationStep {
-  rule: DueDateStep['rule'] | 'not-open' | 'clock-not-started' | 'not-computable';
+  rule: DueDateStep['rule'] | 'not-open' | Extract<CaseDueDate, { ok: false }>['reason'];
   detail: LocalizedText;
   source: string;
 }
@@ -73,10 +68,8 @@ export interface DeadlinePlan {
 
 export interface PlanInput {
   state: RegisteredCase;
-  charter: Pick<TenantCharter, 'timeZone' | 'deadlines'>;
+  charter: DeadlineCharter;
   calendar: WorkingCalendar;
-  /** When the submitter last clarified the case (InformationProvided): the start of a clock that runs from clarification. */
-  clarifiedAt?: Instant;
 }
 
 const ORDER: Record<AlertKind, number> = { approaching: 0, breached: 1, escalated: 2 };
@@ -84,9 +77,6 @@ const SOURCE = 'deadline-watch';
 
 export const timerKey = (caseId: string, kind: AlertKind, dueDate: IsoDate, workingDaysBefore: number | null): string =>
   [caseId, kind, dueDate, ...(workingDaysBefore === null ? [] : [String(workingDaysBefore)])].join('/');
-
-export const policyFor = (charter: PlanInput['charter'], kind: Kind): DeadlinePolicy =>
-  resolveDeadlinePolicy(DEFAULT_DEADLINE_POLICIES[kind], charter.deadlines[kind]);
 
 export function planDeadline(input: PlanInput): DeadlinePlan {
   const { state, charter } = input;
@@ -123,18 +113,12 @@ export function planDeadline(input: PlanInput): DeadlinePlan {
     ]);
   }
 
-  const policy = policyFor(charter, facts.kind);
-  const day = (instant: Instant) => toLocalDate(instant, charter.timeZone);
-  const started = clockStart(input, policy, day);
-  if ('steps' in started) return none(started.steps);
-  const { start } = started;
-
-  const pauses: ClockPause[] = facts.pauses.map((pause) => ({ from: day(pause.from), to: day(pause.to) }));
-  if (state.status === 'AwaitingSubmitter' && state.request.pausesClock) pauses.push({ from: day(state.request.since) });
-  const extension = facts.extensions.at(-1);
-  const computed = dueDateOf(input, policy, start, pauses, extension);
-  if ('rejected' in computed) return none([computed.rejected], { start });
-  const { due, steps, warnings, paused } = computed;
+  const computed = dueDateOnClock(caseClockOf(state, charter), input.calendar);
+  if (!computed.ok) {
+    const { reason, detail, source, start } = computed;
+    return none([{ rule: reason, detail, source }], start === null ? {} : { start });
+  }
+  const { start, due, steps, warnings, paused } = computed;
   if (due === null) return none(steps, { start, paused });
 
   const recorded = (kind: AlertKind, workingDaysBefore: number | null) =>
@@ -160,96 +144,4 @@ export function planDeadline(input: PlanInput): DeadlinePlan {
     timer('escalated', dayAfterDue, null),
   ];
   return { ...base, start, dueDate: due, paused, steps, warnings, timers };
-}
-
-/** The day the policy's clock starts on, or why it has not started. */
-function clockStart(
-  input: PlanInput,
-  policy: DeadlinePolicy,
-  day: (instant: Instant) => IsoDate,
-): { start: IsoDate } | { steps: ExplanationStep[] } {
-  const { state, clarifiedAt } = input;
-  switch (policy.startsOn) {
-    case 'receipt':
-      return { start: day(state.facts.receivedAt) };
-    case 'registration':
-      return { start: day(state.facts.registeredAt) };
-    case 'clarification':
-      if (state.status === 'AwaitingSubmitter') {
-        return {
-          steps: [
-            {
-              rule: 'clock-not-started',
-              detail: {
-                bg: 'Срокът тече от уточняването, а подателят още не е уточнил искането си',
-                en: 'The term runs from the clarification, and the submitter has not clarified yet',
-              },
-              source: policy.source,
-            },
-          ],
-        };
-      }
-      // Nothing was unclear: the term runs from the registration.
-      return { start: day(clarifiedAt ?? state.facts.registeredAt) };
-    case 'acknowledgement':
-      return {
-        steps: [
-          {
-            rule: 'clock-not-started',
-            detail: {
-              bg: 'Срокът тече от потвърждаването на получаването, което още не е отбелязано по преписката',
-              en: 'The term runs from the acknowledgement of receipt, which is not recorded on the case yet',
-            },
-            source: policy.source,
-          },
-        ],
-      };
-    default: {
-      const unknown: never = policy.startsOn;
-      throw new Error(`Unknown clock start: ${String(unknown)}`);
-    }
-  }
-}
-
-type Computed = { due: IsoDate | null; steps: ExplanationStep[]; warnings: DueDateWarning[]; paused: boolean } | { rejected: ExplanationStep };
-
-/**
- * The domain's due date. An extension the case records is a decided fact: when the policy changed since
- * and would no longer allow it, the recorded final date still stands (with its recorded maximum).
- */
-function dueDateOf(
-  input: PlanInput,
-  policy: DeadlinePolicy,
-  start: IsoDate,
-  pauses: ClockPause[],
-  extension: RegisteredCase['facts']['extensions'][number] | undefined,
-): Computed {
-  const { calendar } = input;
-  const outcome = computeDueDate({ policy, calendar, start, pauses, ...(extension ? { extendedTo: extension.newFinalDate } : {}) });
-  if (outcome.ok) return outcome.value;
-  if (extension) {
-    const plain = computeDueDate({ policy, calendar, start, pauses });
-    if (plain.ok && plain.value.due !== null) {
-      const due = compareDates(extension.newFinalDate, plain.value.due) > 0 ? extension.newFinalDate : plain.value.due;
-      const step: ExplanationStep = {
-        rule: 'extension',
-        detail: {
-          bg: `Срокът е удължен до ${extension.newFinalDate} (най-късно ${extension.maxFinalDate} по решението за удължаване)`,
-          en: `The term was extended to ${extension.newFinalDate} (at the latest ${extension.maxFinalDate} when it was decided)`,
-        },
-        source: policy.extension?.source ?? policy.source,
-      };
-      return { ...plain.value, due, steps: [...plain.value.steps, step], warnings: warningsFor(policy, calendar, start, due) };
-    }
-    if (plain.ok) return plain.value;
-  }
-  return { rejected: { rule: 'not-computable', detail: outcome.rejection.message, source: policy.source } };
-}
-
-/** As the domain warns: N working days before the due date, none on or before the start. */
-function warningsFor(policy: DeadlinePolicy, calendar: WorkingCalendar, start: IsoDate, due: IsoDate): DueDateWarning[] {
-  return [...new Set(policy.warnWorkingDaysBefore)]
-    .sort((a, b) => b - a)
-    .map((workingDaysBefore) => ({ workingDaysBefore, on: calendar.subtractWorkingDays(due, workingDaysBefore) }))
-    .filter((warning) => compareDates(warning.on, start) > 0);
 }

@@ -3,7 +3,6 @@ import { caseDecider, type CaseEvent, type CaseState, type RegisteredCase } from
 import { StreamNotFoundError, type EventStore } from '@civic/event-store';
 import { CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
 import { planDeadline, type DeadlinePlan } from '../plan/deadline-plan';
-import { TenantCalendars } from '../plan/tenant-calendars';
 import { DeadlineViewStore } from '../store/deadline-view.store';
 import { TimerStore } from '../store/timer.store';
 import { UnknownTenantError } from './errors';
@@ -25,8 +24,6 @@ export interface Replanned {
  */
 @Injectable()
 export class DeadlinePlanner {
-  private readonly calendars = new TenantCalendars();
-
   constructor(
     @Inject(CASE_STORE) private readonly cases: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -44,8 +41,7 @@ export class DeadlinePlanner {
 
     const charter = this.tenants.get(state.facts.tenant);
     if (!charter) throw new UnknownTenantError(state.facts.tenant);
-    const clarifiedAt = history.events.filter((event) => event.type === 'InformationProvided').at(-1)?.metadata.occurredAt;
-    const plan = planDeadline({ state, charter, calendar: this.calendars.of(charter), ...(clarifiedAt ? { clarifiedAt } : {}) });
+    const plan = planDeadline({ state, charter, calendar: this.tenants.calendarOf(charter) });
 
     await this.timers.apply(plan, history.revision, this.settledAt());
     await this.view.apply(plan, state.facts.alerts, history.revision);

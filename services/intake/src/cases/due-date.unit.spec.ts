@@ -1,8 +1,5 @@
-import { foldCase, type CaseRegistered } from '@civic/domain';
+import { createWorkingCalendar, dueDateOfCase, foldCase, type CaseRegistered } from '@civic/domain';
 import { seedTenant } from '../../test/seed-tenants';
-import { dueDateOf, TenantCalendars } from './due-date';
-
-const calendars = new TenantCalendars();
 
 const registered = (kind: CaseRegistered['data']['kind'], receivedAt: string): CaseRegistered => ({
   type: 'CaseRegistered',
@@ -31,16 +28,17 @@ const registered = (kind: CaseRegistered['data']['kind'], receivedAt: string): C
   },
 });
 
-describe('the due date intake tells', () => {
+describe('the due date intake tells (the domain\'s dueDateOfCase, with a seed charter)', () => {
   const sopot = seedTenant('sopot');
+  const calendar = createWorkingCalendar({ localHolidays: sopot.localHolidays });
 
   it("counts the kind's term from receipt on the tenant's calendar", () => {
     // A proposal: two months (АПК чл. 118) from 2 March 2026 end on Saturday 2 May, moved to the next working day, Monday 4 May.
-    const due = dueDateOf(foldCase([registered('proposal', '2026-03-02T08:00:00.000Z')]), sopot, calendars.of(sopot));
+    const due = dueDateOfCase(foldCase([registered('proposal', '2026-03-02T08:00:00.000Z')]), sopot, calendar);
     expect(due).toBe('2026-05-04');
   });
 
   it('has none for kinds without a term', () => {
-    expect(dueDateOf(foldCase([registered('praise', '2026-03-02T08:00:00.000Z')]), sopot, calendars.of(sopot))).toBeNull();
+    expect(dueDateOfCase(foldCase([registered('praise', '2026-03-02T08:00:00.000Z')]), sopot, calendar)).toBeNull();
   });
 });

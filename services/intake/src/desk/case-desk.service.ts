@@ -6,7 +6,6 @@ import { CASE_COMMANDS, fieldProblems, mergeProblems, TenantDirectory, type Case
 import { handleCaseCommand } from '../cases/case-command';
 import { CaseReader, type RegisteredCaseHistory } from '../cases/case-reader';
 import { CLOCK, type Clock } from '../cases/clock';
-import { TenantCalendars } from '../cases/due-date';
 import { CaseNotFoundError, InvalidInputError, PreconditionFailedError } from '../cases/errors';
 import { charterOf } from '../cases/tenants';
 import { readIfMatch, pinnedRevision, type RevisionPrecondition } from '../http/revision-headers';
@@ -49,7 +48,6 @@ export interface DeskOutcome {
  */
 @Injectable()
 export class CaseDeskService {
-  private readonly calendars = new TenantCalendars();
 
   constructor(
     private readonly tenants: TenantDirectory,
@@ -119,7 +117,7 @@ export class CaseDeskService {
       const data = await action.data(body, {
         state: found.state,
         charter,
-        calendar: this.calendars.of(charter),
+        calendar: this.tenants.calendarOf(charter),
         isCaseOfTenant: (caseId) => this.isCaseOfTenant(charter, caseId),
       });
       const command = {
@@ -142,7 +140,7 @@ export class CaseDeskService {
   }
 
   private viewOf(charter: TenantCharter, found: RegisteredCaseHistory): DeskCaseView {
-    return deskView(found.state.facts.caseId, found, charter, this.calendars.of(charter));
+    return deskView(found.state.facts.caseId, found, charter, this.tenants.calendarOf(charter));
   }
 
   private charterOf(tenant: string): TenantCharter {

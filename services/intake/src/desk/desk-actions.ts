@@ -1,5 +1,8 @@
 import {
+  caseMaxFinalDate,
   CHANNELS,
+  deadlinePolicyOf,
+  dueDateOfCase,
   type BulgarianWorkingCalendar,
   type CaseCommand,
   type CaseCommandOf,
@@ -10,7 +13,6 @@ import {
 import { z } from 'zod';
 import { withdrawalSchema } from '../cases/decision.schema';
 import { RequestNotApplicableError } from '../cases/errors';
-import { deadlinePolicyOf, dueDateOf, maxFinalDateOf } from '../cases/due-date';
 import { attachmentSchema, isoDateSchema } from '../cases/submission.schema';
 
 /** What an action may look at to fill in its command: the case now, the tenant's charter and calendar. */
@@ -113,12 +115,12 @@ export const DESK_ACTIONS = {
     description:
       "Only a head of unit, the secretary or the mayor (АПК чл. 118(2): the higher authority). The legal maximum is counted from the tenant's policy for the kind (`maxExtensionDate`, pauses included); a later date is refused with 422 naming `newFinalDate` and the maximum (`rejection.maxFinalDate`). Kinds without an extension get 409.",
     data: (body, { state, charter, calendar }) => {
-      const due = dueDateOf(state, charter, calendar);
+      const due = dueDateOfCase(state, charter, calendar);
       // Moving the date earlier is no extension; after a first extension the decider names the rule itself.
       if (due !== null && state.facts.extensions.length === 0 && body.newFinalDate <= due) {
         throw new RequestNotApplicableError([{ field: 'newFinalDate', reason: `must be after the current due date ${due}` }]);
       }
-      return { reason: body.reason, newFinalDate: body.newFinalDate, maxFinalDate: maxFinalDateOf(state, charter, calendar) };
+      return { reason: body.reason, newFinalDate: body.newFinalDate, maxFinalDate: caseMaxFinalDate(state, charter, calendar) };
     },
   }),
   answer: action({

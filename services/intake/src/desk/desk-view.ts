@@ -1,5 +1,7 @@
 import {
-  clockStartText,
+  caseClockOf,
+  caseMaxFinalDate,
+  dueDateOnClock,
   isOpen,
   type BulgarianWorkingCalendar,
   type DeadlinePolicy,
@@ -10,7 +12,6 @@ import {
   type RegisteredCase,
   type TenantCharter,
 } from '@civic/domain';
-import { caseClockOf, explainedDueDate, maxFinalDateOf } from '../cases/due-date';
 
 /** The legal term of an open case as the desk shows it: the policy, the due date and why it is that date. */
 export interface DeskDeadline {
@@ -19,7 +20,7 @@ export interface DeskDeadline {
   /** Null while the clock stands still, or when no term can be counted (see `problem`). */
   due: IsoDate | null;
   paused: boolean;
-  /** computeDueDate's explanation, step by step, each with its source. */
+  /** The domain's explanation (caseDueDate), step by step, each with its source. */
   steps: DueDateStep[];
   warnings: DueDateWarning[];
   /** The furthest final date an extension may set; null when the policy allows none. */
@@ -42,20 +43,12 @@ export interface DeskCaseView {
 
 function deadlineOf(state: RegisteredCase, charter: TenantCharter, calendar: BulgarianWorkingCalendar): DeskDeadline | null {
   if (!isOpen(state)) return null;
-  const { policy, start } = caseClockOf(state, charter);
-  const maxFinalDate = maxFinalDateOf(state, charter, calendar);
-  const none = { policy, due: null, paused: false, steps: [], warnings: [], maxFinalDate };
-  if (start === undefined) {
-    const from = clockStartText(policy.startsOn);
-    return {
-      ...none,
-      problem: { bg: `Срокът тече от ${from.bg}, което регистратурата не отбелязва`, en: `The term runs from ${from.en}, which intake does not record` },
-    };
-  }
-  const outcome = explainedDueDate(state, charter, calendar);
-  if (!outcome) return none;
-  if (!outcome.ok) return { ...none, problem: outcome.rejection.message };
-  return { policy, ...outcome.value, maxFinalDate };
+  const clock = caseClockOf(state, charter);
+  const maxFinalDate = caseMaxFinalDate(state, charter, calendar);
+  const outcome = dueDateOnClock(clock, calendar);
+  if (!outcome.ok) return { policy: clock.policy, due: null, paused: false, steps: [], warnings: [], maxFinalDate, problem: outcome.detail };
+  const { due, paused, steps, warnings } = outcome;
+  return { policy: clock.policy, due, paused, steps, warnings, maxFinalDate };
 }
 
 export function deskView(

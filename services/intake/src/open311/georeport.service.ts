@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TenantCharter } from '@civic/domain';
+import { dueDateOfCase, type TenantCharter } from '@civic/domain';
 import { TenantDirectory } from '@civic/platform';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { CaseReader } from '../cases/case-reader';
 import { CLOCK, type Clock } from '../cases/clock';
-import { dueDateOf, TenantCalendars } from '../cases/due-date';
 import { InvalidInputError, UnknownTenantError } from '../cases/errors';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
@@ -56,7 +55,6 @@ const recordOf = (value: unknown): Record<string, unknown> =>
  */
 @Injectable()
 export class GeoReportService {
-  private readonly calendars = new TenantCalendars();
   /** When this document set was made: services come from the charters, loaded at start. */
   private readonly changeset: string;
 
@@ -154,13 +152,13 @@ export class GeoReportService {
     }
     const documents = await this.index.find({ tenant: charter.slug, ...asked });
     const locations = await this.locations.of(documents.map((document) => document._id));
-    const calendar = this.calendars.of(charter);
+    const calendar = this.tenants.calendarOf(charter);
     return documents.map((document) =>
       serviceRequestOf(
         {
           state: document.state,
           updatedAt: document.updatedAt.toISOString(),
-          dueDate: dueDateOf(document.state, charter, calendar),
+          dueDate: dueDateOfCase(document.state, charter, calendar),
           ...(locations.has(document._id) ? { location: locations.get(document._id) } : {}),
         },
         charter,
@@ -196,7 +194,7 @@ export class GeoReportService {
       {
         state,
         updatedAt: last.metadata.occurredAt,
-        dueDate: dueDateOf(state, charter, this.calendars.of(charter)),
+        dueDate: dueDateOfCase(state, charter, this.tenants.calendarOf(charter)),
         ...(location ? { location } : {}),
       },
       charter,

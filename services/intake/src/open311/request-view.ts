@@ -14,7 +14,7 @@ export interface RequestFacts {
   state: RegisteredCase;
   /** When the case last changed: its newest event. */
   updatedAt: Instant;
-  /** The legal due date while a term runs (cases/due-date.ts). */
+  /** The legal due date while a term runs (the domain's dueDateOfCase). */
   dueDate: IsoDate | null;
   /** Only for requests that came through Open311. */
   location?: StoredLocation;
