@@ -121,6 +121,10 @@ describe('deadline-watch keeps the timers of each case', () => {
       await b.handler.handle(decodeEvent({ ...message, offset: '0' }, env.topic, 0));
     }
 
+    // Instance a's own consumer must be done with the alerts first: its re-plan would mark the timers done again.
+    const last = events.at(-1);
+    await eventually(async () => a.outcomes.some((o) => o.eventId === last?.id), Boolean, { what: "instance a's consumer past the case's last event" });
+
     // A crash after the append but before the timers were marked: they are pending again when the instance restarts.
     const db = a.app.get<Connection>(getConnectionToken()).db;
     if (!db) throw new Error('no MongoDB database');
