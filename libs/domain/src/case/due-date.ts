@@ -6,6 +6,8 @@
 import { compareDates } from '../calendar/dates';
 import { toLocalDate } from '../calendar/time-zone';
 import type { WorkingCalendar } from '../calendar/types';
+import { countTerm } from '../deadlines/count-term';
+import { termText } from '../deadlines/counting-rules';
 import { DEFAULT_DEADLINE_POLICIES } from '../deadlines/default-policies';
 import { computeDueDate, maxExtensionDate, warningsFor } from '../deadlines/due-date';
 import type { ClockPause, DueDate, DueDateStep } from '../deadlines/due-date.types';
@@ -33,6 +35,8 @@ export interface ClockFacts {
   awaiting: { since: Instant; pausesClock: boolean } | null;
   /** When the submitter last provided what was asked. */
   clarifiedAt: Instant | null;
+  /** When the submitter was first sent the acknowledgement of receipt. */
+  acknowledgedAt: Instant | null;
   /** The last extension: its final date, and the maximum it was decided within when known. */
   extension: { newFinalDate: IsoDate; maxFinalDate?: IsoDate } | null;
 }
@@ -47,6 +51,7 @@ export function clockFactsOf(state: RegisteredCase): ClockFacts {
     pauses: facts.pauses,
     awaiting: state.status === 'AwaitingSubmitter' ? { since: state.request.since, pausesClock: state.request.pausesClock } : null,
     clarifiedAt: facts.clarifiedAt,
+    acknowledgedAt: facts.acknowledgedAt,
     extension: extension ? { newFinalDate: extension.newFinalDate, maxFinalDate: extension.maxFinalDate } : null,
   };
 }
@@ -57,6 +62,8 @@ export interface CaseClock {
   /** The day the clock started; null with the reason while it has not. */
   start: IsoDate | null;
   notStarted: LocalizedText | null;
+  /** Why the clock starts on `start` when that is not the day of an event on the case. */
+  startStep: DueDateStep | null;
   /** Finished pauses, then the open one while the case waits for the submitter and the policy stops the clock. */
   pauses: ClockPause[];
   extension: ClockFacts['extension'];
@@ -73,14 +80,19 @@ const NOT_STARTED = {
   },
 } as const;
 
-export const caseClockOf = (state: RegisteredCase, charter: DeadlineCharter): CaseClock => clockOf(clockFactsOf(state), charter);
+/** Directive (EU) 2019/1937, art. 9(1)(f): without an acknowledgement, feedback is due from the end of its period. */
+const UNACKNOWLEDGED_SOURCE =
+  'Директива (ЕС) 2019/1937, чл. 9, пар. 1, б. „е“ (без потвърждение: 3 месеца от изтичането на 7-дневния срок след подаването); ЗЗЛПСПОИН — check: чл. 15';
 
-export function clockOf(facts: ClockFacts, charter: DeadlineCharter): CaseClock {
+export const caseClockOf = (state: RegisteredCase, charter: DeadlineCharter, calendar: WorkingCalendar): CaseClock =>
+  clockOf(clockFactsOf(state), charter, calendar);
+
+export function clockOf(facts: ClockFacts, charter: DeadlineCharter, calendar: WorkingCalendar): CaseClock {
   const policy = deadlinePolicyOf(facts.kind, charter);
   const day = (instant: Instant) => toLocalDate(instant, charter.timeZone);
   const pauses: ClockPause[] = facts.pauses.map((pause) => ({ from: day(pause.from), to: day(pause.to) }));
   if (facts.awaiting?.pausesClock) pauses.push({ from: day(facts.awaiting.since) });
-  const clock = { policy, pauses, extension: facts.extension };
+  const clock = { policy, pauses, extension: facts.extension, startStep: null };
   switch (policy.startsOn) {
     case 'receipt':
       return { ...clock, start: day(facts.receivedAt), notStarted: null };
@@ -91,12 +103,39 @@ export function clockOf(facts: ClockFacts, charter: DeadlineCharter): CaseClock 
       if (facts.awaiting) return { ...clock, start: null, notStarted: NOT_STARTED.clarification };
       return { ...clock, start: day(facts.clarifiedAt ?? facts.registeredAt), notStarted: null };
     case 'acknowledgement':
-      return { ...clock, start: null, notStarted: NOT_STARTED.acknowledgement };
+      return acknowledgementStart(facts, clock, day, calendar);
     default: {
       const unknown: never = policy.startsOn;
       throw new Error(`Unknown clock start: ${String(unknown)}`);
     }
   }
+}
+
+/**
+ * From the acknowledgement sent to the submitter; when none was sent, from the end of the period it was due
+ * in (counted from receipt), so a case nobody acknowledged is still timed. Without such a period: not started.
+ */
+function acknowledgementStart(
+  facts: ClockFacts,
+  clock: Pick<CaseClock, 'policy' | 'pauses' | 'extension' | 'startStep'>,
+  day: (instant: Instant) => IsoDate,
+  calendar: WorkingCalendar,
+): CaseClock {
+  if (facts.acknowledgedAt !== null) return { ...clock, start: day(facts.acknowledgedAt), notStarted: null };
+  const period = clock.policy.acknowledgement;
+  if (!period) return { ...clock, start: null, notStarted: NOT_STARTED.acknowledgement };
+  const received = day(facts.receivedAt);
+  const start = countTerm(period, received, calendar).lastDay;
+  const text = termText(period);
+  const startStep: DueDateStep = {
+    rule: 'acknowledgement-period',
+    detail: {
+      bg: `Няма изпратено потвърждение за получаване: срокът тече от изтичането на ${text.bg} от получаването (${received}), ${start}`,
+      en: `No acknowledgement of receipt was sent: the term runs from the end of ${text.en} from receipt (${received}), ${start}`,
+    },
+    source: UNACKNOWLEDGED_SOURCE,
+  };
+  return { ...clock, start, notStarted: null, startStep };
 }
 
 /** A due date counted on a case's clock, or why none is: the clock has not started, or the facts cannot be counted. */
@@ -109,10 +148,19 @@ export type CaseDueDate =
  * and would no longer allow it, the recorded final date still stands (never earlier than the plain term).
  */
 export function dueDateOnClock(clock: CaseClock, calendar: WorkingCalendar): CaseDueDate {
-  const { policy, start, pauses, extension } = clock;
+  const { policy, start } = clock;
   if (start === null) {
     return { ok: false, start, reason: 'clock-not-started', detail: clock.notStarted ?? NOT_STARTED.acknowledgement, source: policy.source };
   }
+  return withStartStep(dueDateCounted(clock, start, calendar), clock.startStep);
+}
+
+function withStartStep(outcome: CaseDueDate, startStep: DueDateStep | null): CaseDueDate {
+  return outcome.ok && startStep ? { ...outcome, steps: [startStep, ...outcome.steps] } : outcome;
+}
+
+function dueDateCounted(clock: CaseClock, start: IsoDate, calendar: WorkingCalendar): CaseDueDate {
+  const { policy, pauses, extension } = clock;
   const outcome = computeDueDate({ policy, calendar, start, pauses, ...(extension ? { extendedTo: extension.newFinalDate } : {}) });
   if (outcome.ok) return { ok: true, start, ...outcome.value };
   const plain = extension ? computeDueDate({ policy, calendar, start, pauses }) : outcome;
@@ -136,7 +184,7 @@ export function dueDateOnClock(clock: CaseClock, calendar: WorkingCalendar): Cas
 /** The due date of an open case, explained; null once the case is no longer open (answered, closed, …). */
 export function caseDueDate(state: CaseState, charter: DeadlineCharter, calendar: WorkingCalendar): CaseDueDate | null {
   if (!isOpen(state)) return null;
-  return dueDateOnClock(caseClockOf(state, charter), calendar);
+  return dueDateOnClock(caseClockOf(state, charter, calendar), calendar);
 }
 
 /** Just the date of caseDueDate: null when the case is not open, no term runs, the clock stands still or has not started. */
@@ -150,6 +198,6 @@ export function dueDateOfCase(state: CaseState, charter: DeadlineCharter, calend
  * pushed by the finished pauses); null when the policy allows none or the clock has not started.
  */
 export function caseMaxFinalDate(state: RegisteredCase, charter: DeadlineCharter, calendar: WorkingCalendar): IsoDate | null {
-  const { policy, start, pauses } = caseClockOf(state, charter);
+  const { policy, start, pauses } = caseClockOf(state, charter, calendar);
   return start === null ? null : maxExtensionDate(policy, start, calendar, pauses);
 }

@@ -35,6 +35,7 @@ function registered(event: CaseRegistered): CaseState {
       violationDate: data.violationDate,
       pauses: [],
       clarifiedAt: null,
+      acknowledgedAt: null,
       extensions: [],
       answeredAt: [],
       ratings: [],
@@ -153,8 +154,11 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       const { dueDate, toRole } = event.data;
       return withFacts(state, { ...facts, alerts: [...facts.alerts, { type: 'escalated', dueDate, toRole }] });
     }
-    case 'NotificationSent':
-      return withFacts(state, { ...facts, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'sent' }] });
+    case 'NotificationSent': {
+      const acknowledged = event.data.template === 'acknowledgement' && event.data.recipient.kind === 'submitter';
+      const acknowledgedAt = facts.acknowledgedAt ?? (acknowledged ? at : null);
+      return withFacts(state, { ...facts, acknowledgedAt, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'sent' }] });
+    }
     case 'NotificationFailed':
       return withFacts(state, { ...facts, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'failed' }] });
     default:

@@ -38,6 +38,11 @@ export interface CaseFacts {
   pauses: Pause[];
   /** When the submitter last provided what was asked: the start of a term that runs from the clarification. */
   clarifiedAt: Instant | null;
+  /**
+   * When the submitter was first sent the acknowledgement of receipt (notification's NotificationSent of the
+   * `acknowledgement` message): the start of a term that runs from the acknowledgement (whistleblower reports).
+   */
+  acknowledgedAt: Instant | null;
   extensions: Extension[];
   /** When each answer was given (a reopened case may be answered again). */
   answeredAt: Instant[];

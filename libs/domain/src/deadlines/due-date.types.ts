@@ -20,7 +20,8 @@ export interface DueDateStep {
     | 'pause-after-term'
     | 'open-pause'
     | 'non-working-last-day'
-    | 'extension';
+    | 'extension'
+    | 'acknowledgement-period';
   detail: LocalizedText;
   source: string;
 }

@@ -54,8 +54,31 @@ describe('caseDueDate: one reading of a case\'s legal due date for every service
     expect(due(history.assigned(), fromClarification)).toMatchObject({ ok: true, start: '2026-03-02' });
   });
 
-  it('a term that runs from the acknowledgement (whistleblower reports): not started, and it says why', () => {
+  it('Directive 2019/1937 art. 9(1)(f): a whistleblower report nobody acknowledged runs 3 months from the end of the 7-day period, and says so', () => {
     const outcome = due(history.assigned({ kind: 'whistleblower-report' }));
+    expect(outcome).toMatchObject({ ok: true, start: '2026-03-09', due: '2026-06-09' });
+    expect(outcome?.ok && outcome.steps[0]).toMatchObject({ rule: 'acknowledgement-period', detail: { en: expect.stringContaining('No acknowledgement') } });
+  });
+
+  it('a whistleblower report runs 3 months from the acknowledgement sent to the submitter (the first one; staff alerts do not count)', () => {
+    const sent = (template: string, recipient: { kind: 'submitter' } | { kind: 'role'; role: 'secretary' }, day: number) =>
+      event(
+        'NotificationSent',
+        { notificationId: `n-${template}-${day}`, template, channel: 'email', recipient, triggeredBy: 'e-1', attempts: 1 },
+        { actor: as('system'), now: at(day) },
+      );
+    const events = [
+      ...history.assigned({ kind: 'whistleblower-report' }),
+      sent('staff-assigned', { kind: 'role', role: 'secretary' }, 3),
+      sent('acknowledgement', { kind: 'submitter' }, 4),
+      sent('acknowledgement', { kind: 'submitter' }, 6),
+    ];
+    expect(due(events)).toMatchObject({ ok: true, start: '2026-03-04', due: '2026-06-04' });
+  });
+
+  it('a term that runs from the acknowledgement with no period for it (a tenant policy): not started, and it says why', () => {
+    const noPeriod: DeadlineCharter = { ...charter, deadlines: { 'whistleblower-report': { acknowledgement: null, source: 'test charter' } } };
+    const outcome = due(history.assigned({ kind: 'whistleblower-report' }), noPeriod);
     expect(outcome).toMatchObject({ ok: false, reason: 'clock-not-started', detail: { en: expect.stringContaining('acknowledgement') } });
   });
 
@@ -83,6 +106,7 @@ describe('dueDateOfCase: just the date', () => {
     expect(dueDateOfCase(fold(history.assigned()), charter, calendar)).toBe('2026-04-02');
     expect(dueDateOfCase(fold(history.closed()), charter, calendar)).toBeNull();
     expect(dueDateOfCase(fold(history.awaiting(true)), charter, calendar)).toBeNull();
-    expect(dueDateOfCase(fold(history.assigned({ kind: 'whistleblower-report' })), charter, calendar)).toBeNull();
+    const fromClarification: DeadlineCharter = { ...charter, deadlines: { complaint: { startsOn: 'clarification', source: 'test charter' } } };
+    expect(dueDateOfCase(fold(history.awaiting(false)), fromClarification, calendar)).toBeNull();
   });
 });

@@ -36,6 +36,10 @@ export interface ClockFacts {
   pausedSince: Instant | null;
   /** The final date the last extension set. */
   extendedTo: IsoDate | null;
+  /** When the submitter last replied to a request (a term may run from the clarification); absent in older documents. */
+  clarifiedAt?: Instant | null;
+  /** When the acknowledgement of receipt was first sent to the submitter (whistleblower reports); absent in older documents. */
+  acknowledgedAt?: Instant | null;
 }
 
 /** The tenant's calendar and deadline policy, as pure functions. */
@@ -110,6 +114,8 @@ function registered(event: Extract<CaseEvent, { type: 'CaseRegistered' }>, revis
     pauses: [],
     pausedSince: null,
     extendedTo: null,
+    clarifiedAt: null,
+    acknowledgedAt: null,
   };
   return {
     _id: metadata.caseId,
@@ -204,7 +210,7 @@ function apply(doc: CaseDocument, event: CaseEvent, context: CaseModelContext): 
       };
     case 'InformationProvided':
       if (doc.status !== 'AwaitingSubmitter') return doc;
-      return { ...doc, status: doc.resumeStatus ?? 'Registered', resumeStatus: null, clock: settled(doc.clock, at) };
+      return { ...doc, status: doc.resumeStatus ?? 'Registered', resumeStatus: null, clock: { ...settled(doc.clock, at), clarifiedAt: at } };
     case 'DeadlineExtended':
       return { ...doc, extensions: doc.extensions + 1, clock: { ...doc.clock, extendedTo: event.data.newFinalDate } };
     case 'CaseAnswered':
@@ -227,8 +233,13 @@ function apply(doc: CaseDocument, event: CaseEvent, context: CaseModelContext): 
       return { ...doc, breaches: doc.breaches + 1 };
     case 'CaseEscalated':
       return { ...doc, escalations: doc.escalations + 1 };
+    case 'NotificationSent': {
+      // The first acknowledgement sent to the submitter starts a whistleblower report's term (as the domain counts it).
+      const acknowledgement = event.data.template === 'acknowledgement' && event.data.recipient.kind === 'submitter';
+      if (!acknowledgement || doc.clock.acknowledgedAt) return doc;
+      return { ...doc, clock: { ...doc.clock, acknowledgedAt: at } };
+    }
     case 'DeadlineApproaching':
-    case 'NotificationSent':
     case 'NotificationFailed':
       return doc;
     default:

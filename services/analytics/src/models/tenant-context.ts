@@ -15,7 +15,7 @@ export function caseModelContext(charter: TenantCharter | undefined): CaseModelC
   const calendar = createWorkingCalendar({ localHolidays: charter.localHolidays });
 
   function dueDate(clock: ClockFacts): IsoDate | null {
-    // The model keeps only a pause that stops the clock, and no clarification: no seed policy starts from one.
+    // The model keeps only a pause that stops the clock: a term from the clarification starts at the reply.
     const outcome = dueDateOnClock(
       clockOf(
         {
@@ -24,10 +24,12 @@ export function caseModelContext(charter: TenantCharter | undefined): CaseModelC
           registeredAt: clock.registeredAt,
           pauses: clock.pauses,
           awaiting: clock.pausedSince === null ? null : { since: clock.pausedSince, pausesClock: true },
-          clarifiedAt: null,
+          clarifiedAt: clock.clarifiedAt ?? null,
+          acknowledgedAt: clock.acknowledgedAt ?? null,
           extension: clock.extendedTo === null ? null : { newFinalDate: clock.extendedTo },
         },
         tenant,
+        calendar,
       ),
       calendar,
     );

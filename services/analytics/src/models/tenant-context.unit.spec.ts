@@ -19,7 +19,7 @@ describe("the tenant's calendar and deadline policy as the case model's context"
     expect(sopot.localDate('2026-03-01T22:30:00.000Z')).toBe('2026-03-02');
   });
 
-  it("the kind's term from receipt on the tenant's calendar (computeDueDate): a proposal, 2 months, moved off the weekend", () => {
+  it("the kind's term from receipt on the tenant's calendar (the domain's dueDateOnClock): a proposal, 2 months, moved off the weekend", () => {
     // Two months from 2 March 2026 end on Saturday 2 May, moved to Monday 4 May.
     expect(sopot.dueDate(clock())).toBe('2026-05-04');
   });
@@ -34,6 +34,11 @@ describe("the tenant's calendar and deadline policy as the case model's context"
   it('no term for praise; a tenant without a charter here: counted, never timed', () => {
     expect(sopot.dueDate(clock({ kind: 'praise' }))).toBeNull();
     expect(caseModelContext(undefined).dueDate(clock())).toBeNull();
+  });
+
+  it('whistleblower reports as the domain counts them: 3 months from the acknowledgement sent, or from the end of its 7-day period', () => {
+    expect(sopot.dueDate(clock({ kind: 'whistleblower-report', acknowledgedAt: '2026-03-04T09:00:00.000Z' }))).toBe('2026-06-04');
+    expect(sopot.dueDate(clock({ kind: 'whistleblower-report' }))).toBe('2026-06-09');
   });
 
   it("Peshtera's charter: complaints answered within one month", () => {

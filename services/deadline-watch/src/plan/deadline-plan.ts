@@ -113,7 +113,7 @@ export function planDeadline(input: PlanInput): DeadlinePlan {
     ]);
   }
 
-  const computed = dueDateOnClock(caseClockOf(state, charter), input.calendar);
+  const computed = dueDateOnClock(caseClockOf(state, charter, input.calendar), input.calendar);
   if (!computed.ok) {
     const { reason, detail, source, start } = computed;
     return none([{ rule: reason, detail, source }], start === null ? {} : { start });

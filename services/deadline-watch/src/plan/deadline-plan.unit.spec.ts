@@ -109,10 +109,14 @@ describe('planning the timers of a case', () => {
     expect(plan(story)).toMatchObject({ open: true, dueDate: null, timers: [], steps: [{ rule: 'no-term' }] });
   });
 
-  it('a whistleblower report runs from its acknowledgement, which the case does not record yet: not timed, and says why', () => {
+  it('a whistleblower report nobody acknowledged is timed from the end of its 7-day acknowledgement period (Directive 2019/1937 art. 9(1)(f))', () => {
     const story = new CaseStory('peshtera');
     story.registerAccepted(RECEIVED, 'whistleblower-report');
-    expect(plan(story)).toMatchObject({ dueDate: null, timers: [], steps: [{ rule: 'clock-not-started' }] });
+    const p = plan(story);
+    expect(p.steps[0]).toMatchObject({ rule: 'acknowledgement-period' });
+    expect(p.timers.map((timer) => timer.kind)).toEqual(['approaching', 'approaching', 'breached', 'escalated']);
+    // Received 2 March 2026: the period ends 9 March, three months from it end on Tuesday 9 June.
+    expect(p).toMatchObject({ start: '2026-03-09', dueDate: '2026-06-09' });
   });
 
   it('the same history always gives the same plan', () => {

@@ -43,7 +43,7 @@ export interface DeskCaseView {
 
 function deadlineOf(state: RegisteredCase, charter: TenantCharter, calendar: BulgarianWorkingCalendar): DeskDeadline | null {
   if (!isOpen(state)) return null;
-  const clock = caseClockOf(state, charter);
+  const clock = caseClockOf(state, charter, calendar);
   const maxFinalDate = caseMaxFinalDate(state, charter, calendar);
   const outcome = dueDateOnClock(clock, calendar);
   if (!outcome.ok) return { policy: clock.policy, due: null, paused: false, steps: [], warnings: [], maxFinalDate, problem: outcome.detail };
