@@ -7,3 +7,4 @@ export * from './service-suites';
 export * from './eventually';
 export * from './pdf';
 export * from './mail';
+export * from './event-handlers';

@@ -1,9 +1,7 @@
 import { defaultRuleSet, maxExtensionDate, createWorkingCalendar, DEFAULT_DEADLINE_POLICIES, routingConfigStreamName } from '@civic/domain';
 import { caseEventToCloudEvent, decodeEvent, toKafkaBinary } from '@civic/messaging';
 import { CASE_EVENTS_TOPIC, TenantDirectory } from '@civic/platform';
-import { eventually } from '@civic/testing';
-import { DiscoveryService, ModulesContainer } from '@nestjs/core';
-import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { eventPatternHandlers, eventually } from '@civic/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -269,16 +267,7 @@ describe('deadline-watch keeps the timers of each case', () => {
   });
 
   it('case-events has exactly one handler in the app: with two, Nest runs them detached from the delivery and commits first', () => {
-    const handlers = new DiscoveryService(a.app.get(ModulesContainer))
-      .getControllers()
-      .flatMap(({ instance }) => {
-        const prototype = instance ? Object.getPrototypeOf(instance) : undefined;
-        if (!prototype) return [];
-        return Object.getOwnPropertyNames(prototype).filter((name) => {
-          const patterns: unknown = Reflect.getMetadata(PATTERN_METADATA, prototype[name]);
-          return Array.isArray(patterns) && patterns.includes(CASE_EVENTS_TOPIC);
-        });
-      });
+    const handlers = eventPatternHandlers(a.app, CASE_EVENTS_TOPIC);
     expect(handlers).toEqual(['onCaseEvent']);
   });
 });

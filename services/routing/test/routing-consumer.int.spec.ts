@@ -1,8 +1,6 @@
-import { DiscoveryService, ModulesContainer } from '@nestjs/core';
-import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { CASE_EVENTS_TOPIC } from '@civic/platform';
 import { caseEventToCloudEvent, decodeEvent, toKafkaBinary } from '@civic/messaging';
-import { eventually } from '@civic/testing';
+import { eventPatternHandlers, eventually } from '@civic/testing';
 import type { Producer } from 'kafkajs';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
 import { changeOfficers, registerAcceptedCase, readCase, startRouting, typesOf, type RoutingHarness } from './harness';
@@ -130,16 +128,7 @@ describe('routing consumes case events', () => {
   });
 
   it('case-events has exactly one handler in the app: with two, Nest runs them detached from the delivery and commits first', () => {
-    const handlers = new DiscoveryService(routing.app.get(ModulesContainer))
-      .getControllers()
-      .flatMap(({ instance }) => {
-        const prototype = instance ? Object.getPrototypeOf(instance) : undefined;
-        if (!prototype) return [];
-        return Object.getOwnPropertyNames(prototype).filter((name) => {
-          const patterns: unknown = Reflect.getMetadata(PATTERN_METADATA, prototype[name]);
-          return Array.isArray(patterns) && patterns.includes(CASE_EVENTS_TOPIC);
-        });
-      });
+    const handlers = eventPatternHandlers(routing.app, CASE_EVENTS_TOPIC);
     expect(handlers).toEqual(['onCaseEvent']);
   });
 
