@@ -69,8 +69,9 @@ describe('auditor replay', () => {
       });
       expect(body.events[0].actor.id).toBe('peshtera:registrar');
       expect(body.events[4].actor.id).toBe('peshtera:officer');
-      // Decrypted where the key exists.
-      expect(body.events[0].data).toMatchObject({ submitter: { name: c.submitter.name, email: c.submitter.email }, text: c.submitter.text });
+      // Decrypted where the key exists; the submitter's tracking code withheld (a bearer secret, issue 6).
+      expect(body.events[0].data).toMatchObject({ submitter: { name: c.submitter.name, email: c.submitter.email, trackingCode: '[tracking code withheld]' }, text: c.submitter.text });
+      expect(JSON.stringify(body)).not.toContain(c.submitter.trackingCode);
       expect(body.events[6].data).toEqual({ rating: 4, comment: c.submitter.comment });
       expect(body.head).toEqual({ revision: 6, eventId: body.events[6].eventId, hash: body.events[6].hash });
     });
@@ -184,6 +185,9 @@ describe('auditor replay', () => {
       });
       expect(body.history).toHaveLength(7);
       expect(body.head).toEqual({ revision: 6, eventId: body.history[6].eventId, hash: body.history[6].hash });
+      // The chain verified above covers the stored registration, code included; only this view withholds it.
+      expect(body.history[0].data.submitter.trackingCode).toBe('[tracking code withheld]');
+      expect(JSON.stringify(body)).not.toContain(c.submitter.trackingCode);
     });
 
     it('dossier.pdf: the same in Bulgarian and English', async () => {
@@ -192,9 +196,10 @@ describe('auditor replay', () => {
       expect(headers.get('content-type')).toBe('application/pdf');
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       const text = flat(await pdfText(bytes));
-      for (const expected of ['Досие на преписка / Case dossier', 'История / History', 'Верига от хешове / Hash chain', c.registryNumber, 'SatisfactionRecorded', 'RecordSatisfaction', 'непокътната / intact', 'Мария Тестова', c.submitter.email]) {
+      for (const expected of ['Досие на преписка / Case dossier', 'История / History', 'Верига от хешове / Hash chain', c.registryNumber, 'SatisfactionRecorded', 'RecordSatisfaction', 'непокътната / intact', 'Мария Тестова', c.submitter.email, '[tracking code withheld]']) {
         expect(text).toContain(expected);
       }
+      expect(text).not.toContain(c.submitter.trackingCode);
     });
   });
 
@@ -248,7 +253,7 @@ describe('auditor replay', () => {
   describe('an erased person', () => {
     it('history, dossier.json and dossier.pdf show their data as erased and keep no trace of it', async () => {
       const c = await liveCase(audit, 'peshtera');
-      const traces = [c.submitter.name, c.submitter.email, c.submitter.text, c.submitter.answer, c.submitter.comment];
+      const traces = [c.submitter.name, c.submitter.email, c.submitter.text, c.submitter.answer, c.submitter.comment, c.submitter.trackingCode];
       expect(JSON.stringify((await read(c, 'history')).body)).toContain(c.submitter.email);
 
       await audit.subjectKeys.erase(c.subjectId);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer, SEEDED_USERS } from '@civic/auth';
-import { PostgresEventStore } from '@civic/event-store';
-import { createTestDatabase, issuerEnvironment, startService, type ServiceProcess, type TestDatabase } from '@civic/testing';
+import { caseEventPrivacy, MongoSubjectKeys, PostgresEventStore, withPersonalData, type EventStore } from '@civic/event-store';
+import { createTestDatabase, issuerEnvironment, mongoServerUri, startService, type ServiceProcess, type TestDatabase } from '@civic/testing';
 
 interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -25,6 +25,7 @@ interface ErrorBody {
 }
 
 const SUBMITS_PER_MINUTE = 8;
+const CODE_SHAPE = /^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/;
 
 // intake as a process on the real servers, with a development token issuer: the staff and citizen APIs end to end.
 describe('intake: the staff and citizen APIs', () => {
@@ -32,6 +33,9 @@ describe('intake: the staff and citizen APIs', () => {
   let issuer: DevIssuer;
   let intake: ServiceProcess;
   let store: PostgresEventStore;
+  let keys: MongoSubjectKeys;
+  /** The same store as the services read it: personal data decrypted with the shared subject keys. */
+  let cases: EventStore;
   let registrar: string;
 
   beforeAll(async () => {
@@ -43,10 +47,13 @@ describe('intake: the staff and citizen APIs', () => {
       PUBLIC_SUBMITS_PER_MINUTE: String(SUBMITS_PER_MINUTE),
     });
     store = await PostgresEventStore.connect({ url: database.url });
+    keys = await MongoSubjectKeys.connect({ uri: await mongoServerUri() });
+    cases = withPersonalData(store, { keys, ...caseEventPrivacy });
     registrar = await issuer.sign(SEEDED_USERS.peshtera.registrar);
   });
 
   afterAll(async () => {
+    await keys?.close();
     await store?.close();
     await intake?.stop();
     await database?.drop();
@@ -85,6 +92,8 @@ describe('intake: the staff and citizen APIs', () => {
     call<Registration>('POST', `/tenants/${tenant}/cases`, { body, token, key });
 
   const numberOf = (registryNumber: string) => Number(registryNumber.split('-').at(-1));
+  /** The registration's submitter, decrypted. */
+  const submitterOf = async (caseId: string) => (await cases.readStream(`case-${caseId}`, { toRevision: 0 }))[0].data.submitter;
   const eventCount = async () => (await store.readAll()).length;
 
   describe('registering (staff)', () => {
@@ -98,7 +107,31 @@ describe('intake: the staff and citizen APIs', () => {
         screening: { outcome: 'proceed', action: 'accepted' },
         dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       });
+      // The person left an e-mail and an address: the registrar is given their tracking code to tell them.
+      expect(answer.body.trackingCode).toMatch(CODE_SHAPE);
+    });
+
+    it("puts the person's tracking code in the registration's submitter and answers with it; staff views never show it", async () => {
+      const answer = await register(letter());
+      const code = answer.body.trackingCode ?? '';
+      expect(await submitterOf(answer.body.caseId)).toMatchObject({ name: 'Иван Петров', trackingCode: code });
+      expect(JSON.stringify(await store.readStream(`case-${answer.body.caseId}`))).not.toContain(code);
+
+      const followed = await call('GET', `/public/peshtera/cases/${code}`);
+      expect(followed.status).toBe(200);
+      expect(followed.body).toMatchObject({ registryNumber: answer.body.registryNumber });
+      const desk = await call('GET', `/tenants/peshtera/cases/${answer.body.caseId}`, { token: registrar });
+      expect(desk.status).toBe(200);
+      const open311 = await call('GET', `/open311/v2/requests/${answer.body.registryNumber}.json?jurisdiction_id=peshtera`);
+      expect(open311.status).toBe(200);
+      for (const view of [followed, desk, open311]) expect(JSON.stringify(view.body)).not.toContain(code);
+    });
+
+    it('issues no code for a person who left no contact (only a name)', async () => {
+      const answer = await register(letter({ submitter: { name: 'Стоян Стоянов' } }));
+      expect(answer.status).toBe(201);
       expect(answer.body.trackingCode).toBeUndefined();
+      expect(await submitterOf(answer.body.caseId)).toEqual({ name: 'Стоян Стоянов', language: 'bg' });
     });
 
     it('gives two registrations consecutive numbers', async () => {
@@ -307,6 +340,9 @@ describe('intake: the staff and citizen APIs', () => {
       const events = await store.readStream(`case-${submitted.body.caseId}`);
       expect(events[0].data.channel).toBe('web-form');
       expect(events[0].metadata.actor).toEqual({ id: 'intake:web-form', role: 'system' });
+      // The code travels in the submitter, encrypted with their data, for the acknowledgement.
+      expect(await submitterOf(submitted.body.caseId)).toMatchObject({ email: 'ivan.petrov@example.bg', trackingCode: code });
+      expect(JSON.stringify(events)).not.toContain(code);
     });
 
     it('gives a retry with the same Idempotency-Key the same case and the same tracking code', async () => {

@@ -45,7 +45,10 @@ export const configSchema = platformConfigSchema.extend({
   SMTP_TIMEOUT_MS: positive(15_000),
   /** Letters go out from `no-reply@<tenant>.<MAIL_DOMAIN>`; staff addresses are `<user>@<tenant>.<MAIL_DOMAIN>`; Message-IDs end in `@<MAIL_DOMAIN>`. */
   MAIL_DOMAIN: domain('civic.local'),
-  /** Where a citizen follows their case; `{tenant}` is replaced by the tenant's slug. */
+  /**
+   * Where a citizen follows their case; `{tenant}` is replaced by the tenant's slug and `{code}` by their
+   * tracking code (without `{code}`, the code is added as the last path segment: see messages/tracking-link.ts).
+   */
   TRACKING_URL: httpUrl('http://127.0.0.1:3001/public/{tenant}/cases'),
   /** How text messages leave: `log` writes them to the log (the provider port's development adapter). */
   SMS_PROVIDER: z.enum(['log']).default('log'),

@@ -26,6 +26,8 @@ import { OUTBOX_COLLECTION } from '../src/outbox/outbox.store';
 interface Registration {
   caseId: string;
   registryNumber: string;
+  /** The person left an e-mail: the registrar is given their tracking code (issue 6). */
+  trackingCode?: string;
   dueDate?: string;
 }
 
@@ -105,7 +107,7 @@ describe('notification as a process: acknowledgements through intake, and a kill
     await database?.drop();
   });
 
-  it('a complaint to Peshtera registered with intake: the acknowledgement e-mail has its number and due date', async () => {
+  it('a complaint to Peshtera registered with intake: the acknowledgement e-mail has its number, due date, tracking code and a link with it', async () => {
     await startNotification();
     const email = `${run}-first@example.bg`;
     const registration = await register(email);
@@ -115,7 +117,15 @@ describe('notification as a process: acknowledgements through intake, and a kill
     expect(mail.subject).toBe(`Обръщението Ви е регистрирано под № ${registration.registryNumber}`);
     expect(mail.text).toContain(`регистрирано с входящ № ${registration.registryNumber}`);
     expect(mail.text).toContain(`В срок до ${formatDate(registration.dueDate ?? '', 'bg')} ще получите писмен отговор.`);
-    expect(mail.text).toContain('http://127.0.0.1:3001/public/peshtera/cases');
+    // Issue 6: the code intake put in the registration's (encrypted) submitter, and the link that opens the case.
+    const code = registration.trackingCode ?? '';
+    expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(mail.text).toContain(`Вашият личен код за проследяване е ${code}.`);
+    expect(mail.text).toMatch(new RegExp(`http://127\\.0\\.0\\.1:3001/public/peshtera/cases/${code}\\s`));
+    // The same path on this run's intake (TRACKING_URL names the default port) opens the case.
+    const followed = await fetch(`${intake.url}/public/peshtera/cases/${code}`);
+    expect(followed.status).toBe(200);
+    expect(((await followed.json()) as { registryNumber: string }).registryNumber).toBe(registration.registryNumber);
     expect(mail.messageId).toMatch(/^[0-9a-f-]{36}@civic\.local$/);
     await eventually(
       async () => (await store.readStream(`case-${registration.caseId}`)).filter((e) => e.type === 'NotificationSent').length,

@@ -19,6 +19,7 @@ export type RegisterCase = CaseCommandEnvelope<
     /** Assigned by the application's registry, e.g. "ПЩ-2026-000123" (АПК чл. 111(2)). */
     registryNumber: string;
     category?: string;
+    /** With the tracking code the application issued, if any: the decider carries it, never makes one. */
     submitter: CaseSubmitter | null;
     text: string;
     attachments: AttachmentMeta[];

@@ -16,6 +16,14 @@ export interface CaseSubmitter {
   preferredChannel?: Channel;
   /** The language to write to them in. */
   language: Language;
+  /**
+   * The citizen's private code to follow the case (intake's `/public/{tenant}/cases/{code}`), so the
+   * acknowledgement can carry it. A bearer secret: kept here because this object is encrypted with the
+   * person's key and erased with it; never shown to staff or auditors. Issued by intake before
+   * registration (the decider only carries it). Added after v2 shipped, optional: absent on older events,
+   * on anonymous submissions, and on staff registrations without any contact.
+   */
+  trackingCode?: string;
 }
 
 export type CaseRegisteredV2 = CaseEventEnvelope<

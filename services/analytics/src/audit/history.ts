@@ -2,6 +2,7 @@ import type { Actor, CaseEvent } from '@civic/domain';
 import { ERASED_PERSONAL_DATA_FIELD, HASH_FIELD, PREVIOUS_HASH_FIELD, type JsonObject, type RecordedEvent } from '@civic/event-store';
 import { caseEventFromRecorded } from '@civic/platform';
 import { causingCommand, type CausingCommand } from './causing-command';
+import { auditedData } from './withheld';
 
 /** One step of a case as an auditor reads it: what happened, when, by whom, why, and its place in the chain. */
 export interface HistoryEntry {
@@ -72,7 +73,8 @@ export function historyEntry({ event, unreadable }: ReadCaseEvent, channel: stri
     causationId: text(metadata.causationId),
     command: causingCommand(current),
     dataSubjectId: text(metadata.dataSubjectId),
-    data: current.data as unknown as JsonObject,
+    // The submitter's tracking code is withheld (withheld.ts).
+    data: auditedData(current),
     ...(Array.isArray(erased) && erased.length > 0 ? { erased: erased.map(String) } : {}),
     ...(unreadable && unreadable.length > 0 ? { unreadable } : {}),
     hash: text(metadata[HASH_FIELD]),

@@ -82,6 +82,8 @@ export interface TestSubmitter {
   text: string;
   answer: string;
   comment: string;
+  /** The private code intake puts in the registration's submitter (issue 6): never shown to an auditor. */
+  trackingCode: string;
 }
 
 export const submitterFor = (tag: string): TestSubmitter => ({
@@ -90,6 +92,7 @@ export const submitterFor = (tag: string): TestSubmitter => ({
   text: `Уличната лампа пред блок ${tag} не свети от седмица.`,
   answer: `Уважаема г-жо Тестова-${tag}, лампата е сменена.`,
   comment: `Благодаря, бързо и точно (${tag}).`,
+  trackingCode: `${tag.slice(0, 4)}-${tag.slice(4)}-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2`.toUpperCase(),
 });
 
 /** The times of the full life of a test case: registration to satisfaction rating. */
@@ -139,7 +142,7 @@ export async function liveCase(audit: AuditApp, tenant: string, until: keyof typ
         receivedAt: LIFE.registered,
         registryNumber,
         category: 'street-lighting',
-        submitter: { name: submitter.name, email: submitter.email, language: 'bg' },
+        submitter: { name: submitter.name, email: submitter.email, language: 'bg', trackingCode: submitter.trackingCode },
         text: submitter.text,
         attachments: [],
         healthSafetyThreat: false,

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor, CaseCommand, RegisteredCase, TenantCharter } from '@civic/domain';
+import { dueDateOfCase, type Actor, type CaseCommand, type CaseSubmitter, type RegisteredCase, type TenantCharter } from '@civic/domain';
 import type { EventStore, JsonObject, SubjectKeys } from '@civic/event-store';
-import { CASE_COMMANDS, EVENT_STORE, fieldProblems, mergeProblems, SUBJECT_KEYS, TenantDirectory, type CaseCommands } from '@civic/platform';
+import { CASE_COMMANDS, CASE_STORE, EVENT_STORE, fieldProblems, mergeProblems, SUBJECT_KEYS, TenantDirectory, type CaseCommands } from '@civic/platform';
 import type { z } from 'zod';
 import { IdempotencyStore, type IdempotencyRecord, type RegistrationIds } from '../idempotency/idempotency-store';
 import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
 import { settleReservation } from '../idempotency/reservation';
+import { registeredTrackingCode } from '../tracking/registered-tracking-code';
 import { sealTrackingCode, unsealTrackingCode } from '../tracking/sealed-tracking-code';
+import { newTrackingCode } from '../tracking/tracking-code';
 import { TrackingCodes } from '../tracking/tracking-codes';
 import { caseCommand, handleCaseCommand, SCREENING_ACTOR, type CommandContext } from './case-command';
 import { CaseReader } from './case-reader';
 import { CLOCK, type Clock } from './clock';
 import { ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
-import { dueDateOf, TenantCalendars } from './due-date';
 import { CaseNotFoundError, InvalidInputError } from './errors';
 import { publicView, type PublicCaseView } from './public-view';
 import { registryNumberFor } from './registry-numbers';
@@ -40,8 +41,11 @@ export interface RegisterRequest {
   idempotencyKey: string | undefined;
   /** Whether a request without a key is refused (the HTTP APIs require one for every POST that creates). */
   idempotencyKeyRequired: boolean;
-  /** The citizen who submitted gets a private code to follow the case. */
-  issueTrackingCode: boolean;
+  /**
+   * Who gets a private code to follow the case: the citizen submitting themselves, named or not (`always`);
+   * a person a registrar registers for, when they left some contact to be told it by (`when-reachable`).
+   */
+  trackingCode: 'always' | 'when-reachable' | 'never';
   correlationId?: string;
 }
 
@@ -87,12 +91,12 @@ interface Work {
  */
 @Injectable()
 export class CaseIntakeService {
-  private readonly calendars = new TenantCalendars();
-
   constructor(
     private readonly tenants: TenantDirectory,
     @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    /** The same streams decrypted: only to find the tracking code an earlier attempt registered. */
+    @Inject(CASE_STORE) private readonly caseStore: EventStore,
     @Inject(SUBJECT_KEYS) private readonly subjectKeys: SubjectKeys,
     private readonly cases: CaseReader,
     private readonly idempotency: IdempotencyStore,
@@ -226,9 +230,15 @@ export class CaseIntakeService {
     });
 
     const before = (await this.cases.read(caseId)).state;
+    // Drawn before RegisterCase so it travels in the submitter (encrypted with their data, for the
+    // acknowledgement); a retry that finds the case registered takes the code its registration carries.
+    const trackingCode = issuesTrackingCode(request, submission.submitter)
+      ? ((before.status === 'NotRegistered' ? undefined : await registeredTrackingCode(this.caseStore, caseId)) ?? newTrackingCode())
+      : undefined;
     if (before.status === 'NotRegistered') {
       const context = this.context(charter, caseId, request.actor, correlationId);
-      const { channel, kind, category, submitter, text, attachments, healthSafetyThreat, violationDate, language } = submission;
+      const { channel, kind, category, text, attachments, healthSafetyThreat, violationDate, language } = submission;
+      const submitter = submitterWithCode(submission.submitter, trackingCode);
       await this.handle(
         caseCommand(
           'RegisterCase',
@@ -265,7 +275,7 @@ export class CaseIntakeService {
       ...(view.dueDate === undefined ? {} : { dueDate: view.dueDate }),
     };
     const now = this.clock.now();
-    const trackingCode = request.issueTrackingCode ? await this.trackingCodes.issue(charter.slug, caseId, now) : undefined;
+    if (trackingCode !== undefined) await this.trackingCodes.assign(charter.slug, caseId, trackingCode, now);
     if (!work.record) return withTrackingCode(response, trackingCode);
 
     const sealed = trackingCode === undefined ? undefined : await sealTrackingCode(this.subjectKeys, dataSubjectId, trackingCode);
@@ -304,7 +314,7 @@ export class CaseIntakeService {
 
   private async staffView(charter: TenantCharter, caseId: string): Promise<StaffCaseView> {
     const { state } = await this.registeredCase(charter, caseId);
-    const dueDate = dueDateOf(state, charter, this.calendars.of(charter));
+    const dueDate = dueDateOfCase(state, charter, this.tenants.calendarOf(charter));
     return {
       caseId,
       registryNumber: state.facts.registryNumber,
@@ -315,8 +325,24 @@ export class CaseIntakeService {
 
   private async publicViewOf(charter: TenantCharter, caseId: string): Promise<PublicCaseView> {
     const { state, events } = await this.registeredCase(charter, caseId, 'trackingCode');
-    return publicView(state, events, dueDateOf(state, charter, this.calendars.of(charter)));
+    return publicView(state, events, dueDateOfCase(state, charter, this.tenants.calendarOf(charter)));
   }
+}
+
+/**
+ * Whether this registration gets a tracking code (RegisterRequest.trackingCode). An anonymous citizen gets
+ * one too: it is then only in the answer, as there is no data subject to keep it with.
+ */
+function issuesTrackingCode(request: RegisterRequest, submitter: CaseSubmitter | null): boolean {
+  if (request.trackingCode !== 'when-reachable') return request.trackingCode === 'always';
+  return submitter !== null && [submitter.email, submitter.phone, submitter.address].some((part) => part?.trim());
+}
+
+/** The submitter as registered: with the code issued for them, never with one from elsewhere; null stays null. */
+function submitterWithCode(submitter: CaseSubmitter | null, trackingCode: string | undefined): CaseSubmitter | null {
+  if (submitter === null) return null;
+  const { trackingCode: _given, ...person } = submitter;
+  return trackingCode === undefined ? person : { ...person, trackingCode };
 }
 
 /** The submitter acting for themselves, known by the opaque id of their data (never by name). */

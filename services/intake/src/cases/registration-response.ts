@@ -5,7 +5,10 @@ import type { ScreeningSummary } from './screening';
 export interface RegistrationResponse {
   caseId: string;
   registryNumber: string;
-  /** Only for the citizen who submitted, and only in this answer: it is stored as a hash. */
+  /**
+   * For the citizen who submitted, or for the registrar who registered a person with a contact (to tell
+   * them). Only in this answer: intake keeps a hash, and the case keeps it encrypted with the person's data.
+   */
   trackingCode?: string;
   status: CaseStatus;
   screening: ScreeningSummary;

@@ -64,7 +64,7 @@ export class CitizenCasesController {
       actor: WEB_FORM_ACTOR,
       idempotencyKey: singleHeader(headers, IDEMPOTENCY_KEY_HEADER),
       idempotencyKeyRequired: true,
-      issueTrackingCode: true,
+      trackingCode: 'always',
       correlationId: correlationIdOf(headers),
     });
     return answerRegistration(outcome, response);

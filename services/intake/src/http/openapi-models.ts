@@ -43,7 +43,9 @@ export class RegistrationResponseDto extends createZodDto(
     trackingCode: z
       .string()
       .optional()
-      .describe('Citizen API only: the private code to follow the case. Shown in this answer only; stored as a hash.'),
+      .describe(
+        "The private code to follow the case: always for a citizen's own submission; for a registrar's registration when the person left an e-mail, phone or address (tell them the code; the acknowledgement carries it too). Shown in this answer only, never in a staff view.",
+      ),
     status: caseStatus,
     screening: screeningSummary,
     dueDate: z.string().optional().describe('The legal due date (YYYY-MM-DD) while a term runs.'),

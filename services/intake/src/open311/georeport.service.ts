@@ -114,7 +114,8 @@ export class GeoReportService {
       actor: open311Actor(client),
       idempotencyKey: scopedIdempotencyKey(client, request.idempotencyKey, wellFormed),
       idempotencyKeyRequired: false,
-      issueTrackingCode: false,
+      // Open311 clients follow the request by its service_request_id.
+      trackingCode: 'never',
       ...(request.correlationId === undefined ? {} : { correlationId: request.correlationId }),
     });
 

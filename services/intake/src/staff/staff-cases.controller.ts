@@ -52,7 +52,8 @@ export class StaffCasesController {
       actor: { id: principal.sub, role: 'registrar' },
       idempotencyKey: singleHeader(headers, IDEMPOTENCY_KEY_HEADER),
       idempotencyKeyRequired: true,
-      issueTrackingCode: false,
+      // The registrar tells the person the code; the acknowledgement carries it too.
+      trackingCode: 'when-reachable',
       correlationId: correlationIdOf(headers),
     });
     return answerRegistration(outcome, response);

@@ -1,7 +1,8 @@
-import type { Collection, Db } from 'mongodb';
+import { MongoServerError, type Collection, type Db } from 'mongodb';
 import { hashTrackingCode, isTrackingCodeShaped, newTrackingCode } from './tracking-code';
 
 export const TRACKING_CODES_COLLECTION = 'intake_tracking_codes';
+const DUPLICATE_KEY = 11000;
 
 interface TrackingCodeDocument {
   /** The hash of the code; the code itself is never stored. */
@@ -23,15 +24,27 @@ export class TrackingCodes {
     await this.codes.createIndex({ caseId: 1 }, { unique: true, name: 'caseId_unique' });
   }
 
-  /**
-   * A new code for the case. A retry after a crash issues another one and the earlier (never shown)
-   * one stops working: one case, one valid code.
-   */
+  /** A new code for the case, replacing any earlier one: one case, one valid code. */
   async issue(tenant: string, caseId: string, now: Date): Promise<string> {
     const code = newTrackingCode();
-    await this.codes.deleteMany({ caseId });
-    await this.codes.insertOne({ _id: hashTrackingCode(code), tenant, caseId, issuedAt: now });
+    await this.assign(tenant, caseId, code, now);
     return code;
+  }
+
+  /**
+   * Makes `code` the case's one valid code (intake draws it before registering, so it can travel in the
+   * submitter). Idempotent: a retry with the same code keeps its entry; a different code replaces it.
+   */
+  async assign(tenant: string, caseId: string, code: string, now: Date): Promise<void> {
+    const _id = hashTrackingCode(code);
+    await this.codes.deleteMany({ caseId, _id: { $ne: _id } });
+    try {
+      await this.codes.insertOne({ _id, tenant, caseId, issuedAt: now });
+    } catch (error) {
+      // Already there from an earlier attempt at the same registration: that is the entry wanted.
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      if (!(await this.codes.findOne({ _id, tenant, caseId }))) throw error;
+    }
   }
 
   /** The case the code names in this tenant; undefined for any code that is not one (malformed included). */

@@ -39,7 +39,7 @@ const SUBMITTER_COMMON = {
   registryNumber: 'The registry number, e.g. PSH-2026-000123',
   kind: 'The kind of submission in words, e.g. "жалба" / "complaint"',
   receivedOn: 'The day the submission was received, in words',
-  trackingLink: 'Where the submitter follows the case (with their private tracking code)',
+  trackingLink: 'Where the submitter follows the case: the tracking page, where they enter their private tracking code',
 };
 
 const STAFF_COMMON = {
@@ -55,8 +55,16 @@ export const MESSAGES: { readonly [M in MessageId]: MessageSpec } = {
     id: 'acknowledgement',
     audience: 'submitter',
     written: false,
-    description: { bg: 'Потвърждение за регистрация с входящ номер и срок', en: 'Acknowledgement with the registry number and the due date' },
-    variables: { ...SUBMITTER_COMMON, dueDate: 'The legal due date of the answer, in words; null when no term runs' },
+    description: {
+      bg: 'Потвърждение за регистрация с входящ номер, срок и личен код за проследяване',
+      en: 'Acknowledgement with the registry number, the due date and the private tracking code',
+    },
+    variables: {
+      ...SUBMITTER_COMMON,
+      trackingCode: "The submitter's private tracking code; null when the case has none on record (registered before codes were)",
+      trackingLink: 'The link that opens the case with that code; the plain tracking page when trackingCode is null',
+      dueDate: 'The legal due date of the answer, in words; null when no term runs',
+    },
   },
   'no-proceedings': {
     id: 'no-proceedings',
@@ -155,6 +163,9 @@ export const MESSAGES: { readonly [M in MessageId]: MessageSpec } = {
 
 type Samples = Record<string, unknown>;
 
+/** Made up, in the shape intake issues (Crockford base32, eight groups of four). */
+const SAMPLE_TRACKING_CODE = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
+
 const submitterSamples = (language: Language): Samples =>
   language === 'bg'
     ? {
@@ -190,7 +201,12 @@ export function sampleVariables(message: MessageId, language: Language): Samples
   const day = (bgText: string, enText: string) => (bg ? bgText : enText);
   switch (message) {
     case 'acknowledgement':
-      return { ...submitterSamples(language), dueDate: day('2 април 2026 г.', '2 April 2026') };
+      return {
+        ...submitterSamples(language),
+        trackingCode: SAMPLE_TRACKING_CODE,
+        trackingLink: `http://127.0.0.1:3001/public/peshtera/cases/${SAMPLE_TRACKING_CODE}`,
+        dueDate: day('2 април 2026 г.', '2 April 2026'),
+      };
     case 'no-proceedings':
       return {
         ...submitterSamples(language),

@@ -15,6 +15,7 @@ import {
 import type { MessageId } from './catalog';
 import { dueDateOf } from './due-date';
 import { unitOf } from './plan';
+import { trackingLink } from './tracking-link';
 import { formatDate, greeting, groundWords, kindWord, roleWords } from './words';
 
 export interface VariableContext {
@@ -23,8 +24,8 @@ export interface VariableContext {
   history: CaseEvent[];
   charter: TenantCharter;
   language: Language;
-  /** Where the submitter follows the case. */
-  trackingLink: string;
+  /** `TRACKING_URL` as configured: where the submitter follows the case (`{tenant}`, optionally `{code}`). */
+  trackingUrl: string;
   /** The tenant's units as routing keeps them (names included); the charter's departments when not given. */
   units?: readonly { id: string; name: LocalizedText }[];
 }
@@ -55,13 +56,17 @@ function trigger<T extends CaseEventType>(history: readonly CaseEvent[], type: T
  * it is now), so a retry days later says the same thing. Every variable the catalog lists is present;
  * optional facts are `null`, never absent, so strict templates can test them with `{{#if}}`.
  */
-export function messageVariables({ message, history, charter, language, trackingLink, units = charter.departments }: VariableContext): Record<string, unknown> {
+export function messageVariables({ message, history, charter, language, trackingUrl, units = charter.departments }: VariableContext): Record<string, unknown> {
   const state = registered(fold(history));
   const { facts } = state;
   const day = (instant: Instant): IsoDate => toLocalDate(instant, charter.timeZone);
   const words = (date: IsoDate | null | undefined) => (date ? formatDate(date, language) : null);
   const first = history[0];
-  const name = first?.type === 'CaseRegistered' ? first.data.submitter?.name : undefined;
+  const submitter = first?.type === 'CaseRegistered' ? first.data.submitter : null;
+  const name = submitter?.name;
+  // The submitter's private code (issue 6): only the acknowledgement carries it. null for cases
+  // registered without one (before codes were recorded); an erased person gets no message at all.
+  const trackingCode = submitter?.trackingCode ?? null;
   const unitName = (): string | null => {
     const unit = unitOf(history);
     if (unit === undefined) return null;
@@ -75,7 +80,7 @@ export function messageVariables({ message, history, charter, language, tracking
     registryNumber: facts.registryNumber,
     kind: kindWord(facts.kind, language),
     receivedOn: formatDate(day(facts.receivedAt), language),
-    trackingLink,
+    trackingLink: trackingLink(trackingUrl, charter.slug),
   };
   const staff = (dueDate: IsoDate | null) => ({
     municipality: charter.name[language],
@@ -87,7 +92,7 @@ export function messageVariables({ message, history, charter, language, tracking
 
   switch (message) {
     case 'acknowledgement':
-      return { ...citizen, dueDate: words(dueDateOf(state, charter)) };
+      return { ...citizen, trackingCode, trackingLink: trackingLink(trackingUrl, charter.slug, trackingCode), dueDate: words(dueDateOf(state, charter)) };
     case 'no-proceedings': {
       const { ground, reason } = trigger(history, 'NoProceedingsDecided').data;
       return { ...citizen, ground: groundWords(ground, language), reason: reason?.trim() || groundWords(ground, language) };

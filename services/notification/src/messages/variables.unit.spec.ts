@@ -6,9 +6,10 @@ import { formatDate, greeting } from './words';
 
 const peshtera = TenantDirectory.load(DEFAULT_TENANTS_DIR).get('peshtera');
 if (!peshtera) throw new Error('no seed tenant peshtera');
+const trackingUrl = 'http://127.0.0.1:3001/public/{tenant}/cases';
 const trackingLink = 'http://127.0.0.1:3001/public/peshtera/cases';
 const variables = (message: MessageId, script: CaseScript, language: 'bg' | 'en' = 'bg') =>
-  messageVariables({ message, history: script.history(), charter: peshtera, language, trackingLink });
+  messageVariables({ message, history: script.history(), charter: peshtera, language, trackingUrl });
 
 describe('what a message says, from the case', () => {
   it('the acknowledgement of a Peshtera complaint: the number, the date of receipt, the due date a month on', () => {
@@ -20,10 +21,21 @@ describe('what a message says, from the case', () => {
       registryNumber: 'PSH-2026-000042',
       kind: 'жалба',
       receivedOn: '2 март 2026 г.',
+      trackingCode: null,
       trackingLink,
       dueDate: '2 април 2026 г.',
     });
     expect(variables('acknowledgement', script, 'en')).toMatchObject({ greeting: 'Dear Мария Петрова,', kind: 'complaint', dueDate: '2 April 2026' });
+  });
+
+  it("the acknowledgement carries the submitter's tracking code and a link that opens the case with it; later messages only the page", () => {
+    const code = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
+    const script = new CaseScript({ submitter: { ...MARIA, trackingCode: code } });
+    expect(variables('acknowledgement', script)).toMatchObject({ trackingCode: code, trackingLink: `${trackingLink}/${code}` });
+    const answered = script.accept().routeAndAssign('environment-waste', 'ew-1').add('AnswerCase', { text: 'Отговор.', attachments: [], channel: 'email' });
+    const answer = variables('answer', answered);
+    expect(answer.trackingLink).toBe(trackingLink);
+    expect(JSON.stringify(answer)).not.toContain(code);
   });
 
   it('a kind without a term: the due date is null, not absent', () => {

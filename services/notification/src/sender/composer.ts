@@ -114,7 +114,7 @@ export class MessageComposer {
         history,
         charter,
         language,
-        trackingLink: this.config.TRACKING_URL.replace('{tenant}', encodeURIComponent(entry.tenant)),
+        trackingUrl: this.config.TRACKING_URL,
         units,
       });
       return renderTemplate(template, variables);

@@ -100,6 +100,22 @@ describe('the default templates (data files)', () => {
     for (const message of MESSAGE_IDS) expect(renderTemplate(defaults[message].bg, sampleVariables(message, 'bg')).text).not.toMatch(/г\.\./);
   });
 
+  it('the acknowledgement gives the tracking code and the link with it; without a code (older cases) the plain link, never a gap', () => {
+    for (const language of LANGUAGES) {
+      const samples = sampleVariables('acknowledgement', language);
+      const withCode = renderTemplate(defaults.acknowledgement[language], samples).text;
+      expect(withCode).toContain(String(samples.trackingCode));
+      expect(withCode).toContain(`/public/peshtera/cases/${String(samples.trackingCode)}\n`);
+
+      const plain = 'http://127.0.0.1:3001/public/peshtera/cases';
+      const without = { ...samples, trackingCode: null, trackingLink: plain };
+      expect(templateProblems('acknowledgement', language, defaults.acknowledgement[language], without)).toEqual([]);
+      const text = renderTemplate(defaults.acknowledgement[language], without).text;
+      expect(text).toContain(`${plain} `);
+      expect(text).not.toContain(String(samples.trackingCode));
+    }
+  });
+
   it('a file without a Subject line is refused, naming it', () => {
     expect(() => parseTemplateFile('Hello {{greeting}}', 'x.bg.txt')).toThrow(DefaultTemplatesError);
     expect(parseTemplateFile('Subject: Тема\r\n\r\nТекст\r\n', 'x.bg.txt')).toEqual({ subject: 'Тема', text: 'Текст\n' });
