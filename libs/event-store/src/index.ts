@@ -1,4 +1,5 @@
 export * from './port';
+export * from './read-stream';
 export * from './errors';
 export * from './audit';
 export * from './privacy';

@@ -7,6 +7,7 @@ export { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
 export { HealthController } from './health/health.controller';
 export * from './cases/case-store';
 export * from './tenants/tenant-directory';
+export * from './tenants/routing-config';
 export * from './clock/clock';
 export * from './pdf/pdf';
 export * from './http';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  StreamNotFoundError,
+  readStreamIfExists,
   withHashChain,
   WrongExpectedRevisionError,
   type EventStore,
@@ -111,12 +111,7 @@ export class AuditLog {
 
   /** The whole log of the tenant (empty when nobody has read yet) and its chain check. */
   async read(tenant: string): Promise<{ events: RecordedEvent[]; chain: ChainCheck | null }> {
-    try {
-      const events = await this.store.readStream(auditLogStream(tenant), { direction: 'forwards' });
-      return { events, chain: events.length > 0 ? checkChain(events) : null };
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return { events: [], chain: null };
-      throw error;
-    }
+    const events = (await readStreamIfExists(this.store, auditLogStream(tenant), { direction: 'forwards' })) ?? [];
+    return { events, chain: events.length > 0 ? checkChain(events) : null };
   }
 }

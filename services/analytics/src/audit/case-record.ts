@@ -5,7 +5,7 @@ import {
   mapPaths,
   pathsHolding,
   PersonalDataDecryptionError,
-  StreamNotFoundError,
+  readStreamIfExists,
   type EventStore,
   type RecordedEvent,
 } from '@civic/event-store';
@@ -42,14 +42,8 @@ export class CaseRecords {
 
   async read(tenant: string, caseId: string): Promise<CaseRecord> {
     const streamName = caseStreamName(caseId);
-    let stored: RecordedEvent[];
-    try {
-      stored = await this.stored.readStream(streamName, { direction: 'forwards' });
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) throw new CaseNotFoundError(tenant, caseId);
-      throw error;
-    }
-    if (stored.length === 0 || stored[0].metadata.tenant !== tenant) throw new CaseNotFoundError(tenant, caseId);
+    const stored = await readStreamIfExists(this.stored, streamName, { direction: 'forwards' });
+    if (!stored || stored.length === 0 || stored[0].metadata.tenant !== tenant) throw new CaseNotFoundError(tenant, caseId);
     // The decrypted read stops at the revision read above, so both views are of the same snapshot.
     const toRevision = stored[stored.length - 1].revision;
     try {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { caseDecider, type CaseEvent, type CaseState, type RegisteredCase } from '@civic/domain';
-import { StreamNotFoundError, type EventStore } from '@civic/event-store';
+import { readStreamIfExists, type EventStore } from '@civic/event-store';
 import { CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
 import { planDeadline, type DeadlinePlan } from '../plan/deadline-plan';
 import { DeadlineViewStore } from '../store/deadline-view.store';
@@ -58,12 +58,7 @@ export class DeadlinePlanner {
   }
 
   private async history(caseId: string): Promise<{ events: CaseEvent[]; revision: number } | undefined> {
-    try {
-      const recorded = await this.cases.readStream(caseStreamName(caseId));
-      return { events: recorded.map(caseEventFromRecorded), revision: recorded.at(-1)?.revision ?? -1 };
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
+    const recorded = await readStreamIfExists(this.cases, caseStreamName(caseId));
+    return recorded && { events: recorded.map(caseEventFromRecorded), revision: recorded.at(-1)?.revision ?? -1 };
   }
 }

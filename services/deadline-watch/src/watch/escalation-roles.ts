@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentRuleSet, foldRoutingConfig, routingConfigStreamName, type Role, type RoutingConfigEvent } from '@civic/domain';
-import { StreamNotFoundError, type EventStore } from '@civic/event-store';
-import { EVENT_STORE, TenantDirectory } from '@civic/platform';
+import { currentRuleSet, type Role } from '@civic/domain';
+import type { EventStore } from '@civic/event-store';
+import { EVENT_STORE, readRoutingConfig, TenantDirectory } from '@civic/platform';
 import { UnknownTenantError } from './errors';
 
 /**
@@ -19,16 +19,6 @@ export class EscalationRoles {
   async of(tenant: string): Promise<Role> {
     const charter = this.tenants.get(tenant);
     if (!charter) throw new UnknownTenantError(tenant);
-    return currentRuleSet(foldRoutingConfig(await this.events(tenant)), charter).escalationRole;
-  }
-
-  private async events(tenant: string): Promise<RoutingConfigEvent[]> {
-    try {
-      const recorded = await this.store.readStream(routingConfigStreamName(tenant));
-      return recorded.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata }) as unknown as RoutingConfigEvent);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return currentRuleSet(await readRoutingConfig(this.store, tenant), charter).escalationRole;
   }
 }

@@ -1,5 +1,5 @@
 import { foldCase, type CaseEvent, type CaseState, type RegisteredCase } from '@civic/domain';
-import { StreamNotFoundError, type EventStore } from '@civic/event-store';
+import { readStreamIfExists, type EventStore } from '@civic/event-store';
 import { caseEventFromRecorded, caseStreamName } from '@civic/platform';
 import { CaseNotFoundError } from './errors';
 import { isRegistered } from './public-view';
@@ -26,20 +26,15 @@ export class CaseReader {
   constructor(private readonly store: EventStore) {}
 
   async read(caseId: string): Promise<CaseHistory> {
-    try {
-      const recorded = await this.store.readStream(caseStreamName(caseId));
-      const events = recorded.map(caseEventFromRecorded);
-      const subject = recorded[0]?.metadata.dataSubjectId;
-      return {
-        events,
-        state: foldCase(events),
-        revision: recorded.at(-1)?.revision ?? -1,
-        ...(typeof subject === 'string' ? { dataSubjectId: subject } : {}),
-      };
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return { events: [], state: { status: 'NotRegistered' }, revision: -1 };
-      throw error;
-    }
+    const recorded = (await readStreamIfExists(this.store, caseStreamName(caseId))) ?? [];
+    const events = recorded.map(caseEventFromRecorded);
+    const subject = recorded[0]?.metadata.dataSubjectId;
+    return {
+      events,
+      state: foldCase(events),
+      revision: recorded.at(-1)?.revision ?? -1,
+      ...(typeof subject === 'string' ? { dataSubjectId: subject } : {}),
+    };
   }
 
   /**

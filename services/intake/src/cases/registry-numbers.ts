@@ -3,7 +3,7 @@ import {
   nextRegistryNumber,
   REGISTRY_NUMBER_ISSUED,
   registryStreamName,
-  StreamNotFoundError,
+  readStreamIfExists,
   type EventStore,
 } from '@civic/event-store';
 import type { IdempotencyRecord, IdempotencyStore, RegistrationIds } from '../idempotency/idempotency-store';
@@ -55,13 +55,8 @@ export async function registryNumberFor(request: RegistryNumberRequest): Promise
 
 /** The number the registry issued for this case, if a crashed attempt drew one. */
 async function drawnFor(store: EventStore, tenant: string, year: number, caseId: string): Promise<string | undefined> {
-  try {
-    const recent = await store.readStream(registryStreamName(tenant, year), { direction: 'backwards', maxCount: RECOVERY_WINDOW });
-    const mine = recent.find((event) => event.type === REGISTRY_NUMBER_ISSUED && event.metadata.caseId === caseId);
-    const formatted = mine?.data.formatted;
-    return typeof formatted === 'string' ? formatted : undefined;
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return undefined;
-    throw error;
-  }
+  const recent = await readStreamIfExists(store, registryStreamName(tenant, year), { direction: 'backwards', maxCount: RECOVERY_WINDOW });
+  const mine = recent?.find((event) => event.type === REGISTRY_NUMBER_ISSUED && event.metadata.caseId === caseId);
+  const formatted = mine?.data.formatted;
+  return typeof formatted === 'string' ? formatted : undefined;
 }

@@ -1,5 +1,5 @@
 import type { TenantCharter } from '@civic/domain';
-import { REGISTRY_NUMBER_ISSUED, registryStreamName, StreamNotFoundError, type EventStore } from '@civic/event-store';
+import { readStreamIfExists, REGISTRY_NUMBER_ISSUED, registryStreamName, type EventStore } from '@civic/event-store';
 
 /** `<prefix>-<year>-<number, 6 digits or more>`, e.g. PSH-2026-000012 (libs/event-store, registry-number.ts). */
 const REGISTRY_NUMBER = /^([A-Z]{2,6})-(\d{4})-(\d{6,9})$/;
@@ -28,14 +28,9 @@ export class RegistryLookup {
   async caseIdOf(charter: TenantCharter, registryNumber: string): Promise<string | undefined> {
     const parts = parseRegistryNumber(registryNumber);
     if (!parts || parts.prefix !== charter.registryPrefix) return undefined;
-    try {
-      const [issued] = await this.store.readStream(registryStreamName(charter.slug, parts.year), { fromRevision: parts.number - 1, maxCount: 1 });
-      if (!issued || issued.type !== REGISTRY_NUMBER_ISSUED || issued.data.formatted !== registryNumber) return undefined;
-      const caseId = issued.metadata.caseId;
-      return typeof caseId === 'string' ? caseId : undefined;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
+    const [issued] = (await readStreamIfExists(this.store, registryStreamName(charter.slug, parts.year), { fromRevision: parts.number - 1, maxCount: 1 })) ?? [];
+    if (!issued || issued.type !== REGISTRY_NUMBER_ISSUED || issued.data.formatted !== registryNumber) return undefined;
+    const caseId = issued.metadata.caseId;
+    return typeof caseId === 'string' ? caseId : undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CaseEvent } from '@civic/domain';
-import { StreamNotFoundError, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
+import { readStreamIfExists, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
 import { caseEventFromKafka, PermanentHandlerError, type ReceivedEvent } from '@civic/messaging';
 import { CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
 import { planNotifications, TRIGGER_TYPES, type Plan } from '../messages/plan';
@@ -96,12 +96,7 @@ export class CaseEventsHandler {
     return { outcome: 'planned', plan, queued };
   }
 
-  private async stream(caseId: string): Promise<RecordedEvent[] | undefined> {
-    try {
-      return await this.cases.readStream(caseStreamName(caseId));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
+  private stream(caseId: string): Promise<RecordedEvent[] | undefined> {
+    return readStreamIfExists(this.cases, caseStreamName(caseId));
   }
 }

@@ -1,16 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  currentRuleSet,
-  currentUnits,
-  foldRoutingConfig,
-  routingConfigStreamName,
-  type RoutingConfigEvent,
-  type Role,
-  type TenantCharter,
-  type Unit,
-} from '@civic/domain';
-import { StreamNotFoundError, type EventStore } from '@civic/event-store';
-import { EVENT_STORE } from '@civic/platform';
+import { currentRuleSet, currentUnits, type Role, type TenantCharter, type Unit } from '@civic/domain';
+import type { EventStore } from '@civic/event-store';
+import { EVENT_STORE, readRoutingConfig } from '@civic/platform';
 
 /** What notification needs of a tenant's routing set-up: who escalations go to, and the units by id. */
 export interface RoutingFacts {
@@ -28,15 +19,7 @@ export class RoutingSetupReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async facts(charter: TenantCharter): Promise<RoutingFacts> {
-    let events: RoutingConfigEvent[] = [];
-    try {
-      events = (await this.store.readStream(routingConfigStreamName(charter.slug))).map(
-        (event) => ({ type: event.type, data: event.data, metadata: event.metadata }) as unknown as RoutingConfigEvent,
-      );
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-    }
-    const state = foldRoutingConfig(events);
+    const state = await readRoutingConfig(this.store, charter.slug);
     return { escalationRole: currentRuleSet(state, charter).escalationRole, units: currentUnits(state, charter).units };
   }
 }

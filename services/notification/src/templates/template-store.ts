@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, Instant, Language } from '@civic/domain';
-import { StreamNotFoundError, WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
+import { readStreamIfExists, WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
 import { EVENT_STORE } from '@civic/platform';
 import type { MessageId } from '../messages/catalog';
 import type { TemplateSet } from './defaults';
@@ -136,11 +136,6 @@ export class TemplateStore {
   }
 
   private async read(tenant: string): Promise<RecordedEvent[]> {
-    try {
-      return await this.store.readStream(templatesStreamName(tenant));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return (await readStreamIfExists(this.store, templatesStreamName(tenant))) ?? [];
   }
 }

@@ -6,15 +6,13 @@ import {
   routingConfigStreamName,
   type Officer,
   type RoutingConfigCommand,
-  type RoutingConfigEvent,
   type RoutingConfigRejection,
-  type RoutingConfigState,
   type RuleSet,
   type TenantCharter,
   type UnitList,
 } from '@civic/domain';
-import { createCommandHandler, StreamNotFoundError, type CommandHandler, type EventStore, type HandleOutcome } from '@civic/event-store';
-import { EVENT_STORE, TenantDirectory } from '@civic/platform';
+import { createCommandHandler, type CommandHandler, type EventStore, type HandleOutcome } from '@civic/event-store';
+import { EVENT_STORE, readRoutingConfig, TenantDirectory } from '@civic/platform';
 import { UnknownTenantError } from './errors';
 
 /** A tenant's routing set-up now: the units and the rule set in force (defaults until changed) and the officers. */
@@ -50,7 +48,7 @@ export class RoutingConfigStore {
 
   async setup(tenantSlug: string): Promise<RoutingSetup> {
     const tenant = this.charter(tenantSlug);
-    const state = await this.state(tenantSlug);
+    const state = await readRoutingConfig(this.store, tenantSlug);
     return {
       ruleSet: currentRuleSet(state, tenant),
       defaults: state.ruleSet === null,
@@ -69,17 +67,5 @@ export class RoutingConfigStore {
 
   change(command: RoutingConfigCommand): Promise<HandleOutcome<RoutingConfigRejection>> {
     return this.commands.handle(command);
-  }
-
-  private async state(tenant: string): Promise<RoutingConfigState> {
-    try {
-      const events = await this.store.readStream(routingConfigStreamName(tenant));
-      return events
-        .map((event) => ({ type: event.type, data: event.data, metadata: event.metadata }) as unknown as RoutingConfigEvent)
-        .reduce(routingConfigDecider.evolve, routingConfigDecider.initialState());
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return routingConfigDecider.initialState();
-      throw error;
-    }
   }
 }

@@ -9,7 +9,7 @@ import {
   type CaseRouted,
   type RegisteredCase,
 } from '@civic/domain';
-import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@civic/event-store';
+import { readStreamIfExists, type EventStore, type RecordedEvent } from '@civic/event-store';
 import { PermanentHandlerError } from '@civic/messaging';
 import { CASE_COMMANDS, CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, type CaseCommands, type Clock } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
@@ -193,13 +193,8 @@ export class CaseRouter {
     return (await this.recorded(caseId))?.map(caseEventFromRecorded);
   }
 
-  private async recorded(caseId: string): Promise<RecordedEvent[] | undefined> {
-    try {
-      return await this.cases.readStream(caseStreamName(caseId));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
+  private recorded(caseId: string): Promise<RecordedEvent[] | undefined> {
+    return readStreamIfExists(this.cases, caseStreamName(caseId));
   }
 
   private async setupOf(tenant: string): Promise<RoutingSetup> {
