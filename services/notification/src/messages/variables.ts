@@ -1,5 +1,6 @@
 import {
   caseDecider,
+  dueDateOfCase,
   toLocalDate,
   type CaseEvent,
   type CaseEventOf,
@@ -11,9 +12,9 @@ import {
   type LocalizedText,
   type RegisteredCase,
   type TenantCharter,
+  type WorkingCalendar,
 } from '@civic/domain';
 import type { MessageId } from './catalog';
-import { dueDateOf } from './due-date';
 import { unitOf } from './plan';
 import { trackingLink } from './tracking-link';
 import { formatDate, greeting, groundWords, kindWord, roleWords } from './words';
@@ -23,6 +24,8 @@ export interface VariableContext {
   /** The case's events up to and including the one that called for the message, decrypted. */
   history: CaseEvent[];
   charter: TenantCharter;
+  /** The tenant's working calendar, for the legal due dates a message states. */
+  calendar: WorkingCalendar;
   language: Language;
   /** `TRACKING_URL` as configured: where the submitter follows the case (`{tenant}`, optionally `{code}`). */
   trackingUrl: string;
@@ -56,7 +59,7 @@ function trigger<T extends CaseEventType>(history: readonly CaseEvent[], type: T
  * it is now), so a retry days later says the same thing. Every variable the catalog lists is present;
  * optional facts are `null`, never absent, so strict templates can test them with `{{#if}}`.
  */
-export function messageVariables({ message, history, charter, language, trackingUrl, units = charter.departments }: VariableContext): Record<string, unknown> {
+export function messageVariables({ message, history, charter, calendar, language, trackingUrl, units = charter.departments }: VariableContext): Record<string, unknown> {
   const state = registered(fold(history));
   const { facts } = state;
   const day = (instant: Instant): IsoDate => toLocalDate(instant, charter.timeZone);
@@ -92,7 +95,7 @@ export function messageVariables({ message, history, charter, language, tracking
 
   switch (message) {
     case 'acknowledgement':
-      return { ...citizen, trackingCode, trackingLink: trackingLink(trackingUrl, charter.slug, trackingCode), dueDate: words(dueDateOf(state, charter)) };
+      return { ...citizen, trackingCode, trackingLink: trackingLink(trackingUrl, charter.slug, trackingCode), dueDate: words(dueDateOfCase(state, charter, calendar)) };
     case 'no-proceedings': {
       const { ground, reason } = trigger(history, 'NoProceedingsDecided').data;
       return { ...citizen, ground: groundWords(ground, language), reason: reason?.trim() || groundWords(ground, language) };
@@ -108,7 +111,7 @@ export function messageVariables({ message, history, charter, language, tracking
     case 'extension': {
       const { reason, newFinalDate } = trigger(history, 'DeadlineExtended').data;
       const before = fold(history.slice(0, -1));
-      return { ...citizen, reason, newFinalDate: words(newFinalDate), previousDueDate: words(dueDateOf(before, charter)) };
+      return { ...citizen, reason, newFinalDate: words(newFinalDate), previousDueDate: words(dueDateOfCase(before, charter, calendar)) };
     }
     case 'answer': {
       const answered = trigger(history, 'CaseAnswered');
@@ -121,7 +124,7 @@ export function messageVariables({ message, history, charter, language, tracking
     case 'staff-assigned': {
       const event = history.at(-1);
       const reassigned = event?.type === 'CaseReassigned';
-      return { ...staff(dueDateOf(state, charter)), unit: unitName(), reassigned, reason: reassigned ? event.data.reason : null };
+      return { ...staff(dueDateOfCase(state, charter, calendar)), unit: unitName(), reassigned, reason: reassigned ? event.data.reason : null };
     }
     case 'staff-deadline-approaching': {
       const { dueDate, workingDaysBefore } = trigger(history, 'DeadlineApproaching').data;

@@ -4,12 +4,14 @@ import { MESSAGES, type MessageId } from './catalog';
 import { messageVariables, VariablesUnavailableError } from './variables';
 import { formatDate, greeting } from './words';
 
-const peshtera = TenantDirectory.load(DEFAULT_TENANTS_DIR).get('peshtera');
+const tenants = TenantDirectory.load(DEFAULT_TENANTS_DIR);
+const peshtera = tenants.get('peshtera');
 if (!peshtera) throw new Error('no seed tenant peshtera');
+const calendar = tenants.calendarOf(peshtera);
 const trackingUrl = 'http://127.0.0.1:3001/public/{tenant}/cases';
 const trackingLink = 'http://127.0.0.1:3001/public/peshtera/cases';
 const variables = (message: MessageId, script: CaseScript, language: 'bg' | 'en' = 'bg') =>
-  messageVariables({ message, history: script.history(), charter: peshtera, language, trackingUrl });
+  messageVariables({ message, history: script.history(), charter: peshtera, calendar, language, trackingUrl });
 
 describe('what a message says, from the case', () => {
   it('the acknowledgement of a Peshtera complaint: the number, the date of receipt, the due date a month on', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate, type CaseEvent, type Language, type TenantCharter } from '@civic/domain';
-import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@civic/event-store';
+import { readStreamIfExists, type EventStore } from '@civic/event-store';
 import { CASE_STORE, caseEventFromRecorded, caseStreamName, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
 import type { NotificationConfig } from '../config';
 import { renderLetterPdf } from '../letters/letter-pdf';
@@ -113,6 +113,7 @@ export class MessageComposer {
         message: entry.template,
         history,
         charter,
+        calendar: this.tenants.calendarOf(charter),
         language,
         trackingUrl: this.config.TRACKING_URL,
         units,
@@ -127,13 +128,8 @@ export class MessageComposer {
 
   /** The case's events up to and including the one that called for the message. */
   private async historyUntil(entry: OutboxEntry): Promise<{ history: CaseEvent[]; trigger: CaseEvent }> {
-    let recorded: RecordedEvent[];
-    try {
-      recorded = await this.cases.readStream(caseStreamName(entry.caseId));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) throw new PermanentSendError(`case ${entry.caseId} is not in the case store`, { cause: error });
-      throw error;
-    }
+    const recorded = await readStreamIfExists(this.cases, caseStreamName(entry.caseId));
+    if (!recorded) throw new PermanentSendError(`case ${entry.caseId} is not in the case store`);
     const at = recorded.findIndex((event) => event.id === entry.triggeredBy);
     if (at < 0) throw new PermanentSendError(`event ${entry.triggeredBy} is not in case ${entry.caseId}`);
     const history = recorded.slice(0, at + 1).map(caseEventFromRecorded);
