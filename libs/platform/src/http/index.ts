@@ -4,3 +4,4 @@ export * from './case-rejections';
 export * from './error-response';
 export * from './exception.filter';
 export * from './validation.pipe';
+export * from './entity-tags';

@@ -4,7 +4,7 @@ import type { FieldProblem } from '../cases/errors';
 export const IF_MATCH_HEADER = 'If-Match';
 
 /** A case's revision as its entity tag: `"7"`. Strong, since a revision names exactly one state of the case. */
-export const etagOf = (revision: number): string => `"${revision}"`;
+export { etagOf } from '@civic/platform';
 
 /**
  * What `If-Match` asks: `any` (absent, or `*`: the case only has to exist), or the revisions it names

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { LANGUAGES, type Language } from '@civic/domain';
-import { CLOCK, TenantDirectory, type Clock } from '@civic/platform';
+import { CLOCK, etagOf, TenantDirectory, versionFromIfMatch, type Clock } from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { isMessageId, MESSAGE_IDS, MESSAGES, sampleVariables, type MessageId } from '../messages/catalog';
@@ -65,13 +65,6 @@ class PreviewDto extends createZodDto(z.object({ message: z.string(), language: 
 
 interface HeaderSink {
   setHeader(name: string, value: string): unknown;
-}
-
-const etagOf = (version: number) => `"${version}"`;
-function versionFromIfMatch(ifMatch: string | undefined): number | undefined | 'malformed' {
-  if (ifMatch === undefined || ifMatch.trim() === '') return undefined;
-  const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim());
-  return match ? Number(match[1]) : 'malformed';
 }
 
 /**

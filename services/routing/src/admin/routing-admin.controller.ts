@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import type { RoutingConfigCommand } from '@civic/domain';
-import { CLOCK, ErrorBodyDto, PlatformValidationPipe, unknownTenant, type Clock } from '@civic/platform';
+import { CLOCK, ErrorBodyDto, etagOf, PlatformValidationPipe, unknownTenant, versionFromIfMatch, type Clock } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { WaitingAssignments } from '../consumer/waiting-assignments';
@@ -22,15 +22,14 @@ import { WorkloadStore } from '../workload/workload.store';
 import { OfficersAnswerDto, OfficersBodyDto, RuleSetAnswerDto, RuleSetContentDto, UnitsAnswerDto, UnitsBodyDto } from './dto';
 import { rejectionAnswer } from './http-errors';
 
-interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
+/** The version an edit started from. A malformed If-Match counts as none here (routing's answer so far; notification's templates refuse it with 400). */
+function basedOn(ifMatch: string | undefined): number | undefined {
+  const version = versionFromIfMatch(ifMatch);
+  return version === 'malformed' ? undefined : version;
 }
 
-/** `"3"` ⇄ 3: a version is its entity tag, so an edit can say which version it started from. */
-const etagOf = (version: number) => `"${version}"`;
-function versionFromIfMatch(ifMatch: string | undefined): number | undefined {
-  const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch?.trim() ?? '');
-  return match ? Number(match[1]) : undefined;
+interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
 }
 
 /**
@@ -87,7 +86,7 @@ export class RoutingAdminController {
   ): Promise<UnitsAnswerDto> {
     await this.change({
       type: 'ChangeUnits',
-      data: { units: body.units, basedOnVersion: versionFromIfMatch(ifMatch) },
+      data: { units: body.units, basedOnVersion: basedOn(ifMatch) },
       metadata: this.metadata(tenant, principal, correlationId),
     });
     return this.getUnits(tenant, response);
@@ -120,7 +119,7 @@ export class RoutingAdminController {
   ): Promise<RuleSetAnswerDto> {
     await this.change({
       type: 'ChangeRoutingRules',
-      data: { content, basedOnVersion: versionFromIfMatch(ifMatch) },
+      data: { content, basedOnVersion: basedOn(ifMatch) },
       metadata: this.metadata(tenant, principal, correlationId),
     });
     return this.getRules(tenant, response);

@@ -1,0 +1,16 @@
+import { etagOf, versionFromIfMatch } from './entity-tags';
+
+describe('entity tags of versioned data', () => {
+  it('a version is its quoted number, and If-Match gives it back (weak tags too)', () => {
+    expect(etagOf(3)).toBe('"3"');
+    expect(versionFromIfMatch(etagOf(3))).toBe(3);
+    expect(versionFromIfMatch(' W/"12" ')).toBe(12);
+  });
+
+  it('absent or blank: no precondition; anything else: malformed', () => {
+    expect(versionFromIfMatch(undefined)).toBeUndefined();
+    expect(versionFromIfMatch('  ')).toBeUndefined();
+    expect(versionFromIfMatch('3')).toBe('malformed');
+    expect(versionFromIfMatch('*')).toBe('malformed');
+  });
+});
