@@ -40,6 +40,8 @@ module.exports = function jestConfig(projectDir) {
       ],
     },
     testTimeout: TIMEOUTS[tier],
+    // Proves a date-shifted run (scripts/test-dates.sh) really moved the clock; a no-op otherwise.
+    setupFiles: [path.join(__dirname, 'scripts', 'jest-date-guard.js')],
     passWithNoTests: true,
     // Servers and child processes must be closed by the tests themselves; this only reports leaks.
     detectOpenHandles: false,

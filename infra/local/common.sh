@@ -2,6 +2,10 @@
 # Shared helpers for the native local servers (kafka.sh, postgres.sh, ferretdb.sh, mail.sh).
 # Sourced, never executed: it only defines variables and functions.
 
+# The servers keep the real time, also when a date-shifted test run (scripts/test-dates.sh) restarts one:
+# libfaketime is for the Node test processes only.
+unset LD_PRELOAD "${!FAKETIME@}"
+
 # Repo root is two levels above this file (infra/local/ -> repo).
 LOCAL_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "${LOCAL_SCRIPTS_DIR}/../.." && pwd)"

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -26,9 +26,28 @@ export function describeServiceConfig(service: string, schema: z.ZodTypeAny): vo
   });
 }
 
-/** The environment a service gets in the e2e tier: the real local servers, names of this run's own. */
+/**
+ * Where the services' clock stands in a test that does not set one itself: a fixed Monday, so that no test
+ * depends on the day it runs (receipt dates, terms, the two-year bar, registry-number years). A test that
+ * moves time passes a `testClock` of its own as CLOCK_FILE.
+ */
+export const TEST_NOW = '2026-11-16T09:00:00.000Z';
+
+let standingClock: TestClock | undefined;
+/** One clock file at TEST_NOW per test process, never moved, removed when the process ends. */
+export function standingTestClock(): TestClock {
+  if (!standingClock) {
+    const clock = testClock('standing', TEST_NOW);
+    process.once('exit', () => clock.remove());
+    standingClock = clock;
+  }
+  return standingClock;
+}
+
+/** The environment a service gets in the e2e tier: the real local servers, names of this run's own, the clock at TEST_NOW. */
 export async function serviceTestEnvironment(service: string, database: TestDatabase): Promise<Record<string, string>> {
   return {
+    CLOCK_FILE: standingTestClock().file,
     HTTP_PORT: String(await freePort()),
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
@@ -74,6 +93,8 @@ export async function startService(service: string, database: TestDatabase, env:
 export interface TestClock {
   file: string;
   set(instant: string): void;
+  /** The instant the file holds now: what the services that read it take as now. */
+  now(): Date;
   /** Removes the file and its folder. */
   remove(): void;
 }
@@ -83,7 +104,12 @@ export function testClock(prefix: string, now: string): TestClock {
   const file = join(folder, 'now');
   const set = (instant: string) => writeFileSync(file, `${instant}\n`);
   set(now);
-  return { file, set, remove: () => rmSync(folder, { recursive: true, force: true }) };
+  return {
+    file,
+    set,
+    now: () => new Date(readFileSync(file, 'utf8').trim()),
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
 }
 
 /**

@@ -23,12 +23,11 @@ import { client, expectStatus } from './story/http';
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 /**
- * The business instants of the story, written to the clock file every process reads `now` from. They are
- * set around the real time of the run because routing stamps its events with the system clock, not the
- * platform's CLOCK (services/routing/src/consumer/case-router.ts): registration two days before the run,
- * routing during it, the desk's steps on the following days, so the history's times stay in order.
+ * The business instants of the story, written to the clock file every process reads `now` from: fixed, so
+ * that the story is the same whatever day it runs. Registration two days before BASE, routing at BASE, the
+ * desk's steps on the following days, so the history's times stay in order.
  */
-const BASE = Math.floor(Date.now() / 1000) * 1000;
+const BASE = Date.parse('2026-11-18T09:00:00.000Z');
 const AT = {
   registered: iso(BASE - 2 * DAY),
   extended: iso(BASE + 1 * DAY),
@@ -174,7 +173,7 @@ describe('the platform story: intake, routing and analytics as processes, issue 
     expect(decided.status).toBe('NoProceedings');
 
     // Routing starts two days later, with an officer in every unit; its events carry the time they are written.
-    const routingFrom = iso(Date.now());
+    const routingFrom = iso(BASE);
     clock.set(routingFrom);
     routing = spawnService('routing', { ...(await serviceTestEnvironment('routing', database)), ...auth, CLOCK_FILE: clock.file });
     await waitForHealthy(routing);
@@ -198,7 +197,7 @@ describe('the platform story: intake, routing and analytics as processes, issue 
     for (const view of views) expect(view.state.officerId).toBe(officerOf.get(`peshtera/${view.state.unit as string}`));
     expect((await desk('peshtera', anonymousNoProceedings.caseId)).status).toBe('NoProceedings');
     // The moment "after assignment": every case assigned, nothing done at the desk yet.
-    const assignedBy = iso(Date.now());
+    const assignedBy = iso(BASE + 60 * 60_000);
     clock.set(assignedBy);
 
     // 2. The web proposal at the desk (a proposal's term may be extended): extension (head of unit), answer (its officer), close, the citizen's rating.

@@ -351,7 +351,7 @@ describe('the case desk', () => {
       const key = randomUUID();
       const idempotency = desk.intake.app.get(IdempotencyStore);
       const body = { text: 'Отговор.', attachments: [], channel: 'post' as const };
-      const longAgo = new Date(Date.now() - 60 * 60_000);
+      const longAgo = new Date(desk.intake.clock.now().getTime() - 60 * 60_000);
       const subject = (await desk.stream(caseId))[0].metadata.dataSubjectId as string;
       const reservation = await idempotency.reserve({
         tenant: 'peshtera',

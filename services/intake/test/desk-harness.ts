@@ -118,7 +118,7 @@ export class DeskHarness {
         actor: { id: 'routing:test', role: 'system' },
         commandId: randomUUID(),
         correlationId: randomUUID(),
-        now: new Date().toISOString(),
+        now: this.intake.clock.now().toISOString(),
       },
     } as CaseCommand);
     if (!outcome.ok) throw new Error(`${command.type}: ${outcome.rejection.type}`);

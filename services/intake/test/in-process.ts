@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DevIssuer } from '@civic/auth';
 import { loadConfig } from '@civic/platform';
-import { createTestDatabase, issuerEnvironment, serviceTestEnvironment, type TestDatabase } from '@civic/testing';
+import { createTestDatabase, issuerEnvironment, serviceTestEnvironment, TEST_NOW, testClock, type TestClock, type TestDatabase } from '@civic/testing';
 import { IntakeModule } from '../src/app.module';
 import { configSchema } from '../src/config';
 import { configureIntakeHttp } from '../src/http/openapi';
@@ -13,6 +13,8 @@ export interface IntakeInProcess {
   app: INestApplication;
   url: string;
   issuer: DevIssuer;
+  /** intake's own clock (its CLOCK_FILE): it stands at TEST_NOW, two weeks after the desk's cases are received, until a test moves it. */
+  clock: TestClock;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ const showLogs = process.env.INTAKE_TEST_LOGS === '1';
 /** `env`: settings over the test defaults (e.g. a low rate limit, Open311 API keys). */
 export async function startIntakeInProcess(env: Record<string, string> = {}): Promise<IntakeInProcess> {
   const issuer = await DevIssuer.start();
+  const clock = testClock('intake', TEST_NOW);
   let database: TestDatabase | undefined;
   let app: INestApplication | undefined;
   try {
@@ -30,6 +33,7 @@ export async function startIntakeInProcess(env: Record<string, string> = {}): Pr
       ...(await serviceTestEnvironment('intake', database)),
       LOG_LEVEL: showLogs ? 'debug' : 'silent',
       RELAY_ENABLED: 'false',
+      CLOCK_FILE: clock.file,
       ...issuerEnvironment(issuer),
       ...env,
     });
@@ -42,16 +46,19 @@ export async function startIntakeInProcess(env: Record<string, string> = {}): Pr
       app,
       url: await app.getUrl(),
       issuer,
+      clock,
       close: async () => {
         await started.close();
         await db.drop();
         await issuer.stop();
+        clock.remove();
       },
     };
   } catch (error) {
     await app?.close().catch(() => undefined);
     await database?.drop().catch(() => undefined);
     await issuer.stop();
+    clock.remove();
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer, SEEDED_USERS } from '@civic/auth';
 import { caseEventPrivacy, MongoSubjectKeys, PostgresEventStore, withPersonalData, type EventStore } from '@civic/event-store';
-import { createTestDatabase, issuerEnvironment, mongoServerUri, startService, type ServiceProcess, type TestDatabase } from '@civic/testing';
+import { createTestDatabase, issuerEnvironment, mongoServerUri, startService, TEST_NOW, type ServiceProcess, type TestDatabase } from '@civic/testing';
 
 interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -200,7 +200,7 @@ describe('intake: the staff and citizen APIs', () => {
       const answer = await call<ErrorBody>('POST', '/tenants/peshtera/cases', {
         token: registrar,
         key: randomUUID(),
-        body: letter({ receivedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+        body: letter({ receivedAt: new Date(Date.parse(TEST_NOW) + 3_600_000).toISOString() }),
       });
       expect(answer.status).toBe(400);
       expect(answer.body.errors).toEqual([{ field: 'receivedAt', reason: expect.stringMatching(/future/) }]);

@@ -45,8 +45,8 @@ describe('intake in process', () => {
   async function crashedAttempt(body: unknown, key: string) {
     const read = staffSubmissions.read(body);
     if (!read.ok) throw new Error('bad test body');
-    const fresh: RegistrationIds = { caseId: randomUUID(), dataSubjectId: randomUUID(), correlationId: randomUUID(), firstAttemptAt: new Date().toISOString() };
-    const longAgo = new Date(Date.now() - 60 * 60_000);
+    const fresh: RegistrationIds = { caseId: randomUUID(), dataSubjectId: randomUUID(), correlationId: randomUUID(), firstAttemptAt: intake.clock.now().toISOString() };
+    const longAgo = new Date(intake.clock.now().getTime() - 60 * 60_000);
     const reservation = await idempotency.reserve({
       tenant: 'peshtera',
       key,
@@ -88,7 +88,7 @@ describe('intake in process', () => {
     const command = caseCommand(
         'RegisterCase',
         { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter, text, attachments, healthSafetyThreat, language },
-        { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: new Date().toISOString() },
+        { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: intake.clock.now().toISOString() },
     );
     const registered = await commands.handle({ ...command, metadata: { ...command.metadata, dataSubjectId: fresh.dataSubjectId } });
     expect(registered.ok).toBe(true);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer, SEED_TENANTS, SEEDED_USERS, type SeedTenant } from '@civic/auth';
 import { PostgresEventStore } from '@civic/event-store';
-import { createTestDatabase, eventually, issuerEnvironment, startService, type ServiceProcess, type TestDatabase } from '@civic/testing';
+import { createTestDatabase, eventually, issuerEnvironment, startService, TEST_NOW, type ServiceProcess, type TestDatabase } from '@civic/testing';
 import type { Open311CreatedRequest, Open311Service, Open311ServiceDefinition, Open311ServiceRequest, Open311Error } from '../src/open311/documents';
 import { RegistryLookup } from '../src/open311/registry-lookup';
 import { Open311Client } from './open311-client';
@@ -21,7 +21,7 @@ function wasteUnitName(tenant: SeedTenant): string {
 }
 
 /** A date some weeks back, within the two-year bar (АПК чл. 111(4)). */
-const LAST_MONTH = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+const LAST_MONTH = new Date(Date.parse(TEST_NOW) - 30 * 86_400_000).toISOString().slice(0, 10);
 
 const PERSON = { first_name: 'Иван', last_name: 'Петров', email: 'ivan.petrov@example.bg', phone: '+359 88 123 4567' };
 
@@ -81,7 +81,7 @@ describe('Open311 GeoReport v2 on intake', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify({
         channel: 'post',
-        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        receivedAt: new Date(Date.parse(TEST_NOW) - 60_000).toISOString(),
         kind: 'complaint',
         category: 'waste-cleanliness',
         submitter: { name: 'Мария Иванова', address: 'ул. „Родопи“ 5', language: 'bg' },
@@ -192,7 +192,7 @@ describe('Open311 GeoReport v2 on intake', () => {
       expect((await open311.get<Open311ServiceRequest[]>('requests.json', { jurisdiction_id: tenant, status: 'closed' })).body).toEqual([]);
       const byIds = await open311.get<Open311ServiceRequest[]>('requests.json', { jurisdiction_id: tenant, service_request_id: `${ids[3]},${ids[0]},SPT-1999-000001`, status: 'closed' });
       expect(byIds.body.map((r) => r.service_request_id)).toEqual([ids[3], ids[0]]);
-      const future = new Date(Date.now() + 86_400_000).toISOString().slice(0, 19) + 'Z';
+      const future = new Date(Date.parse(TEST_NOW) + 86_400_000).toISOString().slice(0, 19) + 'Z';
       expect((await open311.get('requests.json', { jurisdiction_id: tenant, start_date: future })).body).toEqual([]);
       // Another tenant's numbers are not found through this one.
       expect((await open311.get('requests.json', { jurisdiction_id: 'petrich', service_request_id: ids[0] })).body).toEqual([]);

@@ -141,13 +141,13 @@ describe('tracking codes in the registration', () => {
     const read = staffSubmissions.read(body);
     if (!read.ok) throw new Error('bad test body');
     const idempotency = intake.app.get(IdempotencyStore);
-    const fresh: RegistrationIds = { caseId: randomUUID(), dataSubjectId: randomUUID(), correlationId: randomUUID(), firstAttemptAt: new Date().toISOString() };
+    const fresh: RegistrationIds = { caseId: randomUUID(), dataSubjectId: randomUUID(), correlationId: randomUUID(), firstAttemptAt: intake.clock.now().toISOString() };
     const reservation = await idempotency.reserve({
       tenant: 'peshtera',
       key,
       fingerprint: requestFingerprint(staffSubmissions.operation, read.submission),
       fresh,
-      now: new Date(Date.now() - 60 * 60_000),
+      now: new Date(intake.clock.now().getTime() - 60 * 60_000),
     });
     if (reservation.status !== 'claimed') throw new Error(`not claimed: ${reservation.status}`);
     const number = await nextRegistryNumber(stored, { tenant: 'peshtera', year: 2026, prefix: 'PSH', metadata: { caseId: fresh.caseId } });
@@ -157,7 +157,7 @@ describe('tracking codes in the registration', () => {
     const command = caseCommand(
       'RegisterCase',
       { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter: submitter && { ...submitter, trackingCode: code }, text, attachments, healthSafetyThreat, language },
-      { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: new Date().toISOString() },
+      { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: intake.clock.now().toISOString() },
     );
     expect((await intake.app.get<CaseCommands>(CASE_COMMANDS).handle({ ...command, metadata: { ...command.metadata, dataSubjectId: fresh.dataSubjectId } })).ok).toBe(true);
 

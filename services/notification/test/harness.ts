@@ -15,7 +15,7 @@ import type { CaseEvent, Role } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
 import { CASE_COMMANDS, CASE_EVENTS_CONSUMER, CASE_STORE, type CaseCommands, caseEventFromRecorded, caseStreamName, EVENT_STORE } from '@civic/platform';
-import { createTestDatabase, freePort, kafkaBrokers, mailServer, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
+import { createTestDatabase, freePort, kafkaBrokers, mailServer, standingTestClock, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { NotificationModule } from '../src/app.module';
@@ -62,6 +62,7 @@ export async function startNotification(options: HarnessOptions): Promise<Notifi
   const group = uniqueName(`${prefix}-notification`);
   const port = await freePort();
   const config = configSchema.parse({
+    CLOCK_FILE: standingTestClock().file,
     HTTP_PORT: String(port),
     KAFKA_BROKERS: brokers.join(','),
     KAFKA_GROUP_ID: group,

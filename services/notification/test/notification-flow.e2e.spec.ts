@@ -12,6 +12,7 @@ import {
   readMail,
   serviceTestEnvironment,
   spawnService,
+  TEST_NOW,
   uniqueName,
   waitForHealthy,
   waitForMail,
@@ -54,7 +55,7 @@ describe('notification as a process: acknowledgements through intake, and a kill
       headers: { authorization: `Bearer ${registrar}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify({
         channel: 'email',
-        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        receivedAt: new Date(Date.parse(TEST_NOW) - 60_000).toISOString(),
         kind: 'complaint',
         category: 'waste-cleanliness',
         submitter: { name: 'Мария Петрова', email, language: 'bg', preferredChannel: 'email' },

@@ -12,7 +12,7 @@ import { caseDecider, type CaseCommand, type CaseEvent, type ChangeOfficers, typ
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
 import { CASE_EVENTS_CONSUMER, CASE_STORE, caseStreamName, EVENT_STORE } from '@civic/platform';
-import { createTestDatabase, freePort, issuerEnvironment, kafkaBrokers, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
+import { createTestDatabase, freePort, issuerEnvironment, kafkaBrokers, standingTestClock, TEST_NOW, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { RoutingModule } from '../src/app.module';
@@ -55,6 +55,7 @@ export async function startRouting(prefix: string, { consume = true }: HarnessOp
 
   const port = await freePort();
   const config = configSchema.parse({
+    CLOCK_FILE: standingTestClock().file,
     HTTP_PORT: String(port),
     KAFKA_BROKERS: brokers.join(','),
     KAFKA_GROUP_ID: group,
@@ -120,7 +121,7 @@ export interface NewCase {
 export async function registerAcceptedCase(store: EventStore, c: NewCase): Promise<string> {
   const caseId = randomUUID();
   const subject = randomUUID();
-  const now = new Date().toISOString();
+  const now = TEST_NOW;
   const metadata = (commandId: string) => ({
     tenant: c.tenant,
     caseId,
@@ -192,7 +193,7 @@ export function changeOfficers(routing: RoutingHarness, tenant: string, officers
       actor: { id: `${tenant}:tenant-admin`, role: 'tenant-admin' },
       commandId: randomUUID(),
       correlationId: randomUUID(),
-      now: new Date().toISOString(),
+      now: TEST_NOW,
       charter: config.charter(tenant),
     },
   });
