@@ -93,12 +93,14 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
       expect((await call(method, `/tenants/${TENANT}/routing/${what}`, { token: await token(TENANT, ['registrar']), body })).status).toBe(403);
     });
 
-    it.each(['head-of-unit', 'secretary', 'ops'] as const)('a %s reads the units but does not change them', async (role) => {
+    it.each(['head-of-unit', 'secretary', 'ops'] as const)('a %s reads the units, rules and officers but does not change them', async (role) => {
       const reader = await token(TENANT, [role]);
-      expect((await call('GET', `/tenants/${TENANT}/routing/units`, { token: reader })).status).toBe(200);
-      const put = await call('PUT', `/tenants/${TENANT}/routing/units`, { token: reader, body: { units: charterUnits() } });
-      expect(put).toMatchObject({ status: 403, body: { rejection: { type: 'role-not-allowed' } } });
-      expect((await call('GET', `/tenants/sopot/routing/units`, { token: reader })).status).toBe(403);
+      for (const what of ['units', 'rules', 'officers']) {
+        expect((await call('GET', `/tenants/${TENANT}/routing/${what}`, { token: reader })).status).toBe(200);
+        const put = await call('PUT', `/tenants/${TENANT}/routing/${what}`, { token: reader, body: bodyFor('PUT', what) });
+        expect(put).toMatchObject({ status: 403, body: { rejection: { type: 'role-not-allowed' } } });
+        expect((await call('GET', `/tenants/sopot/routing/${what}`, { token: reader })).status).toBe(403);
+      }
     });
 
     it('404 for a tenant not served here, naming the tenant', async () => {

@@ -3,6 +3,7 @@ import { caseEventToCloudEvent, decodeEvent, toKafkaBinary } from '@civic/messag
 import { eventPatternHandlers, eventually } from '@civic/testing';
 import type { Producer } from 'kafkajs';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
+import { WaitingAssignments } from '../src/consumer/waiting-assignments';
 import { changeOfficers, registerAcceptedCase, readCase, startRouting, typesOf, type RoutingHarness } from './harness';
 
 // routing's consumer core on real Kafka, PostgreSQL and FerretDB: a relay publishes the test database's
@@ -167,12 +168,38 @@ describe('routing consumes case events', () => {
       });
     const answer = await put();
     expect(answer.status).toBe(200);
-    // The answer already counts the case for the new officer: it was assigned before the answer.
-    expect(((await answer.json()) as { officers: unknown[] }).officers).toContainEqual({ id: 'lt-1', unit: 'local-taxes', absent: false, openCases: 1 });
+    expect(((await answer.json()) as { officers: unknown[] }).officers).toContainEqual(expect.objectContaining({ id: 'lt-1', unit: 'local-taxes', absent: false }));
+    // The change answered at once; the waiting case is assigned in the background, and a second change assigns nothing more.
+    await routing.app.get(WaitingAssignments).settled(TENANT);
     expect((await put()).status).toBe(200);
+    await routing.app.get(WaitingAssignments).settled(TENANT);
     const events = await readCase(routing.cases, caseId);
     expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
     expect(events[3].data).toEqual({ officerId: 'lt-1' });
     expect(events[3].metadata).toMatchObject({ actor: { id: 'routing', role: 'system' }, correlationId: events[2].metadata['correlationId'] });
+  });
+
+  it('many cases waiting: the change of officers answers at once, the sweep assigns them after, with its progress in the officers\' API', async () => {
+    const count = 25;
+    const caseIds = await Promise.all(Array.from({ length: count }, () => registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'construction-planning' })));
+    const admin = await routing.issuer.sign({ sub: `${TENANT}:admin`, tenant: TENANT, roles: ['tenant-admin'] });
+    const call = (method: 'GET' | 'PUT', body?: unknown) =>
+      fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, {
+        method,
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }).then(async (answer) => ({ status: answer.status, body: (await answer.json()) as { waiting: Record<string, unknown> } }));
+    await eventually(async () => (await call('GET')).body.waiting, (waiting) => waiting['waiting'] === count, { what: `${count} cases waiting`, timeoutMs: 30_000 });
+
+    const officers = [...OFFICERS, { id: 'sa-1', unit: 'social-affairs', absent: false }, { id: 'lt-1', unit: 'local-taxes', absent: false }, { id: 'tp-1', unit: 'territorial-planning', absent: false }];
+    const changed = await call('PUT', { officers });
+    expect(changed.status).toBe(200);
+    // Answered before the sweep could assign them all: it is under way.
+    expect(changed.body.waiting).toMatchObject({ running: true, failed: 0 });
+    expect(changed.body.waiting['assigned']).toBeLessThan(count);
+
+    const done = await eventually(async () => (await call('GET')).body.waiting, (waiting) => waiting['running'] === false, { what: 'the sweep finished', timeoutMs: 60_000 });
+    expect(done).toEqual({ running: false, waiting: 0, assigned: count, failed: 0 });
+    for (const caseId of caseIds) expect(typesOf(await readCase(routing.cases, caseId)).filter((type) => type === 'CaseAssigned')).toHaveLength(1);
   });
 });

@@ -82,7 +82,11 @@ describe('routing as a process routes an accepted case', () => {
     expect(events[3].data).toEqual({ officerId: officer });
 
     const officers = await fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, { headers: { authorization: `Bearer ${token}` } });
-    expect(await officers.json()).toEqual({ tenant: TENANT, officers: [{ id: officer, unit: 'environment-waste', absent: false, openCases: 1 }] });
+    expect(await officers.json()).toEqual({
+      tenant: TENANT,
+      officers: [{ id: officer, unit: 'environment-waste', absent: false, openCases: 1 }],
+      waiting: { running: false, waiting: 0, assigned: expect.any(Number), failed: 0 },
+    });
   });
 
   it('a head of unit reassigns the case with a reason; staff redirect it to another authority; checks of role, tenant and input', async () => {

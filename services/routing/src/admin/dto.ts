@@ -17,9 +17,17 @@ export class RuleSetAnswerDto extends createZodDto(ruleSetAnswerSchema) {}
 export const officersBodySchema = z.object({ officers: z.array(officerSchema) }).strict();
 export class OfficersBodyDto extends createZodDto(officersBodySchema) {}
 
+const count = z.number().int().nonnegative();
 export const officersAnswerSchema = z.object({
   tenant: z.string(),
-  officers: z.array(officerSchema.extend({ openCases: z.number().int().nonnegative() })),
+  officers: z.array(officerSchema.extend({ openCases: count })),
+  /** Cases routed while their unit had no officer present, and the background assignment of them. */
+  waiting: z.object({
+    running: z.boolean().describe('A sweep over the waiting cases is under way (after a change of officers, or at start-up).'),
+    waiting: count.describe('Cases still waiting for an officer now.'),
+    assigned: count.describe('Assigned by the sweep under way, or by the last one.'),
+    failed: count.describe('Could not be assigned by it; the next change or start-up tries again.'),
+  }),
 });
 export class OfficersAnswerDto extends createZodDto(officersAnswerSchema) {}
 

@@ -32,6 +32,9 @@ interface HeaderSink {
   setHeader(name: string, value: string): unknown;
 }
 
+/** Who may read the set-up: to understand why a case went where it did, not only those who change it. */
+const READERS = ['tenant-admin', 'head-of-unit', 'secretary', 'ops'] as const;
+
 /**
  * Tenant admins set up routing (issue 5, routing 3): the units, the rules and the officers of each unit.
  * Every change is an event in `routingconfig-<tenant>`; reads fold that stream (the charter's defaults when
@@ -52,7 +55,7 @@ export class RoutingAdminController {
   ) {}
 
   @Get('units')
-  @Auth('tenant-admin', 'head-of-unit', 'secretary', 'ops')
+  @Auth(...READERS)
   @ApiOperation({
     summary: 'The units in force',
     description: "The charter's departments until an administrator changes them. The `ETag` header is the list's version; send it back in `If-Match` when changing the units.",
@@ -93,6 +96,7 @@ export class RoutingAdminController {
   }
 
   @Get('rules')
+  @Auth(...READERS)
   @ApiOperation({ summary: 'The rule set in force', description: 'The `ETag` header is its version; send it back in `If-Match` when changing the rules.' })
   @ApiOkResponse({ type: RuleSetAnswerDto })
   async getRules(@Param('tenant') tenant: string, @Res({ passthrough: true }) response: HeaderSink): Promise<RuleSetAnswerDto> {
@@ -126,12 +130,13 @@ export class RoutingAdminController {
   }
 
   @Get('officers')
-  @ApiOperation({ summary: 'The officers of every unit, with their open cases now' })
+  @Auth(...READERS)
+  @ApiOperation({ summary: 'The officers of every unit, with their open cases now, and the cases waiting for an officer' })
   @ApiOkResponse({ type: OfficersAnswerDto })
   async getOfficers(@Param('tenant') tenant: string): Promise<OfficersAnswerDto> {
     const setup = await this.setup(tenant);
-    const load = await this.workload.openCases(tenant);
-    return { tenant, officers: setup.officers.map((officer) => ({ ...officer, openCases: load.get(officer.id) ?? 0 })) };
+    const [load, waiting] = await Promise.all([this.workload.openCases(tenant), this.waiting.progress(tenant)]);
+    return { tenant, officers: setup.officers.map((officer) => ({ ...officer, openCases: load.get(officer.id) ?? 0 })), waiting };
   }
 
   @Put('officers')
@@ -139,7 +144,7 @@ export class RoutingAdminController {
   @ApiOperation({
     summary: 'Replace the officers',
     description:
-      'Every officer of every unit; mark `absent` for leave so assignment skips them. Cases routed to a unit while none of its officers was present are assigned before the answer, which shows the open cases after it.',
+      'Every officer of every unit; mark `absent` for leave so assignment skips them. The answer comes at once: cases routed to a unit while none of its officers was present are then assigned in the background, and `waiting` (here and in GET) shows how far that is.',
   })
   @ApiBody({ type: OfficersBodyDto })
   @ApiOkResponse({ type: OfficersAnswerDto })
@@ -151,7 +156,7 @@ export class RoutingAdminController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<OfficersAnswerDto> {
     await this.change({ type: 'ChangeOfficers', data: { officers: body.officers }, metadata: this.metadata(tenant, principal, correlationId) });
-    await this.waiting.assignAll(tenant);
+    this.waiting.start(tenant);
     return this.getOfficers(tenant);
   }
 
