@@ -114,6 +114,14 @@ describe('notification when sending fails', () => {
     const letters = `/tenants/${TENANT}/cases/${script.caseId}/letters`;
     expect((await notification.call('GET', letters, { token: registrar })).body).toEqual({ caseId: script.caseId, letters: [] });
     expect((await notification.call('GET', letters, { token: await notification.token('sopot', ['registrar']) })).status).toBe(403);
+    // A case that does not exist here (or is another tenant's) is not found, not an empty list.
+    for (const list of ['notifications', 'letters']) {
+      expect((await notification.call('GET', `/tenants/${TENANT}/cases/${randomUUID()}/${list}`, { token: registrar })).body).toEqual({
+        statusCode: 404,
+        errors: [{ field: 'caseId', reason: 'no such case for this tenant' }],
+      });
+      expect((await notification.call('GET', `/tenants/sopot/cases/${script.caseId}/${list}`, { token: await notification.token('sopot', ['registrar']) })).status).toBe(404);
+    }
     expect((await notification.call('GET', `/tenants/${TENANT}/cases/not-a-case/letters`, { token: registrar })).body).toEqual({
       statusCode: 400,
       errors: [{ field: 'caseId', reason: 'must be a UUID' }],

@@ -6,6 +6,7 @@ import {
   MongoSubjectKeys,
   withHashChain,
   withPersonalData,
+  readStreamIfExists,
   type CommandHandler,
   type EventStore,
   type RecordedEvent,
@@ -21,6 +22,15 @@ export const CASE_COMMANDS = Symbol('CASE_COMMANDS');
 export type CaseCommands = CommandHandler<CaseCommand, CaseRejection>;
 
 export const caseStreamName = (caseId: string) => `case-${caseId}`;
+
+/**
+ * Whether the case exists in this tenant: its first event names the tenant. A case of another tenant is
+ * as unknown as one that never existed (a caller may not learn that it exists).
+ */
+export async function caseExistsInTenant(store: EventStore, tenant: string, caseId: string): Promise<boolean> {
+  const [first] = (await readStreamIfExists(store, caseStreamName(caseId), { maxCount: 1 })) ?? [];
+  return first?.metadata.tenant === tenant;
+}
 
 /** A stored case event in today's shape, whatever version it was written in. */
 export const caseEventFromRecorded = (event: RecordedEvent): CaseEvent =>

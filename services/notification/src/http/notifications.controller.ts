@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@civic/auth';
 import { NOTIFICATION_CHANNELS } from '@civic/domain';
-import { TenantDirectory } from '@civic/platform';
+import type { EventStore } from '@civic/event-store';
+import { caseExistsInTenant, EVENT_STORE, TenantDirectory } from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { LetterErasedError, LettersStore } from '../letters/letters.store';
@@ -74,6 +75,7 @@ export class NotificationsController {
     private readonly outbox: OutboxStore,
     private readonly letters: LettersStore,
     private readonly tenants: TenantDirectory,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   @Get('notifications/failed')
@@ -110,6 +112,7 @@ export class NotificationsController {
   async ofCase(@Param('tenant') tenant: string, @Param('caseId') caseId: string): Promise<NotificationListDto> {
     this.tenant(tenant);
     requireIds({ caseId });
+    await this.knownCase(tenant, caseId);
     return { tenant, notifications: (await this.outbox.forCase(tenant, caseId)).map(view) };
   }
 
@@ -121,6 +124,7 @@ export class NotificationsController {
   async letterList(@Param('tenant') tenant: string, @Param('caseId') caseId: string): Promise<LetterListDto> {
     this.tenant(tenant);
     requireIds({ caseId });
+    await this.knownCase(tenant, caseId);
     const letters = await this.letters.list(tenant, caseId);
     return {
       caseId,
@@ -160,6 +164,11 @@ export class NotificationsController {
     if (!pdf) throw notFound('notificationId', 'no such letter for this case');
     response.setHeader('Content-Disposition', `inline; filename="${notificationId}.pdf"`);
     return new StreamableFile(pdf, { type: 'application/pdf', length: pdf.length });
+  }
+
+  /** A case's lists answer 404 for a case that is not this tenant's, as the documentation says, not an empty list. */
+  private async knownCase(tenant: string, caseId: string): Promise<void> {
+    if (!(await caseExistsInTenant(this.events, tenant, caseId))) throw notFound('caseId', 'no such case for this tenant');
   }
 
   private tenant(tenant: string): void {
