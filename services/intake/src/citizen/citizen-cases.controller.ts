@@ -11,7 +11,8 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
+import { RateLimitGuard } from '../http/rate-limit.guard';
 import type { IncomingHttpHeaders } from 'node:http';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { WEB_FORM_ACTOR } from '../cases/case-command';
@@ -34,7 +35,7 @@ const codeParam = ApiParam({ name: 'trackingCode', description: 'The private cod
  */
 @ApiTags('citizen')
 @Controller('public/:tenant/cases')
-@UseGuards(ThrottlerGuard)
+@UseGuards(RateLimitGuard)
 @SkipThrottle({ [SUBMIT_THROTTLER]: true, [OPEN311_READS_THROTTLER]: true })
 @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'Too many requests from this address; try again in a minute.' })
 export class CitizenCasesController {

@@ -24,6 +24,7 @@ import {
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
 import { etagOf, IF_MATCH_HEADER } from './revision-headers';
 import { BodyTooLargeError } from './public-body-limit.middleware';
+import { TooManyRequestsError } from './rate-limit.guard';
 
 // intake answers in the platform's one error body (libs/platform/src/http): the same builders, the same
 // table for the decider's rejections, the same words for the framework's refusals.
@@ -73,6 +74,23 @@ export function errorResponse(error: unknown): ErrorResponse | undefined {
   }
   if (error instanceof ConcurrentChangeError) {
     return answer(HttpStatus.CONFLICT, [{ field: 'case', reason: 'the case kept changing while this was decided; try again' }]);
+  }
+  if (error instanceof TooManyRequestsError) {
+    const seconds = error.retryAfterSeconds;
+    return answer(
+      HttpStatus.TOO_MANY_REQUESTS,
+      [{ field: 'request', reason: `too many requests from this address; try again in ${seconds} s` }],
+      {
+        rejection: {
+          type: 'TooManyRequests',
+          message: {
+            bg: `Твърде много заявки от този адрес. Опитайте отново след ${seconds} секунди.`,
+            en: `Too many requests from this address. Try again in ${seconds} seconds.`,
+          },
+        },
+      },
+      { 'Retry-After': String(seconds) },
+    );
   }
   if (error instanceof BodyTooLargeError) {
     return answer(HttpStatus.PAYLOAD_TOO_LARGE, [{ field: BODY, reason: `is larger than ${error.limitBytes} bytes` }]);

@@ -15,6 +15,7 @@ import {
 } from '../cases/errors';
 import { errorResponse, INTERNAL_ERROR } from './error-response';
 import { BodyTooLargeError } from './public-body-limit.middleware';
+import { TooManyRequestsError } from './rate-limit.guard';
 
 describe('errors as HTTP answers', () => {
   it('bad input: 400 naming every field', () => {
@@ -95,6 +96,21 @@ describe('errors as HTTP answers', () => {
     });
     expect(errorResponse(new ThrottlerException())).toMatchObject({ status: 429, body: { errors: [{ field: 'request' }] } });
     expect(errorResponse(new NotFoundException('Cannot GET /nowhere'))).toMatchObject({ status: 404, body: { errors: [{ field: 'path' }] } });
+  });
+
+  it('a rate limit: 429 in the platform body, in Bulgarian and English, with Retry-After', () => {
+    expect(errorResponse(new TooManyRequestsError(42))).toEqual({
+      status: 429,
+      body: {
+        statusCode: 429,
+        errors: [{ field: 'request', reason: 'too many requests from this address; try again in 42 s' }],
+        rejection: {
+          type: 'TooManyRequests',
+          message: { bg: 'Твърде много заявки от този адрес. Опитайте отново след 42 секунди.', en: 'Too many requests from this address. Try again in 42 seconds.' },
+        },
+      },
+      headers: { 'Retry-After': '42' },
+    });
   });
 
   it("anything else is intake's own fault: a 500 that says nothing about the inside", () => {

@@ -30,8 +30,8 @@ const screeningSummary = z.object({
   action: z
     .enum(['accepted', 'flagged-for-registrar'])
     .describe('What the platform did: it accepts clear cases and leaves every other one, no-proceedings included, to a registrar.'),
-  reasons: z.array(z.object({ code: z.string(), reason: localized, source: z.string() })),
-  flags: z.array(z.object({ code: z.string(), reason: localized, source: z.string() })),
+  reasons: z.array(z.object({ code: z.string(), reason: localized, source: z.string().optional().describe("The law's article or the charter's clause; absent where neither says it.") })),
+  flags: z.array(z.object({ code: z.string(), reason: localized, source: z.string().optional().describe("The law's article or the charter's clause; absent where neither says it.") })),
 });
 
 const caseStatus = z.string().describe('The case status: Registered, Flagged, Accepted, NoProceedings, …');

@@ -15,7 +15,8 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
+import { RateLimitGuard } from '../http/rate-limit.guard';
 import { OPEN311_READS_THROTTLER, PUBLIC_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';
 import type { IncomingHttpHeaders } from 'node:http';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
@@ -84,7 +85,7 @@ function send(response: HeaderSink, document: Open311Document, format: Open311Fo
 @ApiTags('open311')
 @Controller(OPEN311_BASE_PATH)
 @UseFilters(Open311ExceptionFilter)
-@UseGuards(ThrottlerGuard)
+@UseGuards(RateLimitGuard)
 @SkipThrottle({ [PUBLIC_THROTTLER]: true, [SUBMIT_THROTTLER]: true })
 export class Open311Controller {
   constructor(private readonly open311: GeoReportService) {}
