@@ -216,8 +216,15 @@ describe('Open311 GeoReport v2 on intake', () => {
       const answer = await open311.post<Open311CreatedRequest[]>('requests.json', { ...anonymousForm, 'attribute[anonymous]': 'true' });
       const [created] = answer.body;
       expect(created.service_notice).toContain('Деловодител ще провери допустимостта.');
+      expect(created.service_notice).not.toContain('Законов срок');
       const id = created.service_request_id;
-      expect((await getRequest('peshtera', id)).body[0]).toMatchObject({ status: 'open', status_notes: 'Регистрирана; деловодител проверява допустимостта.', agency_responsible: null });
+      expect((await getRequest('peshtera', id)).body[0]).toMatchObject({
+        status: 'open',
+        status_notes: 'Регистрирана; деловодител проверява допустимостта.',
+        agency_responsible: null,
+        service_notice: expect.stringMatching(/^Деловодител ще провери допустимостта\./),
+        expected_datetime: null,
+      });
 
       const caseId = await new RegistryLookup(store).caseIdOf(seedTenant('peshtera'), id);
       const token = await issuer.sign(SEEDED_USERS.peshtera.registrar);
@@ -230,6 +237,7 @@ describe('Open311 GeoReport v2 on intake', () => {
       expect((await getRequest('peshtera', id)).body[0]).toMatchObject({
         status: 'closed',
         status_notes: 'Не се образува производство: анонимно подаване (АПК чл. 111, ал. 4).',
+        service_notice: 'Не се образува производство, затова срок за отговор не тече.',
         expected_datetime: null,
       });
     });

@@ -206,11 +206,10 @@ export class GeoReportService {
 /** The answer to POST requests: the registry number and what to expect; a flagged case awaits a registrar first. */
 function createdRequest(response: RegistrationResponse, accountId: string | undefined): Open311CreatedRequest {
   const registered = `Регистрирано под № ${response.registryNumber}.`;
-  const review = response.screening.action === 'flagged-for-registrar' ? ' Деловодител ще провери допустимостта.' : '';
-  const due = serviceNotice(response.dueDate);
+  const notice = serviceNotice(response.status, response.dueDate);
   return {
     service_request_id: response.registryNumber,
-    service_notice: `${registered}${review}${due ? ` ${due}` : ''}`,
+    service_notice: notice ? `${registered} ${notice}` : registered,
     account_id: accountId ?? null,
   };
 }

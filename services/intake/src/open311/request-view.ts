@@ -1,4 +1,4 @@
-import type { Instant, IsoDate, RegisteredCase, TenantCharter } from '@civic/domain';
+import type { CaseStatus, Instant, IsoDate, RegisteredCase, TenantCharter } from '@civic/domain';
 import type { Open311ServiceRequest } from './documents';
 import { endOfLocalDay, w3DateTime } from './datetime';
 import type { Open311Location } from './form';
@@ -20,8 +20,19 @@ export interface RequestFacts {
   location?: StoredLocation;
 }
 
-/** What the citizen is told to expect: the legal term, while one runs. */
-export function serviceNotice(dueDate: IsoDate | null | undefined): string | null {
+/** Whether the legal term is what the citizen should expect: not while screening may still end the case without proceedings. */
+const promisesAnswer = (status: CaseStatus): boolean => status !== 'Registered' && status !== 'Flagged' && status !== 'NoProceedings';
+
+/**
+ * What the citizen is told to expect: the legal term while one runs; while a registrar screens the case, that
+ * it awaits the decision (a case with no proceedings gets no answer on the merits, АПК чл. 111, ал. 4); after
+ * "no proceedings", that no term runs.
+ */
+export function serviceNotice(status: CaseStatus, dueDate: IsoDate | null | undefined): string | null {
+  if (status === 'Registered' || status === 'Flagged') {
+    return 'Деловодител ще провери допустимостта. Срокът за отговор ще бъде посочен, ако подаването бъде прието за разглеждане.';
+  }
+  if (status === 'NoProceedings') return 'Не се образува производство, затова срок за отговор не тече.';
   return dueDate ? `Законов срок за отговор: до ${dueDate} включително.` : null;
 }
 
@@ -41,10 +52,10 @@ export function serviceRequestOf(facts: RequestFacts, charter: TenantCharter): O
     service_code: serviceCode(kind, category),
     description: null,
     agency_responsible: unit === undefined ? null : unitName(charter, unit),
-    service_notice: serviceNotice(dueDate),
+    service_notice: serviceNotice(state.status, dueDate),
     requested_datetime: w3DateTime(receivedAt),
     updated_datetime: w3DateTime(facts.updatedAt),
-    expected_datetime: dueDate ? endOfLocalDay(dueDate, charter.timeZone) : null,
+    expected_datetime: dueDate && promisesAnswer(state.status) ? endOfLocalDay(dueDate, charter.timeZone) : null,
     address: location.address_string ?? null,
     address_id: location.address_id ?? null,
     zipcode: null,
