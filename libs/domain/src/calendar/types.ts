@@ -21,7 +21,10 @@ export interface LocalHoliday {
   /** `YYYY-MM-DD` for one date, `--MM-DD` for every year. */
   date: string;
   name: LocalizedText;
+  /** The council's decision, shown with a due date it moves. */
   source: string;
+  /** For whoever sets the tenant up (what is still to confirm); never shown with a case. */
+  note?: string;
 }
 
 /** Opening hours of one weekday; `closed` days have no intervals. Times are `HH:MM` local time. */

@@ -80,9 +80,12 @@ const NOT_STARTED = {
   },
 } as const;
 
-/** Directive (EU) 2019/1937, art. 9(1)(f): without an acknowledgement, feedback is due from the end of its period. */
+/**
+ * Directive (EU) 2019/1937, art. 9(1)(f): without an acknowledgement, feedback is due from the end of its
+ * period. The ЗЗЛПСПОИН transposes it in art. 15 (which point, to be confirmed against the law's text).
+ */
 const UNACKNOWLEDGED_SOURCE =
-  'Директива (ЕС) 2019/1937, чл. 9, пар. 1, б. „е“ (без потвърждение: 3 месеца от изтичането на 7-дневния срок след подаването); ЗЗЛПСПОИН — check: чл. 15';
+  'Директива (ЕС) 2019/1937, чл. 9, пар. 1, б. „е“ (без потвърждение: 3 месеца от изтичането на 7-дневния срок след подаването); ЗЗЛПСПОИН чл. 15';
 
 export const caseClockOf = (state: RegisteredCase, charter: DeadlineCharter, calendar: WorkingCalendar): CaseClock =>
   clockOf(clockFactsOf(state), charter, calendar);

@@ -27,7 +27,8 @@ export interface CaseFlag {
   reason: LocalizedText;
   /** The passages of the submitter's text that raised the flag: personal data. */
   matched?: string[];
-  source: string;
+  /** The law's article or the charter's clause; absent where neither says it. */
+  source?: string;
 }
 
 /** Whether a decision came straight from screening or from a registrar resolving a flag. */

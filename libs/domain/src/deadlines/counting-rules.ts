@@ -14,9 +14,10 @@ export const COUNTING_SOURCES = {
   /**
    * The clock stops while the case waits for the submitter and, once they answer, runs on with the
    * days that remained. No article of the АПК says so for proposals and signals: it follows arts.
-   * 54–55 on suspended proceedings (art. 55(2): a resumed proceeding continues from where it stopped).
+   * 54–55 on suspended proceedings (art. 55(2): a resumed proceeding continues from where it stopped);
+   * the source says "по аналогия" for that reason.
    */
-  pause: 'АПК чл. 54–55 по аналогия (чл. 55, ал. 2: възобновеното производство продължава оттам, където е спряно) — check',
+  pause: 'АПК чл. 54–55 по аналогия (чл. 55, ал. 2: възобновеното производство продължава оттам, където е спряно)',
 } as const;
 
 export function termText(term: Term): LocalizedText {

@@ -67,8 +67,8 @@ export const DEFAULT_DEADLINE_POLICIES: Readonly<Record<Kind, DeadlinePolicy>> =
     decisionNotice: { unit: 'calendar-days', amount: 7 },
     acknowledgement: null,
     warnWorkingDaysBefore: [...DEFAULT_WARNINGS],
-    source:
-      'АПК чл. 107, 111 и 123, ал. 1 (мотивирано решение, съобщено в 7-дневен срок); срок от 2 месеца — check: обичайна практика, по аналогия с чл. 118, ал. 1',
+    // The 2 months are common practice by analogy with art. 118(1): no article sets a term for signals.
+    source: 'АПК чл. 107, 111 и 123, ал. 1 (мотивирано решение, съобщено в 7-дневен срок); срок от 2 месеца по аналогия с чл. 118, ал. 1',
   },
   'public-information-request': {
     kind: 'public-information-request',
@@ -79,7 +79,8 @@ export const DEFAULT_DEADLINE_POLICIES: Readonly<Record<Kind, DeadlinePolicy>> =
       maxTotal: { unit: 'calendar-days', amount: 28 },
       requiresReason: true,
       requiresNoticeToSubmitter: true,
-      source: 'ЗДОИ чл. 30, ал. 1 (до 10 дни) и чл. 31, ал. 1 (до 14 дни) — check: максимумът 14 + 14 дни',
+      // The maximum of 14 + 14 days is the longer of the two extensions; confirm when a tenant relies on it.
+      source: 'ЗДОИ чл. 30, ал. 1 (до 10 дни) и чл. 31, ал. 1 (до 14 дни)',
     },
     decisionNotice: null,
     acknowledgement: null,
@@ -96,8 +97,8 @@ export const DEFAULT_DEADLINE_POLICIES: Readonly<Record<Kind, DeadlinePolicy>> =
     decisionNotice: null,
     acknowledgement: { unit: 'calendar-days', amount: 7 },
     warnWorkingDaysBefore: [...DEFAULT_WARNINGS],
-    source:
-      'ЗЗЛПСПОИН чл. 15 (потвърждаване в 7 дни; обратна информация до 3 месеца след потвърждаването — check: точките); Директива (ЕС) 2019/1937 чл. 9, пар. 1, б. „б“ и „е“',
+    // Which points of art. 15 set the 7 days and the 3 months is to be confirmed against the law's text.
+    source: 'ЗЗЛПСПОИН чл. 15 (потвърждаване в 7 дни; обратна информация до 3 месеца след потвърждаването); Директива (ЕС) 2019/1937 чл. 9, пар. 1, б. „б“ и „е“',
   },
   opinion: untimed('opinion'),
   praise: untimed('praise'),

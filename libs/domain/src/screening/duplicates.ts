@@ -1,5 +1,5 @@
 import { normalizeWord } from './text';
-import type { DuplicateSuggestion, OpenCase } from './types';
+import { cited, type DuplicateSuggestion, type OpenCase } from './types';
 import { STOP_WORDS } from './wordlists';
 
 /**
@@ -46,7 +46,7 @@ export function probableDuplicates(
   text: string,
   openCases: readonly OpenCase[],
   threshold: number,
-  source: string,
+  source: string | undefined,
 ): DuplicateSuggestion[] {
   return openCases
     .map((open) => ({ open, similar: similarity(text, open.text) }))
@@ -55,7 +55,7 @@ export function probableDuplicates(
       caseId: open.caseId,
       registryNumber: open.registryNumber,
       score: Math.round(similar * 100) / 100,
-      source,
+      ...cited(source),
     }))
     .sort((a, b) => b.score - a.score || a.caseId.localeCompare(b.caseId));
 }

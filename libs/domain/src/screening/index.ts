@@ -1,4 +1,5 @@
 export { screen } from './screen';
+export { cited } from './types';
 export type {
   DuplicateSuggestion,
   FlagCode,

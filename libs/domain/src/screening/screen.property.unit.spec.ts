@@ -65,7 +65,7 @@ describe('screen: properties (charters: never a silent rejection)', () => {
       fc.property(input, (given) => {
         const result = screen(given, LAW_POLICY);
         [...result.reasons, ...result.flags].forEach((item) => {
-          expect(item.source.length).toBeGreaterThan(0);
+          expect(item.source).toMatch(/\S/);
           expect(item.reason.bg.length).toBeGreaterThan(0);
           expect(item.reason.en.length).toBeGreaterThan(0);
         });

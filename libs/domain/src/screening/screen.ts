@@ -4,7 +4,7 @@ import { probableDuplicates } from './duplicates';
 import { timeBar } from './limitation';
 import type { ScreeningPolicy } from './policy';
 import { textFlags } from './text-flags';
-import type { ScreeningFlag, ScreeningInput, ScreeningOutcome, ScreeningReason, ScreeningResult } from './types';
+import { cited, type ScreeningFlag, type ScreeningInput, type ScreeningOutcome, type ScreeningReason, type ScreeningResult } from './types';
 
 /**
  * Screening of a submission that has already been registered (АПК чл. 111(2): everything is registered).
@@ -32,7 +32,7 @@ function anonymityReasons(input: ScreeningInput, policy: ScreeningPolicy): Scree
           bg: `Анонимно (липсва: ${bg}), но проблемът застрашава здравето или сигурността на гражданите и се разглежда.`,
           en: `Anonymous (missing: ${en}), but the problem threatens citizens' health or safety and is examined.`,
         },
-        source: policy.healthSafetyThreat.source,
+        ...cited(policy.healthSafetyThreat.source),
       },
     ];
   }

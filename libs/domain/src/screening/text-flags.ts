@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../shared/vocabulary';
 import type { ScreeningPolicy } from './policy';
 import { tokenize } from './text';
-import type { ScreeningFlag } from './types';
+import { cited, type ScreeningFlag } from './types';
 import { wordMatcher, type WordMatcher } from './word-list';
 import { BASE_WORD_LISTS, TEXT_FLAG_CODES, type TextFlagCode } from './wordlists';
 
@@ -48,6 +48,6 @@ export function textFlags(text: string, policy: ScreeningPolicy): ScreeningFlag[
   return TEXT_FLAG_CODES.flatMap((code) => {
     const rule = policy.flags[code];
     const matched = matcherFor(code, rule.extraWords).find(tokenized);
-    return matched.length === 0 ? [] : [{ code, reason: REASONS[code], matched, source: rule.source }];
+    return matched.length === 0 ? [] : [{ code, reason: REASONS[code], matched, ...cited(rule.source) }];
   });
 }

@@ -39,7 +39,8 @@ export type ReasonCode = 'anonymous' | 'time-barred' | 'anonymity-overridden-by-
 export interface ScreeningReason {
   code: ReasonCode;
   reason: LocalizedText;
-  source: string;
+  /** The law's article or the charter's clause; absent where neither says it. */
+  source?: string;
 }
 
 /** What a registrar must look at and decide on, with a recorded reason; never a rejection by itself. */
@@ -49,7 +50,7 @@ export interface ScreeningFlag {
   reason: LocalizedText;
   /** The passages that raised the flag, as written. */
   matched: string[];
-  source: string;
+  source?: string;
 }
 
 /** An open case this submission probably repeats: a link for the registrar to confirm. */
@@ -58,7 +59,7 @@ export interface DuplicateSuggestion {
   registryNumber: string;
   /** Token-set similarity, 0–1, two decimals. */
   score: number;
-  source: string;
+  source?: string;
 }
 
 export interface ScreeningResult {
@@ -67,3 +68,6 @@ export interface ScreeningResult {
   flags: ScreeningFlag[];
   duplicateOf: DuplicateSuggestion[];
 }
+
+/** `{ source }` where there is a citation, nothing where there is none: no empty or invented source. */
+export const cited = (source: string | undefined): { source?: string } => (source === undefined ? {} : { source });

@@ -27,6 +27,7 @@ export const localHolidaySchema: z.ZodType<LocalHoliday> = z
     date: z.string().regex(/^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD or --MM-DD'),
     name: localizedText,
     source,
+    note: z.string().min(1).optional(),
   })
   .strict();
 

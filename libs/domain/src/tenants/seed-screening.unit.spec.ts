@@ -21,7 +21,7 @@ describe('seed tenants drive screening', () => {
   it("Peshtera charter, 'Важно е да се знае', point 1: an anonymous complaint is not examined", () => {
     const result = screen(anonymousComplaint, load('peshtera').screening);
     expect(result.outcome).toBe('no-proceedings');
-    expect(result.reasons[0].source).toMatch(/Peshtera charter/);
+    expect(result.reasons[0].source).toMatch(/Харта на клиента на Община Пещера/);
   });
 
   it('Nova Zagora (charter silent): only АПК чл. 111(4) applies, so an anonymous complaint proceeds', () => {

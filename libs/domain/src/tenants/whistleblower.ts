@@ -7,7 +7,8 @@ import type { TenantCharter } from './charter.schema';
 export const WHISTLEBLOWER_THRESHOLDS = {
   staff: 50,
   population: 10_000,
-  source: 'ЗЗЛПСПОИН чл. 12 (DOMAIN.md; check the exact paragraph)',
+  // The exact paragraph of art. 12 is to be confirmed against the law's text.
+  source: 'ЗЗЛПСПОИН чл. 12',
 } as const;
 
 export type WhistleblowerDuty = 'required' | 'not-required' | 'unknown';

@@ -1,4 +1,5 @@
 import {
+  cited,
   screen,
   toLocalDate,
   type CaseFlag,
@@ -46,17 +47,17 @@ export function systemScreening(result: ScreeningResult): ScreenCase['data'] {
   if (result.outcome === 'proceed') return { outcome: 'accept' };
   const grounds: CaseFlag[] = result.reasons
     .filter((reason) => BARRING_REASONS.has(reason.code))
-    .map((reason) => ({ code: reason.code, reason: reason.reason, source: reason.source }));
+    .map((reason) => ({ code: reason.code, reason: reason.reason, ...cited(reason.source) }));
   const flags: CaseFlag[] = result.flags.map((flag) => ({
     code: flag.code,
     reason: flag.reason,
     matched: flag.matched,
-    source: flag.source,
+    ...cited(flag.source),
   }));
   const duplicates: CaseFlag[] = result.duplicateOf.map((duplicate) => ({
     code: 'probable-duplicate',
     reason: duplicateReason(duplicate.registryNumber, duplicate.score),
-    source: duplicate.source,
+    ...cited(duplicate.source),
   }));
   return { outcome: 'flag', flags: [...grounds, ...flags, ...duplicates] };
 }
@@ -71,8 +72,9 @@ export interface ScreeningSummary {
   outcome: ScreeningResult['outcome'];
   /** What the platform did with it: accepted, or left for a registrar's decision. */
   action: 'accepted' | 'flagged-for-registrar';
-  reasons: { code: string; reason: LocalizedText; source: string }[];
-  flags: { code: string; reason: LocalizedText; source: string }[];
+  /** `source`: the law's article or the charter's clause, absent where neither says it. */
+  reasons: { code: string; reason: LocalizedText; source?: string }[];
+  flags: { code: string; reason: LocalizedText; source?: string }[];
 }
 
 export function screeningSummary(result: ScreeningResult): ScreeningSummary {
@@ -80,7 +82,7 @@ export function screeningSummary(result: ScreeningResult): ScreeningSummary {
   return {
     outcome: result.outcome,
     action: decision.outcome === 'accept' ? 'accepted' : 'flagged-for-registrar',
-    reasons: result.reasons.map(({ code, reason, source }) => ({ code, reason, source })),
-    flags: decision.outcome === 'flag' ? decision.flags.map(({ code, reason, source }) => ({ code, reason, source })) : [],
+    reasons: result.reasons.map(({ code, reason, source }) => ({ code, reason, ...cited(source) })),
+    flags: decision.outcome === 'flag' ? decision.flags.map(({ code, reason, source }) => ({ code, reason, ...cited(source) })) : [],
   };
 }
