@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { caseEventsConsumerProviders, PlatformExceptionFilter, PlatformModule } from '@civic/platform';
 import { RoutingAdminController } from './admin/routing-admin.controller';
+import { DevelopmentOfficers } from './config-store/development-officers';
 import { RoutingConfigStore } from './config-store/routing-config.store';
 import type { RoutingConfig } from './config';
 import { CaseRoutingController } from './cases/case-routing.controller';
@@ -28,10 +29,11 @@ export class RoutingModule {
         WorkloadStore,
         CaseRouter,
         WaitingAssignments,
+        DevelopmentOfficers,
         CaseEventsHandler,
         ...caseEventsConsumerProviders,
       ],
-      exports: [CaseEventsHandler, CaseRouter, WaitingAssignments, RoutingConfigStore, WorkloadStore],
+      exports: [CaseEventsHandler, CaseRouter, WaitingAssignments, DevelopmentOfficers, RoutingConfigStore, WorkloadStore],
     };
   }
 }

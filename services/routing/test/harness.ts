@@ -39,9 +39,11 @@ export interface HarnessOptions {
    * on one event without a third one from Kafka). Default true.
    */
   consume?: boolean;
+  /** Settings over the test's, e.g. the development seed of officers. */
+  env?: Record<string, string>;
 }
 
-export async function startRouting(prefix: string, { consume = true }: HarnessOptions = {}): Promise<RoutingHarness> {
+export async function startRouting(prefix: string, { consume = true, env = {} }: HarnessOptions = {}): Promise<RoutingHarness> {
   const database: TestDatabase = await createTestDatabase(`${prefix}_routing`);
   const issuer = await DevIssuer.start();
   const brokers = await kafkaBrokers();
@@ -63,6 +65,7 @@ export async function startRouting(prefix: string, { consume = true }: HarnessOp
     MONGODB_URI: await testMongoUri(`${prefix}_routing`),
     ...issuerEnvironment(issuer),
     LOG_LEVEL: 'warn',
+    ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [RoutingModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });

@@ -205,20 +205,25 @@ function firstRepeat(ids: readonly string[], pathOf: (i: number) => string): { i
   return undefined;
 }
 
+/**
+ * An officer may serve several units (in a small municipality one clerk often covers several areas), each
+ * listed once: the same officer twice in one unit is refused.
+ */
 function changeOfficers(command: ChangeOfficers, state: RoutingConfigState): Result<RoutingConfigEvent, RoutingConfigRejection> {
   const { officers } = command.data;
   const repeat = firstRepeat(
-    officers.map((officer) => officer.id),
+    officers.map((officer) => JSON.stringify([officer.id, officer.unit])),
     (i) => `officers.${i}.id`,
   );
   if (repeat) {
+    const [officerId, unit] = JSON.parse(repeat.id) as [string, string];
     return {
       ok: false,
       rejection: {
         type: 'DuplicateOfficer',
-        officerId: repeat.id,
+        officerId,
         path: repeat.path,
-        message: { bg: `Служителят ${repeat.id} е посочен два пъти.`, en: `The officer ${repeat.id} is listed twice.` },
+        message: { bg: `Служителят ${officerId} е посочен два пъти в звено ${unit}.`, en: `The officer ${officerId} is listed twice in unit ${unit}.` },
       },
     };
   }

@@ -114,8 +114,10 @@ describe('routing set-up as events (issue 5, routing 3: "changes are events too"
     expect(state.officers).toEqual(second);
   });
 
-  it('officers are refused when listed twice or in a unit the tenant does not have', () => {
+  it('an officer may serve several units, but is refused when listed twice in one unit or in a unit the tenant does not have', () => {
     given([]).when(changeOfficers([{ id: 'o-1', unit: 'secretary', absent: false }, { id: 'o-1', unit: 'secretary', absent: true }])).then('DuplicateOfficer');
+    const several = [{ id: 'o-1', unit: 'secretary', absent: false }, { id: 'o-1', unit: 'public-works', absent: false }];
+    given([]).when(changeOfficers(several)).then([{ type: 'OfficersChanged', data: { officers: several }, metadata: eventMetadata() }]);
     const result = routingConfigDecider.decide(changeOfficers([{ id: 'o-1', unit: 'roads', absent: false }]), routingConfigDecider.initialState());
     expect(result).toMatchObject({ ok: false, rejection: { type: 'UnknownUnits', problems: [{ path: 'officers.0.unit', unit: 'roads' }] } });
   });
