@@ -41,19 +41,27 @@ log "building"
 mkdir -p "$RUN_DIR"
 stop_services
 
-# The development token issuer: a new key pair each start; its log lists a 12-hour token per seeded user.
+# The development token issuer: a new key pair each start; its log lists a 12-hour token per seeded user and
+# each seed tenant's development Open311 API key.
 ISSUER="http://127.0.0.1:3010"
-DEV_ISSUER_PORT=3010 setsid nohup node --enable-source-maps dist/libs/auth/src/dev/dev-issuer.main.js \
+KEYS_FILE="$RUN_DIR/open311-keys"
+DEV_ISSUER_PORT=3010 DEV_OPEN311_KEYS_FILE="$KEYS_FILE" setsid nohup node --enable-source-maps dist/libs/auth/src/dev/dev-issuer.main.js \
   >"$RUN_DIR/dev-issuer.log" 2>&1 < /dev/null &
 echo $! > "$RUN_DIR/dev-issuer.pid"
 for _ in $(seq 1 50); do curl -fsS "$ISSUER/.well-known/jwks.json" >/dev/null 2>&1 && break; sleep 0.2; done
 
-# A machine's MongoDB database for the platform; the event store is the local PostgreSQL.
+# Development Open311 API keys, one per seed tenant, kept by the issuer in a file only this user reads, so a
+# client set up once keeps working across starts. OPEN311_API_KEYS set by hand wins.
+OPEN311_KEYS="${OPEN311_API_KEYS:-$(paste -sd, "$KEYS_FILE")}"
+
+# A machine's MongoDB database for the platform; the event store is the local PostgreSQL. In development the
+# seeded officer of each seed tenant serves every unit until an admin sets officers (routing).
 for s in "${SERVICES[@]}"; do
   HTTP_PORT="${PORTS[$s]}" EVENT_STORE_URL="$POSTGRES_URL" MONGODB_URI="$MONGODB_URI" \
     KAFKA_BROKERS="$KAFKA_BROKERS" LOG_LEVEL="${LOG_LEVEL:-info}" \
     SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}" \
     AUTH_JWKS_URL="$ISSUER/.well-known/jwks.json" AUTH_ISSUER="$ISSUER" \
+    OPEN311_API_KEYS="$OPEN311_KEYS" ROUTING_SEED_DEVELOPMENT_OFFICERS=true \
     setsid nohup node --enable-source-maps "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/$s.pid"
 done
@@ -83,6 +91,9 @@ printf '%-16s %s\n' kafka "$KAFKA_BROKERS" postgres "$POSTGRES_URL (event store)
 printf '%-16s %s\n' mail "${SMTP_URL:-smtp://127.0.0.1:1025} (notification's SMTP; messages at ${MAIL_API_URL:-http://127.0.0.1:8025}/api/v1/messages)"
 echo "logs: $RUN_DIR/<service>.log"
 echo "tokens for the seeded users (role, sub, name, token): $RUN_DIR/dev-issuer.log (issuer $ISSUER)"
+echo "Open311 API keys (api_key of POST http://127.0.0.1:${PORTS[intake]}/open311/v2/requests.json):"
+tr ',' '\n' <<< "$OPEN311_KEYS" | sed 's/:/  /; s/^/  /'
+echo "development: each seed tenant's seeded officer (<tenant>:officer) serves every unit until an admin sets officers"
 
 if [[ "${1:-}" == "--detach" ]]; then
   echo "detached; stop with: bash scripts/platform.sh down"

@@ -19,6 +19,7 @@ export {
   type TokenRejection,
 } from './rejections';
 export { DevIssuer, type DevClaims, type DevIssuerOptions, type RawTokenOptions } from './dev/dev-issuer';
+export { developmentOpen311Keys, open311KeysSetting } from './dev/open311-keys';
 export {
   SEED_TENANTS,
   SEEDED_USERS,

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { developmentOpen311Keys, open311KeysSetting } from '@civic/auth';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventStore, SubjectKeys } from '@civic/event-store';
 import { caseStreamName, EVENT_STORE, SUBJECT_KEYS } from '@civic/platform';
@@ -17,13 +21,13 @@ async function get(intake: IntakeInProcess, path: string) {
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
-async function submit(intake: IntakeInProcess): Promise<string> {
+async function submit(intake: IntakeInProcess, apiKey = KEY, tenant = 'peshtera'): Promise<string> {
   const response = await fetch(`${intake.url}/open311/v2/requests.json`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
-      api_key: KEY,
-      jurisdiction_id: 'peshtera',
+      api_key: apiKey,
+      jurisdiction_id: tenant,
       service_code: 'complaint.waste-cleanliness',
       lat: '42.0345',
       long: '24.2989',
@@ -43,6 +47,31 @@ async function submit(intake: IntakeInProcess): Promise<string> {
 // Open311 on the real servers with intake in this process: what needs its insides (the subject keys, the
 // read model's documents) or its settings (a low rate limit).
 describe('Open311 in process', () => {
+  describe('the development keys `npm start` prints', () => {
+    let intake: IntakeInProcess;
+    let keys: Record<string, string>;
+
+    beforeAll(async () => {
+      keys = developmentOpen311Keys(join(mkdtempSync(join(tmpdir(), 'open311-keys-')), 'keys'));
+      intake = await startIntakeInProcess({ OPEN311_API_KEYS: open311KeysSetting(keys) });
+    });
+
+    afterAll(async () => {
+      await intake?.close();
+    });
+
+    it("let a client POST a request for each seed tenant, and only for its own", async () => {
+      expect(await submit(intake, keys['peshtera'], 'peshtera')).toMatch(/^PSH-2026-\d{6}$/);
+      expect(await submit(intake, keys['sopot'], 'sopot')).toMatch(/^[A-Z]+-2026-\d{6}$/);
+      const other = await fetch(`${intake.url}/open311/v2/requests.json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ api_key: keys['sopot'], jurisdiction_id: 'peshtera', service_code: 'complaint.waste-cleanliness', description: 'x' }).toString(),
+      });
+      expect(other.status).toBe(403);
+    });
+  });
+
   describe('erasure of a data subject', () => {
     let intake: IntakeInProcess;
 

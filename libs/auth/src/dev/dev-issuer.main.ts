@@ -1,12 +1,14 @@
 /**
  * The development issuer as a process, for `npm start` and demos:
  *   node dist/libs/auth/src/dev/dev-issuer.main.js
- * Env: DEV_ISSUER_PORT (default 3010), DEV_ISSUER_TENANT (default peshtera). Prints the settings the
- * services need and a 12-hour token per seeded user of the tenant; stops on SIGTERM or SIGINT.
+ * Env: DEV_ISSUER_PORT (default 3010), DEV_ISSUER_TENANT (default peshtera), DEV_OPEN311_KEYS_FILE (optional).
+ * Prints the settings the services need, a 12-hour token per seeded user of the tenant and, with a keys file,
+ * each seed tenant's development Open311 API key; stops on SIGTERM or SIGINT.
  * The key pair lives only in this process: after a restart, earlier tokens no longer verify.
  */
 import { z } from 'zod';
 import { DevIssuer } from './dev-issuer';
+import { developmentOpen311Keys } from './open311-keys';
 import { SEED_TENANTS, SEEDED_USERS } from './seeded-users';
 
 const TOKEN_TTL_SECONDS = 12 * 3600;
@@ -18,6 +20,8 @@ const environment = z.object({
   DEV_ISSUER_HOST: z.string().min(1).default('127.0.0.1'),
   /** The issuer as the services know it (docker-compose: http://dev-issuer:3010); default its own address. */
   DEV_ISSUER_URL: z.string().url().optional(),
+  /** Where the development Open311 API keys are kept (created on the first start); `npm start` sets it. */
+  DEV_OPEN311_KEYS_FILE: z.string().min(1).optional(),
 });
 
 async function main(): Promise<void> {
@@ -26,7 +30,9 @@ async function main(): Promise<void> {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
     process.exit(78);
   }
-  const { DEV_ISSUER_PORT: port, DEV_ISSUER_TENANT: tenant, DEV_ISSUER_HOST: host, DEV_ISSUER_URL: url } = parsed.data;
+  const { DEV_ISSUER_PORT: port, DEV_ISSUER_TENANT: tenant, DEV_ISSUER_HOST: host, DEV_ISSUER_URL: url, DEV_OPEN311_KEYS_FILE: keysFile } = parsed.data;
+  // Before the issuer answers: `npm start` reads the file once the JWKS is served.
+  const open311Keys = keysFile ? developmentOpen311Keys(keysFile) : undefined;
   const issuer = await DevIssuer.start({ port, host, issuer: url });
 
   const lines = [
@@ -39,6 +45,10 @@ async function main(): Promise<void> {
   ];
   for (const user of Object.values(SEEDED_USERS[tenant])) {
     lines.push(`${user.roles[0]}\t${user.sub}\t${user.name}\t${await issuer.sign(user, TOKEN_TTL_SECONDS)}`);
+  }
+  if (open311Keys) {
+    lines.push('', `Open311 API keys (api_key of POST /open311/v2/requests.json), kept in ${keysFile}:`);
+    for (const [seed, key] of Object.entries(open311Keys)) lines.push(`open311\t${seed}\t${key}`);
   }
   console.log(lines.join('\n'));
 
