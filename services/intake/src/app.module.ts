@@ -8,6 +8,7 @@ import { DeskModule } from './desk/desk.module';
 import { IntakeExceptionFilter } from './http/intake-exception.filter';
 import { throttlerOptions } from './http/throttling';
 import { Open311Module } from './open311/open311.module';
+import { RegisterModule } from './registry/register.module';
 import { StaffModule } from './staff/staff.module';
 
 /** intake: takes submissions from every channel, screens them and registers cases; staff work them at the case desk. */
@@ -24,6 +25,7 @@ export class IntakeModule {
         DeskModule,
         CitizenModule,
         Open311Module,
+        RegisterModule,
       ],
       // Every answer to bad input is a 4xx naming the field, never a 500 (http/error-response.ts).
       providers: [{ provide: APP_FILTER, useClass: IntakeExceptionFilter }],

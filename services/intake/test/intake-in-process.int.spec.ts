@@ -112,6 +112,40 @@ describe('intake in process', () => {
     expect(await streamOf(retried.caseId)).toEqual(['CaseRegistered', 'CaseAccepted']);
   });
 
+  it('a number drawn by an attempt that never finished and was never retried is in the register, explained; numbers with a case are not', async () => {
+    const { fresh } = await crashedAttempt(letter(), randomUUID());
+    const drawn = await nextRegistryNumber(events, {
+      tenant: 'peshtera',
+      year: 2026,
+      prefix: 'PSH',
+      metadata: { caseId: fresh.caseId, correlationId: fresh.correlationId, actor: { id: 'peshtera:registrar', role: 'registrar' } },
+    });
+    const registered = (await (await register(letter(), randomUUID())).json()) as { registryNumber: string };
+    const read = async (role: string, year = '2026') =>
+      fetch(`${intake.url}/tenants/peshtera/registry/${year}/unregistered`, {
+        headers: { authorization: `Bearer ${await intake.issuer.sign({ sub: `peshtera:${role}`, tenant: 'peshtera', roles: [role as 'registrar'] })}` },
+      });
+
+    const answer = await read('registrar');
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { issued: number; unregistered: { registryNumber: string }[] };
+    expect(body.issued).toBeGreaterThanOrEqual(drawn.number + 1);
+    expect(body.unregistered).toContainEqual({
+      registryNumber: drawn.formatted,
+      issuedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      intendedCaseId: fresh.caseId,
+      actor: { id: 'peshtera:registrar', role: 'registrar' },
+      correlationId: fresh.correlationId,
+      explanation: { bg: expect.stringContaining('Няма преписка с този номер'), en: expect.stringContaining('No case carries this number') },
+    });
+    expect(body.unregistered.map((entry) => entry.registryNumber)).not.toContain(registered.registryNumber);
+
+    expect((await read('secretary')).status).toBe(200);
+    expect((await read('officer')).status).toBe(403);
+    expect(await (await read('registrar', '26')).json()).toEqual({ statusCode: 400, errors: [{ field: 'year', reason: 'must be a year from 2017 to 2100, e.g. 2026' }] });
+    expect(await (await read('registrar', '2031')).json()).toEqual({ tenant: 'peshtera', year: 2031, issued: 0, unregistered: [] });
+  });
+
   it('serves the OpenAPI document at /docs/openapi.json and its UI at /docs', async () => {
     const json = await fetch(`${intake.url}/docs/openapi.json`);
     expect(json.status).toBe(200);
