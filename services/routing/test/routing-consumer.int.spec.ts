@@ -181,7 +181,6 @@ describe('routing consumes case events', () => {
 
   it('many cases waiting: the change of officers answers at once, the sweep assigns them after, with its progress in the officers\' API', async () => {
     const count = 25;
-    const caseIds = await Promise.all(Array.from({ length: count }, () => registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'construction-planning' })));
     const admin = await routing.issuer.sign({ sub: `${TENANT}:admin`, tenant: TENANT, roles: ['tenant-admin'] });
     const call = (method: 'GET' | 'PUT', body?: unknown) =>
       fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, {
@@ -189,7 +188,10 @@ describe('routing consumes case events', () => {
         headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }).then(async (answer) => ({ status: answer.status, body: (await answer.json()) as { waiting: Record<string, unknown> } }));
-    await eventually(async () => (await call('GET')).body.waiting, (waiting) => waiting['waiting'] === count, { what: `${count} cases waiting`, timeoutMs: 30_000 });
+    // Earlier tests may have left cases waiting in other units: count from where the tenant stood.
+    const before = Number((await call('GET')).body.waiting['waiting']);
+    const caseIds = await Promise.all(Array.from({ length: count }, () => registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'construction-planning' })));
+    await eventually(async () => (await call('GET')).body.waiting, (waiting) => Number(waiting['waiting']) >= before + count, { what: `${count} more cases waiting`, timeoutMs: 30_000 });
 
     const officers = [...OFFICERS, { id: 'sa-1', unit: 'social-affairs', absent: false }, { id: 'lt-1', unit: 'local-taxes', absent: false }, { id: 'tp-1', unit: 'territorial-planning', absent: false }];
     const changed = await call('PUT', { officers });
@@ -199,7 +201,11 @@ describe('routing consumes case events', () => {
     expect(changed.body.waiting['assigned']).toBeLessThan(count);
 
     const done = await eventually(async () => (await call('GET')).body.waiting, (waiting) => waiting['running'] === false, { what: 'the sweep finished', timeoutMs: 60_000 });
-    expect(done).toEqual({ running: false, waiting: 0, assigned: count, failed: 0 });
-    for (const caseId of caseIds) expect(typesOf(await readCase(routing.cases, caseId)).filter((type) => type === 'CaseAssigned')).toHaveLength(1);
+    expect(done).toMatchObject({ running: false, failed: 0 });
+    expect(Number(done['assigned'])).toBeGreaterThan(0);
+    for (const caseId of caseIds) {
+      const assigned = (await readCase(routing.cases, caseId)).filter((event) => event.type === 'CaseAssigned');
+      expect(assigned.map((event) => event.data)).toEqual([{ officerId: 'tp-1' }]);
+    }
   });
 });
