@@ -211,18 +211,21 @@ function firstRepeat(ids: readonly string[], pathOf: (i: number) => string): { i
  */
 function changeOfficers(command: ChangeOfficers, state: RoutingConfigState): Result<RoutingConfigEvent, RoutingConfigRejection> {
   const { officers } = command.data;
-  const repeat = firstRepeat(
-    officers.map((officer) => JSON.stringify([officer.id, officer.unit])),
-    (i) => `officers.${i}.id`,
-  );
-  if (repeat) {
-    const [officerId, unit] = JSON.parse(repeat.id) as [string, string];
+  const listings = new Set<string>();
+  const again = officers.findIndex((officer) => {
+    const listing = `${officer.id}\n${officer.unit}`;
+    if (listings.has(listing)) return true;
+    listings.add(listing);
+    return false;
+  });
+  if (again >= 0) {
+    const { id: officerId, unit } = officers[again];
     return {
       ok: false,
       rejection: {
         type: 'DuplicateOfficer',
         officerId,
-        path: repeat.path,
+        path: `officers.${again}.id`,
         message: { bg: `Служителят ${officerId} е посочен два пъти в звено ${unit}.`, en: `The officer ${officerId} is listed twice in unit ${unit}.` },
       },
     };
