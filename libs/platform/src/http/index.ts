@@ -5,3 +5,4 @@ export * from './error-response';
 export * from './exception.filter';
 export * from './validation.pipe';
 export * from './entity-tags';
+export * from './ids';

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@civic/auth';
 import type { JsonObject } from '@civic/event-store';
-import { TenantDirectory } from '@civic/platform';
+import { notFound, TenantDirectory, unknownTenant } from '@civic/platform';
 import { AuditLog, AuditLogUnavailableError, type AuditEndpoint, type AuditorRead, type RecordedRead } from './audit-log';
 import { CaseNotFoundError } from './case-record';
-import { auditLogUnavailable, correlationIdFrom, notFound } from './http';
+import { auditLogUnavailable, correlationIdFrom } from './http';
 import { MomentNotFoundError } from './views';
 
 export interface ReadRequest {
@@ -36,7 +36,7 @@ export class AuditedRead {
 
   /** Before parsing anything else: an unknown tenant is a 404, whatever the rest of the request says. */
   checkTenant(tenant: string): void {
-    if (!this.tenants.get(tenant)) throw notFound('tenant', `no municipality "${tenant}" is served here`);
+    if (!this.tenants.get(tenant)) throw unknownTenant(tenant);
   }
 
   correlationId(header: string | undefined): string {
@@ -61,11 +61,11 @@ export class AuditedRead {
     } catch (error) {
       if (error instanceof CaseNotFoundError) {
         await this.record(entry('case-not-found'), response, correlationId);
-        throw notFound('caseId', 'no such case for this tenant');
+        throw notFound([{ field: 'caseId', reason: 'no such case for this tenant' }]);
       }
       if (error instanceof MomentNotFoundError) {
         await this.record(entry('moment-not-found'), response, correlationId);
-        throw notFound(error.field, error.message);
+        throw notFound([{ field: error.field, reason: error.message }]);
       }
       throw error;
     }

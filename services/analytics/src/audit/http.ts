@@ -1,16 +1,11 @@
-import { BadRequestException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import type { FieldProblem, Parsed } from './params';
-
-/** The platform's error bodies: `{ statusCode, errors: [{ field, reason }] }`. */
-export const badRequest = (errors: FieldProblem[]) => new BadRequestException({ statusCode: 400, errors });
-
-export const notFound = (field: string, reason: string) => new NotFoundException({ statusCode: 404, errors: [{ field, reason }] });
+import { HttpStatus } from '@nestjs/common';
+import { badRequest, httpError } from '@civic/platform';
+import type { Parsed } from './params';
 
 export const auditLogUnavailable = () =>
-  new ServiceUnavailableException({
-    statusCode: 503,
-    errors: [{ field: 'audit-log', reason: 'the read could not be recorded in the audit log, so it is not answered; try again' }],
-  });
+  httpError(HttpStatus.SERVICE_UNAVAILABLE, [
+    { field: 'audit-log', reason: 'the read could not be recorded in the audit log, so it is not answered; try again' },
+  ]);
 
 /** The value, or a 400 naming every bad parameter. */
 export function valid<T>(parsed: Parsed<T>): T {

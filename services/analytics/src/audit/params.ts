@@ -1,16 +1,10 @@
+import { UUID_PATTERN, type FieldProblem } from '@civic/platform';
 import type { Moment, TimeBasis } from './as-of';
-
-/** A bad request parameter: its name and what is wrong with it (the platform's 400 shape). */
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 type Query = Record<string, unknown>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // ISO-8601 with a date, a time and a zone: a moment, not a day (which would be ambiguous across zones).
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -30,7 +24,7 @@ function single(query: Query, field: string, problems: FieldProblem[]): string |
 }
 
 export function parseCaseId(caseId: string): Parsed<string> {
-  return UUID.test(caseId)
+  return UUID_PATTERN.test(caseId)
     ? { ok: true, value: caseId.toLowerCase() }
     : { ok: false, problems: [{ field: 'caseId', reason: 'must be a case id (a UUID)' }] };
 }

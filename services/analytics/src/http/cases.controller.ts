@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@civic/auth';
+import { badRequest, ErrorBodyDto } from '@civic/platform';
 import { CHANNELS, KINDS } from '@civic/domain';
 import { CASE_SORTS, CASE_STATUSES, MAX_PAGE_SIZE, parseCaseListQuery } from '../models/case-query';
 import { CaseReads, type CaseListPage } from '../reads/case-reads';
-import { badRequest, ERROR_SCHEMA, forTenant } from './answers';
+import { forTenant } from './answers';
 import { CASE_LIST_SCHEMA } from './openapi-schemas';
 
 /** Who reads the lists, the KPIs and the reports of their municipality. */
@@ -14,7 +15,7 @@ export const READER_ROLES = ['ops', 'secretary', 'mayor', 'head-of-unit', 'regis
 @ApiTags('read models')
 @Auth(...READER_ROLES)
 @ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
-@ApiNotFoundResponse({ description: 'No such tenant is served here.', schema: ERROR_SCHEMA })
+@ApiNotFoundResponse({ description: 'No such tenant is served here.', type: ErrorBodyDto })
 @Controller('tenants/:tenant/cases')
 export class CasesController {
   constructor(private readonly reads: CaseReads) {}
@@ -35,7 +36,7 @@ export class CasesController {
   @ApiQuery({ name: 'page', required: false, description: 'From 1; default 1' })
   @ApiQuery({ name: 'pageSize', required: false, description: `1 to ${MAX_PAGE_SIZE}; default 20` })
   @ApiOkResponse({ schema: CASE_LIST_SCHEMA })
-  @ApiBadRequestResponse({ description: 'Each bad parameter with the reason.', schema: ERROR_SCHEMA })
+  @ApiBadRequestResponse({ description: 'Each bad parameter with the reason.', type: ErrorBodyDto })
   list(@Param('tenant') tenant: string, @Query() raw: Record<string, unknown>): Promise<CaseListPage> {
     return forTenant(async () => {
       this.reads.charter(tenant);

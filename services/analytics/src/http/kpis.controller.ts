@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@civic/auth';
+import { badRequest, ErrorBodyDto } from '@civic/platform';
 import { CHANNELS, KINDS, type IsoDate } from '@civic/domain';
 import { kpiFilter, parseKpiQuery } from '../models/kpi-query';
 import { computeKpis, groupKpis, KPI_DIMENSIONS, type KpiGroup, type Kpis } from '../models/kpis';
 import { CaseReads } from '../reads/case-reads';
-import { badRequest, ERROR_SCHEMA, forTenant } from './answers';
+import { forTenant } from './answers';
 import { READER_ROLES } from './cases.controller';
 import { KPI_ANSWER_SCHEMA } from './openapi-schemas';
 
@@ -23,7 +24,7 @@ export interface KpiAnswer {
 @ApiTags('read models')
 @Auth(...READER_ROLES)
 @ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
-@ApiNotFoundResponse({ description: 'No such tenant is served here.', schema: ERROR_SCHEMA })
+@ApiNotFoundResponse({ description: 'No such tenant is served here.', type: ErrorBodyDto })
 @Controller('tenants/:tenant/kpis')
 export class KpisController {
   constructor(private readonly reads: CaseReads) {}
@@ -41,7 +42,7 @@ export class KpisController {
   @ApiQuery({ name: 'kind', required: false, enum: [...KINDS] })
   @ApiQuery({ name: 'channel', required: false, enum: [...CHANNELS] })
   @ApiOkResponse({ schema: KPI_ANSWER_SCHEMA })
-  @ApiBadRequestResponse({ description: 'Each bad parameter with the reason.', schema: ERROR_SCHEMA })
+  @ApiBadRequestResponse({ description: 'Each bad parameter with the reason.', type: ErrorBodyDto })
   kpis(@Param('tenant') tenant: string, @Query() raw: Record<string, unknown>): Promise<KpiAnswer> {
     return forTenant(async () => {
       this.reads.charter(tenant);

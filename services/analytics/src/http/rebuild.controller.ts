@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
+import { conflict, ErrorBodyDto, notFound } from '@civic/platform';
 import type { RebuildProgress } from '../rebuild/rebuild-progress';
 import { RebuildInProgressError, RebuildService } from '../rebuild/rebuild.service';
-import { conflict, ERROR_SCHEMA, notFound } from './answers';
 import { REBUILD_SCHEMA } from './openapi-schemas';
 
 /**
@@ -24,12 +24,12 @@ export class RebuildController {
       'Builds into new collections beside the live ones; when caught up, reads switch to them at once. Follow it at GET /admin/read-models/rebuild/{id}.',
   })
   @ApiAcceptedResponse({ description: 'Started; the answer is its first progress report.', schema: REBUILD_SCHEMA })
-  @ApiConflictResponse({ description: 'A rebuild is already running; `running` is its progress.', schema: ERROR_SCHEMA })
+  @ApiConflictResponse({ description: 'A rebuild is already running; `running` is its progress.', type: ErrorBodyDto })
   async start(@CurrentPrincipal() principal: Principal): Promise<RebuildProgress> {
     try {
       return await this.rebuilds.start(principal.sub);
     } catch (error) {
-      if (error instanceof RebuildInProgressError) throw conflict('rebuild', error.message, { running: error.running });
+      if (error instanceof RebuildInProgressError) throw conflict([{ field: 'rebuild', reason: error.message }], { running: error.running });
       throw error;
     }
   }
@@ -38,10 +38,10 @@ export class RebuildController {
   @ApiOperation({ summary: 'How far a rebuild is: events applied of the total, percentage, rate' })
   @ApiParam({ name: 'id', description: 'The id POST answered with' })
   @ApiOkResponse({ schema: REBUILD_SCHEMA })
-  @ApiNotFoundResponse({ description: 'No rebuild with this id.', schema: ERROR_SCHEMA })
+  @ApiNotFoundResponse({ description: 'No rebuild with this id.', type: ErrorBodyDto })
   async progress(@Param('id') id: string): Promise<RebuildProgress> {
     const progress = await this.rebuilds.progress(id);
-    if (!progress) throw notFound('id', `no rebuild "${id}"`);
+    if (!progress) throw notFound([{ field: 'id', reason: `no rebuild "${id}"` }]);
     return progress;
   }
 }

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@civic/auth';
+import { badRequest, ErrorBodyDto } from '@civic/platform';
 import { annualReport } from '../reports/annual-report';
 import { reportCsv } from '../reports/report-csv';
 import { reportPdf } from '../reports/report-pdf';
 import { CaseReads } from '../reads/case-reads';
-import { badRequest, ERROR_SCHEMA, forTenant } from './answers';
+import { forTenant } from './answers';
 import { READER_ROLES } from './cases.controller';
 
 interface HeaderSink {
@@ -19,7 +20,7 @@ const FIRST_YEAR = 2000;
 @ApiTags('reports')
 @Auth(...READER_ROLES)
 @ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
-@ApiNotFoundResponse({ description: 'No such tenant is served here.', schema: ERROR_SCHEMA })
+@ApiNotFoundResponse({ description: 'No such tenant is served here.', type: ErrorBodyDto })
 @Controller('tenants/:tenant/reports')
 export class ReportsController {
   constructor(private readonly reads: CaseReads) {}
@@ -33,7 +34,7 @@ export class ReportsController {
   @ApiParam({ name: 'file', description: 'The year and the format', example: '2026.pdf' })
   @ApiProduces('text/csv', 'application/pdf')
   @ApiOkResponse({ description: 'The report file.' })
-  @ApiBadRequestResponse({ description: 'Not a year, a year out of range, or a format other than csv and pdf.', schema: ERROR_SCHEMA })
+  @ApiBadRequestResponse({ description: 'Not a year, a year out of range, or a format other than csv and pdf.', type: ErrorBodyDto })
   report(@Param('tenant') tenant: string, @Param('file') file: string, @Res({ passthrough: true }) response: HeaderSink): Promise<StreamableFile> {
     return forTenant(async () => {
       const charter = this.reads.charter(tenant);

@@ -1,10 +1,7 @@
+import type { FieldProblem } from '@civic/platform';
 import type { ZodIssue } from 'zod';
 
-/** One bad input, named: what the 400 answers list (`{ statusCode, errors: [{ field, reason }] }`). */
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
+export type { FieldProblem };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 

@@ -1,8 +1,4 @@
-/** A bad request, named field by field: `{ statusCode: 400, errors: [{ field, reason }] }`. */
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
+import type { FieldProblem } from '@civic/platform';
 
 export interface DeadlinesQuery {
   dueWithinWorkingDays: number;

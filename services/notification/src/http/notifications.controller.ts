@@ -3,13 +3,12 @@ import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkRespons
 import { Auth } from '@civic/auth';
 import { NOTIFICATION_CHANNELS } from '@civic/domain';
 import type { EventStore } from '@civic/event-store';
-import { caseExistsInTenant, EVENT_STORE, TenantDirectory } from '@civic/platform';
+import { caseExistsInTenant, conflict, EVENT_STORE, httpError, notFound, requireUuids, TenantDirectory, unknownTenant } from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { LetterErasedError, LettersStore } from '../letters/letters.store';
 import { MESSAGE_IDS } from '../messages/catalog';
 import { OutboxStore, type OutboxEntry } from '../outbox/outbox.store';
-import { notFound, problems, requireIds } from './errors';
 
 const recipientSchema = z.union([
   z.object({ kind: z.literal('submitter') }),
@@ -96,12 +95,12 @@ export class NotificationsController {
   @ApiConflictResponse({ description: 'The message has not failed.' })
   async retry(@Param('tenant') tenant: string, @Param('notificationId') notificationId: string): Promise<NotificationDto> {
     this.tenant(tenant);
-    requireIds({ notificationId });
+    requireUuids({ notificationId });
     const retried = await this.outbox.retry(tenant, notificationId);
     if (retried) return view(retried);
     const entry = await this.outbox.get(notificationId);
-    if (!entry || entry.tenant !== tenant) throw notFound('notificationId', 'no such message for this tenant');
-    throw problems(409, [{ field: 'notificationId', reason: `the message is ${entry.status}, not failed` }]);
+    if (!entry || entry.tenant !== tenant) throw notFound([{ field: 'notificationId', reason: 'no such message for this tenant' }]);
+    throw conflict([{ field: 'notificationId', reason: `the message is ${entry.status}, not failed` }]);
   }
 
   @Get('cases/:caseId/notifications')
@@ -111,7 +110,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationListDto })
   async ofCase(@Param('tenant') tenant: string, @Param('caseId') caseId: string): Promise<NotificationListDto> {
     this.tenant(tenant);
-    requireIds({ caseId });
+    requireUuids({ caseId });
     await this.knownCase(tenant, caseId);
     return { tenant, notifications: (await this.outbox.forCase(tenant, caseId)).map(view) };
   }
@@ -123,7 +122,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: LetterListDto })
   async letterList(@Param('tenant') tenant: string, @Param('caseId') caseId: string): Promise<LetterListDto> {
     this.tenant(tenant);
-    requireIds({ caseId });
+    requireUuids({ caseId });
     await this.knownCase(tenant, caseId);
     const letters = await this.letters.list(tenant, caseId);
     return {
@@ -153,25 +152,25 @@ export class NotificationsController {
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<StreamableFile> {
     this.tenant(tenant);
-    requireIds({ caseId, notificationId });
+    requireUuids({ caseId, notificationId });
     let pdf: Buffer | undefined;
     try {
       pdf = await this.letters.pdf(tenant, caseId, notificationId);
     } catch (error) {
-      if (error instanceof LetterErasedError) throw problems(410, [{ field: 'notificationId', reason: "the person's data was erased; the letter is gone with it" }]);
+      if (error instanceof LetterErasedError) throw httpError(410, [{ field: 'notificationId', reason: "the person's data was erased; the letter is gone with it" }]);
       throw error;
     }
-    if (!pdf) throw notFound('notificationId', 'no such letter for this case');
+    if (!pdf) throw notFound([{ field: 'notificationId', reason: 'no such letter for this case' }]);
     response.setHeader('Content-Disposition', `inline; filename="${notificationId}.pdf"`);
     return new StreamableFile(pdf, { type: 'application/pdf', length: pdf.length });
   }
 
   /** A case's lists answer 404 for a case that is not this tenant's, as the documentation says, not an empty list. */
   private async knownCase(tenant: string, caseId: string): Promise<void> {
-    if (!(await caseExistsInTenant(this.events, tenant, caseId))) throw notFound('caseId', 'no such case for this tenant');
+    if (!(await caseExistsInTenant(this.events, tenant, caseId))) throw notFound([{ field: 'caseId', reason: 'no such case for this tenant' }]);
   }
 
   private tenant(tenant: string): void {
-    if (!this.tenants.get(tenant)) throw notFound('tenant', `no tenant "${tenant}" is served here`);
+    if (!this.tenants.get(tenant)) throw unknownTenant(tenant);
   }
 }

@@ -13,14 +13,24 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { LANGUAGES, type Language } from '@civic/domain';
-import { CLOCK, etagOf, TenantDirectory, versionFromIfMatch, type Clock } from '@civic/platform';
+import {
+  badRequest,
+  CLOCK,
+  etagOf,
+  PlatformValidationPipe,
+  preconditionFailed,
+  TenantDirectory,
+  unknownTenant,
+  versionFromIfMatch,
+  type Clock,
+  type FieldProblem,
+} from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { isMessageId, MESSAGE_IDS, MESSAGES, sampleVariables, type MessageId } from '../messages/catalog';
 import { templateProblems } from '../templates/check';
 import { renderTemplate, TemplateRenderError, type TemplateText } from '../templates/render';
 import { StaleTemplatesVersionError, TemplateStore, type TenantTemplates } from '../templates/template-store';
-import { badRequest, notFound, NotificationValidationPipe, problems, type FieldProblem } from './errors';
 
 const templateShape = {
   subject: z.string().trim().min(1, 'is required').max(300, 'must be at most 300 characters'),
@@ -74,7 +84,7 @@ interface HeaderSink {
  */
 @ApiTags('notification templates')
 @Auth('tenant-admin')
-@UsePipes(NotificationValidationPipe)
+@UsePipes(PlatformValidationPipe)
 @ApiParam({ name: 'tenant', example: 'peshtera' })
 @ApiNotFoundResponse({ description: 'No such tenant is served here.' })
 @Controller('tenants/:tenant/notifications/templates')
@@ -252,7 +262,7 @@ export class TemplatesController {
 
   private charter(tenant: string) {
     const charter = this.tenants.get(tenant);
-    if (!charter) throw notFound('tenant', `no tenant "${tenant}" is served here`);
+    if (!charter) throw unknownTenant(tenant);
     return charter;
   }
 
@@ -278,7 +288,7 @@ export class TemplatesController {
       });
     } catch (error) {
       if (error instanceof StaleTemplatesVersionError) {
-        throw problems(412, [{ field: 'If-Match', reason: `the templates changed since; they are at version ${error.currentVersion}` }]);
+        throw preconditionFailed([{ field: 'If-Match', reason: `the templates changed since; they are at version ${error.currentVersion}` }]);
       }
       throw error;
     }
