@@ -6,3 +6,4 @@ export * from './exception.filter';
 export * from './validation.pipe';
 export * from './entity-tags';
 export * from './ids';
+export * from './headers';

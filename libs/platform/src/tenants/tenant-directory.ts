@@ -2,6 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorkingCalendar, parseTenantCharter, type BulgarianWorkingCalendar, type TenantCharter } from '@civic/domain';
 
+/** A tenant slug this deployment does not serve: a 404 naming the tenant at every API (`unknownTenant`). */
+export class UnknownTenantError extends Error {
+  constructor(readonly tenant: string) {
+    super(`no municipality "${tenant}" is served here`);
+    this.name = 'UnknownTenantError';
+  }
+}
+
 /**
  * The tenants a deployment serves, read once at start-up from one JSON file per tenant (a new municipality
  * is a new data file, never code). Invalid data stops start-up with the file, the path and the reason.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@civic/auth';
 import type { JsonObject } from '@civic/event-store';
-import { notFound, TenantDirectory, unknownTenant } from '@civic/platform';
+import { notFound, TenantDirectory, unknownTenant, type HeaderSink } from '@civic/platform';
 import { AuditLog, AuditLogUnavailableError, type AuditEndpoint, type AuditorRead, type RecordedRead } from './audit-log';
 import { CaseNotFoundError } from './case-record';
 import { auditLogUnavailable, correlationIdFrom } from './http';
@@ -15,10 +15,6 @@ export interface ReadRequest {
   caseId: string | null;
   parameters: JsonObject;
   correlationHeader: string | undefined;
-}
-
-export interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { PrincipalMissingError, type Principal, type RequestWithPrincipal } from '@civic/auth';
-import type { HeaderSink } from './audited-read';
+import type { HeaderSink } from '@civic/platform';
 import { CORRELATION_HEADER } from './http';
 
 /** Who reads, the X-Correlation-Id they sent, and where the read's own headers go: what every audit read needs. */

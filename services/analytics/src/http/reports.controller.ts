@@ -1,17 +1,13 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@civic/auth';
-import { badRequest, ErrorBodyDto } from '@civic/platform';
+import { badRequest, ErrorBodyDto, type HeaderSink } from '@civic/platform';
 import { annualReport } from '../reports/annual-report';
 import { reportCsv } from '../reports/report-csv';
 import { reportPdf } from '../reports/report-pdf';
 import { CaseReads } from '../reads/case-reads';
 import { forTenant } from './answers';
 import { READER_ROLES } from './cases.controller';
-
-interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
-}
 
 const FILE = /^(\d{4})\.(csv|pdf)$/;
 const FIRST_YEAR = 2000;

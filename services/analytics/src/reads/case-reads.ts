@@ -1,18 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate, type IsoDate, type TenantCharter } from '@civic/domain';
-import { CLOCK, SERVICE_CONFIG, TenantDirectory, type Clock } from '@civic/platform';
+import { CLOCK, SERVICE_CONFIG, TenantDirectory, UnknownTenantError, type Clock } from '@civic/platform';
 import type { AnalyticsConfig } from '../config';
 import type { CaseDocument } from '../models/case-document';
 import { caseListFilter, caseListSort, type CaseListQuery } from '../models/case-query';
 import { KPI_FIELDS, type KpiCase } from '../models/kpis';
 import { ReadModels } from '../projection/read-models';
 
-export class UnknownTenantError extends Error {
-  constructor(readonly tenant: string) {
-    super(`no municipality "${tenant}" is served here`);
-    this.name = 'UnknownTenantError';
-  }
-}
+export { UnknownTenantError };
 
 /** A row of the case list: what a queue shows, nothing personal. */
 export interface CaseListItem {

@@ -1,6 +1,6 @@
 import { foldCase, type CaseEvent, type CaseState, type RegisteredCase } from '@civic/domain';
 import { readStreamIfExists, type EventStore } from '@civic/event-store';
-import { caseEventFromRecorded, caseStreamName } from '@civic/platform';
+import { caseEventFromRecorded, caseStreamName, UUID_PATTERN } from '@civic/platform';
 import { CaseNotFoundError } from './errors';
 import { isRegistered } from './public-view';
 
@@ -14,8 +14,6 @@ export interface CaseHistory {
 }
 
 export type RegisteredCaseHistory = CaseHistory & { state: RegisteredCase };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /**
  * Reads a case stream for decisions intake makes outside the decider (which command to send, what to
@@ -42,7 +40,7 @@ export class CaseReader {
    * named by what it was asked by, so nothing is learnt by guessing.
    */
   async registered(tenant: string, caseId: string, askedBy: CaseNotFoundError['field'] = 'caseId'): Promise<RegisteredCaseHistory> {
-    if (!UUID.test(caseId)) throw new CaseNotFoundError(askedBy);
+    if (!UUID_PATTERN.test(caseId)) throw new CaseNotFoundError(askedBy);
     const history = await this.read(caseId);
     const { state } = history;
     if (!isRegistered(state) || state.facts.tenant !== tenant) throw new CaseNotFoundError(askedBy);

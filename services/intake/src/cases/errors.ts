@@ -17,12 +17,8 @@ export class InvalidInputError extends Error {
   }
 }
 
-export class UnknownTenantError extends Error {
-  constructor(readonly tenant: string) {
-    super(`No municipality "${tenant}" is served here`);
-    this.name = 'UnknownTenantError';
-  }
-}
+/** The platform's, so every service names an unknown tenant in the same words. */
+export { UnknownTenantError } from '@civic/platform';
 
 /**
  * No case with that id in that tenant, or a tracking code that names none: malformed, unknown and

@@ -12,6 +12,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
+import type { HeaderSink } from '@civic/platform';
 import { RateLimitGuard } from '../http/rate-limit.guard';
 import type { IncomingHttpHeaders } from 'node:http';
 import { CaseIntakeService } from '../cases/case-intake.service';
@@ -22,7 +23,6 @@ import { citizenSubmissions } from '../cases/submission';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
 import { ErrorBodyDto, PublicCaseViewDto } from '../http/openapi-models';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
-import type { HeaderSink } from '../http/replayed';
 import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';
 import { CitizenSubmissionDto, RatingDto, WithdrawalDto } from './citizen.dto';
 import { OPEN311_READS_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';

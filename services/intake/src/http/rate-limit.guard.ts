@@ -8,7 +8,8 @@ export class TooManyRequestsError extends ThrottlerException {
   }
 }
 
-interface HeaderSink {
+/** What the guard does with the response: read back the throttler's headers, set its own. */
+interface LimitHeaders {
   getHeader(name: string): unknown;
   header(name: string, value: string): unknown;
 }
@@ -23,7 +24,7 @@ interface HeaderSink {
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
     const allowed = await super.handleRequest(request);
-    const response = this.getRequestResponse(request.context).res as HeaderSink;
+    const response = this.getRequestResponse(request.context).res as LimitHeaders;
     const suffix = request.throttler.name === 'default' ? '' : `-${request.throttler.name}`;
     const remaining = Number(response.getHeader(`${this.headerPrefix}-Remaining${suffix}`));
     const tightest = response.getHeader('RateLimit-Remaining');
@@ -35,14 +36,14 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
-    const response = this.getRequestResponse(context).res as HeaderSink;
+    const response = this.getRequestResponse(context).res as LimitHeaders;
     response.header('Retry-After', String(seconds));
     setLimitHeaders(response, detail.limit, 0, seconds);
     throw new TooManyRequestsError(seconds);
   }
 }
 
-function setLimitHeaders(response: HeaderSink, limit: number, remaining: number, resetSeconds: number): void {
+function setLimitHeaders(response: LimitHeaders, limit: number, remaining: number, resetSeconds: number): void {
   response.header('RateLimit-Limit', String(limit));
   response.header('RateLimit-Remaining', String(Math.max(0, remaining)));
   response.header('RateLimit-Reset', String(Math.max(0, Math.ceil(resetSeconds))));

@@ -8,10 +8,11 @@ import {
   ApiParam,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { HeaderSink } from '@civic/platform';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
 import { ErrorBodyDto, RegistrationResponseDto } from './openapi-models';
-import { REPLAYED_HEADER, type HeaderSink } from './replayed';
+import { REPLAYED_HEADER } from './replayed';
 
 /** The `:tenant` route parameter, documented once for every intake controller. */
 export const TenantParam = ApiParam({ name: 'tenant', description: 'The municipality, e.g. `peshtera`.', example: 'peshtera' });

@@ -18,7 +18,7 @@ import { staffSubmissions } from '../cases/submission';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
 import { ErrorBodyDto, StaffCaseViewDto } from '../http/openapi-models';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
-import type { HeaderSink } from '../http/replayed';
+import type { HeaderSink } from '@civic/platform';
 import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';
 import { screeningDecisionOpenApi, StaffSubmissionDto } from './staff.dto';
 

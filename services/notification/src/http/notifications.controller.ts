@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkRespons
 import { Auth } from '@civic/auth';
 import { NOTIFICATION_CHANNELS } from '@civic/domain';
 import type { EventStore } from '@civic/event-store';
-import { caseExistsInTenant, conflict, EVENT_STORE, httpError, notFound, requireUuids, TenantDirectory, unknownTenant } from '@civic/platform';
+import { caseExistsInTenant, conflict, EVENT_STORE, httpError, notFound, requireUuids, TenantDirectory, unknownTenant, type HeaderSink } from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { LetterErasedError, LettersStore } from '../letters/letters.store';
@@ -55,10 +55,6 @@ const view = (entry: OutboxEntry): NotificationDto => ({
   ...(entry.lastError ? { error: entry.lastError } : {}),
   letter: Boolean(entry.letter),
 });
-
-interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
-}
 
 /**
  * What registrars see of the messages (issue 6, notification 3): the ones that failed after the last retry

@@ -24,6 +24,7 @@ import {
   versionFromIfMatch,
   type Clock,
   type FieldProblem,
+  type HeaderSink,
 } from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -72,10 +73,6 @@ class TemplateDetailDto extends createZodDto(
   }),
 ) {}
 class PreviewDto extends createZodDto(z.object({ message: z.string(), language: z.string(), subject: z.string(), text: z.string(), variables: z.record(z.unknown()) })) {}
-
-interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
-}
 
 /**
  * Tenant admins word the messages (issue 6, notification 1): every message in Bulgarian and English, the

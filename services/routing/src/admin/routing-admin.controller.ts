@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import type { RoutingConfigCommand } from '@civic/domain';
-import { CLOCK, ErrorBodyDto, etagOf, PlatformValidationPipe, unknownTenant, versionFromIfMatch, type Clock } from '@civic/platform';
+import { CLOCK, ErrorBodyDto, etagOf, PlatformValidationPipe, unknownTenant, versionFromIfMatch, type Clock, type HeaderSink } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { WaitingAssignments } from '../consumer/waiting-assignments';
@@ -26,10 +26,6 @@ import { rejectionAnswer } from './http-errors';
 function basedOn(ifMatch: string | undefined): number | undefined {
   const version = versionFromIfMatch(ifMatch);
   return version === 'malformed' ? undefined : version;
-}
-
-interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
 }
 
 /** Who may read the set-up: to understand why a case went where it did, not only those who change it. */
