@@ -180,6 +180,13 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
         body: { errors: [{ field: 'If-Match' }], rejection: { type: 'StaleRuleSetVersion', currentVersion: 2, basedOnVersion: 1 } },
       });
     });
+
+    it('PUT with a malformed If-Match: 400 naming the header, and nothing is written', async () => {
+      const before = await call('GET', `/tenants/${TENANT}/routing/rules`, { token: await admin() });
+      const answer = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: withPotholes(), headers: { 'if-match': 'version 2' } });
+      expect(answer).toMatchObject({ status: 400, body: { statusCode: 400, errors: [{ field: 'If-Match', reason: 'must be the ETag of a version, e.g. "3"' }] } });
+      expect((await call('GET', `/tenants/${TENANT}/routing/rules`, { token: await admin() })).headers.get('etag')).toBe(before.headers.get('etag'));
+    });
   });
 
   describe('officers', () => {

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import type { RoutingConfigCommand } from '@civic/domain';
-import { CLOCK, ErrorBodyDto, etagOf, PlatformValidationPipe, unknownTenant, versionFromIfMatch, type Clock, type HeaderSink } from '@civic/platform';
+import { badRequest, CLOCK, ErrorBodyDto, etagOf, PlatformValidationPipe, unknownTenant, versionFromIfMatch, type Clock, type HeaderSink } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { WaitingAssignments } from '../consumer/waiting-assignments';
@@ -23,9 +23,11 @@ import { OfficersAnswerDto, OfficersBodyDto, RuleSetAnswerDto, RuleSetContentDto
 import { rejectionAnswer } from './http-errors';
 
 /** The version an edit started from. A malformed If-Match counts as none here (routing's answer so far; notification's templates refuse it with 400). */
+/** The version an edit is based on; a malformed If-Match is a 400 naming it, as at every API, never "no precondition". */
 function basedOn(ifMatch: string | undefined): number | undefined {
   const version = versionFromIfMatch(ifMatch);
-  return version === 'malformed' ? undefined : version;
+  if (version === 'malformed') throw badRequest([{ field: 'If-Match', reason: 'must be the ETag of a version, e.g. "3"' }]);
+  return version;
 }
 
 /** Who may read the set-up: to understand why a case went where it did, not only those who change it. */
