@@ -123,10 +123,12 @@ describe('deadline-watch keeps the timers of each case', () => {
     const last = events.at(-1);
     await eventually(async () => a.outcomes.some((o) => o.eventId === last?.id), Boolean, { what: "instance a's consumer past the case's last event" });
 
-    // A crash after the append but before the timers were marked: they are pending again when the instance restarts.
+    // A crash after the append but before the timers were marked: they are pending again, and the crashed
+    // instance's leases have run out by the time another instance ticks (a lease still held would make b skip
+    // the case until it expires, TIMER_LEASE_MS later: how fast the steps above ran must not decide this test).
     const db = a.app.get<Connection>(getConnectionToken()).db;
     if (!db) throw new Error('no MongoDB database');
-    await db.collection<TimerDocument>(TIMERS_COLLECTION).updateMany({ caseId: story.caseId }, { $set: { state: 'pending' as TimerState } });
+    await db.collection<TimerDocument>(TIMERS_COLLECTION).updateMany({ caseId: story.caseId }, { $set: { state: 'pending' as TimerState, leaseUntil: new Date(0) } });
     const retried = await b.ticker.tick();
     // The first timer's re-plan reads the stream, finds all four alerts recorded and marks every timer done.
     expect(retried.filter((fired) => fired.caseId === story.caseId).map((fired) => fired.outcome)).toEqual(['already-recorded']);
