@@ -37,16 +37,11 @@ export function serviceEntryPoint(service: string): string {
   return entry;
 }
 
-/** libfaketime's settings when a date-shifted run (scripts/test-dates.sh) moved this process's clock: its services share it. */
-function shiftedClock(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => /^(LD_PRELOAD|FAKETIME.*)$/.test(entry[0]) && entry[1] !== undefined));
-}
-
 /** Starts a service as its own process, the way it runs in production. */
 export function spawnService(service: string, env: Record<string, string>): ServiceProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', serviceEntryPoint(service)], {
     cwd: WORKSPACE_ROOT,
-    env: { PATH: process.env.PATH ?? '', ...shiftedClock(), ...env },
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { StaffRole } from '@civic/auth';
 import { nextRegistryNumber, type EventStore } from '@civic/event-store';
 import { CASE_COMMANDS, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
 import { caseCommand } from '../src/cases/case-command';
@@ -121,9 +122,9 @@ describe('intake in process', () => {
       metadata: { caseId: fresh.caseId, correlationId: fresh.correlationId, actor: { id: 'peshtera:registrar', role: 'registrar' } },
     });
     const registered = (await (await register(letter(), randomUUID())).json()) as { registryNumber: string };
-    const read = async (role: string, year = '2026') =>
+    const read = async (role: StaffRole, year = '2026') =>
       fetch(`${intake.url}/tenants/peshtera/registry/${year}/unregistered`, {
-        headers: { authorization: `Bearer ${await intake.issuer.sign({ sub: `peshtera:${role}`, tenant: 'peshtera', roles: [role as 'registrar'] })}` },
+        headers: { authorization: `Bearer ${await intake.issuer.sign({ sub: `peshtera:${role}`, tenant: 'peshtera', roles: [role] })}` },
       });
 
     const answer = await read('registrar');

@@ -1,18 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { SEED_TENANTS as tenants } from '../../test/routing/fixtures';
 import { BULGARIA_NATIONAL_OVERRIDES } from '../calendar/bulgaria-overrides';
 import { COUNTING_SOURCES, DEFAULT_DEADLINE_POLICIES, resolveDeadlinePolicies } from '../deadlines';
 import { screen, type ScreeningInput } from '../screening';
-import { parseTenantCharter, type TenantCharter } from './index';
+import type { TenantCharter } from './index';
 import { WHISTLEBLOWER_THRESHOLDS } from './whistleblower';
 
 // What staff and citizens read beside a reason, a flag or a due date cites a law or a charter, or nothing:
 // never a note to whoever sets the tenant up ("default", "check", "charter silent", a file of ours).
-const DIR = join(__dirname, '..', '..', 'tenants');
-const tenants: TenantCharter[] = readdirSync(DIR)
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => parseTenantCharter(JSON.parse(readFileSync(join(DIR, file), 'utf8')), file));
-
 const DEVELOPER_NOTE = /\bcheck\b|DOMAIN\.md|\bdefault\b|charter silent|\btune\b|\bTODO\b|\bconfirm/i;
 
 /** Every `source` under a value, by its path. */

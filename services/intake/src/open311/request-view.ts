@@ -20,8 +20,10 @@ export interface RequestFacts {
   location?: StoredLocation;
 }
 
-/** Whether the legal term is what the citizen should expect: not while screening may still end the case without proceedings. */
-const promisesAnswer = (status: CaseStatus): boolean => status !== 'Registered' && status !== 'Flagged' && status !== 'NoProceedings';
+/** Screening may still end the case without proceedings (АПК чл. 111, ал. 4): no answer on the merits is promised yet. */
+const awaitsScreening = (status: CaseStatus): boolean => status === 'Registered' || status === 'Flagged';
+/** Whether the legal term is what the citizen should expect. */
+const promisesAnswer = (status: CaseStatus): boolean => !awaitsScreening(status) && status !== 'NoProceedings';
 
 /**
  * What the citizen is told to expect: the legal term while one runs; while a registrar screens the case, that
@@ -29,7 +31,7 @@ const promisesAnswer = (status: CaseStatus): boolean => status !== 'Registered' 
  * "no proceedings", that no term runs.
  */
 export function serviceNotice(status: CaseStatus, dueDate: IsoDate | null | undefined): string | null {
-  if (status === 'Registered' || status === 'Flagged') {
+  if (awaitsScreening(status)) {
     return 'Деловодител ще провери допустимостта. Срокът за отговор ще бъде посочен, ако подаването бъде прието за разглеждане.';
   }
   if (status === 'NoProceedings') return 'Не се образува производство, затова срок за отговор не тече.';

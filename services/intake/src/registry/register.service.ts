@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REGISTRY_NUMBER_ISSUED, readStreamIfExists, registryStreamName, type EventStore } from '@civic/event-store';
-import { caseStreamName, EVENT_STORE, TenantDirectory } from '@civic/platform';
+import { caseExistsInTenant, EVENT_STORE, TenantDirectory } from '@civic/platform';
 import { InvalidInputError } from '../cases/errors';
 import { charterOf } from '../cases/tenants';
 import { unregisteredNumber, type UnregisteredNumber } from './unregistered-numbers';
@@ -34,15 +34,9 @@ export class RegisterService {
     const unregistered: UnregisteredNumber[] = [];
     for (const event of issued) {
       const caseId = event.metadata.caseId;
-      if (typeof caseId === 'string' && (await this.registered(caseId, charter.slug))) continue;
+      if (typeof caseId === 'string' && (await caseExistsInTenant(this.store, charter.slug, caseId))) continue;
       unregistered.push(unregisteredNumber(event));
     }
     return { tenant: charter.slug, year, issued: issued.length, unregistered };
-  }
-
-  /** Whether the case was recorded: its stream begins with the tenant's CaseRegistered. */
-  private async registered(caseId: string, tenant: string): Promise<boolean> {
-    const [first] = (await readStreamIfExists(this.store, caseStreamName(caseId), { maxCount: 1 })) ?? [];
-    return first?.type === 'CaseRegistered' && first.metadata.tenant === tenant;
   }
 }

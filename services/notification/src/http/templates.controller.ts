@@ -15,13 +15,13 @@ import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { LANGUAGES, type Language } from '@civic/domain';
 import {
   badRequest,
+  basedOnVersion,
   CLOCK,
   etagOf,
   PlatformValidationPipe,
   preconditionFailed,
   TenantDirectory,
   unknownTenant,
-  versionFromIfMatch,
   type Clock,
   type FieldProblem,
   type HeaderSink,
@@ -151,12 +151,11 @@ export class TemplatesController {
   ): Promise<TemplateViewDto> {
     const which = this.which(message, language);
     this.charter(tenant);
-    const basedOnVersion = versionFromIfMatch(ifMatch);
-    if (basedOnVersion === 'malformed') throw badRequest([{ field: 'If-Match', reason: 'must be the ETag of a version, e.g. "3"' }]);
+    const basedOn = basedOnVersion(ifMatch);
     const template: TemplateText = { subject: body.subject, text: body.text };
     const found = templateProblems(which.message, which.language, template);
     if (found.length > 0) throw badRequest(found.map(({ field, reason }) => ({ field, reason })));
-    await this.save(tenant, { ...which, template }, principal, correlationId, basedOnVersion);
+    await this.save(tenant, { ...which, template }, principal, correlationId, basedOn);
     const current = await this.current(tenant);
     response.setHeader('ETag', etagOf(current.version));
     return this.view(current, which.message, which.language);
@@ -180,11 +179,10 @@ export class TemplatesController {
   ): Promise<TemplateViewDto> {
     const which = this.which(message, language);
     this.charter(tenant);
-    const basedOnVersion = versionFromIfMatch(ifMatch);
-    if (basedOnVersion === 'malformed') throw badRequest([{ field: 'If-Match', reason: 'must be the ETag of a version, e.g. "3"' }]);
+    const basedOn = basedOnVersion(ifMatch);
     const before = await this.current(tenant);
     if (before.resolve(which.message, which.language).source === 'tenant') {
-      await this.save(tenant, { ...which, template: null }, principal, correlationId, basedOnVersion);
+      await this.save(tenant, { ...which, template: null }, principal, correlationId, basedOn);
     }
     const current = await this.current(tenant);
     response.setHeader('ETag', etagOf(current.version));

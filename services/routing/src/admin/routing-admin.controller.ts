@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import type { RoutingConfigCommand } from '@civic/domain';
-import { badRequest, CLOCK, ErrorBodyDto, etagOf, PlatformValidationPipe, unknownTenant, versionFromIfMatch, type Clock, type HeaderSink } from '@civic/platform';
+import { basedOnVersion, CLOCK, ErrorBodyDto, etagOf, PlatformValidationPipe, unknownTenant, type Clock, type HeaderSink } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { WaitingAssignments } from '../consumer/waiting-assignments';
@@ -23,13 +23,6 @@ import { OfficersAnswerDto, OfficersBodyDto, RuleSetAnswerDto, RuleSetContentDto
 import { rejectionAnswer } from './http-errors';
 
 /** The version an edit started from. A malformed If-Match counts as none here (routing's answer so far; notification's templates refuse it with 400). */
-/** The version an edit is based on; a malformed If-Match is a 400 naming it, as at every API, never "no precondition". */
-function basedOn(ifMatch: string | undefined): number | undefined {
-  const version = versionFromIfMatch(ifMatch);
-  if (version === 'malformed') throw badRequest([{ field: 'If-Match', reason: 'must be the ETag of a version, e.g. "3"' }]);
-  return version;
-}
-
 /** Who may read the set-up: to understand why a case went where it did, not only those who change it. */
 const READERS = ['tenant-admin', 'head-of-unit', 'secretary', 'ops'] as const;
 
@@ -87,7 +80,7 @@ export class RoutingAdminController {
   ): Promise<UnitsAnswerDto> {
     await this.change({
       type: 'ChangeUnits',
-      data: { units: body.units, basedOnVersion: basedOn(ifMatch) },
+      data: { units: body.units, basedOnVersion: basedOnVersion(ifMatch) },
       metadata: this.metadata(tenant, principal, correlationId),
     });
     return this.getUnits(tenant, response);
@@ -121,7 +114,7 @@ export class RoutingAdminController {
   ): Promise<RuleSetAnswerDto> {
     await this.change({
       type: 'ChangeRoutingRules',
-      data: { content, basedOnVersion: basedOn(ifMatch) },
+      data: { content, basedOnVersion: basedOnVersion(ifMatch) },
       metadata: this.metadata(tenant, principal, correlationId),
     });
     return this.getRules(tenant, response);

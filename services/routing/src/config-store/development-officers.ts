@@ -33,14 +33,15 @@ export class DevelopmentOfficers implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.ROUTING_SEED_DEVELOPMENT_OFFICERS) return;
     for (const { slug } of this.tenants.list()) {
-      if (isSeedTenant(slug) && (await this.seed(slug))) this.waiting.start(slug);
+      if (await this.seed(slug)) this.waiting.start(slug);
     }
   }
 
-  /** Seeds the tenant's officers unless they were ever set; answers whether it did. */
+  /** Seeds a seed tenant's officers unless they were ever set; answers whether it did. */
   async seed(tenant: string): Promise<boolean> {
+    if (!isSeedTenant(tenant)) return false;
     const history = (await readStreamIfExists(this.store, routingConfigStreamName(tenant))) ?? [];
-    if (!isSeedTenant(tenant) || history.some((event) => event.type === 'OfficersChanged')) return false;
+    if (history.some((event) => event.type === 'OfficersChanged')) return false;
     const officer = SEEDED_USERS[tenant].officer.sub;
     const { units } = await this.routing.setup(tenant);
     const officers = units.units.filter((unit) => unit.active).map((unit) => ({ id: officer, unit: unit.id, absent: false }));

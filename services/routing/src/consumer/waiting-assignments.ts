@@ -55,8 +55,8 @@ export class WaitingAssignments implements OnApplicationBootstrap, BeforeApplica
 
   /** Starts assigning the tenant's waiting cases in the background; a sweep under way goes round once more instead. */
   start(tenant: string): void {
-    const current = this.sweeps.get(tenant);
     if (this.stopping) return;
+    const current = this.sweeps.get(tenant);
     if (current?.running) {
       current.again = true;
       return;
@@ -69,11 +69,11 @@ export class WaitingAssignments implements OnApplicationBootstrap, BeforeApplica
   /** The tenant's waiting cases now, and the sweep under way or the last one. */
   async progress(tenant: string): Promise<WaitingProgress> {
     const sweep = this.sweeps.get(tenant);
-    const waiting = (await this.workload.waitingCases(tenant)).length;
+    const waiting = await this.workload.waitingCount(tenant);
     return { running: sweep?.running ?? false, waiting, assigned: sweep?.assigned ?? 0, failed: sweep?.failed ?? 0 };
   }
 
-  /** Resolves when the tenant's sweep under way (if any) has finished: for tests and shutdown. */
+  /** Resolves when the tenant's sweep under way (if any) has finished. */
   settled(tenant: string): Promise<void> {
     return this.sweeps.get(tenant)?.done ?? Promise.resolve();
   }

@@ -49,6 +49,11 @@ export class WorkloadStore implements OnModuleInit {
     return rows.map((row) => row._id);
   }
 
+  /** How many of the tenant's cases wait for an officer. */
+  waitingCount(tenant: string): Promise<number> {
+    return this.collection().countDocuments({ tenant, waiting: true });
+  }
+
   /** Open cases per officer of a tenant; officers with none are absent from the map. */
   async openCases(tenant: string): Promise<Map<string, number>> {
     const rows = await this.collection()
