@@ -12,3 +12,5 @@ export * from './clock/clock';
 export * from './pdf/pdf';
 export * from './http';
 export * from './consumer/case-events-consumer';
+export * from './cases/case-command';
+export * from './cases/case-reader';

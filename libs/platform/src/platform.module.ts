@@ -1,3 +1,4 @@
+import type { EventStore } from '@civic/event-store';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule, authOptionsFromConfig } from '@civic/auth';
@@ -10,6 +11,7 @@ import { EVENT_STORE, eventStoreKind, eventStoreProviders } from './event-store.
 import { EVENT_STORE_KIND, EventStoreHealthIndicator } from './health/event-store.health';
 import { HEALTH_CHECKS, HealthController } from './health/health.controller';
 import { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
+import { CaseReader } from './cases/case-reader';
 import { CASE_COMMANDS, CASE_STORE, caseStoreProviders, SUBJECT_KEYS } from './cases/case-store';
 import { createKafkaClient } from './kafka';
 import { redactSecrets } from './redact';
@@ -69,6 +71,8 @@ export class PlatformModule {
         },
         ...eventStoreProviders(config.EVENT_STORE_URL),
         ...caseStoreProviders(config.MONGODB_URI),
+        // Decrypting: what a service reads of a case is the case as recorded, personal data included.
+        { provide: CaseReader, inject: [CASE_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
         { provide: TenantDirectory, useFactory: () => TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR) },
         { provide: EVENT_STORE_KIND, useValue: eventStoreKind(config.EVENT_STORE_URL) },
         KafkaHealthIndicator,
@@ -96,7 +100,7 @@ export class PlatformModule {
         },
         ...(relay ? [RelayRunner] : []),
       ],
-      exports: [SERVICE_CONFIG, SERVICE_NAME, CLOCK, KAFKA_CLIENT, EVENT_STORE, CASE_STORE, CASE_COMMANDS, SUBJECT_KEYS, TenantDirectory],
+      exports: [SERVICE_CONFIG, SERVICE_NAME, CLOCK, KAFKA_CLIENT, EVENT_STORE, CASE_STORE, CASE_COMMANDS, CaseReader, SUBJECT_KEYS, TenantDirectory],
     };
   }
 }

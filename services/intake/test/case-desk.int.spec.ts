@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@civic/auth';
-import { caseCommand } from '../src/cases/case-command';
+import { caseCommand } from '@civic/platform';
 import { requestFingerprint } from '../src/idempotency/fingerprint';
 import { IdempotencyStore } from '../src/idempotency/idempotency-store';
 import { DeskHarness } from './desk-harness';
@@ -362,7 +362,7 @@ describe('the case desk', () => {
       });
       if (reservation.status !== 'claimed') throw new Error(reservation.status);
       // What the crashed attempt did: the command, with the key's record id as its command id.
-      const command = caseCommand('AnswerCase', body, {
+      const command = caseCommand({ type: 'AnswerCase', data: body }, {
         tenant: 'peshtera',
         caseId,
         actor: { id: 'peshtera:officer', role: 'officer' },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@civic/auth';
 import { nextRegistryNumber, type EventStore } from '@civic/event-store';
 import { CASE_COMMANDS, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
-import { caseCommand } from '../src/cases/case-command';
+import { caseCommand } from '@civic/platform';
 import { staffSubmissions } from '../src/cases/submission';
 import { requestFingerprint } from '../src/idempotency/fingerprint';
 import { IdempotencyStore, type RegistrationIds } from '../src/idempotency/idempotency-store';
@@ -86,9 +86,7 @@ describe('intake in process', () => {
     if (!read.ok) throw new Error('bad test body');
     const { channel, kind, category, submitter, text, attachments, healthSafetyThreat, language } = read.submission;
     const commands = intake.app.get<CaseCommands>(CASE_COMMANDS);
-    const command = caseCommand(
-        'RegisterCase',
-        { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter, text, attachments, healthSafetyThreat, language },
+    const command = caseCommand({ type: 'RegisterCase', data: { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter, text, attachments, healthSafetyThreat, language } },
         { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: intake.clock.now().toISOString() },
     );
     const registered = await commands.handle({ ...command, metadata: { ...command.metadata, dataSubjectId: fresh.dataSubjectId } });

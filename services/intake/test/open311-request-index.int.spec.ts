@@ -3,7 +3,7 @@ import type { CaseEvent } from '@civic/domain';
 import { PostgresEventStore, type RecordedEvent } from '@civic/event-store';
 import { createTestDatabase, eventually, testMongoUri, type TestDatabase } from '@civic/testing';
 import { MongoClient, type Db } from 'mongodb';
-import { CaseReader } from '../src/cases/case-reader';
+import { CaseReader } from '@civic/platform';
 import { systemClock } from '../src/cases/clock';
 import { Open311RequestIndex, REQUEST_INDEX_COLLECTION } from '../src/open311/request-index';
 import { Open311RequestProjection } from '../src/open311/request-projection';

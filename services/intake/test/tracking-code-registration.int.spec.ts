@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseRegistered } from '@civic/domain';
 import { nextRegistryNumber, type EventStore } from '@civic/event-store';
 import { CASE_COMMANDS, CASE_STORE, caseEventFromRecorded, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
-import { caseCommand } from '../src/cases/case-command';
+import { caseCommand } from '@civic/platform';
 import { staffSubmissions } from '../src/cases/submission';
 import { requestFingerprint } from '../src/idempotency/fingerprint';
 import { IdempotencyStore, type RegistrationIds } from '../src/idempotency/idempotency-store';
@@ -154,9 +154,7 @@ describe('tracking codes in the registration', () => {
     await idempotency.saveRegistryNumber(reservation.record._id, number.formatted);
     const code = newTrackingCode();
     const { channel, kind, category, submitter, text, attachments, healthSafetyThreat, language } = read.submission;
-    const command = caseCommand(
-      'RegisterCase',
-      { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter: submitter && { ...submitter, trackingCode: code }, text, attachments, healthSafetyThreat, language },
+    const command = caseCommand({ type: 'RegisterCase', data: { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter: submitter && { ...submitter, trackingCode: code }, text, attachments, healthSafetyThreat, language } },
       { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: intake.clock.now().toISOString() },
     );
     expect((await intake.app.get<CaseCommands>(CASE_COMMANDS).handle({ ...command, metadata: { ...command.metadata, dataSubjectId: fresh.dataSubjectId } })).ok).toBe(true);

@@ -5,6 +5,7 @@ import { RoutingAdminController } from './admin/routing-admin.controller';
 import { DevelopmentOfficers } from './config-store/development-officers';
 import { RoutingConfigStore } from './config-store/routing-config.store';
 import type { RoutingConfig } from './config';
+import { CaseActions } from './cases/case-actions';
 import { CaseRoutingController } from './cases/case-routing.controller';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
@@ -28,6 +29,7 @@ export class RoutingModule {
         RoutingConfigStore,
         WorkloadStore,
         CaseRouter,
+        CaseActions,
         WaitingAssignments,
         DevelopmentOfficers,
         CaseEventsHandler,

@@ -10,13 +10,20 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
   const TENANT = 'peshtera';
 
   const token = (tenant: string, roles: Role[]) => routing.issuer.sign({ sub: `${tenant}:${roles.join('+')}`, tenant, roles });
-  const post = async (caseId: string, what: 'reassign' | 'redirect', body: unknown, bearer?: string, tenant = TENANT) => {
+  const post = async (
+    caseId: string,
+    what: 'reassign' | 'redirect',
+    body: unknown,
+    bearer?: string,
+    tenant = TENANT,
+    headers: Record<string, string> = { 'idempotency-key': randomUUID() },
+  ) => {
     const response = await fetch(`${routing.url}/tenants/${tenant}/cases/${caseId}/${what}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
       body: JSON.stringify(body),
     });
-    const answer = { status: response.status, body: await response.json() };
+    const answer = { status: response.status, body: await response.json(), ...(response.ok ? { etag: response.headers.get('etag') } : {}) };
     if (answer.status >= 400) expect(errorBodySchema.safeParse(answer.body).error).toBeUndefined();
     return answer;
   };
@@ -86,5 +93,34 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
       body: { errors: [{ field: 'case' }], rejection: { type: 'IllegalTransition' } },
     });
     expect(typesOf(await readCase(routing.cases, caseId)).slice(-2)).toEqual(['CaseReassigned', 'CaseRedirected']);
+  });
+
+  it('takes Idempotency-Key and If-Match as every case action does', async () => {
+    const { caseId, officerId } = await assignedCase();
+    const head = await token(TENANT, ['head-of-unit']);
+    const other = officerId === 'pw-a' ? 'pw-b' : 'pw-a';
+    const move = { officerId: other, reason: 'Служителят е в отпуск' };
+
+    expect(await post(caseId, 'reassign', move, head, TENANT, {})).toMatchObject({ status: 400, body: { errors: [{ field: 'Idempotency-Key' }] } });
+    const malformed = await post(caseId, 'reassign', move, head, TENANT, { 'idempotency-key': randomUUID(), 'if-match': '3' });
+    expect(malformed).toMatchObject({ status: 400, body: { errors: [{ field: 'If-Match' }] } });
+    const before = (await readCase(routing.cases, caseId)).length - 1;
+    for (const stale of [`"${before - 1}"`, `W/"${before}"`]) {
+      expect(await post(caseId, 'reassign', move, head, TENANT, { 'idempotency-key': randomUUID(), 'if-match': stale })).toMatchObject({
+        status: 412,
+        body: { currentRevision: before, errors: [{ field: 'If-Match' }] },
+      });
+    }
+
+    const key = { 'idempotency-key': randomUUID(), 'if-match': `"${before}"` };
+    const first = await post(caseId, 'reassign', move, head, TENANT, key);
+    expect(first).toMatchObject({ status: 200, body: { events: ['CaseReassigned'], revision: before + 1 }, etag: `"${before + 1}"` });
+    // A retry with the same key is the same action: the same answer, nothing written twice, whatever If-Match says by then.
+    expect(await post(caseId, 'reassign', move, head, TENANT, key)).toEqual(first);
+    expect(await post(caseId, 'reassign', { ...move, reason: 'друго' }, head, TENANT, key)).toMatchObject({
+      status: 422,
+      body: { errors: [{ field: 'Idempotency-Key' }] },
+    });
+    expect(typesOf(await readCase(routing.cases, caseId)).filter((type) => type === 'CaseReassigned')).toHaveLength(1);
   });
 });

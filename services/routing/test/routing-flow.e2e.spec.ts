@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DevIssuer } from '@civic/auth';
 import { caseEventPrivacy, MongoSubjectKeys, PostgresEventStore, withHashChain, withPersonalData, type EventStore } from '@civic/event-store';
 import { EventRelay } from '@civic/messaging';
@@ -104,7 +105,7 @@ describe('routing as a process routes an accepted case', () => {
     const post = async (path: string, token: string, body: unknown, tenant = TENANT) =>
       fetch(`${routing.url}/tenants/${tenant}/cases/${caseId}/${path}`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
         body: JSON.stringify(body),
       });
     const head = await issuer.sign({ sub: `${TENANT}:head-of-unit`, tenant: TENANT, roles: ['head-of-unit'] });

@@ -146,3 +146,6 @@ export type CaseCommand =
 
 export type CaseCommandType = CaseCommand['type'];
 export type CaseCommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
+
+/** A command without its envelope: what a caller decides; the application adds who, when and in which case. */
+export type CaseCommandBody = { [C in CaseCommand as C['type']]: Pick<C, 'type' | 'data'> }[CaseCommandType];

@@ -1,10 +1,11 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { CaseRejection, CaseRejectionType } from '@civic/domain';
 import { errorBody, type ErrorResponse } from './error-body';
+import { etagOf, IF_MATCH_HEADER } from './entity-tags';
 
 /**
  * The case decider's rejections as HTTP, the same for every service that issues case commands (intake's
- * included, services/intake/src/http/error-response.ts): 404 when the case is not there for this caller,
+ * included): 404 when the case is not there for this caller,
  * 403 for a role that may never do it, 409 when the case's state does not allow it (now), 422 when the
  * request cannot apply to this case at all. Each names the field the caller should look at.
  */
@@ -45,4 +46,14 @@ export function caseRejectionResponse(rejection: CaseRejection): ErrorResponse {
 export function caseRejected(rejection: CaseRejection): HttpException {
   const { status, body } = caseRejectionResponse(rejection);
   return new HttpException(body, status);
+}
+
+/** An If-Match that names a revision the case is no longer at: 412 with the current one, as a body field and an ETag. */
+export function caseChangedResponse(currentRevision: number): ErrorResponse & { headers: Record<string, string> } {
+  const reason = `the case has changed: it is at revision ${currentRevision} now; read it again and decide on what it says`;
+  return {
+    status: HttpStatus.PRECONDITION_FAILED,
+    body: errorBody(HttpStatus.PRECONDITION_FAILED, [{ field: IF_MATCH_HEADER, reason }], { currentRevision }),
+    headers: { ETag: etagOf(currentRevision) },
+  };
 }

@@ -7,3 +7,4 @@ export * from './validation.pipe';
 export * from './entity-tags';
 export * from './ids';
 export * from './headers';
+export * from './idempotency-key';

@@ -1,19 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { dueDateOfCase, type Actor, type CaseCommand, type CaseSubmitter, type RegisteredCase, type TenantCharter } from '@civic/domain';
+import { dueDateOfCase, type Actor, type CaseCommandBody, type CaseSubmitter, type RegisteredCase, type TenantCharter } from '@civic/domain';
 import type { EventStore, JsonObject, SubjectKeys } from '@civic/event-store';
-import { CASE_COMMANDS, CASE_STORE, EVENT_STORE, fieldProblems, mergeProblems, SUBJECT_KEYS, TenantDirectory, type CaseCommands } from '@civic/platform';
+import {
+  CASE_COMMANDS,
+  CASE_STORE,
+  caseCommand,
+  CaseReader,
+  EVENT_STORE,
+  fieldProblems,
+  mergeProblems,
+  SUBJECT_KEYS,
+  TenantDirectory,
+  type CaseCommandContext,
+  type CaseCommands,
+} from '@civic/platform';
 import type { z } from 'zod';
 import { IdempotencyStore, type IdempotencyRecord, type RegistrationIds } from '../idempotency/idempotency-store';
 import { requestFingerprint } from '../idempotency/fingerprint';
-import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
+import { idempotencyKeyProblems } from '@civic/platform';
 import { settleReservation } from '../idempotency/reservation';
 import { registeredTrackingCode } from '../tracking/registered-tracking-code';
 import { sealTrackingCode, unsealTrackingCode } from '../tracking/sealed-tracking-code';
 import { newTrackingCode } from '../tracking/tracking-code';
 import { TrackingCodes } from '../tracking/tracking-codes';
-import { caseCommand, handleCaseCommand, SCREENING_ACTOR, type CommandContext } from './case-command';
-import { CaseReader } from './case-reader';
+import { handleCaseCommand, SCREENING_ACTOR } from './case-command';
+import { registeredCase } from './case-reader';
 import { CLOCK, type Clock } from './clock';
 import { ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
 import { CaseNotFoundError, InvalidInputError } from './errors';
@@ -146,20 +158,20 @@ export class CaseIntakeService {
     const charter = this.charterOf(request.tenant);
     const decision = parse(screeningDecisionSchema, request.body ?? {});
     const found = await this.registeredCase(charter, request.caseId);
-    const context = this.context(charter, request.caseId, request.actor, request.correlationId);
-    let command: CaseCommand;
+    const context = this.context(charter, request.caseId, request.actor, request.correlationId, found.dataSubjectId);
+    let command: CaseCommandBody;
     if (found.state.status === 'Flagged') {
       command =
         decision.decision === 'accept'
-          ? caseCommand('ResolveFlag', { decision: 'accept', reason: decision.reason ?? '' }, context)
-          : caseCommand('ResolveFlag', { decision: 'no-proceedings', ground: decision.ground, reason: decision.reason }, context);
+          ? { type: 'ResolveFlag', data: { decision: 'accept', reason: decision.reason ?? '' } }
+          : { type: 'ResolveFlag', data: { decision: 'no-proceedings', ground: decision.ground, reason: decision.reason } };
     } else {
       command =
         decision.decision === 'accept'
-          ? caseCommand('ScreenCase', { outcome: 'accept' }, context)
-          : caseCommand('ScreenCase', { outcome: 'no-proceedings', ground: decision.ground, reason: decision.reason }, context);
+          ? { type: 'ScreenCase', data: { outcome: 'accept' } }
+          : { type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: decision.ground, reason: decision.reason } };
     }
-    await this.handle(command, found.dataSubjectId);
+    await this.handle(command, context);
     return this.staffView(charter, request.caseId);
   }
 
@@ -178,9 +190,9 @@ export class CaseIntakeService {
     const found = await this.registeredCase(charter, caseId, 'trackingCode');
     if (found.state.status !== 'Withdrawn') {
       const actor = citizen(found.dataSubjectId);
-      const context = this.context(charter, caseId, actor, request.correlationId);
+      const context = this.context(charter, caseId, actor, request.correlationId, found.dataSubjectId);
       const data = withdrawal.reason === undefined ? {} : { reason: withdrawal.reason };
-      await this.handle(caseCommand('WithdrawCase', data, context), found.dataSubjectId);
+      await this.handle({ type: 'WithdrawCase', data }, context);
     }
     return this.publicViewOf(charter, caseId);
   }
@@ -191,9 +203,9 @@ export class CaseIntakeService {
     const rating = parse(ratingSchema, request.body ?? {});
     const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
     const found = await this.registeredCase(charter, caseId, 'trackingCode');
-    const context = this.context(charter, caseId, citizen(found.dataSubjectId), request.correlationId);
+    const context = this.context(charter, caseId, citizen(found.dataSubjectId), request.correlationId, found.dataSubjectId);
     const data = rating.comment === undefined ? { rating: rating.rating } : { rating: rating.rating, comment: rating.comment };
-    await this.handle(caseCommand('RecordSatisfaction', data, context), found.dataSubjectId);
+    await this.handle({ type: 'RecordSatisfaction', data }, context);
     return this.publicViewOf(charter, caseId);
   }
 
@@ -236,13 +248,13 @@ export class CaseIntakeService {
       ? ((before.status === 'NotRegistered' ? undefined : await registeredTrackingCode(this.caseStore, caseId)) ?? newTrackingCode())
       : undefined;
     if (before.status === 'NotRegistered') {
-      const context = this.context(charter, caseId, request.actor, correlationId);
+      const context = this.context(charter, caseId, request.actor, correlationId, dataSubjectId);
       const { channel, kind, category, text, attachments, healthSafetyThreat, violationDate, language } = submission;
       const submitter = submitterWithCode(submission.submitter, trackingCode);
       await this.handle(
-        caseCommand(
-          'RegisterCase',
-          {
+        {
+          type: 'RegisterCase',
+          data: {
             kind,
             channel,
             receivedAt,
@@ -255,15 +267,14 @@ export class CaseIntakeService {
             ...(violationDate === undefined ? {} : { violationDate }),
             language,
           },
-          context,
-        ),
-        dataSubjectId,
+        },
+        context,
       );
     }
     const screening = screenSubmission(submission, receivedAt, charter);
     if (before.status === 'NotRegistered' || before.status === 'Registered') {
-      const context = this.context(charter, caseId, SCREENING_ACTOR, correlationId);
-      await this.handle(caseCommand('ScreenCase', systemScreening(screening), context), dataSubjectId);
+      const context = this.context(charter, caseId, SCREENING_ACTOR, correlationId, dataSubjectId);
+      await this.handle({ type: 'ScreenCase', data: systemScreening(screening) }, context);
     }
 
     const view = await this.staffView(charter, caseId);
@@ -290,20 +301,26 @@ export class CaseIntakeService {
     return withTrackingCode(body, await unsealTrackingCode(this.subjectKeys, record.dataSubjectId, record.sealedTrackingCode));
   }
 
-  private context(charter: TenantCharter, caseId: string, actor: Actor, correlationId?: string): CommandContext {
-    return { tenant: charter.slug, caseId, actor, correlationId: correlationId ?? randomUUID(), now: this.clock.now().toISOString() };
+  /** The subject travels in every command's metadata to its events, so the case store can encrypt their data. */
+  private context(charter: TenantCharter, caseId: string, actor: Actor, correlationId: string | undefined, dataSubjectId: string | undefined): CaseCommandContext {
+    return {
+      tenant: charter.slug,
+      caseId,
+      actor,
+      correlationId: correlationId ?? randomUUID(),
+      now: this.clock.now().toISOString(),
+      ...(dataSubjectId === undefined ? {} : { dataSubjectId }),
+    };
   }
 
   /** Runs a command through the decider; a rejection becomes CaseRejectedError, a lost race ConcurrentChangeError. */
-  private async handle(command: CaseCommand, dataSubjectId: string | undefined): Promise<void> {
-    // The subject travels in the command's metadata to every event, so the case store can encrypt its data.
-    const metadata = dataSubjectId === undefined ? command.metadata : { ...command.metadata, dataSubjectId };
-    await handleCaseCommand(this.commands, { ...command, metadata } as CaseCommand);
+  private async handle(command: CaseCommandBody, context: CaseCommandContext): Promise<void> {
+    await handleCaseCommand(this.commands, caseCommand(command, context));
   }
 
   /** A registered case of this tenant; any other case id (malformed, unknown, another tenant's) is not found. */
   private registeredCase(charter: TenantCharter, caseId: string, askedBy: 'caseId' | 'trackingCode' = 'caseId') {
-    return this.cases.registered(charter.slug, caseId, askedBy);
+    return registeredCase(this.cases, charter.slug, caseId, askedBy);
   }
 
   private async caseOfTrackingCode(charter: TenantCharter, trackingCode: string): Promise<string> {

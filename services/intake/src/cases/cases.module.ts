@@ -6,7 +6,7 @@ import type { Connection } from 'mongoose';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { TrackingCodes } from '../tracking/tracking-codes';
 import { CaseIntakeService } from './case-intake.service';
-import { CaseReader } from './case-reader';
+import { CaseReader } from '@civic/platform';
 import { CLOCK } from './clock';
 
 function databaseOf(connection: Connection) {

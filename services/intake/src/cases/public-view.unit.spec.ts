@@ -1,5 +1,6 @@
 import { caseDecider, foldCase, type Actor, type CaseCommand, type CaseEvent } from '@civic/domain';
-import { caseCommand, SCREENING_ACTOR, WEB_FORM_ACTOR, type CommandContext } from './case-command';
+import { caseCommand, type CaseCommandContext } from '@civic/platform';
+import { SCREENING_ACTOR, WEB_FORM_ACTOR } from './case-command';
 import { isRegistered, publicView } from './public-view';
 
 const caseId = '0b6f4a54-6a52-4f0e-9d4f-3c1c6f1f9a01';
@@ -11,7 +12,7 @@ const citizen: Actor = { id: 'subject-1', role: 'citizen' };
 const PERSONAL = ['Иван Петров', 'ivan@example.bg', 'ул. „Дунав“ 3', 'Боклукът', 'Отговорът', 'Благодаря', 'peshtera:officer-petrova', 'Стоянка'];
 
 let clock = Date.parse('2026-03-02T09:00:00.000Z');
-const context = (actor: Actor): CommandContext => ({
+const context = (actor: Actor): CaseCommandContext => ({
   tenant: 'peshtera',
   caseId,
   actor,
@@ -20,7 +21,7 @@ const context = (actor: Actor): CommandContext => ({
 });
 
 /** The events a real case would have, decided by the domain itself. */
-function history(...commands: ((at: (actor: Actor) => CommandContext) => CaseCommand)[]): CaseEvent[] {
+function history(...commands: ((at: (actor: Actor) => CaseCommandContext) => CaseCommand)[]): CaseEvent[] {
   const events: CaseEvent[] = [];
   for (const make of commands) {
     const decision = caseDecider.decide(make(context), foldCase(events));
@@ -32,9 +33,7 @@ function history(...commands: ((at: (actor: Actor) => CommandContext) => CaseCom
 
 const registered = history(
   (at) =>
-    caseCommand(
-      'RegisterCase',
-      {
+    caseCommand({ type: 'RegisterCase', data: {
         kind: 'complaint',
         channel: 'web-form',
         receivedAt: '2026-03-02T08:59:00.000Z',
@@ -45,14 +44,14 @@ const registered = history(
         attachments: [],
         healthSafetyThreat: false,
         language: 'bg',
-      },
+      } },
       at(WEB_FORM_ACTOR),
     ),
-  (at) => caseCommand('ScreenCase', { outcome: 'accept' }, at(SCREENING_ACTOR)),
-  (at) => caseCommand('RouteCase', { unit: 'environment', ruleId: 'waste', ruleVersion: 3 }, at(registrar)),
-  (at) => caseCommand('AssignCase', { officerId: 'peshtera:officer-petrova' }, at(head)),
-  (at) => caseCommand('AnswerCase', { text: 'Отговорът: ще бъде събран утре. Стоянка', attachments: [], channel: 'email' }, at(officer)),
-  (at) => caseCommand('RecordSatisfaction', { rating: 4, comment: 'Благодаря' }, at(citizen)),
+  (at) => caseCommand({ type: 'ScreenCase', data: { outcome: 'accept' } }, at(SCREENING_ACTOR)),
+  (at) => caseCommand({ type: 'RouteCase', data: { unit: 'environment', ruleId: 'waste', ruleVersion: 3 } }, at(registrar)),
+  (at) => caseCommand({ type: 'AssignCase', data: { officerId: 'peshtera:officer-petrova' } }, at(head)),
+  (at) => caseCommand({ type: 'AnswerCase', data: { text: 'Отговорът: ще бъде събран утре. Стоянка', attachments: [], channel: 'email' } }, at(officer)),
+  (at) => caseCommand({ type: 'RecordSatisfaction', data: { rating: 4, comment: 'Благодаря' } }, at(citizen)),
 );
 
 describe('the public view of a case (what a tracking code shows)', () => {

@@ -20,7 +20,7 @@ import { WEB_FORM_ACTOR } from '../cases/case-command';
 import type { PublicCaseView } from '../cases/public-view';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { citizenSubmissions } from '../cases/submission';
-import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import { ErrorBodyDto, PublicCaseViewDto } from '../http/openapi-models';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
 import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';

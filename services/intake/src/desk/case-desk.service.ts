@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { PERMISSIONS, type Actor, type CaseCommand, type Role, type TenantCharter } from '@civic/domain';
+import { PERMISSIONS, type Actor, type Role, type TenantCharter } from '@civic/domain';
 import type { JsonObject } from '@civic/event-store';
-import { CASE_COMMANDS, fieldProblems, mergeProblems, TenantDirectory, type CaseCommands } from '@civic/platform';
+import {
+  CASE_COMMANDS,
+  caseCommand,
+  CaseReader,
+  fieldProblems,
+  mergeProblems,
+  pinnedVersion,
+  readIfMatch,
+  TenantDirectory,
+  type CaseCommands,
+  type RegisteredCaseHistory,
+  type VersionPrecondition,
+} from '@civic/platform';
 import { handleCaseCommand } from '../cases/case-command';
-import { CaseReader, type RegisteredCaseHistory } from '../cases/case-reader';
+import { registeredCase } from '../cases/case-reader';
 import { CLOCK, type Clock } from '../cases/clock';
 import { CaseNotFoundError, InvalidInputError, PreconditionFailedError } from '../cases/errors';
 import { charterOf } from '../cases/tenants';
-import { readIfMatch, pinnedRevision, type RevisionPrecondition } from '../http/revision-headers';
 import { requestFingerprint } from '../idempotency/fingerprint';
-import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
+import { idempotencyKeyProblems } from '@civic/platform';
 import { IdempotencyStore, type IdempotencyRecord } from '../idempotency/idempotency-store';
 import { settleReservation } from '../idempotency/reservation';
 import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
@@ -104,36 +115,33 @@ export class CaseDeskService {
     charter: TenantCharter,
     request: DeskRequest,
     action: DeskAction,
-    body: unknown,
-    precondition: RevisionPrecondition,
+    input: unknown,
+    precondition: VersionPrecondition,
     record: IdempotencyRecord,
   ): Promise<DeskCaseView> {
     const found = await this.registeredCase(charter, request.caseId);
     // The record's id is the command's: events it already caused mean an earlier attempt got this far.
     const done = found.events.some((event) => event.metadata.causationId === record._id);
     if (!done) {
-      const pinned = pinnedRevision(precondition, found.revision);
+      const pinned = pinnedVersion(precondition, found.revision);
       if (pinned === 'mismatch') throw new PreconditionFailedError(found.revision);
-      const data = await action.data(body, {
+      const wanted = await action.toCommand(input, {
         state: found.state,
         charter,
         calendar: this.tenants.calendarOf(charter),
         isCaseOfTenant: (caseId) => this.isCaseOfTenant(charter, caseId),
       });
-      const command = {
-        type: action.command,
-        data,
-        metadata: {
-          tenant: charter.slug,
-          caseId: request.caseId,
-          actor: actorOf(request.caller, action),
-          commandId: record._id,
-          correlationId: record.correlationId,
-          now: this.clock.now().toISOString(),
-          // The case store encrypts the submitter's data in the events (a reply's text, an answer's) with their key.
-          ...(found.dataSubjectId === undefined ? {} : { dataSubjectId: found.dataSubjectId }),
-        },
-      } as CaseCommand;
+      const command = caseCommand(wanted, {
+        tenant: charter.slug,
+        caseId: request.caseId,
+        actor: actorOf(request.caller, action),
+        // The key's record id: a retry of the request is the same command, answered with the events it caused.
+        commandId: record._id,
+        correlationId: record.correlationId,
+        now: this.clock.now().toISOString(),
+        // The case store encrypts the submitter's data in the events (a reply's text, an answer's) with their key.
+        dataSubjectId: found.dataSubjectId,
+      });
       await handleCaseCommand(this.commands, command, pinned);
     }
     return this.viewOf(charter, await this.registeredCase(charter, request.caseId));
@@ -149,7 +157,7 @@ export class CaseDeskService {
 
   /** A registered case of this tenant; any other id (malformed, unknown, another tenant's) is not found. */
   private registeredCase(charter: TenantCharter, caseId: string): Promise<RegisteredCaseHistory> {
-    return this.cases.registered(charter.slug, caseId);
+    return registeredCase(this.cases, charter.slug, caseId);
   }
 
   private async isCaseOfTenant(charter: TenantCharter, caseId: string): Promise<boolean> {

@@ -4,8 +4,7 @@ import {
   deadlinePolicyOf,
   dueDateOfCase,
   type BulgarianWorkingCalendar,
-  type CaseCommand,
-  type CaseCommandOf,
+  type CaseCommandBody,
   type CaseCommandType,
   type RegisteredCase,
   type TenantCharter,
@@ -34,21 +33,24 @@ interface TypedDeskAction<T extends CaseCommandType, S extends z.ZodTypeAny> {
   schema: S;
   summary: string;
   description: string;
-  data(body: z.infer<S>, context: ActionContext): CaseCommandOf<T>['data'] | Promise<CaseCommandOf<T>['data']>;
+  /** The command `command` names, from the body `schema` parsed. */
+  toCommand(body: z.infer<S>, context: ActionContext): DeskCommand<T> | Promise<DeskCommand<T>>;
 }
 
-/** An action as the desk runs it: `data` takes what `schema` parsed. */
+/** The command of type `T`, checked where an action is defined (NoInfer: `command` alone says what T is). */
+type DeskCommand<T extends CaseCommandType> = Extract<CaseCommandBody, { type: NoInfer<T> }>;
+
+/** An action as the desk runs it: `toCommand` takes what `schema` parsed. */
 export interface DeskAction {
   command: CaseCommandType;
   schema: z.ZodTypeAny;
   summary: string;
   description: string;
-  data(body: unknown, context: ActionContext): CaseCommand['data'] | Promise<CaseCommand['data']>;
+  toCommand(body: unknown, context: ActionContext): CaseCommandBody | Promise<CaseCommandBody>;
 }
 
 /** Checks a definition against its command and schema, then hands it over as a DeskAction. */
-const action = <T extends CaseCommandType, S extends z.ZodTypeAny>(definition: TypedDeskAction<T, S>): DeskAction =>
-  definition as unknown as DeskAction;
+const action = <T extends CaseCommandType, S extends z.ZodTypeAny>(definition: TypedDeskAction<T, S>): DeskAction => definition;
 
 const text = (max: number) =>
   z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
@@ -96,17 +98,17 @@ export const DESK_ACTIONS = {
     summary: 'Ask the submitter for what is missing',
     description:
       "The case waits for the submitter. Whether the legal clock stands still meanwhile is the tenant's deadline policy for the kind (`pausesWhileAwaitingSubmitter`), not the caller's choice.",
-    data: (body, { state, charter }) => ({
+    toCommand: (body, { state, charter }) => ({ type: 'RequestInformation', data: {
       missing: body.missing,
       pausesClock: deadlinePolicyOf(state.facts.kind, charter).pausesWhileAwaitingSubmitter,
-    }),
+    } }),
   }),
   information: action({
     command: 'ProvideInformation',
     schema: informationSchema,
     summary: "Enter the submitter's reply received on paper",
     description: 'A registrar (or the officer on the case) enters the reply; the case resumes where it stopped and a paused clock runs again.',
-    data: (body) => ({ text: body.text, attachments: body.attachments }),
+    toCommand: (body) => ({ type: 'ProvideInformation', data: { text: body.text, attachments: body.attachments } }),
   }),
   extensions: action({
     command: 'ExtendDeadline',
@@ -114,13 +116,13 @@ export const DESK_ACTIONS = {
     summary: 'Extend the term, with the reason and the new final date',
     description:
       "Only a head of unit, the secretary or the mayor (АПК чл. 118(2): the higher authority). The legal maximum is counted from the tenant's policy for the kind (`maxExtensionDate`, pauses included); a later date is refused with 422 naming `newFinalDate` and the maximum (`rejection.maxFinalDate`). Kinds without an extension get 409.",
-    data: (body, { state, charter, calendar }) => {
+    toCommand: (body, { state, charter, calendar }) => {
       const due = dueDateOfCase(state, charter, calendar);
       // Moving the date earlier is no extension; after a first extension the decider names the rule itself.
       if (due !== null && state.facts.extensions.length === 0 && body.newFinalDate <= due) {
         throw new RequestNotApplicableError([{ field: 'newFinalDate', reason: `must be after the current due date ${due}` }]);
       }
-      return { reason: body.reason, newFinalDate: body.newFinalDate, maxFinalDate: caseMaxFinalDate(state, charter, calendar) };
+      return { type: 'ExtendDeadline', data: { reason: body.reason, newFinalDate: body.newFinalDate, maxFinalDate: caseMaxFinalDate(state, charter, calendar) } };
     },
   }),
   answer: action({
@@ -128,40 +130,40 @@ export const DESK_ACTIONS = {
     schema: answerSchema,
     summary: 'Record the written answer',
     description: 'The text, the attachments described, and the channel it goes by. Only an assigned case is answered; a case without proceedings never is.',
-    data: (body) => ({ text: body.text, attachments: body.attachments, channel: body.channel }),
+    toCommand: (body) => ({ type: 'AnswerCase', data: { text: body.text, attachments: body.attachments, channel: body.channel } }),
   }),
   close: action({
     command: 'CloseCase',
     schema: closeSchema,
     summary: 'Close an answered case (or one without proceedings)',
     description: 'Takes an empty body.',
-    data: () => ({}),
+    toCommand: () => ({ type: 'CloseCase', data: {} }),
   }),
   reopen: action({
     command: 'ReopenCase',
     schema: reopenSchema,
     summary: 'Reopen a closed case, with the reason',
     description: 'An answered case goes back to its officer; one without proceedings back to screening.',
-    data: (body) => ({ reason: body.reason }),
+    toCommand: (body) => ({ type: 'ReopenCase', data: { reason: body.reason } }),
   }),
   withdrawal: action({
     command: 'WithdrawCase',
     schema: withdrawalSchema,
     summary: "Withdraw the case on the submitter's behalf",
     description: 'A registrar records a withdrawal received on any channel, while the case is open.',
-    data: (body) => (body.reason === undefined || body.reason === '' ? {} : { reason: body.reason }),
+    toCommand: (body) => ({ type: 'WithdrawCase', data: body.reason === undefined || body.reason === '' ? {} : { reason: body.reason } }),
   }),
   'duplicate-of': action({
     command: 'LinkAsDuplicate',
     schema: duplicateSchema,
     summary: 'Link the case as a duplicate of another case',
     description: 'The other case must be a case of the same municipality; the duplicate closes here.',
-    data: async (body, { state, isCaseOfTenant }) => {
+    toCommand: async (body, { state, isCaseOfTenant }) => {
       // The decider names "itself"; intake knows whether the other case exists in this tenant.
       if (body.originalCaseId !== state.facts.caseId && !(await isCaseOfTenant(body.originalCaseId))) {
         throw new RequestNotApplicableError([{ field: 'originalCaseId', reason: 'no such case in this municipality' }]);
       }
-      return { originalCaseId: body.originalCaseId };
+      return { type: 'LinkAsDuplicate', data: { originalCaseId: body.originalCaseId } };
     },
   }),
 } satisfies Record<string, DeskAction>;

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { SubjectErasedError } from '@civic/event-store';
 import {
   BODY,
+  caseChangedResponse,
   caseRejectionResponse,
   errorBody,
   errorResponse as platformErrorResponse,
@@ -9,6 +10,7 @@ import {
   type ErrorExtras,
   type ErrorResponse,
   type FieldProblem,
+  IDEMPOTENCY_KEY_HEADER,
 } from '@civic/platform';
 import {
   CaseNotFoundError,
@@ -21,8 +23,6 @@ import {
   RequestNotApplicableError,
   UnknownTenantError,
 } from '../cases/errors';
-import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
-import { etagOf, IF_MATCH_HEADER } from './revision-headers';
 import { BodyTooLargeError } from './public-body-limit.middleware';
 import { TooManyRequestsError } from './rate-limit.guard';
 
@@ -60,13 +60,7 @@ export function errorResponse(error: unknown): ErrorResponse | undefined {
     );
   }
   if (error instanceof PreconditionFailedError) {
-    const { currentRevision } = error;
-    return answer(
-      HttpStatus.PRECONDITION_FAILED,
-      [{ field: IF_MATCH_HEADER, reason: `the case has changed: it is at revision ${currentRevision} now; read it again and decide on what it says` }],
-      { currentRevision },
-      { ETag: etagOf(currentRevision) },
-    );
+    return caseChangedResponse(error.currentRevision);
   }
   if (error instanceof RequestNotApplicableError) return answer(HttpStatus.UNPROCESSABLE_ENTITY, [...error.problems]);
   if (error instanceof SubjectErasedError) {

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { HeaderSink } from '@civic/platform';
 import type { RegistrationResponse } from '../cases/registration-response';
-import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import { ErrorBodyDto, RegistrationResponseDto } from './openapi-models';
 import { REPLAYED_HEADER } from './replayed';
 

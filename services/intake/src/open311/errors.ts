@@ -8,7 +8,7 @@ import {
   RequestInProgressError,
   UnknownTenantError,
 } from '../cases/errors';
-import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import type { Open311Error } from './documents';
 
 /**

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { dueDateOfCase, type TenantCharter } from '@civic/domain';
 import { TenantDirectory } from '@civic/platform';
 import { CaseIntakeService } from '../cases/case-intake.service';
-import { CaseReader } from '../cases/case-reader';
+import { CaseReader } from '@civic/platform';
 import { CLOCK, type Clock } from '../cases/clock';
 import { InvalidInputError, UnknownTenantError } from '../cases/errors';
 import type { RegistrationResponse } from '../cases/registration-response';
-import { idempotencyKeyProblems } from '../idempotency/idempotency-key';
+import { idempotencyKeyProblems } from '@civic/platform';
 import { ApiKeys, open311Actor, scopedIdempotencyKey } from './api-keys';
 import type {
   Open311CreatedRequest,

@@ -20,7 +20,7 @@ import type { HeaderSink } from '@civic/platform';
 import { RateLimitGuard } from '../http/rate-limit.guard';
 import { OPEN311_READS_THROTTLER, PUBLIC_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';
 import type { IncomingHttpHeaders } from 'node:http';
-import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import { REPLAYED_HEADER } from '../http/replayed';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
 import type { Open311Document } from './documents';

@@ -3,7 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventStore, SubjectKeys } from '@civic/event-store';
 import { CLOCK as PLATFORM_CLOCK, EVENT_STORE, SERVICE_CONFIG, SUBJECT_KEYS, type Clock as PlatformClock } from '@civic/platform';
 import type { Connection } from 'mongoose';
-import { CaseReader } from '../cases/case-reader';
+import { CaseReader } from '@civic/platform';
 import { CasesModule } from '../cases/cases.module';
 import { CLOCK } from '../cases/clock';
 import type { IntakeConfig } from '../config';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import type { AllSubscription, EventStore } from '@civic/event-store';
 import { sleep } from '@civic/messaging';
 import { EVENT_STORE } from '@civic/platform';
-import { CaseReader } from '../cases/case-reader';
+import { CaseReader } from '@civic/platform';
 import { CLOCK, type Clock } from '../cases/clock';
 import { Open311RequestIndex } from './request-index';
 

@@ -15,7 +15,7 @@ import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { CaseIntakeService, type StaffCaseView } from '../cases/case-intake.service';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { staffSubmissions } from '../cases/submission';
-import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import { ErrorBodyDto, StaffCaseViewDto } from '../http/openapi-models';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
 import type { HeaderSink } from '@civic/platform';

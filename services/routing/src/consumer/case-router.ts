@@ -1,17 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  caseDecider,
   chooseOfficer,
   decideRoute,
   routingFactsFromHistory,
-  type CaseCommand,
+  type CaseCommandBody,
   type CaseEvent,
   type CaseRouted,
   type RegisteredCase,
 } from '@civic/domain';
-import { readStreamIfExists, type EventStore, type RecordedEvent } from '@civic/event-store';
 import { PermanentHandlerError } from '@civic/messaging';
-import { CASE_COMMANDS, CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, type CaseCommands, type Clock } from '@civic/platform';
+import { CASE_COMMANDS, caseCommand, CaseReader, CLOCK, type CaseCommands, type CaseHistory, type Clock } from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { commandIdFor } from '../ids';
@@ -36,7 +34,7 @@ export type RoutingOutcome =
   | { outcome: 'rejected'; rejection: string }
   | { outcome: 'routed'; route: CaseRouted['data']; assignment: AssignmentOutcome };
 
-type RoutingCommand = Extract<CaseCommand, { type: 'RouteCase' | 'AssignCase' }>;
+type RoutingCommand = Extract<CaseCommandBody, { type: 'RouteCase' | 'AssignCase' }>;
 
 /** Routing acts as the platform itself, never as a person. */
 const ROUTING_ACTOR = { id: 'routing', role: 'system' } as const;
@@ -55,7 +53,7 @@ export class CaseRouter {
   private readonly logger = new Logger(CaseRouter.name);
 
   constructor(
-    @Inject(CASE_STORE) private readonly cases: EventStore,
+    private readonly cases: CaseReader,
     @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
     private readonly config: RoutingConfigStore,
     private readonly workload: WorkloadStore,
@@ -63,16 +61,15 @@ export class CaseRouter {
   ) {}
 
   async route(trigger: RoutingTrigger): Promise<RoutingOutcome> {
-    const history = await this.history(trigger.caseId);
-    const state = history?.reduce(caseDecider.evolve, caseDecider.initialState());
-    if (!history || !state || state.status === 'NotRegistered') {
+    const { events: history, state } = await this.cases.read(trigger.caseId);
+    if (state.status === 'NotRegistered') {
       // Not a case of this deployment's store (a topic shared by test runs, a store restored from backup).
       this.logger.warn({ caseId: trigger.caseId, eventId: trigger.eventId }, 'case not found in the case store: not routed');
       return { outcome: 'case-not-found' };
     }
 
     const routeId = commandIdFor(trigger.eventId, 'RouteCase');
-    const lastRouted = history.filter((event): event is CaseRouted => event.type === 'CaseRouted').at(-1);
+    const lastRouted = lastRoute(history);
     const routedByUs = lastRouted?.metadata.causationId === routeId;
 
     if (state.status === 'Accepted' && !routedByUs) {
@@ -87,14 +84,13 @@ export class CaseRouter {
         urgent: decision.urgent,
         inform: decision.inform,
       };
-      const routed = await this.commands.handle(this.command('RouteCase', route, state, trigger, routeId));
+      const routed = await this.commands.handle(this.command({ type: 'RouteCase', data: route }, state, trigger, routeId));
       if (!routed.ok) return { outcome: 'rejected', rejection: this.rejected('RouteCase', routed.rejection.type, trigger) };
       if (routed.duplicate) {
         // Another consumer of the same event routed it meanwhile (a rebalance hands a partition over while
         // the old owner still works): the command handler returned its CaseRouted, not a second one. Its
         // route stands, whatever this one decided, and the assignment continues from it.
-        const recorded = routed.events.find((event) => event.type === 'CaseRouted')?.data as CaseRouted['data'] | undefined;
-        const standing = recorded ?? route;
+        const standing = lastRoute((await this.cases.read(trigger.caseId)).events)?.data ?? route;
         this.logger.log({ caseId: trigger.caseId, unit: standing.unit }, 'case already routed because of this event');
         return { outcome: 'routed', route: standing, assignment: await this.assign(standing.unit, state, trigger, setup, history) };
       }
@@ -118,14 +114,12 @@ export class CaseRouter {
    * CaseRouted event, so two instances doing this at once, or a retry, assign the case once.
    */
   async assignWaiting(caseId: string): Promise<AssignmentOutcome | { outcome: 'not-waiting' }> {
-    const recorded = await this.recorded(caseId);
-    const history = recorded?.map(caseEventFromRecorded);
-    const state = history?.reduce(caseDecider.evolve, caseDecider.initialState());
-    const routed = recorded?.filter((event) => event.type === 'CaseRouted').at(-1);
-    if (!history || !state || state.status !== 'Routed' || !routed) return { outcome: 'not-waiting' };
-    const route = caseEventFromRecorded(routed) as CaseRouted;
-    const trigger = { eventId: routed.id, caseId, correlationId: route.metadata.correlationId };
-    return this.assign(route.data.unit, state, trigger, await this.setupOf(state.facts.tenant), history);
+    const history = await this.cases.read(caseId);
+    const { state } = history;
+    const routed = lastRouteRecorded(history);
+    if (state.status !== 'Routed' || !routed) return { outcome: 'not-waiting' };
+    const trigger = { eventId: routed.eventId, caseId, correlationId: routed.event.metadata.correlationId };
+    return this.assign(routed.event.data.unit, state, trigger, await this.setupOf(state.facts.tenant), history.events);
   }
 
   private async assign(
@@ -147,7 +141,7 @@ export class CaseRouter {
       this.logger.warn({ caseId: trigger.caseId, unit }, choice.message.en);
       return { outcome: 'no-officer-available' };
     }
-    const assigned = await this.commands.handle(this.command('AssignCase', { officerId: choice.officerId }, state, trigger, assignId));
+    const assigned = await this.commands.handle(this.command({ type: 'AssignCase', data: { officerId: choice.officerId } }, state, trigger, assignId));
     if (!assigned.ok) return { outcome: 'rejected', rejection: this.rejected('AssignCase', assigned.rejection.type, trigger) };
     if (assigned.duplicate) {
       // Assigned because of this event by another consumer meanwhile, perhaps to another officer (it saw
@@ -165,36 +159,21 @@ export class CaseRouter {
     return { outcome: 'assigned', officerId: choice.officerId };
   }
 
-  private command<T extends RoutingCommand['type']>(
-    type: T,
-    data: Extract<RoutingCommand, { type: T }>['data'],
-    state: RegisteredCase,
-    trigger: RoutingTrigger,
-    commandId: string,
-  ): RoutingCommand {
-    const metadata = {
+  private command(body: RoutingCommand, state: RegisteredCase, trigger: RoutingTrigger, commandId: string) {
+    return caseCommand(body, {
       tenant: state.facts.tenant,
       caseId: state.facts.caseId,
       actor: ROUTING_ACTOR,
       commandId,
       correlationId: trigger.correlationId,
       now: this.clock.now().toISOString(),
-    };
-    return { type, data, metadata } as RoutingCommand;
+    });
   }
 
   /** Deterministic: retrying cannot change the answer. Typical of a redelivery racing another writer. */
   private rejected(command: RoutingCommand['type'], rejection: string, trigger: RoutingTrigger): string {
     this.logger.warn({ caseId: trigger.caseId, eventId: trigger.eventId, command, rejection }, 'routing command rejected: not retried');
     return rejection;
-  }
-
-  private async history(caseId: string): Promise<CaseEvent[] | undefined> {
-    return (await this.recorded(caseId))?.map(caseEventFromRecorded);
-  }
-
-  private recorded(caseId: string): Promise<RecordedEvent[] | undefined> {
-    return readStreamIfExists(this.cases, caseStreamName(caseId));
   }
 
   private async setupOf(tenant: string): Promise<RoutingSetup> {
@@ -206,4 +185,17 @@ export class CaseRouter {
       throw error;
     }
   }
+}
+
+const isRoute = (event: CaseEvent): event is CaseRouted => event.type === 'CaseRouted';
+
+const lastRoute = (events: readonly CaseEvent[]): CaseRouted | undefined => events.filter(isRoute).at(-1);
+
+/** The case's last CaseRouted with the id it was stored under (the id names the assignment it causes). */
+function lastRouteRecorded(history: CaseHistory): { event: CaseRouted; eventId: string } | undefined {
+  for (let at = history.events.length - 1; at >= 0; at -= 1) {
+    const event = history.events[at];
+    if (isRoute(event)) return { event, eventId: history.recorded[at].id };
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../cases/errors';
+import type { FieldProblem } from './error-body';
 
 /** The header clients send it in (the IETF httpapi draft's name). */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
