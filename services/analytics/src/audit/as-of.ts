@@ -1,5 +1,6 @@
-import { foldCase, type CaseState, type StoredCaseEvent } from '@civic/domain';
+import type { CaseState } from '@civic/domain';
 import type { RecordedEvent } from '@civic/event-store';
+import { caseHistoryOf } from '@civic/platform';
 
 /**
  * "The case as of a moment". A moment is a revision of the stream, or an instant on one of two clocks:
@@ -34,9 +35,9 @@ export interface StateAsOf {
   state: CaseState;
 }
 
-/** Folds with the domain's own `evolve` (through `foldCase`, which upcasts first). */
+/** Folds as every service does (the platform's case history: upcast, then the domain's own `evolve`). */
 export function stateOf(events: readonly RecordedEvent[]): StateAsOf {
-  const state = foldCase(events.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata }) as unknown as StoredCaseEvent));
+  const { state } = caseHistoryOf(events);
   const last = events.at(-1);
   return {
     revision: last?.revision ?? null,

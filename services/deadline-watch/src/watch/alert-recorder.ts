@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { toLocalDate, type CaseCommand, type CaseCommandMetadata } from '@civic/domain';
-import { CASE_COMMANDS, TenantDirectory, type CaseCommands } from '@civic/platform';
+import { toLocalDate, type CaseCommandBody } from '@civic/domain';
+import { CASE_COMMANDS, caseCommand, TenantDirectory, type CaseCommands } from '@civic/platform';
 import { nameBasedId } from '../ids';
 import type { PlannedTimer } from '../plan/deadline-plan';
 import type { TimerDocument } from '../store/timer.store';
@@ -61,7 +61,14 @@ export class AlertRecorder {
       return 'retry-later';
     }
 
-    const command = await this.command(planned, replanned.plan.tenant, replanned.plan.caseId, replanned.correlationId, now);
+    const command = caseCommand(await this.alert(planned, replanned.plan.tenant, now), {
+      tenant: replanned.plan.tenant,
+      caseId: replanned.plan.caseId,
+      actor: DEADLINE_WATCH_ACTOR,
+      commandId: alertCommandId(planned.key),
+      correlationId: replanned.correlationId,
+      now: now.toISOString(),
+    });
     const outcome = await this.commands.handle(command);
     if (outcome.ok) {
       const result = outcome.duplicate ? 'already-recorded' : 'recorded';
@@ -85,28 +92,19 @@ export class AlertRecorder {
     }
   }
 
-  private async command(timer: PlannedTimer, tenant: string, caseId: string, correlationId: string, now: Date): Promise<CaseCommand> {
-    const metadata: CaseCommandMetadata = {
-      tenant,
-      caseId,
-      actor: DEADLINE_WATCH_ACTOR,
-      commandId: alertCommandId(timer.key),
-      correlationId,
-      now: now.toISOString(),
-    };
+  private async alert(timer: PlannedTimer, tenant: string, now: Date): Promise<CaseCommandBody> {
     switch (timer.kind) {
       case 'approaching': {
         const timeZone = this.tenants.get(tenant)?.timeZone;
         return {
           type: 'RecordDeadlineApproaching',
-          data: { dueDate: timer.dueDate, workingDaysBefore: timer.workingDaysBefore ?? 0, warnedOn: toLocalDate(metadata.now, timeZone) },
-          metadata,
+          data: { dueDate: timer.dueDate, workingDaysBefore: timer.workingDaysBefore ?? 0, warnedOn: toLocalDate(now.toISOString(), timeZone) },
         };
       }
       case 'breached':
-        return { type: 'RecordDeadlineBreach', data: { dueDate: timer.dueDate }, metadata };
+        return { type: 'RecordDeadlineBreach', data: { dueDate: timer.dueDate } };
       case 'escalated':
-        return { type: 'EscalateCase', data: { toRole: await this.roles.of(tenant), dueDate: timer.dueDate }, metadata };
+        return { type: 'EscalateCase', data: { toRole: await this.roles.of(tenant), dueDate: timer.dueDate } };
       default: {
         const unknown: never = timer.kind;
         throw new Error(`Unknown alert kind: ${String(unknown)}`);

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { caseDecider, type CaseEvent, type CaseState, type RegisteredCase } from '@civic/domain';
-import { readStreamIfExists, type EventStore } from '@civic/event-store';
-import { CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
+import type { RegisteredCase } from '@civic/domain';
+import { CaseReader, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
 import { planDeadline, type DeadlinePlan } from '../plan/deadline-plan';
 import { DeadlineViewStore } from '../store/deadline-view.store';
 import { TimerStore } from '../store/timer.store';
@@ -25,7 +24,7 @@ export interface Replanned {
 @Injectable()
 export class DeadlinePlanner {
   constructor(
-    @Inject(CASE_STORE) private readonly cases: EventStore,
+    private readonly cases: CaseReader,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly tenants: TenantDirectory,
     private readonly timers: TimerStore,
@@ -34,9 +33,8 @@ export class DeadlinePlanner {
 
   /** Undefined when the case is not in this deployment's store (a topic shared by test runs, a store restored from backup). */
   async replan(caseId: string): Promise<Replanned | undefined> {
-    const history = await this.history(caseId);
-    if (!history || history.events.length === 0) return undefined;
-    const state: CaseState = history.events.reduce(caseDecider.evolve, caseDecider.initialState());
+    const history = await this.cases.read(caseId);
+    const { state } = history;
     if (state.status === 'NotRegistered') return undefined;
 
     const charter = this.tenants.get(state.facts.tenant);
@@ -55,10 +53,5 @@ export class DeadlinePlanner {
     } catch {
       return new Date();
     }
-  }
-
-  private async history(caseId: string): Promise<{ events: CaseEvent[]; revision: number } | undefined> {
-    const recorded = await readStreamIfExists(this.cases, caseStreamName(caseId));
-    return recorded && { events: recorded.map(caseEventFromRecorded), revision: recorded.at(-1)?.revision ?? -1 };
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CaseEvent } from '@civic/domain';
-import { readStreamIfExists, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
+import type { JsonObject } from '@civic/event-store';
 import { caseEventFromKafka, PermanentHandlerError, type ReceivedEvent } from '@civic/messaging';
-import { CASE_STORE, caseEventFromRecorded, caseStreamName, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
+import { caseHistoryThrough, CaseReader, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
 import { planNotifications, TRIGGER_TYPES, type Plan } from '../messages/plan';
 import { OutboxStore } from '../outbox/outbox.store';
 import { RoutingSetupReader } from '../routing/routing-setup';
@@ -26,7 +25,7 @@ export class CaseEventsHandler {
   private readonly logger = new Logger(CaseEventsHandler.name);
 
   constructor(
-    @Inject(CASE_STORE) private readonly cases: EventStore,
+    private readonly cases: CaseReader,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly tenants: TenantDirectory,
     private readonly routing: RoutingSetupReader,
@@ -44,9 +43,9 @@ export class CaseEventsHandler {
 
   /** Plans and queues the messages for one stored event of a case. */
   async queue(eventId: string, caseId: string, tenant: string): Promise<QueueOutcome> {
-    const recorded = await this.stream(caseId);
-    const at = recorded?.findIndex((e) => e.id === eventId) ?? -1;
-    if (!recorded || at < 0) {
+    const upToTrigger = caseHistoryThrough(await this.cases.read(caseId), eventId);
+    const trigger = upToTrigger?.events.at(-1);
+    if (!upToTrigger || !trigger) {
       // Not a case of this deployment's store (a topic shared by test runs, a store restored from backup).
       this.logger.warn({ caseId, eventId }, 'event not found in the case store: nothing queued');
       return { outcome: 'case-not-found' };
@@ -55,8 +54,7 @@ export class CaseEventsHandler {
     // A case of a tenant this deployment has no charter for: no retry can help; the dead letter keeps it.
     if (!charter) throw new PermanentHandlerError(`no tenant "${tenant}" is served here (case ${caseId})`);
 
-    const history: CaseEvent[] = recorded.slice(0, at + 1).map(caseEventFromRecorded);
-    const trigger = history[at];
+    const history = upToTrigger.events;
     let routingFacts = {};
     if (NEEDS_ROUTING.has(trigger.type)) {
       const { escalationRole, units } = await this.routing.facts(charter);
@@ -68,8 +66,7 @@ export class CaseEventsHandler {
       this.logger.log({ caseId, eventId, type: trigger.type, reason: plan.submitterSkipped }, 'nothing sent to the submitter');
     }
 
-    const registration = recorded[0];
-    const dataSubjectId = typeof registration.metadata['dataSubjectId'] === 'string' ? registration.metadata['dataSubjectId'] : null;
+    const dataSubjectId = upToTrigger.dataSubjectId ?? null;
     const registryNumber = history[0]?.type === 'CaseRegistered' ? history[0].data.registryNumber : '';
     const now = this.clock.now();
     let queued = 0;
@@ -94,9 +91,5 @@ export class CaseEventsHandler {
     }
     if (queued > 0) this.sender.nudge();
     return { outcome: 'planned', plan, queued };
-  }
-
-  private stream(caseId: string): Promise<RecordedEvent[] | undefined> {
-    return readStreamIfExists(this.cases, caseStreamName(caseId));
   }
 }

@@ -1,5 +1,5 @@
 import {
-  caseDecider,
+  foldCase,
   dueDateOfCase,
   toLocalDate,
   type CaseEvent,
@@ -41,17 +41,18 @@ export class VariablesUnavailableError extends Error {
   }
 }
 
-const fold = (events: readonly CaseEvent[]): CaseState => events.reduce(caseDecider.evolve, caseDecider.initialState());
 
 function registered(state: CaseState): RegisteredCase {
   if (state.status === 'NotRegistered') throw new VariablesUnavailableError('the case has no registration');
   return state;
 }
 
+const isOfType = <T extends CaseEventType>(event: CaseEvent, type: T): event is CaseEventOf<T> => event.type === type;
+
 function trigger<T extends CaseEventType>(history: readonly CaseEvent[], type: T): CaseEventOf<T> {
   const event = history.at(-1);
-  if (event?.type !== type) throw new VariablesUnavailableError(`the message expects a ${type} event, not ${event?.type ?? 'none'}`);
-  return event as CaseEventOf<T>;
+  if (!event || !isOfType(event, type)) throw new VariablesUnavailableError(`the message expects a ${type} event, not ${event?.type ?? 'none'}`);
+  return event;
 }
 
 /**
@@ -60,7 +61,7 @@ function trigger<T extends CaseEventType>(history: readonly CaseEvent[], type: T
  * optional facts are `null`, never absent, so strict templates can test them with `{{#if}}`.
  */
 export function messageVariables({ message, history, charter, calendar, language, trackingUrl, units = charter.departments }: VariableContext): Record<string, unknown> {
-  const state = registered(fold(history));
+  const state = registered(foldCase(history));
   const { facts } = state;
   const day = (instant: Instant): IsoDate => toLocalDate(instant, charter.timeZone);
   const words = (date: IsoDate | null | undefined) => (date ? formatDate(date, language) : null);
@@ -110,7 +111,7 @@ export function messageVariables({ message, history, charter, calendar, language
     }
     case 'extension': {
       const { reason, newFinalDate } = trigger(history, 'DeadlineExtended').data;
-      const before = fold(history.slice(0, -1));
+      const before = foldCase(history.slice(0, -1));
       return { ...citizen, reason, newFinalDate: words(newFinalDate), previousDueDate: words(dueDateOfCase(before, charter, calendar)) };
     }
     case 'answer': {

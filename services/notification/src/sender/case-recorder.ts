@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { RecordNotificationFailed, RecordNotificationSent } from '@civic/domain';
+import type { CaseCommandBody } from '@civic/domain';
 import { SubjectErasedError } from '@civic/event-store';
-import { CASE_COMMANDS, CLOCK, type CaseCommands, type Clock } from '@civic/platform';
+import { CASE_COMMANDS, caseCommand, CLOCK, type CaseCommands, type Clock } from '@civic/platform';
 import { recordCommandIdFor } from '../ids';
 import type { OutboxEntry } from '../outbox/outbox.store';
 
@@ -34,7 +34,11 @@ export class CaseRecorder {
       triggeredBy: entry.triggeredBy,
       attempts: entry.attempts,
     };
-    const metadata = {
+    const body: CaseCommandBody =
+      outcome === 'sent'
+        ? { type: 'RecordNotificationSent', data: facts }
+        : { type: 'RecordNotificationFailed', data: { ...facts, error: error ?? 'unknown error' } };
+    const command = caseCommand(body, {
       tenant: entry.tenant,
       caseId: entry.caseId,
       actor: NOTIFICATION_ACTOR,
@@ -42,11 +46,7 @@ export class CaseRecorder {
       correlationId: entry.correlationId,
       now: this.clock.now().toISOString(),
       ...(entry.dataSubjectId ? { dataSubjectId: entry.dataSubjectId } : {}),
-    };
-    const command: RecordNotificationSent | RecordNotificationFailed =
-      outcome === 'sent'
-        ? { type: 'RecordNotificationSent', data: facts, metadata }
-        : { type: 'RecordNotificationFailed', data: { ...facts, error: error ?? 'unknown error' }, metadata };
+    });
     try {
       const result = await this.commands.handle(command);
       if (result.ok) return result.duplicate ? 'already-recorded' : 'recorded';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate, type CaseEvent, type Language, type TenantCharter } from '@civic/domain';
-import { readStreamIfExists, type EventStore } from '@civic/event-store';
-import { CASE_STORE, caseEventFromRecorded, caseStreamName, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
+import { caseHistoryThrough, CaseReader, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
 import type { NotificationConfig } from '../config';
 import { renderLetterPdf } from '../letters/letter-pdf';
 import { MESSAGES } from '../messages/catalog';
@@ -56,7 +55,7 @@ const STAFF_LANGUAGE: Language = 'bg';
 @Injectable()
 export class MessageComposer {
   constructor(
-    @Inject(CASE_STORE) private readonly cases: EventStore,
+    private readonly cases: CaseReader,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationConfig,
     private readonly tenants: TenantDirectory,
     private readonly templates: TemplateStore,
@@ -128,11 +127,11 @@ export class MessageComposer {
 
   /** The case's events up to and including the one that called for the message. */
   private async historyUntil(entry: OutboxEntry): Promise<{ history: CaseEvent[]; trigger: CaseEvent }> {
-    const recorded = await readStreamIfExists(this.cases, caseStreamName(entry.caseId));
-    if (!recorded) throw new PermanentSendError(`case ${entry.caseId} is not in the case store`);
-    const at = recorded.findIndex((event) => event.id === entry.triggeredBy);
-    if (at < 0) throw new PermanentSendError(`event ${entry.triggeredBy} is not in case ${entry.caseId}`);
-    const history = recorded.slice(0, at + 1).map(caseEventFromRecorded);
-    return { history, trigger: history[at] };
+    const whole = await this.cases.read(entry.caseId);
+    if (whole.recorded.length === 0) throw new PermanentSendError(`case ${entry.caseId} is not in the case store`);
+    const { events } = caseHistoryThrough(whole, entry.triggeredBy) ?? { events: [] };
+    const trigger = events.at(-1);
+    if (!trigger) throw new PermanentSendError(`event ${entry.triggeredBy} is not in case ${entry.caseId}`);
+    return { history: events, trigger };
   }
 }
