@@ -16,6 +16,9 @@ run_tier() {
   shift
   "$BIN/nx" run-many "$@" || status=1
 }
+# Each project's lint checks its own files' format; this covers the rest (bench, scripts, root configs).
+log "format of the files outside the projects"
+"$BIN/prettier" --check --log-level warn "bench/**/*.{ts,js,mjs}" "scripts/*.{js,mjs}" "*.js" || status=1
 run_tier "static checks and unit tests" -t lint typecheck unit --parallel=2
 run_tier "integration tests (real Kafka, PostgreSQL, FerretDB)" -t int --parallel=1
 run_tier "end-to-end tests (services as processes)" -t e2e --parallel=1
