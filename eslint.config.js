@@ -1,5 +1,6 @@
-// Lint enforces the architecture: project tags + depConstraints keep frameworks and I/O out of the
-// domain and keep services from importing each other (STYLE.md, practice 11).
+// Lint enforces the architecture written down in ARCHITECTURE.md: project tags + depConstraints keep
+// frameworks and I/O out of the domain and keep services from importing each other; inside a service,
+// the composition root and the entry points are imported by no one but the modules that wire them.
 const nx = require('@nx/eslint-plugin');
 
 // Libraries that do I/O or bring a framework: none of them may appear in pure domain code.
@@ -84,4 +85,31 @@ module.exports = [
       ],
     },
   },
+  ...serviceFolders(),
 ];
+
+/**
+ * The shape of a service's `src/` (ARCHITECTURE.md): `main.ts` and `app.module.ts` are imported by no one
+ * (`main.ts` excepted); controllers and handlers are entry points that only modules wire; HTTP libraries
+ * stay in the files that face HTTP, so features can be driven from Kafka or a test alike.
+ */
+function serviceFolders() {
+  const root = { group: ['**/app.module', '**/main', './main'], message: 'The composition root is imported by main.ts only.' };
+  const entry = {
+    group: ['**/*.controller'],
+    message: 'Controllers are entry points: only modules wire them. Move what they share into a file of its own.',
+  };
+  const http = {
+    group: ['@nestjs/swagger', 'express', 'nestjs-zod'],
+    message: 'HTTP belongs in controllers, DTOs and http/: an application service does not know how it is called.',
+  };
+  const httpFiles = ['**/*.controller.ts', '**/*.dto.ts', '**/http/**', '**/*openapi*.ts', '**/*.filter.ts', '**/*.guard.ts', '**/*.middleware.ts'];
+  const sources = ['services/*/src/**/*.ts'];
+  const tests = ['**/*.spec.ts'];
+  const rule = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+  return [
+    { files: sources, ignores: [...tests, '**/main.ts', '**/*.module.ts', ...httpFiles], rules: rule(root, entry, http) },
+    { files: httpFiles.map((glob) => `services/*/src/${glob}`), ignores: [...tests, '**/*.module.ts'], rules: rule(root, entry) },
+    { files: ['services/*/src/**/*.module.ts'], ignores: tests, rules: rule(root) },
+  ];
+}

@@ -7,9 +7,7 @@ import { CASE_SORTS, CASE_STATUSES, MAX_PAGE_SIZE, parseCaseListQuery } from '..
 import { CaseReads, type CaseListPage } from '../reads/case-reads';
 import { forTenant } from './answers';
 import { CASE_LIST_SCHEMA } from './openapi-schemas';
-
-/** Who reads the lists, the KPIs and the reports of their municipality. */
-export const READER_ROLES = ['ops', 'secretary', 'mayor', 'head-of-unit', 'registrar'] as const;
+import { READER_ROLES } from './reader-roles';
 
 /** The case list and the work queues (issue 7): filtered, sorted and paged; nothing personal in it. */
 @ApiTags('read models')

@@ -7,7 +7,7 @@ import { kpiFilter, parseKpiQuery } from '../models/kpi-query';
 import { computeKpis, groupKpis, KPI_DIMENSIONS, type KpiGroup, type Kpis } from '../models/kpis';
 import { CaseReads } from '../reads/case-reads';
 import { forTenant } from './answers';
-import { READER_ROLES } from './cases.controller';
+import { READER_ROLES } from './reader-roles';
 import { KPI_ANSWER_SCHEMA } from './openapi-schemas';
 
 export interface KpiAnswer {

@@ -7,7 +7,7 @@ import { reportCsv } from '../reports/report-csv';
 import { reportPdf } from '../reports/report-pdf';
 import { CaseReads } from '../reads/case-reads';
 import { forTenant } from './answers';
-import { READER_ROLES } from './cases.controller';
+import { READER_ROLES } from './reader-roles';
 
 const FILE = /^(\d{4})\.(csv|pdf)$/;
 const FIRST_YEAR = 2000;

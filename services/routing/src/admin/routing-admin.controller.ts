@@ -19,7 +19,7 @@ import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { WaitingAssignments } from '../consumer/waiting-assignments';
 import { WorkloadStore } from '../workload/workload.store';
-import { OfficersAnswerDto, OfficersBodyDto, RuleSetAnswerDto, RuleSetContentDto, UnitsAnswerDto, UnitsBodyDto } from './dto';
+import { OfficersAnswerDto, OfficersBodyDto, RuleSetAnswerDto, RuleSetContentDto, UnitsAnswerDto, UnitsBodyDto } from './routing-admin.dto';
 import { rejectionAnswer } from './http-errors';
 
 /** The version an edit started from. A malformed If-Match counts as none here (routing's answer so far; notification's templates refuse it with 400). */
