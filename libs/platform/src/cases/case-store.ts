@@ -36,6 +36,16 @@ export async function caseExistsInTenant(store: EventStore, tenant: string, case
 export const caseEventFromRecorded = (event: RecordedEvent): CaseEvent =>
   upcast({ type: event.type, data: event.data, metadata: event.metadata } as unknown as StoredCaseEvent);
 
+/** Case commands decided on this store: the service's case store, or a test's in-memory one. */
+export function caseCommandsOn(store: EventStore): CaseCommands {
+  return createCommandHandler({
+    store,
+    decider: caseDecider,
+    streamName: (command: CaseCommand) => caseStreamName(command.metadata.caseId),
+    fromRecorded: caseEventFromRecorded,
+  });
+}
+
 @Injectable()
 export class SubjectKeysLifecycle implements OnApplicationShutdown {
   constructor(@Inject(SUBJECT_KEYS) private readonly keys: MongoSubjectKeys) {}
@@ -47,7 +57,7 @@ export class SubjectKeysLifecycle implements OnApplicationShutdown {
 
 export function caseStoreProviders(mongoUri: string): Provider[] {
   return [
-    // Keys live in a database of their own, never in events or Kafka (DESIGN.md, "Personal data").
+    // Keys live in a database of their own, never in events or Kafka: erasing a key erases the person's data everywhere.
     { provide: SUBJECT_KEYS, useFactory: () => MongoSubjectKeys.connect({ uri: mongoUri }) },
     SubjectKeysLifecycle,
     {
@@ -60,13 +70,7 @@ export function caseStoreProviders(mongoUri: string): Provider[] {
     {
       provide: CASE_COMMANDS,
       inject: [CASE_STORE],
-      useFactory: (store: EventStore): CaseCommands =>
-        createCommandHandler({
-          store,
-          decider: caseDecider,
-          streamName: (command: CaseCommand) => caseStreamName(command.metadata.caseId),
-          fromRecorded: caseEventFromRecorded,
-        }),
+      useFactory: caseCommandsOn,
     },
   ];
 }
