@@ -2,14 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@civic/platform';
 import { AuditModule } from './audit/audit.module';
 import type { AnalyticsConfig } from './config';
-import { CasesController } from './http/cases.controller';
-import { KpisController } from './http/kpis.controller';
-import { RebuildController } from './http/rebuild.controller';
-import { ReportsController } from './http/reports.controller';
+import { CasesController } from './cases/cases.controller';
+import { KpisController } from './kpis/kpis.controller';
+import { RebuildController } from './rebuild/rebuild.controller';
+import { ReportsController } from './reports/reports.controller';
 import { CaseProjector } from './projection/case-projector';
 import { LiveProjection } from './projection/live-projection';
 import { ReadModels } from './projection/read-models';
-import { CaseReads } from './reads/case-reads';
+import { CaseReads } from './cases/case-reads';
 import { RebuildService } from './rebuild/rebuild.service';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@civic/testing';
 import { caseStreamName } from '@civic/platform';
-import type { CaseDocument } from '../src/models/case-document';
+import type { CaseDocument } from '../src/projection/case-document';
 import { LiveProjection } from '../src/projection/live-projection';
 import { ReadModels } from '../src/projection/read-models';
 import type { RebuildProgress } from '../src/rebuild/rebuild-progress';

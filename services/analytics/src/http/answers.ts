@@ -1,5 +1,5 @@
 import { unknownTenant } from '@civic/platform';
-import { UnknownTenantError } from '../reads/case-reads';
+import { UnknownTenantError } from '../cases/case-reads';
 
 /** Runs `work`, answering the platform's 404 for a tenant not served here. */
 export async function forTenant<T>(work: () => Promise<T> | T): Promise<T> {

@@ -1,8 +1,8 @@
 /** The answers' shapes for the OpenAPI document (plain JSON Schema: the answers are built in code, not DTOs). */
 import { CHANNELS, KINDS, NO_PROCEEDINGS_GROUNDS } from '@civic/domain';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { CASE_STATUSES } from '../models/case-query';
-import { BACKLOG_AGES, RATINGS } from '../models/kpis';
+import { CASE_STATUSES } from '../cases/case-query';
+import { BACKLOG_AGES, RATINGS } from '../kpis/kpis';
 import { REBUILD_STATUSES } from '../rebuild/rebuild-progress';
 
 const integer: SchemaObject = { type: 'integer', minimum: 0 };

@@ -3,8 +3,8 @@ import type { RecordedEvent } from '@civic/event-store';
 import { caseEventFromRecorded, TenantDirectory } from '@civic/platform';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { MongoBulkWriteError } from 'mongodb';
-import { evolveCaseDocument, type CaseDocument, type ModelEvent } from '../models/case-document';
-import { TenantContexts } from '../models/tenant-context';
+import { evolveCaseDocument, type CaseDocument, type ModelEvent } from './case-document';
+import { TenantContexts } from './tenant-context';
 import { ReadModels } from './read-models';
 
 /** The streams the case model reads: `case-<id>` (stream categories have no dash). */

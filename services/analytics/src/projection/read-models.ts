@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { MongoServerError, type Collection, type Db } from 'mongodb';
 import type { Connection } from 'mongoose';
-import type { CaseDocument } from '../models/case-document';
+import type { CaseDocument } from './case-document';
 
 const DUPLICATE_KEY = 11000;
 

@@ -4,7 +4,7 @@
  * people thought of the answers. Pure: the cases of the year and the tenant's charter in, the report out.
  */
 import { NO_PROCEEDINGS_GROUNDS, type IsoDate, type Kind, type LocalizedText, type TenantCharter, type Channel } from '@civic/domain';
-import { computeKpis, groupKpis, type KpiCase, type KpiDimension, type Kpis } from '../models/kpis';
+import { computeKpis, groupKpis, type KpiCase, type KpiDimension, type Kpis } from '../kpis/kpis';
 import { CHANNEL_LABELS, GROUND_LABELS, KIND_LABELS, monthLabel, NO_CATEGORY_LABEL, NO_UNIT_LABEL } from './labels';
 
 export const REPORT_SECTIONS = ['total', 'kind', 'channel', 'unit', 'category', 'ground', 'month'] as const;

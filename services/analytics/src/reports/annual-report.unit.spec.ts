@@ -1,6 +1,6 @@
 import { pdfText } from '@civic/testing';
 import { seedTenant } from '../../test/fixtures/seed-tenants';
-import type { KpiCase } from '../models/kpis';
+import type { KpiCase } from '../kpis/kpis';
 import { annualReport } from './annual-report';
 import { CSV_COLUMNS, reportCsv } from './report-csv';
 import { reportPdf } from './report-pdf';

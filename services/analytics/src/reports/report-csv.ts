@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { RATINGS } from '../models/kpis';
+import { RATINGS } from '../kpis/kpis';
 import type { AnnualReport, ReportRow } from './annual-report';
 
 /** One table for spreadsheets: a row per group (section + key), the same columns for every row. */

@@ -1,5 +1,5 @@
 import { renderPdf, type PdfDocument } from '@civic/platform';
-import { RATINGS, type Kpis } from '../models/kpis';
+import { RATINGS, type Kpis } from '../kpis/kpis';
 import type { AnnualReport, ReportRow } from './annual-report';
 
 /** Numbers as Bulgarian prose writes them: a decimal comma. */

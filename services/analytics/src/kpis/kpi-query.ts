@@ -2,7 +2,7 @@
 import { CHANNELS, isIsoDate, KINDS, type Channel, type IsoDate, type Kind } from '@civic/domain';
 import { z } from 'zod';
 import { KPI_DIMENSIONS, type KpiDimension } from './kpis';
-import { problemsOf, type Parsed } from './field-problems';
+import { problemsOf, type Parsed } from '../http/field-problems';
 
 const date = z.string({ invalid_type_error: 'must be given once' }).refine(isIsoDate, 'must be a date YYYY-MM-DD');
 const oneOf = <T extends string>(values: readonly [T, ...T[]], what: string) =>

@@ -2,9 +2,9 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { conflict, ErrorBodyDto, notFound } from '@civic/platform';
-import type { RebuildProgress } from '../rebuild/rebuild-progress';
-import { RebuildInProgressError, RebuildService } from '../rebuild/rebuild.service';
-import { REBUILD_SCHEMA } from './openapi-schemas';
+import type { RebuildProgress } from './rebuild-progress';
+import { RebuildInProgressError, RebuildService } from './rebuild.service';
+import { REBUILD_SCHEMA } from '../http/openapi-schemas';
 
 /**
  * Operations: rebuild the read models from the event store while the live ones keep serving. The models

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate, type IsoDate, type TenantCharter } from '@civic/domain';
 import { CLOCK, SERVICE_CONFIG, TenantDirectory, UnknownTenantError, type Clock } from '@civic/platform';
 import type { AnalyticsConfig } from '../config';
-import type { CaseDocument } from '../models/case-document';
-import { caseListFilter, caseListSort, type CaseListQuery } from '../models/case-query';
-import { KPI_FIELDS, type KpiCase } from '../models/kpis';
+import type { CaseDocument } from '../projection/case-document';
+import { caseListFilter, caseListSort, type CaseListQuery } from './case-query';
+import { KPI_FIELDS, type KpiCase } from '../kpis/kpis';
 import { ReadModels } from '../projection/read-models';
 
 export { UnknownTenantError };

@@ -4,8 +4,8 @@
  */
 import { addCalendarDays, CHANNELS, KINDS, type IsoDate } from '@civic/domain';
 import { z } from 'zod';
-import { OPEN_STATUSES, type CaseDocumentStatus } from './case-document';
-import { problemsOf, type Parsed } from './field-problems';
+import { OPEN_STATUSES, type CaseDocumentStatus } from '../projection/case-document';
+import { problemsOf, type Parsed } from '../http/field-problems';
 
 export const CASE_STATUSES: readonly CaseDocumentStatus[] = [
   ...OPEN_STATUSES,

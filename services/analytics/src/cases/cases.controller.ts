@@ -3,11 +3,11 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { Auth } from '@civic/auth';
 import { badRequest, ErrorBodyDto } from '@civic/platform';
 import { CHANNELS, KINDS } from '@civic/domain';
-import { CASE_SORTS, CASE_STATUSES, MAX_PAGE_SIZE, parseCaseListQuery } from '../models/case-query';
-import { CaseReads, type CaseListPage } from '../reads/case-reads';
-import { forTenant } from './answers';
-import { CASE_LIST_SCHEMA } from './openapi-schemas';
-import { READER_ROLES } from './reader-roles';
+import { CASE_SORTS, CASE_STATUSES, MAX_PAGE_SIZE, parseCaseListQuery } from './case-query';
+import { CaseReads, type CaseListPage } from './case-reads';
+import { forTenant } from '../http/answers';
+import { CASE_LIST_SCHEMA } from '../http/openapi-schemas';
+import { READER_ROLES } from '../http/reader-roles';
 
 /** The case list and the work queues (issue 7): filtered, sorted and paged; nothing personal in it. */
 @ApiTags('read models')

@@ -6,7 +6,7 @@
  * numbers add up across groups and a figure never moves to another month when the case is answered.
  */
 import { addCalendarDays, daysBetween, NO_PROCEEDINGS_GROUNDS, type IsoDate, type NoProceedingsGround } from '@civic/domain';
-import type { CaseDocument } from './case-document';
+import type { CaseDocument } from '../projection/case-document';
 
 /** The fields of a case document the KPIs read (what the store projects). */
 export type KpiCase = Pick<

@@ -2,12 +2,12 @@ import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Auth } from '@civic/auth';
 import { badRequest, ErrorBodyDto, type HeaderSink } from '@civic/platform';
-import { annualReport } from '../reports/annual-report';
-import { reportCsv } from '../reports/report-csv';
-import { reportPdf } from '../reports/report-pdf';
-import { CaseReads } from '../reads/case-reads';
-import { forTenant } from './answers';
-import { READER_ROLES } from './reader-roles';
+import { annualReport } from './annual-report';
+import { reportCsv } from './report-csv';
+import { reportPdf } from './report-pdf';
+import { CaseReads } from '../cases/case-reads';
+import { forTenant } from '../http/answers';
+import { READER_ROLES } from '../http/reader-roles';
 
 const FILE = /^(\d{4})\.(csv|pdf)$/;
 const FIRST_YEAR = 2000;

@@ -3,12 +3,12 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { Auth } from '@civic/auth';
 import { badRequest, ErrorBodyDto } from '@civic/platform';
 import { CHANNELS, KINDS, type IsoDate } from '@civic/domain';
-import { kpiFilter, parseKpiQuery } from '../models/kpi-query';
-import { computeKpis, groupKpis, KPI_DIMENSIONS, type KpiGroup, type Kpis } from '../models/kpis';
-import { CaseReads } from '../reads/case-reads';
-import { forTenant } from './answers';
-import { READER_ROLES } from './reader-roles';
-import { KPI_ANSWER_SCHEMA } from './openapi-schemas';
+import { kpiFilter, parseKpiQuery } from './kpi-query';
+import { computeKpis, groupKpis, KPI_DIMENSIONS, type KpiGroup, type Kpis } from './kpis';
+import { CaseReads } from '../cases/case-reads';
+import { forTenant } from '../http/answers';
+import { READER_ROLES } from '../http/reader-roles';
+import { KPI_ANSWER_SCHEMA } from '../http/openapi-schemas';
 
 export interface KpiAnswer {
   tenant: string;

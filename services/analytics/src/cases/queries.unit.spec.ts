@@ -1,5 +1,5 @@
 import { caseListFilter, caseListSort, parseCaseListQuery } from './case-query';
-import { kpiFilter, parseKpiQuery } from './kpi-query';
+import { kpiFilter, parseKpiQuery } from '../kpis/kpi-query';
 
 describe('the case list query', () => {
   it('defaults: newest first, page 1 of 20', () => {
