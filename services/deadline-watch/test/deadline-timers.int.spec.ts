@@ -5,7 +5,7 @@ import { eventPatternHandlers, eventually } from '@civic/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { TIMERS_COLLECTION, type TimerDocument, type TimerState } from '../src/store/timer.store';
+import { TIMERS_COLLECTION, type TimerDocument, type TimerState } from '../src/watch/timer.store';
 import { alertCommandId } from '../src/watch/alert-recorder';
 import { CaseStory } from './case-story';
 import { alertsOf, issue, readCase, watchEnvironment, type WatchEnvironment, type WatchInstance } from './harness';

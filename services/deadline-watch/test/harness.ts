@@ -17,8 +17,8 @@ import { DeadlineWatchModule } from '../src/app.module';
 import { configSchema } from '../src/config';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
 import { configureDeadlineWatchHttp } from '../src/http/openapi';
-import { DeadlineViewStore } from '../src/store/deadline-view.store';
-import { TimerStore } from '../src/store/timer.store';
+import { DeadlineViewStore } from '../src/deadlines/deadline-view.store';
+import { TimerStore } from '../src/watch/timer.store';
 import { DeadlinePlanner } from '../src/watch/deadline-planner';
 import { DeadlineTicker } from '../src/watch/deadline-ticker';
 

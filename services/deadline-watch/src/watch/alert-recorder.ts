@@ -3,8 +3,8 @@ import { toLocalDate, type CaseCommandBody } from '@civic/domain';
 import { CASE_COMMANDS, caseCommand, TenantDirectory, type CaseCommands } from '@civic/platform';
 import { nameBasedId } from '../ids';
 import type { PlannedTimer } from '../plan/deadline-plan';
-import type { TimerDocument } from '../store/timer.store';
-import { TimerStore } from '../store/timer.store';
+import type { TimerDocument } from './timer.store';
+import { TimerStore } from './timer.store';
 import { DeadlinePlanner } from './deadline-planner';
 import { EscalationRoles } from './escalation-roles';
 

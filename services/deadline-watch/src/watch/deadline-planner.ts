@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RegisteredCase } from '@civic/domain';
 import { CaseReader, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
 import { planDeadline, type DeadlinePlan } from '../plan/deadline-plan';
-import { DeadlineViewStore } from '../store/deadline-view.store';
-import { TimerStore } from '../store/timer.store';
+import { DeadlineViewStore } from '../deadlines/deadline-view.store';
+import { TimerStore } from './timer.store';
 import { UnknownTenantError } from './errors';
 
 /** A case as it is now, and the timers planned for it. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CLOCK, SERVICE_CONFIG, type Clock } from '@civic/platform';
 import type { DeadlineWatchConfig } from '../config';
-import { TimerStore } from '../store/timer.store';
+import { TimerStore } from './timer.store';
 import { AlertRecorder, type FireOutcome } from './alert-recorder';
 
 export interface FiredTimer {

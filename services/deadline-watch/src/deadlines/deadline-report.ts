@@ -1,5 +1,5 @@
 import { addCalendarDays, compareDates, daysBetween, type IsoDate, type WorkingCalendar } from '@civic/domain';
-import type { CaseDeadlineDocument } from '../store/deadline-view.store';
+import type { CaseDeadlineDocument } from './deadline-view.store';
 
 export interface DeadlineEntry {
   caseId: string;

@@ -3,10 +3,10 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { Auth } from '@civic/auth';
 import { toLocalDate } from '@civic/domain';
 import { CLOCK, TenantDirectory, type Clock } from '@civic/platform';
-import { DeadlineViewStore } from '../store/deadline-view.store';
+import { DeadlineViewStore } from './deadline-view.store';
 import { buildReport, dueByOf, type DeadlineReport } from './deadline-report';
 import { DEFAULT_DUE_WITHIN_WORKING_DAYS, MAX_DUE_WITHIN_WORKING_DAYS, parseDeadlinesQuery } from './deadlines-query';
-import { DeadlinesAnswerDto, ErrorBodyDto } from './dto';
+import { DeadlinesAnswerDto, ErrorBodyDto } from './deadlines.dto';
 
 /** An answer holds at most this many cases; a tenant with more overdue than that has other problems first. */
 const MAX_CASES = 2_000;
