@@ -1,4 +1,5 @@
-import { CASE_EVENT_TYPES, caseDecider, type CaseCommand, type CaseEvent, type Role } from '@civic/domain';
+import { CASE_EVENT_TYPES, caseDecider, type CaseCommand, type CaseCommandBody, type CaseCommandOf, type CaseEvent, type Role } from '@civic/domain';
+import { caseCommand } from '@civic/platform';
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@civic/event-store';
 import { eventsAsOf, stateOf } from '../src/audit/as-of';
 import { causingCommand } from '../src/audit/causing-command';
@@ -7,60 +8,53 @@ import { fieldDiff } from '../src/audit/field-diff';
 import { history } from '../src/audit/history';
 import { parseCaseId, parseKnownHead, parseLogPage, parseMoment, parseRange } from '../src/audit/params';
 
-type Step = [CaseCommand['type'], Role, unknown];
+type Step = [CaseCommandBody, Role];
 
 /** Runs commands through the real decider; returns each command with the events it produced. */
 function run(steps: Step[]): { command: CaseCommand; events: CaseEvent[] }[] {
   const caseId = '6f1c2a9e-0000-4000-8000-000000000001';
   let state = caseDecider.initialState();
-  return steps.map(([type, role, data], i) => {
-    const command = {
-      type,
-      data,
-      metadata: { tenant: 'peshtera', caseId, actor: { id: `u-${role}`, role }, commandId: `cmd-${i}`, correlationId: 'corr', now: `2026-03-02T09:${String(i).padStart(2, '0')}:00.000Z` },
-    } as CaseCommand;
+  return steps.map(([body, role], i) => {
+    const now = `2026-03-02T09:${String(i).padStart(2, '0')}:00.000Z`;
+    const command = caseCommand(body, { tenant: 'peshtera', caseId, actor: { id: `u-${role}`, role }, commandId: `cmd-${i}`, correlationId: 'corr', now });
     const decision = caseDecider.decide(command, state);
-    if (!decision.ok) throw new Error(`${type}: ${decision.rejection.type}`);
+    if (!decision.ok) throw new Error(`${body.type}: ${decision.rejection.type}`);
     state = decision.events.reduce(caseDecider.evolve, state);
     return { command, events: decision.events };
   });
 }
 
-const register: Step = [
-  'RegisterCase',
-  'registrar',
-  { kind: 'signal', channel: 'post', receivedAt: '2026-03-02T08:00:00.000Z', registryNumber: 'ПЩ-1', submitter: null, text: 't', attachments: [], healthSafetyThreat: false, language: 'bg' },
-];
-const flag: Step = ['ScreenCase', 'system', { outcome: 'flag', flags: [{ code: 'offensive-language', reason: { bg: 'б', en: 'e' }, source: 's' }] }];
-const accept: Step = ['ScreenCase', 'system', { outcome: 'accept' }];
-const notification = (id: string) => ({ notificationId: id, template: 'answer', channel: 'email', recipient: { kind: 'submitter' }, triggeredBy: 'e', attempts: 1 });
+const register: Step = [{ type: 'RegisterCase', data: { kind: 'signal', channel: 'post', receivedAt: '2026-03-02T08:00:00.000Z', registryNumber: 'ПЩ-1', submitter: null, text: 't', attachments: [], healthSafetyThreat: false, language: 'bg' } }, 'registrar'];
+const flag: Step = [{ type: 'ScreenCase', data: { outcome: 'flag', flags: [{ code: 'offensive-language', reason: { bg: 'б', en: 'e' }, source: 's' }] } }, 'system'];
+const accept: Step = [{ type: 'ScreenCase', data: { outcome: 'accept' } }, 'system'];
+const notification = (id: string): CaseCommandOf<'RecordNotificationSent'>['data'] => ({ notificationId: id, template: 'answer', channel: 'email', recipient: { kind: 'submitter' }, triggeredBy: 'e', attempts: 1 });
 
 const SCRIPTS: Step[][] = [
   [
     register,
     flag,
-    ['ResolveFlag', 'registrar', { decision: 'accept', reason: 'проверено' }],
-    ['RouteCase', 'system', { unit: 'u', ruleId: 'r', ruleVersion: 1 }],
-    ['AssignCase', 'system', { officerId: 'o1' }],
-    ['ReassignCase', 'head-of-unit', { officerId: 'o2', reason: 'отпуск' }],
-    ['RequestInformation', 'officer', { missing: 'адрес', pausesClock: true }],
-    ['ProvideInformation', 'citizen', { text: 'ул. 1', attachments: [] }],
-    ['ExtendDeadline', 'head-of-unit', { reason: 'сложно', newFinalDate: '2026-05-01', maxFinalDate: '2026-06-01' }],
-    ['RecordDeadlineApproaching', 'system', { dueDate: '2026-05-01', workingDaysBefore: 3, warnedOn: '2026-04-28' }],
-    ['RecordDeadlineBreach', 'system', { dueDate: '2026-05-01' }],
-    ['EscalateCase', 'system', { toRole: 'secretary', dueDate: '2026-05-01' }],
-    ['AnswerCase', 'officer', { text: 'отговор', attachments: [], channel: 'email' }],
-    ['CloseCase', 'officer', {}],
-    ['RecordSatisfaction', 'citizen', { rating: 5 }],
-    ['RecordNotificationSent', 'system', notification('n1')],
-    ['RecordNotificationFailed', 'system', { ...notification('n2'), error: 'refused' }],
-    ['ReopenCase', 'registrar', { reason: 'непълен' }],
-    ['RedirectCase', 'officer', { authority: 'РЗИ', reason: 'компетентност' }],
+    [{ type: 'ResolveFlag', data: { decision: 'accept', reason: 'проверено' } }, 'registrar'],
+    [{ type: 'RouteCase', data: { unit: 'u', ruleId: 'r', ruleVersion: 1 } }, 'system'],
+    [{ type: 'AssignCase', data: { officerId: 'o1' } }, 'system'],
+    [{ type: 'ReassignCase', data: { officerId: 'o2', reason: 'отпуск' } }, 'head-of-unit'],
+    [{ type: 'RequestInformation', data: { missing: 'адрес', pausesClock: true } }, 'officer'],
+    [{ type: 'ProvideInformation', data: { text: 'ул. 1', attachments: [] } }, 'citizen'],
+    [{ type: 'ExtendDeadline', data: { reason: 'сложно', newFinalDate: '2026-05-01', maxFinalDate: '2026-06-01' } }, 'head-of-unit'],
+    [{ type: 'RecordDeadlineApproaching', data: { dueDate: '2026-05-01', workingDaysBefore: 3, warnedOn: '2026-04-28' } }, 'system'],
+    [{ type: 'RecordDeadlineBreach', data: { dueDate: '2026-05-01' } }, 'system'],
+    [{ type: 'EscalateCase', data: { toRole: 'secretary', dueDate: '2026-05-01' } }, 'system'],
+    [{ type: 'AnswerCase', data: { text: 'отговор', attachments: [], channel: 'email' } }, 'officer'],
+    [{ type: 'CloseCase', data: {} }, 'officer'],
+    [{ type: 'RecordSatisfaction', data: { rating: 5 } }, 'citizen'],
+    [{ type: 'RecordNotificationSent', data: notification('n1') }, 'system'],
+    [{ type: 'RecordNotificationFailed', data: { ...notification('n2'), error: 'refused' } }, 'system'],
+    [{ type: 'ReopenCase', data: { reason: 'непълен' } }, 'registrar'],
+    [{ type: 'RedirectCase', data: { authority: 'РЗИ', reason: 'компетентност' } }, 'officer'],
   ],
-  [register, ['ScreenCase', 'registrar', { outcome: 'no-proceedings', ground: 'other', reason: 'неясно' }], ['CloseCase', 'registrar', {}]],
-  [register, flag, ['ResolveFlag', 'registrar', { decision: 'no-proceedings', ground: 'offensive-language', reason: 'обиди' }]],
-  [register, accept, ['WithdrawCase', 'citizen', {}]],
-  [register, accept, ['LinkAsDuplicate', 'registrar', { originalCaseId: 'c-0' }]],
+  [register, [{ type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'other', reason: 'неясно' } }, 'registrar'], [{ type: 'CloseCase', data: {} }, 'registrar']],
+  [register, flag, [{ type: 'ResolveFlag', data: { decision: 'no-proceedings', ground: 'offensive-language', reason: 'обиди' } }, 'registrar']],
+  [register, accept, [{ type: 'WithdrawCase', data: {} }, 'citizen']],
+  [register, accept, [{ type: 'LinkAsDuplicate', data: { originalCaseId: 'c-0' } }, 'registrar']],
 ];
 
 describe('the causing command', () => {
@@ -101,9 +95,9 @@ const lifecycle = () =>
   run([
     register,
     accept,
-    ['RouteCase', 'system', { unit: 'u', ruleId: 'r', ruleVersion: 1 }],
-    ['AssignCase', 'system', { officerId: 'o1' }],
-    ['AnswerCase', 'officer', { text: 'a', attachments: [], channel: 'post' }],
+    [{ type: 'RouteCase', data: { unit: 'u', ruleId: 'r', ruleVersion: 1 } }, 'system'],
+    [{ type: 'AssignCase', data: { officerId: 'o1' } }, 'system'],
+    [{ type: 'AnswerCase', data: { text: 'a', attachments: [], channel: 'post' } }, 'officer'],
   ]).flatMap((step) => step.events);
 
 describe('state as of a moment', () => {

@@ -1,5 +1,6 @@
 import { caseDecider, type CaseCommand, type CaseEvent } from '@civic/domain';
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@civic/event-store';
+import { caseCommand } from '@civic/platform';
 import { pdfText } from '@civic/testing';
 import { dossierPdf } from '../src/audit/dossier-pdf';
 import { history } from '../src/audit/history';
@@ -19,8 +20,8 @@ function events(): CaseEvent[] {
     correlationId: 'corr',
     now: `2026-03-02T09:0${i}:00.000Z`,
   });
-  const commands = [
-    {
+  const commands: CaseCommand[] = [
+    caseCommand({
       type: 'RegisterCase',
       data: {
         kind: 'complaint',
@@ -34,10 +35,9 @@ function events(): CaseEvent[] {
         healthSafetyThreat: false,
         language: 'bg',
       },
-      metadata: metadata(0, 'registrar'),
-    },
-    { type: 'ScreenCase', data: { outcome: 'accept' }, metadata: metadata(1, 'system') },
-  ] as CaseCommand[];
+    }, metadata(0, 'registrar')),
+    caseCommand({ type: 'ScreenCase', data: { outcome: 'accept' } }, metadata(1, 'system')),
+  ];
   let state = caseDecider.initialState();
   return commands.flatMap((command) => {
     const decision = caseDecider.decide(command, state);

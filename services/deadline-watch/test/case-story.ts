@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import {
   caseDecider,
   type CaseCommand,
+  type CaseCommandBody,
   type CaseCommandOf,
   type CaseCommandType,
   type CaseEvent,
@@ -15,6 +16,7 @@ import {
   type Kind,
   type Role,
 } from '@civic/domain';
+import { caseCommand } from '@civic/platform';
 
 type Data<T extends CaseCommandType> = CaseCommandOf<T>['data'];
 
@@ -30,20 +32,15 @@ export class CaseStory {
     return this.issued;
   }
 
-  private command<T extends CaseCommandType>(type: T, data: Data<T>, now: Instant, role: Role): CaseCommandOf<T> {
-    const command = {
-      type,
-      data,
-      metadata: {
-        tenant: this.tenant,
-        caseId: this.caseId,
-        actor: { id: `${this.tenant}:${role}`, role },
-        commandId: randomUUID(),
-        correlationId: this.correlationId,
-        now,
-        dataSubjectId: this.dataSubjectId,
-      },
-    } as CaseCommandOf<T>;
+  private command<B extends CaseCommandBody>(body: B, now: Instant, role: Role) {
+    const command = caseCommand(body, {
+      tenant: this.tenant,
+      caseId: this.caseId,
+      actor: { id: `${this.tenant}:${role}`, role },
+      correlationId: this.correlationId,
+      now,
+      dataSubjectId: this.dataSubjectId,
+    });
     this.issued.push(command);
     return command;
   }
@@ -51,9 +48,7 @@ export class CaseStory {
   /** Registered by a registrar as received (by post) at `receivedAt`, and accepted at screening. */
   registerAccepted(receivedAt: Instant, kind: Kind = 'complaint'): CaseCommand[] {
     return [
-      this.command(
-        'RegisterCase',
-        {
+      this.command({ type: 'RegisterCase', data: {
           kind,
           channel: 'post',
           receivedAt,
@@ -64,43 +59,43 @@ export class CaseStory {
           attachments: [],
           healthSafetyThreat: false,
           language: 'bg',
-        },
+        } },
         receivedAt,
         'registrar',
       ),
-      this.command('ScreenCase', { outcome: 'accept' }, receivedAt, 'system'),
+      this.command({ type: 'ScreenCase', data: { outcome: 'accept' } }, receivedAt, 'system'),
     ];
   }
 
   routeAndAssign(at: Instant, officerId = 'peshtera:officer'): CaseCommand[] {
     return [
-      this.command('RouteCase', { unit: 'environment-waste', ruleId: 'category-waste-cleanliness', ruleVersion: 1 }, at, 'system'),
-      this.command('AssignCase', { officerId }, at, 'system'),
+      this.command({ type: 'RouteCase', data: { unit: 'environment-waste', ruleId: 'category-waste-cleanliness', ruleVersion: 1 } }, at, 'system'),
+      this.command({ type: 'AssignCase', data: { officerId } }, at, 'system'),
     ];
   }
 
   requestInformation(at: Instant, pausesClock = true): CaseCommand {
-    return this.command('RequestInformation', { missing: 'Точен адрес на контейнерите', pausesClock }, at, 'officer');
+    return this.command({ type: 'RequestInformation', data: { missing: 'Точен адрес на контейнерите', pausesClock } }, at, 'officer');
   }
 
   provideInformation(at: Instant): CaseCommand {
-    return this.command('ProvideInformation', { text: 'ул. „Дунав“ 3', attachments: [] }, at, 'citizen');
+    return this.command({ type: 'ProvideInformation', data: { text: 'ул. „Дунав“ 3', attachments: [] } }, at, 'citizen');
   }
 
   extend(at: Instant, newFinalDate: IsoDate, maxFinalDate: IsoDate): CaseCommand {
-    return this.command('ExtendDeadline', { reason: 'Нужна е проверка на място', newFinalDate, maxFinalDate }, at, 'head-of-unit');
+    return this.command({ type: 'ExtendDeadline', data: { reason: 'Нужна е проверка на място', newFinalDate, maxFinalDate } }, at, 'head-of-unit');
   }
 
   answer(at: Instant): CaseCommand {
-    return this.command('AnswerCase', { text: 'Контейнерите са извозени.', attachments: [], channel: 'email' }, at, 'officer');
+    return this.command({ type: 'AnswerCase', data: { text: 'Контейнерите са извозени.', attachments: [], channel: 'email' } }, at, 'officer');
   }
 
   withdraw(at: Instant): CaseCommand {
-    return this.command('WithdrawCase', {}, at, 'citizen');
+    return this.command({ type: 'WithdrawCase', data: {} }, at, 'citizen');
   }
 
   recordAlert(at: Instant, data: Data<'RecordDeadlineApproaching'>): CaseCommand {
-    return this.command('RecordDeadlineApproaching', data, at, 'system');
+    return this.command({ type: 'RecordDeadlineApproaching', data: data }, at, 'system');
   }
 }
 

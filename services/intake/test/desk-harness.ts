@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@civic/auth';
-import type { CaseCommand, Kind } from '@civic/domain';
+import type { CaseCommandBody, Kind } from '@civic/domain';
 import type { EventStore, RecordedEvent } from '@civic/event-store';
-import { CASE_COMMANDS, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
+import { CASE_COMMANDS, caseCommand, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
 import { startIntakeInProcess, type IntakeInProcess } from './in-process';
 
 export interface Answer<T = Record<string, unknown>> {
@@ -109,18 +109,16 @@ export class DeskHarness {
     return caseId;
   }
 
-  private async system(caseId: string, tenant: string, command: Pick<CaseCommand, 'type' | 'data'>): Promise<void> {
-    const outcome = await this.commands.handle({
-      ...command,
-      metadata: {
+  private async system(caseId: string, tenant: string, command: CaseCommandBody): Promise<void> {
+    const outcome = await this.commands.handle(
+      caseCommand(command, {
         tenant,
         caseId,
         actor: { id: 'routing:test', role: 'system' },
-        commandId: randomUUID(),
         correlationId: randomUUID(),
         now: this.intake.clock.now().toISOString(),
-      },
-    } as CaseCommand);
+      }),
+    );
     if (!outcome.ok) throw new Error(`${command.type}: ${outcome.rejection.type}`);
   }
 

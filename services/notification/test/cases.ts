@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import {
   caseDecider,
   type CaseCommand,
+  type CaseCommandBody,
   type CaseCommandOf,
   type CaseCommandType,
   type CaseEvent,
@@ -14,6 +15,7 @@ import {
   type Kind,
   type Role,
 } from '@civic/domain';
+import { caseCommand } from '@civic/platform';
 
 export interface CaseOptions {
   tenant?: string;
@@ -58,9 +60,7 @@ export class CaseScript {
     this.caseId = options.caseId ?? randomUUID();
     this.tenant = options.tenant ?? 'peshtera';
     const receivedAt = options.receivedAt ?? '2026-03-02T09:15:00.000Z';
-    this.add(
-      'RegisterCase',
-      {
+    this.add({ type: 'RegisterCase', data: {
         kind: options.kind ?? 'complaint',
         channel: options.channel ?? 'web-form',
         receivedAt,
@@ -71,37 +71,35 @@ export class CaseScript {
         attachments: [],
         healthSafetyThreat: false,
         language: 'bg',
-      },
+      } },
       receivedAt,
     );
   }
 
   /** Adds a command; `now` defaults to a moment after the previous one. */
-  add<T extends CaseCommandType>(type: T, data: CaseCommandOf<T>['data'], now?: string, role?: Role): this {
+  add(command: CaseCommandBody, now?: string, role?: Role): this {
     const previous = this.commands.at(-1)?.metadata.now;
     const at = now ?? new Date(Date.parse(previous ?? '2026-03-02T09:15:00.000Z') + 60_000).toISOString();
-    this.commands.push({
-      type,
-      data,
-      metadata: {
+    const acting = role ?? ROLE_OF[command.type] ?? 'registrar';
+    this.commands.push(
+      caseCommand(command, {
         tenant: this.tenant,
         caseId: this.caseId,
-        actor: { id: `${this.tenant}:${role ?? ROLE_OF[type] ?? 'registrar'}`, role: role ?? ROLE_OF[type] ?? 'registrar' },
-        commandId: randomUUID(),
+        actor: { id: `${this.tenant}:${acting}`, role: acting },
         correlationId: this.correlationId,
         now: at,
         dataSubjectId: this.dataSubjectId,
-      },
-    } as CaseCommand);
+      }),
+    );
     return this;
   }
 
   accept(): this {
-    return this.add('ScreenCase', { outcome: 'accept' });
+    return this.add({ type: 'ScreenCase', data: { outcome: 'accept' } });
   }
 
   routeAndAssign(unit: string, officerId: string): this {
-    return this.add('RouteCase', { unit, ruleId: 'test', ruleVersion: 1 }).add('AssignCase', { officerId });
+    return this.add({ type: 'RouteCase', data: { unit, ruleId: 'test', ruleVersion: 1 } }).add({ type: 'AssignCase', data: { officerId } });
   }
 
   /** The events the commands make, decided in memory. */

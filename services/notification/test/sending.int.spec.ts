@@ -77,7 +77,7 @@ describe('notification sends what the case calls for', () => {
     await notification.run(script);
     await waitForMail(person.email ?? '');
     await notification.run(
-      script.add('ExtendDeadline', { reason: 'An on-site inspection with the water utility is needed.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' }),
+      script.add({ type: 'ExtendDeadline', data: { reason: 'An on-site inspection with the water utility is needed.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } }),
     );
 
     const mails = await waitForMail(person.email ?? '', { count: 2 });
@@ -96,7 +96,7 @@ describe('notification sends what the case calls for', () => {
     const script = new CaseScript({ tenant: TENANT, submitter: person, registryNumber: 'PSH-2026-000103' })
       .accept()
       .routeAndAssign('environment-waste', uniqueName('ew'))
-      .add('AnswerCase', { text: answer, attachments: [], channel: 'email' });
+      .add({ type: 'AnswerCase', data: { text: answer, attachments: [], channel: 'email' } });
     await notification.run(script);
 
     const mails = await waitForMail(person.email ?? '', { count: 2 });
@@ -169,7 +169,7 @@ describe('notification sends what the case calls for', () => {
     const script = new CaseScript({ tenant: TENANT, submitter: submitter(), registryNumber: `PSH-2026-${String(Date.now()).slice(-6)}` })
       .accept()
       .routeAndAssign('environment-waste', officer)
-      .add('RecordDeadlineBreach', { dueDate: '2026-04-02' });
+      .add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
     await notification.run(script);
     const number = script.commands[0].type === 'RegisterCase' ? script.commands[0].data.registryNumber : '';
     const officerMails = await waitForMail(`${officer}@peshtera.civic.local`, { count: 2 });

@@ -8,10 +8,10 @@ import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { DevIssuer } from '@civic/auth';
-import { caseDecider, type CaseCommand, type CaseEvent, type ChangeOfficers, type RegisterCase } from '@civic/domain';
+import type { CaseCommand, ChangeOfficers, RegisterCase } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
-import { CASE_EVENTS_CONSUMER, CASE_STORE, caseStreamName, EVENT_STORE } from '@civic/platform';
+import { CASE_EVENTS_CONSUMER, CASE_STORE, caseCommandsOn, caseStreamName, EVENT_STORE } from '@civic/platform';
 import { createTestDatabase, freePort, issuerEnvironment, kafkaBrokers, standingTestClock, TEST_NOW, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -132,6 +132,7 @@ export async function registerAcceptedCase(store: EventStore, c: NewCase): Promi
     commandId,
     correlationId: `corr-${caseId}`,
     now,
+    dataSubjectId: subject,
   });
   const register: CaseCommand = {
     type: 'RegisterCase',
@@ -159,18 +160,11 @@ export async function registerAcceptedCase(store: EventStore, c: NewCase): Promi
         { type: 'ResolveFlag', data: { decision: 'accept', reason: 'проверено' }, metadata: metadata(randomUUID()) },
       ]
     : [{ type: 'ScreenCase', data: { outcome: 'accept' }, metadata: metadata(randomUUID()) }];
-  const events: CaseEvent[] = [];
+  const commands = caseCommandsOn(store);
   for (const command of [register, ...screening]) {
-    const state = events.reduce(caseDecider.evolve, caseDecider.initialState());
-    const decision = caseDecider.decide(command, state);
-    if (!decision.ok) throw new Error(`${command.type}: ${decision.rejection.type}`);
-    events.push(...decision.events);
+    const outcome = await commands.handle(command);
+    if (!outcome.ok) throw new Error(`${command.type}: ${outcome.rejection.type}`);
   }
-  await store.appendToStream(
-    caseStreamName(caseId),
-    events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data as unknown as JsonObject, metadata: { ...event.metadata, dataSubjectId: subject } })),
-    { expectedRevision: 'no-stream' },
-  );
   return caseId;
 }
 

@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { DevIssuer } from '@civic/auth';
-import type { CaseCommand, Role } from '@civic/domain';
+import type { CaseCommandBody, Role } from '@civic/domain';
 import type { SubjectKeys } from '@civic/event-store';
-import { CASE_COMMANDS, loadConfig, platformConfigSchema, PlatformModule, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
+import { CASE_COMMANDS, caseCommand, loadConfig, platformConfigSchema, PlatformModule, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
 import type { TestDatabase } from '@civic/testing';
 import { AuditModule } from '../../src/audit/audit.module';
 import { startInProcess } from '../in-process';
@@ -114,10 +114,10 @@ export interface TestCase {
   registryNumber: string;
   submitter: TestSubmitter;
   /** Command ids in order, with their type. */
-  commands: { type: CaseCommand['type']; id: string }[];
+  commands: { type: CaseCommandBody['type']; id: string }[];
 }
 
-type Step = { type: CaseCommand['type']; data: unknown; role: Role; now: string };
+type Step = { command: CaseCommandBody; role: Role; now: string };
 
 /**
  * A case taken from registration to the satisfaction rating through the platform's case command handler
@@ -132,11 +132,7 @@ export async function liveCase(audit: AuditApp, tenant: string, until: keyof typ
   const submitter = submitterFor(tag);
   const registryNumber = `ТСТ-2026-${tag}`;
   const steps: Record<keyof typeof LIFE, Step> = {
-    registered: {
-      type: 'RegisterCase',
-      role: 'registrar',
-      now: LIFE.registered,
-      data: {
+    registered: { command: { type: 'RegisterCase', data: {
         kind: 'complaint',
         channel: 'email',
         receivedAt: LIFE.registered,
@@ -147,26 +143,23 @@ export async function liveCase(audit: AuditApp, tenant: string, until: keyof typ
         attachments: [],
         healthSafetyThreat: false,
         language: 'bg',
-      },
-    },
-    accepted: { type: 'ScreenCase', role: 'system', now: LIFE.accepted, data: { outcome: 'accept' } },
-    routed: { type: 'RouteCase', role: 'system', now: LIFE.routed, data: { unit: 'public-works', ruleId: 'lighting', ruleVersion: 1 } },
-    assigned: { type: 'AssignCase', role: 'system', now: LIFE.assigned, data: { officerId: `${tenant}:officer` } },
-    answered: { type: 'AnswerCase', role: 'officer', now: LIFE.answered, data: { text: submitter.answer, attachments: [], channel: 'email' } },
-    closed: { type: 'CloseCase', role: 'officer', now: LIFE.closed, data: {} },
-    rated: { type: 'RecordSatisfaction', role: 'citizen', now: LIFE.rated, data: { rating: 4, comment: submitter.comment } },
+      } }, role: 'registrar', now: LIFE.registered },
+    accepted: { command: { type: 'ScreenCase', data: { outcome: 'accept' } }, role: 'system', now: LIFE.accepted },
+    routed: { command: { type: 'RouteCase', data: { unit: 'public-works', ruleId: 'lighting', ruleVersion: 1 } }, role: 'system', now: LIFE.routed },
+    assigned: { command: { type: 'AssignCase', data: { officerId: `${tenant}:officer` } }, role: 'system', now: LIFE.assigned },
+    answered: { command: { type: 'AnswerCase', data: { text: submitter.answer, attachments: [], channel: 'email' } }, role: 'officer', now: LIFE.answered },
+    closed: { command: { type: 'CloseCase', data: {} }, role: 'officer', now: LIFE.closed },
+    rated: { command: { type: 'RecordSatisfaction', data: { rating: 4, comment: submitter.comment } }, role: 'citizen', now: LIFE.rated },
   };
   const commands: TestCase['commands'] = [];
   for (const [name, step] of Object.entries(steps) as [keyof typeof LIFE, Step][]) {
     const commandId = randomUUID();
     const actorId = step.role === 'citizen' ? `citizen:${subjectId}` : `${tenant}:${step.role}`;
-    const outcome = await audit.commands.handle({
-      type: step.type,
-      data: step.data,
-      metadata: { tenant, caseId, actor: { id: actorId, role: step.role }, commandId, correlationId, now: step.now, dataSubjectId: subjectId },
-    } as CaseCommand);
-    if (!outcome.ok) throw new Error(`${step.type}: ${outcome.rejection.type}`);
-    commands.push({ type: step.type, id: commandId });
+    const actor = { id: actorId, role: step.role };
+    const command = caseCommand(step.command, { tenant, caseId, actor, commandId, correlationId, now: step.now, dataSubjectId: subjectId });
+    const outcome = await audit.commands.handle(command);
+    if (!outcome.ok) throw new Error(`${command.type}: ${outcome.rejection.type}`);
+    commands.push({ type: command.type, id: commandId });
     if (name === until) break;
   }
   return { tenant, caseId, subjectId, correlationId, registryNumber, submitter, commands };

@@ -34,54 +34,54 @@ describe('who is written to, about what', () => {
     expect(planFor(new CaseScript({ submitter: { ...MARIA, preferredChannel: 'post', address: 'ул. „Дунав“ 3' } })).notifications[0].channel).toBe('letter');
     const byPhone = { ...MARIA, preferredChannel: 'phone' as const, phone: '+359 888 123 456' };
     expect(planFor(new CaseScript({ submitter: byPhone })).notifications[0].channel).toBe('sms');
-    const answered = new CaseScript({ submitter: byPhone }).accept().routeAndAssign('environment-waste', 'ew-1').add('AnswerCase', { text: 'Извозено.', attachments: [], channel: 'email' });
+    const answered = new CaseScript({ submitter: byPhone }).accept().routeAndAssign('environment-waste', 'ew-1').add({ type: 'AnswerCase', data: { text: 'Извозено.', attachments: [], channel: 'email' } });
     expect(planFor(answered).notifications).toMatchObject([{ template: 'answer', channel: 'email' }]);
   });
 
   it('each notice of the case to the submitter', () => {
     const script = new CaseScript({ kind: 'proposal' }).accept();
-    expect(planFor(script.add('RequestInformation', { missing: 'адрес', pausesClock: true })).notifications[0].template).toBe('information-request');
-    expect(planFor(script.add('ProvideInformation', { text: 'ул. Дунав 3', attachments: [] }, undefined, 'citizen')).notifications).toEqual([]);
-    expect(planFor(script.add('ExtendDeadline', { reason: 'проверка', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' })).notifications[0].template).toBe('extension');
+    expect(planFor(script.add({ type: 'RequestInformation', data: { missing: 'адрес', pausesClock: true } })).notifications[0].template).toBe('information-request');
+    expect(planFor(script.add({ type: 'ProvideInformation', data: { text: 'ул. Дунав 3', attachments: [] } }, undefined, 'citizen')).notifications).toEqual([]);
+    expect(planFor(script.add({ type: 'ExtendDeadline', data: { reason: 'проверка', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } })).notifications[0].template).toBe('extension');
     script.routeAndAssign('environment-waste', 'ew-1');
-    expect(planFor(script.add('AnswerCase', { text: 'Прието.', attachments: [], channel: 'email' })).notifications[0].template).toBe('answer');
-    expect(planFor(script.add('CloseCase', {})).notifications[0].template).toBe('survey');
+    expect(planFor(script.add({ type: 'AnswerCase', data: { text: 'Прието.', attachments: [], channel: 'email' } })).notifications[0].template).toBe('answer');
+    expect(planFor(script.add({ type: 'CloseCase', data: {} })).notifications[0].template).toBe('survey');
   });
 
   it('no proceedings: the notice, and no survey when that case closes', () => {
-    const script = new CaseScript().add('ScreenCase', { outcome: 'no-proceedings', ground: 'offensive-language', reason: 'Обидни изрази.' }, undefined, 'registrar');
+    const script = new CaseScript().add({ type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'offensive-language', reason: 'Обидни изрази.' } }, undefined, 'registrar');
     expect(planFor(script).notifications.map((n) => n.template)).toEqual(['no-proceedings']);
-    expect(planFor(script.add('CloseCase', {})).notifications).toEqual([]);
+    expect(planFor(script.add({ type: 'CloseCase', data: {} })).notifications).toEqual([]);
   });
 
   it('a redirect: the notice to the submitter', () => {
-    const script = new CaseScript().accept().add('RedirectCase', { authority: 'РИОСВ Пазарджик', reason: 'компетентност' });
+    const script = new CaseScript().accept().add({ type: 'RedirectCase', data: { authority: 'РИОСВ Пазарджик', reason: 'компетентност' } });
     expect(planFor(script).notifications.map((n) => n.template)).toEqual(['redirect']);
   });
 
   it('staff: the officer on assignment and reassignment', () => {
     const script = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1');
     expect(planFor(script).notifications).toMatchObject([{ template: 'staff-assigned', recipient: { kind: 'staff', userId: 'ew-1' }, channel: 'email' }]);
-    script.add('ReassignCase', { officerId: 'ew-2', reason: 'отпуск' });
+    script.add({ type: 'ReassignCase', data: { officerId: 'ew-2', reason: 'отпуск' } });
     expect(planFor(script).notifications).toMatchObject([{ template: 'staff-assigned', recipient: { kind: 'staff', userId: 'ew-2' } }]);
   });
 
   it('staff: deadline approaching to the assigned officer, or the unit head when nobody is assigned', () => {
-    const assigned = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1').add('RecordDeadlineApproaching', { dueDate: '2026-04-02', workingDaysBefore: 3, warnedOn: '2026-03-30' });
+    const assigned = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1').add({ type: 'RecordDeadlineApproaching', data: { dueDate: '2026-04-02', workingDaysBefore: 3, warnedOn: '2026-03-30' } });
     expect(planFor(assigned).notifications).toMatchObject([{ template: 'staff-deadline-approaching', recipient: { kind: 'staff', userId: 'ew-1' } }]);
 
-    const routedOnly = new CaseScript().accept().add('RouteCase', { unit: 'environment-waste', ruleId: 'r', ruleVersion: 1 }).add('RecordDeadlineApproaching', { dueDate: '2026-04-02', workingDaysBefore: 3, warnedOn: '2026-03-30' });
+    const routedOnly = new CaseScript().accept().add({ type: 'RouteCase', data: { unit: 'environment-waste', ruleId: 'r', ruleVersion: 1 } }).add({ type: 'RecordDeadlineApproaching', data: { dueDate: '2026-04-02', workingDaysBefore: 3, warnedOn: '2026-03-30' } });
     expect(planFor(routedOnly, { unitHeads: { 'environment-waste': 'peshtera:head-ew' } }).notifications).toMatchObject([{ recipient: { kind: 'staff', userId: 'peshtera:head-ew' } }]);
     expect(planFor(routedOnly).notifications).toMatchObject([{ recipient: { kind: 'role', role: 'head-of-unit' } }]);
   });
 
   it('staff: a breach and an escalation to the officer and the escalation role', () => {
-    const script = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1').add('RecordDeadlineBreach', { dueDate: '2026-04-02' });
+    const script = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1').add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
     expect(planFor(script, { escalationRole: 'secretary' }).notifications.map((n) => n.recipient)).toEqual([
       { kind: 'staff', userId: 'ew-1' },
       { kind: 'role', role: 'secretary' },
     ]);
-    script.add('EscalateCase', { toRole: 'mayor', dueDate: '2026-04-02' });
+    script.add({ type: 'EscalateCase', data: { toRole: 'mayor', dueDate: '2026-04-02' } });
     expect(planFor(script).notifications.map((n) => [n.template, n.recipient])).toEqual([
       ['staff-escalated', { kind: 'staff', userId: 'ew-1' }],
       ['staff-escalated', { kind: 'role', role: 'mayor' }],
@@ -89,7 +89,7 @@ describe('who is written to, about what', () => {
   });
 
   it('the same event always plans the same ids: one per event, recipient and template', () => {
-    const script = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1').add('RecordDeadlineBreach', { dueDate: '2026-04-02' });
+    const script = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1').add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
     const eventId = randomUUID();
     const first = planFor(script, { escalationRole: 'secretary' }, eventId);
     expect(planFor(script, { escalationRole: 'secretary' }, eventId)).toEqual(first);
@@ -99,6 +99,6 @@ describe('who is written to, about what', () => {
 
   it('events that call for nothing plan nothing', () => {
     expect(planFor(new CaseScript().accept()).notifications).toEqual([]);
-    expect(officerOf(new CaseScript().accept().routeAndAssign('a', 'x').add('RouteCase', { unit: 'b', ruleId: 'r', ruleVersion: 2 }).history())).toBeUndefined();
+    expect(officerOf(new CaseScript().accept().routeAndAssign('a', 'x').add({ type: 'RouteCase', data: { unit: 'b', ruleId: 'r', ruleVersion: 2 } }).history())).toBeUndefined();
   });
 });
