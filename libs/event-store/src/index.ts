@@ -7,3 +7,4 @@ export * from './postgres';
 export * from './esdb';
 export * from './command-handler';
 export * from './registry';
+export * from './memory/in-memory-event-store';

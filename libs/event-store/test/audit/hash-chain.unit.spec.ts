@@ -9,7 +9,7 @@ import {
 } from '../../src/audit';
 import { WrongExpectedRevisionError } from '../../src/errors';
 import type { EventToAppend, RecordedEvent } from '../../src/port';
-import { InMemoryEventStore } from './in-memory-event-store';
+import { InMemoryEventStore } from '../../src/memory/in-memory-event-store';
 
 const STREAM = 'case-3f1c';
 

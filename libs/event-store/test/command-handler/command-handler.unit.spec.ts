@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError, createCommandHandler } from '../../src';
 import { counterDecider, counterStream, type CounterEvent } from './counter-decider';
-import { InMemoryEventStore } from './in-memory-event-store';
+import { InMemoryEventStore } from '../../src/memory/in-memory-event-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -118,7 +118,7 @@ describe('command handler: read → fold → decide → append with the expected
       ok: false,
       rejection: { total: 7 },
     });
-    expect(store.streams.get('counter-c')?.[1]).toMatchObject({
+    expect(store.stream('counter-c')[1]).toMatchObject({
       id: '00000000-0000-4000-8000-000000000000',
       type: 'Closed',
       metadata: { by: 'test', command: 'Close' },

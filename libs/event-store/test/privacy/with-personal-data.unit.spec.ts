@@ -9,7 +9,7 @@ import {
   SubjectErasedError,
   withPersonalData,
 } from '../../src/privacy';
-import { InMemoryEventStore } from '../audit/in-memory-event-store';
+import { InMemoryEventStore } from '../../src/memory/in-memory-event-store';
 import { caseAccepted, caseRegistered, OTHER_PERSON, PERSON, PLAINTEXT_NEEDLES, satisfactionRecorded } from './case-events';
 
 const STREAM = 'case-0001';

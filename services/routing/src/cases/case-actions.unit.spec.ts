@@ -1,0 +1,83 @@
+import { InMemoryEventStore } from '@civic/event-store';
+import { caseCommand, caseCommandsOn, CaseReader, type CaseCommandContext } from '@civic/platform';
+import { CaseActions, type CaseActionRequest } from './case-actions';
+
+// The application service without servers: the case command handler on the in-memory event store.
+const TENANT = 'peshtera';
+const CASE_ID = '0b6f4a54-6a52-4f0e-9d4f-3c1c6f1f9a01';
+const NOW = new Date('2026-03-02T09:00:00.000Z');
+const head = { sub: 'peshtera:head', roles: ['head-of-unit' as const] };
+const reassign = { type: 'ReassignCase' as const, data: { officerId: 'pw-b', reason: 'отпуск' } };
+
+async function assignedCase(store: InMemoryEventStore): Promise<void> {
+  const commands = caseCommandsOn(store);
+  const context: CaseCommandContext = { tenant: TENANT, caseId: CASE_ID, actor: { id: 'system', role: 'system' }, correlationId: 'c', now: NOW.toISOString() };
+  const register = {
+    kind: 'complaint' as const,
+    channel: 'post' as const,
+    receivedAt: NOW.toISOString(),
+    registryNumber: 'PSH-2026-000001',
+    submitter: null,
+    text: 'Уличното осветление не работи.',
+    attachments: [],
+    healthSafetyThreat: false,
+    language: 'bg' as const,
+  };
+  for (const body of [
+    { type: 'RegisterCase', data: register },
+    { type: 'ScreenCase', data: { outcome: 'accept' } },
+    { type: 'RouteCase', data: { unit: 'public-works', ruleId: 'r', ruleVersion: 1 } },
+    { type: 'AssignCase', data: { officerId: 'pw-a' } },
+  ] as const) {
+    const actor = body.type === 'RegisterCase' ? { id: 'registrar', role: 'registrar' as const } : context.actor;
+    const outcome = await commands.handle(caseCommand(body, { ...context, actor }));
+    if (!outcome.ok) throw new Error(outcome.rejection.type);
+  }
+}
+
+describe('CaseActions: a case action after routing, in memory', () => {
+  let store: InMemoryEventStore;
+  let actions: CaseActions;
+  const request = (headers: Partial<CaseActionRequest> = {}): CaseActionRequest => ({
+    tenant: TENANT,
+    caseId: CASE_ID,
+    caller: head,
+    idempotencyKey: 'key-1',
+    ifMatch: undefined,
+    correlationId: undefined,
+    ...headers,
+  });
+
+  beforeEach(async () => {
+    store = new InMemoryEventStore();
+    await assignedCase(store);
+    actions = new CaseActions(caseCommandsOn(store), new CaseReader(store), { now: () => NOW });
+  });
+
+  it('decides on the revision If-Match names, and answers with the events and the new revision', async () => {
+    expect(await actions.take(request({ ifMatch: '"3"' }), reassign)).toEqual({ caseId: CASE_ID, events: ['CaseReassigned'], revision: 4 });
+  });
+
+  it('a retry with the same key is the same action: the same answer, one event', async () => {
+    const first = await actions.take(request({ ifMatch: '"3"' }), reassign);
+    expect(await actions.take(request({ ifMatch: '"3"' }), reassign)).toEqual(first);
+    expect(store.stream(`case-${CASE_ID}`).filter((event) => event.type === 'CaseReassigned')).toHaveLength(1);
+  });
+
+  it('refuses a key used for another request, a stale or weak If-Match, and a missing key', async () => {
+    await actions.take(request(), reassign);
+    const other = { ...reassign, data: { ...reassign.data, reason: 'друго' } };
+    await expect(actions.take(request(), other)).rejects.toMatchObject({ status: 422 });
+    await expect(actions.take(request({ idempotencyKey: 'key-2', ifMatch: '"3"' }), reassign)).rejects.toMatchObject({
+      status: 412,
+      response: { currentRevision: 4 },
+    });
+    await expect(actions.take(request({ idempotencyKey: 'key-3', ifMatch: 'W/"4"' }), reassign)).rejects.toMatchObject({ status: 412 });
+    await expect(actions.take(request({ idempotencyKey: undefined }), reassign)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("another tenant's case, or no case at all, is not found", async () => {
+    await expect(actions.take(request({ tenant: 'sopot' }), reassign)).rejects.toMatchObject({ status: 404 });
+    await expect(actions.take(request({ caseId: 'not-a-case' }), reassign)).rejects.toMatchObject({ status: 404 });
+  });
+});
