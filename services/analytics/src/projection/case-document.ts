@@ -102,8 +102,6 @@ export interface ModelEvent {
   event: CaseEvent;
 }
 
-export const isOpenStatus = (status: CaseDocumentStatus): boolean => OPEN_STATUSES.includes(status);
-
 function registered(event: Extract<CaseEvent, { type: 'CaseRegistered' }>, revision: number, context: CaseModelContext): CaseDocument {
   const { data, metadata } = event;
   const receivedOn = context.localDate(data.receivedAt);

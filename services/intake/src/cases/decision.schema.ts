@@ -26,12 +26,10 @@ export const screeningDecisionSchema = z.discriminatedUnion(
   ],
   { errorMap: () => ({ message: 'must be "accept" or "no-proceedings"' }) },
 );
-export type ScreeningDecision = z.infer<typeof screeningDecisionSchema>;
 
 export const withdrawalSchema = z
   .object({ reason: reason.optional().describe("The submitter's own words, kept as personal data.") })
   .strict();
-export type Withdrawal = z.infer<typeof withdrawalSchema>;
 
 export const ratingSchema = z
   .object({
@@ -39,4 +37,3 @@ export const ratingSchema = z
     comment: reason.optional(),
   })
   .strict();
-export type Rating = z.infer<typeof ratingSchema>;

@@ -28,7 +28,7 @@ import { TooManyRequestsError } from './rate-limit.guard';
 
 // intake answers in the platform's one error body (libs/platform/src/http): the same builders, the same
 // table for the decider's rejections, the same words for the framework's refusals.
-export { INTERNAL_ERROR, type ErrorBody, type ErrorResponse } from '@civic/platform';
+export { INTERNAL_ERROR, type ErrorResponse } from '@civic/platform';
 
 const answer = (status: number, errors: FieldProblem[], extra: ErrorExtras = {}, headers?: Record<string, string>): ErrorResponse => ({
   status,

@@ -4,7 +4,6 @@ import type { Open311Attribute, Open311AttributeValue } from './documents';
 
 /** The attribute codes this server defines; clients send them as `attribute[code]=value`. */
 export const ATTRIBUTE_CODES = ['anonymous', 'health_safety_threat', 'violation_date', 'language'] as const;
-export type AttributeCode = (typeof ATTRIBUTE_CODES)[number];
 
 /** What the attributes of a submission say, read and checked. */
 export interface AttributeValues {
