@@ -5,3 +5,4 @@ export * from './case';
 export * from './screening';
 export * from './tenants';
 export * from './routing';
+export * from './templates/template-decider';

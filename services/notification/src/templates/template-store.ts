@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor, Instant, Language } from '@civic/domain';
-import { readStreamIfExists, WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
+import {
+  templateDecider,
+  templateKey,
+  type Actor,
+  type ChangeTemplate,
+  type Instant,
+  type Language,
+  type TemplateEvent,
+  type TemplateRejection,
+} from '@civic/domain';
+import { createCommandHandler, readStreamIfExists, type CommandHandler, type EventStore, type RecordedEvent } from '@civic/event-store';
 import { EVENT_STORE } from '@civic/platform';
 import type { MessageId } from '../messages/catalog';
 import type { TemplateSet } from './defaults';
@@ -50,46 +59,59 @@ export class StaleTemplatesVersionError extends Error {
   }
 }
 
-const key = (message: string, language: string) => `${message}.${language}`;
+/** A stored template event in the domain's shape: the stream holds only the decider's own events. */
+function templateEventFromRecorded(event: RecordedEvent): TemplateEvent {
+  if (event.type !== 'NotificationTemplateChanged' && event.type !== 'NotificationTemplateReset') {
+    throw new Error(`${event.streamName}@${event.revision}: ${event.type} is not a template event`);
+  }
+  // Read back as the decider wrote it (the store's JSON round trip loses only the static type).
+  return { type: event.type, data: event.data, metadata: event.metadata } as unknown as TemplateEvent;
+}
 
-function changeOf(event: RecordedEvent): TemplateChange {
-  const data = event.data as { message: MessageId; language: Language; subject?: string; text?: string };
-  const metadata = event.metadata as { actor: Actor; occurredAt: Instant };
+function changeOf(recorded: RecordedEvent): TemplateChange {
+  const event = templateEventFromRecorded(recorded);
   return {
-    version: event.revision + 1,
-    type: event.type as TemplateEventType,
-    message: data.message,
-    language: data.language,
-    ...(event.type === 'NotificationTemplateChanged' ? { template: { subject: data.subject ?? '', text: data.text ?? '' } } : {}),
-    actor: metadata.actor,
-    at: metadata.occurredAt,
+    version: recorded.revision + 1,
+    type: event.type,
+    message: event.data.message as MessageId,
+    language: event.data.language,
+    ...(event.type === 'NotificationTemplateChanged' ? { template: { subject: event.data.subject, text: event.data.text } } : {}),
+    actor: event.metadata.actor,
+    at: event.metadata.occurredAt,
   };
 }
 
 /**
- * Templates are tenant data with a history, kept like routing's rules: every change is an event in
- * `templates-<tenant>` (who, when, the whole new wording), appended with the revision it was decided on,
- * so an auditor can show what a citizen was told and who worded it. The defaults (data files) apply
- * until a tenant changes a message, and again after a reset.
+ * Templates are tenant data with a history, kept like routing's rules: every change goes through the
+ * template decider and the command handler to `templates-<tenant>`, appended with the revision it was
+ * decided on, so an auditor can show what a citizen was told and who worded it. The defaults (data files)
+ * apply until a tenant changes a message, and again after a reset.
  */
 @Injectable()
 export class TemplateStore {
+  private readonly commands: CommandHandler<ChangeTemplate, TemplateRejection>;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DEFAULT_TEMPLATES) private readonly defaults: TemplateSet,
-  ) {}
+  ) {
+    this.commands = createCommandHandler({
+      store,
+      decider: templateDecider,
+      streamName: (command: ChangeTemplate) => templatesStreamName(command.metadata.tenant),
+      fromRecorded: templateEventFromRecorded,
+    });
+  }
 
   async forTenant(tenant: string): Promise<TenantTemplates> {
-    const events = await this.read(tenant);
-    const history = events.map(changeOf);
-    const current = new Map<string, TemplateChange>();
-    for (const change of history) current.set(key(change.message, change.language), change);
+    const recorded = await this.read(tenant);
+    const state = recorded.map(templateEventFromRecorded).reduce(templateDecider.evolve, templateDecider.initialState());
     return {
-      version: history.length,
-      history,
+      version: state.version,
+      history: recorded.map(changeOf),
       resolve: (message, language) => {
-        const change = current.get(key(message, language));
-        if (change?.template) return { template: change.template, source: 'tenant', changedBy: change.actor, changedAt: change.at };
+        const current = state.wording.get(templateKey(message, language));
+        if (current) return { template: current.wording, source: 'tenant', changedBy: current.actor, changedAt: current.at };
         return { template: this.defaults[message][language], source: 'default' };
       },
     };
@@ -99,40 +121,27 @@ export class TemplateStore {
     return (await this.forTenant(tenant)).resolve(message, language);
   }
 
-  /** Sets the tenant's wording (`template`), or goes back to the default (`null`). Checked by the caller. */
+  /**
+   * Sets the tenant's wording (`template`), or goes back to the default (`null`); checked by the caller.
+   * Another admin saving in between is a conflict with If-Match, and decided again without. Returns the new version.
+   */
   async change(
     tenant: string,
     change: { message: MessageId; language: Language; template: TemplateText | null },
     meta: { actor: Actor; now: Instant; correlationId: string; basedOnVersion?: number },
   ): Promise<number> {
-    for (let attempt = 1; ; attempt++) {
-      const events = await this.read(tenant);
-      const version = events.length;
-      if (meta.basedOnVersion !== undefined && meta.basedOnVersion !== version) throw new StaleTemplatesVersionError(version);
-      const data: JsonObject = change.template
-        ? { message: change.message, language: change.language, subject: change.template.subject, text: change.template.text }
-        : { message: change.message, language: change.language };
-      try {
-        await this.store.appendToStream(
-          templatesStreamName(tenant),
-          [
-            {
-              id: randomUUID(),
-              type: change.template ? 'NotificationTemplateChanged' : 'NotificationTemplateReset',
-              data,
-              metadata: { tenant, actor: meta.actor, commandId: randomUUID(), correlationId: meta.correlationId, occurredAt: meta.now },
-            },
-          ],
-          { expectedRevision: version === 0 ? 'no-stream' : events[version - 1].revision },
-        );
-        return version + 1;
-      } catch (error) {
-        // Another admin saved in between: with If-Match that is a conflict to show; without, decide again.
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (meta.basedOnVersion !== undefined) throw new StaleTemplatesVersionError(version + 1);
-        if (attempt >= 3) throw error;
-      }
-    }
+    const outcome = await this.commands.handle({
+      type: 'ChangeTemplate',
+      data: {
+        message: change.message,
+        language: change.language,
+        wording: change.template,
+        ...(meta.basedOnVersion === undefined ? {} : { basedOnVersion: meta.basedOnVersion }),
+      },
+      metadata: { tenant, actor: meta.actor, commandId: randomUUID(), correlationId: meta.correlationId, now: meta.now },
+    });
+    if (!outcome.ok) throw new StaleTemplatesVersionError(outcome.rejection.currentVersion);
+    return typeof outcome.nextExpectedRevision === 'number' ? outcome.nextExpectedRevision + 1 : 0;
   }
 
   private async read(tenant: string): Promise<RecordedEvent[]> {
