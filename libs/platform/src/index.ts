@@ -14,3 +14,4 @@ export * from './http';
 export * from './consumer/case-events-consumer';
 export * from './cases/case-command';
 export * from './cases/case-reader';
+export * from './projection/projection-runner';

@@ -1,65 +1,53 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { AllSubscription, EventStore } from '@civic/event-store';
-import { sleep } from '@civic/messaging';
-import { EVENT_STORE } from '@civic/platform';
-import { CaseReader } from '@civic/platform';
+import type { EventStore, RecordedEvent } from '@civic/event-store';
+import { CaseReader, EVENT_STORE, ProjectionRunner, type Projection, type ProjectionProgress } from '@civic/platform';
 import { CLOCK, type Clock } from '../cases/clock';
 import { Open311RequestIndex } from './request-index';
 
-const RETRY_MS = { first: 500, max: 30_000 };
+const RETRY_MS = { firstMs: 500, maxMs: 30_000 };
+const PAGE_SIZE = 500;
 
 /**
  * Keeps the GET requests read model: follows every case stream in the event store from its stored
- * position (a catch-up subscription, no Kafka needed), applying each event to the index and then
- * saving the position. A restart resumes there; a failure retries with backoff. Redelivery changes
- * nothing (request-index-document.ts), so every intake instance may run one.
+ * position through the platform's projection runner (no Kafka needed), applying each event to the index
+ * and then saving the position. A restart resumes there; a failure retries with backoff. Redelivery
+ * changes nothing (request-index-document.ts), so every intake instance may run one.
  */
 @Injectable()
 export class Open311RequestProjection implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Open311RequestProjection');
-  private readonly stopping = new AbortController();
-  private subscription?: AllSubscription;
-  private running?: Promise<void>;
+  private readonly runner: ProjectionRunner;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly index: Open311RequestIndex,
-    private readonly cases: CaseReader,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(EVENT_STORE) store: EventStore,
+    index: Open311RequestIndex,
+    cases: CaseReader,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    const projection: Projection = {
+      name: 'Open311 request index',
+      filter: { streamNamePrefixes: ['case-'] },
+      progress: async () => ({ position: (await index.checkpoint()) ?? null, applied: 0 }),
+      async apply(events: RecordedEvent[], from: ProjectionProgress): Promise<ProjectionProgress> {
+        let progress = from;
+        for (const event of events) {
+          await index.apply(event, cases);
+          await index.saveCheckpoint(event.position, clock.now());
+          progress = { position: event.position, applied: progress.applied + 1 };
+        }
+        return progress;
+      },
+    };
+    const log = { warn: (context: object, message: string) => this.logger.warn(context, message) };
+    this.runner = new ProjectionRunner(store, projection, { pageSize: PAGE_SIZE, log, retry: RETRY_MS });
+  }
 
   onApplicationBootstrap(): void {
-    this.running = this.run();
+    this.runner.start();
   }
 
   // Before the application's shutdown hooks: the store must still be open while the subscription closes.
   async onModuleDestroy(): Promise<void> {
-    this.stopping.abort();
-    await this.subscription?.close().catch(() => undefined);
-    await this.running;
-  }
-
-  private async run(): Promise<void> {
-    const { signal } = this.stopping;
-    let delay = RETRY_MS.first;
-    while (!signal.aborted) {
-      try {
-        const from = (await this.index.checkpoint()) ?? 'start';
-        this.subscription = this.store.subscribeToAll({ from, filter: { streamNamePrefixes: ['case-'] } });
-        for await (const event of this.subscription) {
-          await this.index.apply(event, this.cases);
-          await this.index.saveCheckpoint(event.position, this.clock.now());
-          delay = RETRY_MS.first;
-          if (signal.aborted) break;
-        }
-      } catch (error) {
-        if (signal.aborted) break;
-        this.logger.warn({ err: error, retryInMs: delay }, 'the Open311 request index stopped following the event store; retrying');
-        await sleep(delay, signal);
-        delay = Math.min(delay * 2, RETRY_MS.max);
-      } finally {
-        await this.subscription?.close().catch(() => undefined);
-      }
-    }
+    await this.runner.stop();
   }
 }
