@@ -29,9 +29,9 @@ import {
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { isMessageId, MESSAGE_IDS, MESSAGES, sampleVariables, type MessageId } from '../messages/catalog';
-import { templateProblems } from '../templates/check';
-import { renderTemplate, TemplateRenderError, type TemplateText } from '../templates/render';
-import { StaleTemplatesVersionError, TemplateStore, type TenantTemplates } from '../templates/template-store';
+import { templateProblems } from './check';
+import { renderTemplate, TemplateRenderError, type TemplateText } from './render';
+import { StaleTemplatesVersionError, TemplateStore, type TenantTemplates } from './template-store';
 
 const templateShape = {
   subject: z.string().trim().min(1, 'is required').max(300, 'must be at most 300 characters'),

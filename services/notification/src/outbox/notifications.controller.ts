@@ -8,7 +8,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { LetterErasedError, LettersStore } from '../letters/letters.store';
 import { MESSAGE_IDS } from '../messages/catalog';
-import { OutboxStore, type OutboxEntry } from '../outbox/outbox.store';
+import { OutboxStore, type OutboxEntry } from './outbox.store';
 
 const recipientSchema = z.union([
   z.object({ kind: z.literal('submitter') }),
