@@ -1,7 +1,7 @@
 import { Kafka, logLevel, Partitioners, type ITopicConfig } from 'kafkajs';
 import { KafkaOptions, Transport } from '@nestjs/microservices';
 
-/** All case events, keyed by case id so each case keeps its order (DESIGN.md, "Streams and topics"). */
+/** All case events, keyed by case id so each case keeps its order. */
 export const CASE_EVENTS_TOPIC = 'case-events';
 
 export const PLATFORM_TOPICS: ITopicConfig[] = [{ topic: CASE_EVENTS_TOPIC, numPartitions: 6 }];

@@ -5,7 +5,7 @@ import { WORKSPACE_ROOT } from './servers';
 // Jest's module sandbox cannot run ESLint's own dynamic import of the config file: hand it over instead.
 const workspaceConfig = require(join(WORKSPACE_ROOT, 'eslint.config.js'));
 
-// The architecture is enforced by lint (STYLE.md practice 11): these snippets must be rejected.
+// The architecture is enforced by lint (eslint.config.js, ARCHITECTURE.md): these snippets must be rejected.
 async function lintAs(filePath: string, code: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: WORKSPACE_ROOT, overrideConfigFile: true, overrideConfig: workspaceConfig });
   const [result] = await eslint.lintText(code, { filePath: `${WORKSPACE_ROOT}/${filePath}` });

@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../src/audit/history';
 import { casePath, LIFE, liveCase, startAuditApp, type AuditApp, type TestCase } from './audit/audit-app';
 
 /**
- * The auditor's replay on the real servers (issue 7): a case's whole history from the event store, its
+ * The auditor's replay on the real servers: a case's whole history from the event store, its
  * state at any moment, the difference between two, the hash chain's verdict and the dossier, also after
  * a row was tampered with in PostgreSQL and after the person's key was erased.
  */
@@ -69,7 +69,7 @@ describe('auditor replay', () => {
       });
       expect(body.events[0].actor.id).toBe('peshtera:registrar');
       expect(body.events[4].actor.id).toBe('peshtera:officer');
-      // Decrypted where the key exists; the submitter's tracking code withheld (a bearer secret, issue 6).
+      // Decrypted where the key exists; the submitter's tracking code withheld (a bearer secret).
       expect(body.events[0].data).toMatchObject({ submitter: { name: c.submitter.name, email: c.submitter.email, trackingCode: '[tracking code withheld]' }, text: c.submitter.text });
       expect(JSON.stringify(body)).not.toContain(c.submitter.trackingCode);
       expect(body.events[6].data).toEqual({ rating: 4, comment: c.submitter.comment });

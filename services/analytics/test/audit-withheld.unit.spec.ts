@@ -10,7 +10,7 @@ import { TRACKING_CODE_WITHHELD } from '../src/audit/withheld';
 const CODE = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
 const CASE_ID = '6f1c2a9e-0000-4000-8000-000000000042';
 
-/** A registration whose submitter carries a tracking code (issue 6), then screening, through the real decider. */
+/** A registration whose submitter carries a tracking code, then screening, through the real decider. */
 function events(): CaseEvent[] {
   const metadata = (i: number, role: 'registrar' | 'system') => ({
     tenant: 'peshtera',

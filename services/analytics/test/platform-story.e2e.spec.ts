@@ -60,11 +60,11 @@ interface HistoryEntry {
   command: { type: string; id: string };
 }
 
-// Issue 7 done-when, across real processes on the real servers: intake registers and relays the cases to
+// Across real processes on the real servers: intake registers and relays the cases to
 // case-events, routing (started once they are registered) routes and assigns them, staff carry one
 // case to its close at the desk and the citizen rates it; analytics' KPIs equal counts made here from the
 // raw events in PostgreSQL, and the auditor's replay tells the carried case's life step by step.
-describe('the platform story: intake, routing and analytics as processes, issue 7 end to end', () => {
+describe('the platform story: intake, routing and analytics as processes end to end', () => {
   let database: TestDatabase;
   let issuer: DevIssuer;
   let clock: TestClock;

@@ -11,7 +11,7 @@ import { startAnalytics, type AnalyticsHarness } from './harness';
 const TODAY = '2026-06-15';
 const TENANTS = ['peshtera', 'sopot'];
 
-// Issue 7 on the real servers: a half year of two municipalities' cases written through CASE_COMMANDS to
+// A half year of two municipalities' cases written through CASE_COMMANDS to
 // PostgreSQL, the live model following the event store into FerretDB, every figure checked against counts
 // made here straight from the raw events.
 describe('analytics read models: case list, KPIs, reports', () => {

@@ -9,7 +9,7 @@ import { s, type ScriptedCase } from './fixtures/case-scripts';
 import { dataset, NOW } from './fixtures/dataset';
 import { startAnalytics, type AnalyticsHarness } from './harness';
 
-// Issue 7, part 3: rebuilding from the first event into new collections while the live model serves,
+// Rebuilding from the first event into new collections while the live model serves,
 // then switching; and the proof that an erased person leaves no trace in the rebuilt model.
 describe('rebuilding the read models from the event store', () => {
   let analytics: AnalyticsHarness;

@@ -17,7 +17,7 @@ interface Registration {
 
 const CODE_SHAPE = /^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/;
 
-// Issue 6 on the real servers, intake in this process: the tracking code travels in the registration's
+// Intake in this process: the tracking code travels in the registration's
 // submitter (encrypted), the answer carries it, the citizen API takes it, and no staff view shows it.
 describe('tracking codes in the registration', () => {
   let intake: IntakeInProcess;

@@ -27,7 +27,7 @@ import { OUTBOX_COLLECTION } from '../src/outbox/outbox.store';
 interface Registration {
   caseId: string;
   registryNumber: string;
-  /** The person left an e-mail: the registrar is given their tracking code (issue 6). */
+  /** The person left an e-mail: the registrar is given their tracking code. */
   trackingCode?: string;
   dueDate?: string;
 }
@@ -118,7 +118,7 @@ describe('notification as a process: acknowledgements through intake, and a kill
     expect(mail.subject).toBe(`Обръщението Ви е регистрирано под № ${registration.registryNumber}`);
     expect(mail.text).toContain(`регистрирано с входящ № ${registration.registryNumber}`);
     expect(mail.text).toContain(`В срок до ${formatDate(registration.dueDate ?? '', 'bg')} ще получите писмен отговор.`);
-    // Issue 6: the code intake put in the registration's (encrypted) submitter, and the link that opens the case.
+    // The code intake put in the registration's (encrypted) submitter, and the link that opens the case.
     const code = registration.trackingCode ?? '';
     expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(mail.text).toContain(`Вашият личен код за проследяване е ${code}.`);

@@ -58,7 +58,7 @@ describe('notification sends what the case calls for', () => {
     expect(mail.messageId).toBe(`${sent.type === 'NotificationSent' ? sent.data.notificationId : ''}@civic.local`);
   });
 
-  it("issue 6: a registration whose submitter carries a tracking code: the acknowledgement gives the code and a link that opens the case", async () => {
+  it("a registration whose submitter carries a tracking code: the acknowledgement gives the code and a link that opens the case", async () => {
     const code = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
     const person = { ...submitter(), language: 'en' as const, trackingCode: code };
     const script = new CaseScript({ tenant: TENANT, submitter: person, registryNumber: 'PSH-2026-000106', receivedAt: '2026-03-02T09:15:00.000Z' });

@@ -227,7 +227,7 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
     });
   });
 
-  describe('units (issue 5: "tenant admins change units … through an API; changes are events too")', () => {
+  describe('units ("tenant admins change units … through an API; changes are events too")', () => {
     const units = () => `/tenants/${TENANT}/routing/units`;
     const press: Unit = { id: 'press-office', name: { bg: 'Връзки с обществеността', en: 'Press office' }, headOfUnitId: `${TENANT}:press-head`, active: true };
     const deactivate = (list: Unit[], id: string) => list.map((unit) => (unit.id === id ? { ...unit, active: false } : unit));

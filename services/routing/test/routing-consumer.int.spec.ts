@@ -98,7 +98,7 @@ describe('routing consumes case events', () => {
     expect(typesOf(after)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
   });
 
-  it('Issue 5 "health/safety → urgent, the mayor\'s office informed": by the default rules, CaseRouted records urgent and the mayor\'s office', async () => {
+  it('health/safety → urgent, the mayor\'s office informed: by the default rules, CaseRouted records urgent and the mayor\'s office', async () => {
     const caseId = await registerAcceptedCase(routing.cases, {
       tenant: TENANT,
       category: 'roads-lighting',

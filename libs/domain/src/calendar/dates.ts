@@ -79,7 +79,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /**
  * The same date N months later (or earlier, for negative N); when that month is shorter, its last
- * day (DOMAIN.md, "Counting deadlines": a term in months ends on the same date of the last month,
+ * day (LEGAL-SOURCES.md, "Counting deadlines": a term in months ends on the same date of the last month,
  * or on that month's last day when the date does not exist).
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {

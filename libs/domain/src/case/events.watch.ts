@@ -1,5 +1,5 @@
 /**
- * Version 1 of the events the platform records about a case's deadline and its letters (issue 6), FROZEN
+ * Version 1 of the events the platform records about a case's deadline and its letters, FROZEN
  * like events.v1.ts. They are facts about the case, on the case's stream, so an auditor replays them with
  * everything else; none changes the case's status, and `evolve` keeps only what prevents a repeat.
  */

@@ -1,6 +1,6 @@
 /**
  * Which event fields hold personal data, so the event store can encrypt exactly those with the data
- * subject's key and erase them by deleting the key (crypto-shredding, DOMAIN.md "Personal data").
+ * subject's key and erase them by deleting the key (crypto-shredding, LEGAL-SOURCES.md "Personal data").
  *
  * A path is a key of `data`, or `key[].field` for a field of every element of an array. Everything the
  * decider and `evolve` need is kept OUTSIDE these paths, so replaying a shredded stream still works.

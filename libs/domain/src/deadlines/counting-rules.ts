@@ -2,7 +2,7 @@ import type { LocalizedText } from '../shared/vocabulary';
 import type { ClockStart, Term } from './policy';
 
 /**
- * Where the counting rules come from (DOMAIN.md, "Counting deadlines"): the general rules on terms
+ * Where the counting rules come from (LEGAL-SOURCES.md, "Counting deadlines"): the general rules on terms
  * of the Civil Procedure Code and the Obligations and Contracts Act, which administrative practice
  * applies to terms set by the АПК and the ЗДОИ.
  */

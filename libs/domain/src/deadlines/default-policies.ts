@@ -21,7 +21,7 @@ function untimed(kind: 'opinion' | 'praise' | 'recommendation'): DeadlinePolicy 
 }
 
 /**
- * The terms the law and the charters set (DOMAIN.md, "Kinds of submission"). Every tenant starts
+ * The terms the law and the charters set (LEGAL-SOURCES.md, "Kinds of submission"). Every tenant starts
  * from these; its charter overrides them (resolveDeadlinePolicy). Facts marked "check" could not be
  * confirmed from a primary text and are data precisely so that a tenant can correct them.
  * Pausing while awaiting the submitter is on for complaints, proposals and signals as practice

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KINDS } from '../shared/vocabulary';
 
-/** A legal term: N calendar days, N working days or N months (DOMAIN.md, "Counting deadlines"). */
+/** A legal term: N calendar days, N working days or N months (LEGAL-SOURCES.md, "Counting deadlines"). */
 export const termSchema = z.object({
   unit: z.enum(['calendar-days', 'working-days', 'months']),
   amount: z.number().int().positive(),
@@ -13,7 +13,7 @@ export const clockStartSchema = z.enum(['receipt', 'registration', 'clarificatio
 export type ClockStart = z.infer<typeof clockStartSchema>;
 
 /**
- * How long a kind of case may take, per tenant: the defaults come from the law (DOMAIN.md) and each
+ * How long a kind of case may take, per tenant: the defaults come from the law (LEGAL-SOURCES.md) and each
  * tenant's charter overrides them. Data, never code, and every policy names its source.
  */
 export const deadlinePolicySchema = z.object({

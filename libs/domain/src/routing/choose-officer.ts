@@ -13,7 +13,7 @@ export type OfficerChoice =
   | { type: 'NoOfficerAvailable'; unit: string; message: LocalizedText };
 
 /**
- * Assignment within a unit (issue 5, routing 2): the present officer with the fewest open cases; on a tie
+ * Assignment within a unit: the present officer with the fewest open cases; on a tie
  * the smallest id, so the same inputs always choose the same officer (a replay, a redelivery).
  * When everyone is absent or the unit has nobody, the head of unit assigns by hand: a named result says so.
  */

@@ -9,7 +9,7 @@ import type { RuleSet } from './rule-set.schema';
 import { defaultUnits, type Unit, type UnitList } from './units';
 
 /**
- * A tenant's routing set-up is event-sourced like a case (issue 5, routing 3: "changes are events too"):
+ * A tenant's routing set-up is event-sourced like a case ("changes are events too"):
  * one stream per tenant, `routingconfig-<tenant>`, holding each change an administrator made. The current
  * units, rules and officers are folded from it; an empty stream means the defaults built from the charter.
  */

@@ -5,7 +5,7 @@ import { CHANNELS, KINDS } from '../shared/vocabulary';
 import { identifier, localizedText } from '../tenants/charter-parts.schema';
 
 /**
- * A tenant's routing rules as data (issue 5, routing 1): which unit handles a case, judged by its kind,
+ * A tenant's routing rules as data: which unit handles a case, judged by its kind,
  * category, channel, words in its text and the flags raised on it. Rules are tried by `priority`, lowest
  * first, and the first that matches decides; when none does, `defaultUnit` takes the case. A change is a
  * new `version`, and every decision records the rule and the version that made it.
@@ -83,7 +83,7 @@ const contentShape = z
   .object({
     rules: z.array(ruleSchema),
     defaultUnit: identifier,
-    /** Who takes over when a case's deadline is in danger (issue 5: "escalation target per tenant"). */
+    /** Who takes over when a case's deadline is in danger ("escalation target per tenant"). */
     escalationRole: z.enum(ROLES),
   })
   .strict();

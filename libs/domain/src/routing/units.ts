@@ -3,7 +3,7 @@ import { identifier, localizedText } from '../tenants/charter-parts.schema';
 import type { TenantCharter } from '../tenants';
 
 /**
- * The units of a tenant as its administrators keep them (issue 5, routing 3: "tenant admins change units,
+ * The units of a tenant as its administrators keep them ("tenant admins change units,
  * officers and rules"). Until they change anything, the units are the charter's departments, all active.
  * A unit is deactivated rather than removed when it should take no new cases but stays in the record.
  */

@@ -3,7 +3,7 @@ import type { Submitter } from './types';
 
 /**
  * The tenant-defined anonymity test. The law (АПК чл. 111(4)) names no test; municipal practice treats as
- * anonymous a submission without a full name and without an address or a valid contact (DOMAIN.md).
+ * anonymous a submission without a full name and without an address or a valid contact (LEGAL-SOURCES.md).
  */
 
 export type IdentityPart = 'full-name' | 'address' | 'contact';

@@ -2,7 +2,7 @@ import { LAW_POLICY } from '../../test/screening/policy.fixture';
 import { missingIdentity } from './anonymity';
 import type { AnonymityPolicy } from './policy';
 
-// АПК чл. 111(4) names no test for "anonymous"; municipal practice (DOMAIN.md) treats as anonymous a
+// АПК чл. 111(4) names no test for "anonymous"; municipal practice (LEGAL-SOURCES.md) treats as anonymous a
 // submission without a full name and without an address or a valid contact. The test is tenant policy.
 const practice = LAW_POLICY.anonymity;
 const withRule = (requireReachableBy: AnonymityPolicy['requireReachableBy']): AnonymityPolicy => ({ ...practice, requireReachableBy });

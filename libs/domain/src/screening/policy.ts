@@ -11,7 +11,7 @@ import { wordPatternSchema } from './word-list';
 const source = z.string().min(1);
 const citation = { source: source.optional(), note: z.string().min(1).optional() };
 
-/** What a submitter must give to count as identified (DOMAIN.md: municipal practice; tenant-defined). */
+/** What a submitter must give to count as identified (LEGAL-SOURCES.md: municipal practice; tenant-defined). */
 export const REACHABLE_BY = ['nothing', 'address', 'contact', 'address-or-contact', 'address-and-contact'] as const;
 export type ReachableBy = (typeof REACHABLE_BY)[number];
 

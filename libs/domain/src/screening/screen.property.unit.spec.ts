@@ -4,7 +4,7 @@ import { CHANNELS, KINDS } from '../shared/vocabulary';
 import { screen } from './screen';
 import type { ScreeningInput } from './types';
 
-// Charters and DOMAIN.md: flags are for a registrar's decision with a recorded reason, never a silent
+// Charters and LEGAL-SOURCES.md: flags are for a registrar's decision with a recorded reason, never a silent
 // rejection; АПК чл. 111(4) is the only ground for no proceedings, and it is always stated.
 const FLAGGED_WORDS = ['идиоти', 'подкуп', 'ЕГН', 'класифицирана информация', 'fuck', 'bribe', 'рушвет'];
 const date = fc

@@ -2,7 +2,7 @@
  * The words every part of the domain shares. Pure data: no framework, no I/O, no clock.
  */
 
-/** Kinds of submission (DOMAIN.md, "Kinds of submission"). */
+/** Kinds of submission (LEGAL-SOURCES.md, "Kinds of submission"). */
 export const KINDS = [
   'complaint', // жалба
   'signal', // сигнал (АПК чл. 107)
@@ -15,7 +15,7 @@ export const KINDS = [
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** Channels a submission arrives by (DOMAIN.md, "Receiving and registering"; the charters). */
+/** Channels a submission arrives by (LEGAL-SOURCES.md, "Receiving and registering"; the charters). */
 export const CHANNELS = [
   'in-person',
   'post',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTenantCharter, TenantCharterError } from './parse';
 
-// Invalid tenant data fails with the file, the path and the reason (issue 3: tenants as data).
+// Invalid tenant data fails with the file, the path and the reason (tenants as data).
 // Parsed JSON stays untyped on purpose: each test breaks it in its own way.
 const valid = () => JSON.parse(readFileSync(join(__dirname, '..', '..', 'tenants', 'sopot.json'), 'utf8'));
 

@@ -2,7 +2,7 @@ import type { TenantCharter } from './charter.schema';
 
 /**
  * ЗЗЛПСПОИН: an internal whistleblowing channel is required of employers with 50 or more staff and of
- * municipalities with 10,000 or more inhabitants (DOMAIN.md, "Kinds of submission"; arts. 12–18).
+ * municipalities with 10,000 or more inhabitants (LEGAL-SOURCES.md, "Kinds of submission"; arts. 12–18).
  */
 export const WHISTLEBLOWER_THRESHOLDS = {
   staff: 50,

@@ -1,6 +1,6 @@
 import { whistleblowerChannelRequired, whistleblowerDuty } from './whistleblower';
 
-// ЗЗЛПСПОИН (DOMAIN.md): the channel is required at 50 or more staff or 10,000 or more inhabitants.
+// ЗЗЛПСПОИН (LEGAL-SOURCES.md): the channel is required at 50 or more staff or 10,000 or more inhabitants.
 const tenant = (population: number | null, staff: number | null) => ({
   population: { count: population, source: 'test' },
   staff: { count: staff, source: 'test' },

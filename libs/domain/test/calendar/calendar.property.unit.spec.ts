@@ -11,7 +11,7 @@ import {
 } from '../../src/calendar';
 import { fromEpochDay, toEpochDay } from '../../src/calendar/dates';
 
-// Properties of the working-day calendar (Labour Code arts. 153–154; DOMAIN.md "Counting deadlines")
+// Properties of the working-day calendar (Labour Code arts. 153–154; LEGAL-SOURCES.md "Counting deadlines")
 // over 1990–2100, so the rules hold beyond the years the table tests check by hand.
 const calendar = createWorkingCalendar();
 const anyDate = fc

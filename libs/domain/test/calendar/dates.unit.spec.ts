@@ -11,7 +11,7 @@ import {
   weekday,
 } from '../../src/calendar';
 
-describe('calendar arithmetic (DOMAIN.md, "Counting deadlines")', () => {
+describe('calendar arithmetic (LEGAL-SOURCES.md, "Counting deadlines")', () => {
   it('given a term in months, when the date exists in the last month, then it ends on the same date (ГПК чл. 60; ЗЗД чл. 72)', () => {
     expect(addMonths('2025-01-15', 2)).toBe('2025-03-15');
     expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');

@@ -132,7 +132,7 @@ describe('whatever happens, the decider stays sound (property)', () => {
 });
 
 describe('the data subject travels from the command to its events', () => {
-  it('DESIGN.md "Personal data": every event of the command carries the submitter\'s data-subject id', () => {
+  it('personal data: every event of the command carries the submitter\'s data-subject id', () => {
     const base = command('RegisterCase', registration(), { now: at(10) });
     const withSubject = { ...base, metadata: { ...base.metadata, dataSubjectId: 'subject-1' } };
     const result = caseDecider.decide(withSubject, caseDecider.initialState());

@@ -84,14 +84,14 @@ describe('ScreenCase', () => {
       .then('HealthOrSafetyThreatMustBeExamined');
   });
 
-  it('DOMAIN.md: no silent automatic rejections — the platform may not decide no proceedings: NoProceedingsOnlyByRegistrar', () => {
+  it('LEGAL-SOURCES.md: no silent automatic rejections — the platform may not decide no proceedings: NoProceedingsOnlyByRegistrar', () => {
     const data = { outcome: 'no-proceedings', ground: 'anonymous', reason: 'Правило' } as const;
     given(history.registered({ submitter: null }))
       .when(command('ScreenCase', data, { ...opts, actor: as('system') }))
       .then('NoProceedingsOnlyByRegistrar');
   });
 
-  it('DOMAIN.md: a decision not to proceed needs a recorded reason: ReasonRequired', () => {
+  it('LEGAL-SOURCES.md: a decision not to proceed needs a recorded reason: ReasonRequired', () => {
     const data = { outcome: 'no-proceedings', ground: 'anonymous', reason: '  ' } as const;
     given(history.registered({ submitter: null })).when(command('ScreenCase', data, opts)).then('ReasonRequired');
   });
@@ -136,7 +136,7 @@ describe('ResolveFlag', () => {
     expect(state.status).toBe('NoProceedings');
   });
 
-  it('DOMAIN.md: the registrar decision needs a recorded reason: ReasonRequired', () => {
+  it('LEGAL-SOURCES.md: the registrar decision needs a recorded reason: ReasonRequired', () => {
     given(history.flagged()).when(command('ResolveFlag', { decision: 'accept', reason: '' }, opts)).then('ReasonRequired');
   });
 

@@ -42,7 +42,7 @@ const everyType: CaseEvent[] = [
   event('NotificationFailed', { ...notification, error: '550 <maria@example.bg>: mailbox unavailable' }),
 ];
 
-describe('personal data (DOMAIN.md: encrypted per data subject, erased by deleting the key)', () => {
+describe('personal data (LEGAL-SOURCES.md: encrypted per data subject, erased by deleting the key)', () => {
   it('the examples cover every event type', () => {
     expect(new Set(everyType.map((e) => e.type))).toEqual(new Set(CASE_EVENT_TYPES));
   });

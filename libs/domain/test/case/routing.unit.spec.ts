@@ -37,7 +37,7 @@ describe('AssignCase', () => {
     expect(state).toMatchObject({ status: 'Assigned', unit: 'utilities', officerId: 'officer-1' });
   });
 
-  it('Issue 5 routing: the platform assigns within the unit by the tenant rules (actor system)', () => {
+  it('the platform assigns within the unit by the tenant rules (actor system)', () => {
     const o = { actor: as('system'), now: at(4) };
     given(history.routed())
       .when(command('AssignCase', { officerId: 'officer-1' }, o))

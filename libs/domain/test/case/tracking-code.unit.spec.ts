@@ -5,7 +5,7 @@ import { at, command, given, registeredEvent, registration } from './fixtures';
 const CODE = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
 const withCode = { name: 'Мария Петрова', email: 'maria@example.bg', language: 'bg', trackingCode: CODE } as const;
 
-describe('the tracking code in the submitter (issue 6: the acknowledgement carries it)', () => {
+describe('the tracking code in the submitter (the acknowledgement carries it)', () => {
   it('RegisterCase carries the code the application issued into CaseRegistered, as given', () => {
     given([])
       .when(command('RegisterCase', registration({ submitter: withCode }), { now: at(2) }))

@@ -1,7 +1,7 @@
 import { as, at, command, event, given, history } from './fixtures';
 
 /** deadline-watch and notification record what they observed on the case's stream, each fact once. */
-describe('deadline alerts (issue 6: each exactly once per case and threshold)', () => {
+describe('deadline alerts (each exactly once per case and threshold)', () => {
   const system = { actor: as('system'), now: at(20) };
   const warning = { dueDate: '2026-04-02', workingDaysBefore: 5, warnedOn: '2026-03-26' };
 
@@ -57,7 +57,7 @@ describe('deadline alerts (issue 6: each exactly once per case and threshold)', 
   });
 });
 
-describe('notifications (issue 6: one message per event, recipient and template)', () => {
+describe('notifications (one message per event, recipient and template)', () => {
   const system = { actor: as('system'), now: at(11) };
   const sent = {
     notificationId: 'n-1',

@@ -5,7 +5,7 @@ import { computeDueDate, DEFAULT_DEADLINE_POLICIES, maxExtensionDate } from '../
 import { KINDS } from '../../src/shared/vocabulary';
 import { calendar } from './given';
 
-// Properties of the counting rules (ГПК чл. 60; ЗЗД чл. 72; DOMAIN.md "Counting deadlines") for
+// Properties of the counting rules (ГПК чл. 60; ЗЗД чл. 72; LEGAL-SOURCES.md "Counting deadlines") for
 // every default policy, starts in 1990–2099.
 const anyStart = fc.integer({ min: toEpochDay('1990-01-01'), max: toEpochDay('2099-06-30') }).map(fromEpochDay);
 const anyKind = fc.constantFrom(...KINDS);

@@ -1,7 +1,7 @@
 import { termDueDate } from '../../src/deadlines';
 import { calendar, given, rules } from './given';
 
-describe('terms by kind (DOMAIN.md, "Kinds of submission")', () => {
+describe('terms by kind (LEGAL-SOURCES.md, "Kinds of submission")', () => {
   it('complaint — Peshtera charter, one month: received 31 Jan 2025, due 28 Feb (no 31 Feb: the last day of the month)', () => {
     const result = given('complaint').when({ start: '2025-01-31' }).then('2025-02-28');
     expect(result.steps[0]).toMatchObject({ rule: 'term', source: expect.stringContaining('Пещера') });

@@ -6,7 +6,7 @@ import {
   resolveDeadlinePolicy,
 } from '../../src/deadlines';
 
-// DOMAIN.md, "Kinds of submission": every default names its source and is valid policy data.
+// LEGAL-SOURCES.md, "Kinds of submission": every default names its source and is valid policy data.
 describe('default deadline policies', () => {
   it.each(KINDS)('given the default for %s, then it is valid data that names its source', (kind) => {
     const policy = DEFAULT_DEADLINE_POLICIES[kind];

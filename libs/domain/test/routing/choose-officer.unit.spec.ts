@@ -3,12 +3,12 @@ import { chooseOfficer, type OfficerLoad } from '../../src/routing';
 
 const officer = (id: string, openCases: number, o: Partial<OfficerLoad> = {}): OfficerLoad => ({ id, unit: 'roads', absent: false, openCases, ...o });
 
-describe('chooseOfficer: assignment within a unit (issue 5, routing 2)', () => {
-  it('Issue 5 "least open cases per officer": given officers of the unit, then the one with the fewest open cases gets the case', () => {
+describe('chooseOfficer: assignment within a unit', () => {
+  it('least open cases per officer: given officers of the unit, then the one with the fewest open cases gets the case', () => {
     expect(chooseOfficer([officer('a', 5), officer('b', 2), officer('c', 3)], 'roads')).toEqual({ type: 'OfficerChosen', officerId: 'b', openCases: 2 });
   });
 
-  it('Issue 5 "skipping absent officers": given the least busy officer is away, then the next one gets the case', () => {
+  it('skipping absent officers: given the least busy officer is away, then the next one gets the case', () => {
     expect(chooseOfficer([officer('a', 5), officer('b', 0, { absent: true }), officer('c', 3)], 'roads')).toMatchObject({ officerId: 'c' });
   });
 
@@ -27,7 +27,7 @@ describe('chooseOfficer: assignment within a unit (issue 5, routing 2)', () => {
     );
   });
 
-  it('Issue 5: given nobody present in the unit, then a named result says the head of unit assigns, in both languages', () => {
+  it('given nobody present in the unit, then a named result says the head of unit assigns, in both languages', () => {
     const choice = chooseOfficer([officer('a', 0, { absent: true }), officer('b', 0, { unit: 'taxes' })], 'roads');
     expect(choice).toMatchObject({ type: 'NoOfficerAvailable', unit: 'roads' });
     if (choice.type === 'NoOfficerAvailable') {

@@ -55,7 +55,7 @@ const rulesChanged = (version: number, commandId = 'cmd-1'): RoutingConfigEvent 
   metadata: eventMetadata(commandId),
 });
 
-describe('routing set-up as events (issue 5, routing 3: "changes are events too")', () => {
+describe('routing set-up as events ("changes are events too")', () => {
   it('one stream per tenant, its category without a dash', () => {
     expect(routingConfigStreamName('nova-zagora')).toBe('routingconfig-nova-zagora');
   });
@@ -129,7 +129,7 @@ describe('routing set-up as events (issue 5, routing 3: "changes are events too"
   });
 });
 
-describe('units as events (issue 5, routing 3: "tenant admins change units")', () => {
+describe('units as events ("tenant admins change units")', () => {
   const charterUnits = (): Unit[] => currentUnits(foldRoutingConfig([]), tenant('sopot')).units;
   const withUnits = (units: Unit[], version = 2): RoutingConfigEvent => ({ type: 'UnitsChanged', data: { version, units }, metadata: eventMetadata() });
   const officersChanged = (officers: ChangeOfficers['data']['officers']): RoutingConfigEvent => ({

@@ -1,20 +1,20 @@
 import { decideRoute, DEFAULT_RULE_ID, ruleSetContentSchema, type RuleSet } from '../../src/routing';
 import { facts, RULES } from './fixtures';
 
-describe('decideRoute: routing rules as data (issue 5, routing 1)', () => {
-  it('Issue 5 "by kind and category": given a rule for a category, when a case of that category arrives, then it goes to the rule\'s unit, recording rule and version', () => {
+describe('decideRoute: routing rules as data', () => {
+  it('by kind and category: given a rule for a category, when a case of that category arrives, then it goes to the rule\'s unit, recording rule and version', () => {
     const decision = decideRoute(facts({ category: 'roads-lighting' }), RULES);
     expect(decision).toMatchObject({ unit: 'public-works', ruleId: 'roads', ruleVersion: 7, urgent: false });
   });
 
-  it('Issue 5 "rules are versioned": given several matching rules, when routed, then the lowest priority wins whatever the order they are written in', () => {
+  it('rules are versioned: given several matching rules, when routed, then the lowest priority wins whatever the order they are written in', () => {
     const decision = decideRoute(facts({ category: 'roads-lighting', text: 'Искаха подкуп за ремонта на пътя.' }), RULES);
     expect(decision.ruleId).toBe('bribes');
     const reversed: RuleSet = { ...RULES, rules: [...RULES.rules].reverse() };
     expect(decideRoute(facts({ category: 'roads-lighting', text: 'Искаха подкуп.' }), reversed).ruleId).toBe('bribes');
   });
 
-  it('Issue 5 "by keywords": given a stem pattern, when a declined form appears, then it matches; never in the middle of a word', () => {
+  it('by keywords: given a stem pattern, when a declined form appears, then it matches; never in the middle of a word', () => {
     expect(decideRoute(facts({ text: 'Служителят поиска подкупи.' }), RULES).ruleId).toBe('bribes');
     expect(decideRoute(facts({ text: 'Парите минаха под масата.' }), RULES).ruleId).toBe('bribes');
     expect(decideRoute(facts({ text: 'Той е неподкупен служител.' }), RULES).ruleId).toBe(DEFAULT_RULE_ID);
@@ -29,7 +29,7 @@ describe('decideRoute: routing rules as data (issue 5, routing 1)', () => {
     expect(decideRoute(facts({ text: null, category: 'roads-lighting' }), RULES).ruleId).toBe('roads');
   });
 
-  it('Issue 5 "by the channel": given a rule on kind and channel, when only one of them holds, then it does not match (every condition must hold)', () => {
+  it('by the channel: given a rule on kind and channel, when only one of them holds, then it does not match (every condition must hold)', () => {
     expect(decideRoute(facts({ kind: 'signal', channel: 'hotline' }), RULES)).toMatchObject({
       ruleId: 'hotline-signals',
       urgent: true,
@@ -39,7 +39,7 @@ describe('decideRoute: routing rules as data (issue 5, routing 1)', () => {
     expect(decideRoute(facts({ kind: 'complaint', channel: 'hotline' }), RULES).ruleId).toBe(DEFAULT_RULE_ID);
   });
 
-  it('Issue 5 "by flags": given a rule on a flag, when the case carries any listed flag, then the rule applies', () => {
+  it('by flags: given a rule on a flag, when the case carries any listed flag, then the rule applies', () => {
     const withFlag: RuleSet = {
       ...RULES,
       rules: [
@@ -56,14 +56,14 @@ describe('decideRoute: routing rules as data (issue 5, routing 1)', () => {
     expect(decideRoute(facts({ flags: ['offensive-language'] }), withFlag).ruleId).toBe(DEFAULT_RULE_ID);
   });
 
-  it('Issue 5 "a default unit": given no rule matches, when routed, then the default unit takes it and the explanation says so in both languages', () => {
+  it('a default unit: given no rule matches, when routed, then the default unit takes it and the explanation says so in both languages', () => {
     const decision = decideRoute(facts({ category: 'unknown' }), RULES);
     expect(decision).toMatchObject({ unit: 'registry', ruleId: 'default', ruleVersion: 7, urgent: false, inform: { units: [], roles: [] } });
     expect(decision.explanation.en).toMatch(/No rule of version 7 matched.*default unit "registry"/);
     expect(decision.explanation.bg).toMatch(/звеното по подразбиране „registry“/);
   });
 
-  it('Issue 5 "so a replay explains it": given a matching rule, when routed, then the explanation names the rule, the version and why, in Bulgarian and English', () => {
+  it('so a replay explains it: given a matching rule, when routed, then the explanation names the rule, the version and why, in Bulgarian and English', () => {
     const decision = decideRoute(facts({ text: 'Искаха подкуп.' }), RULES);
     expect(decision.explanation.en).toBe('Rule "bribes" (version 7) sends the case to "anti-corruption": Bribes (keyword "подкуп*").');
     expect(decision.explanation.bg).toBe('Правило „bribes“ (версия 7) насочва към „anti-corruption“: Подкупи (ключова дума „подкуп*“).');

@@ -31,7 +31,7 @@ describe.each(SEED_TENANTS.map((t) => [t.slug, t] as const))('default rules of %
     },
   );
 
-  it('Issue 5 "corruption → the anti-corruption officer": given a corruption flag on a roads complaint, then the anti-corruption unit takes it', () => {
+  it('corruption → the anti-corruption officer: given a corruption flag on a roads complaint, then the anti-corruption unit takes it', () => {
     const decision = decideRoute(facts({ category: 'roads-lighting', flags: ['corruption-indicator'] }), rules);
     expect(decision).toMatchObject({ unit: departmentWithRole(charter, 'anti-corruption'), ruleId: 'corruption-indicator' });
   });
@@ -41,7 +41,7 @@ describe.each(SEED_TENANTS.map((t) => [t.slug, t] as const))('default rules of %
     expect(decision).toMatchObject({ unit: departmentWithRole(charter, 'anti-corruption'), ruleId: 'whistleblower-report' });
   });
 
-  it('Issue 5 "health/safety → urgent, the mayor\'s office informed": given a threat in a category, then its department handles it, urgently, the mayor\'s office told', () => {
+  it('health/safety → urgent, the mayor\'s office informed: given a threat in a category, then its department handles it, urgently, the mayor\'s office told', () => {
     const category = charter.categories[0];
     const decision = decideRoute(facts({ category: category.id, flags: ['health-safety-threat'] }), rules);
     expect(decision).toMatchObject({
@@ -52,13 +52,13 @@ describe.each(SEED_TENANTS.map((t) => [t.slug, t] as const))('default rules of %
     });
   });
 
-  it('Issue 5 "health/safety": given a threat without a category, then the default unit handles it, urgently, the mayor\'s office told', () => {
+  it('health/safety: given a threat without a category, then the default unit handles it, urgently, the mayor\'s office told', () => {
     const decision = decideRoute(facts({ flags: ['health-safety-threat'] }), rules);
     expect(decision).toMatchObject({ unit: rules.defaultUnit, ruleId: 'health-safety', urgent: true });
     expect(decision.inform.units).toEqual([departmentWithRole(charter, 'mayors-office')]);
   });
 
-  it('Issue 5 "a default unit": given no category, then the services centre sorts it out, and the decision says no rule matched', () => {
+  it('a default unit: given no category, then the services centre sorts it out, and the decision says no rule matched', () => {
     const decision = decideRoute(facts({ category: null }), rules);
     expect(decision).toMatchObject({ unit: departmentWithRole(charter, 'services-centre'), ruleId: 'default', ruleVersion: 1 });
   });

@@ -18,7 +18,7 @@ describe('routing facts from a case history', () => {
     });
   });
 
-  it('Issue 5 "by flags": a corruption flag a registrar resolved to accept still counts, though the folded state forgot it', () => {
+  it('by flags: a corruption flag a registrar resolved to accept still counts, though the folded state forgot it', () => {
     const events = [
       ...history.registered(),
       event('CaseFlagged', { flags: [corruptionFlag] }, { now: at(3) }),

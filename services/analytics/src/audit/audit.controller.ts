@@ -38,7 +38,7 @@ type Query = Record<string, unknown>;
 const ERRORS = { description: 'Body `{ statusCode, errors: [{ field, reason }] }`.' };
 
 /**
- * The auditor's replay of one case (issue 7): read from the event store itself, never from a projection;
+ * The auditor's replay of one case: read from the event store itself, never from a projection;
  * read-only (every endpoint is a GET and none writes a case); auditors of the case's own tenant only.
  * Every answer is first recorded in the tenant's audit log (see audited-read.ts).
  */

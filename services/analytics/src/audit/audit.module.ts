@@ -6,7 +6,7 @@ import { AuditedRead } from './audited-read';
 import { CaseRecords } from './case-record';
 
 /**
- * The auditor's replay (issue 7). Needs only what PlatformModule provides globally: EVENT_STORE (the
+ * The auditor's replay. Needs only what PlatformModule provides globally: EVENT_STORE (the
  * streams as stored, for the chain and the audit log), CASE_STORE (decrypted reads), TenantDirectory and
  * CLOCK (SUBJECT_KEYS is used through CASE_STORE). See AUDIT.md.
  */

@@ -5,8 +5,8 @@ import type { JsonObject } from '@civic/event-store';
 export const TRACKING_CODE_WITHHELD = '[tracking code withheld]';
 
 /**
- * An event's data as the auditor's replay shows it. The submitter's tracking code (issue 6,
- * `submitter.trackingCode`) is a bearer secret: whoever has it acts as the citizen (sees the case,
+ * An event's data as the auditor's replay shows it. The submitter's tracking code
+ * (`submitter.trackingCode`) is a bearer secret: whoever has it acts as the citizen (sees the case,
  * withdraws it, rates it), and an audit is no reason to hand it on. That there was one shows as a marker.
  * Only the view changes: the chain is verified on the events as stored.
  */

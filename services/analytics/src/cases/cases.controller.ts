@@ -9,7 +9,7 @@ import { forTenant } from '../http/answers';
 import { CASE_LIST_SCHEMA } from '../http/openapi-schemas';
 import { READER_ROLES } from '../http/reader-roles';
 
-/** The case list and the work queues (issue 7): filtered, sorted and paged; nothing personal in it. */
+/** The case list and the work queues: filtered, sorted and paged; nothing personal in it. */
 @ApiTags('read models')
 @Auth(...READER_ROLES)
 @ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })

@@ -5,7 +5,7 @@
  * policy arrive as functions in `context` (the application builds them), never read from anywhere.
  *
  * Every document keeps the revision of the last event of its stream that changed it; an event at or below
- * that revision is ignored, so a redelivered or replayed event changes nothing (STYLE.md, practice 7).
+ * that revision is ignored, so a redelivered or replayed event changes nothing.
  */
 import {
   daysBetween,

@@ -17,7 +17,7 @@ const routedTo = (unit = 'public-works') => [
   s.assign('2026-03-02T09:02:00.000Z', 'pw-1'),
 ];
 
-describe('the case document (issue 7: case list, queues, KPIs)', () => {
+describe('the case document (case list, queues, KPIs)', () => {
   it('a registration makes the document: tenant, number, kind, channel, category, receipt, due date; open', () => {
     expect(docOf([s.register('2026-03-02T08:00:00.000Z', { kind: 'signal', channel: 'post', category: 'corruption' }, 'PSH-2026-000007')])).toMatchObject({
       _id: 'c-1',

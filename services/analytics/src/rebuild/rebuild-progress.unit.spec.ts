@@ -16,7 +16,7 @@ const record = (over: Partial<RebuildRecord>): RebuildRecord => ({
   ...over,
 });
 
-describe('rebuild progress (issue 7: events applied / total, percentage, rate)', () => {
+describe('rebuild progress (events applied / total, percentage, rate)', () => {
   it('applied of total, as a percentage with one decimal, and events per second', () => {
     expect(progressOf(record({}))).toMatchObject({ id: 'g1', applied: 250, total: 1_000, percentage: 25, ratePerSecond: 125 });
     expect(progressOf(record({ applied: 1, total: 3 })).percentage).toBe(33.3);

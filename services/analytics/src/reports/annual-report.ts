@@ -1,5 +1,5 @@
 /**
- * The annual analysis of feedback the charters promise (DOMAIN.md, "Feedback and reporting": per channel,
+ * The annual analysis of feedback the charters promise (libs/domain/LEGAL-SOURCES.md, "Feedback and reporting": per channel,
  * kind, unit, on-time rate; satisfaction): what was received in the year, how it was handled, and what
  * people thought of the answers. Pure: the cases of the year and the tenant's charter in, the report out.
  */

@@ -35,7 +35,7 @@ const CASES: KpiCase[] = [
   kase({ receivedOn: '2025-12-31', receivedMonth: '2025-12' }),
 ];
 
-describe('the annual feedback report (issue 7: per kind, channel, unit, on-time rate, satisfaction, main categories)', () => {
+describe('the annual feedback report (per kind, channel, unit, on-time rate, satisfaction, main categories)', () => {
   const report = annualReport(CASES, seedTenant('peshtera'), 2026, '2026-06-15');
 
   it('the year received: totals, and rows by kind, channel, unit, category, ground and month (all twelve)', () => {

@@ -82,7 +82,7 @@ export interface TestSubmitter {
   text: string;
   answer: string;
   comment: string;
-  /** The private code intake puts in the registration's submitter (issue 6): never shown to an auditor. */
+  /** The private code intake puts in the registration's submitter: never shown to an auditor. */
   trackingCode: string;
 }
 

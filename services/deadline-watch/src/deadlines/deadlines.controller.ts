@@ -12,7 +12,7 @@ import { DeadlinesAnswerDto, ErrorBodyDto } from './deadlines.dto';
 const MAX_CASES = 2_000;
 
 /**
- * What is overdue and what is due soon in a municipality (issue 6, deadline-watch 5), each case with the
+ * What is overdue and what is due soon in a municipality, each case with the
  * explanation of its due date. Read from deadline-watch's own read model, kept by the same plans as the timers.
  */
 @ApiTags('deadlines')

@@ -40,7 +40,7 @@ const BARRING_REASONS = new Set(['anonymous', 'time-barred']);
 /**
  * What the platform itself (role `system`) may do with screening's result. It accepts what is clear and
  * flags everything else for a registrar, including the law's grounds for no proceedings: the decider lets
- * only a registrar decide those (DOMAIN.md: a recorded decision, never a silent automatic rejection). The
+ * only a registrar decide those (libs/domain/LEGAL-SOURCES.md: a recorded decision, never a silent automatic rejection). The
  * ground comes first among the flags, with screening's reason, so the registrar sees what is proposed.
  */
 export function systemScreening(result: ScreeningResult): ScreenCase['data'] {

@@ -68,7 +68,7 @@ export function messageVariables({ message, history, charter, calendar, language
   const first = history[0];
   const submitter = first?.type === 'CaseRegistered' ? first.data.submitter : null;
   const name = submitter?.name;
-  // The submitter's private code (issue 6): only the acknowledgement carries it. null for cases
+  // The submitter's private code: only the acknowledgement carries it. null for cases
   // registered without one (before codes were recorded); an erased person gets no message at all.
   const trackingCode = submitter?.trackingCode ?? null;
   const unitName = (): string | null => {

@@ -57,7 +57,7 @@ const view = (entry: OutboxEntry): NotificationDto => ({
 });
 
 /**
- * What registrars see of the messages (issue 6, notification 3): the ones that failed after the last retry
+ * What registrars see of the messages: the ones that failed after the last retry
  * (also recorded as NotificationFailed on each case), a case's messages, and the printable letters for
  * answers and notices by post.
  */

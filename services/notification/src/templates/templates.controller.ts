@@ -75,7 +75,7 @@ class TemplateDetailDto extends createZodDto(
 class PreviewDto extends createZodDto(z.object({ message: z.string(), language: z.string(), subject: z.string(), text: z.string(), variables: z.record(z.unknown()) })) {}
 
 /**
- * Tenant admins word the messages (issue 6, notification 1): every message in Bulgarian and English, the
+ * Tenant admins word the messages: every message in Bulgarian and English, the
  * platform's wording until they change it. A change is refused with 400 naming each variable the message
  * does not have; every change is an event in `templates-<tenant>` (who, when, the whole new wording).
  */

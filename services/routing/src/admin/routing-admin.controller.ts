@@ -27,7 +27,7 @@ import { rejectionAnswer } from './http-errors';
 const READERS = ['tenant-admin', 'head-of-unit', 'secretary', 'ops'] as const;
 
 /**
- * Tenant admins set up routing (issue 5, routing 3): the units, the rules and the officers of each unit.
+ * Tenant admins set up routing: the units, the rules and the officers of each unit.
  * Every change is an event in `routingconfig-<tenant>`; reads fold that stream (the charter's defaults when
  * it is empty). Every answer that is not a 2xx is the platform's error body.
  */

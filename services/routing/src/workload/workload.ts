@@ -2,7 +2,7 @@
  * Officers' workload as a read model: one document per case saying which officer holds it and whether it
  * is still open for them. An officer's open cases are the count of their open documents. Each document
  * keeps the stream revision it has seen, so a redelivered or replayed event changes nothing
- * (STYLE.md, practice 7: `evolve(doc | null, event)`).
+ * (a read model evolves like a decider's state: `evolve(doc | null, event)`).
  */
 export interface CaseLoad {
   /** The case id. */

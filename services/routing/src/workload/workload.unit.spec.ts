@@ -3,7 +3,7 @@ import { evolveCaseLoad, type CaseLoad, type LoadEvent } from './workload';
 const ev = (type: string, revision: number, officerId?: string): LoadEvent => ({ type, tenant: 'sopot', caseId: 'c-1', revision, officerId });
 const fold = (events: LoadEvent[], from: CaseLoad | null = null) => events.reduce(evolveCaseLoad, from);
 
-describe('officer workload per case (issue 5: least open cases per officer)', () => {
+describe('officer workload per case (least open cases per officer)', () => {
   it('assigned: the case counts for the officer (+1)', () => {
     expect(fold([ev('CaseRouted', 2), ev('CaseAssigned', 3, 'o-1')])).toEqual({ _id: 'c-1', tenant: 'sopot', officerId: 'o-1', open: true, waiting: false, revision: 3 });
   });

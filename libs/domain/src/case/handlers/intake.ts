@@ -52,7 +52,7 @@ export function screenCase(command: ScreenCase, state: RegisteredCase): CaseResu
     case 'accept':
       return accept(eventFrom(command, 'CaseAccepted', { basis: 'screening', reason: null }));
     case 'no-proceedings': {
-      // DOMAIN.md: such decisions carry a recorded reason and are never silent automatic rejections.
+      // LEGAL-SOURCES.md: such decisions carry a recorded reason and are never silent automatic rejections.
       const role = command.metadata.actor.role;
       if (role !== 'registrar') return reject(rejections.noProceedingsOnlyByRegistrar(role));
       if (isBlank(data.reason)) return reject(rejections.reasonRequired(command.type));
