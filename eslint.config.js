@@ -66,9 +66,18 @@ module.exports = [
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clock in the domain: take `now` from the command.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No clock in the domain: take `now` from the command.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'No randomness in the domain: take ids from the command.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'No clock in the domain: take `now` from the command.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'No clock in the domain: take `now` from the command.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'No randomness in the domain: take ids from the command.',
+        },
       ],
       'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'fetch'],
       // Node built-ins are not npm packages, so the Nx rule does not see them; this rule does.
@@ -103,7 +112,15 @@ function serviceFolders() {
     group: ['@nestjs/swagger', 'express', 'nestjs-zod'],
     message: 'HTTP belongs in controllers, DTOs and http/: an application service does not know how it is called.',
   };
-  const httpFiles = ['**/*.controller.ts', '**/*.dto.ts', '**/http/**', '**/*openapi*.ts', '**/*.filter.ts', '**/*.guard.ts', '**/*.middleware.ts'];
+  const httpFiles = [
+    '**/*.controller.ts',
+    '**/*.dto.ts',
+    '**/http/**',
+    '**/*openapi*.ts',
+    '**/*.filter.ts',
+    '**/*.guard.ts',
+    '**/*.middleware.ts',
+  ];
   const sources = ['services/*/src/**/*.ts'];
   const tests = ['**/*.spec.ts'];
   const rule = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });

@@ -9,10 +9,7 @@ const TIMEOUTS = { unit: 5_000, int: 60_000, e2e: 120_000, esdb: 120_000 };
 
 // Map the tsconfig path aliases (@civic/x) to their sources so tests run TypeScript directly.
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace('/', '\\/')}$`,
-    path.join(__dirname, target),
-  ]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, path.join(__dirname, target)]),
 );
 
 module.exports = function jestConfig(projectDir) {

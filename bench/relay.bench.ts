@@ -76,7 +76,11 @@ async function main(): Promise<void> {
 
     // Warm-up: connections, JIT, Kafka's first writes to a new topic; not reported.
     await sendRaw(kafka, await topics.create('bench-warm-raw'), encode(await warmStore.readAll()), batch);
-    await runRelay({ store: warmStore, kafka, db, topic: await topics.create('bench-warm-relay'), maxBatch: batch }, warmupEvents, RELAY_TIMEOUT_MS);
+    await runRelay(
+      { store: warmStore, kafka, db, topic: await topics.create('bench-warm-relay'), maxBatch: batch },
+      warmupEvents,
+      RELAY_TIMEOUT_MS,
+    );
 
     const rawMs: number[] = [];
     const relayMs: number[] = [];
@@ -102,12 +106,16 @@ async function main(): Promise<void> {
     const batchesPerRun = relayBatches / rounds;
     console.log('| contender | runs (ms) | mean ms | events/s | vs raw |');
     console.log('|---|---|---:|---:|---:|');
-    console.log(`| raw kafkajs producer | ${rawMs.map((ms) => fixed(ms, 0)).join(', ')} | ${fixed(rawMean, 0)} | ${fixed((total * 1000) / rawMean, 0)} | 1.00× |`);
+    console.log(
+      `| raw kafkajs producer | ${rawMs.map((ms) => fixed(ms, 0)).join(', ')} | ${fixed(rawMean, 0)} | ${fixed((total * 1000) / rawMean, 0)} | 1.00× |`,
+    );
     console.log(
       `| relay | ${relayMs.map((ms) => fixed(ms, 0)).join(', ')} | ${fixed(relayMean, 0)} | ${fixed((total * 1000) / relayMean, 0)} | ` +
         `${ratio(rawMean, relayMean)} |`,
     );
-    console.log(`\nrelay: ${fixed(batchesPerRun, 1)} batches per run (${fixed(total / batchesPerRun, 0)} events per batch); every topic held exactly ${total} messages\n`);
+    console.log(
+      `\nrelay: ${fixed(batchesPerRun, 1)} batches per run (${fixed(total / batchesPerRun, 0)} events per batch); every topic held exactly ${total} messages\n`,
+    );
 
     // Where the relay's time goes: its steps run one after the other, so the parts should add up to it.
     const subscriptionMs = await timeSubscription(store, total);
@@ -129,7 +137,10 @@ async function main(): Promise<void> {
   } finally {
     await topics.deleteAll().catch((error: unknown) => console.error('could not delete the bench topics', error));
     for (const store of stores) await store.close();
-    await mongo.db().dropDatabase().catch(() => undefined);
+    await mongo
+      .db()
+      .dropDatabase()
+      .catch(() => undefined);
     await mongo.close();
     await database.drop();
   }

@@ -54,7 +54,10 @@ export async function appendCases(bench: EventStoreBench): Promise<Figures[]> {
   const byHand = new AdapterSqlByHand(bench.url, BY_HAND_SCHEMA);
   const byHandPrepared = new AdapterSqlByHand(bench.url, BY_HAND_SCHEMA, true);
   try {
-    const rawSteps = (steps: RawSteps): Append => (s, events, expected) => raw.append(s, events, expected + 1, steps);
+    const rawSteps =
+      (steps: RawSteps): Append =>
+      (s, events, expected) =>
+        raw.append(s, events, expected + 1, steps);
     const rawBaseline: ExactAppender = { label: 'raw pg', streams: await rawStreams(bench, PLAIN_INSERT), append: rawSteps(PLAIN_INSERT) };
     const viaAdapter: ExactAppender = {
       label: 'adapter',
@@ -80,7 +83,13 @@ export async function appendCases(bench: EventStoreBench): Promise<Figures[]> {
         ];
     const afterCommit: ExactAppender[] = !bench.anatomy
       ? []
-      : [{ label: 'raw + claim + notify after commit', streams: await rawStreams(bench, CLAIM_NOTIFY_AFTER), append: rawSteps(CLAIM_NOTIFY_AFTER) }];
+      : [
+          {
+            label: 'raw + claim + notify after commit',
+            streams: await rawStreams(bench, CLAIM_NOTIFY_AFTER),
+            append: rawSteps(CLAIM_NOTIFY_AFTER),
+          },
+        ];
 
     results.push(
       ...(await compare(

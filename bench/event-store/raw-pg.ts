@@ -31,7 +31,10 @@ export interface RawRow {
 }
 
 export class RawExpectedRevisionError extends Error {
-  constructor(readonly streamName: string, readonly expected: number) {
+  constructor(
+    readonly streamName: string,
+    readonly expected: number,
+  ) {
     super(`raw baseline: stream ${streamName} is not at revision ${expected}`);
     this.name = 'RawExpectedRevisionError';
   }
@@ -73,26 +76,29 @@ export class RawPgEvents {
    * [notify]. With `claim`, the stream's row must exist (see `createStreamRows`) at `firstRevision - 1`.
    */
   async append(streamName: string, events: EventToAppend[], firstRevision: number, steps: RawSteps): Promise<void> {
-    await this.inTransaction(async (client) => {
-      if (steps.claim) {
-        const claimed = await client.query(
-          `update "${this.schema}".streams set revision = revision + $2 where stream_name = $1 and revision = $3 returning revision`,
-          [streamName, events.length, firstRevision - 1],
+    await this.inTransaction(
+      async (client) => {
+        if (steps.claim) {
+          const claimed = await client.query(
+            `update "${this.schema}".streams set revision = revision + $2 where stream_name = $1 and revision = $3 returning revision`,
+            [streamName, events.length, firstRevision - 1],
+          );
+          if (claimed.rowCount === 0) throw new RawExpectedRevisionError(streamName, firstRevision - 1);
+        }
+        const params: unknown[] = [streamName];
+        const rows = events.map((event, i) => {
+          params.push(event.id, firstRevision + i, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+          const p = params.length - 5;
+          return `($${p + 1}, $1, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5})`;
+        });
+        await client.query(
+          `insert into "${this.schema}".events (event_id, stream_name, stream_revision, event_type, data, metadata) values ${rows.join(', ')}`,
+          params,
         );
-        if (claimed.rowCount === 0) throw new RawExpectedRevisionError(streamName, firstRevision - 1);
-      }
-      const params: unknown[] = [streamName];
-      const rows = events.map((event, i) => {
-        params.push(event.id, firstRevision + i, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
-        const p = params.length - 5;
-        return `($${p + 1}, $1, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5})`;
-      });
-      await client.query(
-        `insert into "${this.schema}".events (event_id, stream_name, stream_revision, event_type, data, metadata) values ${rows.join(', ')}`,
-        params,
-      );
-      if (steps.notify === 'in-transaction') await this.notify(client);
-    }, steps.notify === 'after-commit' ? (client) => this.notify(client) : undefined);
+        if (steps.notify === 'in-transaction') await this.notify(client);
+      },
+      steps.notify === 'after-commit' ? (client) => this.notify(client) : undefined,
+    );
   }
 
   private async notify(client: PoolClient): Promise<void> {
@@ -131,10 +137,10 @@ export class RawPgEvents {
 
   /** Stream rows for the `claim` step, as the adapter keeps them. */
   async createStreamRows(streamNames: string[], revision: number): Promise<void> {
-    await this.pool.query(
-      `insert into "${this.schema}".streams (stream_name, revision) select unnest($1::text[]), $2`,
-      [streamNames, revision],
-    );
+    await this.pool.query(`insert into "${this.schema}".streams (stream_name, revision) select unnest($1::text[]), $2`, [
+      streamNames,
+      revision,
+    ]);
   }
 
   async readStream(streamName: string): Promise<RawRow[]> {
@@ -164,7 +170,10 @@ export class RawPgEvents {
     await this.pool.query(`analyze "${schema}".streams`);
   }
 
-  private async inTransaction(work: (client: PoolClient) => Promise<void>, afterCommit?: (client: PoolClient) => Promise<void>): Promise<void> {
+  private async inTransaction(
+    work: (client: PoolClient) => Promise<void>,
+    afterCommit?: (client: PoolClient) => Promise<void>,
+  ): Promise<void> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {

@@ -70,7 +70,9 @@ export async function readCases(bench: EventStoreBench): Promise<Figures[]> {
 async function checkLoaded(bench: EventStoreBench, streamName: string, total: number): Promise<void> {
   const [fromAdapter, fromRaw] = [await bench.adapter.readStream(streamName), await bench.raw.readStream(streamName)];
   if (fromAdapter.length !== EVENTS_PER_READ_STREAM || fromRaw.length !== EVENTS_PER_READ_STREAM) {
-    throw new BenchSetupError(`expected ${EVENTS_PER_READ_STREAM} events in ${streamName}: adapter ${fromAdapter.length}, raw ${fromRaw.length}`);
+    throw new BenchSetupError(
+      `expected ${EVENTS_PER_READ_STREAM} events in ${streamName}: adapter ${fromAdapter.length}, raw ${fromRaw.length}`,
+    );
   }
   const all = await bench.adapter.readAll();
   if (all.length !== total) throw new BenchSetupError(`expected ${total} events in the adapter's store, read ${all.length}`);

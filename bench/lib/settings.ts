@@ -3,7 +3,10 @@
  * The defaults finish each benchmark in under about two minutes on two cores.
  */
 export class InvalidBenchSettingError extends Error {
-  constructor(readonly variable: string, readonly value: string) {
+  constructor(
+    readonly variable: string,
+    readonly value: string,
+  ) {
     super(`${variable}=${value} is not a positive number`);
     this.name = 'InvalidBenchSettingError';
   }

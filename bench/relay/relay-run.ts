@@ -5,8 +5,13 @@ import { EventRelay, type RelayProgress } from '@civic/messaging';
 import { uniqueName } from '@civic/testing';
 
 export class RelayStalledError extends Error {
-  constructor(readonly progress: RelayProgress, readonly expected: number) {
-    super(`relay published ${progress.published} of ${expected} events before the time limit (last error: ${progress.lastError ?? 'none'})`);
+  constructor(
+    readonly progress: RelayProgress,
+    readonly expected: number,
+  ) {
+    super(
+      `relay published ${progress.published} of ${expected} events before the time limit (last error: ${progress.lastError ?? 'none'})`,
+    );
     this.name = 'RelayStalledError';
   }
 }

@@ -19,13 +19,19 @@ export function checkAccess(principal: Principal, requirement: RouteRequirement)
   if (roles.length > 0 && !principal.roles.some((role) => roles.includes(role))) {
     return {
       reason: 'role-not-allowed',
-      message: { bg: `Този адрес изисква една от ролите: ${roles.join(', ')}.`, en: `this route needs one of the roles: ${roles.join(', ')}` },
+      message: {
+        bg: `Този адрес изисква една от ролите: ${roles.join(', ')}.`,
+        en: `this route needs one of the roles: ${roles.join(', ')}`,
+      },
     };
   }
   if (tenant !== undefined && tenant !== principal.tenant) {
     return {
       reason: 'other-tenant',
-      message: { bg: `Токенът е за община „${principal.tenant}“, а не за „${tenant}“.`, en: `the token is for tenant "${principal.tenant}", not "${tenant}"` },
+      message: {
+        bg: `Токенът е за община „${principal.tenant}“, а не за „${tenant}“.`,
+        en: `the token is for tenant "${principal.tenant}", not "${tenant}"`,
+      },
     };
   }
   return undefined;

@@ -8,9 +8,7 @@ describe('the answer to a refused token', () => {
 
   it('names invalid_token otherwise, with a description that stays a valid quoted string', () => {
     const challenge = bearerChallenge({ reason: 'missing-subject', message: 'the token has no "sub" claim — Ж' }, 'civic-cases');
-    expect(challenge).toBe(
-      `Bearer realm="civic-cases", error="invalid_token", error_description="the token has no 'sub' claim ? ?"`,
-    );
+    expect(challenge).toBe(`Bearer realm="civic-cases", error="invalid_token", error_description="the token has no 'sub' claim ? ?"`);
   });
 
   it("has the platform's error body: the field, the reason's name, and why in Bulgarian and English", () => {
@@ -25,7 +23,11 @@ describe('the answer to a refused token', () => {
       errors: [{ field: 'Authorization', reason: 'another tenant' }],
       rejection: { type: 'other-tenant', message: denial.message },
     });
-    expect(issuerUnavailable().getResponse()).toMatchObject({ statusCode: 503, errors: [{ field: 'server' }], rejection: { type: 'issuer-unavailable' } });
+    expect(issuerUnavailable().getResponse()).toMatchObject({
+      statusCode: 503,
+      errors: [{ field: 'server' }],
+      rejection: { type: 'issuer-unavailable' },
+    });
   });
 
   it.each(INVALID_TOKEN_REASONS)('says %s in Bulgarian too', (reason) => {

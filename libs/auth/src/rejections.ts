@@ -40,8 +40,13 @@ export interface AccessDenial {
 
 /** The issuer's keys could not be fetched: the caller's token may well be good, so this is a 503, not a 401. */
 export class IssuerUnavailableError extends Error {
-  constructor(readonly jwksUrl: string, cause: unknown) {
-    super(`the token issuer's keys at ${jwksUrl} could not be fetched: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  constructor(
+    readonly jwksUrl: string,
+    cause: unknown,
+  ) {
+    super(`the token issuer's keys at ${jwksUrl} could not be fetched: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
     this.name = 'IssuerUnavailableError';
   }
 }

@@ -103,7 +103,9 @@ describe('the auth guard in a Nest app, with keys from a real JWKS endpoint', ()
 
   it('refuses a token whose payload was changed after signing', async () => {
     const [header, , signature] = (await issuer.sign(registrar)).split('.');
-    const forged = Buffer.from(JSON.stringify({ ...registrar, tenant: 'sopot', iss: issuer.issuer, aud: 'civic-cases', exp: now() + 60 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...registrar, tenant: 'sopot', iss: issuer.issuer, aud: 'civic-cases', exp: now() + 60 }),
+    ).toString('base64url');
     await expect401(`${header}.${forged}.${signature}`, 'bad-signature');
   });
 
@@ -144,7 +146,10 @@ describe('the auth guard in a Nest app, with keys from a real JWKS endpoint', ()
       body: {
         statusCode: 403,
         errors: [{ field: 'Authorization', reason: expect.stringContaining('registrar, officer') }],
-        rejection: { type: 'role-not-allowed', message: { bg: expect.stringContaining('registrar, officer'), en: expect.stringContaining('registrar, officer') } },
+        rejection: {
+          type: 'role-not-allowed',
+          message: { bg: expect.stringContaining('registrar, officer'), en: expect.stringContaining('registrar, officer') },
+        },
       },
     });
   });

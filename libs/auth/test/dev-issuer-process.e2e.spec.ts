@@ -25,8 +25,16 @@ describe('the development issuer as a process', () => {
     const port = await freePort();
     const issuer = run({ DEV_ISSUER_PORT: String(port), DEV_ISSUER_TENANT: 'sopot' });
     try {
-      const tokenLines = () => issuer.output().split('\n').filter((line) => line.split('\t').length === 4);
-      await eventually(async () => tokenLines().length, (n) => n === STAFF_ROLES.length, { timeoutMs: 10_000, what: 'a token per role' });
+      const tokenLines = () =>
+        issuer
+          .output()
+          .split('\n')
+          .filter((line) => line.split('\t').length === 4);
+      await eventually(
+        async () => tokenLines().length,
+        (n) => n === STAFF_ROLES.length,
+        { timeoutMs: 10_000, what: 'a token per role' },
+      );
       expect(issuer.output()).toContain(`AUTH_JWKS_URL=http://127.0.0.1:${port}/.well-known/jwks.json`);
       expect(issuer.output()).toContain(`AUTH_ISSUER=http://127.0.0.1:${port}`);
 

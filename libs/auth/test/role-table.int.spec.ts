@@ -5,7 +5,11 @@ import { startApp, type RunningApp } from './nest-app';
 
 /** A sample of staff endpoints, shaped like the services' own, with the roles each allows. */
 const ENDPOINTS: { method: string; path: string; roles: Role[] }[] = [
-  { method: 'GET', path: 'cases', roles: ['registrar', 'officer', 'head-of-unit', 'secretary', 'mayor', 'anti-corruption-officer', 'auditor'] },
+  {
+    method: 'GET',
+    path: 'cases',
+    roles: ['registrar', 'officer', 'head-of-unit', 'secretary', 'mayor', 'anti-corruption-officer', 'auditor'],
+  },
   { method: 'POST', path: 'cases', roles: ['registrar'] },
   { method: 'POST', path: 'cases/assign', roles: ['head-of-unit', 'secretary'] },
   { method: 'PUT', path: 'routing-rules', roles: ['tenant-admin'] },
@@ -15,12 +19,24 @@ const ENDPOINTS: { method: string; path: string; roles: Role[] }[] = [
 
 @Controller('tenants/:tenant')
 class SampleController {
-  @Get('cases') @Auth(...ENDPOINTS[0].roles) list() { return { ok: true }; }
-  @Post('cases') @Auth(...ENDPOINTS[1].roles) register() { return { ok: true }; }
-  @Post('cases/assign') @Auth(...ENDPOINTS[2].roles) assign() { return { ok: true }; }
-  @Put('routing-rules') @Auth(...ENDPOINTS[3].roles) rules() { return { ok: true }; }
-  @Get('audit/cases') @Auth(...ENDPOINTS[4].roles) audit() { return { ok: true }; }
-  @Get('ops/queues') @Auth(...ENDPOINTS[5].roles) queues() { return { ok: true }; }
+  @Get('cases') @Auth(...ENDPOINTS[0].roles) list() {
+    return { ok: true };
+  }
+  @Post('cases') @Auth(...ENDPOINTS[1].roles) register() {
+    return { ok: true };
+  }
+  @Post('cases/assign') @Auth(...ENDPOINTS[2].roles) assign() {
+    return { ok: true };
+  }
+  @Put('routing-rules') @Auth(...ENDPOINTS[3].roles) rules() {
+    return { ok: true };
+  }
+  @Get('audit/cases') @Auth(...ENDPOINTS[4].roles) audit() {
+    return { ok: true };
+  }
+  @Get('ops/queues') @Auth(...ENDPOINTS[5].roles) queues() {
+    return { ok: true };
+  }
 }
 
 const expected = (role: Role, allowed: Role[], ownTenant: boolean) =>

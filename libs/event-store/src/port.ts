@@ -92,11 +92,7 @@ export interface StreamMetadata {
 }
 
 export interface EventStore {
-  appendToStream(
-    streamName: string,
-    events: EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult>;
+  appendToStream(streamName: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
 
   /** Throws `StreamNotFoundError` when the stream has no events. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -94,8 +94,16 @@ describe('the CloudEvents Kafka binding (binary content mode)', () => {
     ['a value that is not JSON', { ...asKafkajs(message), value: Buffer.from('{not json') }, /not JSON/],
     ['no id', { ...asKafkajs(message), headers: { ...asKafkajs(message).headers, ce_id: Buffer.from('') } }, /id must be/],
     ['a wrong specversion', { ...asKafkajs(message), headers: { ...asKafkajs(message).headers, ce_specversion: '0.3' } }, /specversion/],
-    ['a non-JSON content type', { ...asKafkajs(message), headers: { ...asKafkajs(message).headers, 'content-type': 'text/plain' } }, /content-type/],
-    ['a structured event that is not an object', { value: '[1]', headers: { 'content-type': 'application/cloudevents+json' }, offset: '1' }, /not a JSON object/],
+    [
+      'a non-JSON content type',
+      { ...asKafkajs(message), headers: { ...asKafkajs(message).headers, 'content-type': 'text/plain' } },
+      /content-type/,
+    ],
+    [
+      'a structured event that is not an object',
+      { value: '[1]', headers: { 'content-type': 'application/cloudevents+json' }, offset: '1' },
+      /not a JSON object/,
+    ],
   ])('rejects a message with %s as malformed, saying why', (_, bad, why) => {
     expect(() => fromKafkaMessage(bad)).toThrow(MalformedMessageError);
     expect(() => fromKafkaMessage(bad)).toThrow(why);

@@ -43,7 +43,13 @@ describe('interoperability with the CloudEvents SDK', () => {
     });
     const structured = SdkKafka.structured(sdkEvent);
     const fromStructured = fromKafkaMessage({ value: String(structured.value), headers: structured.headers, offset: '0' });
-    expect(fromStructured).toMatchObject({ id: 'e-1', type: 'bg.civic.case.CaseAccepted', subject: 'c-1', data: { unit: 'roads' }, extensions: { tenant: 'varna' } });
+    expect(fromStructured).toMatchObject({
+      id: 'e-1',
+      type: 'bg.civic.case.CaseAccepted',
+      subject: 'c-1',
+      data: { unit: 'roads' },
+      extensions: { tenant: 'varna' },
+    });
 
     const binary = SdkKafka.binary(sdkEvent);
     const headers = Object.fromEntries(Object.entries(binary.headers).filter(([, v]) => v !== undefined));

@@ -71,7 +71,11 @@ describe('the consumer toolkit on real Kafka and MongoDB', () => {
         if (event.id === 'event-b') throw new Error('no routing rule for this category');
       },
     });
-    await eventually(async () => outcomes.length, (n) => n === 5, { what: 'all 5 messages to be dealt with' });
+    await eventually(
+      async () => outcomes.length,
+      (n) => n === 5,
+      { what: 'all 5 messages to be dealt with' },
+    );
 
     expect(outcomes.map((o) => o.outcome)).toEqual(['handled', 'duplicate', 'dead-lettered', 'dead-lettered', 'handled']);
     expect(calls.map((c) => c.id)).toEqual(['event-a', 'event-b', 'event-b', 'event-b', 'event-c']);
@@ -139,7 +143,11 @@ describe('the consumer toolkit on real Kafka and MongoDB', () => {
         handler: async (event) => void handled.push(event.id),
       });
       try {
-        await eventually(async () => outcomes.length, (n) => n === 2, { what: 'both messages to be dealt with' });
+        await eventually(
+          async () => outcomes.length,
+          (n) => n === 2,
+          { what: 'both messages to be dealt with' },
+        );
       } finally {
         await instance.stop();
       }

@@ -26,7 +26,10 @@ export async function openWorld(prefix: string): Promise<World> {
     kafka,
     async close() {
       await store.close();
-      await mongo.db().dropDatabase().catch(() => undefined);
+      await mongo
+        .db()
+        .dropDatabase()
+        .catch(() => undefined);
       await mongo.close();
       await database.drop();
     },

@@ -34,13 +34,21 @@ describe('the relay through a Kafka outage', () => {
     relay.start();
     const warmUp = Array.from({ length: 10 }, () => randomUUID());
     await appendCaseEvents(world.store, warmUp, 1);
-    await eventually(async () => relay?.progress(), (p) => p?.published === 10, { what: 'the relay to publish the first 10 events' });
+    await eventually(
+      async () => relay?.progress(),
+      (p) => p?.published === 10,
+      { what: 'the relay to publish the first 10 events' },
+    );
 
     const cases = [...warmUp, ...Array.from({ length: 40 }, () => randomUUID())];
     await localKafka('down');
     try {
       await appendCaseEvents(world.store, cases, 20);
-      await eventually(async () => relay?.progress(), (p) => (p?.failures ?? 0) > 0, { what: 'the relay to notice the outage' });
+      await eventually(
+        async () => relay?.progress(),
+        (p) => (p?.failures ?? 0) > 0,
+        { what: 'the relay to notice the outage' },
+      );
       expect(relay.progress().published).toBe(10);
     } finally {
       await localKafka('up');
@@ -49,10 +57,14 @@ describe('the relay through a Kafka outage', () => {
     const stored = await storedCaseEvents(world.store);
     expect(stored).toHaveLength(1_010);
     const lastPosition = stored[stored.length - 1].position;
-    await eventually(async () => relay?.progress(), (p) => p?.lastPosition === lastPosition, {
-      timeoutMs: 40_000,
-      what: 'the relay to catch up after Kafka came back',
-    });
+    await eventually(
+      async () => relay?.progress(),
+      (p) => p?.lastPosition === lastPosition,
+      {
+        timeoutMs: 40_000,
+        what: 'the relay to catch up after Kafka came back',
+      },
+    );
 
     const messages = await readWholeTopic(world.kafka, topic);
     const byId = new Map<string, typeof messages>();
@@ -68,6 +80,8 @@ describe('the relay through a Kafka outage', () => {
       expect(revisions).toEqual(revisions.map((_, i) => i));
     }
     const duplicates = messages.length - byId.size;
-    console.info(`relay fault test: ${messages.length} messages for ${byId.size} events (${duplicates} duplicates), ${relay.progress().failures} failed attempts during the outage`);
+    console.info(
+      `relay fault test: ${messages.length} messages for ${byId.size} events (${duplicates} duplicates), ${relay.progress().failures} failed attempts during the outage`,
+    );
   }, 120_000);
 });

@@ -33,7 +33,11 @@ describe('the relay from the event store to Kafka', () => {
 
   /** Waits for the relay to count `count` acknowledged events, then reads the whole topic once. */
   async function published(relay: EventRelay, count: number, topic: string): Promise<ReadMessage[]> {
-    await eventually(async () => relay.progress(), (p) => p.published >= count, { timeoutMs: 20_000, what: `${relay.progress().owner} to publish ${count} events` });
+    await eventually(
+      async () => relay.progress(),
+      (p) => p.published >= count,
+      { timeoutMs: 20_000, what: `${relay.progress().owner} to publish ${count} events` },
+    );
     return readWholeTopic(world.kafka, topic);
   }
 
@@ -43,7 +47,9 @@ describe('the relay from the event store to Kafka', () => {
     const cases = Array.from({ length: 5 }, () => randomUUID());
     await appendCaseEvents(world.store, cases, 4);
     // Not a case stream: the relay must leave it out.
-    await world.store.appendToStream(`registry-${randomUUID()}`, [{ id: randomUUID(), type: 'NumberTaken', data: {}, metadata: {} }], { expectedRevision: 'any' });
+    await world.store.appendToStream(`registry-${randomUUID()}`, [{ id: randomUUID(), type: 'NumberTaken', data: {}, metadata: {} }], {
+      expectedRevision: 'any',
+    });
 
     const first = relay({ name, topic });
     first.start();
@@ -100,7 +106,9 @@ describe('the relay from the event store to Kafka', () => {
 
   it('publishes personal data exactly as stored: an encrypted envelope reaches Kafka unchanged, never decrypted', async () => {
     const topic = await createTopic(world.kafka, 'relay-personal', 1);
-    const envelope = { $enc: { v: 1, key: `subject-${randomUUID()}`, iv: 'MTIzNDU2Nzg5MDEy', tag: 'dGFndGFndGFndGFndGFn', ct: 'c2VjcmV0LWNpcGhlcnRleHQ=' } };
+    const envelope = {
+      $enc: { v: 1, key: `subject-${randomUUID()}`, iv: 'MTIzNDU2Nzg5MDEy', tag: 'dGFndGFndGFndGFndGFn', ct: 'c2VjcmV0LWNpcGhlcnRleHQ=' },
+    };
     const caseId = randomUUID();
     await appendCaseEvents(world.store, [caseId], 1, () => ({ submitter: envelope, note: { $enc: { ...envelope.$enc, ct: 'b3RoZXI=' } } }));
     const only = relay({ name: uniqueName('relay'), topic });
@@ -108,7 +116,11 @@ describe('the relay from the event store to Kafka', () => {
     const [message] = await published(only, 1, topic);
     const [stored] = await world.store.readStream(`case-${caseId}`);
     expect(message.value).toBe(JSON.stringify(stored.data));
-    expect(JSON.parse(message.value ?? 'null')).toEqual({ n: 0, submitter: envelope, note: { $enc: { ...envelope.$enc, ct: 'b3RoZXI=' } } });
+    expect(JSON.parse(message.value ?? 'null')).toEqual({
+      n: 0,
+      submitter: envelope,
+      note: { $enc: { ...envelope.$enc, ct: 'b3RoZXI=' } },
+    });
   });
 
   it('lets one relay of a name publish at a time; the standby takes over when the active one stops', async () => {
@@ -151,7 +163,11 @@ describe('the relay from the event store to Kafka', () => {
     // Another owner takes the lease (as after a long pause of this relay): the next renewal must notice.
     const leases = world.db.collection<RelayLeaseDocument>(RELAY_LEASES_COLLECTION);
     await leases.updateOne({ _id: name }, { $set: { owner: 'intruder', expiresAt: new Date(Date.now() + 60_000) } });
-    await eventually(async () => active.progress(), (p) => p.status === 'standby', { what: 'the deposed relay to stand by' });
+    await eventually(
+      async () => active.progress(),
+      (p) => p.status === 'standby',
+      { what: 'the deposed relay to stand by' },
+    );
     expect(active.progress().lastError).toMatch(/lease lost: another owner took it/);
     await appendCaseEvents(world.store, [caseId], 2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -49,10 +49,7 @@ export async function runService<C extends PlatformConfig>(definition: ServiceDe
   stopOnSignals(app, config.SHUTDOWN_TIMEOUT_MS);
 }
 
-export async function startService<C extends PlatformConfig>(
-  definition: ServiceDefinition<C>,
-  config: C,
-): Promise<INestApplication> {
+export async function startService<C extends PlatformConfig>(definition: ServiceDefinition<C>, config: C): Promise<INestApplication> {
   const app = await NestFactory.create(definition.module(config), { bufferLogs: true, abortOnError: false });
   const logger = app.get(Logger);
   app.useLogger(logger);

@@ -7,17 +7,12 @@ import { z } from 'zod';
  */
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; reason: string }[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.reason}`).join('\n')}`,
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.reason}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
 
-export function loadConfig<S extends z.ZodTypeAny>(
-  schema: S,
-  env: Record<string, string | undefined>,
-): z.infer<S> {
+export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(
@@ -42,7 +37,12 @@ const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 export const brokerList = z
   .string()
   .min(1, 'is required')
-  .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
   .refine((brokers) => brokers.length > 0 && brokers.every((b) => hostPort.test(b)), {
     message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
   });

@@ -18,9 +18,7 @@ export function eventStoreKind(url: string): EventStoreKind {
 }
 
 export async function connectEventStore(url: string): Promise<EventStore> {
-  return eventStoreKind(url) === 'esdb'
-    ? EsdbEventStore.connect({ connectionString: url })
-    : PostgresEventStore.connect({ url });
+  return eventStoreKind(url) === 'esdb' ? EsdbEventStore.connect({ connectionString: url }) : PostgresEventStore.connect({ url });
 }
 
 /** Closes the store when the application stops. */

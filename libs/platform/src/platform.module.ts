@@ -80,12 +80,7 @@ export class PlatformModule {
         MongooseHealthIndicator,
         {
           provide: HEALTH_CHECKS,
-          inject: [
-            KafkaHealthIndicator,
-            EventStoreHealthIndicator,
-            MongooseHealthIndicator,
-            { token: RelayRunner, optional: true },
-          ],
+          inject: [KafkaHealthIndicator, EventStoreHealthIndicator, MongooseHealthIndicator, { token: RelayRunner, optional: true }],
           useFactory: (
             kafka: KafkaHealthIndicator,
             eventStore: EventStoreHealthIndicator,
@@ -100,7 +95,18 @@ export class PlatformModule {
         },
         ...(relay ? [RelayRunner] : []),
       ],
-      exports: [SERVICE_CONFIG, SERVICE_NAME, CLOCK, KAFKA_CLIENT, EVENT_STORE, CASE_STORE, CASE_COMMANDS, CaseReader, SUBJECT_KEYS, TenantDirectory],
+      exports: [
+        SERVICE_CONFIG,
+        SERVICE_NAME,
+        CLOCK,
+        KAFKA_CLIENT,
+        EVENT_STORE,
+        CASE_STORE,
+        CASE_COMMANDS,
+        CaseReader,
+        SUBJECT_KEYS,
+        TenantDirectory,
+      ],
     };
   }
 }

@@ -45,7 +45,11 @@ describe('a Nest Kafka microservice on the real broker', () => {
       topic,
       messages: [{ key: caseId, value: JSON.stringify({ type: 'CaseRegistered', caseId }) }],
     });
-    await eventually(async () => received.length, (n) => n >= 1, { what: 'the message consumed' });
+    await eventually(
+      async () => received.length,
+      (n) => n >= 1,
+      { what: 'the message consumed' },
+    );
     expect(received).toEqual([{ key: caseId, value: { type: 'CaseRegistered', caseId } }]);
   });
 });

@@ -27,7 +27,10 @@ describe('module boundaries', () => {
   });
 
   it('a domain library does no I/O through Node built-ins', async () => {
-    const messages = await lintAs('libs/domain/src/probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n");
+    const messages = await lintAs(
+      'libs/domain/src/probe.ts',
+      "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n",
+    );
     expect(messages).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*The domain does no I\/O/));
   });
 

@@ -122,8 +122,7 @@ export async function readMail(id: string): Promise<MailMessage> {
   };
 }
 
-const addressedTo = (summary: MailSummary, address: string) =>
-  summary.To.some((to) => to.Address.toLowerCase() === address.toLowerCase());
+const addressedTo = (summary: MailSummary, address: string) => summary.To.some((to) => to.Address.toLowerCase() === address.toLowerCase());
 
 /** The messages to this address, oldest first, read and parsed. */
 export async function messagesTo(address: string): Promise<MailMessage[]> {
@@ -137,7 +136,11 @@ export async function messagesTo(address: string): Promise<MailMessage[]> {
  */
 export async function waitForMail(
   address: string,
-  { count = 1, matching = () => true, timeoutMs = 30_000 }: { count?: number; matching?: (message: MailMessage) => boolean; timeoutMs?: number } = {},
+  {
+    count = 1,
+    matching = () => true,
+    timeoutMs = 30_000,
+  }: { count?: number; matching?: (message: MailMessage) => boolean; timeoutMs?: number } = {},
 ): Promise<MailMessage[]> {
   const messages = await eventually(
     async () => (await messagesTo(address)).filter(matching),

@@ -44,12 +44,7 @@ export function dockerAnswers(): Promise<boolean> {
 }
 
 const cache = new Map<string, Promise<string>>();
-function resolveServer(
-  server: string,
-  variable: string,
-  start: () => Promise<string>,
-  hint = START_HINT,
-): Promise<string> {
+function resolveServer(server: string, variable: string, start: () => Promise<string>, hint = START_HINT): Promise<string> {
   let found = cache.get(variable);
   if (!found) {
     found = (async () => {

@@ -2,7 +2,10 @@ import { platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
 
 const positiveInt = (example: string) =>
-  z.coerce.number({ invalid_type_error: `must be a whole number, e.g. ${example}` }).int('must be a whole number').positive('must be above 0');
+  z.coerce
+    .number({ invalid_type_error: `must be a whole number, e.g. ${example}` })
+    .int('must be a whole number')
+    .positive('must be above 0');
 
 /** analytics's settings, validated at start-up; each has a default, so a deployment sets none of them. */
 export const configSchema = platformConfigSchema.extend({

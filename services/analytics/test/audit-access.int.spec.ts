@@ -26,7 +26,8 @@ describe('auditor access and the audit log', () => {
 
   /** The refusal's name: `rejection.type` in the platform's error body (`reason` in the auth library's older one). */
   const refusal = (body: { rejection?: { type?: string }; reason?: string }) => body.rejection?.type ?? body.reason;
-  const logOf = async (tenant: string) => (await audit.get(`/tenants/${tenant}/audit/log?limit=500`, await audit.token(tenant, 'auditor'))).body;
+  const logOf = async (tenant: string) =>
+    (await audit.get(`/tenants/${tenant}/audit/log?limit=500`, await audit.token(tenant, 'auditor'))).body;
 
   beforeAll(async () => {
     audit = await startAuditApp();
@@ -84,7 +85,10 @@ describe('auditor access and the audit log', () => {
     const token = await audit.token('atlantis', 'auditor');
     for (const path of [casePath({ tenant: 'atlantis', caseId: c.caseId }, 'history'), '/tenants/atlantis/audit/log']) {
       const { status, body } = await audit.get(path, token);
-      expect({ status, errors: body.errors }).toEqual({ status: 404, errors: [{ field: 'tenant', reason: 'no municipality "atlantis" is served here' }] });
+      expect({ status, errors: body.errors }).toEqual({
+        status: 404,
+        errors: [{ field: 'tenant', reason: 'no municipality "atlantis" is served here' }],
+      });
     }
   });
 
@@ -142,7 +146,12 @@ describe('auditor access and the audit log', () => {
     const first = await logOf('peshtera');
     const second = await logOf('peshtera');
     expect(second.total).toBe(first.total + 1);
-    expect(second.entries.at(-1).data).toMatchObject({ endpoint: 'log', caseId: null, parameters: { fromRevision: 0, limit: 500 }, outcome: 'answered' });
+    expect(second.entries.at(-1).data).toMatchObject({
+      endpoint: 'log',
+      caseId: null,
+      parameters: { fromRevision: 0, limit: 500 },
+      outcome: 'answered',
+    });
     const page = (await audit.get('/tenants/peshtera/audit/log?fromRevision=1&limit=2', auditor)).body;
     expect(page.entries.map((e: { revision: number }) => e.revision)).toEqual([1, 2]);
     expect(page.nextFromRevision).toBe(3);
@@ -186,7 +195,11 @@ describe('auditor access and the audit log', () => {
     const token = await audit.token('momchilgrad', 'auditor');
     for (const path of [casePath(m, 'history'), casePath(m, 'dossier.pdf'), '/tenants/momchilgrad/audit/log']) {
       const { status, body } = await audit.get(path, token);
-      expect({ path, status, errors: body?.errors }).toEqual({ path, status: 503, errors: [{ field: 'audit-log', reason: expect.any(String) }] });
+      expect({ path, status, errors: body?.errors }).toEqual({
+        path,
+        status: 503,
+        errors: [{ field: 'audit-log', reason: expect.any(String) }],
+      });
     }
   });
 });

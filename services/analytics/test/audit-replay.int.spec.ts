@@ -70,7 +70,10 @@ describe('auditor replay', () => {
       expect(body.events[0].actor.id).toBe('peshtera:registrar');
       expect(body.events[4].actor.id).toBe('peshtera:officer');
       // Decrypted where the key exists; the submitter's tracking code withheld (a bearer secret).
-      expect(body.events[0].data).toMatchObject({ submitter: { name: c.submitter.name, email: c.submitter.email, trackingCode: '[tracking code withheld]' }, text: c.submitter.text });
+      expect(body.events[0].data).toMatchObject({
+        submitter: { name: c.submitter.name, email: c.submitter.email, trackingCode: '[tracking code withheld]' },
+        text: c.submitter.text,
+      });
       expect(JSON.stringify(body)).not.toContain(c.submitter.trackingCode);
       expect(body.events[6].data).toEqual({ rating: 4, comment: c.submitter.comment });
       expect(body.head).toEqual({ revision: 6, eventId: body.events[6].eventId, hash: body.events[6].hash });
@@ -133,7 +136,11 @@ describe('auditor replay', () => {
         ['revision=2&basis=recorded', 'basis'],
       ]) {
         const { status, body } = await read(c, `state?${query}`);
-        expect({ query, status, fields: body.errors.map((e: { field: string }) => e.field) }).toEqual({ query, status: 400, fields: [field] });
+        expect({ query, status, fields: body.errors.map((e: { field: string }) => e.field) }).toEqual({
+          query,
+          status: 400,
+          fields: [field],
+        });
       }
       const badId = await audit.get('/tenants/peshtera/audit/cases/not-a-uuid/history', auditor);
       expect(badId.status).toBe(400);
@@ -199,7 +206,18 @@ describe('auditor replay', () => {
       expect(headers.get('content-type')).toBe('application/pdf');
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       const text = flat(await pdfText(bytes));
-      for (const expected of ['Досие на преписка / Case dossier', 'История / History', 'Верига от хешове / Hash chain', c.registryNumber, 'SatisfactionRecorded', 'RecordSatisfaction', 'непокътната / intact', 'Мария Тестова', c.submitter.email, '[tracking code withheld]']) {
+      for (const expected of [
+        'Досие на преписка / Case dossier',
+        'История / History',
+        'Верига от хешове / Hash chain',
+        c.registryNumber,
+        'SatisfactionRecorded',
+        'RecordSatisfaction',
+        'непокътната / intact',
+        'Мария Тестова',
+        c.submitter.email,
+        '[tracking code withheld]',
+      ]) {
         expect(text).toContain(expected);
       }
       expect(text).not.toContain(c.submitter.trackingCode);
@@ -256,7 +274,14 @@ describe('auditor replay', () => {
   describe('an erased person', () => {
     it('history, dossier.json and dossier.pdf show their data as erased and keep no trace of it', async () => {
       const c = await liveCase(audit, 'peshtera');
-      const traces = [c.submitter.name, c.submitter.email, c.submitter.text, c.submitter.answer, c.submitter.comment, c.submitter.trackingCode];
+      const traces = [
+        c.submitter.name,
+        c.submitter.email,
+        c.submitter.text,
+        c.submitter.answer,
+        c.submitter.comment,
+        c.submitter.trackingCode,
+      ];
       expect(JSON.stringify((await read(c, 'history')).body)).toContain(c.submitter.email);
 
       await audit.subjectKeys.erase(c.subjectId);

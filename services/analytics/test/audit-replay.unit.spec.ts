@@ -1,4 +1,12 @@
-import { CASE_EVENT_TYPES, caseDecider, type CaseCommand, type CaseCommandBody, type CaseCommandOf, type CaseEvent, type Role } from '@civic/domain';
+import {
+  CASE_EVENT_TYPES,
+  caseDecider,
+  type CaseCommand,
+  type CaseCommandBody,
+  type CaseCommandOf,
+  type CaseEvent,
+  type Role,
+} from '@civic/domain';
 import { caseCommand } from '@civic/platform';
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@civic/event-store';
 import { eventsAsOf, stateOf } from '../src/audit/as-of';
@@ -16,7 +24,14 @@ function run(steps: Step[]): { command: CaseCommand; events: CaseEvent[] }[] {
   let state = caseDecider.initialState();
   return steps.map(([body, role], i) => {
     const now = `2026-03-02T09:${String(i).padStart(2, '0')}:00.000Z`;
-    const command = caseCommand(body, { tenant: 'peshtera', caseId, actor: { id: `u-${role}`, role }, commandId: `cmd-${i}`, correlationId: 'corr', now });
+    const command = caseCommand(body, {
+      tenant: 'peshtera',
+      caseId,
+      actor: { id: `u-${role}`, role },
+      commandId: `cmd-${i}`,
+      correlationId: 'corr',
+      now,
+    });
     const decision = caseDecider.decide(command, state);
     if (!decision.ok) throw new Error(`${body.type}: ${decision.rejection.type}`);
     state = decision.events.reduce(caseDecider.evolve, state);
@@ -24,10 +39,36 @@ function run(steps: Step[]): { command: CaseCommand; events: CaseEvent[] }[] {
   });
 }
 
-const register: Step = [{ type: 'RegisterCase', data: { kind: 'signal', channel: 'post', receivedAt: '2026-03-02T08:00:00.000Z', registryNumber: 'ПЩ-1', submitter: null, text: 't', attachments: [], healthSafetyThreat: false, language: 'bg' } }, 'registrar'];
-const flag: Step = [{ type: 'ScreenCase', data: { outcome: 'flag', flags: [{ code: 'offensive-language', reason: { bg: 'б', en: 'e' }, source: 's' }] } }, 'system'];
+const register: Step = [
+  {
+    type: 'RegisterCase',
+    data: {
+      kind: 'signal',
+      channel: 'post',
+      receivedAt: '2026-03-02T08:00:00.000Z',
+      registryNumber: 'ПЩ-1',
+      submitter: null,
+      text: 't',
+      attachments: [],
+      healthSafetyThreat: false,
+      language: 'bg',
+    },
+  },
+  'registrar',
+];
+const flag: Step = [
+  { type: 'ScreenCase', data: { outcome: 'flag', flags: [{ code: 'offensive-language', reason: { bg: 'б', en: 'e' }, source: 's' }] } },
+  'system',
+];
 const accept: Step = [{ type: 'ScreenCase', data: { outcome: 'accept' } }, 'system'];
-const notification = (id: string): CaseCommandOf<'RecordNotificationSent'>['data'] => ({ notificationId: id, template: 'answer', channel: 'email', recipient: { kind: 'submitter' }, triggeredBy: 'e', attempts: 1 });
+const notification = (id: string): CaseCommandOf<'RecordNotificationSent'>['data'] => ({
+  notificationId: id,
+  template: 'answer',
+  channel: 'email',
+  recipient: { kind: 'submitter' },
+  triggeredBy: 'e',
+  attempts: 1,
+});
 
 const SCRIPTS: Step[][] = [
   [
@@ -51,8 +92,16 @@ const SCRIPTS: Step[][] = [
     [{ type: 'ReopenCase', data: { reason: 'непълен' } }, 'registrar'],
     [{ type: 'RedirectCase', data: { authority: 'РЗИ', reason: 'компетентност' } }, 'officer'],
   ],
-  [register, [{ type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'other', reason: 'неясно' } }, 'registrar'], [{ type: 'CloseCase', data: {} }, 'registrar']],
-  [register, flag, [{ type: 'ResolveFlag', data: { decision: 'no-proceedings', ground: 'offensive-language', reason: 'обиди' } }, 'registrar']],
+  [
+    register,
+    [{ type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'other', reason: 'неясно' } }, 'registrar'],
+    [{ type: 'CloseCase', data: {} }, 'registrar'],
+  ],
+  [
+    register,
+    flag,
+    [{ type: 'ResolveFlag', data: { decision: 'no-proceedings', ground: 'offensive-language', reason: 'обиди' } }, 'registrar'],
+  ],
   [register, accept, [{ type: 'WithdrawCase', data: {} }, 'citizen']],
   [register, accept, [{ type: 'LinkAsDuplicate', data: { originalCaseId: 'c-0' } }, 'registrar']],
 ];
@@ -105,7 +154,10 @@ describe('state as of a moment', () => {
 
   it('folds up to a revision, or the events at or before an instant', () => {
     expect(stateOf(eventsAsOf(events, { revision: 2 }))).toMatchObject({ status: 'Routed', revision: 2 });
-    expect(stateOf(eventsAsOf(events, { at: '2026-03-02T09:03:00.000Z', basis: 'occurred' }))).toMatchObject({ status: 'Assigned', revision: 3 });
+    expect(stateOf(eventsAsOf(events, { at: '2026-03-02T09:03:00.000Z', basis: 'occurred' }))).toMatchObject({
+      status: 'Assigned',
+      revision: 3,
+    });
     expect(stateOf(eventsAsOf(events, { at: '2026-03-02T09:02:59.999Z', basis: 'occurred' }))).toMatchObject({ status: 'Routed' });
     expect(eventsAsOf(events, { at: '2026-03-02T08:00:00.000Z', basis: 'occurred' })).toEqual([]);
     expect(stateOf([])).toMatchObject({ status: 'NotRegistered', revision: null });
@@ -113,7 +165,9 @@ describe('state as of a moment', () => {
   });
 
   it('stops at the first event after the instant, even if a later one carries an earlier time (a prefix is a real state)', () => {
-    const skewed = events.map((event) => (event.revision === 3 ? { ...event, metadata: { ...event.metadata, occurredAt: '2026-03-02T12:00:00.000Z' } } : event));
+    const skewed = events.map((event) =>
+      event.revision === 3 ? { ...event, metadata: { ...event.metadata, occurredAt: '2026-03-02T12:00:00.000Z' } } : event,
+    );
     expect(eventsAsOf(skewed, { at: '2026-03-02T10:00:00.000Z', basis: 'occurred' }).map((e) => e.revision)).toEqual([0, 1, 2]);
   });
 });
@@ -155,13 +209,30 @@ describe('chain check', () => {
   });
 
   it('a removed event: the gap, and a replaced one: the link', () => {
-    expect(checkChain(events.filter((e) => e.revision !== 1))).toMatchObject({ ok: false, reason: 'missing-event', brokenAt: { revision: 2 }, expected: 1, found: 2 });
+    expect(checkChain(events.filter((e) => e.revision !== 1))).toMatchObject({
+      ok: false,
+      reason: 'missing-event',
+      brokenAt: { revision: 2 },
+      expected: 1,
+      found: 2,
+    });
     const relinked = events.map((e) => (e.revision === 3 ? { ...e, metadata: { ...e.metadata, previousHash: GENESIS_HASH } } : e));
-    expect(checkChain(relinked)).toMatchObject({ ok: false, reason: 'previous-hash-mismatch', brokenAt: { revision: 3 }, expected: events[2].metadata.hash, found: GENESIS_HASH });
+    expect(checkChain(relinked)).toMatchObject({
+      ok: false,
+      reason: 'previous-hash-mismatch',
+      brokenAt: { revision: 3 },
+      expected: events[2].metadata.hash,
+      found: GENESIS_HASH,
+    });
   });
 
   it('a kept head hash: found with the events since, or reported gone', () => {
-    expect(checkKnownHead(events, events[2].metadata.hash as string)).toEqual({ hash: events[2].metadata.hash, found: true, revision: 2, eventsSince: 2 });
+    expect(checkKnownHead(events, events[2].metadata.hash as string)).toEqual({
+      hash: events[2].metadata.hash,
+      found: true,
+      revision: 2,
+      eventsSince: 2,
+    });
     expect(checkKnownHead(events.slice(0, 2), events[4].metadata.hash as string)).toMatchObject({ found: false });
   });
 });
@@ -169,9 +240,19 @@ describe('chain check', () => {
 describe('history entries', () => {
   it('mark erased personal data with its paths and keep the case channel on every entry', () => {
     const [registered, accepted] = chained(lifecycle());
-    const erased = { ...registered, data: { ...registered.data, text: null }, metadata: { ...registered.metadata, erasedPersonalData: ['text'] } };
+    const erased = {
+      ...registered,
+      data: { ...registered.data, text: null },
+      metadata: { ...registered.metadata, erasedPersonalData: ['text'] },
+    };
     const [first, second] = history([{ event: erased }, { event: accepted, unreadable: ['x'] }]);
-    expect(first).toMatchObject({ revision: 0, erased: ['text'], channel: 'post', command: { type: 'RegisterCase', id: 'cmd-0' }, data: { text: null } });
+    expect(first).toMatchObject({
+      revision: 0,
+      erased: ['text'],
+      channel: 'post',
+      command: { type: 'RegisterCase', id: 'cmd-0' },
+      data: { text: null },
+    });
     expect(second).toMatchObject({ channel: 'post', unreadable: ['x'], command: { type: 'ScreenCase' } });
     expect(second.erased).toBeUndefined();
   });
@@ -182,8 +263,14 @@ describe('parameters', () => {
 
   it('state: exactly one of revision and at', () => {
     expect(parseMoment({ revision: '3' })).toEqual({ ok: true, value: { revision: 3 } });
-    expect(parseMoment({ at: '2026-03-02T11:00:00+02:00' })).toEqual({ ok: true, value: { at: '2026-03-02T09:00:00.000Z', basis: 'occurred' } });
-    expect(parseMoment({ at: '2026-03-02T11:00:00 02:00', basis: 'recorded' })).toEqual({ ok: true, value: { at: '2026-03-02T09:00:00.000Z', basis: 'recorded' } });
+    expect(parseMoment({ at: '2026-03-02T11:00:00+02:00' })).toEqual({
+      ok: true,
+      value: { at: '2026-03-02T09:00:00.000Z', basis: 'occurred' },
+    });
+    expect(parseMoment({ at: '2026-03-02T11:00:00 02:00', basis: 'recorded' })).toEqual({
+      ok: true,
+      value: { at: '2026-03-02T09:00:00.000Z', basis: 'recorded' },
+    });
     expect(fields(parseMoment({}))).toEqual(['revision', 'at']);
     expect(fields(parseMoment({ revision: '1', at: '2026-03-02T09:00:00Z' }))).toEqual(['revision', 'at']);
     expect(fields(parseMoment({ revision: ['1', '2'] }))).toEqual(['revision']);

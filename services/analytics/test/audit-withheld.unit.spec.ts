@@ -21,21 +21,24 @@ function events(): CaseEvent[] {
     now: `2026-03-02T09:0${i}:00.000Z`,
   });
   const commands: CaseCommand[] = [
-    caseCommand({
-      type: 'RegisterCase',
-      data: {
-        kind: 'complaint',
-        channel: 'email',
-        receivedAt: '2026-03-02T08:00:00.000Z',
-        registryNumber: 'PSH-2026-000042',
-        category: 'waste-cleanliness',
-        submitter: { name: 'Мария Петрова', email: 'maria@example.bg', language: 'bg', trackingCode: CODE },
-        text: 'Контейнерите не са извозени.',
-        attachments: [],
-        healthSafetyThreat: false,
-        language: 'bg',
+    caseCommand(
+      {
+        type: 'RegisterCase',
+        data: {
+          kind: 'complaint',
+          channel: 'email',
+          receivedAt: '2026-03-02T08:00:00.000Z',
+          registryNumber: 'PSH-2026-000042',
+          category: 'waste-cleanliness',
+          submitter: { name: 'Мария Петрова', email: 'maria@example.bg', language: 'bg', trackingCode: CODE },
+          text: 'Контейнерите не са извозени.',
+          attachments: [],
+          healthSafetyThreat: false,
+          language: 'bg',
+        },
       },
-    }, metadata(0, 'registrar')),
+      metadata(0, 'registrar'),
+    ),
     caseCommand({ type: 'ScreenCase', data: { outcome: 'accept' } }, metadata(1, 'system')),
   ];
   let state = caseDecider.initialState();
@@ -65,10 +68,17 @@ describe("the auditor's replay withholds the submitter's tracking code", () => {
 
   it('history shows a marker where the code is, and the rest of the submitter as it is', () => {
     const [registered, accepted] = history(record.read);
-    expect(registered.data.submitter).toEqual({ name: 'Мария Петрова', email: 'maria@example.bg', language: 'bg', trackingCode: TRACKING_CODE_WITHHELD });
+    expect(registered.data.submitter).toEqual({
+      name: 'Мария Петрова',
+      email: 'maria@example.bg',
+      language: 'bg',
+      trackingCode: TRACKING_CODE_WITHHELD,
+    });
     expect(accepted.data).toEqual({ basis: 'screening', reason: null });
     expect(JSON.stringify(historyView(record))).not.toContain(CODE);
-    expect(JSON.stringify(diffView(record, { from: '2026-03-01T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z', basis: 'occurred' }))).not.toContain(CODE);
+    expect(
+      JSON.stringify(diffView(record, { from: '2026-03-01T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z', basis: 'occurred' })),
+    ).not.toContain(CODE);
   });
 
   it('the dossier (JSON and PDF) withholds it too, and its chain still verifies: only the view changes, not what was stored', async () => {

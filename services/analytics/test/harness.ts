@@ -101,7 +101,11 @@ export async function startAnalytics(now: string, env: Record<string, string> = 
     async caughtUp() {
       const total = (await allEvents()).length;
       const live = app.get(LiveProjection);
-      await eventually(async () => live.status().checkpoint?.applied ?? -1, (applied) => applied >= total, { what: `the live model at ${total} events`, timeoutMs: 60_000 });
+      await eventually(
+        async () => live.status().checkpoint?.applied ?? -1,
+        (applied) => applied >= total,
+        { what: `the live model at ${total} events`, timeoutMs: 60_000 },
+      );
     },
     token: (tenant, roles) => issuer.sign({ sub: `${tenant}:${roles.join('+')}`, tenant, roles }),
     get: (path, token) => request('GET', path, token),
@@ -110,7 +114,10 @@ export async function startAnalytics(now: string, env: Record<string, string> = 
       started.stop(async () => {
         // The read models live in the service's own MongoDB database.
         const mongo = new MongoClient(readModels);
-        await mongo.db().dropDatabase().catch(() => undefined);
+        await mongo
+          .db()
+          .dropDatabase()
+          .catch(() => undefined);
         await mongo.close();
       }),
   };

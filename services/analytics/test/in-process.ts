@@ -6,7 +6,14 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { DevIssuer } from '@civic/auth';
-import { createTestDatabase, issuerEnvironment, serviceTestEnvironment, testClock, type TestClock, type TestDatabase } from '@civic/testing';
+import {
+  createTestDatabase,
+  issuerEnvironment,
+  serviceTestEnvironment,
+  testClock,
+  type TestClock,
+  type TestDatabase,
+} from '@civic/testing';
 
 export interface TestGround {
   issuer: DevIssuer;

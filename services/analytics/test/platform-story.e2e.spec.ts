@@ -135,23 +135,46 @@ describe('the platform story: intake, routing and analytics as processes end to 
       return rest;
     };
     const register = (body: unknown, tenant = 'peshtera', as = registrar) =>
-      expectStatus(callIntake<Registration>('POST', `/tenants/${tenant}/cases`, { token: as, body, key: true }), 201, `register at ${tenant}`);
+      expectStatus(
+        callIntake<Registration>('POST', `/tenants/${tenant}/cases`, { token: as, body, key: true }),
+        201,
+        `register at ${tenant}`,
+      );
 
     const complaint = await register(staffCase({}));
     const signal = await register(
-      staffCase({ kind: 'signal', channel: 'email', category: 'municipal-property', receivedAt: iso(BASE - 5 * DAY), text: 'Общинският имот на ул. „Васил Левски“ 12 се ползва без договор.' }),
+      staffCase({
+        kind: 'signal',
+        channel: 'email',
+        category: 'municipal-property',
+        receivedAt: iso(BASE - 5 * DAY),
+        text: 'Общинският имот на ул. „Васил Левски“ 12 се ползва без договор.',
+      }),
     );
     const visit = await register(
       staffCase({ channel: 'in-person', category: 'administrative-service', text: 'Чаках два часа на гишето за местни данъци.' }),
     );
-    const anonymousNoProceedings = await register(anonymous({ channel: 'post', category: 'waste-cleanliness', text: 'Някой изхвърля отпадъци в реката.' }));
+    const anonymousNoProceedings = await register(
+      anonymous({ channel: 'post', category: 'waste-cleanliness', text: 'Някой изхвърля отпадъци в реката.' }),
+    );
     const anonymousThreat = await register(
-      anonymous({ channel: 'phone', category: 'construction-planning', healthSafetyThreat: true, text: 'Рушаща се сграда до училището застрашава децата.' }),
+      anonymous({
+        channel: 'phone',
+        category: 'construction-planning',
+        healthSafetyThreat: true,
+        text: 'Рушаща се сграда до училището застрашава децата.',
+      }),
     );
     const web = await expectStatus(
       callIntake<Registration>('POST', '/public/peshtera/cases', {
         key: true,
-        body: { kind: 'proposal', category: 'waste-cleanliness', submitter, text: 'Предлагам контейнерите на ул. „Дунав“ да се извозват два пъти седмично.', attachments: [] },
+        body: {
+          kind: 'proposal',
+          category: 'waste-cleanliness',
+          submitter,
+          text: 'Предлагам контейнерите на ул. „Дунав“ да се извозват два пъти седмично.',
+          attachments: [],
+        },
       }),
       201,
       'web form',
@@ -165,7 +188,11 @@ describe('the platform story: intake, routing and analytics as processes end to 
     const decided = await expectStatus(
       callIntake<DeskView>('POST', `/tenants/peshtera/cases/${anonymousNoProceedings.caseId}/screening`, {
         token: registrar,
-        body: { decision: 'no-proceedings', ground: 'anonymous', reason: 'Анонимен сигнал без заплаха за здравето или сигурността (АПК чл. 111, ал. 4).' },
+        body: {
+          decision: 'no-proceedings',
+          ground: 'anonymous',
+          reason: 'Анонимен сигнал без заплаха за здравето или сигурността (АПК чл. 111, ал. 4).',
+        },
       }),
       200,
       'screening',
@@ -181,7 +208,11 @@ describe('the platform story: intake, routing and analytics as processes end to 
     const officerOf = new Map<string, string>();
     for (const tenant of ['peshtera', 'sopot'] as const) {
       const admin = await token(tenant, 'tenant-admin');
-      const { units } = await expectStatus(callRouting<{ units: { id: string }[] }>('GET', `/tenants/${tenant}/routing/units`, { token: admin }), 200, 'units');
+      const { units } = await expectStatus(
+        callRouting<{ units: { id: string }[] }>('GET', `/tenants/${tenant}/routing/units`, { token: admin }),
+        200,
+        'units',
+      );
       // Officer ids of this run's own: case-events keeps earlier runs' assignments, which count for their officers.
       const officers = units.map((unit) => ({ id: `${tenant}:${uniqueName(`officer-${unit.id}`)}`, unit: unit.id, absent: false }));
       for (const officer of officers) officerOf.set(`${tenant}/${officer.unit}`, officer.id);
@@ -189,9 +220,17 @@ describe('the platform story: intake, routing and analytics as processes end to 
     }
 
     const desk = async (tenant: string, caseId: string) =>
-      expectStatus(callIntake<DeskView>('GET', `/tenants/${tenant}/cases/${caseId}`, { token: await token(tenant as 'peshtera', 'secretary') }), 200, 'desk');
+      expectStatus(
+        callIntake<DeskView>('GET', `/tenants/${tenant}/cases/${caseId}`, { token: await token(tenant as 'peshtera', 'secretary') }),
+        200,
+        'desk',
+      );
     const assigned = async (tenant: string, caseId: string) =>
-      eventually(() => desk(tenant, caseId), (view) => view.status === 'Assigned', { what: `case ${caseId} assigned by routing`, timeoutMs: 120_000 });
+      eventually(
+        () => desk(tenant, caseId),
+        (view) => view.status === 'Assigned',
+        { what: `case ${caseId} assigned by routing`, timeoutMs: 120_000 },
+      );
     const views = await Promise.all([complaint, signal, visit, anonymousThreat, web].map((c) => assigned('peshtera', c.caseId)));
     await assigned('sopot', sopot.caseId);
     for (const view of views) expect(view.state.officerId).toBe(officerOf.get(`peshtera/${view.state.unit as string}`));
@@ -204,18 +243,39 @@ describe('the platform story: intake, routing and analytics as processes end to 
     const carried = views[4];
     expect(carried.deadline?.maxFinalDate).toEqual(expect.any(String));
     const act = async (action: string, as: string, body: unknown) =>
-      expectStatus(callIntake<DeskView>('POST', `/tenants/peshtera/cases/${web.caseId}/${action}`, { token: as, body, key: true }), 200, action);
+      expectStatus(
+        callIntake<DeskView>('POST', `/tenants/peshtera/cases/${web.caseId}/${action}`, { token: as, body, key: true }),
+        200,
+        action,
+      );
 
     clock.set(AT.extended);
     const head = await token('peshtera', 'head-of-unit');
-    expect(await act('extensions', head, { reason: 'Нужна е проверка на място с общинското предприятие.', newFinalDate: carried.deadline?.maxFinalDate })).toMatchObject({ status: 'Assigned' });
+    expect(
+      await act('extensions', head, {
+        reason: 'Нужна е проверка на място с общинското предприятие.',
+        newFinalDate: carried.deadline?.maxFinalDate,
+      }),
+    ).toMatchObject({ status: 'Assigned' });
     clock.set(AT.answered);
     const officer = await issuer.sign({ sub: carried.state.officerId as string, tenant: 'peshtera', roles: ['officer'] });
-    expect(await act('answer', officer, { text: 'От 1 април контейнерите на ул. „Дунав“ се извозват два пъти седмично.', attachments: [], channel: 'email' })).toMatchObject({ status: 'Answered' });
+    expect(
+      await act('answer', officer, {
+        text: 'От 1 април контейнерите на ул. „Дунав“ се извозват два пъти седмично.',
+        attachments: [],
+        channel: 'email',
+      }),
+    ).toMatchObject({ status: 'Answered' });
     clock.set(AT.closed);
     expect(await act('close', officer, {})).toMatchObject({ status: 'Closed' });
     clock.set(AT.rated);
-    await expectStatus(callIntake('POST', `/public/peshtera/cases/${web.trackingCode}/rating`, { body: { rating: 4, comment: 'Благодаря, бързо реагирахте.' } }), 200, 'rating');
+    await expectStatus(
+      callIntake('POST', `/public/peshtera/cases/${web.trackingCode}/rating`, {
+        body: { rating: 4, comment: 'Благодаря, бързо реагирахте.' },
+      }),
+      200,
+      'rating',
+    );
 
     // 3. Analytics' KPIs against counts made here from the raw events, once the model has caught up.
     const raw: RawCase[] = rawCases(await caseEvents(), seedTenant);
@@ -226,7 +286,12 @@ describe('the platform story: intake, routing and analytics as processes end to 
       const secretary = await token(tenant, 'secretary');
       const expected = expectedKpis(ofTenant(tenant), TODAY);
       const kpis = await eventually(
-        () => expectStatus(callAnalytics<{ tenant: string; asOf: string; total: unknown }>('GET', `/tenants/${tenant}/kpis`, { token: secretary }), 200, 'kpis'),
+        () =>
+          expectStatus(
+            callAnalytics<{ tenant: string; asOf: string; total: unknown }>('GET', `/tenants/${tenant}/kpis`, { token: secretary }),
+            200,
+            'kpis',
+          ),
         (answer) => isDeepStrictEqual(answer.total, expected),
         { what: `${tenant} KPIs equal to the raw events' counts`, timeoutMs: 120_000 },
       );
@@ -248,7 +313,8 @@ describe('the platform story: intake, routing and analytics as processes end to 
 
     // 4. The auditor's replay of the carried case, from the event store.
     const auditor = await token('peshtera', 'auditor');
-    const audit = (path: string, as = auditor) => callAnalytics<Record<string, unknown>>('GET', `/tenants/peshtera/audit/cases/${web.caseId}/${path}`, { token: as });
+    const audit = (path: string, as = auditor) =>
+      callAnalytics<Record<string, unknown>>('GET', `/tenants/peshtera/audit/cases/${web.caseId}/${path}`, { token: as });
     const { events } = (await expectStatus(audit('history'), 200, 'history')) as unknown as { events: HistoryEntry[] };
     const officerId = carried.state.officerId as string;
     expect(events.map(({ type, occurredAt, actor }) => ({ type, occurredAt, actor }))).toEqual([
@@ -266,7 +332,8 @@ describe('the platform story: intake, routing and analytics as processes end to 
     for (const entry of events.slice(2, 4)) {
       expect(entry.occurredAt >= routingFrom && entry.occurredAt <= assignedBy).toBe(true);
     }
-    for (const entry of events) expect(entry).toMatchObject({ channel: 'web-form', command: { id: expect.any(String), type: expect.any(String) } });
+    for (const entry of events)
+      expect(entry).toMatchObject({ channel: 'web-form', command: { id: expect.any(String), type: expect.any(String) } });
 
     const stateAt = async (instant: string) => expectStatus(audit(`state?at=${instant}`), 200, `state at ${instant}`);
     expect(await stateAt(AT.registered)).toMatchObject({ status: 'Accepted', revision: 1 });

@@ -21,7 +21,11 @@ describe('analytics read models: case list, KPIs, reports', () => {
   const json = async (path: string, tenant = 'peshtera') => {
     const answer = await analytics.get(path, await token(tenant));
     if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer.body as Record<string, unknown> & { items?: { caseId: string }[]; total?: unknown; groups?: { key: string | null; kpis: Record<string, unknown> }[] };
+    return answer.body as Record<string, unknown> & {
+      items?: { caseId: string }[];
+      total?: unknown;
+      groups?: { key: string | null; kpis: Record<string, unknown> }[];
+    };
   };
 
   beforeAll(async () => {
@@ -52,37 +56,63 @@ describe('analytics read models: case list, KPIs, reports', () => {
     it.each(['unit', 'kind', 'channel', 'category', 'month'] as const)('peshtera, by %s', async (by) => {
       const answer = await json(`/tenants/peshtera/kpis?by=${by}`);
       const groups = Object.fromEntries((answer.groups ?? []).filter((g) => g.kpis.received !== 0).map((g) => [String(g.key), g.kpis]));
-      expect(groups).toEqual(expectedGroups(raw.filter((c) => c.tenant === 'peshtera'), by, TODAY));
+      expect(groups).toEqual(
+        expectedGroups(
+          raw.filter((c) => c.tenant === 'peshtera'),
+          by,
+          TODAY,
+        ),
+      );
     });
 
     it('the dataset exercises every figure (answered on time and late, breaches, extensions, redirects, no proceedings, ratings, overdue)', () => {
       const all = expectedKpis(raw, TODAY);
       expect(all.answeredOnTime).toBeGreaterThan(0);
       expect(all.answeredWithTerm - all.answeredOnTime).toBeGreaterThan(0);
-      expect(all.breaches * all.extensions * all.redirects * all.noProceedings.total * all.satisfaction.ratings * all.backlog.overdue).toBeGreaterThan(0);
+      expect(
+        all.breaches * all.extensions * all.redirects * all.noProceedings.total * all.satisfaction.ratings * all.backlog.overdue,
+      ).toBeGreaterThan(0);
     });
 
-    it('a period and a filter: one unit\'s monthly trend, months without cases as zeros', async () => {
+    it("a period and a filter: one unit's monthly trend, months without cases as zeros", async () => {
       const answer = await json('/tenants/peshtera/kpis?from=2026-02-01&to=2026-04-30&by=month&unit=public-works');
       expect(answer.groups?.map((g) => g.key)).toEqual(['2026-02', '2026-03', '2026-04']);
-      const cases = raw.filter((c) => c.tenant === 'peshtera' && c.unit === 'public-works' && c.receivedOn >= '2026-02-01' && c.receivedOn <= '2026-04-30');
+      const cases = raw.filter(
+        (c) => c.tenant === 'peshtera' && c.unit === 'public-works' && c.receivedOn >= '2026-02-01' && c.receivedOn <= '2026-04-30',
+      );
       expect(answer.total).toEqual(expectedKpis(cases, TODAY));
-      for (const group of answer.groups ?? []) expect(group.kpis).toEqual(expectedKpis(cases.filter((c) => c.receivedMonth === group.key), TODAY));
+      for (const group of answer.groups ?? [])
+        expect(group.kpis).toEqual(
+          expectedKpis(
+            cases.filter((c) => c.receivedMonth === group.key),
+            TODAY,
+          ),
+        );
     });
   });
 
   describe('a delivered duplicate event changes no figure', () => {
     it('every event applied again (a redelivery, a replay from an old checkpoint): the same KPIs and the same case list', async () => {
-      const before = await Promise.all([json('/tenants/peshtera/kpis?by=unit'), json('/tenants/peshtera/cases?pageSize=100'), json('/tenants/sopot/kpis', 'sopot')]);
+      const before = await Promise.all([
+        json('/tenants/peshtera/kpis?by=unit'),
+        json('/tenants/peshtera/cases?pageSize=100'),
+        json('/tenants/sopot/kpis', 'sopot'),
+      ]);
       const generation = analytics.app.get(LiveProjection).status().generation as string;
       const events = await analytics.allEvents();
       const projector = analytics.app.get(CaseProjector);
       // The ones that move figures, singly as a consumer would see them, then everything as one page.
-      for (const event of events.filter((e) => ['SatisfactionRecorded', 'DeadlineBreached', 'DeadlineExtended', 'CaseAnswered', 'CaseRedirected'].includes(e.type))) {
+      for (const event of events.filter((e) =>
+        ['SatisfactionRecorded', 'DeadlineBreached', 'DeadlineExtended', 'CaseAnswered', 'CaseRedirected'].includes(e.type),
+      )) {
         await projector.apply(generation, [event]);
       }
       await projector.apply(generation, events);
-      const after = await Promise.all([json('/tenants/peshtera/kpis?by=unit'), json('/tenants/peshtera/cases?pageSize=100'), json('/tenants/sopot/kpis', 'sopot')]);
+      const after = await Promise.all([
+        json('/tenants/peshtera/kpis?by=unit'),
+        json('/tenants/peshtera/cases?pageSize=100'),
+        json('/tenants/sopot/kpis', 'sopot'),
+      ]);
       expect(after).toEqual(before);
     });
   });
@@ -100,7 +130,12 @@ describe('analytics read models: case list, KPIs, reports', () => {
       expect(answer.total).toBe(peshtera().length);
       expect(JSON.stringify(answer)).not.toMatch(/Мария|maria@example\.bg|Лилия|Благодаря/);
       expect(answer.items?.[0]).toEqual(
-        expect.objectContaining({ caseId: expect.any(String), registryNumber: expect.stringMatching(/^PSH-2026-/), status: expect.any(String), overdue: expect.any(Boolean) }),
+        expect.objectContaining({
+          caseId: expect.any(String),
+          registryNumber: expect.stringMatching(/^PSH-2026-/),
+          status: expect.any(String),
+          overdue: expect.any(Boolean),
+        }),
       );
     });
 
@@ -110,14 +145,18 @@ describe('analytics read models: case list, KPIs, reports', () => {
       expect(await listed(`officer=${some.officerId}`)).toEqual(ids(peshtera().filter((c) => c.officerId === some.officerId)));
       expect(await listed('kind=complaint,signal')).toEqual(ids(peshtera().filter((c) => ['complaint', 'signal'].includes(c.kind))));
       expect(await listed('channel=email')).toEqual(ids(peshtera().filter((c) => c.channel === 'email')));
-      expect(await listed('status=Assigned,AwaitingSubmitter')).toEqual(ids(peshtera().filter((c) => ['Assigned', 'AwaitingSubmitter'].includes(c.status))));
+      expect(await listed('status=Assigned,AwaitingSubmitter')).toEqual(
+        ids(peshtera().filter((c) => ['Assigned', 'AwaitingSubmitter'].includes(c.status))),
+      );
     });
 
     it('overdue: open past the due date; due soon: open and due within 5 days (now by CLOCK_FILE)', async () => {
       const overdue = peshtera().filter((c) => c.open && c.dueNow !== null && c.dueNow < TODAY);
       expect(overdue.length).toBeGreaterThan(0);
       expect(await listed('due=overdue')).toEqual(ids(overdue));
-      expect(await listed('due=soon')).toEqual(ids(peshtera().filter((c) => c.open && c.dueNow !== null && c.dueNow >= TODAY && c.dueNow <= '2026-06-20')));
+      expect(await listed('due=soon')).toEqual(
+        ids(peshtera().filter((c) => c.open && c.dueNow !== null && c.dueNow >= TODAY && c.dueNow <= '2026-06-20')),
+      );
       // Two months later, everything still open with a due date is overdue.
       analytics.setNow('2026-08-20T09:00:00.000Z');
       try {
@@ -129,7 +168,13 @@ describe('analytics read models: case list, KPIs, reports', () => {
 
     it('sorted and paged: pages do not overlap and together are the whole sorted list', async () => {
       const pages = [];
-      for (let page = 1; page <= 4; page += 1) pages.push(...((await json(`/tenants/peshtera/cases?sort=receivedAt&pageSize=8&page=${page}`)).items as { caseId: string; receivedAt: string }[]));
+      for (let page = 1; page <= 4; page += 1)
+        pages.push(
+          ...((await json(`/tenants/peshtera/cases?sort=receivedAt&pageSize=8&page=${page}`)).items as {
+            caseId: string;
+            receivedAt: string;
+          }[]),
+        );
       const expected = [...peshtera()].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.caseId.localeCompare(b.caseId));
       expect(pages.map((item) => item.caseId)).toEqual(expected.slice(0, 32).map((c) => c.caseId));
       const newest = await json('/tenants/peshtera/cases?pageSize=1');
@@ -143,7 +188,12 @@ describe('analytics read models: case list, KPIs, reports', () => {
       expect(answer.status).toBe(200);
       expect(answer.headers.get('content-type')).toMatch(/^text\/csv/);
       expect(answer.headers.get('content-disposition')).toBe('attachment; filename="peshtera-feedback-2026.csv"');
-      const [header, ...rows] = answer.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+      const [header, ...rows] = answer.bytes
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','));
       const column = (row: string[], name: string) => row[header.indexOf(name)];
       const row = (section: string, key: string) => rows.find((r) => r[0] === section && r[1] === key) as string[];
       const cases = peshteraOf(raw);
@@ -181,7 +231,12 @@ describe('analytics read models: case list, KPIs, reports', () => {
   });
 
   describe('who may read, and bad input', () => {
-    const ENDPOINTS = ['/tenants/peshtera/cases', '/tenants/peshtera/kpis', '/tenants/peshtera/reports/2026.csv', '/tenants/peshtera/reports/2026.pdf'];
+    const ENDPOINTS = [
+      '/tenants/peshtera/cases',
+      '/tenants/peshtera/kpis',
+      '/tenants/peshtera/reports/2026.csv',
+      '/tenants/peshtera/reports/2026.pdf',
+    ];
 
     it.each(ENDPOINTS)("%s: 401 without a token, 403 with another tenant's, 403 for a role that does not read them", async (path) => {
       expect((await analytics.get(path)).status).toBe(401);
@@ -206,24 +261,58 @@ describe('analytics read models: case list, KPIs, reports', () => {
     });
 
     it('bad filters: 400 naming each field and why', async () => {
-      const list = await analytics.get('/tenants/peshtera/cases?kind=petition&due=later&page=0&pageSize=500&sort=name&colour=red', await token('peshtera'));
+      const list = await analytics.get(
+        '/tenants/peshtera/cases?kind=petition&due=later&page=0&pageSize=500&sort=name&colour=red',
+        await token('peshtera'),
+      );
       expect(list.status).toBe(400);
-      expect((list.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['colour', 'due', 'kind', 'page', 'pageSize', 'sort']);
+      expect((list.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+        'colour',
+        'due',
+        'kind',
+        'page',
+        'pageSize',
+        'sort',
+      ]);
       const kpis = await analytics.get('/tenants/peshtera/kpis?from=2026-02-30&by=officer', await token('peshtera'));
-      expect(kpis).toMatchObject({ status: 400, body: { statusCode: 400, errors: [{ field: 'from', reason: expect.any(String) }, { field: 'by', reason: expect.any(String) }] } });
+      expect(kpis).toMatchObject({
+        status: 400,
+        body: {
+          statusCode: 400,
+          errors: [
+            { field: 'from', reason: expect.any(String) },
+            { field: 'by', reason: expect.any(String) },
+          ],
+        },
+      });
       const repeated = await analytics.get('/tenants/peshtera/cases?unit=a&unit=b', await token('peshtera'));
       expect(repeated).toMatchObject({ status: 400, body: { errors: [{ field: 'unit', reason: 'must be given once' }] } });
-      expect((await analytics.get('/tenants/peshtera/reports/2026.xlsx', await token('peshtera'))).body).toMatchObject({ statusCode: 400, errors: [{ field: 'file' }] });
-      expect((await analytics.get('/tenants/peshtera/reports/2031.pdf', await token('peshtera'))).body).toMatchObject({ statusCode: 400, errors: [{ field: 'year' }] });
+      expect((await analytics.get('/tenants/peshtera/reports/2026.xlsx', await token('peshtera'))).body).toMatchObject({
+        statusCode: 400,
+        errors: [{ field: 'file' }],
+      });
+      expect((await analytics.get('/tenants/peshtera/reports/2031.pdf', await token('peshtera'))).body).toMatchObject({
+        statusCode: 400,
+        errors: [{ field: 'year' }],
+      });
     });
 
     it('every endpoint is in the OpenAPI document, secured by a bearer token', async () => {
       const document = SwaggerModule.createDocument(analytics.app, new DocumentBuilder().addBearerAuth().build());
       const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-        Object.entries(item).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op: op as { security?: unknown[]; responses: Record<string, unknown> } })),
+        Object.entries(item).map(([method, op]) => ({
+          route: `${method.toUpperCase()} ${path}`,
+          op: op as { security?: unknown[]; responses: Record<string, unknown> },
+        })),
       );
       const routes = operations.map((o) => o.route);
-      for (const route of ['GET /tenants/{tenant}/cases', 'GET /tenants/{tenant}/kpis', 'GET /tenants/{tenant}/reports/{file}', 'POST /admin/read-models/rebuild', 'GET /admin/read-models/rebuild/{id}']) {
+      for (const route of [
+        'GET /tenants/{tenant}/cases',
+        'GET /tenants/{tenant}/kpis',
+        'GET /tenants/{tenant}/reports/{file}',
+        'POST /admin/read-models/rebuild',
+        'GET /admin/read-models/rebuild/{id}',
+      ]) {
         expect(routes).toContain(route);
         const op = operations.find((o) => o.route === route)?.op;
         expect(op?.security).toEqual([{ bearer: [] }]);

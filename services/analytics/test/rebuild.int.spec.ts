@@ -50,7 +50,15 @@ describe('rebuilding the read models from the event store', () => {
 
     const done = await rebuild();
 
-    expect(done).toMatchObject({ status: 'switched', applied: total, total, percentage: 100, previousGeneration: before, requestedBy: 'peshtera:ops', error: null });
+    expect(done).toMatchObject({
+      status: 'switched',
+      applied: total,
+      total,
+      percentage: 100,
+      previousGeneration: before,
+      requestedBy: 'peshtera:ops',
+      error: null,
+    });
     expect(done.ratePerSecond).toBeGreaterThan(0);
     expect(done.generation).not.toBe(before);
     expect(await analytics.app.get(ReadModels).current()).toBe(done.generation);
@@ -71,7 +79,12 @@ describe('rebuilding the read models from the event store', () => {
     const again = await analytics.post('/admin/read-models/rebuild', await ops());
     if (again.status === 409) expect(again.body).toMatchObject({ statusCode: 409, errors: [{ field: 'rebuild' }], running: { id } });
 
-    const late: ScriptedCase = { caseId: randomUUID(), tenant: 'peshtera', subject: randomUUID(), steps: [s.register('2026-06-14T08:00:00.000Z', {}, 'PSH-2026-000999')] };
+    const late: ScriptedCase = {
+      caseId: randomUUID(),
+      tenant: 'peshtera',
+      subject: randomUUID(),
+      steps: [s.register('2026-06-14T08:00:00.000Z', {}, 'PSH-2026-000999')],
+    };
     await analytics.run(late);
     await eventually(
       async () => (await analytics.get(`/admin/read-models/rebuild/${id}`, await ops())).body as RebuildProgress,
@@ -90,7 +103,11 @@ describe('rebuilding the read models from the event store', () => {
     const elsewhere = `other${Date.now().toString(36)}`;
     await readModels.create(elsewhere);
     await readModels.switchTo(elsewhere);
-    await eventually(async () => live.status(), (status) => status.generation === elsewhere && status.caughtUp, { what: 'following the switch', timeoutMs: 20_000 });
+    await eventually(
+      async () => live.status(),
+      (status) => status.generation === elsewhere && status.caughtUp,
+      { what: 'following the switch', timeoutMs: 20_000 },
+    );
     await analytics.caughtUp();
     expect(await documents(elsewhere)).toEqual(await documents(before));
   });
@@ -104,7 +121,11 @@ describe('rebuilding the read models from the event store', () => {
       tenant: 'peshtera',
       subject: randomUUID(),
       steps: [
-        s.register('2026-06-01T08:00:00.000Z', { submitterName: name, submitterEmail: email, text, category: 'waste-cleanliness' }, 'PSH-2026-000777'),
+        s.register(
+          '2026-06-01T08:00:00.000Z',
+          { submitterName: name, submitterEmail: email, text, category: 'waste-cleanliness' },
+          'PSH-2026-000777',
+        ),
         s.accept('2026-06-01T09:00:00.000Z'),
         s.route('2026-06-01T09:01:00.000Z', 'environment-waste'),
         s.assign('2026-06-01T09:02:00.000Z', 'ew-1'),
@@ -134,6 +155,12 @@ describe('rebuilding the read models from the event store', () => {
     const dump = await everything();
     for (const secret of secrets) expect(dump).not.toContain(secret);
     const [doc] = (await documents(done.generation)).filter((d) => d._id === erased.caseId);
-    expect(doc).toMatchObject({ registryNumber: 'PSH-2026-000777', status: 'Answered', unit: 'environment-waste', ratings: [5], onTime: true });
+    expect(doc).toMatchObject({
+      registryNumber: 'PSH-2026-000777',
+      status: 'Answered',
+      unit: 'environment-waste',
+      ratings: [5],
+      onTime: true,
+    });
   });
 });

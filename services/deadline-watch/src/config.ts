@@ -11,7 +11,12 @@ export const configSchema = platformConfigSchema.extend({
   /** How often the ticker looks for due timers. A breach is recorded at most this late. */
   TICK_MS: milliseconds(10_000, 50),
   /** The most timers one tick takes; the rest wait for the next tick, oldest first. */
-  TICK_BATCH: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').default(100),
+  TICK_BATCH: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10000')
+    .default(100),
   /**
    * How long an instance holds a timer it claimed. Another instance takes it over only after this, so it
    * must be far longer than recording one alert takes; a crashed instance's timers wait this long.

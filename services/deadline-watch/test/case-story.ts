@@ -48,18 +48,22 @@ export class CaseStory {
   /** Registered by a registrar as received (by post) at `receivedAt`, and accepted at screening. */
   registerAccepted(receivedAt: Instant, kind: Kind = 'complaint'): CaseCommand[] {
     return [
-      this.command({ type: 'RegisterCase', data: {
-          kind,
-          channel: 'post',
-          receivedAt,
-          registryNumber: `PSH-2026-${this.caseId.slice(0, 6)}`,
-          category: 'waste-cleanliness',
-          submitter: { name: 'Иван Петров', email: 'ivan.petrov@example.bg', language: 'bg' },
-          text: 'Контейнерите на ул. „Дунав“ не са извозвани от две седмици.',
-          attachments: [],
-          healthSafetyThreat: false,
-          language: 'bg',
-        } },
+      this.command(
+        {
+          type: 'RegisterCase',
+          data: {
+            kind,
+            channel: 'post',
+            receivedAt,
+            registryNumber: `PSH-2026-${this.caseId.slice(0, 6)}`,
+            category: 'waste-cleanliness',
+            submitter: { name: 'Иван Петров', email: 'ivan.petrov@example.bg', language: 'bg' },
+            text: 'Контейнерите на ул. „Дунав“ не са извозвани от две седмици.',
+            attachments: [],
+            healthSafetyThreat: false,
+            language: 'bg',
+          },
+        },
         receivedAt,
         'registrar',
       ),
@@ -69,7 +73,11 @@ export class CaseStory {
 
   routeAndAssign(at: Instant, officerId = 'peshtera:officer'): CaseCommand[] {
     return [
-      this.command({ type: 'RouteCase', data: { unit: 'environment-waste', ruleId: 'category-waste-cleanliness', ruleVersion: 1 } }, at, 'system'),
+      this.command(
+        { type: 'RouteCase', data: { unit: 'environment-waste', ruleId: 'category-waste-cleanliness', ruleVersion: 1 } },
+        at,
+        'system',
+      ),
       this.command({ type: 'AssignCase', data: { officerId } }, at, 'system'),
     ];
   }
@@ -83,11 +91,19 @@ export class CaseStory {
   }
 
   extend(at: Instant, newFinalDate: IsoDate, maxFinalDate: IsoDate): CaseCommand {
-    return this.command({ type: 'ExtendDeadline', data: { reason: 'Нужна е проверка на място', newFinalDate, maxFinalDate } }, at, 'head-of-unit');
+    return this.command(
+      { type: 'ExtendDeadline', data: { reason: 'Нужна е проверка на място', newFinalDate, maxFinalDate } },
+      at,
+      'head-of-unit',
+    );
   }
 
   answer(at: Instant): CaseCommand {
-    return this.command({ type: 'AnswerCase', data: { text: 'Контейнерите са извозени.', attachments: [], channel: 'email' } }, at, 'officer');
+    return this.command(
+      { type: 'AnswerCase', data: { text: 'Контейнерите са извозени.', attachments: [], channel: 'email' } },
+      at,
+      'officer',
+    );
   }
 
   withdraw(at: Instant): CaseCommand {

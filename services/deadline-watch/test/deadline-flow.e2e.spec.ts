@@ -42,7 +42,13 @@ describe('deadline-watch as a process, with intake', () => {
     clock = testClock('deadline-flow', '2026-03-02T08:00:00.000Z');
 
     // Kept for the restarts: the same port, stores and clock every time.
-    watchEnv = { ...(await serviceTestEnvironment('deadline-watch', database)), ...auth, CLOCK_FILE: clock.file, TICK_MS: '250', TIMER_LEASE_MS: '3000' };
+    watchEnv = {
+      ...(await serviceTestEnvironment('deadline-watch', database)),
+      ...auth,
+      CLOCK_FILE: clock.file,
+      TICK_MS: '250',
+      TIMER_LEASE_MS: '3000',
+    };
     watch = spawnService('deadline-watch', watchEnv);
     intake = await startService('intake', database, auth);
     await waitForHealthy(watch);
@@ -80,11 +86,18 @@ describe('deadline-watch as a process, with intake', () => {
     // deadline-watch consumed the registration from case-events: its API lists the case as due.
     const head = await issuer.sign(SEEDED_USERS.peshtera['head-of-unit']);
     const listed = async () => {
-      const response = await fetch(`${watch.url}/tenants/peshtera/deadlines?dueWithinWorkingDays=60`, { headers: { authorization: `Bearer ${head}` } });
-      const body = (await response.json()) as { overdue: { caseId: string; alerts: unknown[] }[]; dueSoon: { caseId: string; dueDate: string }[] };
+      const response = await fetch(`${watch.url}/tenants/peshtera/deadlines?dueWithinWorkingDays=60`, {
+        headers: { authorization: `Bearer ${head}` },
+      });
+      const body = (await response.json()) as {
+        overdue: { caseId: string; alerts: unknown[] }[];
+        dueSoon: { caseId: string; dueDate: string }[];
+      };
       return [...body.overdue, ...body.dueSoon].find((entry) => entry.caseId === caseId);
     };
-    expect(await eventually(listed, Boolean, { what: 'the case planned by deadline-watch', timeoutMs: 60_000 })).toMatchObject({ dueDate: '2026-04-02' });
+    expect(await eventually(listed, Boolean, { what: 'the case planned by deadline-watch', timeoutMs: 60_000 })).toMatchObject({
+      dueDate: '2026-04-02',
+    });
 
     /** What this process logged it recorded on the case (it logs each alert it appends). */
     const recordedBy = async (process: ServiceProcess, count: number) => {
@@ -93,10 +106,18 @@ describe('deadline-watch as a process, with intake', () => {
         (found) => found.length >= count,
         { what: `${count} alerts logged by the restarted process` },
       );
-      return lines.map(({ alert, workingDaysBefore, toRole }) => ({ alert, ...(workingDaysBefore ? { workingDaysBefore } : {}), ...(toRole ? { toRole } : {}) }));
+      return lines.map(({ alert, workingDaysBefore, toRole }) => ({
+        alert,
+        ...(workingDaysBefore ? { workingDaysBefore } : {}),
+        ...(toRole ? { toRole } : {}),
+      }));
     };
     const alerts = (count: number, what: string) =>
-      eventually(() => alertsOf(store, caseId), (found) => found.length >= count, { what, timeoutMs: 60_000 });
+      eventually(
+        () => alertsOf(store, caseId),
+        (found) => found.length >= count,
+        { what, timeoutMs: 60_000 },
+      );
 
     // Local midnight starting 26 March in Sofia: 5 working days before 2 April.
     setClock('2026-03-25T22:00:00.000Z');

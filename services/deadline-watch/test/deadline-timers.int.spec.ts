@@ -45,13 +45,21 @@ describe('deadline-watch keeps the timers of each case', () => {
   async function registered(kind: 'complaint' | 'proposal' = 'complaint', tenant = 'peshtera', receivedAt = RECEIVED): Promise<CaseStory> {
     const story = new CaseStory(tenant);
     await issue(a.commands, story.registerAccepted(receivedAt, kind));
-    await eventually(() => a.timers.ofCase(story.caseId), (timers) => timers.length === 4, { what: `timers of ${story.caseId} planned` });
+    await eventually(
+      () => a.timers.ofCase(story.caseId),
+      (timers) => timers.length === 4,
+      { what: `timers of ${story.caseId} planned` },
+    );
     return story;
   }
 
   /** Waits until the case's timers are in the given states (after the consumer saw the latest event). */
   const settledTo = (caseId: string, expected: string[]) =>
-    eventually(() => states(a, caseId), (now) => JSON.stringify(now) === JSON.stringify(expected), { what: `timers of ${caseId}` });
+    eventually(
+      () => states(a, caseId),
+      (now) => JSON.stringify(now) === JSON.stringify(expected),
+      { what: `timers of ${caseId}` },
+    );
 
   it('plans four timers for a Peshtera complaint and fires each once, at local midnight in Sofia, in order', async () => {
     env.setClock(RECEIVED);
@@ -121,14 +129,18 @@ describe('deadline-watch keeps the timers of each case', () => {
 
     // Instance a's own consumer must be done with the alerts first: its re-plan would mark the timers done again.
     const last = events.at(-1);
-    await eventually(async () => a.outcomes.some((o) => o.eventId === last?.id), Boolean, { what: "instance a's consumer past the case's last event" });
+    await eventually(async () => a.outcomes.some((o) => o.eventId === last?.id), Boolean, {
+      what: "instance a's consumer past the case's last event",
+    });
 
     // A crash after the append but before the timers were marked: they are pending again, and the crashed
     // instance's leases have run out by the time another instance ticks (a lease still held would make b skip
     // the case until it expires, TIMER_LEASE_MS later: how fast the steps above ran must not decide this test).
     const db = a.app.get<Connection>(getConnectionToken()).db;
     if (!db) throw new Error('no MongoDB database');
-    await db.collection<TimerDocument>(TIMERS_COLLECTION).updateMany({ caseId: story.caseId }, { $set: { state: 'pending' as TimerState, leaseUntil: new Date(0) } });
+    await db
+      .collection<TimerDocument>(TIMERS_COLLECTION)
+      .updateMany({ caseId: story.caseId }, { $set: { state: 'pending' as TimerState, leaseUntil: new Date(0) } });
     const retried = await b.ticker.tick();
     // The first timer's re-plan reads the stream, finds all four alerts recorded and marks every timer done.
     expect(retried.filter((fired) => fired.caseId === story.caseId).map((fired) => fired.outcome)).toEqual(['already-recorded']);
@@ -147,7 +159,9 @@ describe('deadline-watch keeps the timers of each case', () => {
     a = await env.start();
     const fired = (await a.ticker.tick()).filter((f) => f.caseId === first.caseId || f.caseId === second.caseId);
     // Both cases, oldest fire time first: the 3 March complaint is due 3 April.
-    expect(fired.map((f) => `${f.caseId === first.caseId ? 'first' : 'second'}:${f.timer.split('/').slice(1).join('/')}:${f.outcome}`)).toEqual([
+    expect(
+      fired.map((f) => `${f.caseId === first.caseId ? 'first' : 'second'}:${f.timer.split('/').slice(1).join('/')}:${f.outcome}`),
+    ).toEqual([
       'first:approaching/2026-04-02/5:recorded',
       'second:approaching/2026-04-03/5:recorded',
       'first:approaching/2026-04-02/1:recorded',
@@ -177,7 +191,11 @@ describe('deadline-watch keeps the timers of each case', () => {
 
     // Ten days' pause: 2 April + 10 days = Easter Sunday 12 April, then Easter Monday: due Tuesday 14 April.
     await issue(a.commands, [story.provideInformation('2026-03-20T08:00:00.000Z')]);
-    await eventually(() => states(a, story.caseId), (now) => now.filter((s) => s.endsWith(':pending')).length === 4, { what: 'resumed' });
+    await eventually(
+      () => states(a, story.caseId),
+      (now) => now.filter((s) => s.endsWith(':pending')).length === 4,
+      { what: 'resumed' },
+    );
     expect((await states(a, story.caseId)).filter((s) => s.endsWith(':pending'))).toEqual([
       'approaching/2026-04-14/5:pending',
       'approaching/2026-04-14/1:pending',
@@ -197,13 +215,21 @@ describe('deadline-watch keeps the timers of each case', () => {
     const tenants = a.app.get(TenantDirectory);
     const charter = tenants.get('peshtera');
     if (!charter) throw new Error('no peshtera');
-    const maximum = maxExtensionDate(DEFAULT_DEADLINE_POLICIES.proposal, '2026-03-02', createWorkingCalendar({ localHolidays: charter.localHolidays }));
+    const maximum = maxExtensionDate(
+      DEFAULT_DEADLINE_POLICIES.proposal,
+      '2026-03-02',
+      createWorkingCalendar({ localHolidays: charter.localHolidays }),
+    );
     if (!maximum) throw new Error('proposals may be extended');
     env.setClock('2026-04-20T08:00:00.000Z');
     await issue(a.commands, [...story.routeAndAssign(RECEIVED), story.extend('2026-04-20T08:00:00.000Z', '2026-06-30', maximum)]);
-    await eventually(() => states(a, story.caseId), (now) => now.filter((s) => s.includes('2026-06-30') && s.endsWith(':pending')).length === 4, {
-      what: 'timers for the new date',
-    });
+    await eventually(
+      () => states(a, story.caseId),
+      (now) => now.filter((s) => s.includes('2026-06-30') && s.endsWith(':pending')).length === 4,
+      {
+        what: 'timers for the new date',
+      },
+    );
     expect((await states(a, story.caseId)).filter((s) => s.includes('2026-05-04'))).toEqual([
       'approaching/2026-05-04/5:cancelled',
       'approaching/2026-05-04/1:cancelled',
@@ -243,7 +269,14 @@ describe('deadline-watch keeps the timers of each case', () => {
           id: randomUUID(),
           type: 'RoutingRulesChanged',
           data: { ruleSet: { ...defaultRuleSet(charter), version: 2, escalationRole: 'mayor' } },
-          metadata: { tenant, actor: { id: `${tenant}:tenant-admin`, role: 'tenant-admin' }, correlationId: randomUUID(), causationId: randomUUID(), occurredAt: RECEIVED, schemaVersion: 1 },
+          metadata: {
+            tenant,
+            actor: { id: `${tenant}:tenant-admin`, role: 'tenant-admin' },
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            occurredAt: RECEIVED,
+            schemaVersion: 1,
+          },
         },
       ],
       { expectedRevision: 'any' },
@@ -263,7 +296,11 @@ describe('deadline-watch keeps the timers of each case', () => {
     const story = await registered();
     const ticking = await env.start({ ticker: true, consume: false });
     env.setClock(BREACH);
-    await eventually(() => alertsOf(a.cases, story.caseId), (alerts) => alerts.length === 4, { what: 'all four alerts by the ticker' });
+    await eventually(
+      () => alertsOf(a.cases, story.caseId),
+      (alerts) => alerts.length === 4,
+      { what: 'all four alerts by the ticker' },
+    );
     expect(await alertsOf(a.cases, story.caseId)).toEqual(ALL_FOUR);
     await ticking.stop();
   });

@@ -38,7 +38,12 @@ describe('the deadlines API', () => {
   };
   const sign = (tenant: string, role: Role) => env.issuer.sign({ sub: `${tenant}:${role}`, tenant, roles: [role] });
 
-  async function registered(name: string, tenant: string, receivedAt: string, kind: 'complaint' | 'opinion' = 'complaint'): Promise<CaseStory> {
+  async function registered(
+    name: string,
+    tenant: string,
+    receivedAt: string,
+    kind: 'complaint' | 'opinion' = 'complaint',
+  ): Promise<CaseStory> {
     const story = new CaseStory(tenant);
     await issue(app.commands, story.registerAccepted(receivedAt, kind));
     stories[name] = story;
@@ -71,7 +76,13 @@ describe('the deadlines API', () => {
     const { status, body } = await get('/tenants/peshtera/deadlines?dueWithinWorkingDays=5', await sign('peshtera', 'head-of-unit'));
     expect(status).toBe(200);
     const answer = body as unknown as Answer;
-    expect(answer).toMatchObject({ tenant: 'peshtera', asOf: '2026-04-14T08:00:00.000Z', today: '2026-04-14', dueWithinWorkingDays: 5, dueBy: '2026-04-21' });
+    expect(answer).toMatchObject({
+      tenant: 'peshtera',
+      asOf: '2026-04-14T08:00:00.000Z',
+      today: '2026-04-14',
+      dueWithinWorkingDays: 5,
+      dueBy: '2026-04-21',
+    });
     expect(answer.overdue.map((e) => e.caseId)).toEqual([stories.overdue.caseId]);
     expect(answer.dueSoon.map((e) => e.caseId)).toEqual([stories.soon.caseId]);
     expect(answer.overdue[0]).toMatchObject({
@@ -83,9 +94,15 @@ describe('the deadlines API', () => {
     });
     expect(answer.dueSoon[0]).toMatchObject({ dueDate: '2026-04-20', workingDaysLeft: 4 });
     const [term, counted] = answer.overdue[0].explanation;
-    expect(term).toMatchObject({ rule: 'term', detail: { bg: 'Срок: 1 месец от получаването (2026-03-02)', en: 'Term: 1 month from receipt (2026-03-02)' } });
+    expect(term).toMatchObject({
+      rule: 'term',
+      detail: { bg: 'Срок: 1 месец от получаването (2026-03-02)', en: 'Term: 1 month from receipt (2026-03-02)' },
+    });
     expect(term.source).toContain('Пещера');
-    expect(counted).toMatchObject({ rule: 'count-months', detail: { en: 'The term of 1 month ends on 2026-04-02, the same date of the last month' } });
+    expect(counted).toMatchObject({
+      rule: 'count-months',
+      detail: { en: 'The term of 1 month ends on 2026-04-02, the same date of the last month' },
+    });
   });
 
   it('the default is 5 working days; 0 is today only; 60 reaches the case due on 4 May', async () => {
@@ -106,16 +123,20 @@ describe('the deadlines API', () => {
     expect(listed).not.toContain(stories.opinion.caseId);
   });
 
-  it.each<Role>(['registrar', 'officer', 'head-of-unit', 'secretary', 'mayor', 'ops', 'auditor'])('lets a %s of the tenant read it', async (role) => {
-    expect((await get('/tenants/peshtera/deadlines', await sign('peshtera', role))).status).toBe(200);
-  });
+  it.each<Role>(['registrar', 'officer', 'head-of-unit', 'secretary', 'mayor', 'ops', 'auditor'])(
+    'lets a %s of the tenant read it',
+    async (role) => {
+      expect((await get('/tenants/peshtera/deadlines', await sign('peshtera', role))).status).toBe(200);
+    },
+  );
 
   it('a token of one tenant never reads another: 403; each tenant sees only its own cases', async () => {
     expect((await get('/tenants/peshtera/deadlines', await sign('sopot', 'registrar'))).status).toBe(403);
     expect((await get('/tenants/sopot/deadlines', await sign('peshtera', 'mayor'))).status).toBe(403);
     const sopot = (await get('/tenants/sopot/deadlines', await sign('sopot', 'secretary'))).body as unknown as Answer;
     expect(sopot.overdue.map((e) => e.caseId)).toEqual([stories.sopot.caseId]);
-    const peshtera = (await get('/tenants/peshtera/deadlines?dueWithinWorkingDays=60', await sign('peshtera', 'secretary'))).body as unknown as Answer;
+    const peshtera = (await get('/tenants/peshtera/deadlines?dueWithinWorkingDays=60', await sign('peshtera', 'secretary')))
+      .body as unknown as Answer;
     expect([...peshtera.overdue, ...peshtera.dueSoon].map((e) => e.caseId)).not.toContain(stories.sopot.caseId);
   });
 
@@ -154,7 +175,9 @@ describe('the deadlines API', () => {
     expect(status).toBe(200);
     const operation = (body.paths as Record<string, Record<string, Record<string, unknown>>>)['/tenants/{tenant}/deadlines']?.get;
     expect(operation).toBeDefined();
-    expect((operation?.parameters as { name: string }[]).map((p) => p.name)).toEqual(expect.arrayContaining(['tenant', 'dueWithinWorkingDays']));
+    expect((operation?.parameters as { name: string }[]).map((p) => p.name)).toEqual(
+      expect.arrayContaining(['tenant', 'dueWithinWorkingDays']),
+    );
     expect(operation?.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(operation?.responses as object)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
   });

@@ -10,7 +10,16 @@ import type { CaseCommand } from '@civic/domain';
 import { PostgresEventStore, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
 import { CASE_COMMANDS, CASE_EVENTS_CONSUMER, CASE_STORE, type CaseCommands, caseStreamName, EVENT_STORE } from '@civic/platform';
-import { createTestDatabase, freePort, issuerEnvironment, kafkaBrokers, testClock, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
+import {
+  createTestDatabase,
+  freePort,
+  issuerEnvironment,
+  kafkaBrokers,
+  testClock,
+  testMongoUri,
+  uniqueName,
+  type TestDatabase,
+} from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { DeadlineWatchModule } from '../src/app.module';
@@ -105,7 +114,10 @@ export async function watchEnvironment(prefix: string): Promise<WatchEnvironment
   return environment;
 }
 
-async function startInstance(environment: WatchEnvironment, { ticker = false, consume = true }: { ticker?: boolean; consume?: boolean }): Promise<WatchInstance> {
+async function startInstance(
+  environment: WatchEnvironment,
+  { ticker = false, consume = true }: { ticker?: boolean; consume?: boolean },
+): Promise<WatchInstance> {
   const port = await freePort();
   const config = configSchema.parse({
     HTTP_PORT: String(port),

@@ -15,7 +15,11 @@ export const configSchema = platformConfigSchema.extend({
   /** Open311 reads (discovery, services, requests, tokens: every GET under /open311/v2) per client IP and minute. */
   OPEN311_READS_PER_MINUTE: perMinute(120),
   /** The largest JSON body the public endpoints accept, in bytes; larger ones get 413. */
-  PUBLIC_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024').default(64 * 1024),
+  PUBLIC_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, 'must be at least 1024')
+    .default(64 * 1024),
   /**
    * Open311 clients' API keys for POST requests: `tenant:key,tenant:key` (several keys per tenant, one per
    * client app; keys 16 to 200 printable characters without spaces or commas). Empty: nobody may POST.

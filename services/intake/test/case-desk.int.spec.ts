@@ -68,7 +68,12 @@ describe('the case desk', () => {
           due: '2026-12-02',
           paused: false,
           maxFinalDate: null,
-          steps: expect.arrayContaining([expect.objectContaining({ rule: 'term', detail: expect.objectContaining({ en: expect.stringContaining('1 month from receipt (2026-11-02)') }) })]),
+          steps: expect.arrayContaining([
+            expect.objectContaining({
+              rule: 'term',
+              detail: expect.objectContaining({ en: expect.stringContaining('1 month from receipt (2026-11-02)') }),
+            }),
+          ]),
         },
       });
       // The folded state holds no personal field: no name, no contact, no text.
@@ -118,7 +123,11 @@ describe('the case desk', () => {
         'registrar',
       );
       expect(reply.status).toBe(200);
-      expect(reply.body).toMatchObject({ status: 'Assigned', state: { facts: { pauses: [expect.any(Object)] } }, deadline: { paused: false } });
+      expect(reply.body).toMatchObject({
+        status: 'Assigned',
+        state: { facts: { pauses: [expect.any(Object)] } },
+        deadline: { paused: false },
+      });
       const provided = (await desk.stream(caseId)).at(-1);
       expect(provided?.type).toBe('InformationProvided');
       // The submitter's words are theirs: the event store holds them encrypted with their key.
@@ -134,17 +143,33 @@ describe('the case desk', () => {
       const beyond = await desk.act(first, 'extensions', { reason: 'Нужна е експертиза.', newFinalDate: '2027-12-31' }, 'head-of-unit');
       expect(beyond.status).toBe(422);
       expect(beyond.body.errors).toEqual([{ field: 'newFinalDate', reason: expect.stringContaining(deadline.maxFinalDate) }]);
-      expect(beyond.body.rejection).toMatchObject({ type: 'ExtensionBeyondLegalMaximum', newFinalDate: '2027-12-31', maxFinalDate: deadline.maxFinalDate });
+      expect(beyond.body.rejection).toMatchObject({
+        type: 'ExtensionBeyondLegalMaximum',
+        newFinalDate: '2027-12-31',
+        maxFinalDate: deadline.maxFinalDate,
+      });
 
-      const extended = await desk.act(first, 'extensions', { reason: 'Нужна е експертиза.', newFinalDate: deadline.maxFinalDate }, 'secretary');
+      const extended = await desk.act(
+        first,
+        'extensions',
+        { reason: 'Нужна е експертиза.', newFinalDate: deadline.maxFinalDate },
+        'secretary',
+      );
       expect(extended.status).toBe(200);
       expect(extended.body).toMatchObject({
         deadline: { due: deadline.maxFinalDate, steps: expect.arrayContaining([expect.objectContaining({ rule: 'extension' })]) },
-        state: { facts: { extensions: [expect.objectContaining({ newFinalDate: deadline.maxFinalDate, maxFinalDate: deadline.maxFinalDate })] } },
+        state: {
+          facts: { extensions: [expect.objectContaining({ newFinalDate: deadline.maxFinalDate, maxFinalDate: deadline.maxFinalDate })] },
+        },
       });
       expect((await desk.types(first)).at(-1)).toBe('DeadlineExtended');
 
-      const earlier = await desk.act(await desk.registered('proposal'), 'extensions', { reason: 'Проверка.', newFinalDate: '2026-12-01' }, 'mayor');
+      const earlier = await desk.act(
+        await desk.registered('proposal'),
+        'extensions',
+        { reason: 'Проверка.', newFinalDate: '2026-12-01' },
+        'mayor',
+      );
       expect(earlier.status).toBe(422);
       expect(earlier.body.errors).toEqual([{ field: 'newFinalDate', reason: `must be after the current due date ${deadline.due}` }]);
     });
@@ -160,13 +185,20 @@ describe('the case desk', () => {
       const answered = await desk.act(
         caseId,
         'answer',
-        { text: 'Контейнерите са извозени.', attachments: [{ name: 'otgovor.pdf', mediaType: 'application/pdf', size: 80_000 }], channel: 'email' },
+        {
+          text: 'Контейнерите са извозени.',
+          attachments: [{ name: 'otgovor.pdf', mediaType: 'application/pdf', size: 80_000 }],
+          channel: 'email',
+        },
         'officer',
       );
       expect(answered.status).toBe(200);
       expect(answered.body).toMatchObject({ status: 'Answered', deadline: null });
       const event = (await desk.stream(caseId)).at(-1);
-      expect(event).toMatchObject({ type: 'CaseAnswered', data: { channel: 'email', attachments: [expect.objectContaining({ mediaType: 'application/pdf', size: 80_000 })] } });
+      expect(event).toMatchObject({
+        type: 'CaseAnswered',
+        data: { channel: 'email', attachments: [expect.objectContaining({ mediaType: 'application/pdf', size: 80_000 })] },
+      });
       expect(JSON.stringify(event?.data)).not.toContain('извозени');
 
       const closed = await desk.act(caseId, 'close', undefined, 'officer');
@@ -205,7 +237,12 @@ describe('the case desk', () => {
       const unknown = await desk.act(other, 'duplicate-of', { originalCaseId: randomUUID() }, 'registrar');
       expect(unknown.status).toBe(422);
       expect(unknown.body.errors).toEqual([{ field: 'originalCaseId', reason: 'no such case in this municipality' }]);
-      const elsewhere = await desk.act(other, 'duplicate-of', { originalCaseId: await desk.registered('complaint', { tenant: 'sopot' }) }, 'registrar');
+      const elsewhere = await desk.act(
+        other,
+        'duplicate-of',
+        { originalCaseId: await desk.registered('complaint', { tenant: 'sopot' }) },
+        'registrar',
+      );
       expect(elsewhere.status).toBe(422);
       const itself = await desk.act(other, 'duplicate-of', { originalCaseId: other }, 'registrar');
       expect(itself.status).toBe(422);
@@ -236,14 +273,16 @@ describe('the case desk', () => {
     });
   });
 
-  describe('tenants: a token of one tenant never reads or writes another tenant\'s case', () => {
-    it('GET: another tenant\'s token is refused on this tenant\'s route (403), and this tenant\'s case is no case on the other\'s (404)', async () => {
+  describe("tenants: a token of one tenant never reads or writes another tenant's case", () => {
+    it("GET: another tenant's token is refused on this tenant's route (403), and this tenant's case is no case on the other's (404)", async () => {
       const caseId = await desk.registered();
-      expect((await desk.call('GET', `/tenants/peshtera/cases/${caseId}`, { token: await desk.token('officer', 'sopot') })).status).toBe(403);
+      expect((await desk.call('GET', `/tenants/peshtera/cases/${caseId}`, { token: await desk.token('officer', 'sopot') })).status).toBe(
+        403,
+      );
       expect((await desk.view(caseId, 'officer', 'sopot')).status).toBe(404);
     });
 
-    it.each(ACTIONS)('POST %s: 403 with the other tenant\'s token on this route, 404 on its own route; nothing written', async (action) => {
+    it.each(ACTIONS)("POST %s: 403 with the other tenant's token on this route, 404 on its own route; nothing written", async (action) => {
       const caseId = await desk.assigned();
       const before = await desk.types(caseId);
       const role = ACTOR[action];
@@ -265,7 +304,11 @@ describe('the case desk', () => {
   describe('bad input: 400 naming every bad field', () => {
     const BAD: [string, unknown, string[]][] = [
       ['information-requests', { missing: ' ', note: 'x' }, ['missing', 'note']],
-      ['information', { text: 5, attachments: [{ name: '', mediaType: 'pdf', size: -1 }] }, ['attachments.0.mediaType', 'attachments.0.name', 'attachments.0.size', 'text']],
+      [
+        'information',
+        { text: 5, attachments: [{ name: '', mediaType: 'pdf', size: -1 }] },
+        ['attachments.0.mediaType', 'attachments.0.name', 'attachments.0.size', 'text'],
+      ],
       ['extensions', { reason: '', newFinalDate: '2027-02-30' }, ['newFinalDate', 'reason']],
       ['answer', { text: '', channel: 'pigeon', attachments: 'none' }, ['attachments', 'channel', 'text']],
       ['close', { note: 'готово' }, ['note']],
@@ -281,7 +324,7 @@ describe('the case desk', () => {
       expect(fieldsOf(answer.body)).toEqual(fields);
     });
 
-    it('names a missing Idempotency-Key and a malformed If-Match together with the body\'s fields', async () => {
+    it("names a missing Idempotency-Key and a malformed If-Match together with the body's fields", async () => {
       const caseId = await desk.assigned();
       const answer = await desk.act(caseId, 'extensions', { reason: '' }, 'head-of-unit', { key: null, ifMatch: 'seven' });
       expect(answer.status).toBe(400);
@@ -294,10 +337,15 @@ describe('the case desk', () => {
       const caseId = await desk.assigned();
       const { headers } = await desk.view(caseId);
       const current = Number(JSON.parse(headers.get('etag') ?? '""'));
-      const stale = await desk.act(caseId, 'information-requests', VALID['information-requests'], 'officer', { ifMatch: `"${current - 1}"` });
+      const stale = await desk.act(caseId, 'information-requests', VALID['information-requests'], 'officer', {
+        ifMatch: `"${current - 1}"`,
+      });
       expect(stale.status).toBe(412);
       expect(stale.headers.get('etag')).toBe(`"${current}"`);
-      expect(stale.body).toMatchObject({ currentRevision: current, errors: [{ field: 'If-Match', reason: expect.stringContaining(`revision ${current}`) }] });
+      expect(stale.body).toMatchObject({
+        currentRevision: current,
+        errors: [{ field: 'If-Match', reason: expect.stringContaining(`revision ${current}`) }],
+      });
       expect(await desk.types(caseId)).toHaveLength(current + 1);
 
       const weak = await desk.act(caseId, 'information-requests', VALID['information-requests'], 'officer', { ifMatch: `W/"${current}"` });
@@ -362,14 +410,20 @@ describe('the case desk', () => {
       });
       if (reservation.status !== 'claimed') throw new Error(reservation.status);
       // What the crashed attempt did: the command, with the key's record id as its command id.
-      const command = caseCommand({ type: 'AnswerCase', data: body }, {
-        tenant: 'peshtera',
-        caseId,
-        actor: { id: 'peshtera:officer', role: 'officer' },
-        correlationId: reservation.record.correlationId,
-        now: longAgo.toISOString(),
+      const command = caseCommand(
+        { type: 'AnswerCase', data: body },
+        {
+          tenant: 'peshtera',
+          caseId,
+          actor: { id: 'peshtera:officer', role: 'officer' },
+          correlationId: reservation.record.correlationId,
+          now: longAgo.toISOString(),
+        },
+      );
+      const done = await desk.commands.handle({
+        ...command,
+        metadata: { ...command.metadata, commandId: reservation.record._id, dataSubjectId: subject },
       });
-      const done = await desk.commands.handle({ ...command, metadata: { ...command.metadata, commandId: reservation.record._id, dataSubjectId: subject } });
       expect(done.ok).toBe(true);
 
       const retry = await desk.act(caseId, 'answer', body, 'officer', { key });

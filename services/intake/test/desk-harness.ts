@@ -65,7 +65,13 @@ export class DeskHarness {
   }
 
   /** A desk action as `role` of `tenant`, with a fresh Idempotency-Key unless one is given. */
-  act(caseId: string, action: string, body: unknown, role: StaffRole, options: { tenant?: string; key?: string | null; ifMatch?: string } = {}) {
+  act(
+    caseId: string,
+    action: string,
+    body: unknown,
+    role: StaffRole,
+    options: { tenant?: string; key?: string | null; ifMatch?: string } = {},
+  ) {
     return this.token(role, options.tenant).then((token) =>
       this.call('POST', `/tenants/${options.tenant ?? 'peshtera'}/cases/${caseId}/${action}`, {
         token,
@@ -97,7 +103,8 @@ export class DeskHarness {
         text: `Контейнерите на ул. „Дунав“ не са извозвани от две седмици (${randomUUID()}).`,
       },
     });
-    if (answer.status !== 201 || answer.body.status !== 'Accepted') throw new Error(`registration: ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 201 || answer.body.status !== 'Accepted')
+      throw new Error(`registration: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body.caseId;
   }
 

@@ -72,7 +72,9 @@ describe('idempotency keys in MongoDB', () => {
     const later = new Date(now.getTime() + 31_000);
     const retry = await store.reserve({ tenant: 'peshtera', key, fingerprint: 'f', fresh: ids(), now: later });
     expect(retry.status).toBe('claimed');
-    expect(retry.status === 'claimed' && first.status === 'claimed' && retry.record.caseId).toBe(first.status === 'claimed' && first.record.caseId);
+    expect(retry.status === 'claimed' && first.status === 'claimed' && retry.record.caseId).toBe(
+      first.status === 'claimed' && first.record.caseId,
+    );
   });
 
   it('keeps the first registry number saved for a key', async () => {

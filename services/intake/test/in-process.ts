@@ -3,7 +3,15 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DevIssuer } from '@civic/auth';
 import { loadConfig } from '@civic/platform';
-import { createTestDatabase, issuerEnvironment, serviceTestEnvironment, TEST_NOW, testClock, type TestClock, type TestDatabase } from '@civic/testing';
+import {
+  createTestDatabase,
+  issuerEnvironment,
+  serviceTestEnvironment,
+  TEST_NOW,
+  testClock,
+  type TestClock,
+  type TestDatabase,
+} from '@civic/testing';
 import { IntakeModule } from '../src/app.module';
 import { configSchema } from '../src/config';
 import { configureIntakeHttp } from '../src/http/openapi';

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer, SEEDED_USERS } from '@civic/auth';
 import { caseEventPrivacy, MongoSubjectKeys, PostgresEventStore, withPersonalData, type EventStore } from '@civic/event-store';
-import { createTestDatabase, issuerEnvironment, mongoServerUri, startService, TEST_NOW, type ServiceProcess, type TestDatabase } from '@civic/testing';
+import {
+  createTestDatabase,
+  issuerEnvironment,
+  mongoServerUri,
+  startService,
+  TEST_NOW,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@civic/testing';
 
 interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -231,7 +239,7 @@ describe('intake: the staff and citizen APIs', () => {
       expect(citizen.body.errors[0].field).toBe('tenant');
     });
 
-    it("refuses a token of another tenant (403) on every staff endpoint, whether or not that tenant exists", async () => {
+    it('refuses a token of another tenant (403) on every staff endpoint, whether or not that tenant exists', async () => {
       const sopot = await issuer.sign(SEEDED_USERS.sopot.registrar);
       const mine = await register(letter());
       expect((await register(letter(), randomUUID(), sopot)).status).toBe(403);
@@ -270,7 +278,10 @@ describe('intake: the staff and citizen APIs', () => {
     it('leaves an anonymous signal without a health/safety mark to the registrar, who decides no proceedings with a reason', async () => {
       const registered = await register(anonymousSignal({ text: 'Някой изхвърля отпадъци в реката.' }));
       expect(registered.status).toBe(201);
-      expect(registered.body).toMatchObject({ status: 'Flagged', screening: { outcome: 'no-proceedings', action: 'flagged-for-registrar' } });
+      expect(registered.body).toMatchObject({
+        status: 'Flagged',
+        screening: { outcome: 'no-proceedings', action: 'flagged-for-registrar' },
+      });
       expect(registered.body.screening.flags[0].code).toBe('anonymous');
 
       const reason = 'Анонимен сигнал без заплаха за здравето или сигурността (АПК чл. 111, ал. 4).';
@@ -294,7 +305,10 @@ describe('intake: the staff and citizen APIs', () => {
         body: { decision: 'accept' },
       });
       expect(noReason.status).toBe(422);
-      expect(noReason.body.rejection).toMatchObject({ type: 'ReasonRequired', message: { bg: expect.any(String), en: expect.any(String) } });
+      expect(noReason.body.rejection).toMatchObject({
+        type: 'ReasonRequired',
+        message: { bg: expect.any(String), en: expect.any(String) },
+      });
 
       const decide = () =>
         call<ErrorBody>('POST', `/tenants/peshtera/cases/${registered.body.caseId}/screening`, {
@@ -335,7 +349,8 @@ describe('intake: the staff and citizen APIs', () => {
         history: [{ step: 'registered' }, { step: 'accepted' }],
       });
       const shown = JSON.stringify(followed.body);
-      for (const secret of ['Иван Петров', 'ivan.petrov@example.bg', 'Дунав', 'intake:', submitted.body.caseId]) expect(shown).not.toContain(secret);
+      for (const secret of ['Иван Петров', 'ivan.petrov@example.bg', 'Дунав', 'intake:', submitted.body.caseId])
+        expect(shown).not.toContain(secret);
 
       const events = await store.readStream(`case-${submitted.body.caseId}`);
       expect(events[0].data.channel).toBe('web-form');
@@ -381,7 +396,10 @@ describe('intake: the staff and citizen APIs', () => {
     });
 
     it('refuses a body over 64 kB with 413', async () => {
-      const answer = await call<ErrorBody>('POST', '/public/peshtera/cases', { body: form({ text: 'я'.repeat(40_000) }), key: randomUUID() });
+      const answer = await call<ErrorBody>('POST', '/public/peshtera/cases', {
+        body: form({ text: 'я'.repeat(40_000) }),
+        key: randomUUID(),
+      });
       expect(answer.status).toBe(413);
       expect(answer.body.errors[0].field).toBe('body');
     });

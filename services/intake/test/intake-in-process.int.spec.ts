@@ -46,7 +46,12 @@ describe('intake in process', () => {
   async function crashedAttempt(body: unknown, key: string) {
     const read = staffSubmissions.read(body);
     if (!read.ok) throw new Error('bad test body');
-    const fresh: RegistrationIds = { caseId: randomUUID(), dataSubjectId: randomUUID(), correlationId: randomUUID(), firstAttemptAt: intake.clock.now().toISOString() };
+    const fresh: RegistrationIds = {
+      caseId: randomUUID(),
+      dataSubjectId: randomUUID(),
+      correlationId: randomUUID(),
+      firstAttemptAt: intake.clock.now().toISOString(),
+    };
     const longAgo = new Date(intake.clock.now().getTime() - 60 * 60_000);
     const reservation = await idempotency.reserve({
       tenant: 'peshtera',
@@ -73,7 +78,9 @@ describe('intake in process', () => {
     expect(await retry.json()).toMatchObject({ caseId: fresh.caseId, registryNumber: drawn.formatted, status: 'Accepted' });
 
     const next = await register(letter(), randomUUID());
-    expect(((await next.json()) as { registryNumber: string }).registryNumber).toBe(`PSH-2026-${String(drawn.number + 1).padStart(6, '0')}`);
+    expect(((await next.json()) as { registryNumber: string }).registryNumber).toBe(
+      `PSH-2026-${String(drawn.number + 1).padStart(6, '0')}`,
+    );
   });
 
   it('a retry finishes a registration that crashed before screening, registering nothing twice', async () => {
@@ -86,8 +93,29 @@ describe('intake in process', () => {
     if (!read.ok) throw new Error('bad test body');
     const { channel, kind, category, submitter, text, attachments, healthSafetyThreat, language } = read.submission;
     const commands = intake.app.get<CaseCommands>(CASE_COMMANDS);
-    const command = caseCommand({ type: 'RegisterCase', data: { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter, text, attachments, healthSafetyThreat, language } },
-        { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: intake.clock.now().toISOString() },
+    const command = caseCommand(
+      {
+        type: 'RegisterCase',
+        data: {
+          kind,
+          channel,
+          receivedAt: '2026-03-02T09:00:00.000Z',
+          registryNumber: number.formatted,
+          category,
+          submitter,
+          text,
+          attachments,
+          healthSafetyThreat,
+          language,
+        },
+      },
+      {
+        tenant: 'peshtera',
+        caseId: fresh.caseId,
+        actor: { id: 'peshtera:registrar', role: 'registrar' },
+        correlationId: fresh.correlationId,
+        now: intake.clock.now().toISOString(),
+      },
     );
     const registered = await commands.handle({ ...command, metadata: { ...command.metadata, dataSubjectId: fresh.dataSubjectId } });
     expect(registered.ok).toBe(true);
@@ -135,13 +163,19 @@ describe('intake in process', () => {
       intendedCaseId: fresh.caseId,
       actor: { id: 'peshtera:registrar', role: 'registrar' },
       correlationId: fresh.correlationId,
-      explanation: { bg: expect.stringContaining('Няма преписка с този номер'), en: expect.stringContaining('No case carries this number') },
+      explanation: {
+        bg: expect.stringContaining('Няма преписка с този номер'),
+        en: expect.stringContaining('No case carries this number'),
+      },
     });
     expect(body.unregistered.map((entry) => entry.registryNumber)).not.toContain(registered.registryNumber);
 
     expect((await read('secretary')).status).toBe(200);
     expect((await read('officer')).status).toBe(403);
-    expect(await (await read('registrar', '26')).json()).toEqual({ statusCode: 400, errors: [{ field: 'year', reason: 'must be a year from 2017 to 2100, e.g. 2026' }] });
+    expect(await (await read('registrar', '26')).json()).toEqual({
+      statusCode: 400,
+      errors: [{ field: 'year', reason: 'must be a year from 2017 to 2100, e.g. 2026' }],
+    });
     expect(await (await read('registrar', '2031')).json()).toEqual({ tenant: 'peshtera', year: 2031, issued: 0, unregistered: [] });
   });
 
@@ -149,7 +183,9 @@ describe('intake in process', () => {
     const json = await fetch(`${intake.url}/docs/openapi.json`);
     expect(json.status).toBe(200);
     const document = (await json.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/tenants/{tenant}/cases', '/public/{tenant}/cases/{trackingCode}']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/tenants/{tenant}/cases', '/public/{tenant}/cases/{trackingCode}']),
+    );
     const ui = await fetch(`${intake.url}/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toMatch(/swagger-ui/i);

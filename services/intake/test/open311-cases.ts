@@ -46,7 +46,8 @@ export const registeredEvent = (changes: Partial<CaseEventOf<'CaseRegistered'>['
   );
 
 export const accepted = () => event('CaseAccepted', { basis: 'screening', reason: null });
-export const routed = (unit = 'environment-waste') => event('CaseRouted', { unit, ruleId: 'category-waste-cleanliness', ruleVersion: 1, urgent: false, inform: { units: [], roles: [] } });
+export const routed = (unit = 'environment-waste') =>
+  event('CaseRouted', { unit, ruleId: 'category-waste-cleanliness', ruleVersion: 1, urgent: false, inform: { units: [], roles: [] } });
 export const assigned = () => event('CaseAssigned', { officerId: 'peshtera:officer' });
 export const answered = () => event('CaseAnswered', { text: 'Отговор.', attachments: [], channel: 'email' });
 export const closed = () => event('CaseClosed', { outcome: 'answered' });

@@ -19,7 +19,7 @@ const LISTS = ['service', 'attribute', 'value', 'request', 'error', 'endpoint', 
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => LISTS.includes(name) });
 
 type Node = Record<string, unknown>;
-const items = (list: unknown, name: string): Node[] => (list && typeof list === 'object' ? ((list as Node)[name] as Node[]) ?? [] : []);
+const items = (list: unknown, name: string): Node[] => (list && typeof list === 'object' ? (((list as Node)[name] as Node[]) ?? []) : []);
 const orNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 const nullable = (node: Node): Node => Object.fromEntries(Object.entries(node).map(([k, v]) => [k, orNull(v)]));
 const asNumber = (value: unknown) => (value === '' || value === undefined ? null : Number(value));
@@ -94,14 +94,19 @@ export class Open311Client {
     });
   }
 
-  private async call<T>(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<Open311Answer<T>> {
+  private async call<T>(
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: string } = {},
+  ): Promise<Open311Answer<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, { method, ...init });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
     const schema = schemaFor(method, path, response.status);
     const isXml = path.split('?')[0].endsWith('.xml');
     expectContentType(contentType, isXml, `${method} ${path}`);
-    if (isXml && !text.startsWith('<?xml version="1.0" encoding="utf-8"?>')) throw new Error(`${method} ${path}: no XML declaration:\n${text}`);
+    if (isXml && !text.startsWith('<?xml version="1.0" encoding="utf-8"?>'))
+      throw new Error(`${method} ${path}: no XML declaration:\n${text}`);
     const body = (isXml ? fromXml(schema, text) : JSON.parse(text)) as T;
     expectConforms(schema, body);
     this.checked.set(schema, (this.checked.get(schema) ?? 0) + 1);

@@ -60,13 +60,18 @@ describe('Open311 in process', () => {
       await intake?.close();
     });
 
-    it("let a client POST a request for each seed tenant, and only for its own", async () => {
+    it('let a client POST a request for each seed tenant, and only for its own', async () => {
       expect(await submit(intake, keys['peshtera'], 'peshtera')).toMatch(/^PSH-2026-\d{6}$/);
       expect(await submit(intake, keys['sopot'], 'sopot')).toMatch(/^[A-Z]+-2026-\d{6}$/);
       const other = await fetch(`${intake.url}/open311/v2/requests.json`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ api_key: keys['sopot'], jurisdiction_id: 'peshtera', service_code: 'complaint.waste-cleanliness', description: 'x' }).toString(),
+        body: new URLSearchParams({
+          api_key: keys['sopot'],
+          jurisdiction_id: 'peshtera',
+          service_code: 'complaint.waste-cleanliness',
+          description: 'x',
+        }).toString(),
       });
       expect(other.status).toBe(403);
     });
@@ -91,7 +96,9 @@ describe('Open311 in process', () => {
     const locations = () => db().collection(LOCATIONS_COLLECTION);
     /** The read model behind GET requests, once it has the request. */
     const indexed = (registryNumber: string) =>
-      eventually(() => db().collection('intake_open311_requests').findOne({ registryNumber }), Boolean, { what: `${registryNumber} in the read model` });
+      eventually(() => db().collection('intake_open311_requests').findOne({ registryNumber }), Boolean, {
+        what: `${registryNumber} in the read model`,
+      });
 
     /** The case behind a registry number, and its submitter's data-subject id (from the stream's first event). */
     async function subjectOf(registryNumber: string): Promise<{ caseId: string; subject: string }> {
@@ -104,10 +111,20 @@ describe('Open311 in process', () => {
     it("keeps the location sealed with the submitter's key, and after their erasure shows none: one request and lists", async () => {
       const id = await submit(intake);
       const before = JSON.parse((await get(intake, `requests/${id}.json?jurisdiction_id=peshtera`)).text) as Open311ServiceRequest[];
-      expect(before[0]).toMatchObject({ service_request_id: id, address: ADDRESS, lat: 42.0345, long: 24.2989, media_url: 'https://example.bg/snimka.jpg', description: null });
+      expect(before[0]).toMatchObject({
+        service_request_id: id,
+        address: ADDRESS,
+        lat: 42.0345,
+        long: 24.2989,
+        media_url: 'https://example.bg/snimka.jpg',
+        description: null,
+      });
 
       const listed = await eventually(
-        async () => JSON.parse((await get(intake, `requests.json?jurisdiction_id=peshtera&service_request_id=${id}`)).text) as Open311ServiceRequest[],
+        async () =>
+          JSON.parse(
+            (await get(intake, `requests.json?jurisdiction_id=peshtera&service_request_id=${id}`)).text,
+          ) as Open311ServiceRequest[],
         (requests) => requests.length === 1,
         { what: 'the request is listed' },
       );
@@ -143,7 +160,9 @@ describe('Open311 in process', () => {
       const erased = await submit(intake);
       const kept = await submit(intake);
       await intake.app.get<SubjectKeys>(SUBJECT_KEYS).erase((await subjectOf(erased)).subject);
-      const answer = JSON.parse((await get(intake, `requests.json?jurisdiction_id=peshtera&service_request_id=${erased},${kept}`)).text) as Open311ServiceRequest[];
+      const answer = JSON.parse(
+        (await get(intake, `requests.json?jurisdiction_id=peshtera&service_request_id=${erased},${kept}`)).text,
+      ) as Open311ServiceRequest[];
       expect(answer.map((request) => [request.service_request_id, request.address])).toEqual([
         [erased, null],
         [kept, ADDRESS],
@@ -168,7 +187,12 @@ describe('Open311 in process', () => {
       expect((await get(intake, 'requests.json?jurisdiction_id=peshtera')).status).toBe(200);
       expect((await get(intake, 'tokens/abc.json?jurisdiction_id=peshtera')).status).toBe(404);
 
-      for (const path of ['discovery.json', 'services.json?jurisdiction_id=peshtera', 'requests/PSH-2026-000001.json?jurisdiction_id=peshtera', 'tokens/abc.json?jurisdiction_id=peshtera']) {
+      for (const path of [
+        'discovery.json',
+        'services.json?jurisdiction_id=peshtera',
+        'requests/PSH-2026-000001.json?jurisdiction_id=peshtera',
+        'tokens/abc.json?jurisdiction_id=peshtera',
+      ]) {
         const refused = await get(intake, path);
         expect([path, refused.status]).toEqual([path, 429]);
         expect(refused.headers.get('content-type')).toMatch(/^application\/json/);

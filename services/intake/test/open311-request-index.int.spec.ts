@@ -56,7 +56,14 @@ describe('the Open311 request index', () => {
     const { caseId, recorded } = await recordCase([registeredEvent(), accepted(), routed()]);
     for (const event of recorded) await index.apply(event, cases);
     const once = await documentOf(caseId);
-    expect(once).toMatchObject({ _id: caseId, tenant: 'peshtera', serviceCode: 'complaint.waste-cleanliness', open: true, revision: 2, state: { status: 'Routed', unit: 'environment-waste' } });
+    expect(once).toMatchObject({
+      _id: caseId,
+      tenant: 'peshtera',
+      serviceCode: 'complaint.waste-cleanliness',
+      open: true,
+      revision: 2,
+      state: { status: 'Routed', unit: 'environment-waste' },
+    });
     for (const event of recorded) await index.apply(event, cases);
     for (const event of [...recorded].reverse()) await index.apply(event, cases);
     expect(await documentOf(caseId)).toEqual(once);
@@ -77,14 +84,28 @@ describe('the Open311 request index', () => {
     const made = [
       await recordCase([registeredEvent({ receivedAt: at('4-01'), registryNumber: 'MGD-2026-000001' }, tenant)]),
       await recordCase([registeredEvent({ receivedAt: at('4-10'), registryNumber: 'MGD-2026-000002', kind: 'signal' }, tenant)]),
-      await recordCase([registeredEvent({ receivedAt: at('4-20'), registryNumber: 'MGD-2026-000003' }, tenant), accepted(), routed(), assigned(), answered(), closed()]),
+      await recordCase([
+        registeredEvent({ receivedAt: at('4-20'), registryNumber: 'MGD-2026-000003' }, tenant),
+        accepted(),
+        routed(),
+        assigned(),
+        answered(),
+        closed(),
+      ]),
       await recordCase([registeredEvent({ receivedAt: at('8-01'), registryNumber: 'MGD-2026-000004' }, tenant)]),
-      await recordCase([registeredEvent({ receivedAt: at('4-15'), registryNumber: 'MGD-2026-000005', kind: 'whistleblower-report', category: 'corruption' }, tenant)]),
+      await recordCase([
+        registeredEvent(
+          { receivedAt: at('4-15'), registryNumber: 'MGD-2026-000005', kind: 'whistleblower-report', category: 'corruption' },
+          tenant,
+        ),
+      ]),
     ];
     for (const { recorded } of made) for (const event of recorded) await index.apply(event, cases);
 
     const numbers = async (query: Partial<Parameters<Open311RequestIndex['find']>[0]>) =>
-      (await index.find({ tenant, from: new Date(at('3-15')), to: new Date(at('5-15')), limit: 1000, ...query })).map((d) => d.registryNumber);
+      (await index.find({ tenant, from: new Date(at('3-15')), to: new Date(at('5-15')), limit: 1000, ...query })).map(
+        (d) => d.registryNumber,
+      );
     // The whistleblower report is never listed; the August one is outside the window.
     expect(await numbers({})).toEqual(['MGD-2026-000003', 'MGD-2026-000002', 'MGD-2026-000001']);
     expect(await numbers({ serviceCodes: ['signal.waste-cleanliness'] })).toEqual(['MGD-2026-000002']);
@@ -102,7 +123,11 @@ describe('the Open311 request index', () => {
     };
     const first = follow();
     const { caseId } = await recordCase([registeredEvent(), accepted()]);
-    await eventually(() => documentOf(caseId), (d) => d?.revision === 1, { what: 'the projection indexed the case', timeoutMs: 10_000 });
+    await eventually(
+      () => documentOf(caseId),
+      (d) => d?.revision === 1,
+      { what: 'the projection indexed the case', timeoutMs: 10_000 },
+    );
     await first.onModuleDestroy();
     const checkpoint = await index.checkpoint();
     expect(checkpoint).toEqual(expect.any(String));
@@ -110,7 +135,11 @@ describe('the Open311 request index', () => {
     await append(caseId, [routed()]);
     const second = follow();
     try {
-      await eventually(() => documentOf(caseId), (d) => d?.revision === 2, { what: 'the restarted projection caught up', timeoutMs: 10_000 });
+      await eventually(
+        () => documentOf(caseId),
+        (d) => d?.revision === 2,
+        { what: 'the restarted projection caught up', timeoutMs: 10_000 },
+      );
       expect(await index.checkpoint()).not.toBe(checkpoint);
     } finally {
       await second.onModuleDestroy();

@@ -31,5 +31,8 @@ export function schemaProblems(schema: Open311SchemaName, answer: unknown): stri
 /** Fails the test with the schema's complaints when the answer does not conform. */
 export function expectConforms(schema: Open311SchemaName, answer: unknown): void {
   const problems = schemaProblems(schema, answer);
-  if (problems.length > 0) throw new Error(`The answer does not conform to ${schema}.json:\n${problems.join('\n')}\n${JSON.stringify(answer, null, 2).slice(0, 3000)}`);
+  if (problems.length > 0)
+    throw new Error(
+      `The answer does not conform to ${schema}.json:\n${problems.join('\n')}\n${JSON.stringify(answer, null, 2).slice(0, 3000)}`,
+    );
 }

@@ -6,7 +6,15 @@ import { expectConforms, schemaProblems } from './open311-schema-check';
 describe('the GeoReport v2 JSON Schemas', () => {
   it("accept the spec's own examples", () => {
     expectConforms('services', [
-      { service_code: 1, service_name: 'Cans left out 24x7', description: 'Garbage or recycling cans…', metadata: true, type: 'realtime', keywords: 'lorem, ipsum, dolor', group: 'sanitation' },
+      {
+        service_code: 1,
+        service_name: 'Cans left out 24x7',
+        description: 'Garbage or recycling cans…',
+        metadata: true,
+        type: 'realtime',
+        keywords: 'lorem, ipsum, dolor',
+        group: 'sanitation',
+      },
     ]);
     expectConforms('service-definition', {
       service_code: 'DMV66',
@@ -54,7 +62,15 @@ describe('the GeoReport v2 JSON Schemas', () => {
       changeset: '2011-02-03 14:18',
       contact: 'You can email or call for assistance api@mycity.org +1 (555) 555-5555',
       key_service: 'You can request a key here: http://api.mycity.gov/api_key/request',
-      endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://open311.mycity.gov/v2', changeset: '2010-11-23 09:01', type: 'production', formats: ['text/xml'] }],
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: 'http://open311.mycity.gov/v2',
+          changeset: '2010-11-23 09:01',
+          type: 'production',
+          formats: ['text/xml'],
+        },
+      ],
     });
   });
 
@@ -63,11 +79,28 @@ describe('the GeoReport v2 JSON Schemas', () => {
     expect(schemaProblems('services', [{ service_code: 'x', service_name: 'X', metadata: true, type: 'instant' }])).not.toEqual([]);
     expect(schemaProblems('created-requests', [{ service_request_id: 1, token: 2 }])).not.toEqual([]);
     expect(schemaProblems('created-requests', [{ service_notice: 'nothing to look up' }])).not.toEqual([]);
-    expect(schemaProblems('service-requests', [{ service_request_id: 1, status: 'pending', service_code: 'a', requested_datetime: '2010-04-14T06:37:38Z' }])).not.toEqual([]);
-    expect(schemaProblems('service-requests', [{ service_request_id: 1, status: 'open', service_code: 'a', requested_datetime: '2010-04-14 06:37' }])).not.toEqual([]);
-    expect(schemaProblems('service-definition', { service_code: 'a', attributes: [{ variable: true, code: 'c', datatype: 'singlevaluelist', required: false, order: 1, description: 'd' }] })).not.toEqual([]);
+    expect(
+      schemaProblems('service-requests', [
+        { service_request_id: 1, status: 'pending', service_code: 'a', requested_datetime: '2010-04-14T06:37:38Z' },
+      ]),
+    ).not.toEqual([]);
+    expect(
+      schemaProblems('service-requests', [
+        { service_request_id: 1, status: 'open', service_code: 'a', requested_datetime: '2010-04-14 06:37' },
+      ]),
+    ).not.toEqual([]);
+    expect(
+      schemaProblems('service-definition', {
+        service_code: 'a',
+        attributes: [{ variable: true, code: 'c', datatype: 'singlevaluelist', required: false, order: 1, description: 'd' }],
+      }),
+    ).not.toEqual([]);
     expect(schemaProblems('errors', [])).not.toEqual([]);
     expect(schemaProblems('errors', { errors: [{ code: 400, description: 'x' }] })).not.toEqual([]);
-    expect(schemaProblems('service-requests', [{ service_request_id: 1, status: 'open', service_code: 'a', requested_datetime: '2010-04-14T06:37:38Z', submitter: 'Иван' }])).not.toEqual([]);
+    expect(
+      schemaProblems('service-requests', [
+        { service_request_id: 1, status: 'open', service_code: 'a', requested_datetime: '2010-04-14T06:37:38Z', submitter: 'Иван' },
+      ]),
+    ).not.toEqual([]);
   });
 });

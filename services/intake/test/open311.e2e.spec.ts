@@ -1,13 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer, SEED_TENANTS, SEEDED_USERS, type SeedTenant } from '@civic/auth';
 import { PostgresEventStore } from '@civic/event-store';
-import { createTestDatabase, eventually, issuerEnvironment, startService, TEST_NOW, type ServiceProcess, type TestDatabase } from '@civic/testing';
-import type { Open311CreatedRequest, Open311Service, Open311ServiceDefinition, Open311ServiceRequest, Open311Error } from '../src/open311/documents';
+import {
+  createTestDatabase,
+  eventually,
+  issuerEnvironment,
+  startService,
+  TEST_NOW,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@civic/testing';
+import type {
+  Open311CreatedRequest,
+  Open311Service,
+  Open311ServiceDefinition,
+  Open311ServiceRequest,
+  Open311Error,
+} from '../src/open311/documents';
 import { RegistryLookup } from '../src/open311/registry-lookup';
 import { Open311Client } from './open311-client';
 import { seedTenant } from './seed-tenants';
 
-const KEYS: Record<SeedTenant, string> = Object.fromEntries(SEED_TENANTS.map((tenant) => [tenant, `${tenant}-e2e-${randomUUID()}`])) as Record<SeedTenant, string>;
+const KEYS: Record<SeedTenant, string> = Object.fromEntries(
+  SEED_TENANTS.map((tenant) => [tenant, `${tenant}-e2e-${randomUUID()}`]),
+) as Record<SeedTenant, string>;
 const W3 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
 const numberOf = (registryNumber: string) => Number(registryNumber.split('-').at(-1));
 
@@ -71,8 +87,13 @@ describe('Open311 GeoReport v2 on intake', () => {
     ...changes,
   });
 
-  const submit = (tenant: SeedTenant, code: string, changes: Record<string, string> = {}, format = 'json', headers: Record<string, string> = {}) =>
-    open311.post<Open311CreatedRequest[]>(`requests.${format}`, form(tenant, code, changes), headers);
+  const submit = (
+    tenant: SeedTenant,
+    code: string,
+    changes: Record<string, string> = {},
+    format = 'json',
+    headers: Record<string, string> = {},
+  ) => open311.post<Open311CreatedRequest[]>(`requests.${format}`, form(tenant, code, changes), headers);
 
   async function registerLetter(tenant: SeedTenant): Promise<string> {
     const token = await issuer.sign(SEEDED_USERS[tenant].registrar);
@@ -107,12 +128,20 @@ describe('Open311 GeoReport v2 on intake', () => {
       const services = await open311.get<Open311Service[]>('services.json', { jurisdiction_id: tenant });
       expect(services.status).toBe(200);
       const codes = services.body.map((s) => s.service_code);
-      expect(codes).toEqual(expect.arrayContaining(['complaint.waste-cleanliness', 'signal.waste-cleanliness', 'proposal.waste-cleanliness']));
-      expect(services.body.find((s) => s.service_code === 'signal.waste-cleanliness')).toMatchObject({ service_name: 'Сигнал: Отпадъци и чистота', metadata: true, type: 'realtime' });
+      expect(codes).toEqual(
+        expect.arrayContaining(['complaint.waste-cleanliness', 'signal.waste-cleanliness', 'proposal.waste-cleanliness']),
+      );
+      expect(services.body.find((s) => s.service_code === 'signal.waste-cleanliness')).toMatchObject({
+        service_name: 'Сигнал: Отпадъци и чистота',
+        metadata: true,
+        type: 'realtime',
+      });
       expect((await open311.get('services.xml', { jurisdiction_id: tenant })).body).toEqual(services.body);
 
       const definition = await open311.get<Open311ServiceDefinition>('services/signal.waste-cleanliness.json', { jurisdiction_id: tenant });
-      expect(definition.body.attributes.map((a) => a.code)).toEqual(expect.arrayContaining(['anonymous', 'health_safety_threat', 'violation_date']));
+      expect(definition.body.attributes.map((a) => a.code)).toEqual(
+        expect.arrayContaining(['anonymous', 'health_safety_threat', 'violation_date']),
+      );
       expect((await open311.get('services/signal.waste-cleanliness.xml', { jurisdiction_id: tenant })).body).toEqual(definition.body);
     });
   });
@@ -128,7 +157,11 @@ describe('Open311 GeoReport v2 on intake', () => {
         for (const answer of [complaint, signal, proposal]) {
           expect(answer.status).toBe(200);
           expect(answer.body).toEqual([
-            { service_request_id: expect.stringMatching(new RegExp(`^${seedTenant(tenant).registryPrefix}-\\d{4}-\\d{6}$`)), service_notice: expect.stringMatching(/^Регистрирано под № .+Законов срок за отговор: до \d{4}-\d{2}-\d{2}/), account_id: null },
+            {
+              service_request_id: expect.stringMatching(new RegExp(`^${seedTenant(tenant).registryPrefix}-\\d{4}-\\d{6}$`)),
+              service_notice: expect.stringMatching(/^Регистрирано под № .+Законов срок за отговор: до \d{4}-\d{2}-\d{2}/),
+              account_id: null,
+            },
           ]);
         }
         const letter = await registerLetter(tenant);
@@ -155,7 +188,13 @@ describe('Open311 GeoReport v2 on intake', () => {
             updated_datetime: expect.stringMatching(W3),
             expected_datetime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T23:59:59\+0[23]:00$/),
           });
-          if (i < 3) expect(request).toMatchObject({ address: 'ул. „Дунав“ 3', lat: 42.0345, long: 24.2989, media_url: 'https://example.bg/snimka.jpg' });
+          if (i < 3)
+            expect(request).toMatchObject({
+              address: 'ул. „Дунав“ 3',
+              lat: 42.0345,
+              long: 24.2989,
+              media_url: 'https://example.bg/snimka.jpg',
+            });
           else expect(request).toMatchObject({ address: null, lat: null, long: null });
           expect((await getRequest(tenant, id, 'xml')).body).toEqual(answer.body);
         }
@@ -166,16 +205,20 @@ describe('Open311 GeoReport v2 on intake', () => {
       for (const tenant of SEED_TENANTS) {
         const unit = wasteUnitName(tenant);
         for (const id of registered.get(tenant) ?? []) {
-          const [request] = await eventually(async () => (await getRequest(tenant, id)).body, ([r]) => r.agency_responsible === unit, {
-            what: `${id} routed to ${unit}`,
-            timeoutMs: 30_000,
-          });
+          const [request] = await eventually(
+            async () => (await getRequest(tenant, id)).body,
+            ([r]) => r.agency_responsible === unit,
+            {
+              what: `${id} routed to ${unit}`,
+              timeoutMs: 30_000,
+            },
+          );
           expect(request.status_notes).toBe(`Насочена към звено („${unit}“).`);
         }
       }
     });
 
-    it('lists requests from the read model, with the spec\'s filters, in JSON and XML', async () => {
+    it("lists requests from the read model, with the spec's filters, in JSON and XML", async () => {
       const tenant: SeedTenant = 'sopot';
       const ids = registered.get(tenant) ?? [];
       const listed = await eventually(
@@ -187,10 +230,18 @@ describe('Open311 GeoReport v2 on intake', () => {
       expect(listed.every((r) => r.service_request_id.startsWith('SPT-'))).toBe(true);
       expect((await open311.get('requests.xml', { jurisdiction_id: tenant })).body).toEqual(listed);
 
-      const signals = await open311.get<Open311ServiceRequest[]>('requests.json', { jurisdiction_id: tenant, service_code: 'signal.waste-cleanliness', status: 'open' });
+      const signals = await open311.get<Open311ServiceRequest[]>('requests.json', {
+        jurisdiction_id: tenant,
+        service_code: 'signal.waste-cleanliness',
+        status: 'open',
+      });
       expect(signals.body.map((r) => r.service_request_id)).toEqual([ids[1]]);
       expect((await open311.get<Open311ServiceRequest[]>('requests.json', { jurisdiction_id: tenant, status: 'closed' })).body).toEqual([]);
-      const byIds = await open311.get<Open311ServiceRequest[]>('requests.json', { jurisdiction_id: tenant, service_request_id: `${ids[3]},${ids[0]},SPT-1999-000001`, status: 'closed' });
+      const byIds = await open311.get<Open311ServiceRequest[]>('requests.json', {
+        jurisdiction_id: tenant,
+        service_request_id: `${ids[3]},${ids[0]},SPT-1999-000001`,
+        status: 'closed',
+      });
       expect(byIds.body.map((r) => r.service_request_id)).toEqual([ids[3], ids[0]]);
       const future = new Date(Date.parse(TEST_NOW) + 86_400_000).toISOString().slice(0, 19) + 'Z';
       expect((await open311.get('requests.json', { jurisdiction_id: tenant, start_date: future })).body).toEqual([]);
@@ -200,13 +251,19 @@ describe('Open311 GeoReport v2 on intake', () => {
 
     it('answers a retry with the same Idempotency-Key with the same request, drawing no number', async () => {
       const key = randomUUID();
-      const first = await submit('peshtera', 'complaint.roads-lighting', { description: 'Уличната лампа пред блок 4 не свети.' }, 'json', { 'idempotency-key': key });
-      const retry = await submit('peshtera', 'complaint.roads-lighting', { description: 'Уличната лампа пред блок 4 не свети.' }, 'json', { 'idempotency-key': key });
+      const first = await submit('peshtera', 'complaint.roads-lighting', { description: 'Уличната лампа пред блок 4 не свети.' }, 'json', {
+        'idempotency-key': key,
+      });
+      const retry = await submit('peshtera', 'complaint.roads-lighting', { description: 'Уличната лампа пред блок 4 не свети.' }, 'json', {
+        'idempotency-key': key,
+      });
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       const next = await submit('peshtera', 'complaint.roads-lighting', { description: 'Друга лампа.' });
       expect(numberOf(next.body[0].service_request_id)).toBe(numberOf(first.body[0].service_request_id) + 1);
-      const reused = await submit('peshtera', 'complaint.roads-lighting', { description: 'Нещо друго.' }, 'json', { 'idempotency-key': key });
+      const reused = await submit('peshtera', 'complaint.roads-lighting', { description: 'Нещо друго.' }, 'json', {
+        'idempotency-key': key,
+      });
       expect(reused.status).toBe(400);
       expect((reused.body as unknown as Open311Error[])[0].description).toMatch(/^Idempotency-Key: /);
     });
@@ -231,7 +288,11 @@ describe('Open311 GeoReport v2 on intake', () => {
       const decided = await fetch(`${intake.url}/tenants/peshtera/cases/${caseId}/screening`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ decision: 'no-proceedings', ground: 'anonymous', reason: 'Анонимен сигнал без заплаха за здравето или сигурността.' }),
+        body: JSON.stringify({
+          decision: 'no-proceedings',
+          ground: 'anonymous',
+          reason: 'Анонимен сигнал без заплаха за здравето или сигурността.',
+        }),
       });
       expect(decided.status).toBe(200);
       expect((await getRequest('peshtera', id)).body[0]).toMatchObject({
@@ -246,7 +307,7 @@ describe('Open311 GeoReport v2 on intake', () => {
   describe('errors', () => {
     const errorsOf = (answer: { body: unknown }) => answer.body as Open311Error[];
 
-    it('refuses a missing or wrong api_key, or another tenant\'s, with 403 (JSON and XML)', async () => {
+    it("refuses a missing or wrong api_key, or another tenant's, with 403 (JSON and XML)", async () => {
       const { api_key: _none, ...keyless } = form('peshtera', 'complaint.waste-cleanliness');
       const missing = await open311.post('requests.json', keyless);
       expect(missing.status).toBe(403);
@@ -259,7 +320,13 @@ describe('Open311 GeoReport v2 on intake', () => {
 
     it('answers an unknown jurisdiction with 404 on every method, and a missing one with 400', async () => {
       const atlantis = { jurisdiction_id: 'atlantis' };
-      for (const path of ['services.json', 'services/complaint.general.json', 'requests.json', 'requests/PSH-2026-000001.json', 'tokens/abc.xml']) {
+      for (const path of [
+        'services.json',
+        'services/complaint.general.json',
+        'requests.json',
+        'requests/PSH-2026-000001.json',
+        'tokens/abc.xml',
+      ]) {
         const answer = await open311.get(path, atlantis);
         expect(answer.status).toBe(404);
         expect(errorsOf(answer)[0].description).toContain('jurisdiction_id "atlantis" was not found');
@@ -275,10 +342,16 @@ describe('Open311 GeoReport v2 on intake', () => {
       const { service_code: _c, lat: _a, long: _o, address_string: _s, ...incomplete } = form('petrich', 'complaint.general');
       const missing = await open311.post('requests.json', { ...incomplete, email: 'not-an-email', 'attribute[colour]': 'red' });
       expect(missing.status).toBe(400);
-      expect(errorsOf(missing).map((e) => e.description.split(':')[0]).sort()).toEqual(['email', 'location', 'service_code']);
+      expect(
+        errorsOf(missing)
+          .map((e) => e.description.split(':')[0])
+          .sort(),
+      ).toEqual(['email', 'location', 'service_code']);
       const noLocation = await submit('petrich', 'complaint.general', { lat: '', long: '', address_string: '' }, 'xml');
       expect(noLocation.status).toBe(400);
-      expect(errorsOf(noLocation)).toEqual([{ code: 400, description: 'location: is required: send lat and long, or address_string, or address_id' }]);
+      expect(errorsOf(noLocation)).toEqual([
+        { code: 400, description: 'location: is required: send lat and long, or address_string, or address_id' },
+      ]);
       const badAttribute = await submit('petrich', 'complaint.general', { 'attribute[colour]': 'red' });
       expect(errorsOf(badAttribute)[0].description).toMatch(/^attribute\[colour\]: is not an attribute/);
       const after = await submit('petrich', 'complaint.general');
@@ -303,7 +376,14 @@ describe('Open311 GeoReport v2 on intake', () => {
   });
 
   it('checked every answer against its JSON Schema, and none showed a submitter', () => {
-    expect([...open311.checked.keys()].sort()).toEqual(['created-requests', 'discovery', 'errors', 'service-definition', 'service-requests', 'services']);
+    expect([...open311.checked.keys()].sort()).toEqual([
+      'created-requests',
+      'discovery',
+      'errors',
+      'service-definition',
+      'service-requests',
+      'services',
+    ]);
     const shown = open311.texts.join('\n');
     for (const personal of ['Петров', 'ivan.petrov@example.bg', '123 4567', 'Мария Иванова', 'Контейнерите не са извозвани', 'Сметището']) {
       expect(shown).not.toContain(personal);

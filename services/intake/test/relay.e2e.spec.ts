@@ -59,11 +59,9 @@ describe('intake relays case events to Kafka', () => {
       ],
       { expectedRevision: 'no-stream' },
     );
-    const message = await eventually(
-      async () => received.find((m) => m.headers?.ce_id?.toString() === eventId),
-      Boolean,
-      { what: `event ${eventId} on case-events` },
-    );
+    const message = await eventually(async () => received.find((m) => m.headers?.ce_id?.toString() === eventId), Boolean, {
+      what: `event ${eventId} on case-events`,
+    });
     expect(message?.key?.toString()).toBe(caseId);
     expect(message?.headers?.ce_subject?.toString()).toBe(caseId);
     expect(message?.headers?.ce_tenant?.toString()).toBe('peshtera');

@@ -141,7 +141,12 @@ describe('tracking codes in the registration', () => {
     const read = staffSubmissions.read(body);
     if (!read.ok) throw new Error('bad test body');
     const idempotency = intake.app.get(IdempotencyStore);
-    const fresh: RegistrationIds = { caseId: randomUUID(), dataSubjectId: randomUUID(), correlationId: randomUUID(), firstAttemptAt: intake.clock.now().toISOString() };
+    const fresh: RegistrationIds = {
+      caseId: randomUUID(),
+      dataSubjectId: randomUUID(),
+      correlationId: randomUUID(),
+      firstAttemptAt: intake.clock.now().toISOString(),
+    };
     const reservation = await idempotency.reserve({
       tenant: 'peshtera',
       key,
@@ -154,10 +159,37 @@ describe('tracking codes in the registration', () => {
     await idempotency.saveRegistryNumber(reservation.record._id, number.formatted);
     const code = newTrackingCode();
     const { channel, kind, category, submitter, text, attachments, healthSafetyThreat, language } = read.submission;
-    const command = caseCommand({ type: 'RegisterCase', data: { kind, channel, receivedAt: '2026-03-02T09:00:00.000Z', registryNumber: number.formatted, category, submitter: submitter && { ...submitter, trackingCode: code }, text, attachments, healthSafetyThreat, language } },
-      { tenant: 'peshtera', caseId: fresh.caseId, actor: { id: 'peshtera:registrar', role: 'registrar' }, correlationId: fresh.correlationId, now: intake.clock.now().toISOString() },
+    const command = caseCommand(
+      {
+        type: 'RegisterCase',
+        data: {
+          kind,
+          channel,
+          receivedAt: '2026-03-02T09:00:00.000Z',
+          registryNumber: number.formatted,
+          category,
+          submitter: submitter && { ...submitter, trackingCode: code },
+          text,
+          attachments,
+          healthSafetyThreat,
+          language,
+        },
+      },
+      {
+        tenant: 'peshtera',
+        caseId: fresh.caseId,
+        actor: { id: 'peshtera:registrar', role: 'registrar' },
+        correlationId: fresh.correlationId,
+        now: intake.clock.now().toISOString(),
+      },
     );
-    expect((await intake.app.get<CaseCommands>(CASE_COMMANDS).handle({ ...command, metadata: { ...command.metadata, dataSubjectId: fresh.dataSubjectId } })).ok).toBe(true);
+    expect(
+      (
+        await intake.app
+          .get<CaseCommands>(CASE_COMMANDS)
+          .handle({ ...command, metadata: { ...command.metadata, dataSubjectId: fresh.dataSubjectId } })
+      ).ok,
+    ).toBe(true);
 
     const retry = await registerLetter(body, key);
     expect(retry.status).toBe(201);

@@ -35,7 +35,10 @@ const httpUrl = (defaultValue: string) =>
     );
 
 const domain = (defaultValue: string) =>
-  z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'must be a domain name, e.g. civic.local').default(defaultValue);
+  z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'must be a domain name, e.g. civic.local')
+    .default(defaultValue);
 
 /** notification's settings, validated at start-up; every one has a default that works with `npm start`. */
 export const configSchema = platformConfigSchema.extend({

@@ -60,18 +60,22 @@ export class CaseScript {
     this.caseId = options.caseId ?? randomUUID();
     this.tenant = options.tenant ?? 'peshtera';
     const receivedAt = options.receivedAt ?? '2026-03-02T09:15:00.000Z';
-    this.add({ type: 'RegisterCase', data: {
-        kind: options.kind ?? 'complaint',
-        channel: options.channel ?? 'web-form',
-        receivedAt,
-        registryNumber: options.registryNumber ?? `PSH-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
-        category: 'waste-cleanliness',
-        submitter: options.submitter === undefined ? MARIA : options.submitter,
-        text: options.text ?? 'Контейнерите на ул. „Дунав“ не са извозвани от две седмици.',
-        attachments: [],
-        healthSafetyThreat: false,
-        language: 'bg',
-      } },
+    this.add(
+      {
+        type: 'RegisterCase',
+        data: {
+          kind: options.kind ?? 'complaint',
+          channel: options.channel ?? 'web-form',
+          receivedAt,
+          registryNumber: options.registryNumber ?? `PSH-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+          category: 'waste-cleanliness',
+          submitter: options.submitter === undefined ? MARIA : options.submitter,
+          text: options.text ?? 'Контейнерите на ул. „Дунав“ не са извозвани от две седмици.',
+          attachments: [],
+          healthSafetyThreat: false,
+          language: 'bg',
+        },
+      },
       receivedAt,
     );
   }

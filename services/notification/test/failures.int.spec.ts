@@ -67,7 +67,8 @@ describe('notification when sending fails', () => {
   };
   const outcomesOn = (caseId: string, count = 1) =>
     eventually(
-      async () => domainEvents(await notification.events(caseId)).filter((e) => e.type === 'NotificationSent' || e.type === 'NotificationFailed'),
+      async () =>
+        domainEvents(await notification.events(caseId)).filter((e) => e.type === 'NotificationSent' || e.type === 'NotificationFailed'),
       (found) => found.length >= count,
       { what: `${count} notification outcome(s) on case ${caseId}` },
     );
@@ -81,7 +82,7 @@ describe('notification when sending fails', () => {
     await smtp.stop();
   });
 
-  it('SMTP refusing: three attempts with backoff, then NotificationFailed on the case and in the registrar\'s list; a retry sends it', async () => {
+  it("SMTP refusing: three attempts with backoff, then NotificationFailed on the case and in the registrar's list; a retry sends it", async () => {
     const email = `${uniqueName('refused')}@example.bg`;
     const script = new CaseScript({ tenant: TENANT, submitter: { ...MARIA, email }, registryNumber: 'PSH-2026-000201' });
     await runAndQueue(script);
@@ -98,17 +99,43 @@ describe('notification when sending fails', () => {
     const list = await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token: registrar });
     expect(list.status).toBe(200);
     const entry = list.body.notifications.find((n: { caseId: string }) => n.caseId === script.caseId);
-    expect(entry).toMatchObject({ registryNumber: 'PSH-2026-000201', template: 'acknowledgement', status: 'failed', attempts: 3, recordedOnCase: true });
+    expect(entry).toMatchObject({
+      registryNumber: 'PSH-2026-000201',
+      template: 'acknowledgement',
+      status: 'failed',
+      attempts: 3,
+      recordedOnCase: true,
+    });
     expect(entry.error).toContain('550');
     expect(entry.error).not.toContain(email);
 
     expect((await notification.call('GET', `/tenants/${TENANT}/notifications/failed`)).status).toBe(401);
-    expect((await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token: await notification.token('sopot', ['registrar']) })).status).toBe(403);
-    expect((await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token: await notification.token(TENANT, ['tenant-admin']) })).status).toBe(403);
-    expect((await notification.call('GET', '/tenants/atlantis/notifications/failed', { token: await notification.token('atlantis', ['registrar']) })).status).toBe(404);
+    expect(
+      (
+        await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, {
+          token: await notification.token('sopot', ['registrar']),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, {
+          token: await notification.token(TENANT, ['tenant-admin']),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await notification.call('GET', '/tenants/atlantis/notifications/failed', {
+          token: await notification.token('atlantis', ['registrar']),
+        })
+      ).status,
+    ).toBe(404);
     // The case's own list, for this tenant's staff only.
     const ofCase = `/tenants/${TENANT}/cases/${script.caseId}/notifications`;
-    expect((await notification.call('GET', ofCase, { token: registrar })).body.notifications).toMatchObject([{ notificationId: entry.notificationId, status: 'failed' }]);
+    expect((await notification.call('GET', ofCase, { token: registrar })).body.notifications).toMatchObject([
+      { notificationId: entry.notificationId, status: 'failed' },
+    ]);
     expect((await notification.call('GET', ofCase, { token: await notification.token('sopot', ['registrar']) })).status).toBe(403);
     expect((await notification.call('GET', ofCase)).status).toBe(401);
     const letters = `/tenants/${TENANT}/cases/${script.caseId}/letters`;
@@ -120,7 +147,13 @@ describe('notification when sending fails', () => {
         statusCode: 404,
         errors: [{ field: 'caseId', reason: 'no such case for this tenant' }],
       });
-      expect((await notification.call('GET', `/tenants/sopot/cases/${script.caseId}/${list}`, { token: await notification.token('sopot', ['registrar']) })).status).toBe(404);
+      expect(
+        (
+          await notification.call('GET', `/tenants/sopot/cases/${script.caseId}/${list}`, {
+            token: await notification.token('sopot', ['registrar']),
+          })
+        ).status,
+      ).toBe(404);
     }
     expect((await notification.call('GET', `/tenants/${TENANT}/cases/not-a-case/letters`, { token: registrar })).body).toEqual({
       statusCode: 400,
@@ -130,7 +163,10 @@ describe('notification when sending fails', () => {
     expect((await notification.call('POST', retryPath, { token: await notification.token('sopot', ['registrar']) })).status).toBe(403);
 
     smtp.refusing = false;
-    expect(await notification.call('POST', retryPath, { token: registrar })).toMatchObject({ status: 200, body: { status: 'pending', attempts: 0 } });
+    expect(await notification.call('POST', retryPath, { token: registrar })).toMatchObject({
+      status: 200,
+      body: { status: 'pending', attempts: 0 },
+    });
     const outcomes = await outcomesOn(script.caseId, 2);
     expect(outcomes.map((e) => e.type)).toEqual(['NotificationFailed', 'NotificationSent']);
     expect(smtp.accepted.filter((raw) => raw.includes(email))).toHaveLength(1);
@@ -151,7 +187,12 @@ describe('notification when sending fails', () => {
         {
           id: randomUUID(),
           type: 'NotificationTemplateChanged',
-          data: { message: 'acknowledgement', language: 'en', subject: 'Registered {{registryNumber}}', text: '{{greeting}} Your officer is {{officerName}}.' },
+          data: {
+            message: 'acknowledgement',
+            language: 'en',
+            subject: 'Registered {{registryNumber}}',
+            text: '{{greeting}} Your officer is {{officerName}}.',
+          },
           metadata: { tenant: TENANT, actor: { id: 'peshtera:tenant-admin', role: 'tenant-admin' }, occurredAt: new Date().toISOString() },
         },
       ],

@@ -14,8 +14,25 @@ import { DevIssuer } from '@civic/auth';
 import type { CaseEvent, Role } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
-import { CASE_COMMANDS, CASE_EVENTS_CONSUMER, CASE_STORE, type CaseCommands, caseEventFromRecorded, caseStreamName, EVENT_STORE } from '@civic/platform';
-import { createTestDatabase, freePort, kafkaBrokers, mailServer, standingTestClock, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
+import {
+  CASE_COMMANDS,
+  CASE_EVENTS_CONSUMER,
+  CASE_STORE,
+  type CaseCommands,
+  caseEventFromRecorded,
+  caseStreamName,
+  EVENT_STORE,
+} from '@civic/platform';
+import {
+  createTestDatabase,
+  freePort,
+  kafkaBrokers,
+  mailServer,
+  standingTestClock,
+  testMongoUri,
+  uniqueName,
+  type TestDatabase,
+} from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { NotificationModule } from '../src/app.module';
@@ -47,7 +64,11 @@ export interface NotificationHarness {
   events(caseId: string): Promise<RecordedEvent[]>;
   outbox(filter?: Partial<Record<keyof OutboxEntry, unknown>>): Promise<OutboxEntry[]>;
   token(tenant: string, roles: Role[]): Promise<string>;
-  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: ReturnType<typeof JSON.parse> }>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: ReturnType<typeof JSON.parse> }>;
   stop(): Promise<void>;
 }
 
@@ -135,7 +156,11 @@ export async function startNotification(options: HarnessOptions): Promise<Notifi
       return (await cases.readStream(caseStreamName(script.caseId))).filter((event) => ids.has(String(event.metadata['causationId'])));
     },
     events: (caseId) => cases.readStream(caseStreamName(caseId)),
-    outbox: (filter = {}) => db.collection<OutboxEntry>(OUTBOX_COLLECTION).find(filter as object).toArray(),
+    outbox: (filter = {}) =>
+      db
+        .collection<OutboxEntry>(OUTBOX_COLLECTION)
+        .find(filter as object)
+        .toArray(),
     token: (tenant, roles) => issuer.sign({ sub: `${tenant}:${roles.join('+')}`, tenant, roles }),
     async call(method, path, o = {}) {
       const response = await fetch(`${url}${path}`, {
@@ -148,7 +173,11 @@ export async function startNotification(options: HarnessOptions): Promise<Notifi
         body: o.body === undefined ? undefined : JSON.stringify(o.body),
       });
       const type = response.headers.get('content-type') ?? '';
-      const body = type.includes('json') ? await response.json() : type.includes('pdf') ? Buffer.from(await response.arrayBuffer()) : await response.text();
+      const body = type.includes('json')
+        ? await response.json()
+        : type.includes('pdf')
+          ? Buffer.from(await response.arrayBuffer())
+          : await response.text();
       return { status: response.status, headers: response.headers, body };
     },
     async stop() {

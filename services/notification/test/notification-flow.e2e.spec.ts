@@ -144,7 +144,11 @@ describe('notification as a process: acknowledgements through intake, and a kill
     const mine = new Set(addresses);
 
     await startNotification();
-    const atKill = await eventually(async () => (await ours(mine)).length, (n) => n >= 5, { what: 'the first acknowledgements of the batch', timeoutMs: 60_000, intervalMs: 20 });
+    const atKill = await eventually(
+      async () => (await ours(mine)).length,
+      (n) => n >= 5,
+      { what: 'the first acknowledgements of the batch', timeoutMs: 60_000, intervalMs: 20 },
+    );
     expect(await notification?.stop('SIGKILL')).toBe('SIGKILL');
     const sentAtKill = (await ours(mine)).length;
     // Mid-batch: some went out, not all.
@@ -152,7 +156,11 @@ describe('notification as a process: acknowledgements through intake, and a kill
     expect(sentAtKill).toBeLessThan(CASES);
 
     await startNotification();
-    const all = await eventually(async () => ours(mine), (found) => found.length >= CASES, { what: `${CASES} acknowledgements`, timeoutMs: 90_000, intervalMs: 500 });
+    const all = await eventually(
+      async () => ours(mine),
+      (found) => found.length >= CASES,
+      { what: `${CASES} acknowledgements`, timeoutMs: 90_000, intervalMs: 500 },
+    );
 
     // Exactly once: one message per address and per Message-ID.
     const byMessageId = new Map<string, number>();
@@ -168,12 +176,19 @@ describe('notification as a process: acknowledgements through intake, and a kill
 
     // And each case records it once.
     const counts = await eventually(
-      async () => Promise.all(registrations.map(async (r) => (await store.readStream(`case-${r.caseId}`)).filter((e) => e.type === 'NotificationSent').length)),
+      async () =>
+        Promise.all(
+          registrations.map(async (r) => (await store.readStream(`case-${r.caseId}`)).filter((e) => e.type === 'NotificationSent').length),
+        ),
       (found) => found.every((n) => n >= 1),
       { what: 'NotificationSent on every case', timeoutMs: 30_000 },
     );
     expect(counts).toEqual(registrations.map(() => 1));
-    const outbox = await mongo.db().collection(OUTBOX_COLLECTION).find({ caseId: { $in: registrations.map((r) => r.caseId) } }).toArray();
+    const outbox = await mongo
+      .db()
+      .collection(OUTBOX_COLLECTION)
+      .find({ caseId: { $in: registrations.map((r) => r.caseId) } })
+      .toArray();
     expect(outbox.map((entry) => [entry.status, entry.recorded])).toEqual(registrations.map(() => ['sent', true]));
   }, 240_000);
 });

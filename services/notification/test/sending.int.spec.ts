@@ -15,12 +15,17 @@ describe('notification sends what the case calls for', () => {
   const TENANT = 'peshtera';
 
   /** A submitter of this run's own, so the shared mail box holds only this test's messages for them. */
-  const submitter = (changes: Partial<CaseSubmitter> = {}): CaseSubmitter => ({ ...MARIA, email: `${uniqueName('maria')}@example.bg`, ...changes });
+  const submitter = (changes: Partial<CaseSubmitter> = {}): CaseSubmitter => ({
+    ...MARIA,
+    email: `${uniqueName('maria')}@example.bg`,
+    ...changes,
+  });
 
   /** The case's NotificationSent / NotificationFailed events, once there are `count`. */
   const outcomesOn = (caseId: string, count = 1) =>
     eventually(
-      async () => domainEvents(await notification.events(caseId)).filter((e) => e.type === 'NotificationSent' || e.type === 'NotificationFailed'),
+      async () =>
+        domainEvents(await notification.events(caseId)).filter((e) => e.type === 'NotificationSent' || e.type === 'NotificationFailed'),
       (found) => found.length >= count,
       { what: `${count} notification outcome(s) on case ${caseId}` },
     );
@@ -35,7 +40,12 @@ describe('notification sends what the case calls for', () => {
 
   it('the acknowledgement of a Peshtera complaint: the registry number, the tracking link and the due date, by e-mail; NotificationSent on the case', async () => {
     const person = submitter();
-    const script = new CaseScript({ tenant: TENANT, submitter: person, registryNumber: 'PSH-2026-000101', receivedAt: '2026-03-02T09:15:00.000Z' });
+    const script = new CaseScript({
+      tenant: TENANT,
+      submitter: person,
+      registryNumber: 'PSH-2026-000101',
+      receivedAt: '2026-03-02T09:15:00.000Z',
+    });
     const [registered] = await notification.run(script.accept());
 
     const [mail] = await waitForMail(person.email ?? '');
@@ -58,10 +68,15 @@ describe('notification sends what the case calls for', () => {
     expect(mail.messageId).toBe(`${sent.type === 'NotificationSent' ? sent.data.notificationId : ''}@civic.local`);
   });
 
-  it("a registration whose submitter carries a tracking code: the acknowledgement gives the code and a link that opens the case", async () => {
+  it('a registration whose submitter carries a tracking code: the acknowledgement gives the code and a link that opens the case', async () => {
     const code = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
     const person = { ...submitter(), language: 'en' as const, trackingCode: code };
-    const script = new CaseScript({ tenant: TENANT, submitter: person, registryNumber: 'PSH-2026-000106', receivedAt: '2026-03-02T09:15:00.000Z' });
+    const script = new CaseScript({
+      tenant: TENANT,
+      submitter: person,
+      registryNumber: 'PSH-2026-000106',
+      receivedAt: '2026-03-02T09:15:00.000Z',
+    });
     await notification.run(script.accept());
 
     const [mail] = await waitForMail(person.email ?? '');
@@ -77,7 +92,10 @@ describe('notification sends what the case calls for', () => {
     await notification.run(script);
     await waitForMail(person.email ?? '');
     await notification.run(
-      script.add({ type: 'ExtendDeadline', data: { reason: 'An on-site inspection with the water utility is needed.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } }),
+      script.add({
+        type: 'ExtendDeadline',
+        data: { reason: 'An on-site inspection with the water utility is needed.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' },
+      }),
     );
 
     const mails = await waitForMail(person.email ?? '', { count: 2 });
@@ -120,7 +138,10 @@ describe('notification sends what the case calls for', () => {
     if (sent?.type !== 'NotificationSent') throw new Error('no NotificationSent for the answer');
     const registrar = await notification.token(TENANT, ['registrar']);
     const list = await notification.call('GET', `/tenants/${TENANT}/cases/${script.caseId}/letters`, { token: registrar });
-    expect(list).toMatchObject({ status: 200, body: { letters: [{ notificationId: sent.data.notificationId, template: 'answer', registryNumber: 'PSH-2026-000103' }] } });
+    expect(list).toMatchObject({
+      status: 200,
+      body: { letters: [{ notificationId: sent.data.notificationId, template: 'answer', registryNumber: 'PSH-2026-000103' }] },
+    });
     const kept = await notification.call('GET', list.body.letters[0].url, { token: registrar });
     expect(kept.status).toBe(200);
     expect(kept.headers.get('content-type')).toBe('application/pdf');
@@ -128,8 +149,12 @@ describe('notification sends what the case calls for', () => {
 
     const otherTenant = await notification.token('sopot', ['registrar']);
     expect((await notification.call('GET', list.body.letters[0].url, { token: otherTenant })).status).toBe(403);
-    expect((await notification.call('GET', list.body.letters[0].url, { token: await notification.token(TENANT, ['officer']) })).status).toBe(403);
-    expect((await notification.call('GET', `/tenants/${TENANT}/cases/${script.caseId}/letters/not-a-uuid.pdf`, { token: registrar })).body).toEqual({
+    expect(
+      (await notification.call('GET', list.body.letters[0].url, { token: await notification.token(TENANT, ['officer']) })).status,
+    ).toBe(403);
+    expect(
+      (await notification.call('GET', `/tenants/${TENANT}/cases/${script.caseId}/letters/not-a-uuid.pdf`, { token: registrar })).body,
+    ).toEqual({
       statusCode: 400,
       errors: [{ field: 'notificationId', reason: 'must be a UUID' }],
     });
@@ -153,13 +178,18 @@ describe('notification sends what the case calls for', () => {
   it('by phone: an SMS through the provider port (the logging adapter here)', async () => {
     const script = new CaseScript({ tenant: TENANT, submitter: submitter({ preferredChannel: 'phone', phone: '+359 888 123 456' }) });
     await notification.run(script);
-    expect((await outcomesOn(script.caseId))[0]).toMatchObject({ type: 'NotificationSent', data: { channel: 'sms', template: 'acknowledgement' } });
+    expect((await outcomesOn(script.caseId))[0]).toMatchObject({
+      type: 'NotificationSent',
+      data: { channel: 'sms', template: 'acknowledgement' },
+    });
   });
 
   it('an anonymous submitter: nothing is queued, sent or recorded', async () => {
     const script = new CaseScript({ tenant: TENANT, submitter: null });
     const [registered] = await notification.run(script);
-    await eventually(async () => notification.outcomes.some((o) => o.outcome === 'handled' && o.eventId === registered.id), Boolean, { what: 'registration handled' });
+    await eventually(async () => notification.outcomes.some((o) => o.outcome === 'handled' && o.eventId === registered.id), Boolean, {
+      what: 'registration handled',
+    });
     expect(await notification.outbox({ caseId: script.caseId })).toEqual([]);
     expect(typesOf(await notification.events(script.caseId))).toEqual(['CaseRegistered']);
   });
@@ -173,11 +203,16 @@ describe('notification sends what the case calls for', () => {
     await notification.run(script);
     const number = script.commands[0].type === 'RegisterCase' ? script.commands[0].data.registryNumber : '';
     const officerMails = await waitForMail(`${officer}@peshtera.civic.local`, { count: 2 });
-    expect(officerMails.map((m) => m.subject).sort()).toEqual([`Изтекъл срок по преписка № ${number}`, `Нова преписка за Вас: № ${number}`]);
+    expect(officerMails.map((m) => m.subject).sort()).toEqual([
+      `Изтекъл срок по преписка № ${number}`,
+      `Нова преписка за Вас: № ${number}`,
+    ]);
     // Peshtera's default rule set escalates to the municipal secretary.
     const [secretary] = await waitForMail('secretary@peshtera.civic.local', { matching: (m) => m.subject.includes(number) });
     expect(secretary.text).toContain(`Срокът за отговор по преписка (жалба) с входящ № ${number} изтече на 2 април 2026 г.`);
-    const recipients = (await outcomesOn(script.caseId, 4)).map((e) => (e.type === 'NotificationSent' ? [e.data.template, e.data.recipient] : []));
+    const recipients = (await outcomesOn(script.caseId, 4)).map((e) =>
+      e.type === 'NotificationSent' ? [e.data.template, e.data.recipient] : [],
+    );
     expect(recipients).toEqual(
       expect.arrayContaining([
         ['staff-assigned', { kind: 'staff', userId: officer }],
@@ -200,14 +235,22 @@ describe('notification sends what the case calls for', () => {
     await producer.connect();
     await producer.send({ topic, messages: [toKafkaBinary(caseEventToCloudEvent(registered), script.caseId)] });
     await producer.disconnect();
-    await eventually(async () => notification.outcomes.filter((o) => o.outcome === 'duplicate' && o.eventId === registered.id).length, (n) => n === 1, {
-      what: 'the redelivery seen as a duplicate',
-    });
+    await eventually(
+      async () => notification.outcomes.filter((o) => o.outcome === 'duplicate' && o.eventId === registered.id).length,
+      (n) => n === 1,
+      {
+        what: 'the redelivery seen as a duplicate',
+      },
+    );
     // As if the inbox had not recorded it: the handler plans the same message id, which the outbox has.
-    const again = await notification.app.get(CaseEventsHandler).handle(decodeEvent({ ...toKafkaBinary(caseEventToCloudEvent(registered), script.caseId), offset: '0' }, topic, 0));
+    const again = await notification.app
+      .get(CaseEventsHandler)
+      .handle(decodeEvent({ ...toKafkaBinary(caseEventToCloudEvent(registered), script.caseId), offset: '0' }, topic, 0));
     expect(again).toMatchObject({ outcome: 'planned', queued: 0 });
 
-    expect(await notification.outbox({ caseId: script.caseId })).toMatchObject([{ status: 'sent', recorded: true, todo: false, attempts: 1 }]);
+    expect(await notification.outbox({ caseId: script.caseId })).toMatchObject([
+      { status: 'sent', recorded: true, todo: false, attempts: 1 },
+    ]);
     expect(await messagesTo(person.email ?? '')).toHaveLength(1);
     expect(typesOf(await notification.events(script.caseId)).filter((t) => t === 'NotificationSent')).toHaveLength(1);
   });

@@ -34,14 +34,18 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
       ['POST', `${BASE}/acknowledgement/bg/preview`, {}],
     ];
 
-    it.each(routes)('%s %s: 401 without a token, 403 for another tenant\'s admin and for a registrar', async (method, path, body) => {
+    it.each(routes)("%s %s: 401 without a token, 403 for another tenant's admin and for a registrar", async (method, path, body) => {
       expect((await notification.call(method, path, { body })).status).toBe(401);
-      expect((await notification.call(method, path, { body, token: await notification.token('sopot', ['tenant-admin']) })).status).toBe(403);
+      expect((await notification.call(method, path, { body, token: await notification.token('sopot', ['tenant-admin']) })).status).toBe(
+        403,
+      );
       expect((await notification.call(method, path, { body, token: await notification.token(TENANT, ['registrar']) })).status).toBe(403);
     });
 
     it('404 for a tenant not served here', async () => {
-      const answer = await notification.call('GET', '/tenants/atlantis/notifications/templates', { token: await notification.token('atlantis', ['tenant-admin']) });
+      const answer = await notification.call('GET', '/tenants/atlantis/notifications/templates', {
+        token: await notification.token('atlantis', ['tenant-admin']),
+      });
       expect(answer).toMatchObject({ status: 404, body: { statusCode: 404, errors: [{ field: 'tenant' }] } });
     });
   });
@@ -51,7 +55,13 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('etag')).toBe('"0"');
     expect(answer.body.templates).toHaveLength(MESSAGE_IDS.length * 2);
-    expect(answer.body.templates[0]).toMatchObject({ message: 'acknowledgement', language: 'bg', audience: 'submitter', source: 'default', variables: { registryNumber: expect.any(String) } });
+    expect(answer.body.templates[0]).toMatchObject({
+      message: 'acknowledgement',
+      language: 'bg',
+      audience: 'submitter',
+      source: 'default',
+      variables: { registryNumber: expect.any(String) },
+    });
   });
 
   it('preview: with the sample values, with values given, and a 400 naming the variable the values lack', async () => {
@@ -67,14 +77,23 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
     });
     expect(given.body).toMatchObject({ subject: 'Case PSH-1', text: 'Hello, Due 1 May 2026.\n' });
 
-    const lacking = await notification.call('POST', `${BASE}/acknowledgement/en/preview`, { token, body: { ...draft, variables: { registryNumber: 'PSH-1', greeting: 'Hello,' } } });
+    const lacking = await notification.call('POST', `${BASE}/acknowledgement/en/preview`, {
+      token,
+      body: { ...draft, variables: { registryNumber: 'PSH-1', greeting: 'Hello,' } },
+    });
     expect(lacking).toEqual({
       status: 400,
       headers: expect.anything(),
-      body: { statusCode: 400, errors: [{ field: 'variables.dueDate', reason: 'the text uses "dueDate", which the variables given lack' }] },
+      body: {
+        statusCode: 400,
+        errors: [{ field: 'variables.dueDate', reason: 'the text uses "dueDate", which the variables given lack' }],
+      },
     });
 
-    const unknown = await notification.call('POST', `${BASE}/acknowledgement/en/preview`, { token, body: { text: '{{greeting}} {{officerName}}' } });
+    const unknown = await notification.call('POST', `${BASE}/acknowledgement/en/preview`, {
+      token,
+      body: { text: '{{greeting}} {{officerName}}' },
+    });
     expect(unknown.body).toEqual({
       statusCode: 400,
       errors: [{ field: 'text', reason: 'uses the variable "officerName" (line 1, column 16), which this message does not have' }],
@@ -89,8 +108,14 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
     expect(shape.body.errors).toEqual(expect.arrayContaining([{ field: 'extra', reason: 'is not a known field' }]));
     expect(shape.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'subject', 'text']);
 
-    const variable = await notification.call('PUT', `${BASE}/acknowledgement/bg`, { token, body: { subject: '№ {{registryNumber}}', text: '{{#if dueDate}}{{dueDat}}{{/if}}' } });
-    expect(variable.body).toEqual({ statusCode: 400, errors: [{ field: 'text', reason: 'uses the variable "dueDat" (line 1, column 18), which this message does not have' }] });
+    const variable = await notification.call('PUT', `${BASE}/acknowledgement/bg`, {
+      token,
+      body: { subject: '№ {{registryNumber}}', text: '{{#if dueDate}}{{dueDat}}{{/if}}' },
+    });
+    expect(variable.body).toEqual({
+      statusCode: 400,
+      errors: [{ field: 'text', reason: 'uses the variable "dueDat" (line 1, column 18), which this message does not have' }],
+    });
 
     const syntax = await notification.call('PUT', `${BASE}/acknowledgement/bg`, { token, body: { subject: '{{#if x}}', text: 'ok' } });
     expect(syntax.body.errors).toEqual([{ field: 'subject', reason: expect.stringMatching(/^is not a valid template/) }]);
@@ -108,18 +133,26 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
       text: '{{greeting}}\n\nОбщина Пещера получи обръщението Ви под № {{registryNumber}}.{{#if dueDate}} Отговор до {{dueDate}}.{{/if}}\n\nЕкипът на {{municipality}}\n',
     };
     const changed = await notification.call('PUT', `${BASE}/acknowledgement/bg`, { token, body: wording, headers: { 'if-match': '"0"' } });
-    expect(changed).toMatchObject({ status: 200, body: { source: 'tenant', subject: wording.subject, changedBy: `${TENANT}:tenant-admin` } });
+    expect(changed).toMatchObject({
+      status: 200,
+      body: { source: 'tenant', subject: wording.subject, changedBy: `${TENANT}:tenant-admin` },
+    });
     expect(changed.headers.get('etag')).toBe('"1"');
 
     const stream = await notification.app.get<EventStore>(EVENT_STORE).readStream(templatesStreamName(TENANT));
     expect(stream.map((e) => e.type)).toEqual(['NotificationTemplateChanged']);
-    expect(stream[0]).toMatchObject({ data: { message: 'acknowledgement', language: 'bg', ...wording }, metadata: { actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' } } });
+    expect(stream[0]).toMatchObject({
+      data: { message: 'acknowledgement', language: 'bg', ...wording },
+      metadata: { actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' } },
+    });
 
     const stale = await notification.call('PUT', `${BASE}/acknowledgement/bg`, { token, body: wording, headers: { 'if-match': '"0"' } });
     expect(stale).toMatchObject({ status: 412, body: { statusCode: 412, errors: [{ field: 'If-Match' }] } });
 
     // Only this tenant: Sopot still has the platform's wording.
-    const sopot = await notification.call('GET', '/tenants/sopot/notifications/templates/acknowledgement/bg', { token: await notification.token('sopot', ['tenant-admin']) });
+    const sopot = await notification.call('GET', '/tenants/sopot/notifications/templates/acknowledgement/bg', {
+      token: await notification.token('sopot', ['tenant-admin']),
+    });
     expect(sopot.body.source).toBe('default');
 
     const email = `${uniqueName('maria')}@example.bg`;
@@ -142,7 +175,11 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
 
   it('every endpoint is in the OpenAPI document, with its bearer security', () => {
     const document = openApiDocument(notification.app);
-    expect(Object.keys(document.paths).filter((path) => !path.startsWith('/health')).sort()).toEqual(
+    expect(
+      Object.keys(document.paths)
+        .filter((path) => !path.startsWith('/health'))
+        .sort(),
+    ).toEqual(
       [
         '/tenants/{tenant}/cases/{caseId}/letters',
         '/tenants/{tenant}/cases/{caseId}/letters/{notificationId}.pdf',

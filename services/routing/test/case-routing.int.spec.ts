@@ -34,12 +34,19 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
     const accepted = await acceptedEvent(routing.cases, caseId);
     const outcome = await routing.app.get(CaseRouter).route({ eventId: accepted.id, caseId, correlationId: randomUUID() });
     expect(outcome).toMatchObject({ outcome: 'routed', assignment: { outcome: 'assigned' } });
-    return { caseId, officerId: outcome.outcome === 'routed' && outcome.assignment.outcome === 'assigned' ? outcome.assignment.officerId : '' };
+    return {
+      caseId,
+      officerId: outcome.outcome === 'routed' && outcome.assignment.outcome === 'assigned' ? outcome.assignment.officerId : '',
+    };
   };
 
   beforeAll(async () => {
     routing = await startRouting('cases', { consume: false });
-    const changed = await changeOfficers(routing, TENANT, ['pw-a', 'pw-b'].map((id) => ({ id, unit: 'public-works', absent: false })));
+    const changed = await changeOfficers(
+      routing,
+      TENANT,
+      ['pw-a', 'pw-b'].map((id) => ({ id, unit: 'public-works', absent: false })),
+    );
     expect(changed.ok).toBe(true);
   });
 
@@ -66,7 +73,7 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
     });
   });
 
-  it('400 naming each bad field; 409 with the decider\'s rejection, in Bulgarian and English', async () => {
+  it("400 naming each bad field; 409 with the decider's rejection, in Bulgarian and English", async () => {
     const { caseId, officerId } = await assignedCase();
     const head = await token(TENANT, ['head-of-unit']);
     expect(await post(caseId, 'reassign', { officerId: 'pw-b', reason: '   ', extra: 1 }, head)).toEqual({
@@ -81,13 +88,21 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
     });
     expect(await post(caseId, 'reassign', { officerId, reason: 'пак той' }, head)).toMatchObject({
       status: 409,
-      body: { errors: [{ field: 'officerId' }], rejection: { type: 'AlreadyAssignedToOfficer', message: { bg: expect.any(String), en: expect.any(String) } } },
+      body: {
+        errors: [{ field: 'officerId' }],
+        rejection: { type: 'AlreadyAssignedToOfficer', message: { bg: expect.any(String), en: expect.any(String) } },
+      },
     });
 
     const other = officerId === 'pw-a' ? 'pw-b' : 'pw-a';
-    expect(await post(caseId, 'reassign', { officerId: other, reason: 'Служителят е в отпуск' }, head)).toMatchObject({ status: 200, body: { events: ['CaseReassigned'] } });
+    expect(await post(caseId, 'reassign', { officerId: other, reason: 'Служителят е в отпуск' }, head)).toMatchObject({
+      status: 200,
+      body: { events: ['CaseReassigned'] },
+    });
     const registrar = await token(TENANT, ['registrar']);
-    expect(await post(caseId, 'redirect', { authority: 'РИОСВ Пазарджик', reason: 'Компетентен орган' }, registrar)).toMatchObject({ status: 200 });
+    expect(await post(caseId, 'redirect', { authority: 'РИОСВ Пазарджик', reason: 'Компетентен орган' }, registrar)).toMatchObject({
+      status: 200,
+    });
     expect(await post(caseId, 'reassign', { officerId, reason: 'обратно' }, head)).toMatchObject({
       status: 409,
       body: { errors: [{ field: 'case' }], rejection: { type: 'IllegalTransition' } },
@@ -101,7 +116,10 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
     const other = officerId === 'pw-a' ? 'pw-b' : 'pw-a';
     const move = { officerId: other, reason: 'Служителят е в отпуск' };
 
-    expect(await post(caseId, 'reassign', move, head, TENANT, {})).toMatchObject({ status: 400, body: { errors: [{ field: 'Idempotency-Key' }] } });
+    expect(await post(caseId, 'reassign', move, head, TENANT, {})).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'Idempotency-Key' }] },
+    });
     const malformed = await post(caseId, 'reassign', move, head, TENANT, { 'idempotency-key': randomUUID(), 'if-match': '3' });
     expect(malformed).toMatchObject({ status: 400, body: { errors: [{ field: 'If-Match' }] } });
     const before = (await readCase(routing.cases, caseId)).length - 1;

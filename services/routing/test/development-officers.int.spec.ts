@@ -21,14 +21,22 @@ describe('development officers (ROUTING_SEED_DEVELOPMENT_OFFICERS)', () => {
     const config = routing.app.get(RoutingConfigStore);
     for (const tenant of ['peshtera', 'sopot'] as const) {
       const setup = await config.setup(tenant);
-      expect(setup.officers).toEqual(setup.units.units.filter((unit) => unit.active).map((unit) => ({ id: SEEDED_USERS[tenant].officer.sub, unit: unit.id, absent: false })));
+      expect(setup.officers).toEqual(
+        setup.units.units
+          .filter((unit) => unit.active)
+          .map((unit) => ({ id: SEEDED_USERS[tenant].officer.sub, unit: unit.id, absent: false })),
+      );
     }
   });
 
-  it("a case routed to any unit is assigned to the seeded officer", async () => {
+  it('a case routed to any unit is assigned to the seeded officer', async () => {
     for (const category of ['waste-cleanliness', 'corruption', 'local-taxes']) {
       const caseId = await registerAcceptedCase(routing.cases, { tenant: 'peshtera', category });
-      const events = await eventually(() => readCase(routing.cases, caseId), (e) => typesOf(e).includes('CaseAssigned'), { what: `case in ${category} assigned`, timeoutMs: 30_000 });
+      const events = await eventually(
+        () => readCase(routing.cases, caseId),
+        (e) => typesOf(e).includes('CaseAssigned'),
+        { what: `case in ${category} assigned`, timeoutMs: 30_000 },
+      );
       expect(events.find((event) => event.type === 'CaseAssigned')?.data).toEqual({ officerId: 'peshtera:officer' });
     }
   });

@@ -12,7 +12,17 @@ import type { CaseCommand, ChangeOfficers, RegisterCase } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
 import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
 import { CASE_EVENTS_CONSUMER, CASE_STORE, caseCommandsOn, caseStreamName, EVENT_STORE } from '@civic/platform';
-import { createTestDatabase, freePort, issuerEnvironment, kafkaBrokers, standingTestClock, TEST_NOW, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
+import {
+  createTestDatabase,
+  freePort,
+  issuerEnvironment,
+  kafkaBrokers,
+  standingTestClock,
+  TEST_NOW,
+  testMongoUri,
+  uniqueName,
+  type TestDatabase,
+} from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { RoutingModule } from '../src/app.module';
@@ -73,7 +83,9 @@ export async function startRouting(prefix: string, { consume = true, env = {} }:
 
   const db = app.get<Connection>(getConnectionToken()).db;
   if (!db) throw new Error('no MongoDB database');
-  const relay = consume ? new EventRelay({ name: uniqueName('relay'), store: app.get(EVENT_STORE), kafka, db, topic, lingerMs: 1 }) : undefined;
+  const relay = consume
+    ? new EventRelay({ name: uniqueName('relay'), store: app.get(EVENT_STORE), kafka, db, topic, lingerMs: 1 })
+    : undefined;
   relay?.start();
 
   const outcomes: HandleOutcome[] = [];

@@ -76,12 +76,16 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
     const bodyFor = (method: string, what: string) =>
       method !== 'PUT' ? undefined : what === 'rules' ? withPotholes() : what === 'units' ? { units: charterUnits() } : { officers: [] };
 
-    it.each(ROUTES)('%s: 401 without a token, in the platform\'s error body', async (route) => {
+    it.each(ROUTES)("%s: 401 without a token, in the platform's error body", async (route) => {
       const [method, what] = route.split(' ');
       const answer = await call(method, `/tenants/${TENANT}/routing/${what}`, { body: method === 'PUT' ? {} : undefined });
       expect(answer).toMatchObject({
         status: 401,
-        body: { statusCode: 401, errors: [{ field: 'Authorization' }], rejection: { type: 'missing-token', message: { bg: expect.any(String) } } },
+        body: {
+          statusCode: 401,
+          errors: [{ field: 'Authorization' }],
+          rejection: { type: 'missing-token', message: { bg: expect.any(String) } },
+        },
       });
     });
 
@@ -90,18 +94,23 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
       const body = bodyFor(method, what);
       const other = await call(method, `/tenants/${TENANT}/routing/${what}`, { token: await token('sopot', ['tenant-admin']), body });
       expect(other).toMatchObject({ status: 403, body: { errors: [{ field: 'Authorization' }], rejection: { type: 'other-tenant' } } });
-      expect((await call(method, `/tenants/${TENANT}/routing/${what}`, { token: await token(TENANT, ['registrar']), body })).status).toBe(403);
+      expect((await call(method, `/tenants/${TENANT}/routing/${what}`, { token: await token(TENANT, ['registrar']), body })).status).toBe(
+        403,
+      );
     });
 
-    it.each(['head-of-unit', 'secretary', 'ops'] as const)('a %s reads the units, rules and officers but does not change them', async (role) => {
-      const reader = await token(TENANT, [role]);
-      for (const what of ['units', 'rules', 'officers']) {
-        expect((await call('GET', `/tenants/${TENANT}/routing/${what}`, { token: reader })).status).toBe(200);
-        const put = await call('PUT', `/tenants/${TENANT}/routing/${what}`, { token: reader, body: bodyFor('PUT', what) });
-        expect(put).toMatchObject({ status: 403, body: { rejection: { type: 'role-not-allowed' } } });
-        expect((await call('GET', `/tenants/sopot/routing/${what}`, { token: reader })).status).toBe(403);
-      }
-    });
+    it.each(['head-of-unit', 'secretary', 'ops'] as const)(
+      'a %s reads the units, rules and officers but does not change them',
+      async (role) => {
+        const reader = await token(TENANT, [role]);
+        for (const what of ['units', 'rules', 'officers']) {
+          expect((await call('GET', `/tenants/${TENANT}/routing/${what}`, { token: reader })).status).toBe(200);
+          const put = await call('PUT', `/tenants/${TENANT}/routing/${what}`, { token: reader, body: bodyFor('PUT', what) });
+          expect(put).toMatchObject({ status: 403, body: { rejection: { type: 'role-not-allowed' } } });
+          expect((await call('GET', `/tenants/sopot/routing/${what}`, { token: reader })).status).toBe(403);
+        }
+      },
+    );
 
     it('404 for a tenant not served here, naming the tenant', async () => {
       for (const what of ['rules', 'units']) {
@@ -123,7 +132,7 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
       expect(answer.body).toEqual({ tenant: TENANT, defaults: true, ruleSet: defaults() });
     });
 
-    it('PUT: 400 naming each bad field, from the schema and from the tenant\'s units; nothing is written', async () => {
+    it("PUT: 400 naming each bad field, from the schema and from the tenant's units; nothing is written", async () => {
       const content = withPotholes();
       const badShape = { ...content, rules: [{ ...content.rules[0], priority: 'first', description: undefined }] };
       const shape = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: badShape });
@@ -141,7 +150,10 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
         status: 400,
         body: {
           errors: [{ field: 'rules.0.then.unit', reason: 'no unit "roads-dept" in this tenant' }],
-          rejection: { type: 'UnknownUnits', message: { bg: expect.stringContaining('roads-dept'), en: expect.stringContaining('roads-dept') } },
+          rejection: {
+            type: 'UnknownUnits',
+            message: { bg: expect.stringContaining('roads-dept'), en: expect.stringContaining('roads-dept') },
+          },
         },
       });
 
@@ -156,7 +168,11 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
     });
 
     it('PUT: a new version, recorded as an event by the admin; GET gives it; cases are routed by it, naming it', async () => {
-      const answer = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: withPotholes(), headers: { 'if-match': '"1"' } });
+      const answer = await call('PUT', `/tenants/${TENANT}/routing/rules`, {
+        token: await admin(),
+        body: withPotholes(),
+        headers: { 'if-match': '"1"' },
+      });
       expect(answer.status).toBe(200);
       expect(answer.headers.get('etag')).toBe('"2"');
       expect(answer.body).toMatchObject({ tenant: TENANT, defaults: false, ruleSet: { version: 2 } });
@@ -167,14 +183,32 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
       expect(stream.map((e) => e.type)).toEqual(['RoutingRulesChanged']);
       expect(stream[0].metadata).toMatchObject({ tenant: TENANT, actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' } });
 
-      const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'local-taxes', text: 'Пълно е с дупки пред училището.' });
-      const events = await eventually(() => readCase(routing.cases, caseId), (e) => typesOf(e).includes('CaseRouted'), { what: 'routed' });
+      const caseId = await registerAcceptedCase(routing.cases, {
+        tenant: TENANT,
+        category: 'local-taxes',
+        text: 'Пълно е с дупки пред училището.',
+      });
+      const events = await eventually(
+        () => readCase(routing.cases, caseId),
+        (e) => typesOf(e).includes('CaseRouted'),
+        { what: 'routed' },
+      );
       // CaseRouted v2 records the rule's urgency and whom to inform, as the rule said.
-      expect(events.find((e) => e.type === 'CaseRouted')?.data).toEqual({ unit: 'public-works', ruleId: 'potholes', ruleVersion: 2, urgent: true, inform: { units: [], roles: [] } });
+      expect(events.find((e) => e.type === 'CaseRouted')?.data).toEqual({
+        unit: 'public-works',
+        ruleId: 'potholes',
+        ruleVersion: 2,
+        urgent: true,
+        inform: { units: [], roles: [] },
+      });
     });
 
     it('PUT with If-Match of an older version: 412, the newer version stays', async () => {
-      const answer = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: withPotholes(), headers: { 'if-match': '"1"' } });
+      const answer = await call('PUT', `/tenants/${TENANT}/routing/rules`, {
+        token: await admin(),
+        body: withPotholes(),
+        headers: { 'if-match': '"1"' },
+      });
       expect(answer).toMatchObject({
         status: 412,
         body: { errors: [{ field: 'If-Match' }], rejection: { type: 'StaleRuleSetVersion', currentVersion: 2, basedOnVersion: 1 } },
@@ -183,9 +217,21 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
 
     it('PUT with a malformed If-Match: 400 naming the header, and nothing is written', async () => {
       const before = await call('GET', `/tenants/${TENANT}/routing/rules`, { token: await admin() });
-      const answer = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: withPotholes(), headers: { 'if-match': 'version 2' } });
-      expect(answer).toMatchObject({ status: 400, body: { statusCode: 400, errors: [{ field: 'If-Match', reason: 'must be an ETag as it was given, e.g. "7" (with the quotes), or *' }] } });
-      expect((await call('GET', `/tenants/${TENANT}/routing/rules`, { token: await admin() })).headers.get('etag')).toBe(before.headers.get('etag'));
+      const answer = await call('PUT', `/tenants/${TENANT}/routing/rules`, {
+        token: await admin(),
+        body: withPotholes(),
+        headers: { 'if-match': 'version 2' },
+      });
+      expect(answer).toMatchObject({
+        status: 400,
+        body: {
+          statusCode: 400,
+          errors: [{ field: 'If-Match', reason: 'must be an ETag as it was given, e.g. "7" (with the quotes), or *' }],
+        },
+      });
+      expect((await call('GET', `/tenants/${TENANT}/routing/rules`, { token: await admin() })).headers.get('etag')).toBe(
+        before.headers.get('etag'),
+      );
     });
   });
 
@@ -213,23 +259,38 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
       const put = async (body: unknown) => call('PUT', `/tenants/${TENANT}/routing/officers`, { token: await admin(), body });
       expect(await put({ officers: [{ id: 'x', unit: 'roads' }] })).toMatchObject({
         status: 400,
-        body: { statusCode: 400, errors: [{ field: 'officers.0.unit', reason: 'no unit "roads" in this tenant' }], rejection: { type: 'UnknownUnits' } },
+        body: {
+          statusCode: 400,
+          errors: [{ field: 'officers.0.unit', reason: 'no unit "roads" in this tenant' }],
+          rejection: { type: 'UnknownUnits' },
+        },
       });
-      expect(await put({ officers: [{ id: 'x', unit: 'public-works' }, { id: 'x', unit: 'public-works' }] })).toMatchObject({
+      expect(
+        await put({
+          officers: [
+            { id: 'x', unit: 'public-works' },
+            { id: 'x', unit: 'public-works' },
+          ],
+        }),
+      ).toMatchObject({
         status: 400,
         body: { errors: [{ field: 'officers.1.id' }], rejection: { type: 'DuplicateOfficer', message: { bg: expect.any(String) } } },
       });
       expect(await put({ officers: [{ unit: 'public-works', absent: 'no' }] })).toMatchObject({ status: 400 });
-      expect((await put({ officers: [{ unit: 'public-works', absent: 'no' }] })).body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
-        'officers.0.absent',
-        'officers.0.id',
-      ]);
+      expect(
+        (await put({ officers: [{ unit: 'public-works', absent: 'no' }] })).body.errors.map((e: { field: string }) => e.field).sort(),
+      ).toEqual(['officers.0.absent', 'officers.0.id']);
     });
   });
 
   describe('units ("tenant admins change units … through an API; changes are events too")', () => {
     const units = () => `/tenants/${TENANT}/routing/units`;
-    const press: Unit = { id: 'press-office', name: { bg: 'Връзки с обществеността', en: 'Press office' }, headOfUnitId: `${TENANT}:press-head`, active: true };
+    const press: Unit = {
+      id: 'press-office',
+      name: { bg: 'Връзки с обществеността', en: 'Press office' },
+      headOfUnitId: `${TENANT}:press-head`,
+      active: true,
+    };
     const deactivate = (list: Unit[], id: string) => list.map((unit) => (unit.id === id ? { ...unit, active: false } : unit));
     const indexOf = (id: string) => charterUnits().findIndex((unit) => unit.id === id);
 
@@ -243,7 +304,12 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
     it('PUT: 400 naming each bad field; nothing is written', async () => {
       const bad = await call('PUT', units(), {
         token: await admin(),
-        body: { units: [{ ...charterUnits()[0], name: { bg: 'Център' } }, { id: 'Press Office', name: press.name, active: 'yes', boss: 'x' }] },
+        body: {
+          units: [
+            { ...charterUnits()[0], name: { bg: 'Център' } },
+            { id: 'Press Office', name: press.name, active: 'yes', boss: 'x' },
+          ],
+        },
       });
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toEqual([
@@ -252,9 +318,14 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
         { field: 'units.1.active', reason: 'must be a boolean, not string' },
         { field: 'units.1.boss', reason: 'is not a known field' },
       ]);
-      expect((await call('PUT', units(), { token: await admin(), body: { units: [] } })).body.errors).toEqual([{ field: 'units', reason: 'list at least one unit' }]);
+      expect((await call('PUT', units(), { token: await admin(), body: { units: [] } })).body.errors).toEqual([
+        { field: 'units', reason: 'list at least one unit' },
+      ]);
       const twice = await call('PUT', units(), { token: await admin(), body: { units: [...charterUnits(), charterUnits()[1]] } });
-      expect(twice).toMatchObject({ status: 400, body: { errors: [{ field: `units.${charterUnits().length}.id` }], rejection: { type: 'DuplicateUnit' } } });
+      expect(twice).toMatchObject({
+        status: 400,
+        body: { errors: [{ field: `units.${charterUnits().length}.id` }], rejection: { type: 'DuplicateUnit' } },
+      });
       expect((await call('GET', units(), { token: await admin() })).body.version).toBe(1);
     });
 
@@ -264,17 +335,28 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
       expect(answer.body.errors).toEqual([
         {
           field: `units.${indexOf('social-affairs')}.active`,
-          reason: expect.stringMatching(/^the unit "social-affairs" is still named by rule "health-safety-social-services" \(rules\.\d+\.then\.unit\), rule "category-social-services" \(rules\.\d+\.then\.unit\)$/),
+          reason: expect.stringMatching(
+            /^the unit "social-affairs" is still named by rule "health-safety-social-services" \(rules\.\d+\.then\.unit\), rule "category-social-services" \(rules\.\d+\.then\.unit\)$/,
+          ),
         },
       ]);
-      expect(answer.body.rejection).toMatchObject({ type: 'UnitInUse', message: { bg: expect.stringContaining('„social-affairs“'), en: expect.any(String) } });
+      expect(answer.body.rejection).toMatchObject({
+        type: 'UnitInUse',
+        message: { bg: expect.stringContaining('„social-affairs“'), en: expect.any(String) },
+      });
     });
 
     it('PUT: removing a unit officers work in is refused with 409, naming the officers', async () => {
-      const answer = await call('PUT', units(), { token: await admin(), body: { units: charterUnits().filter((unit) => unit.id !== 'public-works') } });
+      const answer = await call('PUT', units(), {
+        token: await admin(),
+        body: { units: charterUnits().filter((unit) => unit.id !== 'public-works') },
+      });
       expect(answer.status).toBe(409);
       expect(answer.body.errors).toHaveLength(1);
-      expect(answer.body.errors[0]).toMatchObject({ field: 'units', reason: expect.stringContaining('officer "pw-1" (officers.0.unit), officer "pw-2" (officers.1.unit)') });
+      expect(answer.body.errors[0]).toMatchObject({
+        field: 'units',
+        reason: expect.stringContaining('officer "pw-1" (officers.0.unit), officer "pw-2" (officers.1.unit)'),
+      });
       expect(answer.body.errors[0].reason).toContain('rule "potholes" (rules.0.then.unit)');
       expect(answer.body.rejection.references).toEqual(
         expect.arrayContaining([{ unit: 'public-works', field: 'units', referencedBy: 'officers.0.unit', officerId: 'pw-1' }]),
@@ -291,16 +373,24 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
       const stream = await routing.app.get<EventStore>(EVENT_STORE).readStream(routingConfigStreamName(TENANT));
       const changed = stream.filter((e) => e.type === 'UnitsChanged');
       expect(changed).toHaveLength(1);
-      expect(changed[0]).toMatchObject({ data: { version: 2, units: list }, metadata: { actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' } } });
+      expect(changed[0]).toMatchObject({
+        data: { version: 2, units: list },
+        metadata: { actor: { id: `${TENANT}:tenant-admin`, role: 'tenant-admin' } },
+      });
 
       const stale = await call('PUT', units(), { token: await admin(), body: { units: list }, headers: { 'if-match': '"1"' } });
-      expect(stale).toMatchObject({ status: 412, body: { errors: [{ field: 'If-Match' }], rejection: { type: 'StaleUnitsVersion', currentVersion: 2 } } });
+      expect(stale).toMatchObject({
+        status: 412,
+        body: { errors: [{ field: 'If-Match' }], rejection: { type: 'StaleUnitsVersion', currentVersion: 2 } },
+      });
     });
 
     it('rules and officers may name the new unit, never an inactive one (400 naming the field)', async () => {
       const archive: Unit = { id: 'archive', name: { bg: 'Архив', en: 'Archive' }, active: false };
       const list = [...charterUnits(), press, archive];
-      expect((await call('PUT', units(), { token: await admin(), body: { units: list }, headers: { 'if-match': '"2"' } })).status).toBe(200);
+      expect((await call('PUT', units(), { token: await admin(), body: { units: list }, headers: { 'if-match': '"2"' } })).status).toBe(
+        200,
+      );
 
       const officers = [
         { id: 'pw-1', unit: 'public-works', absent: false },
@@ -308,14 +398,26 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
         { id: 'ar-1', unit: 'archive', absent: false },
       ];
       const refused = await call('PUT', `/tenants/${TENANT}/routing/officers`, { token: await admin(), body: { officers } });
-      expect(refused).toMatchObject({ status: 400, body: { errors: [{ field: 'officers.2.unit', reason: 'the unit "archive" is inactive' }] } });
-      const accepted = await call('PUT', `/tenants/${TENANT}/routing/officers`, { token: await admin(), body: { officers: officers.slice(0, 2) } });
+      expect(refused).toMatchObject({
+        status: 400,
+        body: { errors: [{ field: 'officers.2.unit', reason: 'the unit "archive" is inactive' }] },
+      });
+      const accepted = await call('PUT', `/tenants/${TENANT}/routing/officers`, {
+        token: await admin(),
+        body: { officers: officers.slice(0, 2) },
+      });
       expect(accepted.status).toBe(200);
 
       const content = withPotholes();
-      const toArchive = { ...content, rules: [{ ...content.rules[0], then: { unit: 'press-office', inform: { units: ['archive'] } } }, ...content.rules.slice(1)] };
+      const toArchive = {
+        ...content,
+        rules: [{ ...content.rules[0], then: { unit: 'press-office', inform: { units: ['archive'] } } }, ...content.rules.slice(1)],
+      };
       const rules = await call('PUT', `/tenants/${TENANT}/routing/rules`, { token: await admin(), body: toArchive });
-      expect(rules).toMatchObject({ status: 400, body: { errors: [{ field: 'rules.0.then.inform.units.0', reason: 'the unit "archive" is inactive' }] } });
+      expect(rules).toMatchObject({
+        status: 400,
+        body: { errors: [{ field: 'rules.0.then.inform.units.0', reason: 'the unit "archive" is inactive' }] },
+      });
     });
   });
 
@@ -333,9 +435,20 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
     expect(new Set(units?.get?.security?.map((entry) => JSON.stringify(entry)))).toEqual(new Set(['{"bearer":[]}']));
     expect(Object.keys(rules?.put?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412']));
     expect(Object.keys(units?.put?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '412']));
-    expect(units?.put?.parameters?.map((parameter) => ('name' in parameter ? parameter.name : undefined))).toEqual(expect.arrayContaining(['tenant', 'If-Match']));
+    expect(units?.put?.parameters?.map((parameter) => ('name' in parameter ? parameter.name : undefined))).toEqual(
+      expect.arrayContaining(['tenant', 'If-Match']),
+    );
     const schemas = document.components?.schemas ?? {};
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['RuleSetContentDto', 'OfficersBodyDto', 'RuleSetAnswerDto', 'UnitsBodyDto', 'UnitsAnswerDto', 'ErrorBodyDto']));
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining([
+        'RuleSetContentDto',
+        'OfficersBodyDto',
+        'RuleSetAnswerDto',
+        'UnitsBodyDto',
+        'UnitsAnswerDto',
+        'ErrorBodyDto',
+      ]),
+    );
     expect(JSON.stringify(units?.put?.responses?.['409'])).toContain('ErrorBodyDto');
   });
 });

@@ -54,7 +54,14 @@ describe('two routers handling the same event at once', () => {
     // Two instances, as in two processes: nothing shared in memory but the servers.
     const store = readTogether(routing.app.get<EventStore>(CASE_STORE), 2);
     const routers = [0, 1].map(
-      () => new CaseRouter(new CaseReader(store), routing.app.get<CaseCommands>(CASE_COMMANDS), routing.app.get(RoutingConfigStore), routing.app.get(WorkloadStore), routing.app.get<Clock>(CLOCK)),
+      () =>
+        new CaseRouter(
+          new CaseReader(store),
+          routing.app.get<CaseCommands>(CASE_COMMANDS),
+          routing.app.get(RoutingConfigStore),
+          routing.app.get(WorkloadStore),
+          routing.app.get<Clock>(CLOCK),
+        ),
     );
     const outcomes: RoutingOutcome[] = await Promise.all(routers.map((router) => router.route(trigger)));
 

@@ -71,7 +71,13 @@ describe('routing consumes case events', () => {
     });
     const events = await routedAndAssigned(caseId);
     expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseFlagged', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
-    expect(events[3].data).toEqual({ unit: 'anti-corruption', ruleId: 'corruption-indicator', ruleVersion: 1, urgent: false, inform: NOBODY });
+    expect(events[3].data).toEqual({
+      unit: 'anti-corruption',
+      ruleId: 'corruption-indicator',
+      ruleVersion: 1,
+      urgent: false,
+      inform: NOBODY,
+    });
     expect(events[4].data).toEqual({ officerId: 'ac-1' });
   });
 
@@ -98,7 +104,7 @@ describe('routing consumes case events', () => {
     expect(typesOf(after)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
   });
 
-  it('health/safety → urgent, the mayor\'s office informed: by the default rules, CaseRouted records urgent and the mayor\'s office', async () => {
+  it("health/safety → urgent, the mayor's office informed: by the default rules, CaseRouted records urgent and the mayor's office", async () => {
     const caseId = await registerAcceptedCase(routing.cases, {
       tenant: TENANT,
       category: 'roads-lighting',
@@ -136,8 +142,14 @@ describe('routing consumes case events', () => {
   /** Registers an accepted case in a unit with no officer yet; answers its events once routing has handled its CaseRouted too. */
   const routedAndWaiting = async (category: string) => {
     const caseId = await registerAcceptedCase(routing.cases, { tenant: TENANT, category });
-    const events = await eventually(() => readCase(routing.cases, caseId), (e) => typesOf(e).includes('CaseRouted'), { what: 'routed' });
-    await eventually(async () => routing.outcomes.some((o) => o.outcome === 'handled' && o.eventId === events[2].id), Boolean, { what: 'CaseRouted handled' });
+    const events = await eventually(
+      () => readCase(routing.cases, caseId),
+      (e) => typesOf(e).includes('CaseRouted'),
+      { what: 'routed' },
+    );
+    await eventually(async () => routing.outcomes.some((o) => o.outcome === 'handled' && o.eventId === events[2].id), Boolean, {
+      what: 'CaseRouted handled',
+    });
     expect(typesOf(await readCase(routing.cases, caseId))).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted']);
     return { caseId, routed: events[2] };
   };
@@ -158,7 +170,11 @@ describe('routing consumes case events', () => {
 
   it('no officer present in the unit: when the admin adds one through the API, that change assigns the waiting case, once', async () => {
     const { caseId } = await routedAndWaiting('local-taxes');
-    const officers = [...OFFICERS, { id: 'sa-1', unit: 'social-affairs', absent: false }, { id: 'lt-1', unit: 'local-taxes', absent: false }];
+    const officers = [
+      ...OFFICERS,
+      { id: 'sa-1', unit: 'social-affairs', absent: false },
+      { id: 'lt-1', unit: 'local-taxes', absent: false },
+    ];
     const admin = await routing.issuer.sign({ sub: `${TENANT}:admin`, tenant: TENANT, roles: ['tenant-admin'] });
     const put = () =>
       fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, {
@@ -168,7 +184,9 @@ describe('routing consumes case events', () => {
       });
     const answer = await put();
     expect(answer.status).toBe(200);
-    expect(((await answer.json()) as { officers: unknown[] }).officers).toContainEqual(expect.objectContaining({ id: 'lt-1', unit: 'local-taxes', absent: false }));
+    expect(((await answer.json()) as { officers: unknown[] }).officers).toContainEqual(
+      expect.objectContaining({ id: 'lt-1', unit: 'local-taxes', absent: false }),
+    );
     // The change answered at once; the waiting case is assigned in the background, and a second change assigns nothing more.
     await routing.app.get(WaitingAssignments).settled(TENANT);
     expect((await put()).status).toBe(200);
@@ -176,10 +194,13 @@ describe('routing consumes case events', () => {
     const events = await readCase(routing.cases, caseId);
     expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
     expect(events[3].data).toEqual({ officerId: 'lt-1' });
-    expect(events[3].metadata).toMatchObject({ actor: { id: 'routing', role: 'system' }, correlationId: events[2].metadata['correlationId'] });
+    expect(events[3].metadata).toMatchObject({
+      actor: { id: 'routing', role: 'system' },
+      correlationId: events[2].metadata['correlationId'],
+    });
   });
 
-  it('many cases waiting: the change of officers answers at once, the sweep assigns them after, with its progress in the officers\' API', async () => {
+  it("many cases waiting: the change of officers answers at once, the sweep assigns them after, with its progress in the officers' API", async () => {
     const count = 25;
     const admin = await routing.issuer.sign({ sub: `${TENANT}:admin`, tenant: TENANT, roles: ['tenant-admin'] });
     const call = (method: 'GET' | 'PUT', body?: unknown) =>
@@ -190,17 +211,32 @@ describe('routing consumes case events', () => {
       }).then(async (answer) => ({ status: answer.status, body: (await answer.json()) as { waiting: Record<string, unknown> } }));
     // Earlier tests may have left cases waiting in other units: count from where the tenant stood.
     const before = Number((await call('GET')).body.waiting['waiting']);
-    const caseIds = await Promise.all(Array.from({ length: count }, () => registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'construction-planning' })));
-    await eventually(async () => (await call('GET')).body.waiting, (waiting) => Number(waiting['waiting']) >= before + count, { what: `${count} more cases waiting`, timeoutMs: 30_000 });
+    const caseIds = await Promise.all(
+      Array.from({ length: count }, () => registerAcceptedCase(routing.cases, { tenant: TENANT, category: 'construction-planning' })),
+    );
+    await eventually(
+      async () => (await call('GET')).body.waiting,
+      (waiting) => Number(waiting['waiting']) >= before + count,
+      { what: `${count} more cases waiting`, timeoutMs: 30_000 },
+    );
 
-    const officers = [...OFFICERS, { id: 'sa-1', unit: 'social-affairs', absent: false }, { id: 'lt-1', unit: 'local-taxes', absent: false }, { id: 'tp-1', unit: 'territorial-planning', absent: false }];
+    const officers = [
+      ...OFFICERS,
+      { id: 'sa-1', unit: 'social-affairs', absent: false },
+      { id: 'lt-1', unit: 'local-taxes', absent: false },
+      { id: 'tp-1', unit: 'territorial-planning', absent: false },
+    ];
     const changed = await call('PUT', { officers });
     expect(changed.status).toBe(200);
     // Answered before the sweep could assign them all: it is under way.
     expect(changed.body.waiting).toMatchObject({ running: true, failed: 0 });
     expect(changed.body.waiting['assigned']).toBeLessThan(count);
 
-    const done = await eventually(async () => (await call('GET')).body.waiting, (waiting) => waiting['running'] === false, { what: 'the sweep finished', timeoutMs: 60_000 });
+    const done = await eventually(
+      async () => (await call('GET')).body.waiting,
+      (waiting) => waiting['running'] === false,
+      { what: 'the sweep finished', timeoutMs: 60_000 },
+    );
     expect(done).toMatchObject({ running: false, failed: 0 });
     expect(Number(done['assigned'])).toBeGreaterThan(0);
     for (const caseId of caseIds) {

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer } from '@civic/auth';
-import { caseEventPrivacy, MongoSubjectKeys, PostgresEventStore, withHashChain, withPersonalData, type EventStore } from '@civic/event-store';
+import {
+  caseEventPrivacy,
+  MongoSubjectKeys,
+  PostgresEventStore,
+  withHashChain,
+  withPersonalData,
+  type EventStore,
+} from '@civic/event-store';
 import { EventRelay } from '@civic/messaging';
 import {
   createTestDatabase,
@@ -32,7 +39,11 @@ describe('routing as a process routes an accepted case', () => {
   beforeAll(async () => {
     database = await createTestDatabase('routing_flow');
     issuer = await DevIssuer.start();
-    const env: Record<string, string> = { ...(await serviceTestEnvironment('routing', database)), AUTH_JWKS_URL: issuer.jwksUrl, AUTH_ISSUER: issuer.issuer };
+    const env: Record<string, string> = {
+      ...(await serviceTestEnvironment('routing', database)),
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      AUTH_ISSUER: issuer.issuer,
+    };
     routing = spawnService('routing', env);
     await waitForHealthy(routing);
 
@@ -67,11 +78,19 @@ describe('routing as a process routes an accepted case', () => {
     });
     expect(put.status).toBe(200);
 
-    const caseId = await registerAcceptedCase(cases, { tenant: TENANT, category: 'waste-cleanliness', text: 'Контейнерите не са извозвани от две седмици.' });
-    const events = await eventually(() => readCase(cases, caseId), (e) => typesOf(e).includes('CaseAssigned'), {
-      what: `case ${caseId} routed and assigned by the routing process`,
-      timeoutMs: 30_000,
+    const caseId = await registerAcceptedCase(cases, {
+      tenant: TENANT,
+      category: 'waste-cleanliness',
+      text: 'Контейнерите не са извозвани от две седмици.',
     });
+    const events = await eventually(
+      () => readCase(cases, caseId),
+      (e) => typesOf(e).includes('CaseAssigned'),
+      {
+        what: `case ${caseId} routed and assigned by the routing process`,
+        timeoutMs: 30_000,
+      },
+    );
     expect(typesOf(events)).toEqual(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned']);
     expect(events[2].data).toEqual({
       unit: 'environment-waste',
@@ -97,10 +116,23 @@ describe('routing as a process routes an accepted case', () => {
     await fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ officers: [{ id: first, unit: 'environment-waste', absent: false }, { id: second, unit: 'environment-waste', absent: true }] }),
+      body: JSON.stringify({
+        officers: [
+          { id: first, unit: 'environment-waste', absent: false },
+          { id: second, unit: 'environment-waste', absent: true },
+        ],
+      }),
     });
-    const caseId = await registerAcceptedCase(cases, { tenant: TENANT, category: 'waste-cleanliness', text: 'Нерегламентирано сметище край реката.' });
-    await eventually(() => readCase(cases, caseId), (e) => typesOf(e).includes('CaseAssigned'), { what: 'assigned', timeoutMs: 30_000 });
+    const caseId = await registerAcceptedCase(cases, {
+      tenant: TENANT,
+      category: 'waste-cleanliness',
+      text: 'Нерегламентирано сметище край реката.',
+    });
+    await eventually(
+      () => readCase(cases, caseId),
+      (e) => typesOf(e).includes('CaseAssigned'),
+      { what: 'assigned', timeoutMs: 30_000 },
+    );
 
     const post = async (path: string, token: string, body: unknown, tenant = TENANT) =>
       fetch(`${routing.url}/tenants/${tenant}/cases/${caseId}/${path}`, {
@@ -129,11 +161,14 @@ describe('routing as a process routes an accepted case', () => {
     expect(await redirected.json()).toMatchObject({ events: ['CaseRedirected'] });
     const afterRedirect = await post('reassign', head, { officerId: first, reason: 'обратно' });
     expect(afterRedirect.status).toBe(409);
-    expect(await afterRedirect.json()).toMatchObject({ statusCode: 409, errors: [{ field: 'case' }], rejection: { type: 'IllegalTransition' } });
+    expect(await afterRedirect.json()).toMatchObject({
+      statusCode: 409,
+      errors: [{ field: 'case' }],
+      rejection: { type: 'IllegalTransition' },
+    });
 
     const events = await readCase(cases, caseId);
     expect(typesOf(events).slice(-2)).toEqual(['CaseReassigned', 'CaseRedirected']);
     expect(events.at(-1)?.metadata).toMatchObject({ actor: { id: `${TENANT}:registrar`, role: 'registrar' } });
   });
 });
-

@@ -30,7 +30,13 @@ async function main(): Promise<void> {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
     process.exit(78);
   }
-  const { DEV_ISSUER_PORT: port, DEV_ISSUER_TENANT: tenant, DEV_ISSUER_HOST: host, DEV_ISSUER_URL: url, DEV_OPEN311_KEYS_FILE: keysFile } = parsed.data;
+  const {
+    DEV_ISSUER_PORT: port,
+    DEV_ISSUER_TENANT: tenant,
+    DEV_ISSUER_HOST: host,
+    DEV_ISSUER_URL: url,
+    DEV_OPEN311_KEYS_FILE: keysFile,
+  } = parsed.data;
   // Before the issuer answers: `npm start` reads the file once the JWKS is served.
   const open311Keys = keysFile ? developmentOpen311Keys(keysFile) : undefined;
   const issuer = await DevIssuer.start({ port, host, issuer: url });
@@ -54,7 +60,10 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     console.log(`${signal}: stopping the development issuer`);
-    issuer.stop().then(() => process.exit(0), () => process.exit(1));
+    issuer.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -15,7 +15,10 @@ export function developmentOpen311Keys(file: string): Record<SeedTenant, string>
       if (tenant && key) kept.set(tenant, key);
     }
   }
-  const keys = Object.fromEntries(SEED_TENANTS.map((tenant) => [tenant, kept.get(tenant) ?? randomBytes(16).toString('hex')])) as Record<SeedTenant, string>;
+  const keys = Object.fromEntries(SEED_TENANTS.map((tenant) => [tenant, kept.get(tenant) ?? randomBytes(16).toString('hex')])) as Record<
+    SeedTenant,
+    string
+  >;
   writeFileSync(file, `${SEED_TENANTS.map((tenant) => `${tenant}:${keys[tenant]}`).join('\n')}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return keys;

@@ -23,6 +23,8 @@ describe('development Open311 API keys', () => {
   });
 
   it("as intake's OPEN311_API_KEYS setting", () => {
-    expect(open311KeysSetting({ peshtera: 'a'.repeat(32), sopot: 'b'.repeat(32) })).toBe(`peshtera:${'a'.repeat(32)},sopot:${'b'.repeat(32)}`);
+    expect(open311KeysSetting({ peshtera: 'a'.repeat(32), sopot: 'b'.repeat(32) })).toBe(
+      `peshtera:${'a'.repeat(32)},sopot:${'b'.repeat(32)}`,
+    );
   });
 });

@@ -28,12 +28,7 @@ function minutes(time: string): number {
  * takes Monday's. Intervals include their start and exclude their end (open 08:30–17:30 means
  * 17:30 is already closed).
  */
-export function isOpenAt(
-  hours: readonly OpeningHours[],
-  calendar: WorkingCalendar,
-  localDate: IsoDate,
-  time: string,
-): boolean {
+export function isOpenAt(hours: readonly OpeningHours[], calendar: WorkingCalendar, localDate: IsoDate, time: string): boolean {
   const at = minutes(time);
   if (!calendar.isWorkingDay(localDate)) return false;
   const day = weekday(localDate);

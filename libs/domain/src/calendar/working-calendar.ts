@@ -50,9 +50,7 @@ export function createWorkingCalendar(input: WorkingCalendarInput = {}): Bulgari
     const holidays = officialHolidays(year);
     for (const dayOff of holidayShifts(year, holidays)) entries.set(dayOff.date, dayOff);
     for (const date of new Set(holidays.map((holiday) => holiday.date))) {
-      const sameDay = holidays
-        .filter((holiday) => holiday.date === date)
-        .map(({ easter: _easter, ...dayOff }): DayOff => dayOff);
+      const sameDay = holidays.filter((holiday) => holiday.date === date).map(({ easter: _easter, ...dayOff }): DayOff => dayOff);
       entries.set(date, mergeSameDay(date, sameDay));
     }
     for (const override of nationalOverrides) {

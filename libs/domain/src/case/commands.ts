@@ -63,10 +63,7 @@ export type RequestInformation = CaseCommandEnvelope<
   }
 >;
 
-export type ProvideInformation = CaseCommandEnvelope<
-  'ProvideInformation',
-  { text: string; attachments: AttachmentMeta[] }
->;
+export type ProvideInformation = CaseCommandEnvelope<'ProvideInformation', { text: string; attachments: AttachmentMeta[] }>;
 
 export type ExtendDeadline = CaseCommandEnvelope<
   'ExtendDeadline',
@@ -78,10 +75,7 @@ export type ExtendDeadline = CaseCommandEnvelope<
   }
 >;
 
-export type AnswerCase = CaseCommandEnvelope<
-  'AnswerCase',
-  { text: string; attachments: AttachmentMeta[]; channel: Channel }
->;
+export type AnswerCase = CaseCommandEnvelope<'AnswerCase', { text: string; attachments: AttachmentMeta[]; channel: Channel }>;
 
 export type CloseCase = CaseCommandEnvelope<'CloseCase', Record<string, never>>;
 

@@ -6,14 +6,7 @@ import type { CaseCommand } from './commands';
 import { exhaustive } from './exhaustive';
 import { extendDeadline, provideInformation, requestInformation } from './handlers/clock';
 import { registerCase, resolveFlag, screenCase } from './handlers/intake';
-import {
-  answerCase,
-  closeCase,
-  linkAsDuplicate,
-  recordSatisfaction,
-  reopenCase,
-  withdrawCase,
-} from './handlers/outcome';
+import { answerCase, closeCase, linkAsDuplicate, recordSatisfaction, reopenCase, withdrawCase } from './handlers/outcome';
 import { assignCase, reassignCase, redirectCase, routeCase } from './handlers/routing';
 import {
   escalateCase,
@@ -35,9 +28,7 @@ export function decide(command: CaseCommand, state: CaseState): CaseResult {
   if (state.status === 'NotRegistered') return reject(rejections.caseNotFound(caseId));
   // A command routed to the wrong stream must never change it (tenants are isolated).
   if (state.facts.tenant !== tenant || state.facts.caseId !== caseId) {
-    return reject(
-      rejections.commandForAnotherCase({ tenant: state.facts.tenant, caseId: state.facts.caseId }, { tenant, caseId }),
-    );
+    return reject(rejections.commandForAnotherCase({ tenant: state.facts.tenant, caseId: state.facts.caseId }, { tenant, caseId }));
   }
   switch (command.type) {
     case 'ScreenCase':

@@ -153,7 +153,13 @@ export type CaseDueDate =
 export function dueDateOnClock(clock: CaseClock, calendar: WorkingCalendar): CaseDueDate {
   const { policy, start } = clock;
   if (start === null) {
-    return { ok: false, start, reason: 'clock-not-started', detail: clock.notStarted ?? NOT_STARTED.acknowledgement, source: policy.source };
+    return {
+      ok: false,
+      start,
+      reason: 'clock-not-started',
+      detail: clock.notStarted ?? NOT_STARTED.acknowledgement,
+      source: policy.source,
+    };
   }
   return withStartStep(dueDateCounted(clock, start, calendar), clock.startStep);
 }
@@ -171,7 +177,10 @@ function dueDateCounted(clock: CaseClock, start: IsoDate, calendar: WorkingCalen
   if (!extension || plain.value.due === null) return { ok: true, start, ...plain.value };
   const due = compareDates(extension.newFinalDate, plain.value.due) > 0 ? extension.newFinalDate : plain.value.due;
   const decidedWithin = extension.maxFinalDate
-    ? { bg: ` (най-късно ${extension.maxFinalDate} по решението за удължаване)`, en: ` (at the latest ${extension.maxFinalDate} when it was decided)` }
+    ? {
+        bg: ` (най-късно ${extension.maxFinalDate} по решението за удължаване)`,
+        en: ` (at the latest ${extension.maxFinalDate} when it was decided)`,
+      }
     : { bg: '', en: '' };
   const step: DueDateStep = {
     rule: 'extension',

@@ -3,13 +3,7 @@
  * models see only these; older stored versions reach them through `upcast`.
  */
 import type { CaseRegisteredV2, CaseRoutedV2 } from './events.v2';
-import type {
-  CaseEscalatedV1,
-  DeadlineApproachingV1,
-  DeadlineBreachedV1,
-  NotificationFailedV1,
-  NotificationSentV1,
-} from './events.watch';
+import type { CaseEscalatedV1, DeadlineApproachingV1, DeadlineBreachedV1, NotificationFailedV1, NotificationSentV1 } from './events.watch';
 import type {
   CaseAcceptedV1,
   CaseAnsweredV1,

@@ -71,10 +71,7 @@ export type CaseRoutedV1 = CaseEventEnvelope<'CaseRouted', { unit: string; ruleI
 
 export type CaseAssignedV1 = CaseEventEnvelope<'CaseAssigned', { officerId: string }>;
 
-export type CaseReassignedV1 = CaseEventEnvelope<
-  'CaseReassigned',
-  { fromOfficerId: string; officerId: string; reason: string }
->;
+export type CaseReassignedV1 = CaseEventEnvelope<'CaseReassigned', { fromOfficerId: string; officerId: string; reason: string }>;
 
 /** The case leaves this municipality for the competent authority; the submitter is to be told. */
 export type CaseRedirectedV1 = CaseEventEnvelope<
@@ -82,10 +79,7 @@ export type CaseRedirectedV1 = CaseEventEnvelope<
   { authority: string; reason: string; noticeToSubmitterRequired: boolean }
 >;
 
-export type InformationRequestedV1 = CaseEventEnvelope<
-  'InformationRequested',
-  { missing: string; pausesClock: boolean }
->;
+export type InformationRequestedV1 = CaseEventEnvelope<'InformationRequested', { missing: string; pausesClock: boolean }>;
 
 export type InformationProvidedV1 = CaseEventEnvelope<
   'InformationProvided',
@@ -97,10 +91,7 @@ export type DeadlineExtendedV1 = CaseEventEnvelope<
   { reason: string; newFinalDate: IsoDate; maxFinalDate: IsoDate; noticeToSubmitterRequired: true }
 >;
 
-export type CaseAnsweredV1 = CaseEventEnvelope<
-  'CaseAnswered',
-  { text: string; attachments: AttachmentMeta[]; channel: Channel }
->;
+export type CaseAnsweredV1 = CaseEventEnvelope<'CaseAnswered', { text: string; attachments: AttachmentMeta[]; channel: Channel }>;
 
 export type CaseClosedV1 = CaseEventEnvelope<'CaseClosed', { outcome: 'answered' | 'no-proceedings' }>;
 
@@ -111,7 +102,4 @@ export type CaseWithdrawnV1 = CaseEventEnvelope<'CaseWithdrawn', { reason: strin
 
 export type CaseLinkedAsDuplicateV1 = CaseEventEnvelope<'CaseLinkedAsDuplicate', { originalCaseId: string }>;
 
-export type SatisfactionRecordedV1 = CaseEventEnvelope<
-  'SatisfactionRecorded',
-  { rating: SatisfactionRating; comment: string | null }
->;
+export type SatisfactionRecordedV1 = CaseEventEnvelope<'SatisfactionRecorded', { rating: SatisfactionRating; comment: string | null }>;

@@ -17,10 +17,7 @@ export type DeadlineApproachingV1 = CaseEventEnvelope<
 export type DeadlineBreachedV1 = CaseEventEnvelope<'DeadlineBreached', { dueDate: IsoDate }>;
 
 /** A breached case handed to the tenant's escalation role (the routing rule set's `escalationRole`). */
-export type CaseEscalatedV1 = CaseEventEnvelope<
-  'CaseEscalated',
-  { toRole: Role; reason: 'deadline-breached'; dueDate: IsoDate }
->;
+export type CaseEscalatedV1 = CaseEventEnvelope<'CaseEscalated', { toRole: Role; reason: 'deadline-breached'; dueDate: IsoDate }>;
 
 /** How a message went out. `letter` is a printable PDF for answers by post. */
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'letter'] as const;
@@ -30,10 +27,7 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
  * Who a message was for: the submitter, or a member of staff (by pseudonymous user id or by role).
  * Never the address itself: that lives only in the encrypted registration.
  */
-export type NotificationRecipient =
-  | { kind: 'submitter' }
-  | { kind: 'staff'; userId: string }
-  | { kind: 'role'; role: Role };
+export type NotificationRecipient = { kind: 'submitter' } | { kind: 'staff'; userId: string } | { kind: 'role'; role: Role };
 
 interface NotificationFacts {
   /** One per (triggering event, recipient, template): the same id for every attempt and every redelivery. */

@@ -6,15 +6,7 @@
 import type { Instant } from '../shared/vocabulary';
 import type { CaseEvent, CaseRegistered } from './events';
 import { exhaustive } from './exhaustive';
-import {
-  isOpen,
-  type CaseFacts,
-  type CaseState,
-  type OpenState,
-  type RegisteredCase,
-  type Workable,
-  type WorkStage,
-} from './state';
+import { isOpen, type CaseFacts, type CaseState, type OpenState, type RegisteredCase, type Workable, type WorkStage } from './state';
 
 function registered(event: CaseRegistered): CaseState {
   const { data, metadata } = event;
@@ -72,9 +64,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     case 'CaseAccepted':
       return state.status === 'Registered' || state.status === 'Flagged' ? { status: 'Accepted', facts } : state;
     case 'CaseFlagged':
-      return state.status === 'Registered'
-        ? { status: 'Flagged', facts, flagCodes: event.data.flags.map((flag) => flag.code) }
-        : state;
+      return state.status === 'Registered' ? { status: 'Flagged', facts, flagCodes: event.data.flags.map((flag) => flag.code) } : state;
     case 'NoProceedingsDecided':
       return state.status === 'Registered' || state.status === 'Flagged'
         ? { status: 'NoProceedings', facts, ground: event.data.ground }
@@ -86,9 +76,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         : state;
     }
     case 'CaseAssigned':
-      return state.status === 'Routed'
-        ? { status: 'Assigned', facts, unit: state.unit, officerId: event.data.officerId }
-        : state;
+      return state.status === 'Routed' ? { status: 'Assigned', facts, unit: state.unit, officerId: event.data.officerId } : state;
     case 'CaseReassigned':
       if (state.status === 'Assigned') return { ...state, officerId: event.data.officerId };
       if (state.status === 'AwaitingSubmitter' && state.resume.status === 'Assigned') {
@@ -137,9 +125,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     case 'CaseWithdrawn':
       return isOpen(state) ? { status: 'Withdrawn', facts: settled(state, at) } : state;
     case 'CaseLinkedAsDuplicate':
-      return isOpen(state)
-        ? { status: 'Duplicate', facts: settled(state, at), originalCaseId: event.data.originalCaseId }
-        : state;
+      return isOpen(state) ? { status: 'Duplicate', facts: settled(state, at), originalCaseId: event.data.originalCaseId } : state;
     case 'SatisfactionRecorded':
       return state.status === 'Answered' || state.status === 'Closed'
         ? withFacts(state, { ...facts, ratings: [...facts.ratings, event.data.rating] })
@@ -157,7 +143,11 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     case 'NotificationSent': {
       const acknowledged = event.data.template === 'acknowledgement' && event.data.recipient.kind === 'submitter';
       const acknowledgedAt = facts.acknowledgedAt ?? (acknowledged ? at : null);
-      return withFacts(state, { ...facts, acknowledgedAt, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'sent' }] });
+      return withFacts(state, {
+        ...facts,
+        acknowledgedAt,
+        notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'sent' }],
+      });
     }
     case 'NotificationFailed':
       return withFacts(state, { ...facts, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'failed' }] });

@@ -66,10 +66,7 @@ export function personalDataPaths(event: StoredCaseEvent): readonly string[] {
  * A copy of the event with every present personal value replaced by `transform(value, path)` (e.g.
  * encrypt, decrypt, or erase). Absent and null values are left alone: there is nothing to protect.
  */
-export function mapPersonalData<E extends StoredCaseEvent>(
-  event: E,
-  transform: (value: unknown, path: string) => unknown,
-): E {
+export function mapPersonalData<E extends StoredCaseEvent>(event: E, transform: (value: unknown, path: string) => unknown): E {
   const data: Record<string, unknown> = { ...event.data };
   for (const path of personalDataPaths(event)) {
     const [key, field] = path.split('[].');

@@ -64,7 +64,10 @@ export const rejections = {
     type: 'IllegalTransition',
     from,
     command,
-    message: { bg: `Действието ${command} не е възможно в състояние ${from}.`, en: `${command} is not possible while the case is ${from}.` },
+    message: {
+      bg: `Действието ${command} не е възможно в състояние ${from}.`,
+      en: `${command} is not possible while the case is ${from}.`,
+    },
   }),
   receivedInTheFuture: (receivedAt: Instant, now: Instant): CaseRejection => ({
     type: 'ReceivedInTheFuture',

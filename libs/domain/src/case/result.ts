@@ -13,11 +13,7 @@ export const reject = (rejection: CaseRejection): CaseResult => ({ ok: false, re
  * An event caused by a command: same tenant, case, actor and correlation; the command's id becomes the
  * causation id and its `now` the time, stamped with today's schema version of the event type.
  */
-export function eventFrom<T extends CaseEventType>(
-  command: CaseCommand,
-  type: T,
-  data: CaseEventOf<T>['data'],
-): CaseEventOf<T> {
+export function eventFrom<T extends CaseEventType>(command: CaseCommand, type: T, data: CaseEventOf<T>['data']): CaseEventOf<T> {
   const { tenant, caseId, actor, commandId, correlationId, now, dataSubjectId } = command.metadata;
   const metadata = {
     tenant,

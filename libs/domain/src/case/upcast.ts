@@ -17,14 +17,7 @@ function isCaseRegisteredV1(event: StoredCaseEvent): event is CaseRegisteredV1 {
 
 /** CaseRegistered v1 → v2: the flat submitter fields become one `submitter` object; the language is added. */
 export function upcastCaseRegisteredV1(event: CaseRegisteredV1): CaseRegistered {
-  const {
-    submitterName,
-    submitterEmail,
-    submitterPhone,
-    submitterAddress,
-    submitterGiven,
-    ...rest
-  } = event.data;
+  const { submitterName, submitterEmail, submitterPhone, submitterAddress, submitterGiven, ...rest } = event.data;
   const submitter: CaseSubmitter | null = submitterGiven
     ? {
         ...(submitterName !== null && { name: submitterName }),

@@ -24,12 +24,7 @@ export interface CountedTerm {
  * (an expired term is not revived); overlapping pauses count once; a pause before `start` is clipped.
  * Working-day terms remain in working days; calendar and month terms push by calendar days.
  */
-export function countTerm(
-  term: Term,
-  start: IsoDate,
-  calendar: WorkingCalendar,
-  pauses: readonly ClosedPause[] = [],
-): CountedTerm {
+export function countTerm(term: Term, start: IsoDate, calendar: WorkingCalendar, pauses: readonly ClosedPause[] = []): CountedTerm {
   const steps: DueDateStep[] = [];
   let lastDay = plainLastDay(term, start, calendar, steps);
   for (const pause of mergePauses(pauses)) {

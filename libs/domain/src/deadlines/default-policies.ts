@@ -98,7 +98,8 @@ export const DEFAULT_DEADLINE_POLICIES: Readonly<Record<Kind, DeadlinePolicy>> =
     acknowledgement: { unit: 'calendar-days', amount: 7 },
     warnWorkingDaysBefore: [...DEFAULT_WARNINGS],
     // Which points of art. 15 set the 7 days and the 3 months is to be confirmed against the law's text.
-    source: 'ЗЗЛПСПОИН чл. 15 (потвърждаване в 7 дни; обратна информация до 3 месеца след потвърждаването); Директива (ЕС) 2019/1937 чл. 9, пар. 1, б. „б“ и „е“',
+    source:
+      'ЗЗЛПСПОИН чл. 15 (потвърждаване в 7 дни; обратна информация до 3 месеца след потвърждаването); Директива (ЕС) 2019/1937 чл. 9, пар. 1, б. „б“ и „е“',
   },
   opinion: untimed('opinion'),
   praise: untimed('praise'),

@@ -2,14 +2,7 @@ import { compareDates, laterOf } from '../calendar/dates';
 import type { WorkingCalendar } from '../calendar/types';
 import type { IsoDate } from '../shared/vocabulary';
 import { type ClosedPause, countTerm, moveToWorkingDay, remainingOn, termDueDate } from './count-term';
-import type {
-  ClockPause,
-  DeadlineRejection,
-  DueDate,
-  DueDateOutcome,
-  DueDateStep,
-  DueDateWarning,
-} from './due-date.types';
+import type { ClockPause, DeadlineRejection, DueDate, DueDateOutcome, DueDateStep, DueDateWarning } from './due-date.types';
 import { checkPauses } from './pauses';
 import type { DeadlinePolicy } from './policy';
 import * as explain from './steps';
@@ -40,9 +33,7 @@ export function maxExtensionDate(
   pauses: readonly ClockPause[] = [],
 ): IsoDate | null {
   if (!policy.extension) return null;
-  const closed = pauses.filter(
-    (pause): pause is ClosedPause => pause.to !== undefined && compareDates(pause.from, pause.to) <= 0,
-  );
+  const closed = pauses.filter((pause): pause is ClosedPause => pause.to !== undefined && compareDates(pause.from, pause.to) <= 0);
   return termDueDate(policy.extension.maxTotal, start, calendar, closed).due;
 }
 

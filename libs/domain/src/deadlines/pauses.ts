@@ -2,9 +2,7 @@ import { compareDates } from '../calendar/dates';
 import type { ClosedPause } from './count-term';
 import type { ClockPause, DeadlineRejection } from './due-date.types';
 
-export type CheckedPauses =
-  | { ok: true; closed: ClosedPause[]; open: ClockPause | undefined }
-  | { ok: false; rejection: DeadlineRejection };
+export type CheckedPauses = { ok: true; closed: ClosedPause[]; open: ClockPause | undefined } | { ok: false; rejection: DeadlineRejection };
 
 /**
  * Splits the pauses into the closed ones and at most one open one. A pause may not end before it

@@ -43,7 +43,10 @@ export const deadlinePolicySchema = z.object({
 export type DeadlinePolicy = z.infer<typeof deadlinePolicySchema>;
 
 /** What a tenant's charter may change about a default policy. */
-export const deadlinePolicyOverrideSchema = deadlinePolicySchema.omit({ kind: true }).partial().extend({
-  source: z.string().min(1),
-});
+export const deadlinePolicyOverrideSchema = deadlinePolicySchema
+  .omit({ kind: true })
+  .partial()
+  .extend({
+    source: z.string().min(1),
+  });
 export type DeadlinePolicyOverride = z.infer<typeof deadlinePolicyOverrideSchema>;

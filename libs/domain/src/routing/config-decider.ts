@@ -101,7 +101,9 @@ export function ruleSetUnitReferences(content: Pick<RuleSetContent, 'rules' | 'd
   const references: UnitReference[] = [{ unit: content.defaultUnit, referencedBy: 'defaultUnit' }];
   content.rules.forEach((rule, i) => {
     references.push({ unit: rule.then.unit, referencedBy: `rules.${i}.then.unit`, ruleId: rule.id });
-    rule.then.inform.units.forEach((unit, j) => references.push({ unit, referencedBy: `rules.${i}.then.inform.units.${j}`, ruleId: rule.id }));
+    rule.then.inform.units.forEach((unit, j) =>
+      references.push({ unit, referencedBy: `rules.${i}.then.inform.units.${j}`, ruleId: rule.id }),
+    );
   });
   return references;
 }
@@ -135,7 +137,8 @@ const unknownUnits = (problems: UnitProblem[]): RoutingConfigRejection => {
 /** Who names a unit, for people: `rule "potholes" (rules.0.then.unit)`. */
 function describeReference(reference: UnitReference, language: 'bg' | 'en'): string {
   const where = `(${reference.referencedBy})`;
-  if (reference.ruleId !== undefined) return language === 'bg' ? `правило „${reference.ruleId}“ ${where}` : `rule "${reference.ruleId}" ${where}`;
+  if (reference.ruleId !== undefined)
+    return language === 'bg' ? `правило „${reference.ruleId}“ ${where}` : `rule "${reference.ruleId}" ${where}`;
   if (reference.officerId !== undefined) {
     return language === 'bg' ? `служител „${reference.officerId}“ ${where}` : `officer "${reference.officerId}" ${where}`;
   }
@@ -171,7 +174,8 @@ const staleVersion = (
   basedOnVersion: number,
   currentVersion: number,
 ): RoutingConfigRejection => {
-  const [bg, en] = type === 'StaleRuleSetVersion' ? ['Правилата са променени', 'The rules changed'] : ['Звената са променени', 'The units changed'];
+  const [bg, en] =
+    type === 'StaleRuleSetVersion' ? ['Правилата са променени', 'The rules changed'] : ['Звената са променени', 'The units changed'];
   return {
     type,
     basedOnVersion,
@@ -226,7 +230,10 @@ function changeOfficers(command: ChangeOfficers, state: RoutingConfigState): Res
         type: 'DuplicateOfficer',
         officerId,
         path: `officers.${again}.id`,
-        message: { bg: `Служителят ${officerId} е посочен два пъти в звено ${unit}.`, en: `The officer ${officerId} is listed twice in unit ${unit}.` },
+        message: {
+          bg: `Служителят ${officerId} е посочен два пъти в звено ${unit}.`,
+          en: `The officer ${officerId} is listed twice in unit ${unit}.`,
+        },
       },
     };
   }

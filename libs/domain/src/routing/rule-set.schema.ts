@@ -75,7 +75,12 @@ function uniqueIdsAndPriorities(content: { rules: Rule[] }, ctx: z.RefinementCtx
     else ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `rule id "${rule.id}" is also used by rule ${sameId}` });
     const samePriority = priorities.get(rule.priority);
     if (samePriority === undefined) priorities.set(rule.priority, i);
-    else ctx.addIssue({ code: 'custom', path: ['rules', i, 'priority'], message: `priority ${rule.priority} is also used by rule ${samePriority}` });
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', i, 'priority'],
+        message: `priority ${rule.priority} is also used by rule ${samePriority}`,
+      });
   });
 }
 

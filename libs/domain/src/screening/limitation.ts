@@ -6,10 +6,7 @@ import type { IsoDate } from '../shared/vocabulary';
  * back to 28 February), so a violation exactly N years old is still examined.
  */
 
-export type TimeBar =
-  | { state: 'within'; earliest: IsoDate }
-  | { state: 'time-barred'; earliest: IsoDate }
-  | { state: 'unreadable' };
+export type TimeBar = { state: 'within'; earliest: IsoDate } | { state: 'time-barred'; earliest: IsoDate } | { state: 'unreadable' };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -101,10 +101,6 @@ export function screen(input: ScreeningInput, policy: ScreeningPolicy): Screenin
 
   // Only the law's grounds close a case: flags and duplicates ask a person, they never reject.
   const barred = reasons.some((reason) => reason.code === 'anonymous' || reason.code === 'time-barred');
-  const outcome: ScreeningOutcome = barred
-    ? 'no-proceedings'
-    : flags.length > 0 || duplicateOf.length > 0
-      ? 'needs-registrar'
-      : 'proceed';
+  const outcome: ScreeningOutcome = barred ? 'no-proceedings' : flags.length > 0 || duplicateOf.length > 0 ? 'needs-registrar' : 'proceed';
   return { outcome, reasons, flags, duplicateOf };
 }

@@ -13,7 +13,11 @@ describe('screen: the outcome and why (АПК чл. 111; the charters)', () => {
     const result = screen(plainSignal(anonymous), LAW_POLICY);
     expect(result.outcome).toBe('no-proceedings');
     expect(result.reasons).toEqual([
-      expect.objectContaining({ code: 'anonymous', source: 'АПК чл. 111(4)', reason: expect.objectContaining({ bg: expect.stringMatching(/регистрирана/) }) }),
+      expect.objectContaining({
+        code: 'anonymous',
+        source: 'АПК чл. 111(4)',
+        reason: expect.objectContaining({ bg: expect.stringMatching(/регистрирана/) }),
+      }),
     ]);
   });
 
@@ -27,7 +31,10 @@ describe('screen: the outcome and why (АПК чл. 111; the charters)', () => {
   });
 
   it("Peshtera charter, 'Важно е да се знае', point 1: anonymous complaints are not examined either", () => {
-    const peshtera: ScreeningPolicy = { ...LAW_POLICY, anonymity: { ...LAW_POLICY.anonymity, appliesTo: ['signal', 'proposal', 'complaint'] } };
+    const peshtera: ScreeningPolicy = {
+      ...LAW_POLICY,
+      anonymity: { ...LAW_POLICY.anonymity, appliesTo: ['signal', 'proposal', 'complaint'] },
+    };
     expect(screen(plainSignal({ ...anonymous, kind: 'complaint' }), LAW_POLICY).outcome).toBe('proceed');
     expect(screen(plainSignal({ ...anonymous, kind: 'complaint' }), peshtera).outcome).toBe('no-proceedings');
   });
@@ -35,7 +42,9 @@ describe('screen: the outcome and why (АПК чл. 111; the charters)', () => {
   it("Peshtera charter, point 1: a threat to citizens' health or safety is examined even when anonymous", () => {
     const result = screen(plainSignal({ ...anonymous, healthSafetyThreat: true }), LAW_POLICY);
     expect(result.outcome).toBe('proceed');
-    expect(result.reasons).toEqual([expect.objectContaining({ code: 'anonymity-overridden-by-threat', source: expect.stringMatching(/Peshtera/) })]);
+    expect(result.reasons).toEqual([
+      expect.objectContaining({ code: 'anonymity-overridden-by-threat', source: expect.stringMatching(/Peshtera/) }),
+    ]);
   });
 
   it('a tenant whose charter makes no health/safety exception keeps the АПК rule', () => {

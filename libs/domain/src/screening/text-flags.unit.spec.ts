@@ -20,7 +20,7 @@ describe('text flags for the registrar (charters; every flag names its source)',
       'къде живее',
       'телефонния номер на',
     ]);
-    expect(matched("Please send me the home address of the clerk")['personal-data']).toEqual(['home address']);
+    expect(matched('Please send me the home address of the clerk')['personal-data']).toEqual(['home address']);
   });
 
   it('Peshtera charter, point 3: requests for classified information are flagged', () => {
@@ -53,7 +53,10 @@ describe('text flags for the registrar (charters; every flag names its source)',
   it("a tenant's extra words extend the maintained list (Peshtera charter says 'квалифицираната информация')", () => {
     const peshtera: ScreeningPolicy = {
       ...LAW_POLICY,
-      flags: { ...LAW_POLICY.flags, 'classified-information': { extraWords: ['квалифицира* информац*'], source: 'Peshtera charter, point 3' } },
+      flags: {
+        ...LAW_POLICY.flags,
+        'classified-information': { extraWords: ['квалифицира* информац*'], source: 'Peshtera charter, point 3' },
+      },
     };
     expect(codes('Дайте ми квалифицираната информация.')).toEqual([]);
     expect(codes('Дайте ми квалифицираната информация.', peshtera)).toEqual(['classified-information']);

@@ -32,7 +32,15 @@ export const localHolidaySchema: z.ZodType<LocalHoliday> = z
   .strict();
 
 export const addressSchema = z
-  .object({ bg: z.string().min(1), en: z.string().min(1), postcode: z.string().regex(/^\d{4}$/).nullable(), source })
+  .object({
+    bg: z.string().min(1),
+    en: z.string().min(1),
+    postcode: z
+      .string()
+      .regex(/^\d{4}$/)
+      .nullable(),
+    source,
+  })
   .strict();
 
 const phone = z

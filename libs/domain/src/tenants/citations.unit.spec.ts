@@ -25,35 +25,50 @@ const shown = (tenant: TenantCharter): [string, string][] => [
 ];
 
 describe('citations people read', () => {
-  it.each(tenants.map((tenant) => [tenant.slug, tenant] as const))("%s: screening, deadlines and local holidays cite a law or the charter, with no developer's note", (_slug, tenant) => {
-    const notes = shown(tenant).filter(([, text]) => DEVELOPER_NOTE.test(text));
-    expect(notes).toEqual([]);
-  });
+  it.each(tenants.map((tenant) => [tenant.slug, tenant] as const))(
+    "%s: screening, deadlines and local holidays cite a law or the charter, with no developer's note",
+    (_slug, tenant) => {
+      const notes = shown(tenant).filter(([, text]) => DEVELOPER_NOTE.test(text));
+      expect(notes).toEqual([]);
+    },
+  );
 
   it("the platform's own rules: counting, national days off, the whistleblowing threshold", () => {
-    const texts = [...Object.values(COUNTING_SOURCES), ...BULGARIA_NATIONAL_OVERRIDES.map((override) => override.source), WHISTLEBLOWER_THRESHOLDS.source];
+    const texts = [
+      ...Object.values(COUNTING_SOURCES),
+      ...BULGARIA_NATIONAL_OVERRIDES.map((override) => override.source),
+      WHISTLEBLOWER_THRESHOLDS.source,
+    ];
     expect(texts.filter((text) => DEVELOPER_NOTE.test(text))).toEqual([]);
   });
 
-  it("the test itself catches the notes it is for", () => {
-    for (const note of ['default: charter silent — check', '(DOMAIN.md), default — check with the tenant', 'tune per tenant']) expect(note).toMatch(DEVELOPER_NOTE);
-    for (const citation of ['АПК чл. 111, ал. 4', 'Харта на клиента на Община Пещера, „Важно е да се знае“, т. 1']) expect(citation).not.toMatch(DEVELOPER_NOTE);
+  it('the test itself catches the notes it is for', () => {
+    for (const note of ['default: charter silent — check', '(DOMAIN.md), default — check with the tenant', 'tune per tenant'])
+      expect(note).toMatch(DEVELOPER_NOTE);
+    for (const citation of ['АПК чл. 111, ал. 4', 'Харта на клиента на Община Пещера, „Важно е да се знае“, т. 1'])
+      expect(citation).not.toMatch(DEVELOPER_NOTE);
   });
 
-  it.each(tenants.map((tenant) => [tenant.slug, tenant] as const))('%s: an anonymous signal about a threat, and one without: each reason cites, or says nothing', (_slug, tenant) => {
-    const signal: ScreeningInput = {
-      kind: 'signal',
-      channel: 'web-form',
-      submitter: null,
-      text: 'Срутва се стена до училището.',
-      healthSafetyThreat: true,
-      receivedOn: '2026-03-02',
-      openCases: [],
-    };
-    const reasons = [...screen(signal, tenant.screening).reasons, ...screen({ ...signal, healthSafetyThreat: false }, tenant.screening).reasons];
-    expect(reasons.length).toBeGreaterThan(0);
-    for (const reason of reasons) {
-      if (reason.source !== undefined) expect(reason.source).not.toMatch(DEVELOPER_NOTE);
-    }
-  });
+  it.each(tenants.map((tenant) => [tenant.slug, tenant] as const))(
+    '%s: an anonymous signal about a threat, and one without: each reason cites, or says nothing',
+    (_slug, tenant) => {
+      const signal: ScreeningInput = {
+        kind: 'signal',
+        channel: 'web-form',
+        submitter: null,
+        text: 'Срутва се стена до училището.',
+        healthSafetyThreat: true,
+        receivedOn: '2026-03-02',
+        openCases: [],
+      };
+      const reasons = [
+        ...screen(signal, tenant.screening).reasons,
+        ...screen({ ...signal, healthSafetyThreat: false }, tenant.screening).reasons,
+      ];
+      expect(reasons.length).toBeGreaterThan(0);
+      for (const reason of reasons) {
+        if (reason.source !== undefined) expect(reason.source).not.toMatch(DEVELOPER_NOTE);
+      }
+    },
+  );
 });

@@ -27,7 +27,9 @@ describe('parseTenantCharter: invalid data names the file, the path and the reas
   it('an unknown channel', () => {
     const raw = valid();
     raw.channels[1].channel = 'carrier-pigeon';
-    expect(problemsOf(raw)).toEqual([expect.stringMatching(/^sopot\.json: channels\.1\.channel: Invalid enum value.*received 'carrier-pigeon'/)]);
+    expect(problemsOf(raw)).toEqual([
+      expect.stringMatching(/^sopot\.json: channels\.1\.channel: Invalid enum value.*received 'carrier-pigeon'/),
+    ]);
   });
 
   it('a negative deadline term', () => {

@@ -28,7 +28,7 @@ describe('seed tenants drive screening', () => {
     expect(screen(anonymousComplaint, load('nova-zagora').screening).outcome).toBe('proceed');
   });
 
-  it("Peshtera charter, point 1: an anonymous signal about a threat to health or safety is examined", () => {
+  it('Peshtera charter, point 1: an anonymous signal about a threat to health or safety is examined', () => {
     const threat = { ...anonymousComplaint, kind: 'signal' as const, text: 'Срутва се стена до училището.', healthSafetyThreat: true };
     const result = screen(threat, load('peshtera').screening);
     expect(result.outcome).toBe('proceed');

@@ -38,14 +38,14 @@ describe('seed tenants: data files, no code', () => {
 });
 
 describe("seed tenants: the charters' facts", () => {
-  it("Peshtera charter, complaints: a written answer within one month", () => {
+  it('Peshtera charter, complaints: a written answer within one month', () => {
     expect(tenants['peshtera'].deadlines.complaint).toMatchObject({
       term: { unit: 'months', amount: 1 },
       source: expect.stringMatching(/едномесечен срок/),
     });
   });
 
-  it("Peshtera charter: ул. „Дойранска епопея“ №17, open every working day 8.30–17.30", () => {
+  it('Peshtera charter: ул. „Дойранска епопея“ №17, open every working day 8.30–17.30', () => {
     const peshtera = tenants['peshtera'];
     expect(peshtera.address.bg).toMatch(/Дойранска епопея“ №17/);
     expect(peshtera.openingHours.days).toHaveLength(5);
@@ -55,10 +55,13 @@ describe("seed tenants: the charters' facts", () => {
   it("Peshtera charter, 'Важно е да се знае': anonymous signals and complaints are not examined unless health or safety is threatened", () => {
     const { screening } = tenants['peshtera'];
     expect(screening.anonymity.appliesTo).toEqual(expect.arrayContaining(['signal', 'proposal', 'complaint']));
-    expect(screening.healthSafetyThreat).toMatchObject({ overridesAnonymity: true, source: 'Харта на клиента на Община Пещера, „Важно е да се знае“, т. 1' });
+    expect(screening.healthSafetyThreat).toMatchObject({
+      overridesAnonymity: true,
+      source: 'Харта на клиента на Община Пещера, „Важно е да се знае“, т. 1',
+    });
   });
 
-  it("Peshtera and Momchilgrad charters: offensive language, personal data and classified information are exclusions", () => {
+  it('Peshtera and Momchilgrad charters: offensive language, personal data and classified information are exclusions', () => {
     for (const slug of ['peshtera', 'momchilgrad']) {
       expect(tenants[slug].exclusions.map((exclusion) => exclusion.code)).toEqual(
         expect.arrayContaining(['anonymous', 'offensive-language', 'personal-data', 'classified-information']),

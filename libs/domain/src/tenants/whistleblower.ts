@@ -16,7 +16,10 @@ export type WhistleblowerDuty = 'required' | 'not-required' | 'unknown';
 export function whistleblowerDuty(tenant: Pick<TenantCharter, 'population' | 'staff'>): WhistleblowerDuty {
   const staff = tenant.staff.count;
   const population = tenant.population.count;
-  if ((staff !== null && staff >= WHISTLEBLOWER_THRESHOLDS.staff) || (population !== null && population >= WHISTLEBLOWER_THRESHOLDS.population)) {
+  if (
+    (staff !== null && staff >= WHISTLEBLOWER_THRESHOLDS.staff) ||
+    (population !== null && population >= WHISTLEBLOWER_THRESHOLDS.population)
+  ) {
     return 'required';
   }
   return staff === null || population === null ? 'unknown' : 'not-required';

@@ -14,9 +14,7 @@ import { fromEpochDay, toEpochDay } from '../../src/calendar/dates';
 // Properties of the working-day calendar (Labour Code arts. 153–154; LEGAL-SOURCES.md "Counting deadlines")
 // over 1990–2100, so the rules hold beyond the years the table tests check by hand.
 const calendar = createWorkingCalendar();
-const anyDate = fc
-  .integer({ min: toEpochDay('1990-01-01'), max: toEpochDay('2100-12-31') })
-  .map(fromEpochDay);
+const anyDate = fc.integer({ min: toEpochDay('1990-01-01'), max: toEpochDay('2100-12-31') }).map(fromEpochDay);
 const anyYear = fc.integer({ min: 1990, max: 2100 });
 
 describe('calendar properties, 1990–2100', () => {

@@ -46,7 +46,7 @@ describe('calendar arithmetic (LEGAL-SOURCES.md, "Counting deadlines")', () => {
 });
 
 describe('toLocalDate: the day in Sofia, not in UTC', () => {
-  it('given a late-evening UTC instant on New Year\'s Eve, then it is already 1 January in Sofia (UTC+2)', () => {
+  it("given a late-evening UTC instant on New Year's Eve, then it is already 1 January in Sofia (UTC+2)", () => {
     expect(toLocalDate('2025-12-31T22:30:00.000Z')).toBe('2026-01-01');
     expect(toLocalTime('2025-12-31T22:30:00.000Z')).toBe('00:30');
   });

@@ -22,13 +22,19 @@ describe('RequestInformation', () => {
   });
 
   it('АПК чл. 111(3): saying what is missing is the point of the request: ReasonRequired when blank', () => {
-    given(history.assigned()).when(command('RequestInformation', { missing: '', pausesClock: true }, opts)).then('ReasonRequired');
+    given(history.assigned())
+      .when(command('RequestInformation', { missing: '', pausesClock: true }, opts))
+      .then('ReasonRequired');
   });
 
   it('Lifecycle: one request at a time, and none after the answer: IllegalTransition', () => {
     const data = { missing: 'Снимка', pausesClock: true };
-    given(history.awaiting()).when(command('RequestInformation', data, opts)).then('IllegalTransition');
-    given(history.answered()).when(command('RequestInformation', data, opts)).then('IllegalTransition');
+    given(history.awaiting())
+      .when(command('RequestInformation', data, opts))
+      .then('IllegalTransition');
+    given(history.answered())
+      .when(command('RequestInformation', data, opts))
+      .then('IllegalTransition');
   });
 });
 
@@ -51,11 +57,15 @@ describe('ProvideInformation', () => {
   });
 
   it('Lifecycle: nothing was asked, so nothing can be provided: IllegalTransition', () => {
-    given(history.assigned()).when(command('ProvideInformation', reply, opts)).then('IllegalTransition');
+    given(history.assigned())
+      .when(command('ProvideInformation', reply, opts))
+      .then('IllegalTransition');
   });
 
   it('role table: an auditor never writes: NotPermittedForRole', () => {
-    given(history.awaiting()).when(command('ProvideInformation', reply, { ...opts, actor: as('auditor') })).then('NotPermittedForRole');
+    given(history.awaiting())
+      .when(command('ProvideInformation', reply, { ...opts, actor: as('auditor') }))
+      .then('NotPermittedForRole');
   });
 });
 
@@ -71,7 +81,9 @@ describe('ExtendDeadline', () => {
   });
 
   it('Peshtera charter: the submitter is told the reasons — extending without a reason is refused: ExtensionWithoutReason', () => {
-    given(history.assigned()).when(command('ExtendDeadline', { ...extension, reason: ' ' }, opts)).then('ExtensionWithoutReason');
+    given(history.assigned())
+      .when(command('ExtendDeadline', { ...extension, reason: ' ' }, opts))
+      .then('ExtensionWithoutReason');
   });
 
   it('АПК чл. 118(2): not beyond 6 months for proposals — beyond the legal maximum is refused: ExtensionBeyondLegalMaximum', () => {
@@ -87,7 +99,9 @@ describe('ExtendDeadline', () => {
   });
 
   it('tenant policy without extensions (maxFinalDate null): ExtensionNotAllowed', () => {
-    given(history.assigned()).when(command('ExtendDeadline', { ...extension, maxFinalDate: null }, opts)).then('ExtensionNotAllowed');
+    given(history.assigned())
+      .when(command('ExtendDeadline', { ...extension, maxFinalDate: null }, opts))
+      .then('ExtensionNotAllowed');
   });
 
   it('Peshtera charter ("the final date"): a further extension must move the final date later: ExtensionNotLater', () => {
@@ -104,10 +118,14 @@ describe('ExtendDeadline', () => {
   });
 
   it('АПК чл. 118(2): the higher authority extends, not the officer: NotPermittedForRole', () => {
-    given(history.assigned()).when(command('ExtendDeadline', extension, { ...opts, actor: as('officer') })).then('NotPermittedForRole');
+    given(history.assigned())
+      .when(command('ExtendDeadline', extension, { ...opts, actor: as('officer') }))
+      .then('NotPermittedForRole');
   });
 
   it('Lifecycle: an answered case has no deadline left to extend: IllegalTransition', () => {
-    given(history.answered()).when(command('ExtendDeadline', extension, opts)).then('IllegalTransition');
+    given(history.answered())
+      .when(command('ExtendDeadline', extension, opts))
+      .then('IllegalTransition');
   });
 });

@@ -1,23 +1,21 @@
 import fc from 'fast-check';
-import {
-  caseDecider,
-  PERMISSIONS,
-  ROLES,
-  type CaseCommand,
-  type CaseCommandType,
-  type CaseRejectionType,
-  type Role,
-} from '../../src/case';
+import { caseDecider, PERMISSIONS, ROLES, type CaseCommand, type CaseCommandType, type CaseRejectionType, type Role } from '../../src/case';
 import { as, at, CASE_ID, command, given, history, offensiveFlag, registration, TENANT } from './fixtures';
 
 describe('checks every command shares', () => {
   it('Lifecycle: a command on a case never registered: CaseNotFound', () => {
-    given([]).when(command('ScreenCase', { outcome: 'accept' })).then('CaseNotFound');
+    given([])
+      .when(command('ScreenCase', { outcome: 'accept' }))
+      .then('CaseNotFound');
   });
 
   it('tenant isolation: a command for another municipality or case never touches this one: CommandForAnotherCase', () => {
-    given(history.registered()).when(command('ScreenCase', { outcome: 'accept' }, { tenant: 'petrich' })).then('CommandForAnotherCase');
-    given(history.registered()).when(command('ScreenCase', { outcome: 'accept' }, { caseId: 'case-9' })).then('CommandForAnotherCase');
+    given(history.registered())
+      .when(command('ScreenCase', { outcome: 'accept' }, { tenant: 'petrich' }))
+      .then('CommandForAnotherCase');
+    given(history.registered())
+      .when(command('ScreenCase', { outcome: 'accept' }, { caseId: 'case-9' }))
+      .then('CommandForAnotherCase');
   });
 
   it('event metadata: causation is the command id, time is the command’s `now`, actor and correlation carried over', () => {
@@ -63,7 +61,9 @@ describe('role table (domain rules about who may do what)', () => {
   });
 
   it('an auditor is refused before anything else is looked at: NotPermittedForRole', () => {
-    given([]).when(command('RegisterCase', registration(), { actor: as('auditor') })).then('NotPermittedForRole');
+    given([])
+      .when(command('RegisterCase', registration(), { actor: as('auditor') }))
+      .then('NotPermittedForRole');
   });
 });
 
@@ -132,7 +132,7 @@ describe('whatever happens, the decider stays sound (property)', () => {
 });
 
 describe('the data subject travels from the command to its events', () => {
-  it('personal data: every event of the command carries the submitter\'s data-subject id', () => {
+  it("personal data: every event of the command carries the submitter's data-subject id", () => {
     const base = command('RegisterCase', registration(), { now: at(10) });
     const withSubject = { ...base, metadata: { ...base.metadata, dataSubjectId: 'subject-1' } };
     const result = caseDecider.decide(withSubject, caseDecider.initialState());

@@ -1,5 +1,13 @@
 import { createWorkingCalendar } from '../../src/calendar';
-import { caseDecider, caseDueDate, caseMaxFinalDate, dueDateOfCase, type CaseEvent, type DeadlineCharter, type RegisteredCase } from '../../src/case';
+import {
+  caseDecider,
+  caseDueDate,
+  caseMaxFinalDate,
+  dueDateOfCase,
+  type CaseEvent,
+  type DeadlineCharter,
+  type RegisteredCase,
+} from '../../src/case';
 import { computeDueDate, DEFAULT_DEADLINE_POLICIES } from '../../src/deadlines';
 import { as, at, event, history } from './fixtures';
 
@@ -15,9 +23,13 @@ const due = (events: CaseEvent[], c: DeadlineCharter = charter) => caseDueDate(f
 const provided = (day: number) =>
   event('InformationProvided', { text: 'ул. „Дунав“ 3', attachments: [], pausedSince: at(5) }, { actor: as('citizen'), now: at(day) });
 const extended = (newFinalDate: string, maxFinalDate: string) =>
-  event('DeadlineExtended', { reason: 'Проверка на място', newFinalDate, maxFinalDate, noticeToSubmitterRequired: true }, { actor: as('head-of-unit'), now: at(20) });
+  event(
+    'DeadlineExtended',
+    { reason: 'Проверка на място', newFinalDate, maxFinalDate, noticeToSubmitterRequired: true },
+    { actor: as('head-of-unit'), now: at(20) },
+  );
 
-describe('caseDueDate: one reading of a case\'s legal due date for every service', () => {
+describe("caseDueDate: one reading of a case's legal due date for every service", () => {
   it('a complaint received on 2 March 2026 is due on 2 April (1 month from receipt), with the steps and warnings of computeDueDate', () => {
     const outcome = due(history.assigned());
     const expected = computeDueDate({ policy: DEFAULT_DEADLINE_POLICIES.complaint, calendar, start: '2026-03-02' });
@@ -47,9 +59,16 @@ describe('caseDueDate: one reading of a case\'s legal due date for every service
   });
 
   it('a term that runs from the clarification: not started while the submitter is asked, then counted from the reply', () => {
-    const fromClarification: DeadlineCharter = { ...charter, deadlines: { complaint: { startsOn: 'clarification', source: 'test charter' } } };
+    const fromClarification: DeadlineCharter = {
+      ...charter,
+      deadlines: { complaint: { startsOn: 'clarification', source: 'test charter' } },
+    };
     expect(due(history.awaiting(false), fromClarification)).toMatchObject({ ok: false, start: null, reason: 'clock-not-started' });
-    expect(due([...history.awaiting(false), provided(9)], fromClarification)).toMatchObject({ ok: true, start: '2026-03-09', due: '2026-04-09' });
+    expect(due([...history.awaiting(false), provided(9)], fromClarification)).toMatchObject({
+      ok: true,
+      start: '2026-03-09',
+      due: '2026-04-09',
+    });
     // Nothing was unclear: from the registration (2 March, at 09:00 UTC in the fixtures).
     expect(due(history.assigned(), fromClarification)).toMatchObject({ ok: true, start: '2026-03-02' });
   });
@@ -57,7 +76,10 @@ describe('caseDueDate: one reading of a case\'s legal due date for every service
   it('Directive 2019/1937 art. 9(1)(f): a whistleblower report nobody acknowledged runs 3 months from the end of the 7-day period, and says so', () => {
     const outcome = due(history.assigned({ kind: 'whistleblower-report' }));
     expect(outcome).toMatchObject({ ok: true, start: '2026-03-09', due: '2026-06-09' });
-    expect(outcome?.ok && outcome.steps[0]).toMatchObject({ rule: 'acknowledgement-period', detail: { en: expect.stringContaining('No acknowledgement') } });
+    expect(outcome?.ok && outcome.steps[0]).toMatchObject({
+      rule: 'acknowledgement-period',
+      detail: { en: expect.stringContaining('No acknowledgement') },
+    });
   });
 
   it('a whistleblower report runs 3 months from the acknowledgement sent to the submitter (the first one; staff alerts do not count)', () => {
@@ -77,7 +99,10 @@ describe('caseDueDate: one reading of a case\'s legal due date for every service
   });
 
   it('a term that runs from the acknowledgement with no period for it (a tenant policy): not started, and it says why', () => {
-    const noPeriod: DeadlineCharter = { ...charter, deadlines: { 'whistleblower-report': { acknowledgement: null, source: 'test charter' } } };
+    const noPeriod: DeadlineCharter = {
+      ...charter,
+      deadlines: { 'whistleblower-report': { acknowledgement: null, source: 'test charter' } },
+    };
     const outcome = due(history.assigned({ kind: 'whistleblower-report' }), noPeriod);
     expect(outcome).toMatchObject({ ok: false, reason: 'clock-not-started', detail: { en: expect.stringContaining('acknowledgement') } });
   });
@@ -95,7 +120,7 @@ describe('caseDueDate: one reading of a case\'s legal due date for every service
     expect(outcome?.ok && outcome.steps.at(-1)).toMatchObject({ rule: 'extension', detail: { en: expect.stringContaining('2026-09-02') } });
   });
 
-  it('caseMaxFinalDate: the policy\'s maximum from the same start; null for a kind without extensions', () => {
+  it("caseMaxFinalDate: the policy's maximum from the same start; null for a kind without extensions", () => {
     expect(caseMaxFinalDate(registered(history.assigned({ kind: 'proposal' })), charter, calendar)).toBe('2026-09-02');
     expect(caseMaxFinalDate(registered(history.assigned({ kind: 'signal' })), charter, calendar)).toBeNull();
   });
@@ -106,7 +131,10 @@ describe('dueDateOfCase: just the date', () => {
     expect(dueDateOfCase(fold(history.assigned()), charter, calendar)).toBe('2026-04-02');
     expect(dueDateOfCase(fold(history.closed()), charter, calendar)).toBeNull();
     expect(dueDateOfCase(fold(history.awaiting(true)), charter, calendar)).toBeNull();
-    const fromClarification: DeadlineCharter = { ...charter, deadlines: { complaint: { startsOn: 'clarification', source: 'test charter' } } };
+    const fromClarification: DeadlineCharter = {
+      ...charter,
+      deadlines: { complaint: { startsOn: 'clarification', source: 'test charter' } },
+    };
     expect(dueDateOfCase(fold(history.awaiting(false)), fromClarification, calendar)).toBeNull();
   });
 });

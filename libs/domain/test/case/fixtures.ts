@@ -110,10 +110,7 @@ export const offensiveFlag: CaseFlag = {
 /** Typical histories, each one step further along the happy path. */
 export const history = {
   registered: (o: Partial<RegisterCase['data']> = {}): CaseEvent[] => [registeredEvent(o)],
-  flagged: (): CaseEvent[] => [
-    ...history.registered(),
-    event('CaseFlagged', { flags: [offensiveFlag] }, { now: at(3) }),
-  ],
+  flagged: (): CaseEvent[] => [...history.registered(), event('CaseFlagged', { flags: [offensiveFlag] }, { now: at(3) })],
   noProceedings: (): CaseEvent[] => [
     ...history.registered({ submitter: null, kind: 'signal' }),
     event('NoProceedingsDecided', { basis: 'screening', ground: 'anonymous', reason: 'Анонимен сигнал' }, { now: at(3) }),
@@ -124,7 +121,11 @@ export const history = {
   ],
   routed: (o: Partial<RegisterCase['data']> = {}): CaseEvent[] => [
     ...history.accepted(o),
-    event('CaseRouted', { unit: 'utilities', ruleId: 'lighting', ruleVersion: 3, urgent: false, inform: { units: [], roles: [] } }, { actor: as('system'), now: at(3) }),
+    event(
+      'CaseRouted',
+      { unit: 'utilities', ruleId: 'lighting', ruleVersion: 3, urgent: false, inform: { units: [], roles: [] } },
+      { actor: as('system'), now: at(3) },
+    ),
   ],
   assigned: (o: Partial<RegisterCase['data']> = {}): CaseEvent[] => [
     ...history.routed(o),

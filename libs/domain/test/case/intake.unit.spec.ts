@@ -36,14 +36,18 @@ describe('RegisterCase', () => {
   });
 
   it('rejects registering twice: CaseAlreadyRegistered (one registry number per submission, АПК чл. 111(2))', () => {
-    given(history.registered()).when(command('RegisterCase', registration(), { now: at(2) })).then('CaseAlreadyRegistered');
+    given(history.registered())
+      .when(command('RegisterCase', registration(), { now: at(2) }))
+      .then('CaseAlreadyRegistered');
   });
 
   it('role table: the platform registers web-form submissions; a citizen cannot register directly', () => {
     given([])
       .when(command('RegisterCase', registration(), { now: at(2), actor: as('system') }))
       .then([{ ...registeredEvent(), metadata: { ...registeredEvent().metadata, actor: as('system') } }]);
-    given([]).when(command('RegisterCase', registration(), { now: at(2), actor: as('citizen') })).then('NotPermittedForRole');
+    given([])
+      .when(command('RegisterCase', registration(), { now: at(2), actor: as('citizen') }))
+      .then('NotPermittedForRole');
   });
 });
 
@@ -74,7 +78,9 @@ describe('ScreenCase', () => {
 
   it('АПК чл. 111(4): the two-year rule is for signals, not complaints: GroundNotApplicableToKind', () => {
     const data = { outcome: 'no-proceedings', ground: 'time-barred', reason: 'Стар случай' } as const;
-    given(history.registered({ kind: 'complaint' })).when(command('ScreenCase', data, opts)).then('GroundNotApplicableToKind');
+    given(history.registered({ kind: 'complaint' }))
+      .when(command('ScreenCase', data, opts))
+      .then('GroundNotApplicableToKind');
   });
 
   it('Peshtera charter: an anonymous submission threatening health or safety is examined: HealthOrSafetyThreatMustBeExamined', () => {
@@ -93,7 +99,9 @@ describe('ScreenCase', () => {
 
   it('LEGAL-SOURCES.md: a decision not to proceed needs a recorded reason: ReasonRequired', () => {
     const data = { outcome: 'no-proceedings', ground: 'anonymous', reason: '  ' } as const;
-    given(history.registered({ submitter: null })).when(command('ScreenCase', data, opts)).then('ReasonRequired');
+    given(history.registered({ submitter: null }))
+      .when(command('ScreenCase', data, opts))
+      .then('ReasonRequired');
   });
 
   it('Peshtera and Momchilgrad charters: offensive language is flagged for the registrar, with the matched words', () => {
@@ -105,11 +113,15 @@ describe('ScreenCase', () => {
   });
 
   it('Lifecycle: flagging without any flag is refused: NoFlagsGiven', () => {
-    given(history.registered()).when(command('ScreenCase', { outcome: 'flag', flags: [] }, opts)).then('NoFlagsGiven');
+    given(history.registered())
+      .when(command('ScreenCase', { outcome: 'flag', flags: [] }, opts))
+      .then('NoFlagsGiven');
   });
 
   it('Lifecycle: a case is screened once: IllegalTransition after acceptance', () => {
-    given(history.accepted()).when(command('ScreenCase', { outcome: 'accept' }, opts)).then('IllegalTransition');
+    given(history.accepted())
+      .when(command('ScreenCase', { outcome: 'accept' }, opts))
+      .then('IllegalTransition');
   });
 
   it('role table: only registrars and the platform screen, an officer does not: NotPermittedForRole', () => {
@@ -137,11 +149,15 @@ describe('ResolveFlag', () => {
   });
 
   it('LEGAL-SOURCES.md: the registrar decision needs a recorded reason: ReasonRequired', () => {
-    given(history.flagged()).when(command('ResolveFlag', { decision: 'accept', reason: '' }, opts)).then('ReasonRequired');
+    given(history.flagged())
+      .when(command('ResolveFlag', { decision: 'accept', reason: '' }, opts))
+      .then('ReasonRequired');
   });
 
   it('Lifecycle: only a flagged case has a flag to resolve: IllegalTransition', () => {
-    given(history.registered()).when(command('ResolveFlag', { decision: 'accept', reason: 'Добре' }, opts)).then('IllegalTransition');
+    given(history.registered())
+      .when(command('ResolveFlag', { decision: 'accept', reason: 'Добре' }, opts))
+      .then('IllegalTransition');
   });
 
   it('role table: the registrar decides, not the platform: NotPermittedForRole', () => {

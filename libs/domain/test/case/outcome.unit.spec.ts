@@ -6,27 +6,39 @@ describe('AnswerCase', () => {
   const opts = { actor: as('officer'), now: at(9) };
 
   it('Peshtera charter: a written answer, by the channel it goes by', () => {
-    const state = given(history.assigned()).when(command('AnswerCase', answer, opts)).then([event('CaseAnswered', answer, opts)]);
+    const state = given(history.assigned())
+      .when(command('AnswerCase', answer, opts))
+      .then([event('CaseAnswered', answer, opts)]);
     expect(state).toMatchObject({ status: 'Answered', officerId: 'officer-1', facts: { answeredAt: [at(9)] } });
   });
 
   it('ЗДОИ (no clarification within 30 days): the officer may answer while still waiting; the pause ends then', () => {
-    const state = given(history.awaiting(true)).when(command('AnswerCase', answer, opts)).then([event('CaseAnswered', answer, opts)]);
+    const state = given(history.awaiting(true))
+      .when(command('AnswerCase', answer, opts))
+      .then([event('CaseAnswered', answer, opts)]);
     expect(state).toMatchObject({ status: 'Answered', facts: { pauses: [{ from: at(5), to: at(9) }] } });
   });
 
   it('АПК чл. 111(4): answering an inadmissible case is refused: CannotAnswerInadmissibleCase', () => {
-    given(history.noProceedings()).when(command('AnswerCase', answer, opts)).then('CannotAnswerInadmissibleCase');
+    given(history.noProceedings())
+      .when(command('AnswerCase', answer, opts))
+      .then('CannotAnswerInadmissibleCase');
     const closed = [...history.noProceedings(), event('CaseClosed', { outcome: 'no-proceedings' })];
-    given(closed).when(command('AnswerCase', answer, opts)).then('CannotAnswerInadmissibleCase');
+    given(closed)
+      .when(command('AnswerCase', answer, opts))
+      .then('CannotAnswerInadmissibleCase');
   });
 
   it('Lifecycle: only an assigned case is answered: IllegalTransition', () => {
-    given(history.routed()).when(command('AnswerCase', answer, opts)).then('IllegalTransition');
+    given(history.routed())
+      .when(command('AnswerCase', answer, opts))
+      .then('IllegalTransition');
   });
 
   it('role table: ops never handle cases: NotPermittedForRole', () => {
-    given(history.assigned()).when(command('AnswerCase', answer, { ...opts, actor: as('ops') })).then('NotPermittedForRole');
+    given(history.assigned())
+      .when(command('AnswerCase', answer, { ...opts, actor: as('ops') }))
+      .then('NotPermittedForRole');
   });
 });
 
@@ -34,16 +46,22 @@ describe('CloseCase', () => {
   const opts = { now: at(10) };
 
   it('Lifecycle: an answered case is closed', () => {
-    const state = given(history.answered()).when(command('CloseCase', {}, opts)).then([event('CaseClosed', { outcome: 'answered' }, opts)]);
+    const state = given(history.answered())
+      .when(command('CloseCase', {}, opts))
+      .then([event('CaseClosed', { outcome: 'answered' }, opts)]);
     expect(state).toMatchObject({ status: 'Closed', outcome: 'answered', closedAt: at(10) });
   });
 
   it('АПК чл. 111(4): a registered case without proceedings is closed as such', () => {
-    given(history.noProceedings()).when(command('CloseCase', {}, opts)).then([event('CaseClosed', { outcome: 'no-proceedings' }, opts)]);
+    given(history.noProceedings())
+      .when(command('CloseCase', {}, opts))
+      .then([event('CaseClosed', { outcome: 'no-proceedings' }, opts)]);
   });
 
   it('Lifecycle: an unanswered case is not closed: IllegalTransition', () => {
-    given(history.assigned()).when(command('CloseCase', {}, opts)).then('IllegalTransition');
+    given(history.assigned())
+      .when(command('CloseCase', {}, opts))
+      .then('IllegalTransition');
   });
 });
 
@@ -59,18 +77,22 @@ describe('ReopenCase', () => {
 
   it('АПК чл. 111(4): a case closed without proceedings reopens to screening (e.g. the submitter identified themselves)', () => {
     const closed = [...history.noProceedings(), event('CaseClosed', { outcome: 'no-proceedings' })];
-    const state = given(closed).when(command('ReopenCase', { reason: 'Подателят посочи име' }, opts)).then([
-      event('CaseReopened', { reason: 'Подателят посочи име' }, opts),
-    ]);
+    const state = given(closed)
+      .when(command('ReopenCase', { reason: 'Подателят посочи име' }, opts))
+      .then([event('CaseReopened', { reason: 'Подателят посочи име' }, opts)]);
     expect(state.status).toBe('Registered');
   });
 
   it('Lifecycle: reopening needs a reason: ReasonRequired', () => {
-    given(history.closed()).when(command('ReopenCase', { reason: '' }, opts)).then('ReasonRequired');
+    given(history.closed())
+      .when(command('ReopenCase', { reason: '' }, opts))
+      .then('ReasonRequired');
   });
 
   it('Lifecycle: only a closed case is reopened: IllegalTransition', () => {
-    given(history.answered()).when(command('ReopenCase', { reason: 'Защо' }, opts)).then('IllegalTransition');
+    given(history.answered())
+      .when(command('ReopenCase', { reason: 'Защо' }, opts))
+      .then('IllegalTransition');
   });
 });
 
@@ -86,11 +108,15 @@ describe('WithdrawCase', () => {
 
   it('Lifecycle: the reason is optional; the registrar may record a withdrawal made in person', () => {
     const o = { actor: as('registrar'), now: at(6) };
-    given(history.registered()).when(command('WithdrawCase', {}, o)).then([event('CaseWithdrawn', { reason: null }, o)]);
+    given(history.registered())
+      .when(command('WithdrawCase', {}, o))
+      .then([event('CaseWithdrawn', { reason: null }, o)]);
   });
 
   it('Lifecycle: an answered case has nothing left to withdraw: IllegalTransition', () => {
-    given(history.answered()).when(command('WithdrawCase', {}, opts)).then('IllegalTransition');
+    given(history.answered())
+      .when(command('WithdrawCase', {}, opts))
+      .then('IllegalTransition');
   });
 });
 
@@ -105,11 +131,15 @@ describe('LinkAsDuplicate', () => {
   });
 
   it('Lifecycle: a case cannot duplicate itself: CannotBeDuplicateOfItself', () => {
-    given(history.registered()).when(command('LinkAsDuplicate', { originalCaseId: 'case-0001' }, opts)).then('CannotBeDuplicateOfItself');
+    given(history.registered())
+      .when(command('LinkAsDuplicate', { originalCaseId: 'case-0001' }, opts))
+      .then('CannotBeDuplicateOfItself');
   });
 
   it('Lifecycle: a closed case is not linked: IllegalTransition', () => {
-    given(history.closed()).when(command('LinkAsDuplicate', { originalCaseId: 'case-0000' }, opts)).then('IllegalTransition');
+    given(history.closed())
+      .when(command('LinkAsDuplicate', { originalCaseId: 'case-0000' }, opts))
+      .then('IllegalTransition');
   });
 });
 
@@ -130,12 +160,18 @@ describe('RecordSatisfaction', () => {
   });
 
   it('Charters: rating only after an answer: RatingBeforeAnswer', () => {
-    given(history.assigned()).when(command('RecordSatisfaction', { rating: 4 }, opts)).then('RatingBeforeAnswer');
+    given(history.assigned())
+      .when(command('RecordSatisfaction', { rating: 4 }, opts))
+      .then('RatingBeforeAnswer');
     const closedUnanswered = [...history.noProceedings(), event('CaseClosed', { outcome: 'no-proceedings' })];
-    given(closedUnanswered).when(command('RecordSatisfaction', { rating: 1 }, opts)).then('RatingBeforeAnswer');
+    given(closedUnanswered)
+      .when(command('RecordSatisfaction', { rating: 1 }, opts))
+      .then('RatingBeforeAnswer');
   });
 
   it.each([0, 6, 3.5, Number.NaN])('Charters survey scale 1–5: %p is refused: RatingOutOfRange', (rating) => {
-    given(history.closed()).when(command('RecordSatisfaction', { rating }, opts)).then('RatingOutOfRange');
+    given(history.closed())
+      .when(command('RecordSatisfaction', { rating }, opts))
+      .then('RatingOutOfRange');
   });
 });

@@ -14,16 +14,22 @@ describe('RouteCase', () => {
   it('Lifecycle: a wrongly routed case can be re-routed before the answer; the assignment is cleared', () => {
     const reroute = { unit: 'roads', ruleId: 'manual', ruleVersion: 1, urgent: false, inform: { units: [], roles: [] } };
     const o = { actor: as('head-of-unit'), now: at(5) };
-    const state = given(history.assigned()).when(command('RouteCase', reroute, o)).then([event('CaseRouted', reroute, o)]);
+    const state = given(history.assigned())
+      .when(command('RouteCase', reroute, o))
+      .then([event('CaseRouted', reroute, o)]);
     expect(state).toMatchObject({ status: 'Routed', unit: 'roads' });
   });
 
   it('АПК чл. 111(4): a case without proceedings is never routed for handling: IllegalTransition', () => {
-    given(history.noProceedings()).when(command('RouteCase', route, opts)).then('IllegalTransition');
+    given(history.noProceedings())
+      .when(command('RouteCase', route, opts))
+      .then('IllegalTransition');
   });
 
   it('Lifecycle: an unscreened case is not routed yet: IllegalTransition', () => {
-    given(history.registered()).when(command('RouteCase', route, opts)).then('IllegalTransition');
+    given(history.registered())
+      .when(command('RouteCase', route, opts))
+      .then('IllegalTransition');
   });
 });
 
@@ -45,7 +51,9 @@ describe('AssignCase', () => {
   });
 
   it('Lifecycle: an assigned case is reassigned, not assigned again: IllegalTransition', () => {
-    given(history.assigned()).when(command('AssignCase', { officerId: 'officer-2' }, opts)).then('IllegalTransition');
+    given(history.assigned())
+      .when(command('AssignCase', { officerId: 'officer-2' }, opts))
+      .then('IllegalTransition');
   });
 
   it('role table: an officer does not assign cases: NotPermittedForRole', () => {
@@ -73,7 +81,9 @@ describe('ReassignCase', () => {
   });
 
   it('Lifecycle: reassigning needs a reason: ReasonRequired', () => {
-    given(history.assigned()).when(command('ReassignCase', { officerId: 'officer-2', reason: ' ' }, opts)).then('ReasonRequired');
+    given(history.assigned())
+      .when(command('ReassignCase', { officerId: 'officer-2', reason: ' ' }, opts))
+      .then('ReasonRequired');
   });
 
   it('Lifecycle: reassigning to the same officer changes nothing: AlreadyAssignedToOfficer', () => {
@@ -83,7 +93,9 @@ describe('ReassignCase', () => {
   });
 
   it('Lifecycle: nobody to reassign from: IllegalTransition', () => {
-    given(history.routed()).when(command('ReassignCase', { officerId: 'officer-2', reason: 'X' }, opts)).then('IllegalTransition');
+    given(history.routed())
+      .when(command('ReassignCase', { officerId: 'officer-2', reason: 'X' }, opts))
+      .then('IllegalTransition');
   });
 });
 
@@ -106,14 +118,16 @@ describe('RedirectCase', () => {
   });
 
   it('Lifecycle: redirecting while waiting for the submitter ends the clock pause', () => {
-    const state = given(history.awaiting(true)).when(command('RedirectCase', data, opts)).then([
-      event('CaseRedirected', { ...data, noticeToSubmitterRequired: true }, opts),
-    ]);
+    const state = given(history.awaiting(true))
+      .when(command('RedirectCase', data, opts))
+      .then([event('CaseRedirected', { ...data, noticeToSubmitterRequired: true }, opts)]);
     expect(state.status !== 'NotRegistered' && state.facts.pauses).toEqual([{ from: at(5), to: at(5) }]);
   });
 
   it('Lifecycle: redirecting needs a reason the submitter can be given: ReasonRequired', () => {
-    given(history.assigned()).when(command('RedirectCase', { ...data, reason: '' }, opts)).then('ReasonRequired');
+    given(history.assigned())
+      .when(command('RedirectCase', { ...data, reason: '' }, opts))
+      .then('ReasonRequired');
   });
 
   it('Lifecycle: a redirected case is closed here: it cannot be answered (IllegalTransition)', () => {
@@ -121,6 +135,8 @@ describe('RedirectCase', () => {
     given(redirected)
       .when(command('AnswerCase', { text: 'Отговор', attachments: [], channel: 'email' }, opts))
       .then('IllegalTransition');
-    given(redirected).when(command('RedirectCase', data, opts)).then('IllegalTransition');
+    given(redirected)
+      .when(command('RedirectCase', data, opts))
+      .then('IllegalTransition');
   });
 });

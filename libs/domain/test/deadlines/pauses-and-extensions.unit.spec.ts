@@ -19,12 +19,20 @@ describe('pauses while awaiting the submitter', () => {
 
   it('given overlapping pauses, then their days count once (20–30 Mar = 10 days → 20 Apr, Easter → 22 Apr)', () => {
     given('complaint')
-      .when({ start: '2025-03-10', pauses: [{ from: '2025-03-20', to: '2025-03-27' }, { from: '2025-03-25', to: '2025-03-30' }] })
+      .when({
+        start: '2025-03-10',
+        pauses: [
+          { from: '2025-03-20', to: '2025-03-27' },
+          { from: '2025-03-25', to: '2025-03-30' },
+        ],
+      })
       .then('2025-04-22');
   });
 
   it('given an open pause, then the clock is stopped: no due date, paused, and the days left are stated', () => {
-    const result = given('complaint').when({ start: '2025-03-10', pauses: [{ from: '2025-03-20' }] }).then(null);
+    const result = given('complaint')
+      .when({ start: '2025-03-10', pauses: [{ from: '2025-03-20' }] })
+      .then(null);
     expect(result.paused).toBe(true);
     expect(result.warnings).toEqual([]);
     expect(result.steps.at(-1)).toMatchObject({ rule: 'open-pause', detail: { en: expect.stringContaining('21 days remain') } });
@@ -46,7 +54,9 @@ describe('pauses while awaiting the submitter', () => {
   });
 
   it('given a pause that ends before it starts, or a pause after an open one, then it is rejected by name', () => {
-    given('complaint').when({ start: '2025-03-10', pauses: [{ from: '2025-03-20', to: '2025-03-19' }] }).thenRejected('pause-ends-before-it-starts');
+    given('complaint')
+      .when({ start: '2025-03-10', pauses: [{ from: '2025-03-20', to: '2025-03-19' }] })
+      .thenRejected('pause-ends-before-it-starts');
     given('complaint')
       .when({ start: '2025-03-10', pauses: [{ from: '2025-03-12' }, { from: '2025-03-20', to: '2025-03-22' }] })
       .thenRejected('open-pause-not-last');

@@ -1,10 +1,5 @@
 import { KINDS } from '../../src/shared/vocabulary';
-import {
-  DEFAULT_DEADLINE_POLICIES,
-  deadlinePolicySchema,
-  resolveDeadlinePolicies,
-  resolveDeadlinePolicy,
-} from '../../src/deadlines';
+import { DEFAULT_DEADLINE_POLICIES, deadlinePolicySchema, resolveDeadlinePolicies, resolveDeadlinePolicy } from '../../src/deadlines';
 
 // LEGAL-SOURCES.md, "Kinds of submission": every default names its source and is valid policy data.
 describe('default deadline policies', () => {
@@ -26,7 +21,11 @@ describe('default deadline policies', () => {
   it('given a proposal, then two months, extendable to six with notice, decision told within 7 days (АПК чл. 118)', () => {
     expect(DEFAULT_DEADLINE_POLICIES.proposal).toMatchObject({
       term: { unit: 'months', amount: 2 },
-      extension: { maxTotal: { unit: 'months', amount: 6 }, requiresNoticeToSubmitter: true, source: expect.stringContaining('чл. 118, ал. 2') },
+      extension: {
+        maxTotal: { unit: 'months', amount: 6 },
+        requiresNoticeToSubmitter: true,
+        source: expect.stringContaining('чл. 118, ал. 2'),
+      },
       decisionNotice: { unit: 'calendar-days', amount: 7 },
       source: expect.stringContaining('АПК чл. 118, ал. 1'),
     });

@@ -1,11 +1,21 @@
 import fc from 'fast-check';
 import { chooseOfficer, type OfficerLoad } from '../../src/routing';
 
-const officer = (id: string, openCases: number, o: Partial<OfficerLoad> = {}): OfficerLoad => ({ id, unit: 'roads', absent: false, openCases, ...o });
+const officer = (id: string, openCases: number, o: Partial<OfficerLoad> = {}): OfficerLoad => ({
+  id,
+  unit: 'roads',
+  absent: false,
+  openCases,
+  ...o,
+});
 
 describe('chooseOfficer: assignment within a unit', () => {
   it('least open cases per officer: given officers of the unit, then the one with the fewest open cases gets the case', () => {
-    expect(chooseOfficer([officer('a', 5), officer('b', 2), officer('c', 3)], 'roads')).toEqual({ type: 'OfficerChosen', officerId: 'b', openCases: 2 });
+    expect(chooseOfficer([officer('a', 5), officer('b', 2), officer('c', 3)], 'roads')).toEqual({
+      type: 'OfficerChosen',
+      officerId: 'b',
+      openCases: 2,
+    });
   });
 
   it('skipping absent officers: given the least busy officer is away, then the next one gets the case', () => {

@@ -2,7 +2,7 @@ import { decideRoute, DEFAULT_RULE_ID, ruleSetContentSchema, type RuleSet } from
 import { facts, RULES } from './fixtures';
 
 describe('decideRoute: routing rules as data', () => {
-  it('by kind and category: given a rule for a category, when a case of that category arrives, then it goes to the rule\'s unit, recording rule and version', () => {
+  it("by kind and category: given a rule for a category, when a case of that category arrives, then it goes to the rule's unit, recording rule and version", () => {
     const decision = decideRoute(facts({ category: 'roads-lighting' }), RULES);
     expect(decision).toMatchObject({ unit: 'public-works', ruleId: 'roads', ruleVersion: 7, urgent: false });
   });
@@ -58,7 +58,13 @@ describe('decideRoute: routing rules as data', () => {
 
   it('a default unit: given no rule matches, when routed, then the default unit takes it and the explanation says so in both languages', () => {
     const decision = decideRoute(facts({ category: 'unknown' }), RULES);
-    expect(decision).toMatchObject({ unit: 'registry', ruleId: 'default', ruleVersion: 7, urgent: false, inform: { units: [], roles: [] } });
+    expect(decision).toMatchObject({
+      unit: 'registry',
+      ruleId: 'default',
+      ruleVersion: 7,
+      urgent: false,
+      inform: { units: [], roles: [] },
+    });
     expect(decision.explanation.en).toMatch(/No rule of version 7 matched.*default unit "registry"/);
     expect(decision.explanation.bg).toMatch(/звеното по подразбиране „registry“/);
   });

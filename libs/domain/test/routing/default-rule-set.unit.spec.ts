@@ -5,7 +5,7 @@ import { departmentWithRole, facts, SEED_TENANTS, tenant } from './fixtures';
 describe.each(SEED_TENANTS.map((t) => [t.slug, t] as const))('default rules of %s, built from its charter data', (_slug, charter) => {
   const rules = defaultRuleSet(charter);
 
-  it('is a valid rule set, version 1, every unit one of the tenant\'s departments', () => {
+  it("is a valid rule set, version 1, every unit one of the tenant's departments", () => {
     expect(ruleSetSchema.safeParse(rules).success).toBe(true);
     expect(rules.version).toBe(1);
     // The same check an administrator's change goes through.
@@ -27,7 +27,11 @@ describe.each(SEED_TENANTS.map((t) => [t.slug, t] as const))('default rules of %
   it.each(charter.categories.map((c) => [c.id, c.defaultDepartment, c.kinds[0]] as const))(
     'Charter categories: given category %s, when a case of it arrives, then it goes to its default department %s',
     (category, department, kind) => {
-      expect(decideRoute(facts({ category, kind }), rules)).toMatchObject({ unit: department, ruleId: `category-${category}`, urgent: false });
+      expect(decideRoute(facts({ category, kind }), rules)).toMatchObject({
+        unit: department,
+        ruleId: `category-${category}`,
+        urgent: false,
+      });
     },
   );
 
@@ -41,7 +45,7 @@ describe.each(SEED_TENANTS.map((t) => [t.slug, t] as const))('default rules of %
     expect(decision).toMatchObject({ unit: departmentWithRole(charter, 'anti-corruption'), ruleId: 'whistleblower-report' });
   });
 
-  it('health/safety → urgent, the mayor\'s office informed: given a threat in a category, then its department handles it, urgently, the mayor\'s office told', () => {
+  it("health/safety → urgent, the mayor's office informed: given a threat in a category, then its department handles it, urgently, the mayor's office told", () => {
     const category = charter.categories[0];
     const decision = decideRoute(facts({ category: category.id, flags: ['health-safety-threat'] }), rules);
     expect(decision).toMatchObject({
@@ -52,7 +56,7 @@ describe.each(SEED_TENANTS.map((t) => [t.slug, t] as const))('default rules of %
     });
   });
 
-  it('health/safety: given a threat without a category, then the default unit handles it, urgently, the mayor\'s office told', () => {
+  it("health/safety: given a threat without a category, then the default unit handles it, urgently, the mayor's office told", () => {
     const decision = decideRoute(facts({ flags: ['health-safety-threat'] }), rules);
     expect(decision).toMatchObject({ unit: rules.defaultUnit, ruleId: 'health-safety', urgent: true });
     expect(decision.inform.units).toEqual([departmentWithRole(charter, 'mayors-office')]);
@@ -71,16 +75,18 @@ describe.each(SEED_TENANTS.map((t) => [t.slug, t] as const))('default rules of %
 describe('default rules: a new tenant needs data, not code', () => {
   const base = tenant('sopot');
 
-  it('follows the charter\'s own department ids and roles', () => {
+  it("follows the charter's own department ids and roles", () => {
     const renamed: TenantCharter = {
       ...base,
       departments: base.departments.map((d) => (d.role === 'anti-corruption' ? { ...d, id: 'integrity-office' } : d)),
-      categories: base.categories.map((c) => (c.defaultDepartment === 'anti-corruption' ? { ...c, defaultDepartment: 'integrity-office' } : c)),
+      categories: base.categories.map((c) =>
+        c.defaultDepartment === 'anti-corruption' ? { ...c, defaultDepartment: 'integrity-office' } : c,
+      ),
     };
     expect(decideRoute(facts({ flags: ['corruption-indicator'] }), defaultRuleSet(renamed)).unit).toBe('integrity-office');
   });
 
-  it('without an anti-corruption unit or a mayor\'s office: no corruption rule, and the mayor is informed by role', () => {
+  it("without an anti-corruption unit or a mayor's office: no corruption rule, and the mayor is informed by role", () => {
     const small: TenantCharter = {
       ...base,
       departments: base.departments.filter((d) => d.role !== 'anti-corruption' && d.role !== 'mayors-office'),

@@ -40,7 +40,12 @@ describe('the template decider', () => {
     const changed = decided([], change({ message: 'answer', language: 'bg', wording }));
     expect(templateDecider.decide(change({ message: 'answer', language: 'en', wording, basedOnVersion: 0 }), fold(changed))).toEqual({
       ok: false,
-      rejection: { type: 'StaleTemplatesVersion', basedOnVersion: 0, currentVersion: 1, message: { bg: expect.any(String), en: expect.any(String) } },
+      rejection: {
+        type: 'StaleTemplatesVersion',
+        basedOnVersion: 0,
+        currentVersion: 1,
+        message: { bg: expect.any(String), en: expect.any(String) },
+      },
     });
   });
 });

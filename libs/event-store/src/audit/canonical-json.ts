@@ -4,7 +4,10 @@
  * members left out as `JSON.stringify` does. Hashes over it stay equal across a store round trip.
  */
 export class NotCanonicalisableError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`Cannot canonicalise the value at ${path || '(root)'}: ${reason}`);
     this.name = 'NotCanonicalisableError';
   }

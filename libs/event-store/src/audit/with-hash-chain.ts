@@ -4,7 +4,10 @@ import { eventHash, GENESIS_HASH, HASH_FIELD, PREVIOUS_HASH_FIELD } from './even
 
 /** The stream's newest event has no hash: it was written around the chain, so there is nothing to link to. */
 export class UnchainedStreamError extends Error {
-  constructor(readonly streamName: string, readonly revision: StreamRevision) {
+  constructor(
+    readonly streamName: string,
+    readonly revision: StreamRevision,
+  ) {
     super(`Stream ${streamName}: event ${revision} carries no ${HASH_FIELD}, so new events cannot be chained to it`);
     this.name = 'UnchainedStreamError';
   }

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Decider } from '@civic/domain';
 import { StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
-import type {
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  GlobalPosition,
-  JsonObject,
-  RecordedEvent,
-  StreamRevision,
-} from '../port';
+import type { EventStore, EventToAppend, ExpectedRevision, GlobalPosition, JsonObject, RecordedEvent, StreamRevision } from '../port';
 
 /** What a decider's events look like on the way to and from the store. */
 export interface DomainEvent {
@@ -127,7 +119,14 @@ export function createCommandHandler<C, E extends DomainEvent, S, R>({
         const commandId = commandIdOf(command);
         const earlier = commandId === undefined ? [] : events.filter((event) => causedBy(event, commandId));
         if (earlier.length > 0) {
-          return { ok: true, events: earlier.map(asAppended), nextExpectedRevision: revision, position: earlier.at(-1)?.position, attempts, duplicate: true };
+          return {
+            ok: true,
+            events: earlier.map(asAppended),
+            nextExpectedRevision: revision,
+            position: earlier.at(-1)?.position,
+            attempts,
+            duplicate: true,
+          };
         }
         if (pinned !== undefined && pinned !== revision) throw new WrongExpectedRevisionError(stream, pinned, revision);
         const decision = decider.decide(command, state);

@@ -41,7 +41,11 @@ export class InMemoryEventStore implements EventStore {
     this.recordedAt = options.recordedAt ?? (() => new Date(FIRST_RECORDING + recordings++).toISOString());
   }
 
-  async appendToStream(streamName: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(
+    streamName: string,
+    events: EventToAppend[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     const hook = this.beforeAppend;
     this.beforeAppend = undefined; // once: the hook's own appends go straight through
     await hook?.(streamName);

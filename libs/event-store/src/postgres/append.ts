@@ -63,9 +63,7 @@ export async function appendEvents(
 ): Promise<AppendResult> {
   if (events.length === 0) throw new TypeError(`appendToStream(${streamName}) needs at least one event`);
   if (typeof expected === 'number' && !(Number.isInteger(expected) && expected >= 0)) {
-    throw new TypeError(
-      `Expected revision must be a whole number ≥ 0, 'no-stream', 'stream-exists' or 'any'; got ${expected}`,
-    );
+    throw new TypeError(`Expected revision must be a whole number ≥ 0, 'no-stream', 'stream-exists' or 'any'; got ${expected}`);
   }
   const claim = claimRevisions(tables, expected);
   const claimed = await client.query<{ revision: string }>({
@@ -108,11 +106,7 @@ export async function appendEvents(
   return { nextExpectedRevision: lastRevision, position: formatPosition(last.transaction_id, last.global_position) };
 }
 
-async function currentRevision(
-  client: ClientBase,
-  tables: StoreTables,
-  streamName: string,
-): Promise<StreamRevision | 'no-stream'> {
+async function currentRevision(client: ClientBase, tables: StoreTables, streamName: string): Promise<StreamRevision | 'no-stream'> {
   const { rows } = await client.query<{ revision: string }>(
     `select revision::text as revision from ${tables.streams} where stream_name = $1`,
     [streamName],

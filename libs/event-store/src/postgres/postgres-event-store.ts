@@ -111,9 +111,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions): AllSubscription {
-    const subscription = new PostgresAllSubscription(this.url, this.tables, options, (s) =>
-      this.subscriptions.delete(s),
-    );
+    const subscription = new PostgresAllSubscription(this.url, this.tables, options, (s) => this.subscriptions.delete(s));
     this.subscriptions.add(subscription);
     return subscription;
   }

@@ -34,8 +34,6 @@ export async function readStream(
 }
 
 async function streamExists(pool: Pool, tables: StoreTables, streamName: string): Promise<boolean> {
-  const { rows } = await pool.query(`select 1 from ${tables.streams} where stream_name = $1 and revision >= 0`, [
-    streamName,
-  ]);
+  const { rows } = await pool.query(`select 1 from ${tables.streams} where stream_name = $1 and revision >= 0`, [streamName]);
   return rows.length > 0;
 }

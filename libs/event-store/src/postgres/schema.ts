@@ -52,9 +52,7 @@ export async function createSchema(pool: Pool, tables: StoreTables): Promise<voi
         recorded_at timestamptz not null default now(),
         primary key (stream_name, stream_revision)
       )`);
-    await client.query(
-      `create index if not exists events_transaction_order on ${tables.events} (transaction_id, global_position)`,
-    );
+    await client.query(`create index if not exists events_transaction_order on ${tables.events} (transaction_id, global_position)`);
     await client.query(`
       create table if not exists ${tables.streams} (
         stream_name text primary key,

@@ -25,9 +25,7 @@ export interface ValueBinding {
 export function isEncryptedValue(value: unknown): value is EncryptedValue {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return (
-    v.$enc === ENCRYPTION_ALGORITHM && typeof v.iv === 'string' && typeof v.tag === 'string' && typeof v.ct === 'string'
-  );
+  return v.$enc === ENCRYPTION_ALGORITHM && typeof v.iv === 'string' && typeof v.tag === 'string' && typeof v.ct === 'string';
 }
 
 /** Encrypts any JSON value (a string, or a whole object such as a submitter) with a fresh random IV. */

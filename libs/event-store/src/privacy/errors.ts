@@ -8,7 +8,11 @@ export class SubjectErasedError extends Error {
 
 /** A stored value failed authentication: tampered, or bound to another subject or field. */
 export class PersonalDataDecryptionError extends Error {
-  constructor(readonly subjectId: string, readonly path: string, readonly eventId?: string) {
+  constructor(
+    readonly subjectId: string,
+    readonly path: string,
+    readonly eventId?: string,
+  ) {
     const where = eventId ? `${path} of event ${eventId}` : path;
     super(`Personal data at ${where} does not authenticate with the key of subject ${subjectId}`);
     this.name = 'PersonalDataDecryptionError';
@@ -17,7 +21,11 @@ export class PersonalDataDecryptionError extends Error {
 
 /** An event carries personal data but names no data subject, so there is no key to protect it with. */
 export class MissingDataSubjectError extends Error {
-  constructor(readonly eventId: string, readonly eventType: string, readonly paths: readonly string[]) {
+  constructor(
+    readonly eventId: string,
+    readonly eventType: string,
+    readonly paths: readonly string[],
+  ) {
     super(`Event ${eventId} (${eventType}) has personal data at ${paths.join(', ')} but no data subject`);
     this.name = 'MissingDataSubjectError';
   }

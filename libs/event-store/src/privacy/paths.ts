@@ -6,11 +6,7 @@ import type { JsonObject } from '../port';
  * element of an array. Absent and null values are left alone (there is nothing to protect), and so are
  * array elements that are not objects. The same rules as the domain's `mapPersonalData`, for any event.
  */
-export function mapPaths(
-  data: JsonObject,
-  paths: readonly string[],
-  transform: (value: unknown, path: string) => unknown,
-): JsonObject {
+export function mapPaths(data: JsonObject, paths: readonly string[], transform: (value: unknown, path: string) => unknown): JsonObject {
   const result: JsonObject = { ...data };
   for (const path of paths) {
     const [key, field] = path.split('[].');

@@ -5,7 +5,11 @@ import { canonicalJson, NotCanonicalisableError } from '../../src/audit';
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reverseKeys(v)]),
+    );
   }
   return value;
 }
@@ -17,9 +21,7 @@ describe('canonicalJson', () => {
   });
 
   it('survives a JSON round trip unchanged (what a store does to the data)', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => canonicalJson(JSON.parse(JSON.stringify(value))) === canonicalJson(value)),
-    );
+    fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(JSON.parse(JSON.stringify(value))) === canonicalJson(value)));
   });
 
   it('is valid JSON for the same value', () => {

@@ -111,6 +111,10 @@ describe('hash chain on PostgreSQL', () => {
         revision,
       ]);
     }
-    expect(await verifyStreamInStore(pg, streamName)).toMatchObject({ ok: false, reason: 'previous-hash-mismatch', brokenAt: { revision: 1 } });
+    expect(await verifyStreamInStore(pg, streamName)).toMatchObject({
+      ok: false,
+      reason: 'previous-hash-mismatch',
+      brokenAt: { revision: 1 },
+    });
   });
 });

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  eventHash,
-  GENESIS_HASH,
-  UnchainedStreamError,
-  verifyStream,
-  verifyStreamInStore,
-  withHashChain,
-} from '../../src/audit';
+import { eventHash, GENESIS_HASH, UnchainedStreamError, verifyStream, verifyStreamInStore, withHashChain } from '../../src/audit';
 import { WrongExpectedRevisionError } from '../../src/errors';
 import type { EventToAppend, RecordedEvent } from '../../src/port';
 import { InMemoryEventStore } from '../../src/memory/in-memory-event-store';
@@ -72,16 +65,12 @@ describe('withHashChain: appending', () => {
 
   it('rejects an exact expected revision the stream is not at, writing nothing', async () => {
     const { raw, store } = await chainedStream(2);
-    await expect(store.appendToStream(STREAM, [event(9)], { expectedRevision: 5 })).rejects.toBeInstanceOf(
-      WrongExpectedRevisionError,
-    );
-    await expect(store.appendToStream(STREAM, [event(9)], { expectedRevision: 0 })).rejects.toBeInstanceOf(
-      WrongExpectedRevisionError,
-    );
+    await expect(store.appendToStream(STREAM, [event(9)], { expectedRevision: 5 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(store.appendToStream(STREAM, [event(9)], { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     expect(await raw.readStream(STREAM)).toHaveLength(2);
   });
 
-  it("replaces hash fields the caller put in the metadata: only the chain sets them", async () => {
+  it('replaces hash fields the caller put in the metadata: only the chain sets them', async () => {
     const raw = new InMemoryEventStore();
     const forged = { ...event(0), metadata: { hash: 'f'.repeat(64), previousHash: 'e'.repeat(64) } };
     await withHashChain(raw).appendToStream(STREAM, [forged], { expectedRevision: 'no-stream' });
@@ -143,7 +132,11 @@ describe('verifyStream: names the first broken link', () => {
   it('a removed event with the later ones renumbered to close the gap: previous-hash-mismatch', async () => {
     const { events } = await chainedStream(5);
     const renumbered = events.filter((e) => e.revision !== 2).map((e, i) => ({ ...e, revision: i }));
-    expect(verifyStream(renumbered)).toMatchObject({ ok: false, reason: 'previous-hash-mismatch', brokenAt: { revision: 2, eventId: events[3].id } });
+    expect(verifyStream(renumbered)).toMatchObject({
+      ok: false,
+      reason: 'previous-hash-mismatch',
+      brokenAt: { revision: 2, eventId: events[3].id },
+    });
   });
 
   it('swapped events: the first out-of-place one is named', async () => {

@@ -92,9 +92,7 @@ describe('command handler on PostgreSQL with the case decider', () => {
     const gate = readTogether(2);
     const outcomes = await Promise.all(
       units.map((unit, i) =>
-        handlerOn(gate(stores[i])).handle(
-          caseCommand(caseId, 'RouteCase', 'system', { unit, ruleId: 'manual', ruleVersion: 1 }),
-        ),
+        handlerOn(gate(stores[i])).handle(caseCommand(caseId, 'RouteCase', 'system', { unit, ruleId: 'manual', ruleVersion: 1 })),
       ),
     );
     expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
@@ -141,7 +139,7 @@ describe('command handler on PostgreSQL with the case decider', () => {
     expect(await types(caseId)).toHaveLength(4);
   });
 
-  it("a command pinned to a revision (If-Match) is decided only on it: a moved stream throws, and a race is not retried", async () => {
+  it('a command pinned to a revision (If-Match) is decided only on it: a moved stream throws, and a race is not retried', async () => {
     const caseId = await routedCase();
     const reroute = (unit: string) => caseCommand(caseId, 'RouteCase', 'system', { unit, ruleId: 'manual', ruleVersion: 1 });
     await expect(handlerOn(stores[0]).handle(reroute('roads'), { expectedRevision: 1 })).rejects.toMatchObject({

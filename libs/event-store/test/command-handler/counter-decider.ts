@@ -13,8 +13,7 @@ export type CounterRejection = { type: 'CounterClosed'; total: number };
 
 export const counterDecider: Decider<CounterCommand, CounterEvent, CounterState, CounterRejection> = {
   initialState: () => ({ total: 0, closed: false }),
-  evolve: (state, event) =>
-    event.type === 'Added' ? { ...state, total: state.total + event.data.amount } : { ...state, closed: true },
+  evolve: (state, event) => (event.type === 'Added' ? { ...state, total: state.total + event.data.amount } : { ...state, closed: true }),
   decide: (command, state) => {
     if (state.closed) return { ok: false, rejection: { type: 'CounterClosed', total: state.total } };
     return command.type === 'Add'

@@ -88,9 +88,7 @@ export function appendContract(ctx: ContractContext) {
     it('a failed multi-event append leaves nothing behind (all or nothing)', async () => {
       const stream = newStream();
       await ctx.store().appendToStream(stream, events(1), { expectedRevision: 'no-stream' });
-      await expect(ctx.store().appendToStream(stream, events(5), { expectedRevision: 3 })).rejects.toThrow(
-        WrongExpectedRevisionError,
-      );
+      await expect(ctx.store().appendToStream(stream, events(5), { expectedRevision: 3 })).rejects.toThrow(WrongExpectedRevisionError);
       expect(await revisions(ctx.store(), stream)).toEqual([0]);
     });
 
@@ -99,7 +97,10 @@ export function appendContract(ctx: ContractContext) {
       const batch = [anEvent(), anEvent()];
       await ctx.store().appendToStream(stream, batch, { expectedRevision: 'no-stream' });
       for (const expectedRevision of ['no-stream', 'any'] as const) {
-        await ctx.store().appendToStream(stream, batch, { expectedRevision }).catch(() => undefined);
+        await ctx
+          .store()
+          .appendToStream(stream, batch, { expectedRevision })
+          .catch(() => undefined);
       }
       expect(ids(await ctx.store().readStream(stream))).toEqual(ids(batch));
     });

@@ -16,8 +16,7 @@ export function anEvent(type = 'Tested', data: JsonObject = {}, metadata: JsonOb
   return { id: randomUUID(), type, data, metadata: { source: 'contract', ...metadata } };
 }
 
-export const events = (count: number, type = 'Tested'): EventToAppend[] =>
-  Array.from({ length: count }, (_, i) => anEvent(type, { n: i }));
+export const events = (count: number, type = 'Tested'): EventToAppend[] => Array.from({ length: count }, (_, i) => anEvent(type, { n: i }));
 
 export const ids = (list: { id: string }[]): string[] => list.map((e) => e.id);
 

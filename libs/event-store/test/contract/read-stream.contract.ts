@@ -61,14 +61,15 @@ export function readStreamContract(ctx: ContractContext) {
       expect(revisions(await ctx.store().readStream(own, { recordedUntil: all[0].recordedAt }))).toEqual([0]);
       const earlier = new Date(Date.parse(all[0].recordedAt) - 1000).toISOString();
       expect(await ctx.store().readStream(own, { recordedUntil: earlier })).toEqual([]);
-      expect(
-        revisions(await ctx.store().readStream(own, { recordedUntil: all[1].recordedAt, direction: 'backwards' })),
-      ).toEqual([1, 0]);
+      expect(revisions(await ctx.store().readStream(own, { recordedUntil: all[1].recordedAt, direction: 'backwards' }))).toEqual([1, 0]);
     });
 
     it('a stream with no events: StreamNotFoundError naming it', async () => {
       const missing = newStream();
-      const error = await ctx.store().readStream(missing).catch((e: unknown) => e);
+      const error = await ctx
+        .store()
+        .readStream(missing)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StreamNotFoundError);
       expect(error).toMatchObject({ streamName: missing });
     });

@@ -7,6 +7,4 @@ import { describeEventStoreContract } from '../contract/contract';
  * ESDB_CONNECTION_STRING, or a testcontainers container when a Docker engine answers; otherwise
  * `esdbConnectionString()` fails naming both. Streams carry random categories, so a shared server is fine.
  */
-describeEventStoreContract('EventStoreDB', async () =>
-  EsdbEventStore.connect({ connectionString: await esdbConnectionString() }),
-);
+describeEventStoreContract('EventStoreDB', async () => EsdbEventStore.connect({ connectionString: await esdbConnectionString() }));

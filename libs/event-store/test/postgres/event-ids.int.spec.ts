@@ -38,9 +38,7 @@ describe('PostgreSQL event ids are unique across the store', () => {
   it('the same id twice in one batch fails it', async () => {
     const event = anEvent();
     const stream = newStream();
-    await expect(store.appendToStream(stream, [event, event], { expectedRevision: 'any' })).rejects.toThrow(
-      DuplicateEventIdError,
-    );
+    await expect(store.appendToStream(stream, [event, event], { expectedRevision: 'any' })).rejects.toThrow(DuplicateEventIdError);
     await expect(store.readStream(stream)).rejects.toThrow(StreamNotFoundError);
   });
 });

@@ -57,8 +57,6 @@ describe('PostgreSQL event-store schema', () => {
   });
 
   it('refuses a schema name it could not safely put into SQL', async () => {
-    await expect(PostgresEventStore.connect({ url: database.url, schema: 'x"; drop table y; --' })).rejects.toThrow(
-      InvalidSchemaNameError,
-    );
+    await expect(PostgresEventStore.connect({ url: database.url, schema: 'x"; drop table y; --' })).rejects.toThrow(InvalidSchemaNameError);
   });
 });

@@ -77,7 +77,12 @@ export function caseRegistered(
 }
 
 export function caseAccepted(caseId: string, subjectId: string | undefined): EventToAppend {
-  return { id: randomUUID(), type: 'CaseAccepted', data: { basis: 'screening', reason: null }, metadata: metadata(caseId, subjectId, 'CaseAccepted', 3) };
+  return {
+    id: randomUUID(),
+    type: 'CaseAccepted',
+    data: { basis: 'screening', reason: null },
+    metadata: metadata(caseId, subjectId, 'CaseAccepted', 3),
+  };
 }
 
 export function satisfactionRecorded(caseId: string, subjectId: string | undefined): EventToAppend {

@@ -27,7 +27,11 @@ describe('crypto-shredding on PostgreSQL + FerretDB', () => {
   let store: EventStore;
   let sql: Client;
   let mongo: MongoClient;
-  const appended = [caseRegistered(streamName, subjectId), caseAccepted(streamName, subjectId), satisfactionRecorded(streamName, subjectId)];
+  const appended = [
+    caseRegistered(streamName, subjectId),
+    caseAccepted(streamName, subjectId),
+    satisfactionRecorded(streamName, subjectId),
+  ];
 
   beforeAll(async () => {
     database = await createTestDatabase('crypto_shredding');
@@ -41,7 +45,9 @@ describe('crypto-shredding on PostgreSQL + FerretDB', () => {
 
     await store.appendToStream(streamName, appended.slice(0, 2), { expectedRevision: 'no-stream' });
     await store.appendToStream(streamName, appended.slice(2), { expectedRevision: 'any' });
-    await store.appendToStream(otherStream, [caseRegistered(otherStream, otherSubjectId, {}, OTHER_PERSON)], { expectedRevision: 'no-stream' });
+    await store.appendToStream(otherStream, [caseRegistered(otherStream, otherSubjectId, {}, OTHER_PERSON)], {
+      expectedRevision: 'no-stream',
+    });
   });
 
   afterAll(async () => {
@@ -149,7 +155,11 @@ describe('crypto-shredding on PostgreSQL + FerretDB', () => {
       const files = await rebuildCaseFiles();
       const rebuilt = JSON.stringify(files);
       expect(PLAINTEXT_NEEDLES.filter((needle) => rebuilt.includes(needle))).toEqual([]);
-      expect(files[streamName]).toMatchObject({ registryNumber: 'ПЩ-2026-000042', submitter: null, erased: ['submitter', 'text', 'attachments[].name', 'comment'] });
+      expect(files[streamName]).toMatchObject({
+        registryNumber: 'ПЩ-2026-000042',
+        submitter: null,
+        erased: ['submitter', 'text', 'attachments[].name', 'comment'],
+      });
       // The other person's file, rebuilt in the same run, still shows them: only the erased one is gone.
       expect(rebuilt).toContain(OTHER_PERSON.email);
     });

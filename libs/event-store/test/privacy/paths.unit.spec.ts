@@ -36,10 +36,22 @@ describe('personal-data paths', () => {
   it("agrees with the domain's mapPersonalData on case events, old and new versions", () => {
     const v1 = {
       type: 'CaseRegistered',
-      data: { submitterName: 'Ана', submitterEmail: null, submitterPhone: '0888', submitterAddress: 'ул. 1', text: 't', attachments: [{ name: 'f' }] },
+      data: {
+        submitterName: 'Ана',
+        submitterEmail: null,
+        submitterPhone: '0888',
+        submitterAddress: 'ул. 1',
+        text: 't',
+        attachments: [{ name: 'f' }],
+      },
       metadata: { schemaVersion: 1 },
     };
-    const events = [caseRegistered('c', 's'), caseRegistered('c', 's', { submitter: null, attachments: [] }), satisfactionRecorded('c', 's'), v1];
+    const events = [
+      caseRegistered('c', 's'),
+      caseRegistered('c', 's', { submitter: null, attachments: [] }),
+      satisfactionRecorded('c', 's'),
+      v1,
+    ];
     for (const event of events) {
       const ours = mapPaths(event.data, caseEventPrivacy.personalPaths(event), mark);
       expect(ours).toEqual(mapPersonalData(event as unknown as StoredCaseEvent, mark).data);

@@ -59,7 +59,11 @@ describe('withPersonalData', () => {
     await keys.erase(SUBJECT);
     const [registered, accepted, satisfaction] = await store.readStream(STREAM);
 
-    expect(registered.data).toMatchObject({ submitter: null, text: null, attachments: [{ name: null, mediaType: 'image/jpeg', size: 120_000 }] });
+    expect(registered.data).toMatchObject({
+      submitter: null,
+      text: null,
+      attachments: [{ name: null, mediaType: 'image/jpeg', size: 120_000 }],
+    });
     expect(registered.data).toMatchObject({ kind: 'signal', registryNumber: 'ПЩ-2026-000042', submitterGiven: true });
     expect(registered.metadata.erasedPersonalData).toEqual(['submitter', 'text', 'attachments[].name']);
     expect(accepted.metadata.erasedPersonalData).toBeUndefined();
@@ -99,24 +103,30 @@ describe('withPersonalData', () => {
 
   it('refuses personal data without a data subject, and stores nothing', async () => {
     const { store, raw } = setup();
-    await expect(store.appendToStream(STREAM, [caseRegistered(STREAM, undefined)], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(
-      MissingDataSubjectError,
-    );
+    await expect(
+      store.appendToStream(STREAM, [caseRegistered(STREAM, undefined)], { expectedRevision: 'no-stream' }),
+    ).rejects.toBeInstanceOf(MissingDataSubjectError);
     expect(raw.events).toHaveLength(0);
   });
 
   it('needs no subject for events with nothing personal in them, nor for other event types', async () => {
     const { store, raw } = setup();
     await store.appendToStream(STREAM, [caseAccepted(STREAM, undefined)], { expectedRevision: 'no-stream' });
-    await store.appendToStream('registry-peshtera_2026', [{ id: 'r-1', type: 'RegistryNumberDrawn', data: { text: 'not a case event' }, metadata: {} }], {
-      expectedRevision: 'no-stream',
-    });
+    await store.appendToStream(
+      'registry-peshtera_2026',
+      [{ id: 'r-1', type: 'RegistryNumberDrawn', data: { text: 'not a case event' }, metadata: {} }],
+      {
+        expectedRevision: 'no-stream',
+      },
+    );
     expect(raw.events.map((e) => e.data)).toEqual([{ basis: 'screening', reason: null }, { text: 'not a case event' }]);
   });
 
   it('an anonymous submission (no submitter) still encrypts its text', async () => {
     const { store, raw } = setup();
-    await store.appendToStream(STREAM, [caseRegistered(STREAM, SUBJECT, { submitter: null, submitterGiven: false })], { expectedRevision: 'no-stream' });
+    await store.appendToStream(STREAM, [caseRegistered(STREAM, SUBJECT, { submitter: null, submitterGiven: false })], {
+      expectedRevision: 'no-stream',
+    });
     const [stored] = raw.events;
     expect(stored.data.submitter).toBeNull();
     expect(isEncryptedValue(stored.data.text)).toBe(true);
@@ -132,7 +142,10 @@ describe('withPersonalData', () => {
 
   it('refuses to read a tampered ciphertext, naming event and field', async () => {
     const { raw, store, events } = await registeredCase();
-    raw.tamper(STREAM, 2, (e) => ({ ...e, data: { ...e.data, comment: { ...(e.data.comment as object), ct: Buffer.from('forged').toString('base64') } } }));
+    raw.tamper(STREAM, 2, (e) => ({
+      ...e,
+      data: { ...e.data, comment: { ...(e.data.comment as object), ct: Buffer.from('forged').toString('base64') } },
+    }));
     await expect(store.readStream(STREAM)).rejects.toThrow(PersonalDataDecryptionError);
     await expect(store.readStream(STREAM)).rejects.toThrow(events[2].id);
   });

@@ -21,9 +21,7 @@ describe('registry numbers on PostgreSQL under parallel writers', () => {
   it(`${WORKERS * DRAWS_PER_WORKER} draws at once across ${WORKERS} workers: exactly 1..${WORKERS * DRAWS_PER_WORKER}, no gap, no repeat`, async () => {
     const total = WORKERS * DRAWS_PER_WORKER;
     const drawn = await Promise.all(
-      Array.from({ length: total }, (_, i) =>
-        nextRegistryNumber(workers[i % WORKERS], { tenant: 'peshtera', year: 2026, prefix: 'PSH' }),
-      ),
+      Array.from({ length: total }, (_, i) => nextRegistryNumber(workers[i % WORKERS], { tenant: 'peshtera', year: 2026, prefix: 'PSH' })),
     );
     expect(drawn.map((d) => d.number).sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     for (const d of drawn) expect(d.formatted).toBe(`PSH-2026-${String(d.number).padStart(6, '0')}`);
@@ -31,9 +29,7 @@ describe('registry numbers on PostgreSQL under parallel writers', () => {
     // The registry stream itself: one event per number, the number being revision + 1.
     const stream = await workers[0].readStream('registry-peshtera.2026');
     expect(stream).toHaveLength(total);
-    expect(stream.map((e) => [e.revision, e.type, e.data.number])).toEqual(
-      stream.map((_, i) => [i, REGISTRY_NUMBER_ISSUED, i + 1]),
-    );
+    expect(stream.map((e) => [e.revision, e.type, e.data.number])).toEqual(stream.map((_, i) => [i, REGISTRY_NUMBER_ISSUED, i + 1]));
   });
 
   it('tenants and years count separately, even when drawn at the same time', async () => {
@@ -42,9 +38,7 @@ describe('registry numbers on PostgreSQL under parallel writers', () => {
       { tenant: 'sopot', year: 2027, prefix: 'SOP' },
       { tenant: 'nova-zagora', year: 2026, prefix: 'NZ' },
     ];
-    const drawn = await Promise.all(
-      Array.from({ length: 15 }, (_, i) => nextRegistryNumber(workers[i % WORKERS], keys[i % keys.length])),
-    );
+    const drawn = await Promise.all(Array.from({ length: 15 }, (_, i) => nextRegistryNumber(workers[i % WORKERS], keys[i % keys.length])));
     for (const key of keys) {
       const own = drawn.filter((d) => d.streamName === `registry-${key.tenant}.${key.year}`);
       expect(own.map((d) => d.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);

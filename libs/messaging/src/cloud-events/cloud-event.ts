@@ -23,7 +23,17 @@ export interface CloudEvent<D = unknown> {
 }
 
 /** Context attributes the spec defines; an extension may not reuse these names. */
-export const CONTEXT_ATTRIBUTES = ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'dataschema', 'data'] as const;
+export const CONTEXT_ATTRIBUTES = [
+  'specversion',
+  'id',
+  'source',
+  'type',
+  'subject',
+  'time',
+  'datacontenttype',
+  'dataschema',
+  'data',
+] as const;
 
 /** The spec: extension names are lower-case ASCII letters and digits only (and should be at most 20 long). */
 const EXTENSION_NAME = /^[a-z0-9]{1,20}$/;
@@ -39,7 +49,8 @@ export function validateCloudEvent(event: CloudEvent): void {
       throw new InvalidCloudEventError(`${attribute} must be a non-empty string`);
     }
   }
-  if (event.time !== undefined && Number.isNaN(Date.parse(event.time))) throw new InvalidCloudEventError(`time "${event.time}" is not RFC 3339`);
+  if (event.time !== undefined && Number.isNaN(Date.parse(event.time)))
+    throw new InvalidCloudEventError(`time "${event.time}" is not RFC 3339`);
   for (const name of Object.keys(event.extensions)) {
     if (!isExtensionName(name)) throw new InvalidCloudEventError(`extension name "${name}" must be 1-20 lower-case letters or digits`);
   }

@@ -1,5 +1,12 @@
 import { InvalidCloudEventError, MalformedMessageError } from '../errors';
-import { CLOUDEVENTS_SPEC_VERSION, CONTEXT_ATTRIBUTES, type CloudEvent, type ExtensionValue, isJsonContentType, validateCloudEvent } from './cloud-event';
+import {
+  CLOUDEVENTS_SPEC_VERSION,
+  CONTEXT_ATTRIBUTES,
+  type CloudEvent,
+  type ExtensionValue,
+  isJsonContentType,
+  validateCloudEvent,
+} from './cloud-event';
 import { headerText, type IncomingKafkaMessage, type OutgoingKafkaMessage } from './kafka-message';
 
 /**
@@ -50,7 +57,8 @@ export function fromKafkaMessage(message: IncomingKafkaMessage): CloudEvent {
     const text = headerText(headers[name]);
     if (text !== undefined) attributes[name.slice(HEADER_PREFIX.length).toLowerCase()] = text;
   }
-  if (contentType !== undefined && !isJsonContentType(contentType)) throw new MalformedMessageError(`unsupported content-type ${contentType}`);
+  if (contentType !== undefined && !isJsonContentType(contentType))
+    throw new MalformedMessageError(`unsupported content-type ${contentType}`);
   const { specversion, id, source, type, subject, time, ...extensions } = attributes;
   delete extensions['datacontenttype'];
   return checked({
@@ -68,7 +76,8 @@ export function fromKafkaMessage(message: IncomingKafkaMessage): CloudEvent {
 
 function fromStructured(value: IncomingKafkaMessage['value']): CloudEvent {
   const parsed = parseData(value);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new MalformedMessageError('structured event is not a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new MalformedMessageError('structured event is not a JSON object');
   const { specversion, id, source, type, subject, time, datacontenttype, data, ...rest } = parsed as Record<string, unknown>;
   const extensions: Record<string, ExtensionValue> = {};
   for (const [name, value] of Object.entries(rest)) {

@@ -79,7 +79,8 @@ export class EventConsumer {
   constructor(private readonly options: EventConsumerOptions) {
     this.group = options.group;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    if (!Number.isInteger(this.retry.attempts) || this.retry.attempts < 1) throw new RangeError('retry.attempts must be a positive integer');
+    if (!Number.isInteger(this.retry.attempts) || this.retry.attempts < 1)
+      throw new RangeError('retry.attempts must be a positive integer');
     this.logger = options.logger ?? silentLogger;
     this.wait = options.sleep ?? ((ms) => realSleep(ms));
   }
@@ -147,7 +148,10 @@ export class EventConsumer {
         failedAt: new Date(),
       }),
     );
-    this.logger.error({ group: this.group, topic, partition, offset: message.offset, eventId, attempts, err: reason, deadLetterTopic: target }, 'event dead-lettered');
+    this.logger.error(
+      { group: this.group, topic, partition, offset: message.offset, eventId, attempts, err: reason, deadLetterTopic: target },
+      'event dead-lettered',
+    );
     return { outcome: 'dead-lettered', eventId, attempts, reason, deadLetterTopic: target };
   }
 }

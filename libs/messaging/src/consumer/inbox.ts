@@ -30,7 +30,10 @@ const DUPLICATE_KEY = 11000;
 export class MongoInbox implements Inbox {
   private readonly collection: Collection<InboxDocument>;
 
-  constructor(db: Db, readonly group: string) {
+  constructor(
+    db: Db,
+    readonly group: string,
+  ) {
     this.collection = db.collection<InboxDocument>(inboxCollectionName(group));
   }
 

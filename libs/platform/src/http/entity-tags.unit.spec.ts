@@ -1,6 +1,9 @@
 import { basedOnVersion, etagOf, pinnedVersion, readIfMatch } from './entity-tags';
 
-const MALFORMED = { ok: false, problem: { field: 'If-Match', reason: 'must be an ETag as it was given, e.g. "7" (with the quotes), or *' } };
+const MALFORMED = {
+  ok: false,
+  problem: { field: 'If-Match', reason: 'must be an ETag as it was given, e.g. "7" (with the quotes), or *' },
+};
 
 describe('If-Match, read one way for every API (RFC 9110, 13.1.1)', () => {
   it('a version is its quoted number, and If-Match gives it back', () => {
@@ -37,7 +40,9 @@ describe('an edit of versioned set-up data', () => {
   });
 
   it('a malformed If-Match is a 400 naming the header, never an edit without a precondition', () => {
-    expect(() => basedOnVersion('version 4')).toThrow(expect.objectContaining({ response: { statusCode: 400, errors: [MALFORMED.problem] } }));
+    expect(() => basedOnVersion('version 4')).toThrow(
+      expect.objectContaining({ response: { statusCode: 400, errors: [MALFORMED.problem] } }),
+    );
   });
 
   it('weak tags only: a 412, as they can match no version; several versions: a 400', () => {

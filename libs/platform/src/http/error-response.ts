@@ -38,7 +38,9 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   const response = exception.getResponse();
   const original: Record<string, unknown> = typeof response === 'string' ? { message: response } : { ...(response as object) };
   const message = typeof original.message === 'string' ? original.message : exception.message;
-  const errors = Array.isArray(original.errors) ? (original.errors as FieldProblem[]) : [{ field: frameworkField(status), reason: message }];
+  const errors = Array.isArray(original.errors)
+    ? (original.errors as FieldProblem[])
+    : [{ field: frameworkField(status), reason: message }];
   return { status, body: { ...original, statusCode: status, errors } as ErrorBody };
 }
 

@@ -56,7 +56,9 @@ describe("the platform's error body", () => {
     expect(JSON.stringify(errorResponse(refused))).toBe(JSON.stringify(errorResponse(expected)));
 
     const denial = { reason: 'other-tenant', message: { bg: 'друга община', en: 'another tenant' } } as const;
-    const denied = forbidden([{ field: 'Authorization', reason: 'another tenant' }], { rejection: { type: 'other-tenant', message: denial.message } });
+    const denied = forbidden([{ field: 'Authorization', reason: 'another tenant' }], {
+      rejection: { type: 'other-tenant', message: denial.message },
+    });
     expect(JSON.stringify(errorResponse(accessDenied(denial)))).toBe(JSON.stringify(errorResponse(denied)));
     expect(errorBodySchema.safeParse(errorResponse(issuerUnavailable())?.body).success).toBe(true);
   });
@@ -75,7 +77,7 @@ describe('errors the platform did not build', () => {
   const schema = z.object({ officerId: z.string(), reason: z.string().min(1, 'is required'), absent: z.boolean() }).strict();
   const zodError = schema.safeParse({ reason: '', absent: 'no', extra: 1 }).error;
 
-  it('zod: each field once, with intake\'s words, whether thrown as is or by nestjs-zod\'s pipe', () => {
+  it("zod: each field once, with intake's words, whether thrown as is or by nestjs-zod's pipe", () => {
     const expected = {
       status: 400,
       body: {
@@ -103,14 +105,23 @@ describe('errors the platform did not build', () => {
       status: 403,
       body: { statusCode: 403, error: 'Forbidden', message: 'no', errors: [{ field: 'Authorization', reason: 'no' }] },
     });
-    expect(errorResponse(new NotFoundException('Cannot GET /nowhere'))).toMatchObject({ status: 404, body: { errors: [{ field: 'path' }] } });
+    expect(errorResponse(new NotFoundException('Cannot GET /nowhere'))).toMatchObject({
+      status: 404,
+      body: { errors: [{ field: 'path' }] },
+    });
   });
 
   it("the body parser's errors name the body; anything else is the service's fault, a 500 that says nothing of the inside", () => {
     const parser = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', limit: 102_400 });
-    expect(errorResponse(parser)).toEqual({ status: 413, body: { statusCode: 413, errors: [{ field: 'body', reason: 'is larger than 102400 bytes' }] } });
+    expect(errorResponse(parser)).toEqual({
+      status: 413,
+      body: { statusCode: 413, errors: [{ field: 'body', reason: 'is larger than 102400 bytes' }] },
+    });
     expect(errorResponse(new TypeError('x is undefined'))).toBeUndefined();
-    expect(INTERNAL_ERROR.body).toEqual({ statusCode: 500, errors: [{ field: 'server', reason: 'something went wrong on our side; it has been logged' }] });
+    expect(INTERNAL_ERROR.body).toEqual({
+      statusCode: 500,
+      errors: [{ field: 'server', reason: 'something went wrong on our side; it has been logged' }],
+    });
   });
 });
 
@@ -124,7 +135,9 @@ describe('PlatformExceptionFilter', () => {
   };
 
   it('replies with the status and the body', () => {
-    expect(run(conflict([problem], { rejection })).replies).toEqual([{ status: 409, body: { statusCode: 409, errors: [problem], rejection } }]);
+    expect(run(conflict([problem], { rejection })).replies).toEqual([
+      { status: 409, body: { statusCode: 409, errors: [problem], rejection } },
+    ]);
   });
 
   it('answers its own faults with a bare 500, and logs them', () => {

@@ -99,7 +99,11 @@ export class ProjectionRunner<P extends ProjectionProgress = ProjectionProgress>
     this.current = progress;
     const { filter } = this.projection;
     while (!this.stopped) {
-      const page = await this.store.readAll({ from: progress.position ?? 'start', maxCount: this.options.pageSize, ...(filter ? { filter } : {}) });
+      const page = await this.store.readAll({
+        from: progress.position ?? 'start',
+        maxCount: this.options.pageSize,
+        ...(filter ? { filter } : {}),
+      });
       progress = await this.applied(page, progress);
       if (page.length < this.options.pageSize) break;
     }

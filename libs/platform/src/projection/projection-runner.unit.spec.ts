@@ -45,7 +45,12 @@ describe('the projection runner', () => {
     await append(store, 'templates-x', 2);
     const projection = new Recording();
     const caughtUp: ProjectionProgress[] = [];
-    const runner = new ProjectionRunner(store, projection, { pageSize: 2, log }, { onCaughtUp: async (p) => void caughtUp.push(p) }).start();
+    const runner = new ProjectionRunner(
+      store,
+      projection,
+      { pageSize: 2, log },
+      { onCaughtUp: async (p) => void caughtUp.push(p) },
+    ).start();
     await until(() => runner.caughtUp);
     expect(caughtUp).toEqual([{ position: '4', applied: 5 }]);
 

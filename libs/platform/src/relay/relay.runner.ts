@@ -35,7 +35,14 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
     const db = this.mongo.db;
     if (!db) throw new Error('the MongoDB connection has no database');
     // The relay reads the store as stored: personal data stays encrypted on its way to Kafka.
-    this.relay = new EventRelay({ name: 'case-events', store: this.store, kafka: this.kafka, db, topic: CASE_EVENTS_TOPIC, logger: this.logger });
+    this.relay = new EventRelay({
+      name: 'case-events',
+      store: this.store,
+      kafka: this.kafka,
+      db,
+      topic: CASE_EVENTS_TOPIC,
+      logger: this.logger,
+    });
     this.relay.start();
   }
 
@@ -50,8 +57,6 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
     if (!progress) return indicator.down({ message: 'not started' });
     // Not `status`: terminus reads that key as the indicator's own up/down.
     const details = { state: progress.status, published: progress.published, lastDelayMs: progress.lastDelayMs };
-    return progress.status === 'retrying'
-      ? indicator.down({ ...details, message: progress.lastError })
-      : indicator.up(details);
+    return progress.status === 'retrying' ? indicator.down({ ...details, message: progress.lastError }) : indicator.up(details);
   }
 }

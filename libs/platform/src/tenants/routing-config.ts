@@ -8,5 +8,7 @@ import { readStreamIfExists, type EventStore } from '@civic/event-store';
  */
 export async function readRoutingConfig(store: EventStore, tenant: string): Promise<RoutingConfigState> {
   const recorded = (await readStreamIfExists(store, routingConfigStreamName(tenant))) ?? [];
-  return foldRoutingConfig(recorded.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata }) as unknown as RoutingConfigEvent));
+  return foldRoutingConfig(
+    recorded.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata }) as unknown as RoutingConfigEvent),
+  );
 }

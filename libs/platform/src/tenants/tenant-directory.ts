@@ -41,11 +41,11 @@ export class TenantDirectory {
   }
 
   static load(dir: string): TenantDirectory {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     if (files.length === 0) throw new Error(`No tenant files (*.json) in ${dir}`);
-    return new TenantDirectory(
-      files.map((file) => parseTenantCharter(JSON.parse(readFileSync(join(dir, file), 'utf8')), join(dir, file))),
-    );
+    return new TenantDirectory(files.map((file) => parseTenantCharter(JSON.parse(readFileSync(join(dir, file), 'utf8')), join(dir, file))));
   }
 }
 

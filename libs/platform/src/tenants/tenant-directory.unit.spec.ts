@@ -6,7 +6,12 @@ import { DEFAULT_TENANTS_DIR, TenantDirectory } from './tenant-directory';
 describe('the tenant directory', () => {
   it('loads the five seed tenants from their data files', () => {
     const directory = TenantDirectory.load(DEFAULT_TENANTS_DIR);
-    expect(directory.list().map((t) => t.slug).sort()).toEqual(['momchilgrad', 'nova-zagora', 'peshtera', 'petrich', 'sopot']);
+    expect(
+      directory
+        .list()
+        .map((t) => t.slug)
+        .sort(),
+    ).toEqual(['momchilgrad', 'nova-zagora', 'peshtera', 'petrich', 'sopot']);
     expect(directory.get('peshtera')?.name.bg).toMatch(/Пещера/);
     expect(directory.get('nowhere')).toBeUndefined();
   });

@@ -56,11 +56,18 @@ export class AuditLogController {
   ) {}
 
   @Get('log')
-  @ApiOperation({ summary: "The tenant's audit log: every auditor read, oldest first", description: 'Each `AuditorReadRecorded` event, with the chain check of the whole log.' })
+  @ApiOperation({
+    summary: "The tenant's audit log: every auditor read, oldest first",
+    description: 'Each `AuditorReadRecorded` event, with the chain check of the whole log.',
+  })
   @ApiQuery({ name: 'fromRevision', required: false, description: 'First entry of the page; default 0.' })
   @ApiQuery({ name: 'limit', required: false, description: `Entries per page, 1 to ${LOG_PAGE_MAX}; default 100.` })
   @ApiOkResponse({ description: 'A page of the log.' })
-  read(@Param('tenant') tenant: string, @Query() query: Record<string, unknown>, @CurrentAuditor() auditor: Auditor): Promise<AuditLogPage> {
+  read(
+    @Param('tenant') tenant: string,
+    @Query() query: Record<string, unknown>,
+    @CurrentAuditor() auditor: Auditor,
+  ): Promise<AuditLogPage> {
     this.reads.checkTenant(tenant);
     const page = valid(parseLogPage(query));
     const { principal, correlationHeader, response } = auditor;

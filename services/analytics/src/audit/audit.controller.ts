@@ -46,7 +46,11 @@ const ERRORS = { description: 'Body `{ statusCode, errors: [{ field, reason }] }
 @Auth('auditor')
 @ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
 @ApiParam({ name: 'caseId', description: 'The case id (a UUID)' })
-@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded with the read in the audit log and echoed back; made up when absent.' })
+@ApiHeader({
+  name: 'X-Correlation-Id',
+  required: false,
+  description: 'Recorded with the read in the audit log and echoed back; made up when absent.',
+})
 @ApiBadRequestResponse({ ...ERRORS, description: `A bad parameter, named. ${ERRORS.description}` })
 @ApiNotFoundResponse({ description: 'No such tenant, no such case for this tenant, or no events at that moment (the field is named).' })
 @ApiServiceUnavailableResponse({ description: 'The read could not be recorded in the audit log, so it is not answered.' })
@@ -62,7 +66,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'Every event of the case',
     description:
-      'In stream order, upcast to today\'s shape and decrypted where the subject\'s key exists: revision, global position, occurredAt, recordedAt, actor, case channel, correlation and causation ids, the causing command (type derived from the event, id = causationId), `erased: [paths]` for erased personal data, and each event\'s hash link.',
+      "In stream order, upcast to today's shape and decrypted where the subject's key exists: revision, global position, occurredAt, recordedAt, actor, case channel, correlation and causation ids, the causing command (type derived from the event, id = causationId), `erased: [paths]` for erased personal data, and each event's hash link.",
   })
   @ApiOkResponse({ description: 'The case header, its head event and every event.' })
   history(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @CurrentAuditor() auditor: Auditor): Promise<HistoryView> {
@@ -74,13 +78,27 @@ export class AuditController {
   @ApiOperation({
     summary: 'The state as of a revision or a moment',
     description:
-      'Folds the domain\'s `evolve` over the stream up to the revision, or over the longest prefix of events that happened at or before `at` (business time `occurredAt`; `basis=recorded` uses the time the store wrote them).',
+      "Folds the domain's `evolve` over the stream up to the revision, or over the longest prefix of events that happened at or before `at` (business time `occurredAt`; `basis=recorded` uses the time the store wrote them).",
   })
-  @ApiQuery({ name: 'revision', required: false, description: 'A revision of the case stream (0 = registration). Exactly one of revision and at.' })
+  @ApiQuery({
+    name: 'revision',
+    required: false,
+    description: 'A revision of the case stream (0 = registration). Exactly one of revision and at.',
+  })
   @ApiQuery({ name: 'at', required: false, description: 'An ISO-8601 instant with a zone, e.g. 2026-03-02T09:15:00Z.' })
-  @ApiQuery({ name: 'basis', required: false, enum: ['occurred', 'recorded'], description: 'Which time `at` is compared with; default occurred.' })
+  @ApiQuery({
+    name: 'basis',
+    required: false,
+    enum: ['occurred', 'recorded'],
+    description: 'Which time `at` is compared with; default occurred.',
+  })
   @ApiOkResponse({ description: 'The state, its status and the revision it was folded to.' })
-  state(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Query() query: Query, @CurrentAuditor() auditor: Auditor): Promise<StateView> {
+  state(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Query() query: Query,
+    @CurrentAuditor() auditor: Auditor,
+  ): Promise<StateView> {
     const id = this.caseIdOf(tenant, caseId);
     const moment = valid(parseMoment(query));
     return this.read(auditor, tenant, id, 'state', { ...moment }, (record) => stateView(record, moment));
@@ -95,7 +113,12 @@ export class AuditController {
   @ApiQuery({ name: 'to', required: true, description: 'An ISO-8601 instant, not before from.' })
   @ApiQuery({ name: 'basis', required: false, enum: ['occurred', 'recorded'] })
   @ApiOkResponse({ description: 'Both states, the changed fields (path, before, after) and the events between.' })
-  diff(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Query() query: Query, @CurrentAuditor() auditor: Auditor): Promise<DiffView> {
+  diff(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Query() query: Query,
+    @CurrentAuditor() auditor: Auditor,
+  ): Promise<DiffView> {
     const id = this.caseIdOf(tenant, caseId);
     const range = valid(parseRange(query));
     return this.read(auditor, tenant, id, 'diff', { ...range }, (record) => diffView(record, range));
@@ -133,9 +156,15 @@ export class AuditController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The case dossier as PDF', description: 'The same content as dossier.json, headings in Bulgarian and English.' })
   @ApiOkResponse({ description: 'A PDF file.' })
-  async dossierPdf(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @CurrentAuditor() auditor: Auditor): Promise<StreamableFile> {
+  async dossierPdf(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @CurrentAuditor() auditor: Auditor,
+  ): Promise<StreamableFile> {
     const id = this.caseIdOf(tenant, caseId);
-    const pdf = await this.read(auditor, tenant, id, 'dossier.pdf', {}, (record, correlationId) => dossierPdf(this.dossier(record, auditor, correlationId)));
+    const pdf = await this.read(auditor, tenant, id, 'dossier.pdf', {}, (record, correlationId) =>
+      dossierPdf(this.dossier(record, auditor, correlationId)),
+    );
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="dossier-${id}.pdf"` });
   }
 
@@ -159,6 +188,8 @@ export class AuditController {
     answer: (record: CaseRecord, correlationId: string) => T | Promise<T>,
   ): Promise<T> {
     const request = { tenant, caseId, principal: auditor.principal, endpoint, parameters, correlationHeader: auditor.correlationHeader };
-    return this.reads.run(request, auditor.response, async (correlationId) => answer(await this.records.read(tenant, caseId), correlationId));
+    return this.reads.run(request, auditor.response, async (correlationId) =>
+      answer(await this.records.read(tenant, caseId), correlationId),
+    );
   }
 }

@@ -14,7 +14,10 @@ import type { ReadCaseEvent } from './history';
 
 /** No case with this id belongs to this tenant (another tenant's case is, for this caller, no case at all). */
 export class CaseNotFoundError extends Error {
-  constructor(readonly tenant: string, readonly caseId: string) {
+  constructor(
+    readonly tenant: string,
+    readonly caseId: string,
+  ) {
     super(`no case ${caseId} for tenant ${tenant}`);
     this.name = 'CaseNotFoundError';
   }

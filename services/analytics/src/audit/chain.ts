@@ -80,7 +80,16 @@ export function checkChain(events: readonly RecordedEvent[]): ChainCheck {
       found = eventHash(event);
       break;
   }
-  return { ok: false, count: events.length, head, reason: result.reason, brokenAt: result.brokenAt, expected, found, detail: result.detail };
+  return {
+    ok: false,
+    count: events.length,
+    head,
+    reason: result.reason,
+    brokenAt: result.brokenAt,
+    expected,
+    found,
+    detail: result.detail,
+  };
 }
 
 export function checkKnownHead(events: readonly RecordedEvent[], hash: string): KnownHeadCheck {

@@ -56,7 +56,12 @@ function basis(query: Query, problems: FieldProblem[]): TimeBasis {
   return 'occurred';
 }
 
-function wholeNumber(query: Query, field: string, problems: FieldProblem[], { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number | undefined {
+function wholeNumber(
+  query: Query,
+  field: string,
+  problems: FieldProblem[],
+  { min = 0, max = Number.MAX_SAFE_INTEGER } = {},
+): number | undefined {
   const value = single(query, field, problems);
   if (value === undefined) return undefined;
   const number = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
@@ -77,7 +82,13 @@ export function parseMoment(query: Query): Parsed<Moment> {
   const hasAt = given(query.at);
   if (hasRevision === hasAt) {
     const reason = hasAt ? 'give either revision or at, not both' : 'give either revision (a number) or at (an ISO-8601 instant)';
-    return { ok: false, problems: [{ field: 'revision', reason }, { field: 'at', reason }] };
+    return {
+      ok: false,
+      problems: [
+        { field: 'revision', reason },
+        { field: 'at', reason },
+      ],
+    };
   }
   if (hasRevision) {
     if (given(query.basis)) problems.push({ field: 'basis', reason: 'applies to at only' });

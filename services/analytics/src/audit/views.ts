@@ -7,7 +7,10 @@ import type { DiffRange } from './params';
 
 /** The case existed, but not yet (or not at that revision) at the moment asked for. */
 export class MomentNotFoundError extends Error {
-  constructor(readonly field: string, reason: string) {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
     super(reason);
     this.name = 'MomentNotFoundError';
   }

@@ -30,7 +30,10 @@ const listOf = <T extends string>(allowed: readonly T[], what: string) =>
     .superRefine((items, ctx) => {
       const unknown = items.filter((item) => !allowed.includes(item as T));
       if (unknown.length > 0) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown ${what} ${unknown.map((u) => `"${u}"`).join(', ')}; one or more (comma-separated) of: ${allowed.join(', ')}` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `unknown ${what} ${unknown.map((u) => `"${u}"`).join(', ')}; one or more (comma-separated) of: ${allowed.join(', ')}`,
+        });
       }
     })
     .transform((items) => items as T[]);
@@ -40,7 +43,10 @@ const identifier = z
   .regex(/^[a-z0-9][a-z0-9:._-]{0,99}$/i, 'must be an id such as public-works (letters, digits, ".", ":", "_", "-")');
 
 const positive = (name: string, max?: number) => {
-  let number = z.coerce.number({ invalid_type_error: `${name} must be a whole number` }).int(`must be a whole number`).min(1, 'must be at least 1');
+  let number = z.coerce
+    .number({ invalid_type_error: `${name} must be a whole number` })
+    .int(`must be a whole number`)
+    .min(1, 'must be at least 1');
   if (max !== undefined) number = number.max(max, `must be at most ${max}`);
   return z.string({ invalid_type_error: 'must be given once' }).regex(/^\d+$/, 'must be a whole number').pipe(number);
 };
@@ -78,7 +84,8 @@ export function caseListFilter(tenant: string, query: CaseListQuery, today: IsoD
   if (query.unit) filter.unit = query.unit;
   if (query.officer) filter.officerId = query.officer;
   if (query.due === 'overdue') Object.assign(filter, { open: true, dueDate: { $ne: null, $lt: today } });
-  if (query.due === 'soon') Object.assign(filter, { open: true, dueDate: { $ne: null, $gte: today, $lte: addCalendarDays(today, dueSoonDays) } });
+  if (query.due === 'soon')
+    Object.assign(filter, { open: true, dueDate: { $ne: null, $gte: today, $lte: addCalendarDays(today, dueSoonDays) } });
   return filter;
 }
 

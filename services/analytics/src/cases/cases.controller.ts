@@ -29,7 +29,12 @@ export class CasesController {
   @ApiQuery({ name: 'status', required: false, description: `One or more of: ${CASE_STATUSES.join(', ')}` })
   @ApiQuery({ name: 'unit', required: false, description: 'A unit id from the charter, e.g. public-works' })
   @ApiQuery({ name: 'officer', required: false, description: 'An officer id' })
-  @ApiQuery({ name: 'due', required: false, enum: ['soon', 'overdue'], description: 'soon: open and due within ANALYTICS_DUE_SOON_DAYS days; overdue: open past its due date' })
+  @ApiQuery({
+    name: 'due',
+    required: false,
+    enum: ['soon', 'overdue'],
+    description: 'soon: open and due within ANALYTICS_DUE_SOON_DAYS days; overdue: open past its due date',
+  })
   @ApiQuery({ name: 'sort', required: false, enum: [...CASE_SORTS], description: 'Default -receivedAt (newest first); ties by case id.' })
   @ApiQuery({ name: 'page', required: false, description: 'From 1; default 1' })
   @ApiQuery({ name: 'pageSize', required: false, description: `1 to ${MAX_PAGE_SIZE}; default 20` })

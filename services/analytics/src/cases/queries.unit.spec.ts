@@ -7,7 +7,17 @@ describe('the case list query', () => {
   });
 
   it('filters by kind, channel and status (lists), unit, officer; due soon or overdue against today', () => {
-    const parsed = parseCaseListQuery({ kind: 'complaint,signal', channel: 'post', status: 'Routed,Assigned', unit: 'public-works', officer: 'pw-1', due: 'overdue', sort: 'dueDate', page: '2', pageSize: '50' });
+    const parsed = parseCaseListQuery({
+      kind: 'complaint,signal',
+      channel: 'post',
+      status: 'Routed,Assigned',
+      unit: 'public-works',
+      officer: 'pw-1',
+      due: 'overdue',
+      sort: 'dueDate',
+      page: '2',
+      pageSize: '50',
+    });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(caseListFilter('peshtera', parsed.value, '2026-06-15', 5)).toEqual({
       tenant: 'peshtera',
@@ -22,11 +32,23 @@ describe('the case list query', () => {
     expect(caseListSort(parsed.value.sort)).toEqual({ dueDate: 1, _id: 1 });
     const soon = parseCaseListQuery({ due: 'soon' });
     if (!soon.ok) throw new Error('not parsed');
-    expect(caseListFilter('peshtera', soon.value, '2026-06-29', 5)).toMatchObject({ open: true, dueDate: { $ne: null, $gte: '2026-06-29', $lte: '2026-07-04' } });
+    expect(caseListFilter('peshtera', soon.value, '2026-06-29', 5)).toMatchObject({
+      open: true,
+      dueDate: { $ne: null, $gte: '2026-06-29', $lte: '2026-07-04' },
+    });
   });
 
   it('every bad parameter named with its reason; unknown ones too', () => {
-    const parsed = parseCaseListQuery({ kind: 'complaint,petition', status: 'Lost', due: 'later', sort: 'name', page: '0', pageSize: '1000', tenantz: 'x', unit: ['a', 'b'] });
+    const parsed = parseCaseListQuery({
+      kind: 'complaint,petition',
+      status: 'Lost',
+      due: 'later',
+      sort: 'name',
+      page: '0',
+      pageSize: '1000',
+      tenantz: 'x',
+      unit: ['a', 'b'],
+    });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     const fields = parsed.problems.map((p) => p.field).sort();
@@ -39,7 +61,14 @@ describe('the case list query', () => {
 
 describe('the KPI query', () => {
   it('a period (dates received, both included), a dimension and filters', () => {
-    const parsed = parseKpiQuery({ from: '2026-01-01', to: '2026-06-30', by: 'month', unit: 'public-works', kind: 'complaint', channel: 'email' });
+    const parsed = parseKpiQuery({
+      from: '2026-01-01',
+      to: '2026-06-30',
+      by: 'month',
+      unit: 'public-works',
+      kind: 'complaint',
+      channel: 'email',
+    });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(kpiFilter('sopot', parsed.value)).toEqual({
       tenant: 'sopot',
@@ -58,6 +87,9 @@ describe('the KPI query', () => {
   });
 
   it('to before from is refused on `to`', () => {
-    expect(parseKpiQuery({ from: '2026-05-01', to: '2026-04-01' })).toEqual({ ok: false, problems: [{ field: 'to', reason: 'must not be before from (2026-05-01)' }] });
+    expect(parseKpiQuery({ from: '2026-05-01', to: '2026-04-01' })).toEqual({
+      ok: false,
+      problems: [{ field: 'to', reason: 'must not be before from (2026-05-01)' }],
+    });
   });
 });

@@ -7,7 +7,10 @@ import { REBUILD_STATUSES } from '../rebuild/rebuild-progress';
 
 const integer: SchemaObject = { type: 'integer', minimum: 0 };
 const nullableNumber: SchemaObject = { type: 'number', nullable: true };
-const counts = (keys: readonly string[]): SchemaObject => ({ type: 'object', properties: Object.fromEntries(keys.map((key) => [key, integer])) });
+const counts = (keys: readonly string[]): SchemaObject => ({
+  type: 'object',
+  properties: Object.fromEntries(keys.map((key) => [key, integer])),
+});
 
 export const KPIS_SCHEMA: SchemaObject = {
   type: 'object',

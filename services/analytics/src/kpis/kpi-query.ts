@@ -6,14 +6,21 @@ import { problemsOf, type Parsed } from '../http/field-problems';
 
 const date = z.string({ invalid_type_error: 'must be given once' }).refine(isIsoDate, 'must be a date YYYY-MM-DD');
 const oneOf = <T extends string>(values: readonly [T, ...T[]], what: string) =>
-  z.enum(values, { errorMap: (issue) => ({ message: issue.code === 'invalid_type' ? 'must be given once' : `must be one ${what} of ${values.join(', ')}` }) });
+  z.enum(values, {
+    errorMap: (issue) => ({
+      message: issue.code === 'invalid_type' ? 'must be given once' : `must be one ${what} of ${values.join(', ')}`,
+    }),
+  });
 
 export const kpiQuerySchema = z
   .object({
     from: date.optional(),
     to: date.optional(),
     by: oneOf(KPI_DIMENSIONS, 'dimension').optional(),
-    unit: z.string({ invalid_type_error: 'must be given once' }).regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'must be a unit id such as public-works').optional(),
+    unit: z
+      .string({ invalid_type_error: 'must be given once' })
+      .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'must be a unit id such as public-works')
+      .optional(),
     kind: oneOf(KINDS, 'kind').optional(),
     channel: oneOf(CHANNELS, 'channel').optional(),
   })

@@ -33,9 +33,9 @@ export class KpisController {
   @ApiOperation({
     summary: 'KPIs and their trends',
     description:
-      'Cases count in the period (and month) they were received in. `by=month` is the trend: one group per month, with no gaps. Filters narrow the cases first, e.g. `by=month&unit=public-works` is one unit\'s trend.',
+      "Cases count in the period (and month) they were received in. `by=month` is the trend: one group per month, with no gaps. Filters narrow the cases first, e.g. `by=month&unit=public-works` is one unit's trend.",
   })
-  @ApiQuery({ name: 'from', required: false, description: 'Received on or after this date (YYYY-MM-DD, the tenant\'s calendar)' })
+  @ApiQuery({ name: 'from', required: false, description: "Received on or after this date (YYYY-MM-DD, the tenant's calendar)" })
   @ApiQuery({ name: 'to', required: false, description: 'Received on or before this date (YYYY-MM-DD)' })
   @ApiQuery({ name: 'by', required: false, enum: [...KPI_DIMENSIONS] })
   @ApiQuery({ name: 'unit', required: false })

@@ -94,16 +94,30 @@ describe('KPI arithmetic', () => {
 
   it('no proceedings by ground; satisfaction: every rating, average to two decimals, distribution', () => {
     const kpis = computeKpis(
-      [kase({ noProceedingsGround: 'anonymous' }), kase({ noProceedingsGround: 'anonymous' }), kase({ noProceedingsGround: 'time-barred' }), kase({ ratings: [5, 4] }), kase({ ratings: [1] })],
+      [
+        kase({ noProceedingsGround: 'anonymous' }),
+        kase({ noProceedingsGround: 'anonymous' }),
+        kase({ noProceedingsGround: 'time-barred' }),
+        kase({ ratings: [5, 4] }),
+        kase({ ratings: [1] }),
+      ],
       TODAY,
     );
-    expect(kpis.noProceedings).toEqual({ total: 3, byGround: { anonymous: 2, 'time-barred': 1, 'offensive-language': 0, 'personal-or-classified-information': 0, other: 0 } });
+    expect(kpis.noProceedings).toEqual({
+      total: 3,
+      byGround: { anonymous: 2, 'time-barred': 1, 'offensive-language': 0, 'personal-or-classified-information': 0, other: 0 },
+    });
     expect(kpis.satisfaction).toEqual({ ratings: 3, average: 3.33, distribution: { '1': 1, '2': 0, '3': 0, '4': 1, '5': 1 } });
   });
 
   it('nothing to measure: nulls, never NaN', () => {
     const kpis = computeKpis([], TODAY);
-    expect(kpis).toMatchObject({ received: 0, onTimeRate: null, daysToAnswer: { median: null, p90: null }, satisfaction: { average: null } });
+    expect(kpis).toMatchObject({
+      received: 0,
+      onTimeRate: null,
+      daysToAnswer: { median: null, p90: null },
+      satisfaction: { average: null },
+    });
   });
 
   it('groups by a dimension; the cases with no unit last', () => {
@@ -123,7 +137,12 @@ describe('KPI arithmetic', () => {
       ['2026-03', 0],
       ['2026-04', 1],
     ]);
-    expect(groupKpis([], 'month', TODAY, { from: '2025-11', to: '2026-02' }).map((g) => g.key)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(groupKpis([], 'month', TODAY, { from: '2025-11', to: '2026-02' }).map((g) => g.key)).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     expect(monthsBetween('2026-12', '2027-01')).toEqual(['2026-12', '2027-01']);
   });
 
@@ -138,7 +157,11 @@ describe('KPI arithmetic', () => {
     });
     fc.assert(
       fc.property(fc.array(arbitraryCase), (specs) => {
-        const cases = specs.map((c) => (c.answered ? answered(c.days, c.onTime, { unit: c.unit, breaches: c.breaches, ratings: c.ratings }) : kase({ unit: c.unit, breaches: c.breaches, ratings: c.ratings })));
+        const cases = specs.map((c) =>
+          c.answered
+            ? answered(c.days, c.onTime, { unit: c.unit, breaches: c.breaches, ratings: c.ratings })
+            : kase({ unit: c.unit, breaches: c.breaches, ratings: c.ratings }),
+        );
         const total = computeKpis(cases, TODAY);
         const groups = groupKpis(cases, 'unit', TODAY);
         const sum = (f: (k: typeof total) => number) => groups.reduce((n, g) => n + f(g.kpis), 0);

@@ -51,13 +51,15 @@ function historyOf(caseId: string, head: number, moves: number[], kind: 'complai
   return events.map((event, revision) => ({ revision, event }));
 }
 
-const move = fc.oneof(
-  ...MOVES.map((_, i) => ({ arbitrary: fc.constant(i), weight: WEIGHTS[i] })),
-);
+const move = fc.oneof(...MOVES.map((_, i) => ({ arbitrary: fc.constant(i), weight: WEIGHTS[i] })));
 
 const caseHistory = (caseId: string) =>
   fc
-    .tuple(fc.integer({ min: 0, max: USUAL_PATH.length }), fc.array(move, { maxLength: 25 }), fc.constantFrom('complaint' as const, 'praise' as const))
+    .tuple(
+      fc.integer({ min: 0, max: USUAL_PATH.length }),
+      fc.array(move, { maxLength: 25 }),
+      fc.constantFrom('complaint' as const, 'praise' as const),
+    )
     .map(([head, moves, kind]) => historyOf(caseId, head, moves, kind));
 
 /** Folds events of any cases into their documents, by case id. */

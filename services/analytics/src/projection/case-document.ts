@@ -23,7 +23,14 @@ import {
 export type CaseDocumentStatus = Exclude<CaseStatus, 'NotRegistered'>;
 
 /** Still being handled (the domain's `isOpen`): counted in the backlog, may be due soon or overdue. */
-export const OPEN_STATUSES: readonly CaseDocumentStatus[] = ['Registered', 'Flagged', 'Accepted', 'Routed', 'Assigned', 'AwaitingSubmitter'];
+export const OPEN_STATUSES: readonly CaseDocumentStatus[] = [
+  'Registered',
+  'Flagged',
+  'Accepted',
+  'Routed',
+  'Assigned',
+  'AwaitingSubmitter',
+];
 
 /** What the legal clock of a case depends on; the context turns it into a due date. */
 export interface ClockFacts {
@@ -208,7 +215,12 @@ function apply(doc: CaseDocument, event: CaseEvent, context: CaseModelContext): 
       };
     case 'InformationProvided':
       if (doc.status !== 'AwaitingSubmitter') return doc;
-      return { ...doc, status: doc.resumeStatus ?? 'Registered', resumeStatus: null, clock: { ...settled(doc.clock, at), clarifiedAt: at } };
+      return {
+        ...doc,
+        status: doc.resumeStatus ?? 'Registered',
+        resumeStatus: null,
+        clock: { ...settled(doc.clock, at), clarifiedAt: at },
+      };
     case 'DeadlineExtended':
       return { ...doc, extensions: doc.extensions + 1, clock: { ...doc.clock, extendedTo: event.data.newFinalDate } };
     case 'CaseAnswered':
@@ -255,7 +267,11 @@ function unhandled(event: never, doc: CaseDocument): CaseDocument {
  * The document after the event. The same object back when the event was applied before (its revision is
  * not above the document's) or changes nothing the model keeps; null while no case was registered.
  */
-export function evolveCaseDocument(doc: CaseDocument | null, { revision, event }: ModelEvent, context: CaseModelContext): CaseDocument | null {
+export function evolveCaseDocument(
+  doc: CaseDocument | null,
+  { revision, event }: ModelEvent,
+  context: CaseModelContext,
+): CaseDocument | null {
   if (doc === null) return event.type === 'CaseRegistered' ? registered(event, revision, context) : null;
   if (revision <= doc.revision) return doc;
   const next = apply(doc, event, context);

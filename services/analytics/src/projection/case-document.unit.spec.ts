@@ -2,7 +2,8 @@ import { modelEventsOf, s, type ScriptedCase, type Step } from '../../test/fixtu
 import { testContext } from '../../test/fixtures/test-context';
 import { evolveCaseDocument, type CaseDocument, type ModelEvent } from './case-document';
 
-const fold = (events: ModelEvent[], from: CaseDocument | null = null) => events.reduce((doc, event) => evolveCaseDocument(doc, event, testContext), from);
+const fold = (events: ModelEvent[], from: CaseDocument | null = null) =>
+  events.reduce((doc, event) => evolveCaseDocument(doc, event, testContext), from);
 const scripted = (steps: Step[], caseId = 'c-1'): ScriptedCase => ({ caseId, tenant: 'peshtera', subject: 's-1', steps });
 const docOf = (steps: Step[]) => {
   const doc = fold(modelEventsOf(scripted(steps)));
@@ -19,7 +20,9 @@ const routedTo = (unit = 'public-works') => [
 
 describe('the case document (case list, queues, KPIs)', () => {
   it('a registration makes the document: tenant, number, kind, channel, category, receipt, due date; open', () => {
-    expect(docOf([s.register('2026-03-02T08:00:00.000Z', { kind: 'signal', channel: 'post', category: 'corruption' }, 'PSH-2026-000007')])).toMatchObject({
+    expect(
+      docOf([s.register('2026-03-02T08:00:00.000Z', { kind: 'signal', channel: 'post', category: 'corruption' }, 'PSH-2026-000007')]),
+    ).toMatchObject({
       _id: 'c-1',
       tenant: 'peshtera',
       registryNumber: 'PSH-2026-000007',
@@ -53,12 +56,21 @@ describe('the case document (case list, queues, KPIs)', () => {
   });
 
   it('answered after the due date: late; the breach deadline-watch recorded is counted', () => {
-    const doc = docOf([...routedTo(), s.breach('2026-04-02T06:00:00.000Z', '2026-04-01'), s.escalate('2026-04-02T06:01:00.000Z', '2026-04-01'), s.answer('2026-04-10T10:00:00.000Z')]);
+    const doc = docOf([
+      ...routedTo(),
+      s.breach('2026-04-02T06:00:00.000Z', '2026-04-01'),
+      s.escalate('2026-04-02T06:01:00.000Z', '2026-04-01'),
+      s.answer('2026-04-10T10:00:00.000Z'),
+    ]);
     expect(doc).toMatchObject({ onTime: false, breaches: 1, escalations: 1, daysToAnswer: 39 });
   });
 
   it('an extension moves the due date: answered before the new date is on time', () => {
-    const doc = docOf([...routedTo(), s.extend('2026-03-25T10:00:00.000Z', '2026-04-20', '2026-05-04'), s.answer('2026-04-10T10:00:00.000Z')]);
+    const doc = docOf([
+      ...routedTo(),
+      s.extend('2026-03-25T10:00:00.000Z', '2026-04-20', '2026-05-04'),
+      s.answer('2026-04-10T10:00:00.000Z'),
+    ]);
     expect(doc).toMatchObject({ extensions: 1, dueDate: '2026-04-20', onTime: true });
   });
 
@@ -66,7 +78,11 @@ describe('the case document (case list, queues, KPIs)', () => {
     const waiting = docOf([...routedTo(), s.requestInformation('2026-03-10T10:00:00.000Z')]);
     expect(waiting).toMatchObject({ status: 'AwaitingSubmitter', dueDate: null, open: true, resumeStatus: 'Assigned' });
     const back = docOf([...routedTo(), s.requestInformation('2026-03-10T10:00:00.000Z'), s.provideInformation('2026-03-15T10:00:00.000Z')]);
-    expect(back).toMatchObject({ status: 'Assigned', dueDate: '2026-04-06', clock: { pausedSince: null, pauses: [{ from: '2026-03-10T10:00:00.000Z', to: '2026-03-15T10:00:00.000Z' }] } });
+    expect(back).toMatchObject({
+      status: 'Assigned',
+      dueDate: '2026-04-06',
+      clock: { pausedSince: null, pauses: [{ from: '2026-03-10T10:00:00.000Z', to: '2026-03-15T10:00:00.000Z' }] },
+    });
   });
 
   it('answered while waiting: the pause ends with the answer', () => {
@@ -75,14 +91,22 @@ describe('the case document (case list, queues, KPIs)', () => {
   });
 
   it('no proceedings: out of the backlog, counted by ground; a reopened and accepted case loses the ground', () => {
-    const decided = [s.register('2026-03-02T08:00:00.000Z', { kind: 'signal', anonymous: true }), s.noProceedings('2026-03-03T08:00:00.000Z', 'anonymous')];
+    const decided = [
+      s.register('2026-03-02T08:00:00.000Z', { kind: 'signal', anonymous: true }),
+      s.noProceedings('2026-03-03T08:00:00.000Z', 'anonymous'),
+    ];
     expect(docOf(decided)).toMatchObject({ status: 'NoProceedings', open: false, noProceedingsGround: 'anonymous' });
     const reopened = [...decided, s.close('2026-03-04T08:00:00.000Z'), s.reopen('2026-03-05T08:00:00.000Z')];
     expect(docOf(reopened)).toMatchObject({ status: 'Registered', open: true, noProceedingsGround: null });
   });
 
   it('redirected to the competent authority: closed here, counted as a redirect', () => {
-    expect(docOf([...routedTo(), s.redirect('2026-03-04T08:00:00.000Z', 'РЗИ Пазарджик')])).toMatchObject({ status: 'Redirected', open: false, redirected: true, redirectedTo: 'РЗИ Пазарджик' });
+    expect(docOf([...routedTo(), s.redirect('2026-03-04T08:00:00.000Z', 'РЗИ Пазарджик')])).toMatchObject({
+      status: 'Redirected',
+      open: false,
+      redirected: true,
+      redirectedTo: 'РЗИ Пазарджик',
+    });
   });
 
   it('ratings are kept (numbers only, never the comment); closing and reopening keep the first answer measured', () => {
@@ -95,7 +119,14 @@ describe('the case document (case list, queues, KPIs)', () => {
       s.answer('2026-05-20T10:00:00.000Z'),
       s.rate('2026-05-21T10:00:00.000Z', 2),
     ]);
-    expect(doc).toMatchObject({ status: 'Answered', ratings: [4, 2], answers: 2, answeredOn: '2026-03-20', onTime: true, daysToAnswer: 18 });
+    expect(doc).toMatchObject({
+      status: 'Answered',
+      ratings: [4, 2],
+      answers: 2,
+      answeredOn: '2026-03-20',
+      onTime: true,
+      daysToAnswer: 18,
+    });
     expect(JSON.stringify(doc)).not.toContain('Мария');
   });
 
@@ -105,13 +136,23 @@ describe('the case document (case list, queues, KPIs)', () => {
   });
 
   it('a kind without a legal term has no due date and is never late', () => {
-    const doc = docOf([s.register('2026-03-02T08:00:00.000Z', { kind: 'praise' }), s.accept('2026-03-02T09:00:00.000Z'), s.route('2026-03-02T09:01:00.000Z', 'mayors-office'), s.assign('2026-03-02T09:02:00.000Z', 'm-1'), s.answer('2026-06-01T09:00:00.000Z')]);
+    const doc = docOf([
+      s.register('2026-03-02T08:00:00.000Z', { kind: 'praise' }),
+      s.accept('2026-03-02T09:00:00.000Z'),
+      s.route('2026-03-02T09:01:00.000Z', 'mayors-office'),
+      s.assign('2026-03-02T09:02:00.000Z', 'm-1'),
+      s.answer('2026-06-01T09:00:00.000Z'),
+    ]);
     expect(doc).toMatchObject({ dueDate: null, onTime: null, daysToAnswer: 91 });
   });
 
   it('holds nothing personal: no name, e-mail, text or comment', () => {
     const doc = docOf([
-      s.register('2026-03-02T08:00:00.000Z', { submitterName: 'Иван Иванов', submitterEmail: 'ivan@example.bg', text: 'Тайният текст на Иван' }),
+      s.register('2026-03-02T08:00:00.000Z', {
+        submitterName: 'Иван Иванов',
+        submitterEmail: 'ivan@example.bg',
+        text: 'Тайният текст на Иван',
+      }),
       s.accept('2026-03-02T09:00:00.000Z'),
       s.route('2026-03-02T09:01:00.000Z', 'public-works'),
       s.assign('2026-03-02T09:02:00.000Z', 'pw-1'),
@@ -121,12 +162,15 @@ describe('the case document (case list, queues, KPIs)', () => {
       s.rate('2026-03-06T09:00:00.000Z', 5, 'Иван благодари'),
     ]);
     const text = JSON.stringify(doc);
-    for (const secret of ['Иван', 'ivan@example.bg', 'Тайният', 'ул. „Лилия“', 'Осветлението е поправено']) expect(text).not.toContain(secret);
+    for (const secret of ['Иван', 'ivan@example.bg', 'Тайният', 'ул. „Лилия“', 'Осветлението е поправено'])
+      expect(text).not.toContain(secret);
   });
 
   it('events that change nothing the model keeps give back the same document, revision unchanged', () => {
     const doc = docOf(routedTo());
-    const events = modelEventsOf(scripted([...routedTo(), s.notified('2026-03-03T08:00:00.000Z', 'n-1'), s.approaching('2026-03-25T08:00:00.000Z', '2026-04-01')]));
+    const events = modelEventsOf(
+      scripted([...routedTo(), s.notified('2026-03-03T08:00:00.000Z', 'n-1'), s.approaching('2026-03-25T08:00:00.000Z', '2026-04-01')]),
+    );
     expect(evolveCaseDocument(doc, events[4], testContext)).toBe(doc);
     expect(evolveCaseDocument(doc, events[5], testContext)).toBe(doc);
   });

@@ -49,13 +49,21 @@ export class LiveProjection implements OnApplicationBootstrap, OnApplicationShut
   }
 
   status(): LiveStatus {
-    return { generation: this.runner?.generation ?? null, checkpoint: this.runner?.checkpoint ?? null, caughtUp: this.runner?.caughtUp ?? false };
+    return {
+      generation: this.runner?.generation ?? null,
+      checkpoint: this.runner?.checkpoint ?? null,
+      caughtUp: this.runner?.caughtUp ?? false,
+    };
   }
 
   /** A runner feeding `generation` with this service's store, projector and page size. */
   newRunner(generation: string, hooks: RunnerHooks = {}): GenerationRunner {
     const log = { warn: (context: object, message: string) => this.logger.warn(context, message) };
-    return new GenerationRunner({ store: this.store, projector: this.projector, readModels: this.readModels, pageSize: this.config.ANALYTICS_PAGE_SIZE, log }, generation, hooks);
+    return new GenerationRunner(
+      { store: this.store, projector: this.projector, readModels: this.readModels, pageSize: this.config.ANALYTICS_PAGE_SIZE, log },
+      generation,
+      hooks,
+    );
   }
 
   /**

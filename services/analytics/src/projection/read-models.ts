@@ -62,7 +62,9 @@ export class ReadModels {
     const generation = newGeneration();
     await this.create(generation);
     try {
-      await this.db().collection<AliasDocument>(ALIAS_COLLECTION).insertOne({ _id: CASES_ALIAS, generation, previous: null, switchedAt: new Date().toISOString() });
+      await this.db()
+        .collection<AliasDocument>(ALIAS_COLLECTION)
+        .insertOne({ _id: CASES_ALIAS, generation, previous: null, switchedAt: new Date().toISOString() });
       return generation;
     } catch (error) {
       if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
@@ -106,7 +108,9 @@ export class ReadModels {
   }
 
   async drop(generation: string): Promise<void> {
-    await this.cases(generation).drop().catch(() => undefined);
+    await this.cases(generation)
+      .drop()
+      .catch(() => undefined);
     await this.checkpoints().deleteOne({ _id: generation });
   }
 

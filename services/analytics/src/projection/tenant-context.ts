@@ -1,4 +1,12 @@
-import { clockOf, createWorkingCalendar, DEFAULT_TIME_ZONE, dueDateOnClock, toLocalDate, type IsoDate, type TenantCharter } from '@civic/domain';
+import {
+  clockOf,
+  createWorkingCalendar,
+  DEFAULT_TIME_ZONE,
+  dueDateOnClock,
+  toLocalDate,
+  type IsoDate,
+  type TenantCharter,
+} from '@civic/domain';
 import type { CaseModelContext, ClockFacts } from './case-document';
 
 /**

@@ -23,7 +23,10 @@ describe('rebuild progress (events applied / total, percentage, rate)', () => {
   });
 
   it('while counting: no total and no percentage yet; an empty store is done at once', () => {
-    expect(progressOf(record({ status: 'counting', total: null, applied: 0, elapsedMs: 0 }))).toMatchObject({ percentage: null, ratePerSecond: null });
+    expect(progressOf(record({ status: 'counting', total: null, applied: 0, elapsedMs: 0 }))).toMatchObject({
+      percentage: null,
+      ratePerSecond: null,
+    });
     expect(progressOf(record({ total: 0, applied: 0 })).percentage).toBe(100);
   });
 });

@@ -1,5 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { conflict, ErrorBodyDto, notFound } from '@civic/platform';
 import type { RebuildProgress } from './rebuild-progress';
@@ -29,7 +37,8 @@ export class RebuildController {
     try {
       return await this.rebuilds.start(principal.sub);
     } catch (error) {
-      if (error instanceof RebuildInProgressError) throw conflict([{ field: 'rebuild', reason: error.message }], { running: error.running });
+      if (error instanceof RebuildInProgressError)
+        throw conflict([{ field: 'rebuild', reason: error.message }], { running: error.running });
       throw error;
     }
   }

@@ -94,7 +94,10 @@ export class RebuildService implements OnApplicationShutdown {
     const { generation } = record;
     const startedMs = Date.now();
     const update = (fields: Partial<RebuildRecord>) =>
-      this.records().updateOne({ _id: generation }, { $set: { ...fields, heartbeatAt: new Date().toISOString(), elapsedMs: Date.now() - startedMs } });
+      this.records().updateOne(
+        { _id: generation },
+        { $set: { ...fields, heartbeatAt: new Date().toISOString(), elapsedMs: Date.now() - startedMs } },
+      );
     try {
       await this.readModels.create(generation);
       const total = await this.countEvents();
@@ -114,7 +117,13 @@ export class RebuildService implements OnApplicationShutdown {
             await update({ applied: checkpoint.applied, total: seen });
             if (Date.now() - loggedMs >= LOG_EVERY_MS) {
               loggedMs = Date.now();
-              this.logger.log({ rebuild: generation, ...progressOf({ ...record, applied: checkpoint.applied, total: seen, elapsedMs: Date.now() - startedMs }) }, 'read model rebuild progress');
+              this.logger.log(
+                {
+                  rebuild: generation,
+                  ...progressOf({ ...record, applied: checkpoint.applied, total: seen, elapsedMs: Date.now() - startedMs }),
+                },
+                'read model rebuild progress',
+              );
             }
           },
           onCaughtUp: async (checkpoint: Checkpoint) => {
@@ -129,14 +138,28 @@ export class RebuildService implements OnApplicationShutdown {
             // From here the new generation is the live one: nothing below may undo that.
             record.status = 'switched';
             const total = Math.max(seen, checkpoint.applied);
-            await update({ status: 'switched', applied: checkpoint.applied, total, switchedAt: new Date().toISOString(), previousGeneration: previous }).catch((error: unknown) =>
+            await update({
+              status: 'switched',
+              applied: checkpoint.applied,
+              total,
+              switchedAt: new Date().toISOString(),
+              previousGeneration: previous,
+            }).catch((error: unknown) =>
               this.logger.warn({ rebuild: generation, err: String(error) }, 'read model rebuild: the final progress was not recorded'),
             );
             // The generation just replaced stays (a comparison, a way back) until the next switch.
-            await this.readModels.dropAllBut([generation, ...(previous ? [previous] : [])]).catch((error: unknown) =>
-              this.logger.warn({ rebuild: generation, err: String(error) }, 'read model rebuild: older generations not dropped; the next switch retries'),
+            await this.readModels
+              .dropAllBut([generation, ...(previous ? [previous] : [])])
+              .catch((error: unknown) =>
+                this.logger.warn(
+                  { rebuild: generation, err: String(error) },
+                  'read model rebuild: older generations not dropped; the next switch retries',
+                ),
+              );
+            this.logger.log(
+              { rebuild: generation, applied: checkpoint.applied, total, previous, elapsedMs: Date.now() - startedMs },
+              'read model rebuild caught up: switched to it',
             );
-            this.logger.log({ rebuild: generation, applied: checkpoint.applied, total, previous, elapsedMs: Date.now() - startedMs }, 'read model rebuild caught up: switched to it');
             resolve();
           },
         });

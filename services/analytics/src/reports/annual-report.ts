@@ -62,12 +62,24 @@ export function annualReport(cases: readonly KpiCase[], charter: TenantCharter, 
   const rows = (by: KpiDimension): ReportRow[] => {
     const label = labeller(charter, by);
     const months = by === 'month' ? { from: `${year}-01`, to: `${year}-12` } : {};
-    return groupKpis(inYear, by, asOf, months).map((group) => ({ section: by, key: group.key, label: label(group.key), share: share(group.kpis.received, received), kpis: group.kpis }));
+    return groupKpis(inYear, by, asOf, months).map((group) => ({
+      section: by,
+      key: group.key,
+      label: label(group.key),
+      share: share(group.kpis.received, received),
+      kpis: group.kpis,
+    }));
   };
   const groundLabel = labeller(charter, 'ground');
   const grounds = NO_PROCEEDINGS_GROUNDS.map((ground) => {
     const members = inYear.filter((c) => c.noProceedingsGround === ground);
-    return { section: 'ground' as const, key: ground, label: groundLabel(ground), share: share(members.length, received), kpis: computeKpis(members, asOf) };
+    return {
+      section: 'ground' as const,
+      key: ground,
+      label: groundLabel(ground),
+      share: share(members.length, received),
+      kpis: computeKpis(members, asOf),
+    };
   }).filter((row) => row.kpis.received > 0);
   const categories = rows('category').sort(byReceived);
   return {
@@ -75,7 +87,13 @@ export function annualReport(cases: readonly KpiCase[], charter: TenantCharter, 
     municipality: charter.name,
     year,
     asOf,
-    total: { section: 'total', key: null, label: { bg: 'Общо', en: 'Total' }, share: received === 0 ? 0 : 100, kpis: computeKpis(inYear, asOf) },
+    total: {
+      section: 'total',
+      key: null,
+      label: { bg: 'Общо', en: 'Total' },
+      share: received === 0 ? 0 : 100,
+      kpis: computeKpis(inYear, asOf),
+    },
     sections: {
       kind: rows('kind').sort(byReceived),
       channel: rows('channel').sort(byReceived),

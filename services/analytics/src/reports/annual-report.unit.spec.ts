@@ -28,9 +28,36 @@ const kase = (over: Partial<KpiCase> = {}): KpiCase => ({
 const CASES: KpiCase[] = [
   kase({ ratings: [5] }),
   kase({ channel: 'email', onTime: false, daysToAnswer: 40, breaches: 1, ratings: [2] }),
-  kase({ kind: 'signal', category: 'corruption', unit: 'anti-corruption', receivedOn: '2026-05-10', receivedMonth: '2026-05', ratings: [4] }),
-  kase({ kind: 'proposal', category: 'waste-cleanliness', unit: 'environment-waste', channel: 'post', answeredAt: null, daysToAnswer: null, onTime: null, open: true, dueDate: '2026-07-10', receivedOn: '2026-05-10', receivedMonth: '2026-05' }),
-  kase({ kind: 'signal', category: null, unit: null, answeredAt: null, daysToAnswer: null, onTime: null, noProceedingsGround: 'anonymous' }),
+  kase({
+    kind: 'signal',
+    category: 'corruption',
+    unit: 'anti-corruption',
+    receivedOn: '2026-05-10',
+    receivedMonth: '2026-05',
+    ratings: [4],
+  }),
+  kase({
+    kind: 'proposal',
+    category: 'waste-cleanliness',
+    unit: 'environment-waste',
+    channel: 'post',
+    answeredAt: null,
+    daysToAnswer: null,
+    onTime: null,
+    open: true,
+    dueDate: '2026-07-10',
+    receivedOn: '2026-05-10',
+    receivedMonth: '2026-05',
+  }),
+  kase({
+    kind: 'signal',
+    category: null,
+    unit: null,
+    answeredAt: null,
+    daysToAnswer: null,
+    onTime: null,
+    noProceedingsGround: 'anonymous',
+  }),
   // Another year: not in the 2026 report.
   kase({ receivedOn: '2025-12-31', receivedMonth: '2025-12' }),
 ];
@@ -39,7 +66,14 @@ describe('the annual feedback report (per kind, channel, unit, on-time rate, sat
   const report = annualReport(CASES, seedTenant('peshtera'), 2026, '2026-06-15');
 
   it('the year received: totals, and rows by kind, channel, unit, category, ground and month (all twelve)', () => {
-    expect(report.total.kpis).toMatchObject({ received: 5, answered: 3, answeredOnTime: 2, onTimeRate: 66.7, breaches: 1, noProceedings: { total: 1 } });
+    expect(report.total.kpis).toMatchObject({
+      received: 5,
+      answered: 3,
+      answeredOnTime: 2,
+      onTimeRate: 66.7,
+      breaches: 1,
+      noProceedings: { total: 1 },
+    });
     expect(report.total.kpis.satisfaction).toMatchObject({ ratings: 3, average: 3.67 });
     expect(report.sections.kind.map((r) => [r.key, r.kpis.received, r.share])).toEqual([
       ['complaint', 2, 40],

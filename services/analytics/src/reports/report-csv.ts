@@ -62,7 +62,15 @@ function line(row: ReportRow): (string | number)[] {
  */
 export function reportCsv(report: AnnualReport): Buffer {
   const { sections } = report;
-  const rows = [report.total, ...sections.kind, ...sections.channel, ...sections.unit, ...sections.category, ...sections.ground, ...sections.month];
+  const rows = [
+    report.total,
+    ...sections.kind,
+    ...sections.channel,
+    ...sections.unit,
+    ...sections.category,
+    ...sections.ground,
+    ...sections.month,
+  ];
   const text = stringify(rows.map(line), { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' });
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(text, 'utf8')]);
 }

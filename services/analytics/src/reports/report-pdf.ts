@@ -43,8 +43,15 @@ function table(doc: PdfDocument, rows: readonly ReportRow[]): void {
     doc.x = LEFT;
     doc.y = bottom + 2;
   };
-  line(COLUMNS.map((column) => column.title), 'bold');
-  for (const row of rows) line(COLUMNS.map((column) => column.value(row)), 'body');
+  line(
+    COLUMNS.map((column) => column.title),
+    'bold',
+  );
+  for (const row of rows)
+    line(
+      COLUMNS.map((column) => column.value(row)),
+      'body',
+    );
   if (rows.length === 0) doc.font('body').text('Няма постъпили през годината.', LEFT, doc.y, { width: WIDTH });
 }
 
@@ -67,27 +74,43 @@ function summary(doc: PdfDocument, report: AnnualReport): void {
 /** The report as a PDF in Bulgarian (the charters' language), with the English title under the Bulgarian one. */
 export function reportPdf(report: AnnualReport, createdAt?: Date): Promise<Buffer> {
   const title = `Годишен анализ на обратната връзка за ${report.year} г.`;
-  return renderPdf({ title: `${title} — ${report.municipality.bg}`, author: report.municipality.bg, subject: 'Annual feedback analysis', ...(createdAt ? { createdAt } : {}) }, (doc) => {
-    doc.font('bold').fontSize(16).text(report.municipality.bg, { width: WIDTH });
-    doc.fontSize(14).text(title, { width: WIDTH });
-    doc.font('body').fontSize(9).fillColor('#555555').text(`${report.municipality.en}: annual feedback analysis ${report.year}`, { width: WIDTH }).fillColor('black');
-    doc.moveDown(0.5).fontSize(9).text(
-      `Преписки, постъпили от 1 януари до 31 декември ${report.year} г., по състояние към ${report.asOf}. Отговор „в срок“ е първият писмен отговор до крайния срок по закона или хартата на клиента (с удължаването, ако има такова).`,
-      { width: WIDTH },
-    );
-    heading(doc, 'Обобщение');
-    summary(doc, report);
-    heading(doc, 'По вид');
-    table(doc, report.sections.kind);
-    heading(doc, 'По канал на постъпване');
-    table(doc, report.sections.channel);
-    heading(doc, 'По звено');
-    table(doc, report.sections.unit);
-    heading(doc, 'Основни теми');
-    table(doc, report.mainCategories);
-    heading(doc, 'Без разглеждане, по основание');
-    table(doc, report.sections.ground);
-    heading(doc, 'По месеци');
-    table(doc, report.sections.month);
-  });
+  return renderPdf(
+    {
+      title: `${title} — ${report.municipality.bg}`,
+      author: report.municipality.bg,
+      subject: 'Annual feedback analysis',
+      ...(createdAt ? { createdAt } : {}),
+    },
+    (doc) => {
+      doc.font('bold').fontSize(16).text(report.municipality.bg, { width: WIDTH });
+      doc.fontSize(14).text(title, { width: WIDTH });
+      doc
+        .font('body')
+        .fontSize(9)
+        .fillColor('#555555')
+        .text(`${report.municipality.en}: annual feedback analysis ${report.year}`, { width: WIDTH })
+        .fillColor('black');
+      doc
+        .moveDown(0.5)
+        .fontSize(9)
+        .text(
+          `Преписки, постъпили от 1 януари до 31 декември ${report.year} г., по състояние към ${report.asOf}. Отговор „в срок“ е първият писмен отговор до крайния срок по закона или хартата на клиента (с удължаването, ако има такова).`,
+          { width: WIDTH },
+        );
+      heading(doc, 'Обобщение');
+      summary(doc, report);
+      heading(doc, 'По вид');
+      table(doc, report.sections.kind);
+      heading(doc, 'По канал на постъпване');
+      table(doc, report.sections.channel);
+      heading(doc, 'По звено');
+      table(doc, report.sections.unit);
+      heading(doc, 'Основни теми');
+      table(doc, report.mainCategories);
+      heading(doc, 'Без разглеждане, по основание');
+      table(doc, report.sections.ground);
+      heading(doc, 'По месеци');
+      table(doc, report.sections.month);
+    },
+  );
 }

@@ -31,7 +31,11 @@ export class ReportsController {
   @ApiProduces('text/csv', 'application/pdf')
   @ApiOkResponse({ description: 'The report file.' })
   @ApiBadRequestResponse({ description: 'Not a year, a year out of range, or a format other than csv and pdf.', type: ErrorBodyDto })
-  report(@Param('tenant') tenant: string, @Param('file') file: string, @Res({ passthrough: true }) response: HeaderSink): Promise<StreamableFile> {
+  report(
+    @Param('tenant') tenant: string,
+    @Param('file') file: string,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<StreamableFile> {
     return forTenant(async () => {
       const charter = this.reads.charter(tenant);
       const today = this.reads.today(tenant);

@@ -9,7 +9,15 @@ import { Test } from '@nestjs/testing';
 import type { DevIssuer } from '@civic/auth';
 import type { CaseCommandBody, Role } from '@civic/domain';
 import type { SubjectKeys } from '@civic/event-store';
-import { CASE_COMMANDS, caseCommand, loadConfig, platformConfigSchema, PlatformModule, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
+import {
+  CASE_COMMANDS,
+  caseCommand,
+  loadConfig,
+  platformConfigSchema,
+  PlatformModule,
+  SUBJECT_KEYS,
+  type CaseCommands,
+} from '@civic/platform';
 import type { TestDatabase } from '@civic/testing';
 import { AuditModule } from '../../src/audit/audit.module';
 import { startInProcess } from '../in-process';
@@ -132,22 +140,37 @@ export async function liveCase(audit: AuditApp, tenant: string, until: keyof typ
   const submitter = submitterFor(tag);
   const registryNumber = `ТСТ-2026-${tag}`;
   const steps: Record<keyof typeof LIFE, Step> = {
-    registered: { command: { type: 'RegisterCase', data: {
-        kind: 'complaint',
-        channel: 'email',
-        receivedAt: LIFE.registered,
-        registryNumber,
-        category: 'street-lighting',
-        submitter: { name: submitter.name, email: submitter.email, language: 'bg', trackingCode: submitter.trackingCode },
-        text: submitter.text,
-        attachments: [],
-        healthSafetyThreat: false,
-        language: 'bg',
-      } }, role: 'registrar', now: LIFE.registered },
+    registered: {
+      command: {
+        type: 'RegisterCase',
+        data: {
+          kind: 'complaint',
+          channel: 'email',
+          receivedAt: LIFE.registered,
+          registryNumber,
+          category: 'street-lighting',
+          submitter: { name: submitter.name, email: submitter.email, language: 'bg', trackingCode: submitter.trackingCode },
+          text: submitter.text,
+          attachments: [],
+          healthSafetyThreat: false,
+          language: 'bg',
+        },
+      },
+      role: 'registrar',
+      now: LIFE.registered,
+    },
     accepted: { command: { type: 'ScreenCase', data: { outcome: 'accept' } }, role: 'system', now: LIFE.accepted },
-    routed: { command: { type: 'RouteCase', data: { unit: 'public-works', ruleId: 'lighting', ruleVersion: 1 } }, role: 'system', now: LIFE.routed },
+    routed: {
+      command: { type: 'RouteCase', data: { unit: 'public-works', ruleId: 'lighting', ruleVersion: 1 } },
+      role: 'system',
+      now: LIFE.routed,
+    },
     assigned: { command: { type: 'AssignCase', data: { officerId: `${tenant}:officer` } }, role: 'system', now: LIFE.assigned },
-    answered: { command: { type: 'AnswerCase', data: { text: submitter.answer, attachments: [], channel: 'email' } }, role: 'officer', now: LIFE.answered },
+    answered: {
+      command: { type: 'AnswerCase', data: { text: submitter.answer, attachments: [], channel: 'email' } },
+      role: 'officer',
+      now: LIFE.answered,
+    },
     closed: { command: { type: 'CloseCase', data: {} }, role: 'officer', now: LIFE.closed },
     rated: { command: { type: 'RecordSatisfaction', data: { rating: 4, comment: submitter.comment } }, role: 'citizen', now: LIFE.rated },
   };
@@ -165,4 +188,5 @@ export async function liveCase(audit: AuditApp, tenant: string, until: keyof typ
   return { tenant, caseId, subjectId, correlationId, registryNumber, submitter, commands };
 }
 
-export const casePath = (c: { tenant: string; caseId: string }, endpoint: string) => `/tenants/${c.tenant}/audit/cases/${c.caseId}/${endpoint}`;
+export const casePath = (c: { tenant: string; caseId: string }, endpoint: string) =>
+  `/tenants/${c.tenant}/audit/cases/${c.caseId}/${endpoint}`;

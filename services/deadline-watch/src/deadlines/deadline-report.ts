@@ -59,7 +59,8 @@ export function buildReport(
       explanation: doc.explanation,
     };
     if (compareDates(doc.dueDate, head.today) < 0) overdue.push({ ...base, daysOverdue: daysBetween(doc.dueDate, head.today) });
-    else if (compareDates(doc.dueDate, head.dueBy) <= 0) dueSoon.push({ ...base, workingDaysLeft: workingDaysAfter(head.today, doc.dueDate, calendar) });
+    else if (compareDates(doc.dueDate, head.dueBy) <= 0)
+      dueSoon.push({ ...base, workingDaysLeft: workingDaysAfter(head.today, doc.dueDate, calendar) });
   }
   return { ...head, overdue, dueSoon };
 }

@@ -42,7 +42,8 @@ export class DeadlinesController {
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant is served here.' })
   async list(@Param('tenant') tenant: string, @Query() query: Record<string, unknown>): Promise<DeadlineReport> {
     const charter = this.tenants.get(tenant);
-    if (!charter) throw new NotFoundException({ statusCode: 404, errors: [{ field: 'tenant', reason: `no municipality "${tenant}" is served here` }] });
+    if (!charter)
+      throw new NotFoundException({ statusCode: 404, errors: [{ field: 'tenant', reason: `no municipality "${tenant}" is served here` }] });
     const parsed = parseDeadlinesQuery(query);
     if (!parsed.ok) throw new BadRequestException({ statusCode: 400, errors: parsed.problems });
 

@@ -8,7 +8,11 @@ const localized = z.object({ bg: z.string(), en: z.string() });
 const isoDate = z.string().describe('YYYY-MM-DD, a day in the tenant’s time zone');
 
 const step = z.object({
-  rule: z.string().describe('term, count-months, count-calendar-days, count-working-days, pause, open-pause, pause-after-term, non-working-last-day, extension, …'),
+  rule: z
+    .string()
+    .describe(
+      'term, count-months, count-calendar-days, count-working-days, pause, open-pause, pause-after-term, non-working-last-day, extension, …',
+    ),
   detail: localized.describe('What the rule did to the date, in Bulgarian and English.'),
   source: z.string().describe('Where the rule comes from: the law, the tenant’s charter, the official calendar.'),
 });
@@ -49,6 +53,8 @@ export class DeadlinesAnswerDto extends createZodDto(
 export class ErrorBodyDto extends createZodDto(
   z.object({
     statusCode: z.number().int(),
-    errors: z.array(z.object({ field: z.string().describe('The query parameter or path part, e.g. dueWithinWorkingDays, tenant.'), reason: z.string() })),
+    errors: z.array(
+      z.object({ field: z.string().describe('The query parameter or path part, e.g. dueWithinWorkingDays, tenant.'), reason: z.string() }),
+    ),
   }),
 ) {}

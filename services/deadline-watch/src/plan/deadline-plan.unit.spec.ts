@@ -19,7 +19,8 @@ function registered(state: CaseState): RegisteredCase {
   return state;
 }
 
-const plan = (story: CaseStory): DeadlinePlan => planDeadline({ state: registered(decideAll(story.commands).state), charter: PESHTERA, calendar });
+const plan = (story: CaseStory): DeadlinePlan =>
+  planDeadline({ state: registered(decideAll(story.commands).state), charter: PESHTERA, calendar });
 
 const pending = (p: DeadlinePlan) =>
   p.timers.map((t) => ({ key: t.key.slice(t.key.indexOf('/') + 1), fireAt: t.fireAt.toISOString(), order: t.order, recorded: t.recorded }));

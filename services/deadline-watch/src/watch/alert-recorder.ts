@@ -86,7 +86,10 @@ export class AlertRecorder {
         return 'no-longer-planned';
       default:
         // EscalationBeforeBreach: the breach is not on the stream yet. Anything else is logged and retried.
-        this.logger.warn({ caseId: timer.caseId, timer: timer._id, rejection: outcome.rejection.type }, 'deadline alert refused: tried again later');
+        this.logger.warn(
+          { caseId: timer.caseId, timer: timer._id, rejection: outcome.rejection.type },
+          'deadline alert refused: tried again later',
+        );
         await this.timers.release(timer._id, owner, outcome.rejection.type);
         return 'retry-later';
     }
@@ -98,7 +101,11 @@ export class AlertRecorder {
         const timeZone = this.tenants.get(tenant)?.timeZone;
         return {
           type: 'RecordDeadlineApproaching',
-          data: { dueDate: timer.dueDate, workingDaysBefore: timer.workingDaysBefore ?? 0, warnedOn: toLocalDate(now.toISOString(), timeZone) },
+          data: {
+            dueDate: timer.dueDate,
+            workingDaysBefore: timer.workingDaysBefore ?? 0,
+            warnedOn: toLocalDate(now.toISOString(), timeZone),
+          },
         };
       }
       case 'breached':

@@ -38,7 +38,10 @@ export class DeadlineTicker implements OnApplicationBootstrap, BeforeApplication
 
   onApplicationBootstrap(): void {
     if (!this.config.TICKER_ENABLED) return;
-    this.interval = setInterval(() => void this.tick().catch((error: unknown) => this.logger.error({ err: String(error) }, 'tick failed')), this.config.TICK_MS);
+    this.interval = setInterval(
+      () => void this.tick().catch((error: unknown) => this.logger.error({ err: String(error) }, 'tick failed')),
+      this.config.TICK_MS,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -66,12 +66,18 @@ export class TimerStore implements OnModuleInit {
         order: timer.order,
       };
       // An alert on the stream is final whatever plan says otherwise: done needs no revision check.
-      const filter = timer.recorded ? { _id: timer.key, state: { $ne: 'done' as const } } : { _id: timer.key, state: { $ne: 'done' as const }, planRevision: { $lte: revision } };
+      const filter = timer.recorded
+        ? { _id: timer.key, state: { $ne: 'done' as const } }
+        : { _id: timer.key, state: { $ne: 'done' as const }, planRevision: { $lte: revision } };
       const update = timer.recorded
         ? { ...fields, state: 'done' as const, planRevision: revision, outcome: 'recorded', settledAt: at }
         : { ...fields, state: 'pending' as const, planRevision: revision, outcome: null, settledAt: null };
       try {
-        await collection.updateOne(filter, { $set: update, $setOnInsert: { leaseOwner: null, leaseUntil: null, attempts: 0 } }, { upsert: true });
+        await collection.updateOne(
+          filter,
+          { $set: update, $setOnInsert: { leaseOwner: null, leaseUntil: null, attempts: 0 } },
+          { upsert: true },
+        );
       } catch (error) {
         // The timer is done, or a newer plan wrote it: either way this plan has nothing to add.
         if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;

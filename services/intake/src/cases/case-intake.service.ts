@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { dueDateOfCase, type Actor, type CaseCommandBody, type CaseSubmitter, type RegisteredCase, type TenantCharter } from '@civic/domain';
+import {
+  dueDateOfCase,
+  type Actor,
+  type CaseCommandBody,
+  type CaseSubmitter,
+  type RegisteredCase,
+  type TenantCharter,
+} from '@civic/domain';
 import type { EventStore, JsonObject, SubjectKeys } from '@civic/event-store';
 import {
   CASE_COMMANDS,
@@ -33,13 +40,7 @@ import { publicView, type PublicCaseView } from './public-view';
 import { registryNumberFor } from './registry-numbers';
 import { withTrackingCode, type RegistrationResponse } from './registration-response';
 import { screeningSummary, screenSubmission, systemScreening } from './screening';
-import {
-  charterProblems,
-  looseFieldsOf,
-  receiptProblems,
-  type Submission,
-  type SubmissionReader,
-} from './submission';
+import { charterProblems, looseFieldsOf, receiptProblems, type Submission, type SubmissionReader } from './submission';
 import { charterOf } from './tenants';
 
 export interface RegisterRequest {
@@ -137,7 +138,11 @@ export class CaseIntakeService {
       firstAttemptAt: now.toISOString(),
     };
     if (request.idempotencyKey === undefined || request.idempotencyKey === '') {
-      return { replayed: false, dataSubjectId: fresh.dataSubjectId, response: await this.carryOut(request, charter, submission, { ids: fresh }) };
+      return {
+        replayed: false,
+        dataSubjectId: fresh.dataSubjectId,
+        response: await this.carryOut(request, charter, submission, { ids: fresh }),
+      };
     }
 
     const key = request.idempotencyKey;
@@ -302,7 +307,13 @@ export class CaseIntakeService {
   }
 
   /** The subject travels in every command's metadata to its events, so the case store can encrypt their data. */
-  private context(charter: TenantCharter, caseId: string, actor: Actor, correlationId: string | undefined, dataSubjectId: string | undefined): CaseCommandContext {
+  private context(
+    charter: TenantCharter,
+    caseId: string,
+    actor: Actor,
+    correlationId: string | undefined,
+    dataSubjectId: string | undefined,
+  ): CaseCommandContext {
     return {
       tenant: charter.slug,
       caseId,

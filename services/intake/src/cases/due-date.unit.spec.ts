@@ -28,7 +28,7 @@ const registered = (kind: CaseRegistered['data']['kind'], receivedAt: string): C
   },
 });
 
-describe('the due date intake tells (the domain\'s dueDateOfCase, with a seed charter)', () => {
+describe("the due date intake tells (the domain's dueDateOfCase, with a seed charter)", () => {
   const sopot = seedTenant('sopot');
   const calendar = createWorkingCalendar({ localHolidays: sopot.localHolidays });
 

@@ -49,7 +49,10 @@ export class IdempotencyKeyReusedError extends Error {
 
 /** Another request with the same idempotency key is being worked on right now: retry shortly. */
 export class RequestInProgressError extends Error {
-  constructor(readonly key: string, readonly retryAfterSeconds: number) {
+  constructor(
+    readonly key: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(`A request with the Idempotency-Key "${key}" is still in progress`);
     this.name = 'RequestInProgressError';
   }

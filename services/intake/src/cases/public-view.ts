@@ -1,13 +1,4 @@
-import type {
-  CaseEvent,
-  CaseState,
-  Channel,
-  Instant,
-  IsoDate,
-  Kind,
-  NoProceedingsGround,
-  RegisteredCase,
-} from '@civic/domain';
+import type { CaseEvent, CaseState, Channel, Instant, IsoDate, Kind, NoProceedingsGround, RegisteredCase } from '@civic/domain';
 
 /**
  * What anyone holding a case's tracking code may see: where the case is and what happened to it, in the

@@ -9,7 +9,16 @@ const head: Actor = { id: 'peshtera:head-of-unit', role: 'head-of-unit' };
 const officer: Actor = { id: 'peshtera:officer-petrova', role: 'officer' };
 const citizen: Actor = { id: 'subject-1', role: 'citizen' };
 
-const PERSONAL = ['Иван Петров', 'ivan@example.bg', 'ул. „Дунав“ 3', 'Боклукът', 'Отговорът', 'Благодаря', 'peshtera:officer-petrova', 'Стоянка'];
+const PERSONAL = [
+  'Иван Петров',
+  'ivan@example.bg',
+  'ул. „Дунав“ 3',
+  'Боклукът',
+  'Отговорът',
+  'Благодаря',
+  'peshtera:officer-petrova',
+  'Стоянка',
+];
 
 let clock = Date.parse('2026-03-02T09:00:00.000Z');
 const context = (actor: Actor): CaseCommandContext => ({
@@ -33,31 +42,39 @@ function history(...commands: ((at: (actor: Actor) => CaseCommandContext) => Cas
 
 const registered = history(
   (at) =>
-    caseCommand({ type: 'RegisterCase', data: {
-        kind: 'complaint',
-        channel: 'web-form',
-        receivedAt: '2026-03-02T08:59:00.000Z',
-        registryNumber: 'PSH-2026-000007',
-        category: 'waste-cleanliness',
-        submitter: { name: 'Иван Петров', email: 'ivan@example.bg', address: 'ул. „Дунав“ 3', language: 'bg' },
-        text: 'Боклукът не е събиран.',
-        attachments: [],
-        healthSafetyThreat: false,
-        language: 'bg',
-      } },
+    caseCommand(
+      {
+        type: 'RegisterCase',
+        data: {
+          kind: 'complaint',
+          channel: 'web-form',
+          receivedAt: '2026-03-02T08:59:00.000Z',
+          registryNumber: 'PSH-2026-000007',
+          category: 'waste-cleanliness',
+          submitter: { name: 'Иван Петров', email: 'ivan@example.bg', address: 'ул. „Дунав“ 3', language: 'bg' },
+          text: 'Боклукът не е събиран.',
+          attachments: [],
+          healthSafetyThreat: false,
+          language: 'bg',
+        },
+      },
       at(WEB_FORM_ACTOR),
     ),
   (at) => caseCommand({ type: 'ScreenCase', data: { outcome: 'accept' } }, at(SCREENING_ACTOR)),
   (at) => caseCommand({ type: 'RouteCase', data: { unit: 'environment', ruleId: 'waste', ruleVersion: 3 } }, at(registrar)),
   (at) => caseCommand({ type: 'AssignCase', data: { officerId: 'peshtera:officer-petrova' } }, at(head)),
-  (at) => caseCommand({ type: 'AnswerCase', data: { text: 'Отговорът: ще бъде събран утре. Стоянка', attachments: [], channel: 'email' } }, at(officer)),
+  (at) =>
+    caseCommand(
+      { type: 'AnswerCase', data: { text: 'Отговорът: ще бъде събран утре. Стоянка', attachments: [], channel: 'email' } },
+      at(officer),
+    ),
   (at) => caseCommand({ type: 'RecordSatisfaction', data: { rating: 4, comment: 'Благодаря' } }, at(citizen)),
 );
 
 describe('the public view of a case (what a tracking code shows)', () => {
   const state = foldCase(registered);
 
-  it('tells the status and every step in the platform\'s words', () => {
+  it("tells the status and every step in the platform's words", () => {
     if (!isRegistered(state)) throw new Error('not registered');
     const view = publicView(state, registered, null);
     expect(view).toMatchObject({ registryNumber: 'PSH-2026-000007', kind: 'complaint', category: 'waste-cleanliness', status: 'answered' });

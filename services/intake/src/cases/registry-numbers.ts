@@ -1,11 +1,5 @@
 import { toLocalDate, type Actor, type TenantCharter } from '@civic/domain';
-import {
-  nextRegistryNumber,
-  REGISTRY_NUMBER_ISSUED,
-  registryStreamName,
-  readStreamIfExists,
-  type EventStore,
-} from '@civic/event-store';
+import { nextRegistryNumber, REGISTRY_NUMBER_ISSUED, registryStreamName, readStreamIfExists, type EventStore } from '@civic/event-store';
 import type { IdempotencyRecord, IdempotencyStore, RegistrationIds } from '../idempotency/idempotency-store';
 
 /** The year a registry number belongs to: the year of receipt in the tenant's time zone. */

@@ -39,7 +39,7 @@ describe("what the platform does with screening's result (role system)", () => {
     });
   });
 
-  it('accepts an anonymous signal marked as a threat to health or safety (the charters\' exception)', () => {
+  it("accepts an anonymous signal marked as a threat to health or safety (the charters' exception)", () => {
     const result = screenSubmission(signal({ healthSafetyThreat: true }), receivedAt, peshtera);
     expect(systemScreening(result)).toEqual({ outcome: 'accept' });
     expect(result.reasons.map((reason) => reason.code)).toEqual(['anonymity-overridden-by-threat']);
@@ -57,7 +57,10 @@ describe("what the platform does with screening's result (role system)", () => {
 
   it('keeps the matched passages in the flag for the registrar, but not in the summary anyone else sees', () => {
     const result = screenSubmission(
-      signal({ submitter: { name: 'Петър Иванов', email: 'petar@example.bg', language: 'bg' }, text: 'Служителят поиска подкуп, за да издаде разрешението.' }),
+      signal({
+        submitter: { name: 'Петър Иванов', email: 'petar@example.bg', language: 'bg' },
+        text: 'Служителят поиска подкуп, за да издаде разрешението.',
+      }),
       receivedAt,
       peshtera,
     );

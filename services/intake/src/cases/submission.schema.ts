@@ -19,9 +19,7 @@ export const instantSchema = z
   .datetime({ offset: true, message: 'must be an ISO-8601 date and time with a zone, e.g. 2026-03-02T09:15:00Z' })
   .transform((value) => new Date(value).toISOString());
 
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' });
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' });
 
 export const attachmentSchema = z
   .object({
@@ -36,10 +34,15 @@ export const submitterSchema = z
   .object({
     name: optionalField(z.string().trim().max(200, 'must be at most 200 characters')),
     email: optionalField(z.string().trim().email('must be an e-mail address').max(254, 'must be at most 254 characters')),
-    phone: optionalField(z.string().trim().regex(/^\+?[\d\s/().-]{6,40}$/, 'must be a phone number')),
+    phone: optionalField(
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s/().-]{6,40}$/, 'must be a phone number'),
+    ),
     address: optionalField(z.string().trim().max(500, 'must be at most 500 characters')),
     preferredChannel: z.enum(CHANNELS).optional().describe('How the submitter wants to be answered.'),
-    language: z.enum(LANGUAGES).optional().describe('The language to write to them in; default: the submission\'s.'),
+    language: z.enum(LANGUAGES).optional().describe("The language to write to them in; default: the submission's."),
   })
   .strict()
   .refine((s) => [s.name, s.email, s.phone, s.address].some((part) => part !== undefined), {
@@ -49,7 +52,11 @@ export const submitterSchema = z
 /** The parts every channel shares. */
 const submissionShape = {
   kind: z.enum(KINDS),
-  category: z.string().trim().min(1, 'is required').describe("One of the tenant's category ids (its charter's `categories`), fitting the kind."),
+  category: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .describe("One of the tenant's category ids (its charter's `categories`), fitting the kind."),
   submitter: submitterSchema.optional(),
   anonymous: z.boolean().optional().describe('true: nobody is named; then `submitter` must be left out.'),
   text: z.string().trim().min(1, 'is required').max(20_000, 'must be at most 20000 characters'),

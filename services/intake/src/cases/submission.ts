@@ -1,22 +1,8 @@
-import type {
-  AttachmentMeta,
-  CaseSubmitter,
-  Channel,
-  Instant,
-  IsoDate,
-  Kind,
-  Language,
-  TenantCharter,
-} from '@civic/domain';
+import type { AttachmentMeta, CaseSubmitter, Channel, Instant, IsoDate, Kind, Language, TenantCharter } from '@civic/domain';
 import type { z } from 'zod';
 import type { FieldProblem } from './errors';
 import { fieldProblems } from '@civic/platform';
-import {
-  citizenSubmissionSchema,
-  staffSubmissionSchema,
-  type CitizenSubmission,
-  type StaffSubmission,
-} from './submission.schema';
+import { citizenSubmissionSchema, staffSubmissionSchema, type CitizenSubmission, type StaffSubmission } from './submission.schema';
 
 /** A submission as every channel delivers it to the service, whatever shape it arrived in. */
 export interface Submission {
@@ -50,7 +36,9 @@ type Parsed = StaffSubmission | CitizenSubmission;
 
 function toSubmission(parsed: Parsed, channel: Channel, receivedAt?: Instant): Submission {
   const language = parsed.language ?? parsed.submitter?.language ?? 'bg';
-  const submitter: CaseSubmitter | null = parsed.submitter ? { ...dropUndefined(parsed.submitter), language: parsed.submitter.language ?? language } : null;
+  const submitter: CaseSubmitter | null = parsed.submitter
+    ? { ...dropUndefined(parsed.submitter), language: parsed.submitter.language ?? language }
+    : null;
   return {
     kind: parsed.kind,
     category: parsed.category,
@@ -70,11 +58,7 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-function reader<S extends z.ZodTypeAny>(
-  operation: string,
-  schema: S,
-  convert: (parsed: z.infer<S>) => Submission,
-): SubmissionReader {
+function reader<S extends z.ZodTypeAny>(operation: string, schema: S, convert: (parsed: z.infer<S>) => Submission): SubmissionReader {
   return {
     operation,
     read(body) {

@@ -13,7 +13,7 @@ const letter = {
   attachments: [{ name: 'snimka.jpg', mediaType: 'image/jpeg', size: 120_000 }],
 };
 
-describe('reading a registrar\'s submission', () => {
+describe("reading a registrar's submission", () => {
   it('normalizes it: receipt time in UTC, blank contact fields left out, the language carried over', () => {
     const read = staffSubmissions.read(letter);
     expect(read).toEqual({
@@ -108,7 +108,7 @@ describe("the tenant's charter", () => {
     ]);
   });
 
-  it('is checked on a raw body too, so its problems come with the shape\'s', () => {
+  it("is checked on a raw body too, so its problems come with the shape's", () => {
     expect(charterProblems(looseFieldsOf({ category: 'parking', text: 42 }), peshtera).map((p) => p.field)).toEqual(['category']);
   });
 });

@@ -72,7 +72,7 @@ export class CitizenCasesController {
   }
 
   @Get(':trackingCode')
-  @ApiOperation({ summary: "Follow a case: its status and the public parts of its history" })
+  @ApiOperation({ summary: 'Follow a case: its status and the public parts of its history' })
   @TenantParam
   @codeParam
   @ApiOkResponse({ type: PublicCaseViewDto })

@@ -58,19 +58,42 @@ function DeskCommand(action: DeskActionName, body: Type) {
     ApiOperation({ summary, description: `${description}\n\nThe command \`${command}\`; roles: ${roles.join(', ')}.` }),
     TenantParam,
     CaseIdParam,
-    ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'Unique per action; resend it unchanged on retries: a retry changes nothing and gets the same answer.' }),
-    ApiHeader({ name: IF_MATCH_HEADER, required: false, description: 'The ETag of the case as read, e.g. "7": refused with 412 if the case has changed since. Without it, the latest revision is decided on.' }),
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: true,
+      description: 'Unique per action; resend it unchanged on retries: a retry changes nothing and gets the same answer.',
+    }),
+    ApiHeader({
+      name: IF_MATCH_HEADER,
+      required: false,
+      description:
+        'The ETag of the case as read, e.g. "7": refused with 412 if the case has changed since. Without it, the latest revision is decided on.',
+    }),
     ApiBody({ type: body }),
     ApiOkResponse({
       type: DeskCaseViewDto,
       description: 'Done (or the same answer again, for a retry: `Idempotent-Replayed: true`). The case as it is now.',
-      headers: { ...ETAG_HEADER, [REPLAYED_HEADER]: { description: 'true on a retry\'s stored answer.', schema: { type: 'string' } } },
+      headers: { ...ETAG_HEADER, [REPLAYED_HEADER]: { description: "true on a retry's stored answer.", schema: { type: 'string' } } },
     }),
-    ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Bad input: every bad field (and the Idempotency-Key and If-Match headers) named.' }),
+    ApiBadRequestResponse({
+      type: ErrorBodyDto,
+      description: 'Bad input: every bad field (and the Idempotency-Key and If-Match headers) named.',
+    }),
     ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no such case in it.' }),
-    ApiConflictResponse({ type: ErrorBodyDto, description: "The case's state does not allow it (the decider's rejection), or a request with this Idempotency-Key is still in progress." }),
-    ApiPreconditionFailedResponse({ type: ErrorBodyDto, description: 'The case changed since the revision in If-Match: `currentRevision` and the ETag name the current one.' }),
-    ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'It cannot apply to this case (the decider\'s rejection, e.g. beyond the legal maximum), or the Idempotency-Key was used for another request.' }),
+    ApiConflictResponse({
+      type: ErrorBodyDto,
+      description:
+        "The case's state does not allow it (the decider's rejection), or a request with this Idempotency-Key is still in progress.",
+    }),
+    ApiPreconditionFailedResponse({
+      type: ErrorBodyDto,
+      description: 'The case changed since the revision in If-Match: `currentRevision` and the ETag name the current one.',
+    }),
+    ApiUnprocessableEntityResponse({
+      type: ErrorBodyDto,
+      description:
+        "It cannot apply to this case (the decider's rejection, e.g. beyond the legal maximum), or the Idempotency-Key was used for another request.",
+    }),
   );
 }
 
@@ -107,42 +130,98 @@ export class CaseDeskController {
   }
 
   @DeskCommand('information-requests', InformationRequestDto)
-  requestInformation(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+  requestInformation(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
     return this.act('information-requests', { tenant, caseId, body, headers, principal }, response);
   }
 
   @DeskCommand('information', InformationDto)
-  provideInformation(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+  provideInformation(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
     return this.act('information', { tenant, caseId, body, headers, principal }, response);
   }
 
   @DeskCommand('extensions', ExtensionDto)
-  extend(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+  extend(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
     return this.act('extensions', { tenant, caseId, body, headers, principal }, response);
   }
 
   @DeskCommand('answer', AnswerDto)
-  answer(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+  answer(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
     return this.act('answer', { tenant, caseId, body, headers, principal }, response);
   }
 
   @DeskCommand('close', CloseDto)
-  close(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+  close(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
     return this.act('close', { tenant, caseId, body, headers, principal }, response);
   }
 
   @DeskCommand('reopen', ReopenDto)
-  reopen(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+  reopen(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
     return this.act('reopen', { tenant, caseId, body, headers, principal }, response);
   }
 
   @DeskCommand('withdrawal', DeskWithdrawalDto)
-  withdraw(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+  withdraw(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
     return this.act('withdrawal', { tenant, caseId, body, headers, principal }, response);
   }
 
   @DeskCommand('duplicate-of', DuplicateDto)
-  linkAsDuplicate(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: HeaderSink) {
+  linkAsDuplicate(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
     return this.act('duplicate-of', { tenant, caseId, body, headers, principal }, response);
   }
 

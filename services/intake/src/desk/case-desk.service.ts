@@ -59,7 +59,6 @@ export interface DeskOutcome {
  */
 @Injectable()
 export class CaseDeskService {
-
   constructor(
     private readonly tenants: TenantDirectory,
     @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
@@ -84,7 +83,8 @@ export class CaseDeskService {
       idempotencyKeyProblems(request.idempotencyKey, true),
       ifMatch.ok ? [] : [ifMatch.problem],
     );
-    if (!parsed.success || !ifMatch.ok || problems.length > 0 || request.idempotencyKey === undefined) throw new InvalidInputError(problems);
+    if (!parsed.success || !ifMatch.ok || problems.length > 0 || request.idempotencyKey === undefined)
+      throw new InvalidInputError(problems);
 
     const found = await this.registeredCase(charter, request.caseId);
     const now = this.clock.now();

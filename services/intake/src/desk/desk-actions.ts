@@ -52,8 +52,7 @@ export interface DeskAction {
 /** Checks a definition against its command and schema, then hands it over as a DeskAction. */
 const action = <T extends CaseCommandType, S extends z.ZodTypeAny>(definition: TypedDeskAction<T, S>): DeskAction => definition;
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const attachments = z.array(attachmentSchema).max(20, 'at most 20 attachments').default([]);
 
 export const informationRequestSchema = z
@@ -87,7 +86,9 @@ export const closeSchema = z.object({}).strict();
 export const reopenSchema = z.object({ reason: text(2000).describe('Why the closed case is opened again.') }).strict();
 
 export const duplicateSchema = z
-  .object({ originalCaseId: z.string().uuid('must be the id (a UUID) of a case of this municipality').describe('The case this one repeats.') })
+  .object({
+    originalCaseId: z.string().uuid('must be the id (a UUID) of a case of this municipality').describe('The case this one repeats.'),
+  })
   .strict();
 
 /** The desk's actions by the name of their route (`POST …/cases/:caseId/<name>`). */
@@ -98,16 +99,20 @@ export const DESK_ACTIONS = {
     summary: 'Ask the submitter for what is missing',
     description:
       "The case waits for the submitter. Whether the legal clock stands still meanwhile is the tenant's deadline policy for the kind (`pausesWhileAwaitingSubmitter`), not the caller's choice.",
-    toCommand: (body, { state, charter }) => ({ type: 'RequestInformation', data: {
-      missing: body.missing,
-      pausesClock: deadlinePolicyOf(state.facts.kind, charter).pausesWhileAwaitingSubmitter,
-    } }),
+    toCommand: (body, { state, charter }) => ({
+      type: 'RequestInformation',
+      data: {
+        missing: body.missing,
+        pausesClock: deadlinePolicyOf(state.facts.kind, charter).pausesWhileAwaitingSubmitter,
+      },
+    }),
   }),
   information: action({
     command: 'ProvideInformation',
     schema: informationSchema,
     summary: "Enter the submitter's reply received on paper",
-    description: 'A registrar (or the officer on the case) enters the reply; the case resumes where it stopped and a paused clock runs again.',
+    description:
+      'A registrar (or the officer on the case) enters the reply; the case resumes where it stopped and a paused clock runs again.',
     toCommand: (body) => ({ type: 'ProvideInformation', data: { text: body.text, attachments: body.attachments } }),
   }),
   extensions: action({
@@ -122,14 +127,18 @@ export const DESK_ACTIONS = {
       if (due !== null && state.facts.extensions.length === 0 && body.newFinalDate <= due) {
         throw new RequestNotApplicableError([{ field: 'newFinalDate', reason: `must be after the current due date ${due}` }]);
       }
-      return { type: 'ExtendDeadline', data: { reason: body.reason, newFinalDate: body.newFinalDate, maxFinalDate: caseMaxFinalDate(state, charter, calendar) } };
+      return {
+        type: 'ExtendDeadline',
+        data: { reason: body.reason, newFinalDate: body.newFinalDate, maxFinalDate: caseMaxFinalDate(state, charter, calendar) },
+      };
     },
   }),
   answer: action({
     command: 'AnswerCase',
     schema: answerSchema,
     summary: 'Record the written answer',
-    description: 'The text, the attachments described, and the channel it goes by. Only an assigned case is answered; a case without proceedings never is.',
+    description:
+      'The text, the attachments described, and the channel it goes by. Only an assigned case is answered; a case without proceedings never is.',
     toCommand: (body) => ({ type: 'AnswerCase', data: { text: body.text, attachments: body.attachments, channel: body.channel } }),
   }),
   close: action({

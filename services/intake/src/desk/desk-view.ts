@@ -46,7 +46,8 @@ function deadlineOf(state: RegisteredCase, charter: TenantCharter, calendar: Bul
   const clock = caseClockOf(state, charter, calendar);
   const maxFinalDate = caseMaxFinalDate(state, charter, calendar);
   const outcome = dueDateOnClock(clock, calendar);
-  if (!outcome.ok) return { policy: clock.policy, due: null, paused: false, steps: [], warnings: [], maxFinalDate, problem: outcome.detail };
+  if (!outcome.ok)
+    return { policy: clock.policy, due: null, paused: false, steps: [], warnings: [], maxFinalDate, problem: outcome.detail };
   const { due, paused, steps, warnings } = outcome;
   return { policy: clock.policy, due, paused, steps, warnings, maxFinalDate };
 }

@@ -34,7 +34,9 @@ export class DeskCaseViewDto extends createZodDto(
     state: z
       .object({ status: z.string(), facts: z.object({ kind: z.enum(KINDS), registryNumber: z.string() }).passthrough() })
       .passthrough()
-      .describe("The case's folded state: its facts (kind, category, dates, pauses, extensions, alerts, …) and what its status adds (unit, officer, the request waiting for the submitter, …). Never personal data."),
+      .describe(
+        "The case's folded state: its facts (kind, category, dates, pauses, extensions, alerts, …) and what its status adds (unit, officer, the request waiting for the submitter, …). Never personal data.",
+      ),
     deadline: z
       .object({
         policy: z

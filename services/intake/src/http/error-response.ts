@@ -64,7 +64,9 @@ export function errorResponse(error: unknown): ErrorResponse | undefined {
   }
   if (error instanceof RequestNotApplicableError) return answer(HttpStatus.UNPROCESSABLE_ENTITY, [...error.problems]);
   if (error instanceof SubjectErasedError) {
-    return answer(HttpStatus.CONFLICT, [{ field: 'case', reason: "the submitter's personal data was erased: nothing personal can be recorded for them any more" }]);
+    return answer(HttpStatus.CONFLICT, [
+      { field: 'case', reason: "the submitter's personal data was erased: nothing personal can be recorded for them any more" },
+    ]);
   }
   if (error instanceof ConcurrentChangeError) {
     return answer(HttpStatus.CONFLICT, [{ field: 'case', reason: 'the case kept changing while this was decided; try again' }]);

@@ -57,7 +57,10 @@ describe('errors as HTTP answers', () => {
   });
 
   it('idempotency: a reused key is 422, one still in progress 409 with Retry-After', () => {
-    expect(errorResponse(new IdempotencyKeyReusedError('k'))).toMatchObject({ status: 422, body: { errors: [{ field: 'Idempotency-Key' }] } });
+    expect(errorResponse(new IdempotencyKeyReusedError('k'))).toMatchObject({
+      status: 422,
+      body: { errors: [{ field: 'Idempotency-Key' }] },
+    });
     expect(errorResponse(new RequestInProgressError('k', 3))).toMatchObject({ status: 409, headers: { 'Retry-After': '3' } });
     expect(errorResponse(new ConcurrentChangeError('c'))?.status).toBe(409);
   });
@@ -92,10 +95,19 @@ describe('errors as HTTP answers', () => {
     });
     expect(errorResponse(new ForbiddenException({ statusCode: 403, error: 'Forbidden', reason: 'other-tenant', message: 'no' }))).toEqual({
       status: 403,
-      body: { statusCode: 403, error: 'Forbidden', reason: 'other-tenant', message: 'no', errors: [{ field: 'Authorization', reason: 'no' }] },
+      body: {
+        statusCode: 403,
+        error: 'Forbidden',
+        reason: 'other-tenant',
+        message: 'no',
+        errors: [{ field: 'Authorization', reason: 'no' }],
+      },
     });
     expect(errorResponse(new ThrottlerException())).toMatchObject({ status: 429, body: { errors: [{ field: 'request' }] } });
-    expect(errorResponse(new NotFoundException('Cannot GET /nowhere'))).toMatchObject({ status: 404, body: { errors: [{ field: 'path' }] } });
+    expect(errorResponse(new NotFoundException('Cannot GET /nowhere'))).toMatchObject({
+      status: 404,
+      body: { errors: [{ field: 'path' }] },
+    });
   });
 
   it('a rate limit: 429 in the platform body, in Bulgarian and English, with Retry-After', () => {
@@ -106,7 +118,10 @@ describe('errors as HTTP answers', () => {
         errors: [{ field: 'request', reason: 'too many requests from this address; try again in 42 s' }],
         rejection: {
           type: 'TooManyRequests',
-          message: { bg: 'Твърде много заявки от този адрес. Опитайте отново след 42 секунди.', en: 'Too many requests from this address. Try again in 42 seconds.' },
+          message: {
+            bg: 'Твърде много заявки от този адрес. Опитайте отново след 42 секунди.',
+            en: 'Too many requests from this address. Try again in 42 seconds.',
+          },
         },
       },
       headers: { 'Retry-After': '42' },

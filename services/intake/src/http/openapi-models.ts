@@ -9,7 +9,11 @@ import { z } from 'zod';
 
 const localized = z.object({ bg: z.string(), en: z.string() });
 const fieldProblem = z.object({
-  field: z.string().describe('A dotted path into the body (`submitter.email`), a header (`Idempotency-Key`), or `tenant`, `caseId`, `trackingCode`, `body`.'),
+  field: z
+    .string()
+    .describe(
+      'A dotted path into the body (`submitter.email`), a header (`Idempotency-Key`), or `tenant`, `caseId`, `trackingCode`, `body`.',
+    ),
   reason: z.string(),
 });
 
@@ -30,8 +34,20 @@ const screeningSummary = z.object({
   action: z
     .enum(['accepted', 'flagged-for-registrar'])
     .describe('What the platform did: it accepts clear cases and leaves every other one, no-proceedings included, to a registrar.'),
-  reasons: z.array(z.object({ code: z.string(), reason: localized, source: z.string().optional().describe("The law's article or the charter's clause; absent where neither says it.") })),
-  flags: z.array(z.object({ code: z.string(), reason: localized, source: z.string().optional().describe("The law's article or the charter's clause; absent where neither says it.") })),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      reason: localized,
+      source: z.string().optional().describe("The law's article or the charter's clause; absent where neither says it."),
+    }),
+  ),
+  flags: z.array(
+    z.object({
+      code: z.string(),
+      reason: localized,
+      source: z.string().optional().describe("The law's article or the charter's clause; absent where neither says it."),
+    }),
+  ),
 });
 
 const caseStatus = z.string().describe('The case status: Registered, Flagged, Accepted, NoProceedings, …');

@@ -11,7 +11,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('civic-cases intake')
     .setDescription(
-      'Every channel in: registrars register and screen cases (bearer token, role registrar, the route\'s tenant); staff work a case at the case desk (`/tenants/{tenant}/cases/{caseId}`: the roles the case decider permits, `ETag`/`If-Match` on its revision, `Idempotency-Key` on every action); citizens submit and follow theirs with a private tracking code. Errors are `{ statusCode, errors: [{ field, reason }] }`.',
+      "Every channel in: registrars register and screen cases (bearer token, role registrar, the route's tenant); staff work a case at the case desk (`/tenants/{tenant}/cases/{caseId}`: the roles the case decider permits, `ETag`/`If-Match` on its revision, `Idempotency-Key` on every action); citizens submit and follow theirs with a private tracking code. Errors are `{ statusCode, errors: [{ field, reason }] }`.",
     )
     .setVersion('1')
     .addBearerAuth()

@@ -55,7 +55,9 @@ describe("intake's OpenAPI document", () => {
     const post = operation(`/tenants/{tenant}/cases/{caseId}/${action}`, 'post');
     expect(post.summary).toEqual(expect.any(String));
     expect(post.description).toMatch(/roles: [a-z-]+/);
-    expect(post.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: expect.stringMatching(/^#\/components\/schemas\/\w+Dto$/) } } } });
+    expect(post.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { $ref: expect.stringMatching(/^#\/components\/schemas\/\w+Dto$/) } } },
+    });
     expect(post.parameters).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
@@ -68,7 +70,7 @@ describe("intake's OpenAPI document", () => {
     expect(post.security).toEqual([{ bearer: [] }]);
   });
 
-  it('documents the desk\'s view of a case, with its ETag', () => {
+  it("documents the desk's view of a case, with its ETag", () => {
     const get = operation('/tenants/{tenant}/cases/{caseId}', 'get');
     expect(Object.keys(get.responses).sort()).toEqual(['200', '401', '403', '404']);
     expect(get.responses['200']).toMatchObject({ headers: { ETag: expect.any(Object) } });
@@ -78,19 +80,44 @@ describe("intake's OpenAPI document", () => {
 
   it('describes the registration body from its zod schema, with the Idempotency-Key header', () => {
     const register = operation('/tenants/{tenant}/cases', 'post');
-    expect(register.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/StaffSubmissionDto' } } } });
-    expect(register.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true })]));
+    expect(register.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/StaffSubmissionDto' } } },
+    });
+    expect(register.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true })]),
+    );
     const schema = document.components?.schemas?.StaffSubmissionDto as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['channel', 'receivedAt', 'kind', 'category', 'submitter', 'anonymous', 'text', 'attachments', 'healthSafetyThreat', 'violationDate']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining([
+        'channel',
+        'receivedAt',
+        'kind',
+        'category',
+        'submitter',
+        'anonymous',
+        'text',
+        'attachments',
+        'healthSafetyThreat',
+        'violationDate',
+      ]),
+    );
     expect(schema.required).toEqual(expect.arrayContaining(['channel', 'receivedAt', 'kind', 'category', 'text']));
     expect(schema.required).not.toContain('submitter');
   });
 
   it('names the answers, errors included, of every operation', () => {
-    expect(Object.keys(operation('/tenants/{tenant}/cases', 'post').responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422']));
-    expect(Object.keys(operation('/tenants/{tenant}/cases/{caseId}/screening', 'post').responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '422']));
-    expect(Object.keys(operation('/public/{tenant}/cases', 'post').responses)).toEqual(expect.arrayContaining(['201', '400', '404', '413', '429']));
-    expect(Object.keys(operation('/public/{tenant}/cases/{trackingCode}/rating', 'post').responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409', '429']));
+    expect(Object.keys(operation('/tenants/{tenant}/cases', 'post').responses)).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422']),
+    );
+    expect(Object.keys(operation('/tenants/{tenant}/cases/{caseId}/screening', 'post').responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '404', '409', '422']),
+    );
+    expect(Object.keys(operation('/public/{tenant}/cases', 'post').responses)).toEqual(
+      expect.arrayContaining(['201', '400', '404', '413', '429']),
+    );
+    expect(Object.keys(operation('/public/{tenant}/cases/{trackingCode}/rating', 'post').responses)).toEqual(
+      expect.arrayContaining(['200', '400', '404', '409', '429']),
+    );
   });
 
   it('requires a bearer token on staff routes and none on public ones', () => {

@@ -40,7 +40,7 @@ const healthSafetyThreat: AttributeShape = {
   required: false,
   datatype_description: null,
   description:
-    'Проблемът застрашава здравето или сигурността на гражданите: разглежда се спешно, и анонимно подаден. (The problem threatens citizens\' health or safety: handled urgently, even when anonymous.)',
+    "Проблемът застрашава здравето или сигурността на гражданите: разглежда се спешно, и анонимно подаден. (The problem threatens citizens' health or safety: handled urgently, even when anonymous.)",
   values: YES_NO,
 };
 
@@ -82,7 +82,8 @@ export function attributesFor(kind: Kind, charter: TenantCharter): Open311Attrib
 /** `attribute[code]=value` arrives as `{ attribute: { code: value } }` (nested form parsing) or as a flat key. */
 export function submittedAttributes(body: Record<string, unknown>): Record<string, unknown> {
   const nested = body.attribute;
-  const found: Record<string, unknown> = nested !== null && typeof nested === 'object' && !Array.isArray(nested) ? { ...(nested as object) } : {};
+  const found: Record<string, unknown> =
+    nested !== null && typeof nested === 'object' && !Array.isArray(nested) ? { ...(nested as object) } : {};
   for (const [name, value] of Object.entries(body)) {
     const flat = /^attribute\[([^\]]+)\]$/.exec(name);
     if (flat) found[flat[1]] = value;

@@ -33,14 +33,20 @@ export class ApiKeyRejectedError extends Error {
 }
 
 export class ServiceNotFoundError extends Error {
-  constructor(readonly serviceCode: string, jurisdiction: string) {
+  constructor(
+    readonly serviceCode: string,
+    jurisdiction: string,
+  ) {
     super(`service_code "${serviceCode}" is not a service of jurisdiction_id "${jurisdiction}"`);
     this.name = 'ServiceNotFoundError';
   }
 }
 
 export class ServiceRequestNotFoundError extends Error {
-  constructor(readonly serviceRequestId: string, jurisdiction: string) {
+  constructor(
+    readonly serviceRequestId: string,
+    jurisdiction: string,
+  ) {
     super(`service_request_id "${serviceRequestId}" was not found in jurisdiction_id "${jurisdiction}"`);
     this.name = 'ServiceRequestNotFoundError';
   }
@@ -77,7 +83,11 @@ const answer = (status: number, descriptions: string[], headers?: Record<string,
 /** Any error as Open311 answers it; undefined for one that is intake's own fault (a 500). */
 export function open311Answer(error: unknown): Open311Answer | undefined {
   if (error instanceof ParameterMissingError) return answer(400, [error.message]);
-  if (error instanceof InvalidInputError) return answer(400, error.problems.map((p) => `${p.field}: ${p.reason}`));
+  if (error instanceof InvalidInputError)
+    return answer(
+      400,
+      error.problems.map((p) => `${p.field}: ${p.reason}`),
+    );
   if (error instanceof ApiKeyRejectedError) return answer(403, [error.message]);
   if (error instanceof UnknownTenantError) return answer(404, [`jurisdiction_id "${error.tenant}" was not found`]);
   if (

@@ -59,7 +59,14 @@ const formSchema = z
     address_string: optionalText(500),
     address_id: optionalText(100),
     email: z.preprocess(blank, z.string().trim().email('must be an e-mail address').max(254, 'must be at most 254 characters').optional()),
-    phone: z.preprocess(blank, z.string().trim().regex(/^\+?[\d\s/().-]{6,40}$/, 'must be a phone number').optional()),
+    phone: z.preprocess(
+      blank,
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s/().-]{6,40}$/, 'must be a phone number')
+        .optional(),
+    ),
     first_name: optionalText(100),
     last_name: optionalText(100),
     description: optionalText(4000).refine((text) => text === undefined || !HTML_TAG.test(text), 'may hold line breaks but no HTML'),
@@ -116,7 +123,8 @@ export function readOpen311Form(body: unknown, charter: TenantCharter, now: Date
 }
 
 function formOf(parsed: ParsedForm, service: ServiceEntry, attributes: AttributeValues): Open311Form {
-  const { lat, long, address_string, address_id, first_name, last_name, email, phone, description, media_url, account_id, device_id } = parsed;
+  const { lat, long, address_string, address_id, first_name, last_name, email, phone, description, media_url, account_id, device_id } =
+    parsed;
   return defined({
     service,
     attributes,

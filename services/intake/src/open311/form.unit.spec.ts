@@ -39,7 +39,13 @@ describe('Open311 form fields to a submission', () => {
         kind: 'signal',
         category: 'waste-cleanliness',
         channel: 'open311',
-        submitter: { name: 'Иван Петров', email: 'ivan.petrov@example.bg', phone: '+359 88 123 4567', preferredChannel: 'email', language: 'bg' },
+        submitter: {
+          name: 'Иван Петров',
+          email: 'ivan.petrov@example.bg',
+          phone: '+359 88 123 4567',
+          preferredChannel: 'email',
+          language: 'bg',
+        },
         text: expect.any(String),
         attachments: [],
         healthSafetyThreat: true,
@@ -99,7 +105,9 @@ describe('Open311 form fields to a submission', () => {
       }),
     );
     expect(problems.map((p) => p.field).sort()).toEqual(['description', 'email', 'lat', 'long', 'media_url', 'phone']);
-    expect(problemsOf(form({ description: 'я'.repeat(4001) }))).toEqual([{ field: 'description', reason: 'must be at most 4000 characters' }]);
+    expect(problemsOf(form({ description: 'я'.repeat(4001) }))).toEqual([
+      { field: 'description', reason: 'must be at most 4000 characters' },
+    ]);
   });
 
   it("checks the service against the tenant's and the attributes against the service", () => {

@@ -8,13 +8,7 @@ import { InvalidInputError, UnknownTenantError } from '../cases/errors';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { idempotencyKeyProblems } from '@civic/platform';
 import { ApiKeys, open311Actor, scopedIdempotencyKey } from './api-keys';
-import type {
-  Open311CreatedRequest,
-  Open311Discovery,
-  Open311Service,
-  Open311ServiceDefinition,
-  Open311ServiceRequest,
-} from './documents';
+import type { Open311CreatedRequest, Open311Discovery, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from './documents';
 import { ParameterMissingError, ServiceNotFoundError, ServiceRequestNotFoundError, TokenNotFoundError } from './errors';
 import { open311Submissions, readOpen311Form } from './form';
 import { Open311Locations } from './locations';
@@ -77,7 +71,13 @@ export class GeoReportService {
       contact: 'civic-cases: write to the municipality (jurisdiction_id) whose services you use; its contacts are on its website.',
       key_service: 'API keys for POST requests are issued per municipality on request to its administration.',
       endpoints: [
-        { specification: GEOREPORT_V2_SPECIFICATION, url: endpointUrl, changeset: this.changeset, type: 'production', formats: ['text/xml', 'application/json'] },
+        {
+          specification: GEOREPORT_V2_SPECIFICATION,
+          url: endpointUrl,
+          changeset: this.changeset,
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
       ],
     };
   }

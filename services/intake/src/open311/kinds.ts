@@ -4,7 +4,10 @@ import type { Kind, LocalizedText } from '@civic/domain';
 export const KIND_TEXTS: { readonly [K in Kind]: { name: LocalizedText; purpose: LocalizedText } } = {
   complaint: {
     name: { bg: 'Жалба', en: 'Complaint' },
-    purpose: { bg: 'за работата на администрацията или качеството на услуга', en: "about the administration's work or the quality of a service" },
+    purpose: {
+      bg: 'за работата на администрацията или качеството на услуга',
+      en: "about the administration's work or the quality of a service",
+    },
   },
   signal: {
     name: { bg: 'Сигнал', en: 'Signal' },
@@ -15,7 +18,10 @@ export const KIND_TEXTS: { readonly [K in Kind]: { name: LocalizedText; purpose:
   },
   proposal: {
     name: { bg: 'Предложение', en: 'Proposal' },
-    purpose: { bg: 'за подобряване на работата на администрацията (АПК чл. 108)', en: "to improve the administration's work (APC art. 108)" },
+    purpose: {
+      bg: 'за подобряване на работата на администрацията (АПК чл. 108)',
+      en: "to improve the administration's work (APC art. 108)",
+    },
   },
   'public-information-request': {
     name: { bg: 'Заявление за достъп до обществена информация', en: 'Request for access to public information' },
@@ -27,7 +33,7 @@ export const KIND_TEXTS: { readonly [K in Kind]: { name: LocalizedText; purpose:
   },
   opinion: {
     name: { bg: 'Мнение', en: 'Opinion' },
-    purpose: { bg: 'за услуга или решение на общината', en: "on a service or a decision of the municipality" },
+    purpose: { bg: 'за услуга или решение на общината', en: 'on a service or a decision of the municipality' },
   },
   praise: {
     name: { bg: 'Похвала', en: 'Praise' },

@@ -86,7 +86,10 @@ export class Open311Locations {
         continue;
       }
       const { alg, iv, tag, ct } = document.sealed;
-      opened.set(document._id, decryptValue(key, { $enc: alg, iv, tag, ct }, { subjectId: document.dataSubjectId, path: PATH }) as StoredLocation);
+      opened.set(
+        document._id,
+        decryptValue(key, { $enc: alg, iv, tag, ct }, { subjectId: document.dataSubjectId, path: PATH }) as StoredLocation,
+      );
     }
     if (erased.length > 0) await this.locations.deleteMany({ _id: { $in: erased } });
     return opened;

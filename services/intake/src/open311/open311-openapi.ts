@@ -52,7 +52,7 @@ export const discoverySchema: SchemaObject = object({
 
 export const servicesSchema: SchemaObject = {
   type: 'array',
-  description: 'One service per kind × category of the tenant\'s charter; as XML `<services><service>`.',
+  description: "One service per kind × category of the tenant's charter; as XML `<services><service>`.",
   items: object({
     service_code: text('`<kind>.<category>`, e.g. complaint.waste-cleanliness'),
     service_name: text('In Bulgarian.'),
@@ -96,7 +96,7 @@ export const createdRequestsSchema: SchemaObject = {
 
 export const serviceRequestsSchema: SchemaObject = {
   type: 'array',
-  description: 'As XML `<service_requests><request>`. Never the submitter\'s data: `description` is always null.',
+  description: "As XML `<service_requests><request>`. Never the submitter's data: `description` is always null.",
   items: object({
     service_request_id: text('The registry number.'),
     status: { type: 'string', enum: ['open', 'closed'] },
@@ -108,7 +108,7 @@ export const serviceRequestsSchema: SchemaObject = {
     service_notice: nullable(text()),
     requested_datetime: text('When the case was received (w3 format).'),
     updated_datetime: text(),
-    expected_datetime: nullable(text('The end of the legal due date, in the tenant\'s zone.')),
+    expected_datetime: nullable(text("The end of the legal due date, in the tenant's zone.")),
     address: nullable(text()),
     address_id: nullable(text()),
     zipcode: nullable(text()),
@@ -122,7 +122,7 @@ export const submitFormSchema: SchemaObject = {
   type: 'object',
   required: ['api_key', 'jurisdiction_id', 'service_code'],
   properties: {
-    api_key: text('The client\'s key for this jurisdiction (OPEN311_API_KEYS).'),
+    api_key: text("The client's key for this jurisdiction (OPEN311_API_KEYS)."),
     jurisdiction_id: text('The municipality, e.g. peshtera.'),
     service_code: text('From services.json, e.g. signal.waste-cleanliness.'),
     lat: { type: 'number', description: 'With long; or address_string; or address_id.' },

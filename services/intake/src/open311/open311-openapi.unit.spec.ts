@@ -38,12 +38,16 @@ describe("Open311's OpenAPI description", () => {
 
   it('describes POST requests as a form with the api_key, the Idempotency-Key header, and the statuses the spec gives', () => {
     const submit = operation('/open311/v2/requests.{format}', 'post');
-    const form = (submit.requestBody as { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> }).content[
-      'application/x-www-form-urlencoded'
-    ];
+    const form = (
+      submit.requestBody as { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> }
+    ).content['application/x-www-form-urlencoded'];
     expect(form.schema.required).toEqual(['api_key', 'jurisdiction_id', 'service_code']);
-    expect(Object.keys(form.schema.properties)).toEqual(expect.arrayContaining(['lat', 'long', 'address_string', 'address_id', 'email', 'media_url', 'attribute[anonymous]']));
-    expect(submit.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false })]));
+    expect(Object.keys(form.schema.properties)).toEqual(
+      expect.arrayContaining(['lat', 'long', 'address_string', 'address_id', 'email', 'media_url', 'attribute[anonymous]']),
+    );
+    expect(submit.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false })]),
+    );
     expect(Object.keys(submit.responses).sort()).toEqual(['200', '400', '403', '404']);
     expect(Object.keys((submit.responses['200'] as { content: object }).content).sort()).toEqual(['application/json', 'text/xml']);
   });
@@ -51,7 +55,9 @@ describe("Open311's OpenAPI description", () => {
   it("documents GET requests' filters and jurisdiction_id as required", () => {
     const list = operation('/open311/v2/requests.{format}', 'get');
     const names = (list.parameters ?? []).map((p) => ('name' in p ? p.name : ''));
-    expect(names).toEqual(expect.arrayContaining(['format', 'jurisdiction_id', 'service_request_id', 'service_code', 'start_date', 'end_date', 'status']));
+    expect(names).toEqual(
+      expect.arrayContaining(['format', 'jurisdiction_id', 'service_request_id', 'service_code', 'start_date', 'end_date', 'status']),
+    );
     expect(list.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'jurisdiction_id', required: true })]));
     expect(Object.keys(operation('/open311/v2/requests/{file}', 'get').responses).sort()).toEqual(['200', '400', '404', '429']);
   });

@@ -1,4 +1,19 @@
-import { All, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  All,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -50,11 +65,15 @@ interface RequestLine {
   headers: IncomingHttpHeaders;
 }
 
-const badRequest = ApiBadRequestResponse({ schema: errorsSchema, description: 'jurisdiction_id missing, or a bad argument: each is named.' });
+const badRequest = ApiBadRequestResponse({
+  schema: errorsSchema,
+  description: 'jurisdiction_id missing, or a bad argument: each is named.',
+});
 const notFound = (what: string) => ApiNotFoundResponse({ schema: errorsSchema, description: what });
 const tooMany = ApiTooManyRequestsResponse({
   schema: errorsSchema,
-  description: 'Too many reads from this address (OPEN311_READS_PER_MINUTE, every GET together); `Retry-After` says in how many seconds to try again.',
+  description:
+    'Too many reads from this address (OPEN311_READS_PER_MINUTE, every GET together); `Retry-After` says in how many seconds to try again.',
 });
 // On each method: swagger reads a class-level @ApiProduces for the operation, not for its responses.
 const produces = ApiProduces('application/json', 'text/xml');
@@ -186,7 +205,11 @@ export class Open311Controller {
   })
   @ApiParam(FORMAT_PARAM)
   @ApiQuery(JURISDICTION_QUERY)
-  @ApiQuery({ name: 'service_request_id', required: false, description: 'Registry numbers, comma-delimited (at most 100); overrides every other argument.' })
+  @ApiQuery({
+    name: 'service_request_id',
+    required: false,
+    description: 'Registry numbers, comma-delimited (at most 100); overrides every other argument.',
+  })
   @ApiQuery({ name: 'service_code', required: false, description: 'Comma-delimited.' })
   @ApiQuery({ name: 'start_date', required: false, description: 'e.g. 2026-01-01T00:00:00Z' })
   @ApiQuery({ name: 'end_date', required: false })
@@ -207,7 +230,10 @@ export class Open311Controller {
 
   @Get('requests/:file')
   @produces
-  @ApiOperation({ summary: 'One service request by its registry number', description: 'The path is `requests/{service_request_id}.{format}`.' })
+  @ApiOperation({
+    summary: 'One service request by its registry number',
+    description: 'The path is `requests/{service_request_id}.{format}`.',
+  })
   @ApiParam({ name: 'file', description: '`{service_request_id}.{format}`, e.g. `PSH-2026-000012.json`.' })
   @ApiQuery(JURISDICTION_QUERY)
   @ApiOkResponse({ schema: serviceRequestsSchema })

@@ -28,7 +28,11 @@ export class RegistryLookup {
   async caseIdOf(charter: TenantCharter, registryNumber: string): Promise<string | undefined> {
     const parts = parseRegistryNumber(registryNumber);
     if (!parts || parts.prefix !== charter.registryPrefix) return undefined;
-    const [issued] = (await readStreamIfExists(this.store, registryStreamName(charter.slug, parts.year), { fromRevision: parts.number - 1, maxCount: 1 })) ?? [];
+    const [issued] =
+      (await readStreamIfExists(this.store, registryStreamName(charter.slug, parts.year), {
+        fromRevision: parts.number - 1,
+        maxCount: 1,
+      })) ?? [];
     if (!issued || issued.type !== REGISTRY_NUMBER_ISSUED || issued.data.formatted !== registryNumber) return undefined;
     const caseId = issued.metadata.caseId;
     return typeof caseId === 'string' ? caseId : undefined;

@@ -60,5 +60,7 @@ export function nextDocument(current: RequestIndexDocument | null, event: CaseEv
   const previous = current ? current.revision : -1;
   if (previous !== revision - 1) return { action: 'refold' };
   const state = evolve(current?.state ?? initialState(), event);
-  return isRegisteredState(state) ? { action: 'write', document: documentOf(state, revision, event.metadata.occurredAt) } : { action: 'skip' };
+  return isRegisteredState(state)
+    ? { action: 'write', document: documentOf(state, revision, event.metadata.occurredAt) }
+    : { action: 'skip' };
 }

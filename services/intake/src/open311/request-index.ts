@@ -41,7 +41,10 @@ export class Open311RequestIndex {
   ) {}
 
   static on(db: Db): Open311RequestIndex {
-    return new Open311RequestIndex(db.collection<RequestIndexDocument>(REQUEST_INDEX_COLLECTION), db.collection<CheckpointDocument>(PROJECTION_COLLECTION));
+    return new Open311RequestIndex(
+      db.collection<RequestIndexDocument>(REQUEST_INDEX_COLLECTION),
+      db.collection<CheckpointDocument>(PROJECTION_COLLECTION),
+    );
   }
 
   async ensureIndexes(): Promise<void> {

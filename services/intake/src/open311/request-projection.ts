@@ -18,12 +18,7 @@ export class Open311RequestProjection implements OnApplicationBootstrap, OnModul
   private readonly logger = new Logger('Open311RequestProjection');
   private readonly runner: ProjectionRunner;
 
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    index: Open311RequestIndex,
-    cases: CaseReader,
-    @Inject(CLOCK) clock: Clock,
-  ) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, index: Open311RequestIndex, cases: CaseReader, @Inject(CLOCK) clock: Clock) {
     const projection: Projection = {
       name: 'Open311 request index',
       filter: { streamNamePrefixes: ['case-'] },

@@ -41,20 +41,52 @@ describe('a case as a GeoReport service request', () => {
   });
 
   it('has no unit, due date or location where there is none', () => {
-    const request = serviceRequestOf({ state: stateOf([registeredEvent({ channel: 'post' }), accepted(), routed(), assigned(), answered()]), updatedAt: '2026-03-05T10:00:00Z', dueDate: null }, peshtera);
-    expect(request).toMatchObject({ status: 'closed', agency_responsible: 'Екология и управление на отпадъците', expected_datetime: null, service_notice: null, address: null, lat: null, long: null, media_url: null });
+    const request = serviceRequestOf(
+      {
+        state: stateOf([registeredEvent({ channel: 'post' }), accepted(), routed(), assigned(), answered()]),
+        updatedAt: '2026-03-05T10:00:00Z',
+        dueDate: null,
+      },
+      peshtera,
+    );
+    expect(request).toMatchObject({
+      status: 'closed',
+      agency_responsible: 'Екология и управление на отпадъците',
+      expected_datetime: null,
+      service_notice: null,
+      address: null,
+      lat: null,
+      long: null,
+      media_url: null,
+    });
     const unrouted = serviceRequestOf({ state: stateOf([registeredEvent()]), updatedAt: '2026-03-02T07:16:00Z', dueDate: null }, peshtera);
     expect(unrouted.agency_responsible).toBeNull();
   });
 
   it('promises no due date while a registrar screens the case, nor after no proceedings: it says which', () => {
-    const flag = event('CaseFlagged', { flags: [{ code: 'anonymous', reason: { bg: 'анонимно', en: 'anonymous' }, matched: [], source: 'АПК чл. 111, ал. 4' }] });
-    const flagged = serviceRequestOf({ state: stateOf([registeredEvent(), flag]), updatedAt: '2026-03-02T07:16:00Z', dueDate: '2026-04-01' }, peshtera);
-    expect(flagged).toMatchObject({ status: 'open', expected_datetime: null, service_notice: expect.stringMatching(/^Деловодител ще провери допустимостта\./) });
+    const flag = event('CaseFlagged', {
+      flags: [{ code: 'anonymous', reason: { bg: 'анонимно', en: 'anonymous' }, matched: [], source: 'АПК чл. 111, ал. 4' }],
+    });
+    const flagged = serviceRequestOf(
+      { state: stateOf([registeredEvent(), flag]), updatedAt: '2026-03-02T07:16:00Z', dueDate: '2026-04-01' },
+      peshtera,
+    );
+    expect(flagged).toMatchObject({
+      status: 'open',
+      expected_datetime: null,
+      service_notice: expect.stringMatching(/^Деловодител ще провери допустимостта\./),
+    });
     expect(flagged.service_notice).not.toContain('2026-04-01');
     const decided = event('NoProceedingsDecided', { basis: 'registrar-decision', ground: 'anonymous', reason: 'Анонимен сигнал.' });
-    const dropped = serviceRequestOf({ state: stateOf([registeredEvent(), flag, decided]), updatedAt: '2026-03-03T07:16:00Z', dueDate: null }, peshtera);
-    expect(dropped).toMatchObject({ status: 'closed', expected_datetime: null, service_notice: 'Не се образува производство, затова срок за отговор не тече.' });
+    const dropped = serviceRequestOf(
+      { state: stateOf([registeredEvent(), flag, decided]), updatedAt: '2026-03-03T07:16:00Z', dueDate: null },
+      peshtera,
+    );
+    expect(dropped).toMatchObject({
+      status: 'closed',
+      expected_datetime: null,
+      service_notice: 'Не се образува производство, затова срок за отговор не тече.',
+    });
   });
 
   it("ends a legal term with its last day in the tenant's zone, winter and summer time alike", () => {

@@ -10,8 +10,7 @@ const DAY_MS = 86_400_000;
 
 export type RequestsQuery =
   /** `service_request_id` overrides every other argument (the spec). */
-  | { by: 'ids'; ids: string[] }
-  | { by: 'filter'; from: Date; to: Date; serviceCodes?: string[]; statuses?: Open311Status[]; limit: number };
+  { by: 'ids'; ids: string[] } | { by: 'filter'; from: Date; to: Date; serviceCodes?: string[]; statuses?: Open311Status[]; limit: number };
 
 /** A list argument: comma-delimited, and/or given several times. */
 function listOf(value: unknown): string[] | undefined {
@@ -41,7 +40,10 @@ function dateOf(name: string, value: unknown, problems: FieldProblem[]): Date | 
  * on, an end alone 90 days back; a window longer than 90 days, an end before the start or an unknown
  * status is named. Unknown service codes simply match nothing.
  */
-export function readRequestsQuery(query: Record<string, unknown>, now: Date): { ok: true; query: RequestsQuery } | { ok: false; problems: FieldProblem[] } {
+export function readRequestsQuery(
+  query: Record<string, unknown>,
+  now: Date,
+): { ok: true; query: RequestsQuery } | { ok: false; problems: FieldProblem[] } {
   const ids = listOf(query.service_request_id);
   if (ids) {
     if (ids.length > MAX_IDS) return { ok: false, problems: [{ field: 'service_request_id', reason: `at most ${MAX_IDS} at once` }] };
@@ -53,14 +55,16 @@ export function readRequestsQuery(query: Record<string, unknown>, now: Date): { 
   const end = dateOf('end_date', query.end_date, problems);
   const statuses = listOf(query.status);
   const badStatus = statuses?.find((status) => status !== 'open' && status !== 'closed');
-  if (badStatus !== undefined) problems.push({ field: 'status', reason: `must be open or closed (comma-delimited for both), not "${badStatus}"` });
+  if (badStatus !== undefined)
+    problems.push({ field: 'status', reason: `must be open or closed (comma-delimited for both), not "${badStatus}"` });
 
   const window = MAX_WINDOW_DAYS * DAY_MS;
   const to = end ?? (start ? new Date(start.getTime() + window) : now);
   const from = start ?? new Date(to.getTime() - window);
   if (start && end) {
     if (end < start) problems.push({ field: 'end_date', reason: 'is before start_date' });
-    else if (end.getTime() - start.getTime() > window) problems.push({ field: 'end_date', reason: `may not be more than ${MAX_WINDOW_DAYS} days after start_date` });
+    else if (end.getTime() - start.getTime() > window)
+      problems.push({ field: 'end_date', reason: `may not be more than ${MAX_WINDOW_DAYS} days after start_date` });
   }
   if (problems.length > 0) return { ok: false, problems };
 

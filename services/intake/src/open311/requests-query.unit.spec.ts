@@ -32,7 +32,11 @@ describe("GET requests' arguments", () => {
 
   it('takes service codes and statuses comma-delimited or repeated', () => {
     const result = read({ service_code: 'complaint.general, signal.general', status: ['open', 'open,closed'] });
-    expect(result.ok && result.query).toMatchObject({ by: 'filter', serviceCodes: ['complaint.general', 'signal.general'], statuses: ['open', 'closed'] });
+    expect(result.ok && result.query).toMatchObject({
+      by: 'filter',
+      serviceCodes: ['complaint.general', 'signal.general'],
+      statuses: ['open', 'closed'],
+    });
   });
 
   it('lets service_request_id override every other argument, each id once', () => {

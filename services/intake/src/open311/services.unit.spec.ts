@@ -10,7 +10,9 @@ describe("Open311 services from a tenant's charter", () => {
     const expected = peshtera.categories.flatMap((c) => c.kinds.filter((k) => k !== 'whistleblower-report').map((k) => `${k}.${c.id}`));
     const services = servicesOf(peshtera);
     expect(services.map((s) => s.service_code)).toEqual(expected);
-    expect(services.map((s) => s.service_code)).toEqual(expect.arrayContaining(['complaint.waste-cleanliness', 'signal.waste-cleanliness', 'proposal.waste-cleanliness']));
+    expect(services.map((s) => s.service_code)).toEqual(
+      expect.arrayContaining(['complaint.waste-cleanliness', 'signal.waste-cleanliness', 'proposal.waste-cleanliness']),
+    );
     expect(services.some((s) => s.service_code.startsWith('whistleblower-report.'))).toBe(false);
   });
 

@@ -18,7 +18,11 @@ describe('case statuses as Open311 statuses', () => {
     [registeredEvent(), event('NoProceedingsDecided', { basis: 'registrar-decision', ground: 'anonymous', reason: 'Анонимен.' })],
     [registeredEvent(), accepted(), routed(), assigned(), answered()],
     [registeredEvent(), accepted(), routed(), assigned(), answered(), closed()],
-    [registeredEvent(), accepted(), event('CaseRedirected', { authority: 'РИОСВ Пазарджик', reason: 'по компетентност', noticeToSubmitterRequired: true })],
+    [
+      registeredEvent(),
+      accepted(),
+      event('CaseRedirected', { authority: 'РИОСВ Пазарджик', reason: 'по компетентност', noticeToSubmitterRequired: true }),
+    ],
     [registeredEvent(), accepted(), event('CaseWithdrawn', { reason: 'Лична причина на Иван.' })],
     [registeredEvent(), accepted(), event('CaseLinkedAsDuplicate', { originalCaseId: '00000000-0000-4000-8000-000000000000' })],
   ];

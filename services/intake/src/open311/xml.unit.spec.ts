@@ -6,7 +6,10 @@ import { render } from './render';
 import { findService, serviceDefinition, servicesOf } from './services';
 
 const peshtera = seedTenant('peshtera');
-const parser = new XMLParser({ parseTagValue: false, isArray: (name) => ['service', 'attribute', 'value', 'request', 'error', 'endpoint', 'format'].includes(name) });
+const parser = new XMLParser({
+  parseTagValue: false,
+  isArray: (name) => ['service', 'attribute', 'value', 'request', 'error', 'endpoint', 'format'].includes(name),
+});
 
 const request: Open311ServiceRequest = {
   service_request_id: 'PSH-2026-000012',
@@ -52,7 +55,13 @@ describe('GeoReport v2 documents as XML and JSON', () => {
     const attributes = parsed.service_definition.attributes.attribute;
     expect(parsed.service_definition.service_code).toBe('signal.waste-cleanliness');
     expect(attributes.map((a: { code: string }) => a.code)).toEqual(['anonymous', 'health_safety_threat', 'violation_date', 'language']);
-    expect(attributes[0]).toMatchObject({ variable: 'true', datatype: 'singlevaluelist', required: 'false', order: '1', datatype_description: '' });
+    expect(attributes[0]).toMatchObject({
+      variable: 'true',
+      datatype: 'singlevaluelist',
+      required: 'false',
+      order: '1',
+      datatype_description: '',
+    });
     expect(attributes[0].values.value).toEqual([
       { key: 'true', name: 'Да' },
       { key: 'false', name: 'Не' },
@@ -65,10 +74,23 @@ describe('GeoReport v2 documents as XML and JSON', () => {
     expect(xml).toContain('<description/>');
     expect(xml).toContain('ул. &lt;Дунав&gt; 3');
     const [parsed] = parser.parse(xml).service_requests.request;
-    expect(parsed).toMatchObject({ service_request_id: 'PSH-2026-000012', status: 'open', description: '', lat: '42.0345', address: 'ул. <Дунав> 3' });
+    expect(parsed).toMatchObject({
+      service_request_id: 'PSH-2026-000012',
+      status: 'open',
+      description: '',
+      lat: '42.0345',
+      address: 'ул. <Дунав> 3',
+    });
     expect(parsed.status_notes).toBe(request.status_notes);
-    const created = parser.parse(render({ kind: 'created-requests', body: [{ service_request_id: 'PSH-2026-000013', service_notice: 'Регистрирано.', account_id: null }] }, 'xml').body);
-    expect(created.service_requests.request).toEqual([{ service_request_id: 'PSH-2026-000013', service_notice: 'Регистрирано.', account_id: '' }]);
+    const created = parser.parse(
+      render(
+        { kind: 'created-requests', body: [{ service_request_id: 'PSH-2026-000013', service_notice: 'Регистрирано.', account_id: null }] },
+        'xml',
+      ).body,
+    );
+    expect(created.service_requests.request).toEqual([
+      { service_request_id: 'PSH-2026-000013', service_notice: 'Регистрирано.', account_id: '' },
+    ]);
   });
 
   it('writes discovery with its endpoints and formats, and errors as <errors><error>', () => {
@@ -80,14 +102,33 @@ describe('GeoReport v2 documents as XML and JSON', () => {
             changeset: '2026-03-02T10:00:00Z',
             contact: 'c',
             key_service: 'k',
-            endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://x/open311/v2', changeset: '2026-03-02T10:00:00Z', type: 'production', formats: ['text/xml', 'application/json'] }],
+            endpoints: [
+              {
+                specification: 'http://wiki.open311.org/GeoReport_v2',
+                url: 'http://x/open311/v2',
+                changeset: '2026-03-02T10:00:00Z',
+                type: 'production',
+                formats: ['text/xml', 'application/json'],
+              },
+            ],
           },
         },
         'xml',
       ).body,
     );
     expect(discovery.discovery.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json']);
-    const errors = parser.parse(render({ kind: 'errors', body: [{ code: 400, description: 'service_code: is required' }, { code: 400, description: 'location: is required' }] }, 'xml').body);
+    const errors = parser.parse(
+      render(
+        {
+          kind: 'errors',
+          body: [
+            { code: 400, description: 'service_code: is required' },
+            { code: 400, description: 'location: is required' },
+          ],
+        },
+        'xml',
+      ).body,
+    );
     expect(errors.errors.error).toEqual([
       { code: '400', description: 'service_code: is required' },
       { code: '400', description: 'location: is required' },

@@ -20,7 +20,7 @@ export class RegisterController {
   @ApiOperation({
     summary: 'Registry numbers that no case carries',
     description:
-      'Numbers drawn for a registration that did not complete (the request failed or was abandoned after the draw and was never retried), each with when it was issued, the attempt\'s actor and correlation id, and an explanation in Bulgarian and English. `issued` counts every number of the year.',
+      "Numbers drawn for a registration that did not complete (the request failed or was abandoned after the draw and was never retried), each with when it was issued, the attempt's actor and correlation id, and an explanation in Bulgarian and English. `issued` counts every number of the year.",
   })
   @TenantParam
   @ApiParam({ name: 'year', example: '2026', description: 'The year of receipt the numbers belong to.' })

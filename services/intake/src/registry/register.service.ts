@@ -30,7 +30,9 @@ export class RegisterService {
     const charter = charterOf(this.tenants, tenant);
     if (!YEAR.test(yearText)) throw new InvalidInputError([{ field: 'year', reason: 'must be a year from 2017 to 2100, e.g. 2026' }]);
     const year = Number(yearText);
-    const issued = ((await readStreamIfExists(this.store, registryStreamName(charter.slug, year))) ?? []).filter((event) => event.type === REGISTRY_NUMBER_ISSUED);
+    const issued = ((await readStreamIfExists(this.store, registryStreamName(charter.slug, year))) ?? []).filter(
+      (event) => event.type === REGISTRY_NUMBER_ISSUED,
+    );
     const unregistered: UnregisteredNumber[] = [];
     for (const event of issued) {
       const caseId = event.metadata.caseId;

@@ -34,7 +34,7 @@ export class StaffCasesController {
   @ApiOperation({
     summary: 'Register a case received on any channel',
     description:
-      'Registers the submission with the next registry number of the tenant and the year of receipt, then screens it: clear cases are accepted, everything else (the law\'s grounds for no proceedings included) is flagged for a registrar\'s decision. A retry with the same Idempotency-Key returns the same case.',
+      "Registers the submission with the next registry number of the tenant and the year of receipt, then screens it: clear cases are accepted, everything else (the law's grounds for no proceedings included) is flagged for a registrar's decision. A retry with the same Idempotency-Key returns the same case.",
   })
   @RegistrationResponses('Registered (or the same answer again, for a retry).')
   @ApiBody({ type: StaffSubmissionDto })
@@ -74,7 +74,10 @@ export class StaffCasesController {
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no such case in it.' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: "The case's state does not allow it (e.g. already decided)." })
-  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The decider refused it for this case (e.g. no reason, a ground that does not apply).' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The decider refused it for this case (e.g. no reason, a ground that does not apply).',
+  })
   decideScreening(
     @Param('tenant') tenant: string,
     @Param('caseId') caseId: string,

@@ -20,11 +20,7 @@ export async function sealTrackingCode(keys: SubjectKeys, subjectId: string, cod
 }
 
 /** The code, or undefined once the person's key was erased. */
-export async function unsealTrackingCode(
-  keys: SubjectKeys,
-  subjectId: string,
-  sealed: SealedTrackingCode,
-): Promise<string | undefined> {
+export async function unsealTrackingCode(keys: SubjectKeys, subjectId: string, sealed: SealedTrackingCode): Promise<string | undefined> {
   const key = await keys.find(subjectId);
   if (!key) return undefined;
   const code = decryptValue(key, { $enc: sealed.alg, iv: sealed.iv, tag: sealed.tag, ct: sealed.ct }, { subjectId, path: PATH });

@@ -29,11 +29,7 @@ export function newTrackingCode(): string {
 
 /** The code as typed: case, dashes and spaces do not matter, and the letters people confuse are read as meant. */
 export function normalizeTrackingCode(typed: string): string {
-  return typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 export const TRACKING_CODE_LENGTH = 32;

@@ -8,7 +8,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('civic-cases notification')
     .setDescription(
-      "Messages to citizens and staff: tenant admins word them (templates per message and language, with a preview); registrars see the ones that failed and print the letters. Errors are `{ statusCode, errors: [{ field, reason }] }`.",
+      'Messages to citizens and staff: tenant admins word them (templates per message and language, with a preview); registrars see the ones that failed and print the letters. Errors are `{ statusCode, errors: [{ field, reason }] }`.',
     )
     .setVersion('1')
     .addBearerAuth()

@@ -23,27 +23,34 @@ export interface Letter {
  */
 export function renderLetterPdf(letter: Letter): Promise<Buffer> {
   const bg = letter.language === 'bg';
-  return renderPdf({ title: letter.subject, author: letter.municipality, subject: letter.registryNumber, createdAt: letter.createdAt }, (doc) => {
-    doc.font('bold').fontSize(14).text(letter.municipality);
-    doc.font('body').fontSize(9).fillColor('#444444').text(letter.municipalityAddress);
-    doc.fillColor('black').moveDown(0.5);
-    doc.moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.width - doc.page.margins.right, doc.y).lineWidth(0.5).stroke();
-    doc.moveDown(1.5);
+  return renderPdf(
+    { title: letter.subject, author: letter.municipality, subject: letter.registryNumber, createdAt: letter.createdAt },
+    (doc) => {
+      doc.font('bold').fontSize(14).text(letter.municipality);
+      doc.font('body').fontSize(9).fillColor('#444444').text(letter.municipalityAddress);
+      doc.fillColor('black').moveDown(0.5);
+      doc
+        .moveTo(doc.page.margins.left, doc.y)
+        .lineTo(doc.page.width - doc.page.margins.right, doc.y)
+        .lineWidth(0.5)
+        .stroke();
+      doc.moveDown(1.5);
 
-    const { name, address } = letter.recipient;
-    doc.fontSize(11);
-    if (name || address) {
-      doc.text(bg ? 'До' : 'To');
-      if (name) doc.text(name);
-      if (address) doc.text(address);
+      const { name, address } = letter.recipient;
+      doc.fontSize(11);
+      if (name || address) {
+        doc.text(bg ? 'До' : 'To');
+        if (name) doc.text(name);
+        if (address) doc.text(address);
+        doc.moveDown();
+      }
+      doc.fontSize(10).text(`${bg ? 'Относно вх. №' : 'Our reference'}: ${letter.registryNumber}`);
+      doc.text(`${bg ? 'Дата' : 'Date'}: ${letter.date}`);
+      doc.moveDown(1.5);
+
+      doc.font('bold').fontSize(12).text(letter.subject);
       doc.moveDown();
-    }
-    doc.fontSize(10).text(`${bg ? 'Относно вх. №' : 'Our reference'}: ${letter.registryNumber}`);
-    doc.text(`${bg ? 'Дата' : 'Date'}: ${letter.date}`);
-    doc.moveDown(1.5);
-
-    doc.font('bold').fontSize(12).text(letter.subject);
-    doc.moveDown();
-    doc.font('body').fontSize(11).text(letter.text.trim(), { align: 'left', lineGap: 2 });
-  });
+      doc.font('body').fontSize(11).text(letter.text.trim(), { align: 'left', lineGap: 2 });
+    },
+  );
 }

@@ -54,7 +54,9 @@ export class LettersStore implements OnModuleInit {
   }
 
   /** Throws `SubjectErasedError` (from the key store) when the person was erased meanwhile. */
-  async keep(letter: Omit<LetterSummary, 'notificationId'> & { notificationId: string; tenant: string; dataSubjectId: string; pdf: Buffer }): Promise<void> {
+  async keep(
+    letter: Omit<LetterSummary, 'notificationId'> & { notificationId: string; tenant: string; dataSubjectId: string; pdf: Buffer },
+  ): Promise<void> {
     const key = await this.keys.getOrCreate(letter.dataSubjectId);
     // MongoDB field names must not start with `$`: the envelope's marker is stored as `alg`.
     const { $enc, ...sealed } = encryptValue(key, letter.pdf.toString('base64'), { subjectId: letter.dataSubjectId, path: PATH });
@@ -80,7 +82,13 @@ export class LettersStore implements OnModuleInit {
       .find({ tenant, caseId }, { projection: { pdf: 0 } })
       .sort({ createdAt: 1 })
       .toArray();
-    return documents.map((d) => ({ notificationId: d._id, caseId: d.caseId, registryNumber: d.registryNumber, template: d.template, createdAt: d.createdAt }));
+    return documents.map((d) => ({
+      notificationId: d._id,
+      caseId: d.caseId,
+      registryNumber: d.registryNumber,
+      template: d.template,
+      createdAt: d.createdAt,
+    }));
   }
 
   /** The PDF, or undefined when there is no such letter for the case; `LetterErasedError` once the person was erased. */

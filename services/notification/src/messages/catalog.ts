@@ -70,7 +70,10 @@ export const MESSAGES: { readonly [M in MessageId]: MessageSpec } = {
     id: 'no-proceedings',
     audience: 'submitter',
     written: false,
-    description: { bg: 'Уведомление, че производство не се образува, с основанието', en: 'Notice that no proceedings are opened, with the reason' },
+    description: {
+      bg: 'Уведомление, че производство не се образува, с основанието',
+      en: 'Notice that no proceedings are opened, with the reason',
+    },
     variables: {
       ...SUBMITTER_COMMON,
       ground: 'The legal ground in words',
@@ -99,7 +102,10 @@ export const MESSAGES: { readonly [M in MessageId]: MessageSpec } = {
     id: 'extension',
     audience: 'submitter',
     written: false,
-    description: { bg: 'Уведомление за удължаване на срока с причините и новата крайна дата', en: 'Extension notice with the reasons and the new final date' },
+    description: {
+      bg: 'Уведомление за удължаване на срока с причините и новата крайна дата',
+      en: 'Extension notice with the reasons and the new final date',
+    },
     variables: {
       ...SUBMITTER_COMMON,
       reason: 'The reasons for the extension',
@@ -228,7 +234,10 @@ export function sampleVariables(message: MessageId, language: Language): Samples
     case 'extension':
       return {
         ...submitterSamples(language),
-        reason: day('Необходима е проверка на място с участието на външна фирма.', 'An on-site inspection with an outside contractor is needed.'),
+        reason: day(
+          'Необходима е проверка на място с участието на външна фирма.',
+          'An on-site inspection with an outside contractor is needed.',
+        ),
         newFinalDate: day('2 май 2026 г.', '2 May 2026'),
         previousDueDate: day('2 април 2026 г.', '2 April 2026'),
       };
@@ -242,7 +251,12 @@ export function sampleVariables(message: MessageId, language: Language): Samples
     case 'survey':
       return { ...submitterSamples(language), answeredOn: day('6 март 2026 г.', '6 March 2026') };
     case 'staff-assigned':
-      return { ...staffSamples(language), unit: day('Дирекция „Екология и чистота“', 'Environment and Waste Directorate'), reassigned: false, reason: null };
+      return {
+        ...staffSamples(language),
+        unit: day('Дирекция „Екология и чистота“', 'Environment and Waste Directorate'),
+        reassigned: false,
+        reason: null,
+      };
     case 'staff-deadline-approaching':
       return { ...staffSamples(language), workingDaysBefore: 3 };
     case 'staff-deadline-breached':

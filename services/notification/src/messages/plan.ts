@@ -1,4 +1,12 @@
-import type { CaseEvent, CaseEventOf, CaseRegistered, CaseSubmitter, NotificationChannel, NotificationRecipient, Role } from '@civic/domain';
+import type {
+  CaseEvent,
+  CaseEventOf,
+  CaseRegistered,
+  CaseSubmitter,
+  NotificationChannel,
+  NotificationRecipient,
+  Role,
+} from '@civic/domain';
 import { notificationIdFor } from '../ids';
 import { MESSAGES, type MessageId } from './catalog';
 import { chooseChannel } from './channel';
@@ -50,7 +58,8 @@ export const TRIGGER_TYPES: ReadonlySet<string> = new Set([
 type Want = { template: MessageId; recipient: NotificationRecipient };
 
 const submitter = (template: MessageId): Want => ({ template, recipient: { kind: 'submitter' } });
-const staff = (template: MessageId, userId: string | undefined): Want[] => (userId ? [{ template, recipient: { kind: 'staff', userId } }] : []);
+const staff = (template: MessageId, userId: string | undefined): Want[] =>
+  userId ? [{ template, recipient: { kind: 'staff', userId } }] : [];
 const role = (template: MessageId, r: Role | undefined): Want[] => (r ? [{ template, recipient: { kind: 'role', role: r } }] : []);
 
 /** The officer the case is with after these events: the last assignment since the last routing. */
@@ -107,7 +116,9 @@ function wanted(event: CaseEvent, history: readonly CaseEvent[], { escalationRol
 }
 
 /** The registration's submitter, or why there is none to write to. */
-export function submitterOf(history: readonly CaseEvent[]): { submitter: CaseSubmitter; registered: CaseRegistered } | { skip: SubmitterSkip } {
+export function submitterOf(
+  history: readonly CaseEvent[],
+): { submitter: CaseSubmitter; registered: CaseRegistered } | { skip: SubmitterSkip } {
   const registered = history.find((event): event is CaseRegistered => event.type === 'CaseRegistered');
   if (!registered) return { skip: 'anonymous' };
   const { submitter: person, submitterGiven } = registered.data;
@@ -136,7 +147,12 @@ export function planNotifications(input: PlanInput): Plan {
       }
       const { submitter: person, registered } = found;
       channel = chooseChannel(
-        { preferredChannel: person.preferredChannel, arrivedBy: registered.data.channel, hasEmail: Boolean(person.email?.trim()), hasPhone: Boolean(person.phone?.trim()) },
+        {
+          preferredChannel: person.preferredChannel,
+          arrivedBy: registered.data.channel,
+          hasEmail: Boolean(person.email?.trim()),
+          hasPhone: Boolean(person.phone?.trim()),
+        },
         { written: MESSAGES[want.template].written },
       );
     }

@@ -13,7 +13,12 @@ describe('who is written to, about what', () => {
     const eventId = randomUUID();
     const plan = planFor(new CaseScript(), {}, eventId);
     expect(plan.notifications).toEqual([
-      { notificationId: notificationIdFor(eventId, { kind: 'submitter' }, 'acknowledgement'), template: 'acknowledgement', recipient: { kind: 'submitter' }, channel: 'email' },
+      {
+        notificationId: notificationIdFor(eventId, { kind: 'submitter' }, 'acknowledgement'),
+        template: 'acknowledgement',
+        recipient: { kind: 'submitter' },
+        channel: 'email',
+      },
     ]);
   });
 
@@ -31,25 +36,44 @@ describe('who is written to, about what', () => {
   });
 
   it('by post: a letter; by phone: an SMS; the answer to a phone submitter with e-mail goes by e-mail', () => {
-    expect(planFor(new CaseScript({ submitter: { ...MARIA, preferredChannel: 'post', address: 'ул. „Дунав“ 3' } })).notifications[0].channel).toBe('letter');
+    expect(
+      planFor(new CaseScript({ submitter: { ...MARIA, preferredChannel: 'post', address: 'ул. „Дунав“ 3' } })).notifications[0].channel,
+    ).toBe('letter');
     const byPhone = { ...MARIA, preferredChannel: 'phone' as const, phone: '+359 888 123 456' };
     expect(planFor(new CaseScript({ submitter: byPhone })).notifications[0].channel).toBe('sms');
-    const answered = new CaseScript({ submitter: byPhone }).accept().routeAndAssign('environment-waste', 'ew-1').add({ type: 'AnswerCase', data: { text: 'Извозено.', attachments: [], channel: 'email' } });
+    const answered = new CaseScript({ submitter: byPhone })
+      .accept()
+      .routeAndAssign('environment-waste', 'ew-1')
+      .add({ type: 'AnswerCase', data: { text: 'Извозено.', attachments: [], channel: 'email' } });
     expect(planFor(answered).notifications).toMatchObject([{ template: 'answer', channel: 'email' }]);
   });
 
   it('each notice of the case to the submitter', () => {
     const script = new CaseScript({ kind: 'proposal' }).accept();
-    expect(planFor(script.add({ type: 'RequestInformation', data: { missing: 'адрес', pausesClock: true } })).notifications[0].template).toBe('information-request');
-    expect(planFor(script.add({ type: 'ProvideInformation', data: { text: 'ул. Дунав 3', attachments: [] } }, undefined, 'citizen')).notifications).toEqual([]);
-    expect(planFor(script.add({ type: 'ExtendDeadline', data: { reason: 'проверка', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } })).notifications[0].template).toBe('extension');
+    expect(
+      planFor(script.add({ type: 'RequestInformation', data: { missing: 'адрес', pausesClock: true } })).notifications[0].template,
+    ).toBe('information-request');
+    expect(
+      planFor(script.add({ type: 'ProvideInformation', data: { text: 'ул. Дунав 3', attachments: [] } }, undefined, 'citizen'))
+        .notifications,
+    ).toEqual([]);
+    expect(
+      planFor(script.add({ type: 'ExtendDeadline', data: { reason: 'проверка', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } }))
+        .notifications[0].template,
+    ).toBe('extension');
     script.routeAndAssign('environment-waste', 'ew-1');
-    expect(planFor(script.add({ type: 'AnswerCase', data: { text: 'Прието.', attachments: [], channel: 'email' } })).notifications[0].template).toBe('answer');
+    expect(
+      planFor(script.add({ type: 'AnswerCase', data: { text: 'Прието.', attachments: [], channel: 'email' } })).notifications[0].template,
+    ).toBe('answer');
     expect(planFor(script.add({ type: 'CloseCase', data: {} })).notifications[0].template).toBe('survey');
   });
 
   it('no proceedings: the notice, and no survey when that case closes', () => {
-    const script = new CaseScript().add({ type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'offensive-language', reason: 'Обидни изрази.' } }, undefined, 'registrar');
+    const script = new CaseScript().add(
+      { type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'offensive-language', reason: 'Обидни изрази.' } },
+      undefined,
+      'registrar',
+    );
     expect(planFor(script).notifications.map((n) => n.template)).toEqual(['no-proceedings']);
     expect(planFor(script.add({ type: 'CloseCase', data: {} })).notifications).toEqual([]);
   });
@@ -61,22 +85,37 @@ describe('who is written to, about what', () => {
 
   it('staff: the officer on assignment and reassignment', () => {
     const script = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1');
-    expect(planFor(script).notifications).toMatchObject([{ template: 'staff-assigned', recipient: { kind: 'staff', userId: 'ew-1' }, channel: 'email' }]);
+    expect(planFor(script).notifications).toMatchObject([
+      { template: 'staff-assigned', recipient: { kind: 'staff', userId: 'ew-1' }, channel: 'email' },
+    ]);
     script.add({ type: 'ReassignCase', data: { officerId: 'ew-2', reason: 'отпуск' } });
     expect(planFor(script).notifications).toMatchObject([{ template: 'staff-assigned', recipient: { kind: 'staff', userId: 'ew-2' } }]);
   });
 
   it('staff: deadline approaching to the assigned officer, or the unit head when nobody is assigned', () => {
-    const assigned = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1').add({ type: 'RecordDeadlineApproaching', data: { dueDate: '2026-04-02', workingDaysBefore: 3, warnedOn: '2026-03-30' } });
-    expect(planFor(assigned).notifications).toMatchObject([{ template: 'staff-deadline-approaching', recipient: { kind: 'staff', userId: 'ew-1' } }]);
+    const assigned = new CaseScript()
+      .accept()
+      .routeAndAssign('environment-waste', 'ew-1')
+      .add({ type: 'RecordDeadlineApproaching', data: { dueDate: '2026-04-02', workingDaysBefore: 3, warnedOn: '2026-03-30' } });
+    expect(planFor(assigned).notifications).toMatchObject([
+      { template: 'staff-deadline-approaching', recipient: { kind: 'staff', userId: 'ew-1' } },
+    ]);
 
-    const routedOnly = new CaseScript().accept().add({ type: 'RouteCase', data: { unit: 'environment-waste', ruleId: 'r', ruleVersion: 1 } }).add({ type: 'RecordDeadlineApproaching', data: { dueDate: '2026-04-02', workingDaysBefore: 3, warnedOn: '2026-03-30' } });
-    expect(planFor(routedOnly, { unitHeads: { 'environment-waste': 'peshtera:head-ew' } }).notifications).toMatchObject([{ recipient: { kind: 'staff', userId: 'peshtera:head-ew' } }]);
+    const routedOnly = new CaseScript()
+      .accept()
+      .add({ type: 'RouteCase', data: { unit: 'environment-waste', ruleId: 'r', ruleVersion: 1 } })
+      .add({ type: 'RecordDeadlineApproaching', data: { dueDate: '2026-04-02', workingDaysBefore: 3, warnedOn: '2026-03-30' } });
+    expect(planFor(routedOnly, { unitHeads: { 'environment-waste': 'peshtera:head-ew' } }).notifications).toMatchObject([
+      { recipient: { kind: 'staff', userId: 'peshtera:head-ew' } },
+    ]);
     expect(planFor(routedOnly).notifications).toMatchObject([{ recipient: { kind: 'role', role: 'head-of-unit' } }]);
   });
 
   it('staff: a breach and an escalation to the officer and the escalation role', () => {
-    const script = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1').add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
+    const script = new CaseScript()
+      .accept()
+      .routeAndAssign('environment-waste', 'ew-1')
+      .add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
     expect(planFor(script, { escalationRole: 'secretary' }).notifications.map((n) => n.recipient)).toEqual([
       { kind: 'staff', userId: 'ew-1' },
       { kind: 'role', role: 'secretary' },
@@ -89,16 +128,29 @@ describe('who is written to, about what', () => {
   });
 
   it('the same event always plans the same ids: one per event, recipient and template', () => {
-    const script = new CaseScript().accept().routeAndAssign('environment-waste', 'ew-1').add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
+    const script = new CaseScript()
+      .accept()
+      .routeAndAssign('environment-waste', 'ew-1')
+      .add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
     const eventId = randomUUID();
     const first = planFor(script, { escalationRole: 'secretary' }, eventId);
     expect(planFor(script, { escalationRole: 'secretary' }, eventId)).toEqual(first);
     expect(new Set(first.notifications.map((n) => n.notificationId)).size).toBe(2);
-    expect(planFor(script, { escalationRole: 'secretary' }).notifications[0].notificationId).not.toBe(first.notifications[0].notificationId);
+    expect(planFor(script, { escalationRole: 'secretary' }).notifications[0].notificationId).not.toBe(
+      first.notifications[0].notificationId,
+    );
   });
 
   it('events that call for nothing plan nothing', () => {
     expect(planFor(new CaseScript().accept()).notifications).toEqual([]);
-    expect(officerOf(new CaseScript().accept().routeAndAssign('a', 'x').add({ type: 'RouteCase', data: { unit: 'b', ruleId: 'r', ruleVersion: 2 } }).history())).toBeUndefined();
+    expect(
+      officerOf(
+        new CaseScript()
+          .accept()
+          .routeAndAssign('a', 'x')
+          .add({ type: 'RouteCase', data: { unit: 'b', ruleId: 'r', ruleVersion: 2 } })
+          .history(),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -41,7 +41,6 @@ export class VariablesUnavailableError extends Error {
   }
 }
 
-
 function registered(state: CaseState): RegisteredCase {
   if (state.status === 'NotRegistered') throw new VariablesUnavailableError('the case has no registration');
   return state;
@@ -51,7 +50,8 @@ const isOfType = <T extends CaseEventType>(event: CaseEvent, type: T): event is 
 
 function trigger<T extends CaseEventType>(history: readonly CaseEvent[], type: T): CaseEventOf<T> {
   const event = history.at(-1);
-  if (!event || !isOfType(event, type)) throw new VariablesUnavailableError(`the message expects a ${type} event, not ${event?.type ?? 'none'}`);
+  if (!event || !isOfType(event, type))
+    throw new VariablesUnavailableError(`the message expects a ${type} event, not ${event?.type ?? 'none'}`);
   return event;
 }
 
@@ -60,7 +60,15 @@ function trigger<T extends CaseEventType>(history: readonly CaseEvent[], type: T
  * it is now), so a retry days later says the same thing. Every variable the catalog lists is present;
  * optional facts are `null`, never absent, so strict templates can test them with `{{#if}}`.
  */
-export function messageVariables({ message, history, charter, calendar, language, trackingUrl, units = charter.departments }: VariableContext): Record<string, unknown> {
+export function messageVariables({
+  message,
+  history,
+  charter,
+  calendar,
+  language,
+  trackingUrl,
+  units = charter.departments,
+}: VariableContext): Record<string, unknown> {
   const state = registered(foldCase(history));
   const { facts } = state;
   const day = (instant: Instant): IsoDate => toLocalDate(instant, charter.timeZone);
@@ -96,7 +104,12 @@ export function messageVariables({ message, history, charter, calendar, language
 
   switch (message) {
     case 'acknowledgement':
-      return { ...citizen, trackingCode, trackingLink: trackingLink(trackingUrl, charter.slug, trackingCode), dueDate: words(dueDateOfCase(state, charter, calendar)) };
+      return {
+        ...citizen,
+        trackingCode,
+        trackingLink: trackingLink(trackingUrl, charter.slug, trackingCode),
+        dueDate: words(dueDateOfCase(state, charter, calendar)),
+      };
     case 'no-proceedings': {
       const { ground, reason } = trigger(history, 'NoProceedingsDecided').data;
       return { ...citizen, ground: groundWords(ground, language), reason: reason?.trim() || groundWords(ground, language) };
@@ -125,7 +138,12 @@ export function messageVariables({ message, history, charter, calendar, language
     case 'staff-assigned': {
       const event = history.at(-1);
       const reassigned = event?.type === 'CaseReassigned';
-      return { ...staff(dueDateOfCase(state, charter, calendar)), unit: unitName(), reassigned, reason: reassigned ? event.data.reason : null };
+      return {
+        ...staff(dueDateOfCase(state, charter, calendar)),
+        unit: unitName(),
+        reassigned,
+        reason: reassigned ? event.data.reason : null,
+      };
     }
     case 'staff-deadline-approaching': {
       const { dueDate, workingDaysBefore } = trigger(history, 'DeadlineApproaching').data;

@@ -27,14 +27,21 @@ describe('what a message says, from the case', () => {
       trackingLink,
       dueDate: '2 април 2026 г.',
     });
-    expect(variables('acknowledgement', script, 'en')).toMatchObject({ greeting: 'Dear Мария Петрова,', kind: 'complaint', dueDate: '2 April 2026' });
+    expect(variables('acknowledgement', script, 'en')).toMatchObject({
+      greeting: 'Dear Мария Петрова,',
+      kind: 'complaint',
+      dueDate: '2 April 2026',
+    });
   });
 
   it("the acknowledgement carries the submitter's tracking code and a link that opens the case with it; later messages only the page", () => {
     const code = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
     const script = new CaseScript({ submitter: { ...MARIA, trackingCode: code } });
     expect(variables('acknowledgement', script)).toMatchObject({ trackingCode: code, trackingLink: `${trackingLink}/${code}` });
-    const answered = script.accept().routeAndAssign('environment-waste', 'ew-1').add({ type: 'AnswerCase', data: { text: 'Отговор.', attachments: [], channel: 'email' } });
+    const answered = script
+      .accept()
+      .routeAndAssign('environment-waste', 'ew-1')
+      .add({ type: 'AnswerCase', data: { text: 'Отговор.', attachments: [], channel: 'email' } });
     const answer = variables('answer', answered);
     expect(answer.trackingLink).toBe(trackingLink);
     expect(JSON.stringify(answer)).not.toContain(code);
@@ -45,9 +52,10 @@ describe('what a message says, from the case', () => {
   });
 
   it('the extension: the reasons, the new final date, and the due date it replaces', () => {
-    const script = new CaseScript({ kind: 'proposal', receivedAt: '2026-03-02T09:15:00.000Z' })
-      .accept()
-      .add({ type: 'ExtendDeadline', data: { reason: 'Нужна е проверка на място.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } });
+    const script = new CaseScript({ kind: 'proposal', receivedAt: '2026-03-02T09:15:00.000Z' }).accept().add({
+      type: 'ExtendDeadline',
+      data: { reason: 'Нужна е проверка на място.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' },
+    });
     expect(variables('extension', script)).toMatchObject({
       reason: 'Нужна е проверка на място.',
       newFinalDate: '15 юни 2026 г.',
@@ -60,30 +68,54 @@ describe('what a message says, from the case', () => {
     const script = new CaseScript()
       .accept()
       .routeAndAssign('environment-waste', 'ew-1')
-      .add({ type: 'AnswerCase', data: { text: 'Контейнерите са извозени.', attachments: [], channel: 'email' } }, '2026-03-10T10:00:00.000Z');
+      .add(
+        { type: 'AnswerCase', data: { text: 'Контейнерите са извозени.', attachments: [], channel: 'email' } },
+        '2026-03-10T10:00:00.000Z',
+      );
     const unit = peshtera.departments.find((d) => d.id === 'environment-waste')?.name.bg ?? 'environment-waste';
     expect(variables('answer', script)).toMatchObject({ answerText: 'Контейнерите са извозени.', answeredOn: '10 март 2026 г.', unit });
   });
 
-  it('no proceedings: the ground in words, and the registrar\'s reason (the ground when none)', () => {
-    const script = new CaseScript().add({ type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'offensive-language', reason: 'Текстът съдържа обиди.' } }, undefined, 'registrar');
-    expect(variables('no-proceedings', script, 'en')).toMatchObject({ ground: 'the text contains offensive or obscene language (Client Charter)', reason: 'Текстът съдържа обиди.' });
+  it("no proceedings: the ground in words, and the registrar's reason (the ground when none)", () => {
+    const script = new CaseScript().add(
+      { type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'offensive-language', reason: 'Текстът съдържа обиди.' } },
+      undefined,
+      'registrar',
+    );
+    expect(variables('no-proceedings', script, 'en')).toMatchObject({
+      ground: 'the text contains offensive or obscene language (Client Charter)',
+      reason: 'Текстът съдържа обиди.',
+    });
   });
 
   it('every message gets exactly the variables its catalog entry lists', () => {
     const base = () => new CaseScript({ kind: 'proposal' }).accept().routeAndAssign('environment-waste', 'ew-1');
     const cases: Record<MessageId, CaseScript> = {
       acknowledgement: new CaseScript(),
-      'no-proceedings': new CaseScript().add({ type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'other', reason: 'x' } }, undefined, 'registrar'),
+      'no-proceedings': new CaseScript().add(
+        { type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'other', reason: 'x' } },
+        undefined,
+        'registrar',
+      ),
       redirect: base().add({ type: 'RedirectCase', data: { authority: 'РИОСВ', reason: 'компетентност' } }),
       'information-request': base().add({ type: 'RequestInformation', data: { missing: 'адрес', pausesClock: true } }),
-      extension: base().add({ type: 'ExtendDeadline', data: { reason: 'проверка', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } }),
+      extension: base().add({
+        type: 'ExtendDeadline',
+        data: { reason: 'проверка', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' },
+      }),
       answer: base().add({ type: 'AnswerCase', data: { text: 'отговор', attachments: [], channel: 'email' } }),
-      survey: base().add({ type: 'AnswerCase', data: { text: 'отговор', attachments: [], channel: 'email' } }).add({ type: 'CloseCase', data: {} }),
+      survey: base()
+        .add({ type: 'AnswerCase', data: { text: 'отговор', attachments: [], channel: 'email' } })
+        .add({ type: 'CloseCase', data: {} }),
       'staff-assigned': base(),
-      'staff-deadline-approaching': base().add({ type: 'RecordDeadlineApproaching', data: { dueDate: '2026-05-04', workingDaysBefore: 3, warnedOn: '2026-04-28' } }),
+      'staff-deadline-approaching': base().add({
+        type: 'RecordDeadlineApproaching',
+        data: { dueDate: '2026-05-04', workingDaysBefore: 3, warnedOn: '2026-04-28' },
+      }),
       'staff-deadline-breached': base().add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-05-04' } }),
-      'staff-escalated': base().add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-05-04' } }).add({ type: 'EscalateCase', data: { toRole: 'secretary', dueDate: '2026-05-04' } }),
+      'staff-escalated': base()
+        .add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-05-04' } })
+        .add({ type: 'EscalateCase', data: { toRole: 'secretary', dueDate: '2026-05-04' } }),
     };
     for (const [message, script] of Object.entries(cases) as [MessageId, CaseScript][]) {
       expect([message, Object.keys(variables(message, script)).sort()]).toEqual([message, Object.keys(MESSAGES[message].variables).sort()]);

@@ -1,9 +1,28 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Auth } from '@civic/auth';
 import { NOTIFICATION_CHANNELS } from '@civic/domain';
 import type { EventStore } from '@civic/event-store';
-import { caseExistsInTenant, conflict, EVENT_STORE, httpError, notFound, requireUuids, TenantDirectory, unknownTenant, type HeaderSink } from '@civic/platform';
+import {
+  caseExistsInTenant,
+  conflict,
+  EVENT_STORE,
+  httpError,
+  notFound,
+  requireUuids,
+  TenantDirectory,
+  unknownTenant,
+  type HeaderSink,
+} from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { LetterErasedError, LettersStore } from '../letters/letters.store';
@@ -36,7 +55,9 @@ class NotificationDto extends createZodDto(notificationSchema) {}
 class LetterListDto extends createZodDto(
   z.object({
     caseId: z.string(),
-    letters: z.array(z.object({ notificationId: z.string(), registryNumber: z.string(), template: z.string(), createdAt: z.string(), url: z.string() })),
+    letters: z.array(
+      z.object({ notificationId: z.string(), registryNumber: z.string(), template: z.string(), createdAt: z.string(), url: z.string() }),
+    ),
   }),
 ) {}
 
@@ -85,7 +106,10 @@ export class NotificationsController {
   @Post('notifications/:notificationId/retry')
   @HttpCode(200)
   @Auth('registrar')
-  @ApiOperation({ summary: 'Send a failed message again', description: 'From the first attempt, e.g. after the mail server was fixed. Recorded as NotificationSent when it goes out.' })
+  @ApiOperation({
+    summary: 'Send a failed message again',
+    description: 'From the first attempt, e.g. after the mail server was fixed. Recorded as NotificationSent when it goes out.',
+  })
   @ApiParam({ name: 'notificationId', format: 'uuid' })
   @ApiOkResponse({ type: NotificationDto })
   @ApiConflictResponse({ description: 'The message has not failed.' })
@@ -153,7 +177,8 @@ export class NotificationsController {
     try {
       pdf = await this.letters.pdf(tenant, caseId, notificationId);
     } catch (error) {
-      if (error instanceof LetterErasedError) throw httpError(410, [{ field: 'notificationId', reason: "the person's data was erased; the letter is gone with it" }]);
+      if (error instanceof LetterErasedError)
+        throw httpError(410, [{ field: 'notificationId', reason: "the person's data was erased; the letter is gone with it" }]);
       throw error;
     }
     if (!pdf) throw notFound([{ field: 'notificationId', reason: 'no such letter for this case' }]);
@@ -163,7 +188,8 @@ export class NotificationsController {
 
   /** A case's lists answer 404 for a case that is not this tenant's, as the documentation says, not an empty list. */
   private async knownCase(tenant: string, caseId: string): Promise<void> {
-    if (!(await caseExistsInTenant(this.events, tenant, caseId))) throw notFound([{ field: 'caseId', reason: 'no such case for this tenant' }]);
+    if (!(await caseExistsInTenant(this.events, tenant, caseId)))
+      throw notFound([{ field: 'caseId', reason: 'no such case for this tenant' }]);
   }
 
   private tenant(tenant: string): void {

@@ -53,7 +53,17 @@ export interface OutboxEntry {
 
 export type NewOutboxEntry = Pick<
   OutboxEntry,
-  '_id' | 'tenant' | 'caseId' | 'registryNumber' | 'dataSubjectId' | 'triggeredBy' | 'triggerType' | 'correlationId' | 'template' | 'recipient' | 'channel'
+  | '_id'
+  | 'tenant'
+  | 'caseId'
+  | 'registryNumber'
+  | 'dataSubjectId'
+  | 'triggeredBy'
+  | 'triggerType'
+  | 'correlationId'
+  | 'template'
+  | 'recipient'
+  | 'channel'
 >;
 
 /** Addresses and phone numbers out of an error before it is kept in plain text (the case keeps it encrypted). */
@@ -118,7 +128,10 @@ export class OutboxStore implements OnModuleInit {
   async markAcceptedBeforeCrash(id: string, now: Date): Promise<boolean> {
     const result = await this.collection().updateOne(
       { _id: id, status: 'pending' },
-      { $set: { status: 'sent', sentAt: now, todo: true, nextAttemptAt: new Date(), leaseUntil: NEVER, leaseOwner: null }, $inc: { attempts: 1 } },
+      {
+        $set: { status: 'sent', sentAt: now, todo: true, nextAttemptAt: new Date(), leaseUntil: NEVER, leaseOwner: null },
+        $inc: { attempts: 1 },
+      },
     );
     return result.modifiedCount === 1;
   }
@@ -136,7 +149,17 @@ export class OutboxStore implements OnModuleInit {
   async retry(tenant: string, id: string): Promise<OutboxEntry | null> {
     return this.collection().findOneAndUpdate(
       { _id: id, tenant, status: 'failed' },
-      { $set: { status: 'pending', recorded: false, todo: true, attempts: 0, nextAttemptAt: new Date(), leaseUntil: NEVER, leaseOwner: null } },
+      {
+        $set: {
+          status: 'pending',
+          recorded: false,
+          todo: true,
+          attempts: 0,
+          nextAttemptAt: new Date(),
+          leaseUntil: NEVER,
+          leaseOwner: null,
+        },
+      },
       { returnDocument: 'after' },
     );
   }

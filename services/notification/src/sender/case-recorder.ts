@@ -52,12 +52,18 @@ export class CaseRecorder {
       if (result.ok) return result.duplicate ? 'already-recorded' : 'recorded';
       if (result.rejection.type === 'NotificationAlreadyRecorded') return 'already-recorded';
       // Deterministic: the case cannot take it (not found, or a rule); retrying would give the same answer.
-      this.logger.warn({ notificationId: entry._id, caseId: entry.caseId, rejection: result.rejection.type }, 'notification outcome not recordable on the case');
+      this.logger.warn(
+        { notificationId: entry._id, caseId: entry.caseId, rejection: result.rejection.type },
+        'notification outcome not recordable on the case',
+      );
       return 'not-recordable';
     } catch (caught) {
       // A failure's error is personal data, encrypted under the person's key; once they are erased it cannot be written.
       if (caught instanceof SubjectErasedError) {
-        this.logger.warn({ notificationId: entry._id, caseId: entry.caseId }, 'the data subject was erased: the outcome is not recorded on the case');
+        this.logger.warn(
+          { notificationId: entry._id, caseId: entry.caseId },
+          'the data subject was erased: the outcome is not recorded on the case',
+        );
         return 'not-recordable';
       }
       throw caught;

@@ -41,7 +41,12 @@ export type Composition =
 
 /** Staff addresses: `<user>@<tenant>.<MAIL_DOMAIN>` (see NOTIFICATION.md, "Staff addresses"). */
 export const staffAddress = (localPart: string, tenant: string, domain: string) =>
-  `${localPart.toLowerCase().replace(/[^a-z0-9._-]+/g, '.').replace(/^\.+|\.+$/g, '') || 'staff'}@${tenant}.${domain}`;
+  `${
+    localPart
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '.')
+      .replace(/^\.+|\.+$/g, '') || 'staff'
+  }@${tenant}.${domain}`;
 
 /** Staff read the platform in the official language. */
 const STAFF_LANGUAGE: Language = 'bg';
@@ -77,7 +82,12 @@ export class MessageComposer {
       }
       const { submitter } = found;
       language = submitter.language;
-      recipient = { email: submitter.email?.trim(), phone: submitter.phone?.trim(), name: submitter.name?.trim(), postalAddress: submitter.address?.trim() };
+      recipient = {
+        email: submitter.email?.trim(),
+        phone: submitter.phone?.trim(),
+        name: submitter.name?.trim(),
+        postalAddress: submitter.address?.trim(),
+      };
     } else {
       const who = entry.recipient.kind === 'staff' ? entry.recipient.userId : entry.recipient.role;
       recipient = { email: staffAddress(who, entry.tenant, this.config.MAIL_DOMAIN) };
@@ -119,7 +129,8 @@ export class MessageComposer {
       });
       return renderTemplate(template, variables);
     } catch (error) {
-      if (error instanceof TemplateRenderError) throw new PermanentSendError(`template ${entry.template} (${language}): ${error.message}`, { cause: error });
+      if (error instanceof TemplateRenderError)
+        throw new PermanentSendError(`template ${entry.template} (${language}): ${error.message}`, { cause: error });
       if (error instanceof VariablesUnavailableError) throw new PermanentSendError(error.message, { cause: error });
       throw error;
     }

@@ -154,8 +154,17 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       await this.deliver(entry, composition);
     } catch (error) {
       if (error instanceof ErasedMeanwhile || error instanceof SubjectErasedError) {
-        await this.outbox.update(entry._id, this.owner, { status: 'skipped', skipReason: 'erased', todo: false, leaseOwner: null, attempts });
-        this.logger.warn({ notificationId: entry._id, caseId: entry.caseId }, 'the person was erased before the message went out: not sent');
+        await this.outbox.update(entry._id, this.owner, {
+          status: 'skipped',
+          skipReason: 'erased',
+          todo: false,
+          leaseOwner: null,
+          attempts,
+        });
+        this.logger.warn(
+          { notificationId: entry._id, caseId: entry.caseId },
+          'the person was erased before the message went out: not sent',
+        );
         return undefined;
       }
       if (error instanceof PermanentSendError) return this.fail(entry, attempts, describe(error));
@@ -168,7 +177,10 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       return undefined;
     }
     this.unmarked.delete(entry._id);
-    this.logger.log({ notificationId: entry._id, caseId: entry.caseId, template: entry.template, channel: entry.channel, attempts }, 'notification sent');
+    this.logger.log(
+      { notificationId: entry._id, caseId: entry.caseId, template: entry.template, channel: entry.channel, attempts },
+      'notification sent',
+    );
     return { ...entry, ...set };
   }
 
@@ -197,7 +209,9 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
           subject: rendered.subject,
           text: rendered.text,
           html: textToHtml(rendered.text, message.language),
-          attachments: message.pdf ? [{ filename: `${entry.registryNumber}.pdf`, content: message.pdf, contentType: 'application/pdf' }] : [],
+          attachments: message.pdf
+            ? [{ filename: `${entry.registryNumber}.pdf`, content: message.pdf, contentType: 'application/pdf' }]
+            : [],
           // RFC 3834: automatic mail, so out-of-office replies stay away.
           headers: { 'Auto-Submitted': 'auto-generated', 'X-Civic-Notification': entry._id, 'X-Civic-Template': entry.template },
         });
@@ -228,14 +242,20 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       leaseUntil: new Date(0),
       leaseOwner: null,
     });
-    this.logger.warn({ notificationId: entry._id, caseId: entry.caseId, attempts, retryInMs: delay, err: redactContacts(describe(error)) }, 'notification not sent: retrying later');
+    this.logger.warn(
+      { notificationId: entry._id, caseId: entry.caseId, attempts, retryInMs: delay, err: redactContacts(describe(error)) },
+      'notification not sent: retrying later',
+    );
     return undefined;
   }
 
   private async fail(entry: OutboxEntry, attempts: number, error: string): Promise<OutboxEntry | undefined> {
     const set = { status: 'failed' as const, attempts, failedAt: this.clock.now(), lastError: redactContacts(error) };
     if (!(await this.outbox.update(entry._id, this.owner, set))) return undefined;
-    this.logger.error({ notificationId: entry._id, caseId: entry.caseId, template: entry.template, attempts, err: set.lastError }, 'notification failed for good');
+    this.logger.error(
+      { notificationId: entry._id, caseId: entry.caseId, template: entry.template, attempts, err: set.lastError },
+      'notification failed for good',
+    );
     // The case gets the whole error (encrypted as personal data); the outbox only the redacted one.
     return { ...entry, ...set, lastError: error };
   }
@@ -252,8 +272,15 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       });
     } catch (error) {
       const delay = Math.min(this.config.NOTIFICATION_RETRY_MAX_MS, this.config.NOTIFICATION_RETRY_INITIAL_MS);
-      await this.outbox.update(entry._id, this.owner, { nextAttemptAt: new Date(Date.now() + delay), leaseUntil: new Date(0), leaseOwner: null });
-      this.logger.warn({ notificationId: entry._id, caseId: entry.caseId, err: describe(error) }, 'outcome not recorded on the case yet: trying again later');
+      await this.outbox.update(entry._id, this.owner, {
+        nextAttemptAt: new Date(Date.now() + delay),
+        leaseUntil: new Date(0),
+        leaseOwner: null,
+      });
+      this.logger.warn(
+        { notificationId: entry._id, caseId: entry.caseId, err: describe(error) },
+        'outcome not recorded on the case yet: trying again later',
+      );
     }
   }
 }

@@ -59,7 +59,12 @@ export function namedVariables(source: string): { name: string; line: number; co
  * Everything wrong with a template for a message: syntax, variables the message does not have (in any
  * branch), and whatever a render with the message's sample values trips over. Empty: it is fine.
  */
-export function templateProblems(message: MessageId, language: Language, template: TemplateText, variables = sampleVariables(message, language)): TemplateProblem[] {
+export function templateProblems(
+  message: MessageId,
+  language: Language,
+  template: TemplateText,
+  variables = sampleVariables(message, language),
+): TemplateProblem[] {
   const known = new Set(Object.keys(MESSAGES[message].variables));
   const problems: TemplateProblem[] = [];
   for (const field of ['subject', 'text'] as TemplateField[]) {
@@ -77,7 +82,11 @@ export function templateProblems(message: MessageId, language: Language, templat
     for (const { name, line, column } of named) {
       if (known.has(name) || reported.has(name)) continue;
       reported.add(name);
-      problems.push({ field, variable: name, reason: `uses the variable "${name}" (line ${line}, column ${column}), which this message does not have` });
+      problems.push({
+        field,
+        variable: name,
+        reason: `uses the variable "${name}" (line ${line}, column ${column}), which this message does not have`,
+      });
     }
   }
   if (problems.length > 0) return problems;

@@ -51,9 +51,17 @@ function problemOf(field: TemplateField, error: unknown): TemplateProblem {
   const missing = STRICT_MISSING.exec(message);
   if (missing) {
     const [, variable, line, column] = missing;
-    return { field, variable, reason: `uses the variable "${variable}" (line ${line}, column ${Number(column) + 1}), which this message does not have` };
+    return {
+      field,
+      variable,
+      reason: `uses the variable "${variable}" (line ${line}, column ${Number(column) + 1}), which this message does not have`,
+    };
   }
-  if (message.startsWith('Parse error')) return { field, reason: `is not a valid template: ${message.split('\n')[0]} ${message.split('\n').slice(1, 3).join(' ').trim()}`.trim() };
+  if (message.startsWith('Parse error'))
+    return {
+      field,
+      reason: `is not a valid template: ${message.split('\n')[0]} ${message.split('\n').slice(1, 3).join(' ').trim()}`.trim(),
+    };
   return { field, reason: `cannot be rendered: ${message.split('\n')[0]}` };
 }
 

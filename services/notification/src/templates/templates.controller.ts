@@ -47,7 +47,9 @@ class PreviewBodyDto extends createZodDto(
       variables: z
         .record(z.unknown())
         .optional()
-        .describe("The values to render with; default: the message's sample values. A variable the template uses and this lacks is a 400 naming it."),
+        .describe(
+          "The values to render with; default: the message's sample values. A variable the template uses and this lacks is a 400 naming it.",
+        ),
     })
     .strict(),
 ) {}
@@ -65,14 +67,27 @@ const templateViewSchema = z.object({
   changedAt: z.string().optional(),
 });
 class TemplateViewDto extends createZodDto(templateViewSchema) {}
-class TemplateListDto extends createZodDto(z.object({ tenant: z.string(), version: z.number().int(), templates: z.array(templateViewSchema) })) {}
+class TemplateListDto extends createZodDto(
+  z.object({ tenant: z.string(), version: z.number().int(), templates: z.array(templateViewSchema) }),
+) {}
 class TemplateDetailDto extends createZodDto(
   templateViewSchema.extend({
     version: z.number().int(),
-    history: z.array(z.object({ version: z.number().int(), type: z.string(), subject: z.string().optional(), text: z.string().optional(), actor: z.string(), at: z.string() })),
+    history: z.array(
+      z.object({
+        version: z.number().int(),
+        type: z.string(),
+        subject: z.string().optional(),
+        text: z.string().optional(),
+        actor: z.string(),
+        at: z.string(),
+      }),
+    ),
   }),
 ) {}
-class PreviewDto extends createZodDto(z.object({ message: z.string(), language: z.string(), subject: z.string(), text: z.string(), variables: z.record(z.unknown()) })) {}
+class PreviewDto extends createZodDto(
+  z.object({ message: z.string(), language: z.string(), subject: z.string(), text: z.string(), variables: z.record(z.unknown()) }),
+) {}
 
 /**
  * Tenant admins word the messages: every message in Bulgarian and English, the
@@ -93,7 +108,10 @@ export class TemplatesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every message in every language, as it is worded now', description: 'The `ETag` header is the templates\' version.' })
+  @ApiOperation({
+    summary: 'Every message in every language, as it is worded now',
+    description: "The `ETag` header is the templates' version.",
+  })
   @ApiOkResponse({ type: TemplateListDto })
   async list(@Param('tenant') tenant: string, @Res({ passthrough: true }) response: HeaderSink): Promise<TemplateListDto> {
     const current = await this.current(tenant);
@@ -131,13 +149,22 @@ export class TemplatesController {
 
   @Put(':message/:language')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change the wording', description: 'Checked like the preview: a variable the message does not have, in any branch, is a 400 naming it.' })
+  @ApiOperation({
+    summary: 'Change the wording',
+    description: 'Checked like the preview: a variable the message does not have, in any branch, is a 400 naming it.',
+  })
   @ApiParam({ name: 'message', enum: MESSAGE_IDS })
   @ApiParam({ name: 'language', enum: LANGUAGES })
   @ApiBody({ type: TemplateBodyDto })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The templates\' version edited, as its ETag: refused with 412 if they changed since.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: "The templates' version edited, as its ETag: refused with 412 if they changed since.",
+  })
   @ApiOkResponse({ type: TemplateViewDto })
-  @ApiBadRequestResponse({ description: '`{ statusCode, errors: [{ field, reason }] }`: each field and why, e.g. text uses the variable "nmae".' })
+  @ApiBadRequestResponse({
+    description: '`{ statusCode, errors: [{ field, reason }] }`: each field and why, e.g. text uses the variable "nmae".',
+  })
   @ApiPreconditionFailedResponse({ description: 'The templates changed since the version in If-Match.' })
   async change(
     @Param('tenant') tenant: string,
@@ -193,13 +220,16 @@ export class TemplatesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Render a draft or the wording in force',
-    description: "With the message's sample values, or the `variables` given. Nothing is saved. A missing variable is a 400 naming it, never an empty gap.",
+    description:
+      "With the message's sample values, or the `variables` given. Nothing is saved. A missing variable is a 400 naming it, never an empty gap.",
   })
   @ApiParam({ name: 'message', enum: MESSAGE_IDS })
   @ApiParam({ name: 'language', enum: LANGUAGES })
   @ApiBody({ type: PreviewBodyDto })
   @ApiOkResponse({ type: PreviewDto })
-  @ApiBadRequestResponse({ description: '`{ statusCode, errors: [{ field, reason }] }`, e.g. text uses the variable "dueDate", which the variables given lack.' })
+  @ApiBadRequestResponse({
+    description: '`{ statusCode, errors: [{ field, reason }] }`, e.g. text uses the variable "dueDate", which the variables given lack.',
+  })
   async preview(
     @Param('tenant') tenant: string,
     @Param('message') message: string,
@@ -283,7 +313,9 @@ export class TemplatesController {
       });
     } catch (error) {
       if (error instanceof StaleTemplatesVersionError) {
-        throw preconditionFailed([{ field: 'If-Match', reason: `the templates changed since; they are at version ${error.currentVersion}` }]);
+        throw preconditionFailed([
+          { field: 'If-Match', reason: `the templates changed since; they are at version ${error.currentVersion}` },
+        ]);
       }
       throw error;
     }

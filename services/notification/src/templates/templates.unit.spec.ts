@@ -8,7 +8,11 @@ describe('templates: strict Handlebars', () => {
   const ack = { subject: 'Вх. № {{registryNumber}}', text: '{{greeting}}\nСрок: {{dueDate}}\n' };
 
   it('renders the variables given, without HTML escaping (the text is plain)', () => {
-    const rendered = renderTemplate(ack, { registryNumber: 'PSH-2026-000001', greeting: 'Уважаеми/а „Иван & син“,', dueDate: '2 април 2026 г.' });
+    const rendered = renderTemplate(ack, {
+      registryNumber: 'PSH-2026-000001',
+      greeting: 'Уважаеми/а „Иван & син“,',
+      dueDate: '2 април 2026 г.',
+    });
     expect(rendered).toEqual({ subject: 'Вх. № PSH-2026-000001', text: 'Уважаеми/а „Иван & син“,\nСрок: 2 април 2026 г.\n' });
   });
 
@@ -60,11 +64,16 @@ describe('checking a template for a message', () => {
   });
 
   it('an empty subject or text is a problem of that field', () => {
-    expect(templateProblems('acknowledgement', 'en', { subject: ' ', text: '{{greeting}}' })).toEqual([{ field: 'subject', reason: 'is empty' }]);
+    expect(templateProblems('acknowledgement', 'en', { subject: ' ', text: '{{greeting}}' })).toEqual([
+      { field: 'subject', reason: 'is empty' },
+    ]);
   });
 
   it('inside #each the items are the context: only the outer names are checked', () => {
-    expect(namedVariables('{{#each list}}{{this}} {{name}}{{/each}} {{registryNumber}}').map((v) => v.name)).toEqual(['list', 'registryNumber']);
+    expect(namedVariables('{{#each list}}{{this}} {{name}}{{/each}} {{registryNumber}}').map((v) => v.name)).toEqual([
+      'list',
+      'registryNumber',
+    ]);
     expect(namedVariables('{{#if (lookup a b)}}{{c}}{{/if}}').map((v) => v.name)).toEqual(['a', 'b', 'c']);
   });
 });
@@ -85,7 +94,8 @@ describe('the default templates (data files)', () => {
 
   it('every sample has exactly the variables its message lists', () => {
     for (const message of MESSAGE_IDS) {
-      for (const language of LANGUAGES) expect(Object.keys(sampleVariables(message, language)).sort()).toEqual(Object.keys(MESSAGES[message].variables).sort());
+      for (const language of LANGUAGES)
+        expect(Object.keys(sampleVariables(message, language)).sort()).toEqual(Object.keys(MESSAGES[message].variables).sort());
     }
   });
 
@@ -97,7 +107,8 @@ describe('the default templates (data files)', () => {
     expect(extension).toContain('Reasons for the extension: An on-site inspection with an outside contractor is needed.');
     expect(extension).toContain('New final date for our answer: 2 May 2026');
     // No doubled full stop after a Bulgarian date ("г.").
-    for (const message of MESSAGE_IDS) expect(renderTemplate(defaults[message].bg, sampleVariables(message, 'bg')).text).not.toMatch(/г\.\./);
+    for (const message of MESSAGE_IDS)
+      expect(renderTemplate(defaults[message].bg, sampleVariables(message, 'bg')).text).not.toMatch(/г\.\./);
   });
 
   it('the acknowledgement gives the tracking code and the link with it; without a code (older cases) the plain link, never a gap', () => {

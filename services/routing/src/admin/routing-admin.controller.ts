@@ -14,7 +14,16 @@ import {
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import type { RoutingConfigCommand } from '@civic/domain';
-import { basedOnVersion, CLOCK, ErrorBodyDto, etagOf, PlatformValidationPipe, unknownTenant, type Clock, type HeaderSink } from '@civic/platform';
+import {
+  basedOnVersion,
+  CLOCK,
+  ErrorBodyDto,
+  etagOf,
+  PlatformValidationPipe,
+  unknownTenant,
+  type Clock,
+  type HeaderSink,
+} from '@civic/platform';
 import { UnknownTenantError } from '../config-store/errors';
 import { RoutingConfigStore, type RoutingSetup } from '../config-store/routing-config.store';
 import { WaitingAssignments } from '../consumer/waiting-assignments';
@@ -49,7 +58,8 @@ export class RoutingAdminController {
   @Auth(...READERS)
   @ApiOperation({
     summary: 'The units in force',
-    description: "The charter's departments until an administrator changes them. The `ETag` header is the list's version; send it back in `If-Match` when changing the units.",
+    description:
+      "The charter's departments until an administrator changes them. The `ETag` header is the list's version; send it back in `If-Match` when changing the units.",
   })
   @ApiOkResponse({ type: UnitsAnswerDto })
   async getUnits(@Param('tenant') tenant: string, @Res({ passthrough: true }) response: HeaderSink): Promise<UnitsAnswerDto> {
@@ -62,13 +72,21 @@ export class RoutingAdminController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Replace the units: a new version',
-    description: 'Every unit of the tenant (id, name in Bulgarian and English, head of unit, active). A unit that a rule or an officer still names cannot be removed or deactivated: change those first.',
+    description:
+      'Every unit of the tenant (id, name in Bulgarian and English, head of unit, active). A unit that a rule or an officer still names cannot be removed or deactivated: change those first.',
   })
   @ApiBody({ type: UnitsBodyDto })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version edited, as its ETag (e.g. "2"): refused with 412 if the units changed since.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version edited, as its ETag (e.g. "2"): refused with 412 if the units changed since.',
+  })
   @ApiOkResponse({ type: UnitsAnswerDto, description: 'The new version.' })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field by its path, e.g. units.1.name.bg, or a unit listed twice.' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'A unit removed or deactivated is still named by a rule or an officer: each is named.' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'A unit removed or deactivated is still named by a rule or an officer: each is named.',
+  })
   @ApiPreconditionFailedResponse({ type: ErrorBodyDto, description: 'The units changed since the version named in If-Match.' })
   async putUnits(
     @Param('tenant') tenant: string,
@@ -88,7 +106,10 @@ export class RoutingAdminController {
 
   @Get('rules')
   @Auth(...READERS)
-  @ApiOperation({ summary: 'The rule set in force', description: 'The `ETag` header is its version; send it back in `If-Match` when changing the rules.' })
+  @ApiOperation({
+    summary: 'The rule set in force',
+    description: 'The `ETag` header is its version; send it back in `If-Match` when changing the rules.',
+  })
   @ApiOkResponse({ type: RuleSetAnswerDto })
   async getRules(@Param('tenant') tenant: string, @Res({ passthrough: true }) response: HeaderSink): Promise<RuleSetAnswerDto> {
     const setup = await this.setup(tenant);
@@ -98,11 +119,21 @@ export class RoutingAdminController {
 
   @Put('rules')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change the rules: a new version', description: 'The whole rule set; its version is the next one. Decisions record the version they used.' })
+  @ApiOperation({
+    summary: 'Change the rules: a new version',
+    description: 'The whole rule set; its version is the next one. Decisions record the version they used.',
+  })
   @ApiBody({ type: RuleSetContentDto })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version edited, as its ETag (e.g. "3"): refused with 412 if the rules changed since.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version edited, as its ETag (e.g. "3"): refused with 412 if the rules changed since.',
+  })
   @ApiOkResponse({ type: RuleSetAnswerDto, description: 'The new version.' })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field by its path, e.g. rules.2.then.unit (a unit that does not exist or is inactive).' })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description: 'Each bad field by its path, e.g. rules.2.then.unit (a unit that does not exist or is inactive).',
+  })
   @ApiPreconditionFailedResponse({ type: ErrorBodyDto, description: 'The rules changed since the version named in If-Match.' })
   async putRules(
     @Param('tenant') tenant: string,
@@ -139,14 +170,21 @@ export class RoutingAdminController {
   })
   @ApiBody({ type: OfficersBodyDto })
   @ApiOkResponse({ type: OfficersAnswerDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field by its path, e.g. officers.1.unit (a unit that does not exist or is inactive).' })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description: 'Each bad field by its path, e.g. officers.1.unit (a unit that does not exist or is inactive).',
+  })
   async putOfficers(
     @Param('tenant') tenant: string,
     @Body() body: OfficersBodyDto,
     @Headers('x-correlation-id') correlationId: string | undefined,
     @CurrentPrincipal() principal: Principal,
   ): Promise<OfficersAnswerDto> {
-    await this.change({ type: 'ChangeOfficers', data: { officers: body.officers }, metadata: this.metadata(tenant, principal, correlationId) });
+    await this.change({
+      type: 'ChangeOfficers',
+      data: { officers: body.officers },
+      metadata: this.metadata(tenant, principal, correlationId),
+    });
     this.waiting.start(tenant);
     return this.getOfficers(tenant);
   }

@@ -73,22 +73,24 @@ export class CaseActions {
 
     const pinned = pinnedVersion(ifMatch.precondition, found.revision);
     if (pinned === 'mismatch') throw stale(found.revision);
-    const outcome = await this.commands.handle(
-      caseCommand(command, {
-        tenant: request.tenant,
-        caseId: request.caseId,
-        actor: actorOf(request.caller, command),
-        commandId,
-        correlationId: request.correlationId ?? randomUUID(),
-        now: this.clock.now().toISOString(),
-        dataSubjectId: found.dataSubjectId,
-      }),
-      pinned === undefined ? {} : { expectedRevision: pinned },
-    ).catch((error: unknown) => {
-      // Written meanwhile, between the read and the append: the caller decided on a revision that is gone.
-      if (error instanceof WrongExpectedRevisionError && typeof error.actual === 'number') throw stale(error.actual);
-      throw error;
-    });
+    const outcome = await this.commands
+      .handle(
+        caseCommand(command, {
+          tenant: request.tenant,
+          caseId: request.caseId,
+          actor: actorOf(request.caller, command),
+          commandId,
+          correlationId: request.correlationId ?? randomUUID(),
+          now: this.clock.now().toISOString(),
+          dataSubjectId: found.dataSubjectId,
+        }),
+        pinned === undefined ? {} : { expectedRevision: pinned },
+      )
+      .catch((error: unknown) => {
+        // Written meanwhile, between the read and the append: the caller decided on a revision that is gone.
+        if (error instanceof WrongExpectedRevisionError && typeof error.actual === 'number') throw stale(error.actual);
+        throw error;
+      });
     if (outcome.ok) {
       const revision = typeof outcome.nextExpectedRevision === 'number' ? outcome.nextExpectedRevision : -1;
       return { caseId: request.caseId, events: outcome.events.map((event) => event.type), revision };

@@ -11,7 +11,13 @@ const reassign = { type: 'ReassignCase' as const, data: { officerId: 'pw-b', rea
 
 async function assignedCase(store: InMemoryEventStore): Promise<void> {
   const commands = caseCommandsOn(store);
-  const context: CaseCommandContext = { tenant: TENANT, caseId: CASE_ID, actor: { id: 'system', role: 'system' }, correlationId: 'c', now: NOW.toISOString() };
+  const context: CaseCommandContext = {
+    tenant: TENANT,
+    caseId: CASE_ID,
+    actor: { id: 'system', role: 'system' },
+    correlationId: 'c',
+    now: NOW.toISOString(),
+  };
   const register = {
     kind: 'complaint' as const,
     channel: 'post' as const,

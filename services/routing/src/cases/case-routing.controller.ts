@@ -30,14 +30,31 @@ class RedirectDto extends createZodDto(z.object({ authority: text(500), reason: 
 @ApiTags('cases after routing')
 @UsePipes(PlatformValidationPipe)
 @ApiParam({ name: 'tenant', example: 'peshtera' })
-@ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'A unique value per action (e.g. a UUID), resent unchanged on every retry.' })
-@ApiHeader({ name: IF_MATCH_HEADER, required: false, description: 'The ETag of the case as the caller saw it, e.g. "7"; the action is refused if the case has moved on.' })
+@ApiHeader({
+  name: IDEMPOTENCY_KEY_HEADER,
+  required: true,
+  description: 'A unique value per action (e.g. a UUID), resent unchanged on every retry.',
+})
+@ApiHeader({
+  name: IF_MATCH_HEADER,
+  required: false,
+  description: 'The ETag of the case as the caller saw it, e.g. "7"; the action is refused if the case has moved on.',
+})
 @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field or header by its name.' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'The token lacks a role that may do it, or belongs to another tenant.' })
 @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such case for this tenant.' })
-@ApiConflictResponse({ type: ErrorBodyDto, description: "The case's state does not allow it: the decider's named rejection, in `rejection`." })
-@ApiPreconditionFailedResponse({ type: ErrorBodyDto, description: 'If-Match names a revision the case is no longer at (`currentRevision`).' })
-@ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The request cannot apply to this case, or the Idempotency-Key was used for another request.' })
+@ApiConflictResponse({
+  type: ErrorBodyDto,
+  description: "The case's state does not allow it: the decider's named rejection, in `rejection`.",
+})
+@ApiPreconditionFailedResponse({
+  type: ErrorBodyDto,
+  description: 'If-Match names a revision the case is no longer at (`currentRevision`).',
+})
+@ApiUnprocessableEntityResponse({
+  type: ErrorBodyDto,
+  description: 'The request cannot apply to this case, or the Idempotency-Key was used for another request.',
+})
 @Controller('tenants/:tenant/cases/:caseId')
 export class CaseRoutingController {
   constructor(private readonly actions: CaseActions) {}
@@ -46,7 +63,7 @@ export class CaseRoutingController {
   @HttpCode(200)
   @Auth('head-of-unit', 'secretary')
   @ApiOperation({ summary: 'Reassign the case to another officer, with the reason' })
-  @ApiOkResponse({ description: 'The events recorded; the case\'s new ETag in the header.' })
+  @ApiOkResponse({ description: "The events recorded; the case's new ETag in the header." })
   reassign(
     @Param('tenant') tenant: string,
     @Param('caseId') caseId: string,
@@ -63,7 +80,7 @@ export class CaseRoutingController {
   @HttpCode(200)
   @Auth('registrar', 'officer', 'anti-corruption-officer', 'head-of-unit', 'secretary')
   @ApiOperation({ summary: 'Redirect the case to the competent authority, with the reason; it closes here' })
-  @ApiOkResponse({ description: 'The events recorded; the case\'s new ETag in the header.' })
+  @ApiOkResponse({ description: "The events recorded; the case's new ETag in the header." })
   redirect(
     @Param('tenant') tenant: string,
     @Param('caseId') caseId: string,

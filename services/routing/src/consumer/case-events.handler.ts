@@ -30,7 +30,8 @@ export class CaseEventsHandler {
     if (!caseId || !tenant) throw new PermanentHandlerError(`case event ${event.id} (${event.type}) names no case or tenant`);
 
     if (concernsWorkload) {
-      if (event.streamRevision === undefined) throw new PermanentHandlerError(`case event ${event.id} (${event.type}) has no stream revision`);
+      if (event.streamRevision === undefined)
+        throw new PermanentHandlerError(`case event ${event.id} (${event.type}) has no stream revision`);
       const officerId = typeof event.data['officerId'] === 'string' ? event.data['officerId'] : undefined;
       const load = await this.workload.apply({ type: event.type, tenant, caseId, revision: event.streamRevision, officerId });
       // Routed while its unit had no officer present: try again now, with the officers of this moment.

@@ -94,16 +94,17 @@ export class CaseRouter {
         this.logger.log({ caseId: trigger.caseId, unit: standing.unit }, 'case already routed because of this event');
         return { outcome: 'routed', route: standing, assignment: await this.assign(standing.unit, state, trigger, setup, history) };
       }
-      this.logger.log(
-        { caseId: trigger.caseId, ...route, explanation: decision.explanation.en },
-        'case routed',
-      );
+      this.logger.log({ caseId: trigger.caseId, ...route, explanation: decision.explanation.en }, 'case routed');
       return { outcome: 'routed', route, assignment: await this.assign(route.unit, state, trigger, setup, history) };
     }
     if (state.status === 'Routed' && lastRouted && routedByUs) {
       // Routed because of this event before, but not assigned (a crash in between): assign now.
       const setup = await this.setupOf(state.facts.tenant);
-      return { outcome: 'routed', route: lastRouted.data, assignment: await this.assign(lastRouted.data.unit, state, trigger, setup, history) };
+      return {
+        outcome: 'routed',
+        route: lastRouted.data,
+        assignment: await this.assign(lastRouted.data.unit, state, trigger, setup, history),
+      };
     }
     return { outcome: 'not-routable', status: state.status };
   }
@@ -141,7 +142,9 @@ export class CaseRouter {
       this.logger.warn({ caseId: trigger.caseId, unit }, choice.message.en);
       return { outcome: 'no-officer-available' };
     }
-    const assigned = await this.commands.handle(this.command({ type: 'AssignCase', data: { officerId: choice.officerId } }, state, trigger, assignId));
+    const assigned = await this.commands.handle(
+      this.command({ type: 'AssignCase', data: { officerId: choice.officerId } }, state, trigger, assignId),
+    );
     if (!assigned.ok) return { outcome: 'rejected', rejection: this.rejected('AssignCase', assigned.rejection.type, trigger) };
     if (assigned.duplicate) {
       // Assigned because of this event by another consumer meanwhile, perhaps to another officer (it saw
@@ -153,7 +156,13 @@ export class CaseRouter {
     // Counted at once, so the next case sees it; the same event arriving from Kafka later changes nothing.
     const [event] = assigned.events;
     if (event) {
-      await this.workload.apply({ type: event.type, tenant: state.facts.tenant, caseId: state.facts.caseId, revision: event.revision, officerId: choice.officerId });
+      await this.workload.apply({
+        type: event.type,
+        tenant: state.facts.tenant,
+        caseId: state.facts.caseId,
+        revision: event.revision,
+        officerId: choice.officerId,
+      });
     }
     this.logger.log({ caseId: trigger.caseId, unit, officerId: choice.officerId, openCases: choice.openCases }, 'case assigned');
     return { outcome: 'assigned', officerId: choice.officerId };

@@ -45,7 +45,9 @@ export class WorkloadStore implements OnModuleInit {
 
   /** Ids of the tenant's cases routed to a unit and not yet assigned (in no particular order). */
   async waitingCases(tenant: string): Promise<string[]> {
-    const rows = await this.collection().find({ tenant, waiting: true }, { projection: { _id: 1 } }).toArray();
+    const rows = await this.collection()
+      .find({ tenant, waiting: true }, { projection: { _id: 1 } })
+      .toArray();
     return rows.map((row) => row._id);
   }
 

@@ -34,7 +34,13 @@ export interface LoadEvent {
 const FINISHING = new Set(['CaseAnswered', 'CaseClosed', 'CaseRedirected', 'CaseWithdrawn', 'CaseLinkedAsDuplicate']);
 
 /** The types that change a workload; the consumer skips the rest without touching MongoDB. */
-export const LOAD_EVENT_TYPES: ReadonlySet<string> = new Set([...FINISHING, 'CaseAssigned', 'CaseReassigned', 'CaseRouted', 'CaseReopened']);
+export const LOAD_EVENT_TYPES: ReadonlySet<string> = new Set([
+  ...FINISHING,
+  'CaseAssigned',
+  'CaseReassigned',
+  'CaseRouted',
+  'CaseReopened',
+]);
 
 /** The document after the event; the same document (identical) when the event changes nothing or was seen. */
 export function evolveCaseLoad(doc: CaseLoad | null, event: LoadEvent): CaseLoad | null {

@@ -62,7 +62,5 @@ export function extendDeadline(command: ExtendDeadline, state: RegisteredCase): 
   if (previous && newFinalDate <= previous.newFinalDate) {
     return reject(rejections.extensionNotLater(newFinalDate, previous.newFinalDate));
   }
-  return accept(
-    eventFrom(command, 'DeadlineExtended', { reason, newFinalDate, maxFinalDate, noticeToSubmitterRequired: true }),
-  );
+  return accept(eventFrom(command, 'DeadlineExtended', { reason, newFinalDate, maxFinalDate, noticeToSubmitterRequired: true }));
 }

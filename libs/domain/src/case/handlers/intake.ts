@@ -58,9 +58,7 @@ export function screenCase(command: ScreenCase, state: RegisteredCase): CaseResu
       if (isBlank(data.reason)) return reject(rejections.reasonRequired(command.type));
       const problem = groundProblem(data.ground, state.facts);
       if (problem) return reject(problem);
-      return accept(
-        eventFrom(command, 'NoProceedingsDecided', { basis: 'screening', ground: data.ground, reason: data.reason }),
-      );
+      return accept(eventFrom(command, 'NoProceedingsDecided', { basis: 'screening', ground: data.ground, reason: data.reason }));
     }
     case 'flag':
       if (data.flags.length === 0) return reject(rejections.noFlagsGiven());

@@ -1,12 +1,5 @@
 /** How a case ends (answer, close, withdrawal, duplicate), starts again (reopen), and is rated. */
-import type {
-  AnswerCase,
-  CloseCase,
-  LinkAsDuplicate,
-  RecordSatisfaction,
-  ReopenCase,
-  WithdrawCase,
-} from '../commands';
+import type { AnswerCase, CloseCase, LinkAsDuplicate, RecordSatisfaction, ReopenCase, WithdrawCase } from '../commands';
 import type { SatisfactionRating } from '../events.v1';
 import { rejections } from '../rejections';
 import { accept, eventFrom, isBlank, reject, type CaseResult } from '../result';
@@ -62,7 +55,5 @@ export function recordSatisfaction(command: RecordSatisfaction, state: Registere
   if (!isRating(rating)) return reject(rejections.ratingOutOfRange(rating));
   const answered = state.status === 'Answered' || (state.status === 'Closed' && state.outcome === 'answered');
   if (!answered) return reject(rejections.ratingBeforeAnswer());
-  return accept(
-    eventFrom(command, 'SatisfactionRecorded', { rating, comment: isBlank(comment) ? null : (comment ?? null) }),
-  );
+  return accept(eventFrom(command, 'SatisfactionRecorded', { rating, comment: isBlank(comment) ? null : (comment ?? null) }));
 }

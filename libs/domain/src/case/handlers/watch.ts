@@ -63,9 +63,13 @@ function notificationRecorded(state: RegisteredCase, id: string, failing: boolea
 
 /** Letters are sent in any state: an answer's letter goes out after the case is closed, too. */
 export function recordNotificationSent(command: RecordNotificationSent, state: RegisteredCase): CaseResult {
-  return notificationRecorded(state, command.data.notificationId, false) ?? accept(eventFrom(command, 'NotificationSent', { ...command.data }));
+  return (
+    notificationRecorded(state, command.data.notificationId, false) ?? accept(eventFrom(command, 'NotificationSent', { ...command.data }))
+  );
 }
 
 export function recordNotificationFailed(command: RecordNotificationFailed, state: RegisteredCase): CaseResult {
-  return notificationRecorded(state, command.data.notificationId, true) ?? accept(eventFrom(command, 'NotificationFailed', { ...command.data }));
+  return (
+    notificationRecorded(state, command.data.notificationId, true) ?? accept(eventFrom(command, 'NotificationFailed', { ...command.data }))
+  );
 }
