@@ -1,4 +1,5 @@
 export * from './shared/vocabulary';
+export * from './shared/labels';
 export * from './calendar';
 export * from './deadlines';
 export * from './case';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@civic/auth';
 import { nextRegistryNumber, type EventStore } from '@civic/event-store';
-import { CASE_COMMANDS, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
-import { caseCommand } from '@civic/platform';
+import { CASE_COMMANDS, caseCommand, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
 import { staffSubmissions } from '../src/cases/submission';
 import { requestFingerprint } from '../src/idempotency/fingerprint';
 import { IdempotencyStore, type RegistrationIds } from '../src/idempotency/idempotency-store';

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseRegistered } from '@civic/domain';
 import { nextRegistryNumber, type EventStore } from '@civic/event-store';
-import { CASE_COMMANDS, CASE_STORE, caseEventFromRecorded, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
-import { caseCommand } from '@civic/platform';
+import {
+  CASE_COMMANDS,
+  CASE_STORE,
+  caseEventFromRecorded,
+  caseStreamName,
+  EVENT_STORE,
+  type CaseCommands,
+  caseCommand,
+} from '@civic/platform';
 import { staffSubmissions } from '../src/cases/submission';
 import { requestFingerprint } from '../src/idempotency/fingerprint';
 import { IdempotencyStore, type RegistrationIds } from '../src/idempotency/idempotency-store';

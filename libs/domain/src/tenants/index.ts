@@ -9,3 +9,4 @@ export {
 } from './charter-parts.schema';
 export { parseTenantCharter, TenantCharterError, type CharterProblem } from './parse';
 export { WHISTLEBLOWER_THRESHOLDS, whistleblowerChannelRequired, whistleblowerDuty, type WhistleblowerDuty } from './whistleblower';
+export { publicInformation, termInWords, type PublicInformation } from './public-information';

@@ -9,7 +9,7 @@ const load = (file: string): TenantCharter => parseTenantCharter(JSON.parse(read
 const tenants = Object.fromEntries(files.map((file) => [file.replace(/\.json$/, ''), load(file)]));
 
 describe('seed tenants: data files, no code', () => {
-  it('the five charters in /work/shared/charters have a data file each', () => {
+  it('the five seed charters have a data file each', () => {
     expect(Object.keys(tenants).sort()).toEqual(['momchilgrad', 'nova-zagora', 'peshtera', 'petrich', 'sopot']);
   });
 

@@ -1,30 +1,9 @@
-import type { Channel, Kind, LocalizedText, NoProceedingsGround } from '@civic/domain';
+import type { LocalizedText, NoProceedingsGround } from '@civic/domain';
 
-/** What the annual report calls each kind, channel and ground, in Bulgarian and English. */
-export const KIND_LABELS: { readonly [K in Kind]: LocalizedText } = {
-  complaint: { bg: 'Жалби', en: 'Complaints' },
-  signal: { bg: 'Сигнали', en: 'Signals' },
-  proposal: { bg: 'Предложения', en: 'Proposals' },
-  'public-information-request': { bg: 'Заявления по ЗДОИ', en: 'Public information requests' },
-  'whistleblower-report': { bg: 'Сигнали по ЗЗЛПСПОИН', en: 'Whistleblower reports' },
-  opinion: { bg: 'Мнения', en: 'Opinions' },
-  praise: { bg: 'Похвали', en: 'Praise' },
-  recommendation: { bg: 'Препоръки', en: 'Recommendations' },
-};
+/** What the annual report calls each kind and channel: the platform's labels. */
+export { CHANNEL_LABELS, KIND_LABELS } from '@civic/domain';
 
-export const CHANNEL_LABELS: { readonly [C in Channel]: LocalizedText } = {
-  'in-person': { bg: 'На място', en: 'In person' },
-  post: { bg: 'По пощата', en: 'By post' },
-  email: { bg: 'Електронна поща', en: 'E-mail' },
-  'web-form': { bg: 'Уеб формуляр', en: 'Web form' },
-  phone: { bg: 'Телефон', en: 'Phone' },
-  fax: { bg: 'Факс', en: 'Fax' },
-  mailbox: { bg: 'Кутия за мнения', en: 'Mailbox' },
-  'reception-day': { bg: 'Приемен ден', en: 'Reception day' },
-  hotline: { bg: 'Гореща линия', en: 'Hotline' },
-  open311: { bg: 'Open311', en: 'Open311' },
-};
-
+/** What the annual report calls each ground, in Bulgarian and English. */
 export const GROUND_LABELS: { readonly [G in NoProceedingsGround]: LocalizedText } = {
   anonymous: { bg: 'Анонимни', en: 'Anonymous' },
   'time-barred': { bg: 'Погасени по давност (над 2 години)', en: 'Time-barred (over 2 years)' },

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventStore } from '@civic/event-store';
-import { CLOCK as PLATFORM_CLOCK, EVENT_STORE, type Clock as PlatformClock } from '@civic/platform';
+import { CLOCK as PLATFORM_CLOCK, EVENT_STORE, type Clock as PlatformClock, CaseReader } from '@civic/platform';
 import type { Connection } from 'mongoose';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { TrackingCodes } from '../tracking/tracking-codes';
 import { CaseIntakeService } from './case-intake.service';
-import { CaseReader } from '@civic/platform';
 import { CLOCK } from './clock';
 
 function databaseOf(connection: Connection) {

@@ -12,7 +12,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { HeaderSink } from '@civic/platform';
+import { type HeaderSink, IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import { RateLimitGuard } from '../http/rate-limit.guard';
 import type { IncomingHttpHeaders } from 'node:http';
 import { CaseIntakeService } from '../cases/case-intake.service';
@@ -20,7 +20,6 @@ import { WEB_FORM_ACTOR } from '../cases/case-command';
 import type { PublicCaseView } from '../cases/public-view';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { citizenSubmissions } from '../cases/submission';
-import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import { ErrorBodyDto, PublicCaseViewDto } from '../http/openapi-models';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
 import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';

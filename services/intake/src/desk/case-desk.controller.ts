@@ -15,13 +15,11 @@ import {
 import type { IncomingHttpHeaders } from 'node:http';
 import { Auth, CurrentPrincipal, STAFF_ROLES, type Principal } from '@civic/auth';
 import { PERMISSIONS, type Role } from '@civic/domain';
-import type { HeaderSink } from '@civic/platform';
-import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
+import { type HeaderSink, IDEMPOTENCY_KEY_HEADER, etagOf, IF_MATCH_HEADER } from '@civic/platform';
 import { ErrorBodyDto } from '../http/openapi-models';
 import { TenantParam } from '../http/registration-endpoint';
 import { REPLAYED_HEADER } from '../http/replayed';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
-import { etagOf, IF_MATCH_HEADER } from '@civic/platform';
 import { CaseDeskService } from './case-desk.service';
 import { DESK_ACTIONS, type DeskActionName } from './desk-actions';
 import type { DeskCaseView } from './desk-view';

@@ -8,9 +8,8 @@ import {
   ApiParam,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { HeaderSink } from '@civic/platform';
+import { type HeaderSink, IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import type { RegistrationResponse } from '../cases/registration-response';
-import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import { ErrorBodyDto, RegistrationResponseDto } from './openapi-models';
 import { REPLAYED_HEADER } from './replayed';
 

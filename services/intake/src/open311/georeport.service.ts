@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dueDateOfCase, type TenantCharter } from '@civic/domain';
-import { TenantDirectory } from '@civic/platform';
+import { TenantDirectory, CaseReader, idempotencyKeyProblems } from '@civic/platform';
 import { CaseIntakeService } from '../cases/case-intake.service';
-import { CaseReader } from '@civic/platform';
 import { CLOCK, type Clock } from '../cases/clock';
 import { InvalidInputError, UnknownTenantError } from '../cases/errors';
 import type { RegistrationResponse } from '../cases/registration-response';
-import { idempotencyKeyProblems } from '@civic/platform';
 import { ApiKeys, open311Actor, scopedIdempotencyKey } from './api-keys';
 import type { Open311CreatedRequest, Open311Discovery, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from './documents';
 import { ParameterMissingError, ServiceNotFoundError, ServiceRequestNotFoundError, TokenNotFoundError } from './errors';

@@ -31,11 +31,10 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { HeaderSink } from '@civic/platform';
+import { type HeaderSink, IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import { RateLimitGuard } from '../http/rate-limit.guard';
 import { OPEN311_READS_THROTTLER, PUBLIC_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';
 import type { IncomingHttpHeaders } from 'node:http';
-import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import { REPLAYED_HEADER } from '../http/replayed';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
 import type { Open311Document } from './documents';

@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventStore, SubjectKeys } from '@civic/event-store';
-import { CLOCK as PLATFORM_CLOCK, EVENT_STORE, SERVICE_CONFIG, SUBJECT_KEYS, type Clock as PlatformClock } from '@civic/platform';
+import {
+  CLOCK as PLATFORM_CLOCK,
+  EVENT_STORE,
+  SERVICE_CONFIG,
+  SUBJECT_KEYS,
+  type Clock as PlatformClock,
+  CaseReader,
+} from '@civic/platform';
 import type { Connection } from 'mongoose';
-import { CaseReader } from '@civic/platform';
 import { CasesModule } from '../cases/cases.module';
 import { CLOCK } from '../cases/clock';
 import type { IntakeConfig } from '../config';

@@ -1,7 +1,6 @@
 import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
 import type { GlobalPosition, RecordedEvent } from '@civic/event-store';
-import { caseEventFromRecorded } from '@civic/platform';
-import type { CaseReader } from '@civic/platform';
+import { caseEventFromRecorded, type CaseReader } from '@civic/platform';
 import { KINDS_KEPT_OFF_OPEN311 } from './kinds';
 import { documentOf, isRegisteredState, nextDocument, type RequestIndexDocument } from './request-index-document';
 import type { Open311Status } from './status';

@@ -15,10 +15,9 @@ import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { CaseIntakeService, type StaffCaseView } from '../cases/case-intake.service';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { staffSubmissions } from '../cases/submission';
-import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
+import { IDEMPOTENCY_KEY_HEADER, type HeaderSink } from '@civic/platform';
 import { ErrorBodyDto, StaffCaseViewDto } from '../http/openapi-models';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
-import type { HeaderSink } from '@civic/platform';
 import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';
 import { screeningDecisionOpenApi, StaffSubmissionDto } from './staff.dto';
 

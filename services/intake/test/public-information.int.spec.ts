@@ -1,0 +1,33 @@
+import type { PublicInformation } from '@civic/domain';
+import { startIntakeInProcess, type IntakeInProcess } from './in-process';
+
+// What a municipality publishes for citizens, through intake's public API on the real servers.
+describe('GET /public/:tenant', () => {
+  let intake: IntakeInProcess;
+
+  beforeAll(async () => {
+    intake = await startIntakeInProcess();
+  });
+
+  afterAll(async () => {
+    await intake?.close();
+  });
+
+  it("gives Peshtera's hours (08:30–17:30 on working days), channels and terms in both languages, without a token", async () => {
+    const response = await fetch(`${intake.url}/public/peshtera`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as PublicInformation;
+    expect(body).toMatchObject({ tenant: 'peshtera', name: { bg: 'Община Пещера', en: 'Peshtera Municipality' } });
+    expect(body.openingHours.map((day) => [day.day.en, day.intervals])).toEqual(
+      ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => [day, [{ from: '08:30', to: '17:30' }]]),
+    );
+    expect(body.kinds).toContainEqual(expect.objectContaining({ kind: 'complaint', within: { bg: '1 месец', en: '1 month' } }));
+    expect(body.channels.length).toBeGreaterThan(0);
+  });
+
+  it('an unknown municipality is a 404 naming the tenant', async () => {
+    const response = await fetch(`${intake.url}/public/nowhere`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ statusCode: 404, errors: [{ field: 'tenant' }] });
+  });
+});
