@@ -81,16 +81,21 @@ export class ProjectionRunner<P extends ProjectionProgress = ProjectionProgress>
     const retry = this.options.retry ?? DEFAULT_RETRY;
     let delay = retry.firstMs;
     while (!this.stopped) {
+      const appliedBefore = this.current?.applied;
       try {
         await this.follow();
-        return;
+        // The live subscription ended without a stop (the store closed it): follow again from the stored progress.
+        if (this.stopped) return;
+        this.options.log.warn({ projection: this.projection.name, retryInMs: delay }, 'projection subscription ended; following again');
       } catch (error) {
         if (this.stopped) return;
         const context = { projection: this.projection.name, err: String(error), retryInMs: delay };
         this.options.log.warn(context, 'projection failed; resuming from its stored progress');
-        await this.pause(delay);
-        delay = Math.min(delay * 2, retry.maxMs);
       }
+      // The pause grows while nothing is applied between failures, and starts small again once something was.
+      delay = this.current?.applied !== appliedBefore ? retry.firstMs : delay;
+      await this.pause(delay);
+      delay = Math.min(delay * 2, retry.maxMs);
     }
   }
 

@@ -71,4 +71,23 @@ describe('the projection runner', () => {
     await runner.stop();
     expect(projection.seen).toEqual(['case-a-0-0', 'case-a-1-0', 'case-a-2-0']);
   });
+
+  it('follows again when the store ends its live subscription, instead of falling silent', async () => {
+    const store = new InMemoryEventStore();
+    let ended = false;
+    // The first live subscription ends at once, as when the store closes it; the next one is real.
+    const closing: typeof store = Object.assign(Object.create(store) as InMemoryEventStore, {
+      subscribeToAll: (options: Parameters<InMemoryEventStore['subscribeToAll']>[0]) => {
+        if (ended) return store.subscribeToAll(options);
+        ended = true;
+        return { [Symbol.asyncIterator]: () => ([] as RecordedEvent[])[Symbol.iterator](), close: async () => undefined };
+      },
+    });
+    const projection = new Recording();
+    const runner = new ProjectionRunner(closing, projection, { pageSize: 10, log, retry: { firstMs: 1, maxMs: 2 } }).start();
+    await until(() => runner.caughtUp && ended);
+    await append(store, 'case-a', 2);
+    await until(() => projection.seen.length === 2);
+    await runner.stop();
+  });
 });
