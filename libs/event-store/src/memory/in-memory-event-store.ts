@@ -1,4 +1,5 @@
 import { StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError } from '../postgres/duplicate-event-id-error';
 import type {
   AllSubscription,
   AppendResult,
@@ -24,7 +25,8 @@ const FIRST_RECORDING = Date.parse('2026-01-05T08:00:00.000Z');
 /**
  * The event store port in memory, for application tests without servers: the revision rules, the global
  * order, subscriptions and the JSON round trip (events come back as fresh copies, as from a real store).
- * The real adapters are proven by the contract suite on PostgreSQL and EventStoreDB.
+ * It passes the same contract suite as the real adapters on PostgreSQL and EventStoreDB; an event id
+ * already stored fails the append with DuplicateEventIdError, as on PostgreSQL.
  */
 export class InMemoryEventStore implements EventStore {
   readonly events: RecordedEvent[] = [];
@@ -33,7 +35,7 @@ export class InMemoryEventStore implements EventStore {
   /** Runs once before the next append: a test slips a concurrent writer in between a read and an append. */
   beforeAppend: ((streamName: string) => Promise<void> | void) | undefined;
   private readonly metadata = new Map<string, StreamMetadata>();
-  private readonly listeners = new Set<() => void>();
+  private readonly subscriptions = new Set<FollowState>();
   private readonly recordedAt: () => string;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
@@ -59,6 +61,11 @@ export class InMemoryEventStore implements EventStore {
       (expected === 'stream-exists' && actual !== 'no-stream') ||
       expected === actual;
     if (!matches) throw new WrongExpectedRevisionError(streamName, expected, actual);
+    const stored = new Set(this.events.map((e) => e.id));
+    for (const event of events) {
+      if (stored.has(event.id)) throw new DuplicateEventIdError(streamName, event.id);
+      stored.add(event.id);
+    }
     for (const [i, event] of events.entries()) {
       this.events.push({
         ...copy(event),
@@ -68,7 +75,7 @@ export class InMemoryEventStore implements EventStore {
         recordedAt: this.recordedAt(),
       });
     }
-    this.listeners.forEach((wake) => wake());
+    this.subscriptions.forEach((state) => state.wake?.());
     return { nextExpectedRevision: current.length + events.length - 1, position: String(this.events.length - 1) };
   }
 
@@ -96,15 +103,10 @@ export class InMemoryEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions): AllSubscription {
     const next = options.from === 'start' ? 0 : options.from === 'end' ? this.events.length : Number(options.from) + 1;
     const state: FollowState = { next, closed: false, filter: options.filter };
-    const listener = () => state.wake?.();
-    this.listeners.add(listener);
+    this.subscriptions.add(state);
     return {
       [Symbol.asyncIterator]: () => this.follow(state),
-      close: async () => {
-        state.closed = true;
-        this.listeners.delete(listener);
-        state.wake?.();
-      },
+      close: async () => this.stop(state),
     };
   }
 
@@ -116,9 +118,9 @@ export class InMemoryEventStore implements EventStore {
     this.metadata.set(streamName, metadata);
   }
 
+  /** Ends the subscriptions still open, as a real adapter does when it closes. */
   async close(): Promise<void> {
-    this.listeners.forEach((wake) => wake());
-    this.listeners.clear();
+    this.subscriptions.forEach((state) => this.stop(state));
   }
 
   /** What a person with database access could do: change a stored event in place. */
@@ -130,6 +132,12 @@ export class InMemoryEventStore implements EventStore {
   /** A stream as stored, without copying (a test's look inside). */
   stream(streamName: string): RecordedEvent[] {
     return this.streamEvents(streamName);
+  }
+
+  private stop(state: FollowState): void {
+    state.closed = true;
+    this.subscriptions.delete(state);
+    state.wake?.();
   }
 
   private async *follow(state: FollowState): AsyncGenerator<RecordedEvent> {

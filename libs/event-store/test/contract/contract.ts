@@ -8,10 +8,10 @@ import { readStreamContract } from './read-stream.contract';
 import { subscribeContract } from './subscribe.contract';
 
 /**
- * The behaviour every event-store adapter owes the services, run against a real server. `connect`
- * opens a store on the server under test; it is called once for the suite, and again where a test
- * needs a second independent store (another process, in effect). Tests use categories of their own,
- * so the store may be shared with other tests and runs.
+ * The behaviour every event-store adapter owes the services, run against a real server, and against the
+ * in-memory store that application tests use in its place. `connect` opens a store on the server under
+ * test; it is called once for the suite, and again where a test needs a second independent store (another
+ * process, in effect). Tests use categories of their own, so the store may be shared with other tests and runs.
  */
 export function describeEventStoreContract(adapterName: string, connect: () => Promise<EventStore>): void {
   describe(`event-store contract: ${adapterName}`, () => {
