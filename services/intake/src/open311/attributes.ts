@@ -2,9 +2,6 @@ import { isIsoDate, toLocalDate, type IsoDate, type Kind, type Language, type Te
 import type { FieldProblem } from '../cases/errors';
 import type { Open311Attribute, Open311AttributeValue } from './documents';
 
-/** The attribute codes this server defines; clients send them as `attribute[code]=value`. */
-export const ATTRIBUTE_CODES = ['anonymous', 'health_safety_threat', 'violation_date', 'language'] as const;
-
 /** What the attributes of a submission say, read and checked. */
 export interface AttributeValues {
   anonymous: boolean;
