@@ -1,5 +1,5 @@
 // One jest configuration for every project; the tier (unit | int | e2e) picks the files.
-// Test files are named `*.unit.spec.ts`, `*.int.spec.ts`, `*.e2e.spec.ts`, as in the style guide;
+// Test files are named `*.unit.spec.ts`, `*.int.spec.ts`, `*.e2e.spec.ts`, after the tier they belong to;
 // `*.esdb.spec.ts` is the EventStoreDB contract run, which needs a Docker engine or ESDB_CONNECTION_STRING.
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');

@@ -4,7 +4,7 @@ import { EventRelay } from '../src';
 import { appendCaseEvents, createTopic, localKafka, openWorld, readWholeTopic, storedCaseEvents, type World } from './int-helpers';
 
 /**
- * The issue's fault test: Kafka stops while the relay runs, 1,000 events are appended meanwhile, Kafka starts
+ * The relay's fault test: Kafka stops while the relay runs, 1,000 events are appended meanwhile, Kafka starts
  * again, and every one of them reaches the topic (duplicates allowed, removed by event id; none lost).
  */
 describe('the relay through a Kafka outage', () => {

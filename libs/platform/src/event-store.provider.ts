@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/com
 import { EsdbEventStore, PostgresEventStore, type EventStore } from '@civic/event-store';
 
 /**
- * The event store named by EVENT_STORE_URL: EventStoreDB (`esdb://`, the design card's store, used by
+ * The event store named by EVENT_STORE_URL: EventStoreDB (`esdb://`, the production store, used by
  * docker-compose) or PostgreSQL (`postgres://`, what runs on machines without Docker). Both adapters pass
  * the same contract suite, so the services never know which one they have.
  */

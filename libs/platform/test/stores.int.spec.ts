@@ -23,7 +23,7 @@ describe('MongoDB through mongoose (FerretDB here)', () => {
     );
     await Case.init();
     await Case.create({ caseId: 'c-1', tenant: 'peshtera', status: 'registered', revision: 0 });
-    // The projection pattern of the style guide: update only when the event is newer than what was applied.
+    // How every projection writes: update only when the event is newer than what was applied, so a replay is a no-op.
     await Case.updateOne({ caseId: 'c-1', revision: { $lt: 1 } }, { status: 'routed', revision: 1 });
     await Case.updateOne({ caseId: 'c-1', revision: { $lt: 1 } }, { status: 'stale', revision: 1 });
     const found = await Case.findOne({ caseId: 'c-1' }).lean();

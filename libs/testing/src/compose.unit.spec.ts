@@ -8,7 +8,7 @@ const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analyt
 describe('docker-compose.yml', () => {
   const compose = readCompose();
 
-  it('runs the design card stack: Kafka, EventStoreDB, MongoDB, the five services, a development token issuer and mail server', () => {
+  it('runs the production stack: Kafka, EventStoreDB, MongoDB, the five services, a development token issuer and mail server', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['dev-issuer', 'eventstore', 'kafka', 'mailpit', 'mongodb', ...SERVICES].sort());
   });
 
