@@ -64,8 +64,11 @@ describe('a case as a GeoReport service request', () => {
   });
 
   it('promises no due date while a registrar screens the case, nor after no proceedings: it says which', () => {
-    const flag = event('CaseFlagged', {
-      flags: [{ code: 'anonymous', reason: { bg: 'анонимно', en: 'anonymous' }, matched: [], source: 'АПК чл. 111, ал. 4' }],
+    const flag = event({
+      type: 'CaseFlagged',
+      data: {
+        flags: [{ code: 'anonymous', reason: { bg: 'анонимно', en: 'anonymous' }, matched: [], source: 'АПК чл. 111, ал. 4' }],
+      },
     });
     const flagged = serviceRequestOf(
       { state: stateOf([registeredEvent(), flag]), updatedAt: '2026-03-02T07:16:00Z', dueDate: '2026-04-01' },
@@ -77,7 +80,10 @@ describe('a case as a GeoReport service request', () => {
       service_notice: expect.stringMatching(/^Деловодител ще провери допустимостта\./),
     });
     expect(flagged.service_notice).not.toContain('2026-04-01');
-    const decided = event('NoProceedingsDecided', { basis: 'registrar-decision', ground: 'anonymous', reason: 'Анонимен сигнал.' });
+    const decided = event({
+      type: 'NoProceedingsDecided',
+      data: { basis: 'registrar-decision', ground: 'anonymous', reason: 'Анонимен сигнал.' },
+    });
     const dropped = serviceRequestOf(
       { state: stateOf([registeredEvent(), flag, decided]), updatedAt: '2026-03-03T07:16:00Z', dueDate: null },
       peshtera,

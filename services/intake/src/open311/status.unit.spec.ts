@@ -8,23 +8,42 @@ const ENVIRONMENT = 'Екология и управление на отпадъ�
 describe('case statuses as Open311 statuses', () => {
   const open = [
     [registeredEvent()],
-    [registeredEvent(), event('CaseFlagged', { flags: [{ code: 'anonymous', reason: { bg: 'a', en: 'a' }, source: 's' }] })],
+    [
+      registeredEvent(),
+      event({ type: 'CaseFlagged', data: { flags: [{ code: 'anonymous', reason: { bg: 'a', en: 'a' }, source: 's' }] } }),
+    ],
     [registeredEvent(), accepted()],
     [registeredEvent(), accepted(), routed()],
     [registeredEvent(), accepted(), routed(), assigned()],
-    [registeredEvent(), accepted(), routed(), assigned(), event('InformationRequested', { missing: 'адрес', pausesClock: true })],
+    [
+      registeredEvent(),
+      accepted(),
+      routed(),
+      assigned(),
+      event({ type: 'InformationRequested', data: { missing: 'адрес', pausesClock: true } }),
+    ],
   ];
   const closedOnes = [
-    [registeredEvent(), event('NoProceedingsDecided', { basis: 'registrar-decision', ground: 'anonymous', reason: 'Анонимен.' })],
+    [
+      registeredEvent(),
+      event({ type: 'NoProceedingsDecided', data: { basis: 'registrar-decision', ground: 'anonymous', reason: 'Анонимен.' } }),
+    ],
     [registeredEvent(), accepted(), routed(), assigned(), answered()],
     [registeredEvent(), accepted(), routed(), assigned(), answered(), closed()],
     [
       registeredEvent(),
       accepted(),
-      event('CaseRedirected', { authority: 'РИОСВ Пазарджик', reason: 'по компетентност', noticeToSubmitterRequired: true }),
+      event({
+        type: 'CaseRedirected',
+        data: { authority: 'РИОСВ Пазарджик', reason: 'по компетентност', noticeToSubmitterRequired: true },
+      }),
     ],
-    [registeredEvent(), accepted(), event('CaseWithdrawn', { reason: 'Лична причина на Иван.' })],
-    [registeredEvent(), accepted(), event('CaseLinkedAsDuplicate', { originalCaseId: '00000000-0000-4000-8000-000000000000' })],
+    [registeredEvent(), accepted(), event({ type: 'CaseWithdrawn', data: { reason: 'Лична причина на Иван.' } })],
+    [
+      registeredEvent(),
+      accepted(),
+      event({ type: 'CaseLinkedAsDuplicate', data: { originalCaseId: '00000000-0000-4000-8000-000000000000' } }),
+    ],
   ];
 
   it.each(open.map((events) => [stateOf(events).status, events]))('%s is open', (_status, events) => {
