@@ -4,6 +4,7 @@
  * decider must not crash. Reads only non-personal fields, so a crypto-shredded stream folds the same.
  */
 import type { Instant } from '../shared/vocabulary';
+import { confidentialityAfterFlags, confidentialityOfKind } from './confidentiality';
 import type { CaseEvent, CaseRegistered } from './events';
 import { exhaustive } from './exhaustive';
 import { isOpen, type CaseFacts, type CaseState, type OpenState, type RegisteredCase, type Workable, type WorkStage } from './state';
@@ -25,6 +26,7 @@ function registered(event: CaseRegistered): CaseState {
       submitterGiven: data.submitterGiven,
       healthSafetyThreat: data.healthSafetyThreat,
       violationDate: data.violationDate,
+      confidential: confidentialityOfKind(data.kind),
       pauses: [],
       clarifiedAt: null,
       acknowledgedAt: null,
@@ -63,8 +65,11 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
   switch (event.type) {
     case 'CaseAccepted':
       return state.status === 'Registered' || state.status === 'Flagged' ? { status: 'Accepted', facts } : state;
-    case 'CaseFlagged':
-      return state.status === 'Registered' ? { status: 'Flagged', facts, flagCodes: event.data.flags.map((flag) => flag.code) } : state;
+    case 'CaseFlagged': {
+      if (state.status !== 'Registered') return state;
+      const flagCodes = event.data.flags.map((flag) => flag.code);
+      return { status: 'Flagged', facts: { ...facts, confidential: confidentialityAfterFlags(facts.confidential, flagCodes) }, flagCodes };
+    }
     case 'NoProceedingsDecided':
       return state.status === 'Registered' || state.status === 'Flagged'
         ? { status: 'NoProceedings', facts, ground: event.data.ground }

@@ -15,3 +15,5 @@ export type { CaseResult, Result } from './result';
 export { decide } from './decide';
 export { evolve } from './evolve';
 export * from './decider';
+export * from './confidentiality';
+export * from './access';

@@ -15,8 +15,9 @@ export const PERMISSIONS: { readonly [C in CaseCommandType]: readonly Role[] } =
   RegisterCase: ['registrar', 'system'],
   // The platform may accept or flag; deciding no proceedings is the registrar's (checked in intake.ts).
   ScreenCase: ['registrar', 'system'],
-  // Charters: offensive language, personal or classified data are a registrar's decision with a reason.
-  ResolveFlag: ['registrar'],
+  // Charters: offensive language, personal or classified data are a registrar's decision with a reason; on a
+  // confidential case (access.ts) the anti-corruption officer decides, as nobody else may see it.
+  ResolveFlag: ['registrar', 'anti-corruption-officer'],
   RouteCase: ['registrar', 'system', ...MANAGERS],
   // Routing assigns by the tenant's rules (least open cases in the unit); heads of unit may still assign by hand.
   AssignCase: ['system', ...MANAGERS],

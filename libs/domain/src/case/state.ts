@@ -5,6 +5,7 @@
  */
 import type { Channel, Instant, IsoDate, Kind, Language, TenantSlug } from '../shared/vocabulary';
 import type { NoProceedingsGround, SatisfactionRating } from './events.v1';
+import type { Confidentiality } from './confidentiality';
 import type { Role } from './roles';
 import { exhaustive } from './exhaustive';
 
@@ -34,6 +35,8 @@ export interface CaseFacts {
   submitterGiven: boolean;
   healthSafetyThreat: boolean;
   violationDate: IsoDate | null;
+  /** Whether, and why, only the anti-corruption officer and whom they assign may see the case (confidentiality.ts). */
+  confidential: Confidentiality | null;
   /** Finished pauses; an open one lives in `AwaitingSubmitter.request`. */
   pauses: Pause[];
   /** When the submitter last provided what was asked: the start of a term that runs from the clarification. */

@@ -1,5 +1,6 @@
 import type { DepartmentRole, TenantCharter } from '../tenants';
-import { CORRUPTION_FLAG, HEALTH_SAFETY_FLAG } from './facts';
+import { CORRUPTION_FLAG } from '../case/confidentiality';
+import { HEALTH_SAFETY_FLAG } from './facts';
 import type { Inform, Rule, RuleSet } from './rule-set.schema';
 
 /** The version of the rule set a tenant has before its administrators change anything. */

@@ -3,8 +3,6 @@ import type { Channel, Kind } from '../shared/vocabulary';
 
 /** The flag a case carries when its submitter or the registrar marked a threat to health or safety. */
 export const HEALTH_SAFETY_FLAG = 'health-safety-threat';
-/** The screening flag for signs of corruption (src/screening word lists). */
-export const CORRUPTION_FLAG = 'corruption-indicator';
 
 /** What routing rules look at. `text` is null when the submitter's data was erased. */
 export interface RoutingFacts {

@@ -1,0 +1,75 @@
+/**
+ * Which cases a member of staff may see, and how much of each: the per-case side of "who may", next to
+ * PERMISSIONS (what a role may ever do). Personal data is seen only by whom the work needs (GDPR art. 5(1)(c),
+ * art. 25); the submitter is protected from persecution (АПК чл. 108(2)); a whistleblower's identity is
+ * disclosed to nobody but the designated officer (ЗЗЛПСПОИН чл. 31). Pure: who heads a unit comes in.
+ */
+import type { Confidentiality } from './confidentiality';
+import type { Role } from './roles';
+import type { RegisteredCase } from './state';
+
+/**
+ * - `none`: for this person the case does not exist (a 404, absent from every list);
+ * - `record`: its course (status, dates, registry number) without anything the submitter wrote;
+ * - `content`: also what was written (text, attachments' descriptions, replies), without who wrote it;
+ * - `full`: also the submitter's name and contacts.
+ */
+export const CASE_ACCESS_LEVELS = ['none', 'record', 'content', 'full'] as const;
+export type CaseAccess = (typeof CASE_ACCESS_LEVELS)[number];
+
+/** Who is looking: the token's subject and roles. */
+export interface Viewer {
+  id: string;
+  roles: readonly Role[];
+}
+
+/** What access depends on: the case's confidentiality and who works it. */
+export interface CaseStanding {
+  confidential: Confidentiality | null;
+  /** The unit the case was routed to, while it has one. */
+  unit: string | null;
+  /** The officer it is assigned to (or was answered by), while it has one. */
+  officerId: string | null;
+  /** The head of that unit's user id, from the tenant's units; null when none is named. */
+  unitHeadId: string | null;
+}
+
+/** Where the case stands, from its folded state; the unit's head is the caller's to look up. */
+export function caseStanding(state: RegisteredCase, unitHeadOf: (unit: string) => string | null): CaseStanding {
+  const working = state.status === 'AwaitingSubmitter' ? state.resume : state;
+  const unit = 'unit' in working ? working.unit : null;
+  const officerId = 'officerId' in working ? working.officerId : null;
+  return { confidential: state.facts.confidential, unit, officerId, unitHeadId: unit === null ? null : unitHeadOf(unit) };
+}
+
+/** Roles that read every ordinary case of their tenant in full: they register it, or answer for the whole office. */
+const WHOLE_OFFICE: readonly Role[] = ['registrar', 'secretary', 'mayor'];
+/** Roles a case can be assigned to, or a unit headed by. */
+const CASE_WORKERS: readonly Role[] = ['officer', 'anti-corruption-officer', 'head-of-unit', 'secretary', 'mayor'];
+
+function accessAs(role: Role, viewer: Viewer, standing: CaseStanding): CaseAccess {
+  const worksIt = CASE_WORKERS.includes(role) && (standing.officerId === viewer.id || standing.unitHeadId === viewer.id);
+  // Auditors replay every case's course, confidential ones included, but never read who wrote or what.
+  if (role === 'auditor') return 'record';
+  if (standing.confidential !== null) {
+    if (role === 'anti-corruption-officer') return 'full';
+    if (!worksIt) return 'none';
+    // Whom the officer assigns works the report, never learning who made it.
+    return standing.confidential === 'whistleblower-report' ? 'content' : 'full';
+  }
+  if (WHOLE_OFFICE.includes(role) || worksIt) return 'full';
+  return 'none';
+}
+
+const rank = (access: CaseAccess): number => CASE_ACCESS_LEVELS.indexOf(access);
+
+/** The most any of the viewer's roles allows. Ops, tenant admins, citizens and the system see no case here. */
+export function caseAccess(viewer: Viewer, standing: CaseStanding): CaseAccess {
+  return viewer.roles.reduce<CaseAccess>((best, role) => {
+    const access = accessAs(role, viewer, standing);
+    return rank(access) > rank(best) ? access : best;
+  }, 'none');
+}
+
+/** At least `wanted`: e.g. `allows(access, 'content')` before showing what the citizen wrote. */
+export const allows = (access: CaseAccess, wanted: CaseAccess): boolean => rank(access) >= rank(wanted);
