@@ -46,19 +46,26 @@ export function caseStanding(state: RegisteredCase, unitHeadOf: (unit: string) =
 const WHOLE_OFFICE: readonly Role[] = ['registrar', 'secretary', 'mayor'];
 /** Roles a case can be assigned to, or a unit headed by. */
 const CASE_WORKERS: readonly Role[] = ['officer', 'anti-corruption-officer', 'head-of-unit', 'secretary', 'mayor'];
+/**
+ * Roles that see the course of every ordinary case (the work queues, deadlines, the auditor's replay) but not
+ * what was written: staff who do not work the case, ops watching the queues, auditors.
+ */
+const RECORD_READERS: readonly Role[] = ['officer', 'anti-corruption-officer', 'head-of-unit', 'ops', 'auditor'];
+/** Roles that see that every confidential case exists: the officer who handles them, and auditors (never its content). */
+const CONFIDENTIAL_OVERSEERS: readonly Role[] = ['anti-corruption-officer', 'auditor'];
 
 function accessAs(role: Role, viewer: Viewer, standing: CaseStanding): CaseAccess {
   const worksIt = CASE_WORKERS.includes(role) && (standing.officerId === viewer.id || standing.unitHeadId === viewer.id);
-  // Auditors replay every case's course, confidential ones included, but never read who wrote or what.
-  if (role === 'auditor') return 'record';
   if (standing.confidential !== null) {
     if (role === 'anti-corruption-officer') return 'full';
+    // Auditors replay every case's course, confidential ones included, but never read who wrote or what.
+    if (role === 'auditor') return 'record';
     if (!worksIt) return 'none';
     // Whom the officer assigns works the report, never learning who made it.
     return standing.confidential === 'whistleblower-report' ? 'content' : 'full';
   }
   if (WHOLE_OFFICE.includes(role) || worksIt) return 'full';
-  return 'none';
+  return RECORD_READERS.includes(role) ? 'record' : 'none';
 }
 
 const rank = (access: CaseAccess): number => CASE_ACCESS_LEVELS.indexOf(access);
@@ -73,3 +80,10 @@ export function caseAccess(viewer: Viewer, standing: CaseStanding): CaseAccess {
 
 /** At least `wanted`: e.g. `allows(access, 'content')` before showing what the citizen wrote. */
 export const allows = (access: CaseAccess, wanted: CaseAccess): boolean => rank(access) >= rank(wanted);
+
+/**
+ * Whether a list (which shows no personal data) may include every confidential case for this viewer; when not,
+ * it includes only the confidential cases assigned to them, and every ordinary one. Lists hold no unit heads,
+ * so a head of unit finds a confidential case of their unit through the case itself, not a list.
+ */
+export const listsEveryConfidentialCase = (viewer: Viewer): boolean => viewer.roles.some((role) => CONFIDENTIAL_OVERSEERS.includes(role));

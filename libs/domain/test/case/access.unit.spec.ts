@@ -3,6 +3,7 @@ import {
   caseDecider,
   caseStanding,
   CORRUPTION_FLAG,
+  listsEveryConfidentialCase,
   type CaseAccess,
   type CaseEvent,
   type CaseFlag,
@@ -59,13 +60,13 @@ const expected: [string, CaseAccess, CaseAccess, CaseAccess][] = [
   // viewer,                   complaint, corruption signal, whistleblower report
   ['registrar', 'full', 'none', 'none'],
   ['assigned officer', 'full', 'full', 'content'],
-  ['other officer', 'none', 'none', 'none'],
+  ['other officer', 'record', 'none', 'none'],
   ['head of the unit', 'full', 'full', 'content'],
-  ['head of another unit', 'none', 'none', 'none'],
+  ['head of another unit', 'record', 'none', 'none'],
   ['secretary', 'full', 'none', 'none'],
   ['mayor', 'full', 'none', 'none'],
-  ['anti-corruption officer', 'none', 'full', 'full'],
-  ['ops', 'none', 'none', 'none'],
+  ['anti-corruption officer', 'record', 'full', 'full'],
+  ['ops', 'record', 'none', 'none'],
   ['tenant admin', 'none', 'none', 'none'],
   ['auditor', 'record', 'record', 'record'],
 ];
@@ -83,17 +84,24 @@ describe('caseAccess: who sees which case, and how much of it', () => {
     expect(caseAccess(both, caseStanding(ordinary, heads))).toBe('full');
   });
 
-  it('before routing, only the registrar, the secretary and the mayor see an ordinary case', () => {
+  it('before routing, only the registrar, the secretary and the mayor read an ordinary case', () => {
     const registered = caseStanding(fold(history.registered()), heads);
     expect(caseAccess(viewers.registrar, registered)).toBe('full');
-    expect(caseAccess(viewers['head of the unit'], registered)).toBe('none');
-    expect(caseAccess(viewers['assigned officer'], registered)).toBe('none');
+    expect(caseAccess(viewers['head of the unit'], registered)).toBe('record');
+    expect(caseAccess(viewers['assigned officer'], registered)).toBe('record');
   });
 
   it('a case waiting for the submitter is still its officer’s', () => {
     const awaiting = caseStanding(fold(history.awaiting()), heads);
     expect(awaiting).toMatchObject({ unit: 'utilities', officerId: 'officer-1', unitHeadId: 'head-1' });
     expect(caseAccess(viewers['assigned officer'], awaiting)).toBe('full');
+  });
+});
+
+describe('listsEveryConfidentialCase', () => {
+  it('the anti-corruption officer and auditors; nobody else', () => {
+    const listing = Object.entries(viewers).filter(([, viewer]) => listsEveryConfidentialCase(viewer));
+    expect(listing.map(([who]) => who)).toEqual(['anti-corruption officer', 'auditor']);
   });
 });
 
