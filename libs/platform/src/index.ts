@@ -15,3 +15,5 @@ export * from './consumer/case-events-consumer';
 export * from './cases/case-command';
 export * from './cases/case-reader';
 export * from './projection/projection-runner';
+export * from './cases/case-access';
+export * from './audit-trail';

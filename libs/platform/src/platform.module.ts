@@ -12,6 +12,8 @@ import { EVENT_STORE_KIND, EventStoreHealthIndicator } from './health/event-stor
 import { HEALTH_CHECKS, HealthController } from './health/health.controller';
 import { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
 import { CaseReader } from './cases/case-reader';
+import { CaseAccessPolicy } from './cases/case-access';
+import { AuditTrail } from './audit-trail/audit-trail';
 import { CASE_COMMANDS, CASE_STORE, caseStoreProviders, SUBJECT_KEYS } from './cases/case-store';
 import { createKafkaClient } from './kafka';
 import { redactSecrets } from './redact';
@@ -73,6 +75,8 @@ export class PlatformModule {
         ...caseStoreProviders(config.MONGODB_URI),
         // Decrypting: what a service reads of a case is the case as recorded, personal data included.
         { provide: CaseReader, inject: [CASE_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
+        CaseAccessPolicy,
+        AuditTrail,
         { provide: TenantDirectory, useFactory: () => TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR) },
         { provide: EVENT_STORE_KIND, useValue: eventStoreKind(config.EVENT_STORE_URL) },
         KafkaHealthIndicator,
@@ -104,6 +108,8 @@ export class PlatformModule {
         CASE_STORE,
         CASE_COMMANDS,
         CaseReader,
+        CaseAccessPolicy,
+        AuditTrail,
         SUBJECT_KEYS,
         TenantDirectory,
       ],

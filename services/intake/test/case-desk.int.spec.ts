@@ -24,16 +24,19 @@ const VALID: Record<string, Body> = {
 };
 const ACTIONS = Object.keys(VALID);
 
-/** A role the decider lets do each action. */
+/**
+ * A role the decider lets do each action, who also works the case: the officer it is assigned to, or whoever
+ * works every case of the office (registrar, secretary, mayor).
+ */
 const ACTOR: Record<string, StaffRole> = {
   'information-requests': 'officer',
   information: 'registrar',
-  extensions: 'head-of-unit',
+  extensions: 'secretary',
   answer: 'officer',
   close: 'officer',
-  reopen: 'head-of-unit',
+  reopen: 'secretary',
   withdrawal: 'registrar',
-  'duplicate-of': 'officer',
+  'duplicate-of': 'registrar',
 };
 
 const fieldsOf = (body: Body) => ((body.errors as Problem[]) ?? []).map((problem) => problem.field).sort();
@@ -140,7 +143,7 @@ describe('the case desk', () => {
       const deadline = before.deadline as { due: string; maxFinalDate: string };
       expect(deadline.maxFinalDate).toMatch(/^2027-05-\d{2}$/);
 
-      const beyond = await desk.act(first, 'extensions', { reason: 'Нужна е експертиза.', newFinalDate: '2027-12-31' }, 'head-of-unit');
+      const beyond = await desk.act(first, 'extensions', { reason: 'Нужна е експертиза.', newFinalDate: '2027-12-31' }, 'secretary');
       expect(beyond.status).toBe(422);
       expect(beyond.body.errors).toEqual([{ field: 'newFinalDate', reason: expect.stringContaining(deadline.maxFinalDate) }]);
       expect(beyond.body.rejection).toMatchObject({
@@ -175,7 +178,7 @@ describe('the case desk', () => {
     });
 
     it('refuses to extend a kind whose policy allows no extension (409)', async () => {
-      const answer = await desk.act(await desk.registered('complaint'), 'extensions', VALID.extensions, 'head-of-unit');
+      const answer = await desk.act(await desk.registered('complaint'), 'extensions', VALID.extensions, 'secretary');
       expect(answer.status).toBe(409);
       expect(answer.body.rejection).toMatchObject({ type: 'ExtensionNotAllowed' });
     });
@@ -205,14 +208,14 @@ describe('the case desk', () => {
       expect(closed.status).toBe(200);
       expect(closed.body).toMatchObject({ status: 'Closed', state: { outcome: 'answered' } });
 
-      const reopened = await desk.act(caseId, 'reopen', { reason: 'Подателят съобщи за нов проблем.' }, 'head-of-unit');
+      const reopened = await desk.act(caseId, 'reopen', { reason: 'Подателят съобщи за нов проблем.' }, 'secretary');
       expect(reopened.status).toBe(200);
       expect(reopened.body).toMatchObject({ status: 'Assigned', state: { officerId: 'peshtera:officer', facts: { reopenings: 1 } } });
       expect((await desk.types(caseId)).slice(-3)).toEqual(['CaseAnswered', 'CaseClosed', 'CaseReopened']);
     });
 
     it('refuses to answer a case nobody is assigned to (409)', async () => {
-      const answer = await desk.act(await desk.registered(), 'answer', VALID.answer, 'officer');
+      const answer = await desk.act(await desk.registered(), 'answer', VALID.answer, 'secretary');
       expect(answer.status).toBe(409);
       expect(answer.body.rejection).toMatchObject({ type: 'IllegalTransition' });
     });
@@ -229,7 +232,7 @@ describe('the case desk', () => {
     it('links a case as a duplicate of another case of the tenant, and only of one', async () => {
       const original = await desk.registered();
       const repeat = await desk.registered();
-      const linked = await desk.act(repeat, 'duplicate-of', { originalCaseId: original }, 'officer');
+      const linked = await desk.act(repeat, 'duplicate-of', { originalCaseId: original }, 'registrar');
       expect(linked.status).toBe(200);
       expect(linked.body).toMatchObject({ status: 'Duplicate', state: { originalCaseId: original } });
 

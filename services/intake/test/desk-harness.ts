@@ -116,7 +116,8 @@ export class DeskHarness {
     return caseId;
   }
 
-  private async system(caseId: string, tenant: string, command: CaseCommandBody): Promise<void> {
+  /** A command as the platform itself (routing, screening) issues it. */
+  async system(caseId: string, tenant: string, command: CaseCommandBody): Promise<void> {
     const outcome = await this.commands.handle(
       caseCommand(command, {
         tenant,

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  allows,
   dueDateOfCase,
+  mayIssue,
   type Actor,
   type CaseCommandBody,
   type CaseSubmitter,
   type RegisteredCase,
   type TenantCharter,
+  type Viewer,
 } from '@civic/domain';
 import type { EventStore, JsonObject, SubjectKeys } from '@civic/event-store';
 import {
+  CaseAccessPolicy,
   CASE_COMMANDS,
   CASE_STORE,
   caseCommand,
@@ -35,7 +39,7 @@ import { handleCaseCommand, SCREENING_ACTOR } from './case-command';
 import { registeredCase } from './case-reader';
 import { CLOCK, type Clock } from './clock';
 import { ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
-import { CaseNotFoundError, InvalidInputError } from './errors';
+import { CaseNotFoundError, CaseNotYoursError, InvalidInputError } from './errors';
 import { publicView, type PublicCaseView } from './public-view';
 import { registryNumberFor } from './registry-numbers';
 import { withTrackingCode, type RegistrationResponse } from './registration-response';
@@ -81,7 +85,8 @@ export interface StaffDecisionRequest {
   tenant: string;
   caseId: string;
   body: unknown;
-  actor: Actor;
+  /** The token's subject and roles: the case's access decides whether they may decide on it. */
+  caller: Viewer;
   correlationId?: string;
 }
 
@@ -115,6 +120,7 @@ export class CaseIntakeService {
     private readonly idempotency: IdempotencyStore,
     private readonly trackingCodes: TrackingCodes,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly access: CaseAccessPolicy,
   ) {}
 
   /** The tenant's charter, or UnknownTenantError. */
@@ -163,7 +169,12 @@ export class CaseIntakeService {
     const charter = this.charterOf(request.tenant);
     const decision = parse(screeningDecisionSchema, request.body ?? {});
     const found = await this.registeredCase(charter, request.caseId);
-    const context = this.context(charter, request.caseId, request.actor, request.correlationId, found.dataSubjectId);
+    // A confidential case is screened by the anti-corruption officer alone: for the registrar it does not exist.
+    const access = await this.access.accessTo(request.caller, found.state);
+    if (access === 'none') throw new CaseNotFoundError('caseId');
+    if (!allows(access, 'content')) throw new CaseNotYoursError();
+    const actor = screeningActor(request.caller, found.state.status === 'Flagged' ? 'ResolveFlag' : 'ScreenCase');
+    const context = this.context(charter, request.caseId, actor, request.correlationId, found.dataSubjectId);
     let command: CaseCommandBody;
     if (found.state.status === 'Flagged') {
       command =
@@ -380,4 +391,9 @@ function parse<S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> {
   const result = schema.safeParse(body);
   if (!result.success) throw new InvalidInputError(fieldProblems(result.error));
   return result.data;
+}
+
+/** The caller in the first of their roles the decider lets issue the command; the route let in only screeners. */
+function screeningActor(caller: Viewer, command: 'ResolveFlag' | 'ScreenCase'): Actor {
+  return { id: caller.id, role: caller.roles.find((role) => mayIssue(role, command)) ?? caller.roles[0] };
 }

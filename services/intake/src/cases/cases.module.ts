@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventStore } from '@civic/event-store';
-import { CLOCK as PLATFORM_CLOCK, EVENT_STORE, type Clock as PlatformClock, CaseReader } from '@civic/platform';
+import { CASE_STORE, CLOCK as PLATFORM_CLOCK, EVENT_STORE, type Clock as PlatformClock, CaseReader } from '@civic/platform';
+import { CONTENT_READER } from './case-reader';
 import type { Connection } from 'mongoose';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { TrackingCodes } from '../tracking/tracking-codes';
@@ -23,7 +24,9 @@ function databaseOf(connection: Connection) {
     CaseIntakeService,
     // The platform's clock: the system's, or the instant in CLOCK_FILE when a test sets one (as every service reads it).
     { provide: CLOCK, inject: [PLATFORM_CLOCK], useFactory: (clock: PlatformClock) => clock },
+    // Intake folds cases without their personal data (the fold needs none); the desk reads content through CONTENT_READER.
     { provide: CaseReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
+    { provide: CONTENT_READER, inject: [CASE_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
     {
       provide: IdempotencyStore,
       inject: [getConnectionToken()],
@@ -43,6 +46,6 @@ function databaseOf(connection: Connection) {
       },
     },
   ],
-  exports: [CaseIntakeService, CaseReader, IdempotencyStore, CLOCK],
+  exports: [CaseIntakeService, CaseReader, CONTENT_READER, IdempotencyStore, CLOCK],
 })
 export class CasesModule {}

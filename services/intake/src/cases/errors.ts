@@ -87,3 +87,11 @@ export class RequestNotApplicableError extends Error {
     this.name = 'RequestNotApplicableError';
   }
 }
+
+/** The caller sees the case but does not work it (not assigned to them or their unit): they may not act on it. */
+export class CaseNotYoursError extends Error {
+  constructor() {
+    super('the case is not assigned to you or to a unit you head');
+    this.name = 'CaseNotYoursError';
+  }
+}

@@ -8,7 +8,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiForbiddenResponse,
   ApiPreconditionFailedResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -77,7 +79,11 @@ function DeskCommand(action: DeskActionName, body: Type) {
       type: ErrorBodyDto,
       description: 'Bad input: every bad field (and the Idempotency-Key and If-Match headers) named.',
     }),
-    ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no such case in it.' }),
+    ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no such case in it (or none the caller may know of).' }),
+    ApiForbiddenResponse({
+      type: ErrorBodyDto,
+      description: 'The caller sees the case but does not work it: not assigned to them or to a unit they head.',
+    }),
     ApiConflictResponse({
       type: ErrorBodyDto,
       description:
@@ -111,7 +117,12 @@ export class CaseDeskController {
   @ApiOperation({
     summary: 'The case as staff see it',
     description:
-      "Its folded state (no personal data), its legal term with the explanation of the due date (the tenant's policy and working calendar), the furthest date an extension may set, and its revision, also sent as the ETag.",
+      "Its folded state, its legal term with the explanation of the due date (the tenant's policy and working calendar), the furthest date an extension may set, and its revision, also sent as the ETag. " +
+      "What the citizen wrote (`content`) goes only to those who work the case: the registrar, the assigned officer, the head of its unit, the secretary and the mayor; a confidential case (a whistleblower report, a signal flagged for corruption) exists only for the anti-corruption officer, whom it is assigned to, and auditors (who never read its content); a whistleblower's identity only for the anti-corruption officer. Every read that shows personal data is recorded in the tenant's audit log first.",
+  })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBodyDto,
+    description: 'The read could not be recorded in the audit log, so it is not answered.',
   })
   @TenantParam
   @CaseIdParam
@@ -120,9 +131,17 @@ export class CaseDeskController {
   async view(
     @Param('tenant') tenant: string,
     @Param('caseId') caseId: string,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<DeskCaseView> {
-    const view = await this.desk.view(tenant, caseId);
+    const view = await this.desk.view({
+      tenant,
+      caseId,
+      reader: { id: principal.sub, roles: principal.roles },
+      route: 'GET /tenants/:tenant/cases/:caseId',
+      correlationId: correlationIdOf(headers),
+    });
     response.setHeader('ETag', etagOf(view.revision));
     return view;
   }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { PERMISSIONS, type Actor, type Role, type TenantCharter } from '@civic/domain';
+import { allows, PERMISSIONS, type Actor, type CaseAccess, type Role, type TenantCharter } from '@civic/domain';
 import type { JsonObject } from '@civic/event-store';
 import {
+  AuditTrail,
+  CaseAccessPolicy,
   CASE_COMMANDS,
   caseCommand,
   CaseReader,
@@ -16,21 +18,32 @@ import {
   type VersionPrecondition,
 } from '@civic/platform';
 import { handleCaseCommand } from '../cases/case-command';
-import { registeredCase } from '../cases/case-reader';
+import { CONTENT_READER, registeredCase } from '../cases/case-reader';
 import { CLOCK, type Clock } from '../cases/clock';
-import { CaseNotFoundError, InvalidInputError, PreconditionFailedError } from '../cases/errors';
+import { CaseNotFoundError, CaseNotYoursError, InvalidInputError, PreconditionFailedError } from '../cases/errors';
 import { charterOf } from '../cases/tenants';
 import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '@civic/platform';
 import { IdempotencyStore, type IdempotencyRecord } from '../idempotency/idempotency-store';
 import { settleReservation } from '../idempotency/reservation';
 import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
-import { deskView, type DeskCaseView } from './desk-view';
+import { deskView, type ContentWanted, type DeskCaseView } from './desk-view';
+import { personalDataRead } from './personal-data-read';
 
 /** Who acts: the token's subject, in the first of their roles the decider lets issue the command. */
 export interface DeskCaller {
   id: string;
   roles: readonly Role[];
+}
+
+/** A read at the desk: who reads, through which route, in which request. */
+export interface DeskRead {
+  tenant: string;
+  caseId: string;
+  reader: DeskCaller;
+  /** The route as the audit log names it, e.g. `GET /tenants/:tenant/cases/:caseId`. */
+  route: string;
+  correlationId?: string;
 }
 
 export interface DeskRequest {
@@ -65,12 +78,36 @@ export class CaseDeskService {
     private readonly cases: CaseReader,
     private readonly idempotency: IdempotencyStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly access: CaseAccessPolicy,
+    private readonly audit: AuditTrail,
+    @Inject(CONTENT_READER) private readonly contents: CaseReader,
   ) {}
 
-  /** The case as the desk shows it: state, term with its explanation, revision. */
-  async view(tenant: string, caseId: string): Promise<DeskCaseView> {
-    const charter = this.charterOf(tenant);
-    return this.viewOf(charter, await this.registeredCase(charter, caseId));
+  /**
+   * The case as the desk shows it to this reader: state, term with its explanation, revision, and what was
+   * written as far as their access allows. A case the reader may not know of is not found; a read that shows
+   * personal data is recorded in the tenant's audit log before it is answered (not answered if it cannot be).
+   */
+  async view(read: DeskRead): Promise<DeskCaseView> {
+    const charter = this.charterOf(read.tenant);
+    const found = await this.registeredCase(charter, read.caseId);
+    const access = await this.accessOf(read.reader, found);
+    // Decrypted only for a reader who may see what was written.
+    const readable = allows(access, 'content') ? await this.registeredIn(this.contents, charter, read.caseId) : found;
+    const view = this.viewOf(charter, readable, access, 'with-content');
+    if (view.content !== null) {
+      await this.audit.record(
+        personalDataRead({
+          ...read,
+          correlationId: read.correlationId ?? randomUUID(),
+          tenant: charter.slug,
+          access,
+          dataSubjectId: found.dataSubjectId ?? null,
+          content: view.content,
+        }),
+      );
+    }
+    return view;
   }
 
   async act(request: DeskRequest): Promise<DeskOutcome> {
@@ -87,6 +124,8 @@ export class CaseDeskService {
       throw new InvalidInputError(problems);
 
     const found = await this.registeredCase(charter, request.caseId);
+    // Only those who work the case act on it; others may see its course, and for some it does not exist.
+    if (!allows(await this.accessOf(request.caller, found), 'content')) throw new CaseNotYoursError();
     const now = this.clock.now();
     const key = request.idempotencyKey;
     const reservation = await this.idempotency.reserve({
@@ -144,11 +183,19 @@ export class CaseDeskService {
       });
       await handleCaseCommand(this.commands, command, pinned);
     }
-    return this.viewOf(charter, await this.registeredCase(charter, request.caseId));
+    const after = await this.registeredCase(charter, request.caseId);
+    return this.viewOf(charter, after, await this.access.accessTo(request.caller, after.state), 'without-content');
   }
 
-  private viewOf(charter: TenantCharter, found: RegisteredCaseHistory): DeskCaseView {
-    return deskView(found.state.facts.caseId, found, charter, this.tenants.calendarOf(charter));
+  /** The reader's access; a case they may not know of is not found, like any other id. */
+  private async accessOf(reader: DeskCaller, found: RegisteredCaseHistory): Promise<CaseAccess> {
+    const access = await this.access.accessTo(reader, found.state);
+    if (access === 'none') throw new CaseNotFoundError('caseId');
+    return access;
+  }
+
+  private viewOf(charter: TenantCharter, found: RegisteredCaseHistory, access: CaseAccess, wanted: ContentWanted): DeskCaseView {
+    return deskView(found, { charter, calendar: this.tenants.calendarOf(charter) }, access, wanted);
   }
 
   private charterOf(tenant: string): TenantCharter {
@@ -157,7 +204,11 @@ export class CaseDeskService {
 
   /** A registered case of this tenant; any other id (malformed, unknown, another tenant's) is not found. */
   private registeredCase(charter: TenantCharter, caseId: string): Promise<RegisteredCaseHistory> {
-    return registeredCase(this.cases, charter.slug, caseId);
+    return this.registeredIn(this.cases, charter, caseId);
+  }
+
+  private registeredIn(reader: CaseReader, charter: TenantCharter, caseId: string): Promise<RegisteredCaseHistory> {
+    return registeredCase(reader, charter.slug, caseId);
   }
 
   private async isCaseOfTenant(charter: TenantCharter, caseId: string): Promise<boolean> {

@@ -1,4 +1,6 @@
 import {
+  type CaseAccess,
+  type CaseEvent,
   caseClockOf,
   caseMaxFinalDate,
   dueDateOnClock,
@@ -12,6 +14,7 @@ import {
   type RegisteredCase,
   type TenantCharter,
 } from '@civic/domain';
+import { deskContent, type DeskCaseContent } from './desk-content';
 
 /** The legal term of an open case as the desk shows it: the policy, the due date and why it is that date. */
 export interface DeskDeadline {
@@ -29,7 +32,10 @@ export interface DeskDeadline {
   problem?: LocalizedText;
 }
 
-/** A case as staff see it at the desk: its folded state (no personal data), its term, and its revision. */
+/**
+ * A case as staff see it at the desk: its folded state (no personal data), its term, its revision and, for
+ * those who work it, what the citizen wrote.
+ */
 export interface DeskCaseView {
   caseId: string;
   registryNumber: string;
@@ -39,6 +45,10 @@ export interface DeskCaseView {
   state: RegisteredCase;
   /** Null once the case is no longer open: no term runs. */
   deadline: DeskDeadline | null;
+  /** How much of the case this reader may see (the domain's `caseAccess`). */
+  access: CaseAccess;
+  /** What was written and by whom, as `access` allows; null below `content`, and in the answers to actions. */
+  content: DeskCaseContent | null;
 }
 
 function deadlineOf(state: RegisteredCase, charter: TenantCharter, calendar: BulgarianWorkingCalendar): DeskDeadline | null {
@@ -52,19 +62,24 @@ function deadlineOf(state: RegisteredCase, charter: TenantCharter, calendar: Bul
   return { policy: clock.policy, due, paused, steps, warnings, maxFinalDate };
 }
 
+/** Whether the view carries the content `access` allows: a read does; an action's answer does not (it is stored for retries). */
+export type ContentWanted = 'with-content' | 'without-content';
+
 export function deskView(
-  caseId: string,
-  history: { state: RegisteredCase; revision: number },
-  charter: TenantCharter,
-  calendar: BulgarianWorkingCalendar,
+  history: { state: RegisteredCase; revision: number; events: readonly CaseEvent[] },
+  rules: { charter: TenantCharter; calendar: BulgarianWorkingCalendar },
+  access: CaseAccess,
+  wanted: ContentWanted,
 ): DeskCaseView {
-  const { state, revision } = history;
+  const { state, revision, events } = history;
   return {
-    caseId,
+    caseId: state.facts.caseId,
     registryNumber: state.facts.registryNumber,
     status: state.status,
     revision,
     state,
-    deadline: deadlineOf(state, charter, calendar),
+    deadline: deadlineOf(state, rules.charter, rules.calendar),
+    access,
+    content: wanted === 'with-content' ? deskContent(events, access) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { KINDS } from '@civic/domain';
+import { CASE_ACCESS_LEVELS, KINDS } from '@civic/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { withdrawalSchema } from '../cases/decision.schema';
@@ -25,6 +25,12 @@ export class DuplicateDto extends createZodDto(duplicateSchema) {}
 const localized = z.object({ bg: z.string(), en: z.string() });
 
 /** The desk's answer, for the OpenAPI document only (desk-view.ts builds it as a typed object). */
+const writing = z.object({
+  at: z.string(),
+  text: z.string().nullable().describe("Null once the submitter's data was erased."),
+  attachments: z.array(z.object({ name: z.string().nullable(), mediaType: z.string(), size: z.number().int() })),
+});
+
 export class DeskCaseViewDto extends createZodDto(
   z.object({
     caseId: z.string().uuid(),
@@ -54,5 +60,24 @@ export class DeskCaseViewDto extends createZodDto(
       })
       .nullable()
       .describe('Null once the case is no longer open.'),
+    access: z
+      .enum(CASE_ACCESS_LEVELS)
+      .describe('How much of the case the caller may see: record (its course), content (also what was written), full (also who wrote it).'),
+    content: z
+      .object({
+        submission: writing,
+        submitter: z
+          .object({ name: z.string(), email: z.string(), phone: z.string(), address: z.string() })
+          .partial()
+          .nullable()
+          .describe('Null when anonymous, erased, or withheld from this caller (submitterWithheld).'),
+        submitterWithheld: z
+          .boolean()
+          .describe("True when a submitter was given but is not shown to this caller (a whistleblower's identity)."),
+        replies: z.array(writing).describe("The submitter's replies to requests for information."),
+        answers: z.array(writing),
+      })
+      .nullable()
+      .describe('What was written, for those who work the case; null for others and in the answers to actions.'),
   }),
 ) {}

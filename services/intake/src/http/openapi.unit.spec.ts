@@ -72,10 +72,19 @@ describe("intake's OpenAPI document", () => {
 
   it("documents the desk's view of a case, with its ETag", () => {
     const get = operation('/tenants/{tenant}/cases/{caseId}', 'get');
-    expect(Object.keys(get.responses).sort()).toEqual(['200', '401', '403', '404']);
+    expect(Object.keys(get.responses).sort()).toEqual(['200', '401', '403', '404', '503']);
     expect(get.responses['200']).toMatchObject({ headers: { ETag: expect.any(Object) } });
     const schema = document.components?.schemas?.DeskCaseViewDto as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties)).toEqual(['caseId', 'registryNumber', 'status', 'revision', 'state', 'deadline']);
+    expect(Object.keys(schema.properties)).toEqual([
+      'caseId',
+      'registryNumber',
+      'status',
+      'revision',
+      'state',
+      'deadline',
+      'access',
+      'content',
+    ]);
   });
 
   it('describes the registration body from its zod schema, with the Idempotency-Key header', () => {

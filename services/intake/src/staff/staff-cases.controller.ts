@@ -59,19 +59,20 @@ export class StaffCasesController {
   }
 
   @Post(':caseId/screening')
-  @Auth('registrar')
+  @Auth('registrar', 'anti-corruption-officer')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: "The registrar's screening decision",
     description:
-      'Accept, or decide no proceedings with a ground and a reason. On a flagged case this resolves the flag, and the decider wants a reason for either outcome.',
+      'Accept, or decide no proceedings with a ground and a reason. On a flagged case this resolves the flag, and the decider wants a reason for either outcome. ' +
+      'A confidential case (a whistleblower report, a signal flagged for corruption) is decided by the anti-corruption officer: for the registrar it does not exist (404).',
   })
   @TenantParam
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiBody({ schema: screeningDecisionOpenApi })
   @ApiOkResponse({ type: StaffCaseViewDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no such case in it.' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no such case in it (or none the caller may know of).' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: "The case's state does not allow it (e.g. already decided)." })
   @ApiUnprocessableEntityResponse({
     type: ErrorBodyDto,
@@ -88,7 +89,7 @@ export class StaffCasesController {
       tenant,
       caseId,
       body,
-      actor: { id: principal.sub, role: 'registrar' },
+      caller: { id: principal.sub, roles: principal.roles },
       correlationId: correlationIdOf(headers),
     });
   }

@@ -1,0 +1,84 @@
+import { allows, type AttachmentMeta, type CaseAccess, type CaseEvent, type Instant } from '@civic/domain';
+
+/** What an attachment is, as described: a name null once the submitter's data was erased. */
+export interface DeskAttachment {
+  name: string | null;
+  mediaType: string;
+  size: number;
+}
+
+/** How to reach the submitter; a field is absent when they did not give it. */
+export interface DeskSubmitter {
+  name?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+}
+
+/** Something written on the case, by the submitter or in answer to them. */
+export interface DeskWriting {
+  at: Instant;
+  /** Null once the submitter's data was erased (crypto-shredding). */
+  text: string | null;
+  attachments: DeskAttachment[];
+}
+
+/** What the citizen wrote and who they are, for the staff who work the case (the domain's `caseAccess`). */
+export interface DeskCaseContent {
+  submission: DeskWriting;
+  /**
+   * Null when the submission was anonymous, when the data was erased, or when it is withheld from this
+   * reader (`submitterWithheld`): a whistleblower's identity is for the designated officer only.
+   */
+  submitter: DeskSubmitter | null;
+  submitterWithheld: boolean;
+  /** The submitter's replies to requests for information, oldest first. */
+  replies: DeskWriting[];
+  /** The answers given, oldest first. */
+  answers: DeskWriting[];
+}
+
+const attachmentsOf = (attachments: readonly AttachmentMeta[] | null | undefined): DeskAttachment[] =>
+  (attachments ?? []).map(({ name, mediaType, size }) => ({ name: typeof name === 'string' ? name : null, mediaType, size }));
+
+const writing = (at: Instant, text: string | null | undefined, attachments: readonly AttachmentMeta[] | null | undefined): DeskWriting => ({
+  at,
+  text: typeof text === 'string' ? text : null,
+  attachments: attachmentsOf(attachments),
+});
+
+/** The submitter's contacts only: never their tracking code (a bearer secret) or preferences. */
+function contactsOf(submitter: Record<string, unknown> | null): DeskSubmitter | null {
+  if (submitter === null || typeof submitter !== 'object') return null;
+  const contacts: DeskSubmitter = {};
+  for (const field of ['name', 'email', 'phone', 'address'] as const) {
+    const value = submitter[field];
+    if (typeof value === 'string' && value !== '') contacts[field] = value;
+  }
+  return Object.keys(contacts).length > 0 ? contacts : null;
+}
+
+/**
+ * The case's content as this access allows: nothing below `content`; the submitter only with `full`.
+ * The events are read through the case store, so personal fields are decrypted (or null once erased).
+ */
+export function deskContent(events: readonly CaseEvent[], access: CaseAccess): DeskCaseContent | null {
+  if (!allows(access, 'content')) return null;
+  const registered = events.find((event) => event.type === 'CaseRegistered');
+  if (registered?.type !== 'CaseRegistered') return null;
+  const identity = allows(access, 'full');
+  const replies: DeskWriting[] = [];
+  const answers: DeskWriting[] = [];
+  for (const event of events) {
+    if (event.type === 'InformationProvided') replies.push(writing(event.metadata.occurredAt, event.data.text, event.data.attachments));
+    if (event.type === 'CaseAnswered') answers.push(writing(event.metadata.occurredAt, event.data.text, event.data.attachments));
+  }
+  const { data } = registered;
+  return {
+    submission: writing(data.receivedAt, data.text, data.attachments),
+    submitter: identity ? contactsOf(data.submitter as Record<string, unknown> | null) : null,
+    submitterWithheld: !identity && data.submitterGiven,
+    replies,
+    answers,
+  };
+}

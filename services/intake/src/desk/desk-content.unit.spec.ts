@@ -1,0 +1,71 @@
+import type { CaseEvent } from '@civic/domain';
+import { deskContent } from './desk-content';
+
+const metadata = (occurredAt: string) => ({
+  tenant: 'peshtera',
+  caseId: 'c-1',
+  actor: { id: 'peshtera:registrar', role: 'registrar' as const },
+  correlationId: 'k',
+  causationId: 'k',
+  occurredAt,
+  schemaVersion: 2,
+});
+
+const registered = (submitter: Record<string, unknown> | null, text: string | null = 'Счупена пейка в парка.'): CaseEvent =>
+  ({
+    type: 'CaseRegistered',
+    data: {
+      kind: 'complaint',
+      channel: 'post',
+      receivedAt: '2026-11-02T09:00:00.000Z',
+      registryNumber: 'PSH-2026-000001',
+      category: null,
+      submitter,
+      submitterGiven: submitter !== null,
+      text,
+      attachments: [{ name: 'snimka.jpg', mediaType: 'image/jpeg', size: 1200 }],
+      healthSafetyThreat: false,
+      violationDate: null,
+      language: 'bg',
+    },
+    metadata: metadata('2026-11-02T09:00:00.000Z'),
+  }) as CaseEvent;
+
+const submitter = { name: 'Мария Петрова', email: 'maria@example.bg', language: 'bg', trackingCode: 'SECRET-CODE' };
+const replied = {
+  type: 'InformationProvided',
+  data: { text: 'Адресът е ул. „Дунав“ 5.', attachments: [], pausedSince: null },
+  metadata: metadata('2026-11-05T09:00:00.000Z'),
+} as unknown as CaseEvent;
+
+describe('deskContent', () => {
+  it('shows nothing below content', () => {
+    expect(deskContent([registered(submitter)], 'record')).toBeNull();
+    expect(deskContent([registered(submitter)], 'none')).toBeNull();
+  });
+
+  it('with full access: the text, the attachments described, the contacts (never the tracking code) and the replies', () => {
+    const content = deskContent([registered(submitter), replied], 'full');
+    expect(content).toEqual({
+      submission: {
+        at: '2026-11-02T09:00:00.000Z',
+        text: 'Счупена пейка в парка.',
+        attachments: [{ name: 'snimka.jpg', mediaType: 'image/jpeg', size: 1200 }],
+      },
+      submitter: { name: 'Мария Петрова', email: 'maria@example.bg' },
+      submitterWithheld: false,
+      replies: [{ at: '2026-11-05T09:00:00.000Z', text: 'Адресът е ул. „Дунав“ 5.', attachments: [] }],
+      answers: [],
+    });
+    expect(JSON.stringify(content)).not.toContain('SECRET-CODE');
+  });
+
+  it('with content access: what was written, and that a submitter is withheld', () => {
+    expect(deskContent([registered(submitter)], 'content')).toMatchObject({ submitter: null, submitterWithheld: true });
+  });
+
+  it('an anonymous submission withholds nobody; erased data reads as null', () => {
+    expect(deskContent([registered(null)], 'content')).toMatchObject({ submitter: null, submitterWithheld: false });
+    expect(deskContent([registered(null, null)], 'full')?.submission.text).toBeNull();
+  });
+});
