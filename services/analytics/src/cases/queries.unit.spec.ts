@@ -96,7 +96,20 @@ describe('the KPI query', () => {
       unit: 'public-works',
       kind: 'complaint',
       channel: 'email',
+      confidential: null,
     });
+  });
+
+  it('a filter by unit, kind or channel leaves confidential cases out; the period alone keeps them (they count in totals)', () => {
+    const filterOf = (raw: Record<string, string>) => {
+      const parsed = parseKpiQuery(raw);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      return kpiFilter('sopot', parsed.value);
+    };
+    expect(filterOf({ kind: 'whistleblower-report' })).toEqual({ tenant: 'sopot', kind: 'whistleblower-report', confidential: null });
+    expect(filterOf({ unit: 'public-works' })).toMatchObject({ confidential: null });
+    expect(filterOf({ channel: 'post' })).toMatchObject({ confidential: null });
+    expect(filterOf({ from: '2026-01-01', by: 'kind' })).toEqual({ tenant: 'sopot', receivedOn: { $gte: '2026-01-01' } });
   });
 
   it('names each bad parameter', () => {
