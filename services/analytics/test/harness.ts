@@ -40,7 +40,8 @@ export interface AnalyticsHarness {
   allEvents(): Promise<RecordedEvent[]>;
   /** Until the live model has applied every event in the store. */
   caughtUp(): Promise<void>;
-  token(tenant: string, roles: Role[]): Promise<string>;
+  /** A token of the tenant with these roles; `sub` (the user id) is `<tenant>:<roles>` unless given. */
+  token(tenant: string, roles: Role[], sub?: string): Promise<string>;
   get(path: string, token?: string): Promise<{ status: number; headers: Headers; body: unknown; bytes: Buffer }>;
   post(path: string, token?: string): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
@@ -107,7 +108,7 @@ export async function startAnalytics(now: string, env: Record<string, string> = 
         { what: `the live model at ${total} events`, timeoutMs: 60_000 },
       );
     },
-    token: (tenant, roles) => issuer.sign({ sub: `${tenant}:${roles.join('+')}`, tenant, roles }),
+    token: (tenant, roles, sub = `${tenant}:${roles.join('+')}`) => issuer.sign({ sub, tenant, roles }),
     get: (path, token) => request('GET', path, token),
     post: (path, token) => request('POST', path, token),
     stop: () =>

@@ -244,9 +244,20 @@ describe('analytics read models: case list, KPIs, reports', () => {
       expect((await analytics.get(path, await token('peshtera', ['officer', 'citizen']))).status).toBe(403);
     });
 
-    it.each(['ops', 'secretary', 'mayor', 'head-of-unit', 'registrar'] as Role[])('%s of the tenant reads the list', async (role) => {
-      expect((await analytics.get('/tenants/peshtera/cases', await token('peshtera', [role]))).status).toBe(200);
-    });
+    it.each(['ops', 'secretary', 'mayor', 'head-of-unit', 'registrar', 'anti-corruption-officer', 'auditor'] as Role[])(
+      '%s of the tenant reads the list',
+      async (role) => {
+        expect((await analytics.get('/tenants/peshtera/cases', await token('peshtera', [role]))).status).toBe(200);
+      },
+    );
+
+    it.each(['ops', 'secretary', 'mayor', 'head-of-unit', 'registrar'] as Role[])(
+      '%s sees every case of this dataset (none is confidential): the list filter for viewers leaves ordinary cases in',
+      async (role) => {
+        const answer = await analytics.get('/tenants/peshtera/cases?pageSize=100', await token('peshtera', [role]));
+        expect((answer.body as { total: number }).total).toBe(raw.filter((c) => c.tenant === 'peshtera').length);
+      },
+    );
 
     it('the rebuild endpoints: ops only (other roles 403, no token 401)', async () => {
       expect((await analytics.post('/admin/read-models/rebuild')).status).toBe(401);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { toLocalDate, type IsoDate, type TenantCharter } from '@civic/domain';
+import { toLocalDate, type IsoDate, type TenantCharter, type Viewer } from '@civic/domain';
 import { CLOCK, SERVICE_CONFIG, TenantDirectory, UnknownTenantError, type Clock } from '@civic/platform';
 import type { AnalyticsConfig } from '../config';
 import type { CaseDocument } from '../projection/case-document';
@@ -78,10 +78,11 @@ export class CaseReads {
     return toLocalDate(this.clock.now().toISOString(), this.charter(tenant).timeZone);
   }
 
-  async list(tenant: string, query: CaseListQuery): Promise<CaseListPage> {
+  /** The page of the list `viewer` asked for: confidential cases only where the viewer may see them. */
+  async list(tenant: string, query: CaseListQuery, viewer: Viewer): Promise<CaseListPage> {
     const today = this.today(tenant);
     const cases = await this.readModels.currentCases();
-    const filter = caseListFilter(tenant, query, today, this.config.ANALYTICS_DUE_SOON_DAYS);
+    const filter = caseListFilter(tenant, query, viewer, today, this.config.ANALYTICS_DUE_SOON_DAYS);
     const [total, docs] = await Promise.all([
       cases.countDocuments(filter),
       cases

@@ -1,17 +1,17 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Auth } from '@civic/auth';
+import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { badRequest, ErrorBodyDto } from '@civic/platform';
 import { CHANNELS, KINDS } from '@civic/domain';
 import { CASE_SORTS, CASE_STATUSES, MAX_PAGE_SIZE, parseCaseListQuery } from './case-query';
 import { CaseReads, type CaseListPage } from './case-reads';
 import { forTenant } from '../http/answers';
 import { CASE_LIST_SCHEMA } from '../http/openapi-schemas';
-import { READER_ROLES } from '../http/reader-roles';
+import { CASE_LIST_ROLES } from '../http/reader-roles';
 
 /** The case list and the work queues: filtered, sorted and paged; nothing personal in it. */
 @ApiTags('read models')
-@Auth(...READER_ROLES)
+@Auth(...CASE_LIST_ROLES)
 @ApiParam({ name: 'tenant', description: 'The municipality, e.g. peshtera', example: 'peshtera' })
 @ApiNotFoundResponse({ description: 'No such tenant is served here.', type: ErrorBodyDto })
 @Controller('tenants/:tenant/cases')
@@ -22,7 +22,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'The case list and work queues',
     description:
-      'A queue is a filter: `unit` for a unit, `officer` for an officer, `due=overdue` for what is late. Lists, comma-separated, are allowed for kind, channel and status. Every bad parameter is named in a 400.',
+      'A queue is a filter: `unit` for a unit, `officer` for an officer, `due=overdue` for what is late. Lists, comma-separated, are allowed for kind, channel and status. Every bad parameter is named in a 400. Confidential cases (whistleblower reports, signals flagged for corruption) are listed only for the anti-corruption officer, auditors, and the officer a case is assigned to; for everyone else they do not exist.',
   })
   @ApiQuery({ name: 'kind', required: false, description: `One or more of: ${KINDS.join(', ')}` })
   @ApiQuery({ name: 'channel', required: false, description: `One or more of: ${CHANNELS.join(', ')}` })
@@ -40,12 +40,16 @@ export class CasesController {
   @ApiQuery({ name: 'pageSize', required: false, description: `1 to ${MAX_PAGE_SIZE}; default 20` })
   @ApiOkResponse({ schema: CASE_LIST_SCHEMA })
   @ApiBadRequestResponse({ description: 'Each bad parameter with the reason.', type: ErrorBodyDto })
-  list(@Param('tenant') tenant: string, @Query() raw: Record<string, unknown>): Promise<CaseListPage> {
+  list(
+    @Param('tenant') tenant: string,
+    @Query() raw: Record<string, unknown>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CaseListPage> {
     return forTenant(async () => {
       this.reads.charter(tenant);
       const parsed = parseCaseListQuery(raw);
       if (!parsed.ok) throw badRequest(parsed.problems);
-      return this.reads.list(tenant, parsed.value);
+      return this.reads.list(tenant, parsed.value, { id: principal.sub, roles: principal.roles });
     });
   }
 }

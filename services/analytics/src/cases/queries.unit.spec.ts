@@ -1,5 +1,9 @@
-import { caseListFilter, caseListSort, parseCaseListQuery } from './case-query';
+import type { Role } from '@civic/domain';
+import { caseListFilter, caseListSort, parseCaseListQuery, visibleTo } from './case-query';
 import { kpiFilter, parseKpiQuery } from '../kpis/kpi-query';
+
+const viewer = (...roles: Role[]) => ({ id: 'peshtera:u-1', roles });
+const ONLY_WHAT_THEY_MAY = { $or: [{ confidential: null }, { officerId: 'peshtera:u-1' }] };
 
 describe('the case list query', () => {
   it('defaults: newest first, page 1 of 20', () => {
@@ -19,7 +23,7 @@ describe('the case list query', () => {
       pageSize: '50',
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    expect(caseListFilter('peshtera', parsed.value, '2026-06-15', 5)).toEqual({
+    expect(caseListFilter('peshtera', parsed.value, viewer('auditor'), '2026-06-15', 5)).toEqual({
       tenant: 'peshtera',
       kind: { $in: ['complaint', 'signal'] },
       channel: { $in: ['post'] },
@@ -32,9 +36,25 @@ describe('the case list query', () => {
     expect(caseListSort(parsed.value.sort)).toEqual({ dueDate: 1, _id: 1 });
     const soon = parseCaseListQuery({ due: 'soon' });
     if (!soon.ok) throw new Error('not parsed');
-    expect(caseListFilter('peshtera', soon.value, '2026-06-29', 5)).toMatchObject({
+    expect(caseListFilter('peshtera', soon.value, viewer('secretary'), '2026-06-29', 5)).toMatchObject({
       open: true,
       dueDate: { $ne: null, $gte: '2026-06-29', $lte: '2026-07-04' },
+    });
+  });
+
+  it('confidential cases: every one for the anti-corruption officer and auditors; for others only those assigned to them', () => {
+    expect(visibleTo(viewer('anti-corruption-officer'))).toEqual({});
+    expect(visibleTo(viewer('auditor'))).toEqual({});
+    expect(visibleTo(viewer('secretary', 'auditor'))).toEqual({});
+    for (const role of ['registrar', 'secretary', 'mayor', 'head-of-unit', 'ops'] as Role[])
+      expect(visibleTo(viewer(role))).toEqual(ONLY_WHAT_THEY_MAY);
+    // The viewer's rule and an officer queue filter side by side: both hold.
+    const parsed = parseCaseListQuery({ officer: 'pw-1' });
+    if (!parsed.ok) throw new Error('not parsed');
+    expect(caseListFilter('peshtera', parsed.value, viewer('registrar'), '2026-06-15', 5)).toEqual({
+      tenant: 'peshtera',
+      officerId: 'pw-1',
+      ...ONLY_WHAT_THEY_MAY,
     });
   });
 
@@ -76,7 +96,20 @@ describe('the KPI query', () => {
       unit: 'public-works',
       kind: 'complaint',
       channel: 'email',
+      confidential: null,
     });
+  });
+
+  it('a filter by unit, kind or channel leaves confidential cases out; the period alone keeps them (they count in totals)', () => {
+    const filterOf = (raw: Record<string, string>) => {
+      const parsed = parseKpiQuery(raw);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      return kpiFilter('sopot', parsed.value);
+    };
+    expect(filterOf({ kind: 'whistleblower-report' })).toEqual({ tenant: 'sopot', kind: 'whistleblower-report', confidential: null });
+    expect(filterOf({ unit: 'public-works' })).toMatchObject({ confidential: null });
+    expect(filterOf({ channel: 'post' })).toMatchObject({ confidential: null });
+    expect(filterOf({ from: '2026-01-01', by: 'kind' })).toEqual({ tenant: 'sopot', receivedOn: { $gte: '2026-01-01' } });
   });
 
   it('names each bad parameter', () => {

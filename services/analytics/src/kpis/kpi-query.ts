@@ -45,7 +45,11 @@ export function parseKpiQuery(raw: unknown): Parsed<KpiQuery> {
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error.issues) };
 }
 
-/** The MongoDB filter of the cases a KPI query is about (received within from–to, both included). */
+/**
+ * The MongoDB filter of the cases a KPI query is about (received within from–to, both included). A filter by
+ * unit, kind or channel is a group, so it leaves confidential cases out (`kind=whistleblower-report` would
+ * show them otherwise); `{ confidential: null }` matches documents written before the field too.
+ */
 export function kpiFilter(tenant: string, query: KpiQuery): Record<string, unknown> & { tenant: string } {
   const filter: Record<string, unknown> & { tenant: string } = { tenant };
   if (query.from || query.to) {
@@ -54,5 +58,6 @@ export function kpiFilter(tenant: string, query: KpiQuery): Record<string, unkno
   if (query.unit) filter.unit = query.unit;
   if (query.kind) filter.kind = query.kind;
   if (query.channel) filter.channel = query.channel;
+  if (query.unit || query.kind || query.channel) filter.confidential = null;
   return filter;
 }

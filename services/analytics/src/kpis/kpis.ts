@@ -27,6 +27,7 @@ export type KpiCase = Pick<
   | 'redirected'
   | 'noProceedingsGround'
   | 'ratings'
+  | 'confidential'
 >;
 
 export const KPI_FIELDS: readonly (keyof KpiCase)[] = [
@@ -46,7 +47,14 @@ export const KPI_FIELDS: readonly (keyof KpiCase)[] = [
   'redirected',
   'noProceedingsGround',
   'ratings',
+  'confidential',
 ];
+
+/**
+ * A confidential case (a whistleblower report, a signal flagged for corruption) counts in totals only: a
+ * group by unit, kind, channel, category or month could be one case, and show that it exists.
+ */
+export const isConfidential = (c: Pick<KpiCase, 'confidential'>): boolean => (c.confidential ?? null) !== null;
 
 /** Ages of the open backlog in calendar days since receipt, inclusive bounds. */
 export const BACKLOG_AGES = [
@@ -177,16 +185,18 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /**
- * The KPIs per value of one dimension, by key (null last). By month the series has no gaps: every month
- * from `months.from` (or the first with a case) to `months.to` (or the last) is there, empty ones as zeros,
- * so a trend line is drawn over calendar time.
+ * The KPIs per value of one dimension, by key (null last), of the cases that are not confidential (those
+ * count in the total only). By month the series has no gaps: every month from `months.from` (or the first
+ * with a case) to `months.to` (or the last) is there, empty ones as zeros, so a trend line is drawn over
+ * calendar time.
  */
 export function groupKpis(
-  cases: readonly KpiCase[],
+  all: readonly KpiCase[],
   by: KpiDimension,
   today: IsoDate,
   months: { from?: string; to?: string } = {},
 ): KpiGroup[] {
+  const cases = all.filter((c) => !isConfidential(c));
   const groups = new Map<string | null, KpiCase[]>();
   if (by === 'month') {
     const present = cases.map((c) => c.receivedMonth).sort();

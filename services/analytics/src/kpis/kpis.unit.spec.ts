@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { computeKpis, groupKpis, median, monthsBetween, percentile, type KpiCase } from './kpis';
+import { computeKpis, groupKpis, KPI_DIMENSIONS, median, monthsBetween, percentile, type KpiCase } from './kpis';
 
 const TODAY = '2026-06-15';
 
@@ -20,6 +20,7 @@ const kase = (over: Partial<KpiCase> = {}): KpiCase => ({
   redirected: false,
   noProceedingsGround: null,
   ratings: [],
+  confidential: null,
   ...over,
 });
 const answered = (days: number, onTime: boolean | null, over: Partial<KpiCase> = {}) =>
@@ -146,8 +147,36 @@ describe('KPI arithmetic', () => {
     expect(monthsBetween('2026-12', '2027-01')).toEqual(['2026-12', '2027-01']);
   });
 
-  it('groups add up to the total (property)', () => {
+  it('confidential cases count in the total, in no group of any dimension', () => {
+    const ordinary = [kase(), kase({ unit: 'local-taxes', kind: 'signal', channel: 'post', receivedMonth: '2026-04' })];
+    const report = kase({
+      kind: 'whistleblower-report',
+      unit: 'anti-corruption',
+      channel: 'email',
+      category: null,
+      receivedOn: '2026-05-04',
+      receivedMonth: '2026-05',
+      confidential: 'whistleblower-report',
+    });
+    const flagged = answered(5, true, { kind: 'signal', confidential: 'corruption-signal', ratings: [1] });
+    const older = kase({ unit: 'environment-waste' }) as Partial<KpiCase>;
+    delete older.confidential; // written before the field existed: not confidential
+    const cases = [...ordinary, report, flagged, older as KpiCase];
+    expect(computeKpis(cases, TODAY)).toMatchObject({ received: 5, answered: 1, satisfaction: { ratings: 1 } });
+    for (const by of KPI_DIMENSIONS) {
+      const groups = groupKpis(cases, by, TODAY);
+      expect(groups.reduce((n, g) => n + g.kpis.received, 0)).toBe(3);
+      expect(groups.reduce((n, g) => n + g.kpis.answered + g.kpis.satisfaction.ratings, 0)).toBe(0);
+      // No key of theirs alone: neither the anti-corruption unit nor the whistleblower kind nor May.
+      expect(groups.map((g) => g.key)).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/anti-corruption|whistleblower|2026-05/)]),
+      );
+    }
+  });
+
+  it('groups add up to the total of the cases that are not confidential (property)', () => {
     const arbitraryCase = fc.record({
+      confidential: fc.constantFrom(null, null, 'whistleblower-report', 'corruption-signal') as fc.Arbitrary<KpiCase['confidential']>,
       unit: fc.constantFrom('a', 'b', null),
       answered: fc.boolean(),
       onTime: fc.constantFrom(true, false, null),
@@ -157,12 +186,15 @@ describe('KPI arithmetic', () => {
     });
     fc.assert(
       fc.property(fc.array(arbitraryCase), (specs) => {
-        const cases = specs.map((c) =>
-          c.answered
-            ? answered(c.days, c.onTime, { unit: c.unit, breaches: c.breaches, ratings: c.ratings })
-            : kase({ unit: c.unit, breaches: c.breaches, ratings: c.ratings }),
+        const cases = specs.map((c) => {
+          const over = { unit: c.unit, breaches: c.breaches, ratings: c.ratings, confidential: c.confidential };
+          return c.answered ? answered(c.days, c.onTime, over) : kase(over);
+        });
+        const total = computeKpis(
+          cases.filter((c) => c.confidential === null),
+          TODAY,
         );
-        const total = computeKpis(cases, TODAY);
+        expect(computeKpis(cases, TODAY).received).toBe(cases.length);
         const groups = groupKpis(cases, 'unit', TODAY);
         const sum = (f: (k: typeof total) => number) => groups.reduce((n, g) => n + f(g.kpis), 0);
         expect(sum((k) => k.received)).toBe(total.received);

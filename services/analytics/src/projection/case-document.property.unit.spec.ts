@@ -145,6 +145,7 @@ describe('the case document under redelivery and replay (properties)', () => {
         expect(doc.ratings).toEqual(state.facts.ratings);
         expect(doc.extensions).toBe(state.facts.extensions.length);
         expect(doc.answeredAt).toBe(state.facts.answeredAt[0] ?? null);
+        expect(doc.confidential).toBe(state.facts.confidential);
       }),
     );
   });

@@ -8,8 +8,11 @@
  * that revision is ignored, so a redelivered or replayed event changes nothing.
  */
 import {
+  confidentialityAfterFlags,
+  confidentialityOfKind,
   daysBetween,
   type CaseEvent,
+  type Confidentiality,
   type CaseStatus,
   type Channel,
   type Instant,
@@ -66,6 +69,12 @@ export interface CaseDocument {
   channel: Channel;
   category: string | null;
   language: Language;
+  /**
+   * Whether, and why, the case's existence is confidential (the domain's `facts.confidential`): lists show it
+   * only to whom may see it, KPIs count it only in totals. Absent in older documents, which means null (a
+   * filter `{ confidential: null }` matches a missing field too).
+   */
+  confidential?: Confidentiality | null;
   status: CaseDocumentStatus;
   open: boolean;
   /** Where a case waiting for the submitter goes back to when they reply. */
@@ -130,6 +139,7 @@ function registered(event: Extract<CaseEvent, { type: 'CaseRegistered' }>, revis
     channel: data.channel,
     category: data.category,
     language: data.language,
+    confidential: confidentialityOfKind(data.kind),
     status: 'Registered',
     open: true,
     resumeStatus: null,
@@ -193,8 +203,13 @@ function apply(doc: CaseDocument, event: CaseEvent, context: CaseModelContext): 
       return doc;
     case 'CaseAccepted':
       return { ...doc, status: 'Accepted', noProceedingsGround: null };
-    case 'CaseFlagged':
-      return { ...doc, status: 'Flagged' };
+    case 'CaseFlagged': {
+      const confidential = confidentialityAfterFlags(
+        doc.confidential ?? null,
+        event.data.flags.map((flag) => flag.code),
+      );
+      return { ...doc, status: 'Flagged', confidential };
+    }
     case 'NoProceedingsDecided':
       return { ...finished(doc, 'NoProceedings', at, context), noProceedingsGround: event.data.ground };
     case 'CaseRouted':

@@ -1,3 +1,4 @@
+import { CORRUPTION_FLAG } from '@civic/domain';
 import { modelEventsOf, s, type ScriptedCase, type Step } from '../../test/fixtures/case-scripts';
 import { testContext } from '../../test/fixtures/test-context';
 import { evolveCaseDocument, type CaseDocument, type ModelEvent } from './case-document';
@@ -179,6 +180,50 @@ describe('the case document (case list, queues, KPIs)', () => {
     const events = modelEventsOf(scripted([...routedTo(), s.breach('2026-04-02T06:00:00.000Z', '2026-04-01')]));
     const doc = fold(events);
     for (const event of events) expect(evolveCaseDocument(doc, event, testContext)).toBe(doc);
+  });
+
+  describe('confidential cases', () => {
+    it('an ordinary case is not confidential, flagged for something else neither', () => {
+      expect(docOf(routedTo())).toMatchObject({ confidential: null });
+      expect(docOf([s.register('2026-03-02T08:00:00.000Z'), s.flag('2026-03-02T09:00:00.000Z')])).toMatchObject({
+        status: 'Flagged',
+        confidential: null,
+      });
+    });
+
+    it('a whistleblower report is confidential from its registration', () => {
+      expect(docOf([s.register('2026-03-02T08:00:00.000Z', { kind: 'whistleblower-report' })])).toMatchObject({
+        kind: 'whistleblower-report',
+        confidential: 'whistleblower-report',
+      });
+    });
+
+    it('a corruption flag makes the case confidential, and it stays so once the flag is resolved and the case handled', () => {
+      const flagged = [s.register('2026-03-02T08:00:00.000Z', { kind: 'signal' }), s.flag('2026-03-02T09:00:00.000Z', CORRUPTION_FLAG)];
+      expect(docOf(flagged)).toMatchObject({ status: 'Flagged', confidential: 'corruption-signal' });
+      const handled = docOf([
+        ...flagged,
+        s.resolveAccept('2026-03-03T09:00:00.000Z'),
+        s.route('2026-03-03T09:01:00.000Z', 'anti-corruption'),
+        s.assign('2026-03-03T09:02:00.000Z', 'ac-1'),
+        s.answer('2026-03-20T09:00:00.000Z'),
+      ]);
+      expect(handled).toMatchObject({ status: 'Answered', officerId: 'ac-1', confidential: 'corruption-signal' });
+    });
+
+    it('a document written before the field existed counts as not confidential when flagged for something else', () => {
+      const events = modelEventsOf(scripted([s.register('2026-03-02T08:00:00.000Z'), s.flag('2026-03-02T09:00:00.000Z')]));
+      const { confidential, ...older } = fold(events.slice(0, 1)) as CaseDocument;
+      expect(confidential).toBeNull();
+      expect(evolveCaseDocument(older, events[1], testContext)).toMatchObject({ status: 'Flagged', confidential: null });
+    });
+
+    it('a document written before the field existed becomes confidential with a corruption flag', () => {
+      const events = modelEventsOf(scripted([s.register('2026-03-02T08:00:00.000Z'), s.flag('2026-03-02T09:00:00.000Z', CORRUPTION_FLAG)]));
+      const { confidential, ...older } = fold(events.slice(0, 1)) as CaseDocument;
+      expect(confidential).toBeNull();
+      expect(evolveCaseDocument(older, events[1], testContext)).toMatchObject({ confidential: 'corruption-signal' });
+    });
   });
 
   it('no registration, no document', () => {

@@ -4,7 +4,7 @@
  * people thought of the answers. Pure: the cases of the year and the tenant's charter in, the report out.
  */
 import { NO_PROCEEDINGS_GROUNDS, type IsoDate, type Kind, type LocalizedText, type TenantCharter, type Channel } from '@civic/domain';
-import { computeKpis, groupKpis, type KpiCase, type KpiDimension, type Kpis } from '../kpis/kpis';
+import { computeKpis, groupKpis, isConfidential, type KpiCase, type KpiDimension, type Kpis } from '../kpis/kpis';
 import { CHANNEL_LABELS, GROUND_LABELS, KIND_LABELS, monthLabel, NO_CATEGORY_LABEL, NO_UNIT_LABEL } from './labels';
 
 export const REPORT_SECTIONS = ['total', 'kind', 'channel', 'unit', 'category', 'ground', 'month'] as const;
@@ -56,6 +56,11 @@ function labeller(charter: TenantCharter, by: KpiDimension | 'ground'): (key: st
 
 const byReceived = (a: ReportRow, b: ReportRow) => b.kpis.received - a.kpis.received || String(a.key).localeCompare(String(b.key));
 
+/**
+ * Confidential cases (whistleblower reports, signals flagged for corruption) count in the total only: a row
+ * of a section could be that one case, so every section (groupKpis, the grounds) leaves them out and its
+ * shares are still of every case received.
+ */
 export function annualReport(cases: readonly KpiCase[], charter: TenantCharter, year: number, asOf: IsoDate): AnnualReport {
   const inYear = cases.filter((c) => c.receivedOn.startsWith(`${year}-`));
   const received = inYear.length;
@@ -72,7 +77,8 @@ export function annualReport(cases: readonly KpiCase[], charter: TenantCharter, 
   };
   const groundLabel = labeller(charter, 'ground');
   const grounds = NO_PROCEEDINGS_GROUNDS.map((ground) => {
-    const members = inYear.filter((c) => c.noProceedingsGround === ground);
+    // Like every section, the grounds leave confidential cases out: they count in the total only.
+    const members = inYear.filter((c) => c.noProceedingsGround === ground && !isConfidential(c));
     return {
       section: 'ground' as const,
       key: ground,

@@ -86,6 +86,24 @@ describe('the annual feedback report (per kind, channel, unit, on-time rate, sat
     expect(report.sections.ground).toEqual([expect.objectContaining({ key: 'anonymous', kpis: expect.objectContaining({ received: 1 }) })]);
   });
 
+  it('confidential cases count in the total only, in no section nor main category', () => {
+    const confidential = [
+      kase({ kind: 'whistleblower-report', unit: 'anti-corruption', category: 'corruption', confidential: 'whistleblower-report' }),
+      kase({ kind: 'signal', channel: 'post', noProceedingsGround: 'anonymous', confidential: 'corruption-signal', ratings: [1] }),
+    ];
+    const withThem = annualReport([...CASES, ...confidential], seedTenant('peshtera'), 2026, '2026-06-15');
+    expect(withThem.total.kpis).toMatchObject({ received: 7, noProceedings: { total: 2 }, satisfaction: { ratings: 4 } });
+    for (const [name, rows] of Object.entries(withThem.sections))
+      expect([name, rows.map((r) => [r.key, r.kpis])]).toEqual([
+        name,
+        report.sections[name as keyof typeof report.sections].map((r) => [r.key, r.kpis]),
+      ]);
+    expect(withThem.mainCategories.map((r) => [r.key, r.kpis.received])).toEqual(
+      report.mainCategories.map((r) => [r.key, r.kpis.received]),
+    );
+    expect(withThem.sections.kind.find((r) => r.key === 'complaint')?.share).toBe(Math.round((2 / 7) * 1000) / 10);
+  });
+
   it('main categories: the most written about first, with their names from the charter', () => {
     expect(report.mainCategories.map((r) => [r.key, r.label.bg, r.kpis.received])).toEqual([
       ['roads-lighting', 'Улици, осветление и благоустройство', 2],
