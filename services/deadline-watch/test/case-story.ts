@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   caseDecider,
+  CORRUPTION_FLAG,
   type CaseCommand,
   type CaseCommandBody,
   type CaseCommandOf,
@@ -47,28 +48,47 @@ export class CaseStory {
 
   /** Registered by a registrar as received (by post) at `receivedAt`, and accepted at screening. */
   registerAccepted(receivedAt: Instant, kind: Kind = 'complaint'): CaseCommand[] {
+    return [this.register(receivedAt, kind), this.command({ type: 'ScreenCase', data: { outcome: 'accept' } }, receivedAt, 'system')];
+  }
+
+  /**
+   * Registered, flagged at screening for signs of corruption (confidential from then on) and accepted by the
+   * registrar: its term runs as any other's.
+   */
+  registerFlaggedForCorruption(receivedAt: Instant, kind: Kind = 'complaint'): CaseCommand[] {
+    const flag = {
+      code: CORRUPTION_FLAG,
+      reason: { bg: 'Признаци на корупция', en: 'Signs of corruption' },
+      matched: ['подкуп'],
+      source: 'АПК чл. 107',
+    };
     return [
-      this.command(
-        {
-          type: 'RegisterCase',
-          data: {
-            kind,
-            channel: 'post',
-            receivedAt,
-            registryNumber: `PSH-2026-${this.caseId.slice(0, 6)}`,
-            category: 'waste-cleanliness',
-            submitter: { name: 'Иван Петров', email: 'ivan.petrov@example.bg', language: 'bg' },
-            text: 'Контейнерите на ул. „Дунав“ не са извозвани от две седмици.',
-            attachments: [],
-            healthSafetyThreat: false,
-            language: 'bg',
-          },
-        },
-        receivedAt,
-        'registrar',
-      ),
-      this.command({ type: 'ScreenCase', data: { outcome: 'accept' } }, receivedAt, 'system'),
+      this.register(receivedAt, kind),
+      this.command({ type: 'ScreenCase', data: { outcome: 'flag', flags: [flag] } }, receivedAt, 'system'),
+      this.command({ type: 'ResolveFlag', data: { decision: 'accept', reason: 'Към служителя по корупция' } }, receivedAt, 'registrar'),
     ];
+  }
+
+  private register(receivedAt: Instant, kind: Kind): CaseCommand {
+    return this.command(
+      {
+        type: 'RegisterCase',
+        data: {
+          kind,
+          channel: 'post',
+          receivedAt,
+          registryNumber: `PSH-2026-${this.caseId.slice(0, 6)}`,
+          category: 'waste-cleanliness',
+          submitter: { name: 'Иван Петров', email: 'ivan.petrov@example.bg', language: 'bg' },
+          text: 'Контейнерите на ул. „Дунав“ не са извозвани от две седмици.',
+          attachments: [],
+          healthSafetyThreat: false,
+          language: 'bg',
+        },
+      },
+      receivedAt,
+      'registrar',
+    );
   }
 
   routeAndAssign(at: Instant, officerId = 'peshtera:officer'): CaseCommand[] {

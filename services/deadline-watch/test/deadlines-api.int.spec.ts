@@ -42,10 +42,14 @@ describe('the deadlines API', () => {
     name: string,
     tenant: string,
     receivedAt: string,
-    kind: 'complaint' | 'opinion' = 'complaint',
+    kind: 'complaint' | 'opinion' | 'whistleblower-report' = 'complaint',
+    how: 'accepted' | 'flagged for corruption' = 'accepted',
   ): Promise<CaseStory> {
     const story = new CaseStory(tenant);
-    await issue(app.commands, story.registerAccepted(receivedAt, kind));
+    await issue(
+      app.commands,
+      how === 'accepted' ? story.registerAccepted(receivedAt, kind) : story.registerFlaggedForCorruption(receivedAt, kind),
+    );
     stories[name] = story;
     return story;
   }
@@ -60,6 +64,11 @@ describe('the deadlines API', () => {
     const answered = await registered('answered', 'peshtera', '2026-03-03T07:15:00.000Z');
     await issue(app.commands, [...answered.routeAndAssign('2026-03-03T08:00:00.000Z'), answered.answer('2026-03-10T08:00:00.000Z')]);
     await registered('sopot', 'sopot', '2026-03-02T07:15:00.000Z');
+    // Confidential cases: for everyone but the anti-corruption officer, auditors and the assigned officer they do not exist.
+    await registered('corruption', 'peshtera', '2026-03-02T07:15:00.000Z', 'complaint', 'flagged for corruption'); // due 2 April
+    const assigned = await registered('assigned corruption', 'peshtera', '2026-03-20T07:15:00.000Z', 'complaint', 'flagged for corruption');
+    await issue(app.commands, assigned.routeAndAssign('2026-03-20T08:00:00.000Z', 'peshtera:officer')); // due Monday 20 April
+    await registered('whistleblower', 'peshtera', '2026-03-02T07:15:00.000Z', 'whistleblower-report');
     await eventually(
       async () => Promise.all(Object.values(stories).map((story) => app.view.get(story.caseId))),
       (views) => views.every((view) => view !== null) && views.find((view) => view?._id === answered.caseId)?.status === 'Answered',
@@ -123,12 +132,43 @@ describe('the deadlines API', () => {
     expect(listed).not.toContain(stories.opinion.caseId);
   });
 
-  it.each<Role>(['registrar', 'officer', 'head-of-unit', 'secretary', 'mayor', 'ops', 'auditor'])(
+  it.each<Role>(['registrar', 'officer', 'anti-corruption-officer', 'head-of-unit', 'secretary', 'mayor', 'ops', 'auditor'])(
     'lets a %s of the tenant read it',
     async (role) => {
       expect((await get('/tenants/peshtera/deadlines', await sign('peshtera', role))).status).toBe(200);
     },
   );
+
+  it('keeps whether a case is confidential, and whom it is assigned to, in its view document', async () => {
+    expect(await app.view.get(stories.overdue.caseId)).toMatchObject({ confidential: null, officerId: null });
+    expect(await app.view.get(stories.corruption.caseId)).toMatchObject({ confidential: 'corruption-signal', officerId: null });
+    expect(await app.view.get(stories['assigned corruption'].caseId)).toMatchObject({
+      confidential: 'corruption-signal',
+      officerId: 'peshtera:officer',
+    });
+    expect(await app.view.get(stories.whistleblower.caseId)).toMatchObject({ confidential: 'whistleblower-report' });
+  });
+
+  it('confidential cases are listed for the anti-corruption officer and auditors, for an officer only those assigned to them, for nobody else', async () => {
+    const listed = async (role: Role) => {
+      const answer = (await get('/tenants/peshtera/deadlines?dueWithinWorkingDays=60', await sign('peshtera', role)))
+        .body as unknown as Answer;
+      return [...answer.overdue, ...answer.dueSoon].map((e) => e.caseId);
+    };
+    const ordinary = [stories.overdue.caseId, stories.soon.caseId, stories.later.caseId];
+    const confidential = [stories.corruption.caseId, stories['assigned corruption'].caseId];
+    for (const role of ['anti-corruption-officer', 'auditor'] as const) {
+      expect(await listed(role)).toEqual(expect.arrayContaining([...ordinary, ...confidential]));
+    }
+    const officer = await listed('officer'); // peshtera:officer, to whom one of them is assigned
+    expect(officer).toEqual(expect.arrayContaining([...ordinary, stories['assigned corruption'].caseId]));
+    expect(officer).not.toContain(stories.corruption.caseId);
+    for (const role of ['registrar', 'head-of-unit', 'secretary', 'mayor', 'ops'] as const) {
+      const list = await listed(role);
+      expect(list).toEqual(expect.arrayContaining(ordinary));
+      for (const caseId of [...confidential, stories.whistleblower.caseId]) expect(list).not.toContain(caseId);
+    }
+  });
 
   it('a token of one tenant never reads another: 403; each tenant sees only its own cases', async () => {
     expect((await get('/tenants/peshtera/deadlines', await sign('sopot', 'registrar'))).status).toBe(403);

@@ -1,4 +1,5 @@
 import {
+  CORRUPTION_FLAG,
   CURRENT_SCHEMA_VERSION,
   foldCase,
   type CaseEvent,
@@ -63,6 +64,23 @@ export const registeredEvent = (changes: Partial<CaseEventOf<'CaseRegistered'>['
   );
 
 export const accepted = () => event({ type: 'CaseAccepted', data: { basis: 'screening', reason: null } });
+/** Screening found signs of corruption: the case is confidential from here on, whatever the registrar decides. */
+export const flaggedForCorruption = () =>
+  event({
+    type: 'CaseFlagged',
+    data: {
+      flags: [
+        {
+          code: CORRUPTION_FLAG,
+          reason: { bg: 'Признаци на корупция', en: 'Signs of corruption' },
+          matched: ['подкуп'],
+          source: 'АПК чл. 107',
+        },
+      ],
+    },
+  });
+export const acceptedByRegistrar = () =>
+  event({ type: 'CaseAccepted', data: { basis: 'registrar-decision', reason: 'Към служителя по корупция' } });
 export const routed = (unit = 'environment-waste') =>
   event({
     type: 'CaseRouted',

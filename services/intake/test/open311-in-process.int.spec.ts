@@ -21,7 +21,12 @@ async function get(intake: IntakeInProcess, path: string) {
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
-async function submit(intake: IntakeInProcess, apiKey = KEY, tenant = 'peshtera'): Promise<string> {
+async function submit(
+  intake: IntakeInProcess,
+  apiKey = KEY,
+  tenant = 'peshtera',
+  description = 'Контейнерите пред дома ми не са извозвани.',
+): Promise<string> {
   const response = await fetch(`${intake.url}/open311/v2/requests.json`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -32,7 +37,7 @@ async function submit(intake: IntakeInProcess, apiKey = KEY, tenant = 'peshtera'
       lat: '42.0345',
       long: '24.2989',
       address_string: ADDRESS,
-      description: 'Контейнерите пред дома ми не са извозвани.',
+      description,
       media_url: 'https://example.bg/snimka.jpg',
       first_name: 'Иван',
       last_name: 'Петров',
@@ -167,6 +172,51 @@ describe('Open311 in process', () => {
         [erased, null],
         [kept, ADDRESS],
       ]);
+    });
+  });
+
+  describe('confidential cases', () => {
+    let intake: IntakeInProcess;
+
+    beforeAll(async () => {
+      intake = await startIntakeInProcess({ OPEN311_API_KEYS: `peshtera:${KEY}` });
+    });
+
+    afterAll(async () => {
+      await intake?.close();
+    });
+
+    const db = () => {
+      const found = intake.app.get<Connection>(getConnectionToken()).db;
+      if (!found) throw new Error('no MongoDB database');
+      return found;
+    };
+    const indexed = (registryNumber: string) =>
+      eventually(() => db().collection('intake_open311_requests').findOne({ registryNumber }), Boolean, {
+        what: `${registryNumber} in the read model`,
+      });
+
+    it('a request flagged for signs of corruption is never listed, and its number answers as an unknown one', async () => {
+      const ordinary = await submit(intake);
+      const corrupt = await submit(intake, KEY, 'peshtera', 'Служителят на гишето поиска подкуп, за да приеме заявлението ми.');
+      expect(await indexed(ordinary)).toMatchObject({ confidential: null });
+      expect(await indexed(corrupt)).toMatchObject({ confidential: 'corruption-signal' });
+
+      const one = await get(intake, `requests/${corrupt}.json?jurisdiction_id=peshtera`);
+      const unknownNumber = 'PSH-2026-999999';
+      const unknown = await get(intake, `requests/${unknownNumber}.json?jurisdiction_id=peshtera`);
+      expect(unknown.status).toBe(404);
+      expect(one.status).toBe(404);
+      expect(one.text.replace(corrupt, 'ID')).toBe(unknown.text.replace(unknownNumber, 'ID'));
+      expect((await get(intake, `requests/${ordinary}.json?jurisdiction_id=peshtera`)).status).toBe(200);
+
+      const byIds = JSON.parse(
+        (await get(intake, `requests.json?jurisdiction_id=peshtera&service_request_id=${ordinary},${corrupt}`)).text,
+      ) as Open311ServiceRequest[];
+      expect(byIds.map((request) => request.service_request_id)).toEqual([ordinary]);
+      const listed = JSON.parse((await get(intake, 'requests.json?jurisdiction_id=peshtera')).text) as Open311ServiceRequest[];
+      expect(listed.map((request) => request.service_request_id)).toContain(ordinary);
+      expect(listed.map((request) => request.service_request_id)).not.toContain(corrupt);
     });
   });
 

@@ -7,7 +7,17 @@ import { CaseReader } from '@civic/platform';
 import { systemClock } from '../src/cases/clock';
 import { Open311RequestIndex, REQUEST_INDEX_COLLECTION } from '../src/open311/request-index';
 import { Open311RequestProjection } from '../src/open311/request-projection';
-import { accepted, answered, assigned, closed, forCase, registeredEvent, routed } from './open311-cases';
+import {
+  accepted,
+  acceptedByRegistrar,
+  answered,
+  assigned,
+  closed,
+  flaggedForCorruption,
+  forCase,
+  registeredEvent,
+  routed,
+} from './open311-cases';
 
 // The read model behind GET requests on the real servers: PostgreSQL as the event store, FerretDB for MongoDB.
 describe('the Open311 request index', () => {
@@ -99,6 +109,11 @@ describe('the Open311 request index', () => {
           tenant,
         ),
       ]),
+      await recordCase([
+        registeredEvent({ receivedAt: at('4-16'), registryNumber: 'MGD-2026-000006', kind: 'signal' }, tenant),
+        flaggedForCorruption(),
+        acceptedByRegistrar(),
+      ]),
     ];
     for (const { recorded } of made) for (const event of recorded) await index.apply(event, cases);
 
@@ -106,7 +121,8 @@ describe('the Open311 request index', () => {
       (await index.find({ tenant, from: new Date(at('3-15')), to: new Date(at('5-15')), limit: 1000, ...query })).map(
         (d) => d.registryNumber,
       );
-    // The whistleblower report is never listed; the August one is outside the window.
+    // Confidential cases (the whistleblower report, the signal flagged for corruption) are never listed; the August one is outside the window.
+    expect(await documentOf(made[5].caseId)).toMatchObject({ confidential: 'corruption-signal', state: { status: 'Accepted' } });
     expect(await numbers({})).toEqual(['MGD-2026-000003', 'MGD-2026-000002', 'MGD-2026-000001']);
     expect(await numbers({ serviceCodes: ['signal.waste-cleanliness'] })).toEqual(['MGD-2026-000002']);
     expect(await numbers({ statuses: ['closed'] })).toEqual(['MGD-2026-000003']);

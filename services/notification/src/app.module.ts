@@ -9,6 +9,7 @@ import { NotificationsController } from './outbox/notifications.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { LettersStore } from './letters/letters.store';
 import { OutboxStore } from './outbox/outbox.store';
+import { CaseVisibility } from './outbox/case-visibility.service';
 import { RoutingSetupReader } from './routing/routing-setup';
 import { CaseRecorder } from './sender/case-recorder';
 import { MessageComposer } from './sender/composer';
@@ -33,6 +34,7 @@ export class NotificationModule {
         TemplateStore,
         RoutingSetupReader,
         OutboxStore,
+        CaseVisibility,
         LettersStore,
         EmailSender,
         MessageComposer,

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   caseDecider,
+  CORRUPTION_FLAG,
   type CaseCommand,
   type CaseCommandBody,
   type CaseCommandOf,
@@ -100,6 +101,21 @@ export class CaseScript {
 
   accept(): this {
     return this.add({ type: 'ScreenCase', data: { outcome: 'accept' } });
+  }
+
+  /** Flagged at screening for signs of corruption (confidential from then on), then accepted by the registrar. */
+  flagForCorruption(): this {
+    const flag = {
+      code: CORRUPTION_FLAG,
+      reason: { bg: 'Признаци на корупция', en: 'Signs of corruption' },
+      matched: ['подкуп'],
+      source: 'АПК чл. 107',
+    };
+    return this.add({ type: 'ScreenCase', data: { outcome: 'flag', flags: [flag] } }).add(
+      { type: 'ResolveFlag', data: { decision: 'accept', reason: 'Към служителя по корупция' } },
+      undefined,
+      'registrar',
+    );
   }
 
   routeAndAssign(unit: string, officerId: string): this {

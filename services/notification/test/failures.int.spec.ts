@@ -179,6 +179,48 @@ describe('notification when sending fails', () => {
     smtp.refusing = true;
   });
 
+  it('confidential cases: absent for a registrar (404 as for an unknown case), there for the anti-corruption officer', async () => {
+    const refused = (name: string) => ({ ...MARIA, email: `${uniqueName(name)}@example.bg` });
+    const whistleblower = new CaseScript({ tenant: TENANT, kind: 'whistleblower-report', submitter: refused('whistleblower') });
+    const corruption = new CaseScript({ tenant: TENANT, submitter: refused('corruption') }).flagForCorruption();
+    const ordinary = new CaseScript({ tenant: TENANT, submitter: refused('ordinary') });
+    for (const script of [whistleblower, corruption, ordinary]) await runAndQueue(script);
+    for (const script of [whistleblower, corruption, ordinary]) await outcomesOn(script.caseId);
+
+    const registrar = await notification.token(TENANT, ['registrar']);
+    const officer = await notification.token(TENANT, ['anti-corruption-officer']);
+    const failedFor = async (token: string) =>
+      (await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token })).body.notifications.map(
+        (n: { caseId: string }) => n.caseId,
+      );
+    const seenByRegistrar = await failedFor(registrar);
+    expect(seenByRegistrar).toContain(ordinary.caseId);
+    expect(seenByRegistrar).not.toContain(whistleblower.caseId);
+    expect(seenByRegistrar).not.toContain(corruption.caseId);
+    expect(await failedFor(officer)).toEqual(expect.arrayContaining([ordinary.caseId, whistleblower.caseId, corruption.caseId]));
+
+    const unknown = { statusCode: 404, errors: [{ field: 'caseId', reason: 'no such case for this tenant' }] };
+    for (const script of [whistleblower, corruption]) {
+      for (const list of ['notifications', 'letters']) {
+        const path = `/tenants/${TENANT}/cases/${script.caseId}/${list}`;
+        expect(await notification.call('GET', path, { token: registrar })).toMatchObject({ status: 404, body: unknown });
+        expect((await notification.call('GET', path, { token: officer })).status).toBe(200);
+      }
+      const pdf = `/tenants/${TENANT}/cases/${script.caseId}/letters/${randomUUID()}.pdf`;
+      expect((await notification.call('GET', pdf, { token: registrar })).body).toEqual({
+        statusCode: 404,
+        errors: [{ field: 'notificationId', reason: 'no such letter for this case' }],
+      });
+    }
+    const ofCase = await notification.call('GET', `/tenants/${TENANT}/cases/${whistleblower.caseId}/notifications`, { token: officer });
+    expect(ofCase.body.notifications).toMatchObject([{ caseId: whistleblower.caseId, status: 'failed' }]);
+    // The anti-corruption officer sees an ordinary case's course, not its letters, which name the submitter.
+    expect((await notification.call('GET', `/tenants/${TENANT}/cases/${ordinary.caseId}/notifications`, { token: officer })).status).toBe(
+      200,
+    );
+    expect((await notification.call('GET', `/tenants/${TENANT}/cases/${ordinary.caseId}/letters`, { token: officer })).status).toBe(403);
+  });
+
   it('a template naming a variable the message does not have fails at once (no retries), naming it', async () => {
     // As if written before the check existed: straight into the tenant's template stream.
     await notification.app.get<EventStore>(EVENT_STORE).appendToStream(

@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { CaseStatus, DeadlineAlert, IsoDate, Kind } from '@civic/domain';
+import type { CaseStatus, Confidentiality, DeadlineAlert, IsoDate, Kind, Viewer } from '@civic/domain';
 import { MongoServerError, type Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { DeadlinePlan, ExplanationStep } from '../plan/deadline-plan';
+import { listingFilterFor, type CaseListing } from './case-listing';
 
 const DUPLICATE_KEY = 11000;
 export const DEADLINES_COLLECTION = 'deadline_cases';
@@ -22,6 +23,9 @@ export interface CaseDeadlineDocument {
   explanation: ExplanationStep[];
   /** What deadline-watch recorded on the case: warnings, breaches, escalations. */
   alerts: DeadlineAlert[];
+  /** Whose list may hold the case (`case-listing.ts`); a document written before these were kept has neither. */
+  confidential?: Confidentiality | null;
+  officerId?: string | null;
   /** The case stream's revision the plan was made from: an older plan never overwrites a newer one. */
   revision: number;
 }
@@ -35,7 +39,7 @@ export class DeadlineViewStore implements OnModuleInit {
     await this.collection().createIndex({ tenant: 1, open: 1, dueDate: 1 });
   }
 
-  async apply(plan: DeadlinePlan, alerts: DeadlineAlert[], revision: number): Promise<void> {
+  async apply(plan: DeadlinePlan, listing: CaseListing, alerts: DeadlineAlert[], revision: number): Promise<void> {
     const document: Omit<CaseDeadlineDocument, '_id'> = {
       tenant: plan.tenant,
       registryNumber: plan.registryNumber,
@@ -47,6 +51,8 @@ export class DeadlineViewStore implements OnModuleInit {
       paused: plan.paused,
       explanation: plan.steps,
       alerts,
+      confidential: listing.confidential,
+      officerId: listing.officerId,
       revision,
     };
     try {
@@ -57,10 +63,10 @@ export class DeadlineViewStore implements OnModuleInit {
     }
   }
 
-  /** The tenant's open cases due on or before `dueBy`, earliest first. */
-  dueBy(tenant: string, dueBy: IsoDate, limit: number): Promise<CaseDeadlineDocument[]> {
+  /** The tenant's open cases due on or before `dueBy` that the viewer's list may hold, earliest first. */
+  dueBy(tenant: string, dueBy: IsoDate, limit: number, viewer: Viewer): Promise<CaseDeadlineDocument[]> {
     return this.collection()
-      .find({ tenant, open: true, dueDate: { $ne: null, $lte: dueBy } })
+      .find({ tenant, open: true, dueDate: { $ne: null, $lte: dueBy }, ...listingFilterFor(viewer) })
       .sort({ dueDate: 1, registryNumber: 1 })
       .limit(limit)
       .toArray();

@@ -3,6 +3,7 @@ import type { RegisteredCase } from '@civic/domain';
 import { CaseReader, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
 import { planDeadline, type DeadlinePlan } from '../plan/deadline-plan';
 import { DeadlineViewStore } from '../deadlines/deadline-view.store';
+import { listingOf } from '../deadlines/case-listing';
 import { TimerStore } from './timer.store';
 import { UnknownTenantError } from './errors';
 
@@ -42,7 +43,7 @@ export class DeadlinePlanner {
     const plan = planDeadline({ state, charter, calendar: this.tenants.calendarOf(charter) });
 
     await this.timers.apply(plan, history.revision, this.settledAt());
-    await this.view.apply(plan, state.facts.alerts, history.revision);
+    await this.view.apply(plan, listingOf(state), state.facts.alerts, history.revision);
     return { plan, state, revision: history.revision, correlationId: history.events[0].metadata.correlationId };
   }
 

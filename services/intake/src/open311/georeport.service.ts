@@ -15,8 +15,8 @@ import { Open311RequestIndex } from './request-index';
 import { readRequestsQuery } from './requests-query';
 import { serviceNotice, serviceRequestOf, type StoredLocation } from './request-view';
 import { findService, serviceDefinition, servicesOf } from './services';
-import { isOnOpen311 } from './kinds';
 import { isRegisteredState } from './request-index-document';
+import { isConfidential, isShownOnOpen311 } from './public-cases';
 
 export const GEOREPORT_V2_SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
@@ -149,7 +149,10 @@ export class GeoReportService {
       }
       return found;
     }
-    const documents = await this.index.find({ tenant: charter.slug, ...asked });
+    // The index leaves confidential cases out; checked again on the folded state each document holds.
+    const documents = (await this.index.find({ tenant: charter.slug, ...asked })).filter(
+      (document) => !isConfidential(document.confidential) && isShownOnOpen311(document.state),
+    );
     const locations = await this.locations.of(documents.map((document) => document._id));
     const calendar = this.tenants.calendarOf(charter);
     return documents.map((document) =>
@@ -187,7 +190,8 @@ export class GeoReportService {
     if (!caseId) return undefined;
     const { events, state } = await this.cases.read(caseId);
     const last = events.at(-1);
-    if (!last || !isRegisteredState(state) || state.facts.tenant !== charter.slug || !isOnOpen311(state.facts.kind)) return undefined;
+    // A confidential case answers as an unknown number: the public may not learn that it exists.
+    if (!last || !isRegisteredState(state) || state.facts.tenant !== charter.slug || !isShownOnOpen311(state)) return undefined;
     const location = (await this.locations.of([caseId])).get(caseId);
     return serviceRequestOf(
       {

@@ -1,4 +1,13 @@
-import { evolve, initialState, type CaseEvent, type CaseState, type Instant, type Kind, type RegisteredCase } from '@civic/domain';
+import {
+  evolve,
+  initialState,
+  type CaseEvent,
+  type CaseState,
+  type Confidentiality,
+  type Instant,
+  type Kind,
+  type RegisteredCase,
+} from '@civic/domain';
 import { serviceCode } from './services';
 
 /**
@@ -17,6 +26,11 @@ export interface RequestIndexDocument {
   requestedAt: Date;
   updatedAt: Date;
   open: boolean;
+  /**
+   * Whether the case is confidential (a whistleblower report, a signal of corruption): then never listed.
+   * Documents written before cases could be confidential have none: read as null, an ordinary case.
+   */
+  confidential?: Confidentiality | null;
   /** The revision of the case stream folded so far: an event at or below it changes nothing. */
   revision: number;
   state: RegisteredCase;
@@ -38,6 +52,8 @@ export function documentOf(state: RegisteredCase, revision: number, updatedAt: I
     requestedAt: new Date(facts.receivedAt),
     updatedAt: new Date(updatedAt),
     open: OPEN_STATUSES.includes(state.status),
+    // A state folded onto a document from before the field may lack it.
+    confidential: facts.confidential ?? null,
     revision,
     state: JSON.parse(JSON.stringify(state)) as RegisteredCase,
   };

@@ -1,5 +1,5 @@
 import type { CaseEvent } from '@civic/domain';
-import { accepted, assigned, CASE_ID, registeredEvent, routed } from '../../test/open311-cases';
+import { accepted, acceptedByRegistrar, assigned, CASE_ID, flaggedForCorruption, registeredEvent, routed } from '../../test/open311-cases';
 import { nextDocument, type RequestIndexDocument } from './request-index-document';
 
 /** Applies events at their revisions the way the projection does, keeping what a write would store. */
@@ -28,6 +28,15 @@ describe('the GET requests read model, event by event', () => {
       state: { status: 'Assigned', unit: 'environment-waste' },
     });
     expect(JSON.stringify(document)).not.toContain('Иван');
+  });
+
+  it('says whether the case is confidential: not an ordinary one; a case flagged for corruption from the flag on', () => {
+    expect(project(history)?.confidential).toBeNull();
+    const flagged = [registeredEvent({ kind: 'signal' }), flaggedForCorruption(), acceptedByRegistrar(), routed()];
+    expect(project(flagged.slice(0, 1))?.confidential).toBeNull();
+    expect(project(flagged.slice(0, 2))?.confidential).toBe('corruption-signal');
+    expect(project(flagged)?.confidential).toBe('corruption-signal');
+    expect(project([registeredEvent({ kind: 'whistleblower-report', category: 'corruption' })])?.confidential).toBe('whistleblower-report');
   });
 
   it('changes nothing when the same events come again (redelivery, replay)', () => {

@@ -79,12 +79,16 @@ export class Open311RequestIndex {
     }
   }
 
-  /** The tenant's requests in the window, newest first, never those of kinds kept off Open311. */
+  /**
+   * The tenant's requests in the window, newest first, never those of kinds kept off Open311 nor confidential
+   * ones (`confidential: null` also matches a document without the field).
+   */
   async find(query: IndexQuery): Promise<RequestIndexDocument[]> {
     const filter: Filter<RequestIndexDocument> = {
       tenant: query.tenant,
       requestedAt: { $gte: query.from, $lte: query.to },
       kind: { $nin: [...KINDS_KEPT_OFF_OPEN311] },
+      confidential: null,
     };
     if (query.serviceCodes) filter.serviceCode = { $in: query.serviceCodes };
     if (query.statuses && query.statuses.length === 1) filter.open = query.statuses[0] === 'open';

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -9,24 +10,14 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { Auth } from '@civic/auth';
-import { NOTIFICATION_CHANNELS } from '@civic/domain';
-import type { EventStore } from '@civic/event-store';
-import {
-  caseExistsInTenant,
-  conflict,
-  EVENT_STORE,
-  httpError,
-  notFound,
-  requireUuids,
-  TenantDirectory,
-  unknownTenant,
-  type HeaderSink,
-} from '@civic/platform';
+import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
+import { allows, NOTIFICATION_CHANNELS, type CaseAccess, type Viewer } from '@civic/domain';
+import { conflict, forbidden, httpError, notFound, requireUuids, TenantDirectory, unknownTenant, type HeaderSink } from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { LetterErasedError, LettersStore } from '../letters/letters.store';
 import { MESSAGE_IDS } from '../messages/catalog';
+import { CaseVisibility } from './case-visibility.service';
 import { OutboxStore, type OutboxEntry } from './outbox.store';
 
 const recipientSchema = z.union([
@@ -77,6 +68,11 @@ const view = (entry: OutboxEntry): NotificationDto => ({
   letter: Boolean(entry.letter),
 });
 
+const viewerOf = (principal: Principal): Viewer => ({ id: principal.sub, roles: principal.roles });
+const noSuchLetter = () => notFound([{ field: 'notificationId', reason: 'no such letter for this case' }]);
+/** Letters name the submitter and their address: only who reads the case in full reads them. */
+const submitterHidden = () => forbidden([{ field: 'caseId', reason: 'letters name the submitter, whom you may not see on this case' }]);
+
 /**
  * What registrars see of the messages: the ones that failed after the last retry
  * (also recorded as NotificationFailed on each case), a case's messages, and the printable letters for
@@ -91,16 +87,27 @@ export class NotificationsController {
     private readonly outbox: OutboxStore,
     private readonly letters: LettersStore,
     private readonly tenants: TenantDirectory,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly visibility: CaseVisibility,
   ) {}
 
   @Get('notifications/failed')
-  @Auth('registrar', 'head-of-unit', 'secretary')
-  @ApiOperation({ summary: 'Messages that could not be sent after the last retry, newest first' })
+  @Auth('registrar', 'anti-corruption-officer', 'head-of-unit', 'secretary')
+  @ApiOperation({
+    summary: 'Messages that could not be sent after the last retry, newest first',
+    description:
+      'Messages of confidential cases (whistleblower reports, signals of corruption) are listed only for the anti-corruption ' +
+      'officer and the officer a case is assigned to.',
+  })
   @ApiOkResponse({ type: NotificationListDto })
-  async failed(@Param('tenant') tenant: string): Promise<NotificationListDto> {
+  async failed(@Param('tenant') tenant: string, @CurrentPrincipal() principal: Principal): Promise<NotificationListDto> {
     this.tenant(tenant);
-    return { tenant, notifications: (await this.outbox.failed(tenant)).map(view) };
+    const failed = await this.outbox.failed(tenant);
+    const listed = await this.visibility.listed(
+      viewerOf(principal),
+      tenant,
+      failed.map((entry) => entry.caseId),
+    );
+    return { tenant, notifications: failed.filter((entry) => listed.has(entry.caseId)).map(view) };
   }
 
   @Post('notifications/:notificationId/retry')
@@ -124,26 +131,35 @@ export class NotificationsController {
   }
 
   @Get('cases/:caseId/notifications')
-  @Auth('registrar', 'officer', 'head-of-unit', 'secretary')
+  @Auth('registrar', 'officer', 'anti-corruption-officer', 'head-of-unit', 'secretary')
   @ApiOperation({ summary: "A case's messages and where each stands" })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiOkResponse({ type: NotificationListDto })
-  async ofCase(@Param('tenant') tenant: string, @Param('caseId') caseId: string): Promise<NotificationListDto> {
+  async ofCase(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<NotificationListDto> {
     this.tenant(tenant);
     requireUuids({ caseId });
-    await this.knownCase(tenant, caseId);
+    await this.knownCase(principal, tenant, caseId);
     return { tenant, notifications: (await this.outbox.forCase(tenant, caseId)).map(view) };
   }
 
   @Get('cases/:caseId/letters')
-  @Auth('registrar')
+  @Auth('registrar', 'anti-corruption-officer')
   @ApiOperation({ summary: "The case's printable letters (answers, notices by post)" })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiOkResponse({ type: LetterListDto })
-  async letterList(@Param('tenant') tenant: string, @Param('caseId') caseId: string): Promise<LetterListDto> {
+  @ApiForbiddenResponse({ description: 'The caller may see the case but not its submitter, whom every letter names.' })
+  async letterList(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<LetterListDto> {
     this.tenant(tenant);
     requireUuids({ caseId });
-    await this.knownCase(tenant, caseId);
+    await this.knownCase(principal, tenant, caseId, 'full');
     const letters = await this.letters.list(tenant, caseId);
     return {
       caseId,
@@ -158,21 +174,27 @@ export class NotificationsController {
   }
 
   @Get('cases/:caseId/letters/:notificationId.pdf')
-  @Auth('registrar')
+  @Auth('registrar', 'anti-corruption-officer')
   @ApiOperation({ summary: 'One letter as PDF, to print' })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiParam({ name: 'notificationId', format: 'uuid' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF.' })
   @ApiGoneResponse({ description: "The person's data was erased: the letter can no longer be read." })
+  @ApiForbiddenResponse({ description: 'The caller may see the case but not its submitter, whom the letter names.' })
   async letter(
     @Param('tenant') tenant: string,
     @Param('caseId') caseId: string,
     @Param('notificationId') notificationId: string,
     @Res({ passthrough: true }) response: HeaderSink,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<StreamableFile> {
     this.tenant(tenant);
     requireUuids({ caseId, notificationId });
+    const access = await this.visibility.access(viewerOf(principal), tenant, caseId);
+    // As for a case that is not there: this route has always answered that no such letter is found.
+    if (access === 'none') throw noSuchLetter();
+    if (!allows(access, 'full')) throw submitterHidden();
     let pdf: Buffer | undefined;
     try {
       pdf = await this.letters.pdf(tenant, caseId, notificationId);
@@ -181,15 +203,20 @@ export class NotificationsController {
         throw httpError(410, [{ field: 'notificationId', reason: "the person's data was erased; the letter is gone with it" }]);
       throw error;
     }
-    if (!pdf) throw notFound([{ field: 'notificationId', reason: 'no such letter for this case' }]);
+    if (!pdf) throw noSuchLetter();
     response.setHeader('Content-Disposition', `inline; filename="${notificationId}.pdf"`);
     return new StreamableFile(pdf, { type: 'application/pdf', length: pdf.length });
   }
 
-  /** A case's lists answer 404 for a case that is not this tenant's, as the documentation says, not an empty list. */
-  private async knownCase(tenant: string, caseId: string): Promise<void> {
-    if (!(await caseExistsInTenant(this.events, tenant, caseId)))
-      throw notFound([{ field: 'caseId', reason: 'no such case for this tenant' }]);
+  /**
+   * A case's lists answer 404 for a case that is not this tenant's, as the documentation says, not an empty
+   * list; and the same for a case that does not exist for the caller (a confidential one), so nobody learns
+   * that it does. A case the caller sees with less than `wanted` is a 403.
+   */
+  private async knownCase(principal: Principal, tenant: string, caseId: string, wanted: CaseAccess = 'record'): Promise<void> {
+    const access = await this.visibility.access(viewerOf(principal), tenant, caseId);
+    if (access === 'none') throw notFound([{ field: 'caseId', reason: 'no such case for this tenant' }]);
+    if (!allows(access, wanted)) throw submitterHidden();
   }
 
   private tenant(tenant: string): void {
