@@ -17,3 +17,4 @@ export * from './cases/case-reader';
 export * from './projection/projection-runner';
 export * from './cases/case-access';
 export * from './audit-trail';
+export * from './cases/case-listing';

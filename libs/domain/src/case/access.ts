@@ -87,3 +87,15 @@ export const allows = (access: CaseAccess, wanted: CaseAccess): boolean => rank(
  * so a head of unit finds a confidential case of their unit through the case itself, not a list.
  */
 export const listsEveryConfidentialCase = (viewer: Viewer): boolean => viewer.roles.some((role) => CONFIDENTIAL_OVERSEERS.includes(role));
+
+/** What a list knows of a case to apply the rule; a row stored before cases could be confidential has neither field. */
+export interface CaseListing {
+  confidential?: Confidentiality | null;
+  officerId?: string | null;
+}
+
+/** Whether a list shown to the viewer holds the case: every ordinary one; a confidential one as `listsEveryConfidentialCase` says, or when assigned to them. */
+export function listedFor(viewer: Viewer, listing: CaseListing): boolean {
+  if ((listing.confidential ?? null) === null) return true;
+  return listsEveryConfidentialCase(viewer) || (listing.officerId ?? null) === viewer.id;
+}

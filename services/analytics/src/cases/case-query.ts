@@ -2,7 +2,8 @@
  * The case list and work queues: which cases, in which order, which page. Parsing names every bad
  * parameter; the filter is a plain MongoDB query over the case documents (FerretDB supports all of it).
  */
-import { addCalendarDays, CHANNELS, KINDS, listsEveryConfidentialCase, type IsoDate, type Viewer } from '@civic/domain';
+import { addCalendarDays, CHANNELS, KINDS, type IsoDate, type Viewer } from '@civic/domain';
+import { listedForFilter } from '@civic/platform';
 import { z } from 'zod';
 import { OPEN_STATUSES, type CaseDocumentStatus } from '../projection/case-document';
 import { problemsOf, type Parsed } from '../http/field-problems';
@@ -73,16 +74,6 @@ export function parseCaseListQuery(raw: unknown): Parsed<CaseListQuery> {
 }
 
 /**
- * Which cases exist for the viewer in a list: every ordinary case; a confidential one only for whom sees
- * every confidential case, or the officer it is assigned to. `{ confidential: null }` also matches documents
- * written before the field existed. Empty when the viewer sees every case.
- */
-export function visibleTo(viewer: Viewer): Record<string, unknown> {
-  if (listsEveryConfidentialCase(viewer)) return {};
-  return { $or: [{ confidential: null }, { officerId: viewer.id }] };
-}
-
-/**
  * The MongoDB filter of a list query, as `viewer` may see it. `today` is the tenant's date now: overdue means
  * open with a due date before it; due soon means open and due from today to `dueSoonDays` calendar days later.
  */
@@ -93,7 +84,7 @@ export function caseListFilter(
   today: IsoDate,
   dueSoonDays: number,
 ): Record<string, unknown> {
-  const filter: Record<string, unknown> = { tenant, ...visibleTo(viewer) };
+  const filter: Record<string, unknown> = { tenant, ...listedForFilter(viewer) };
   if (query.kind) filter.kind = { $in: query.kind };
   if (query.channel) filter.channel = { $in: query.channel };
   if (query.status) filter.status = { $in: query.status };

@@ -1,6 +1,7 @@
-import type { CaseState, RegisteredCase, Viewer } from '@civic/domain';
+import { listedFor, type CaseState, type RegisteredCase, type Viewer } from '@civic/domain';
+import { listedForFilter } from '@civic/platform';
 import { CaseStory, decideAll } from '../../test/case-story';
-import { listedFor, listingFilterFor, listingOf } from './case-listing';
+import { listingOf } from './case-listing';
 
 const RECEIVED = '2026-03-02T07:15:00.000Z';
 
@@ -67,8 +68,8 @@ describe('who finds a case in a deadline list', () => {
   });
 
   it('the store filter says the same: nothing left out for the overseers; else ordinary or assigned to the viewer', () => {
-    expect(listingFilterFor(viewers['anti-corruption officer'])).toEqual({});
-    expect(listingFilterFor(viewers.auditor)).toEqual({});
-    expect(listingFilterFor(viewers.registrar)).toEqual({ $or: [{ confidential: null }, { officerId: 'peshtera:registrar' }] });
+    expect(listedForFilter(viewers['anti-corruption officer'])).toEqual({});
+    expect(listedForFilter(viewers.auditor)).toEqual({});
+    expect(listedForFilter(viewers.registrar)).toEqual({ $or: [{ confidential: null }, { officerId: 'peshtera:registrar' }] });
   });
 });

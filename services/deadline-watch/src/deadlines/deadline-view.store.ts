@@ -1,10 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { CaseStatus, Confidentiality, DeadlineAlert, IsoDate, Kind, Viewer } from '@civic/domain';
+import type { CaseListing, CaseStatus, Confidentiality, DeadlineAlert, IsoDate, Kind, Viewer } from '@civic/domain';
+import { listedForFilter } from '@civic/platform';
 import { MongoServerError, type Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { DeadlinePlan, ExplanationStep } from '../plan/deadline-plan';
-import { listingFilterFor, type CaseListing } from './case-listing';
 
 const DUPLICATE_KEY = 11000;
 export const DEADLINES_COLLECTION = 'deadline_cases';
@@ -66,7 +66,7 @@ export class DeadlineViewStore implements OnModuleInit {
   /** The tenant's open cases due on or before `dueBy` that the viewer's list may hold, earliest first. */
   dueBy(tenant: string, dueBy: IsoDate, limit: number, viewer: Viewer): Promise<CaseDeadlineDocument[]> {
     return this.collection()
-      .find({ tenant, open: true, dueDate: { $ne: null, $lte: dueBy }, ...listingFilterFor(viewer) })
+      .find({ tenant, open: true, dueDate: { $ne: null, $lte: dueBy }, ...listedForFilter(viewer) })
       .sort({ dueDate: 1, registryNumber: 1 })
       .limit(limit)
       .toArray();

@@ -1,10 +1,9 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
-import { toLocalDate } from '@civic/domain';
+import { listedFor, toLocalDate } from '@civic/domain';
 import { CLOCK, TenantDirectory, type Clock } from '@civic/platform';
 import { DeadlineViewStore } from './deadline-view.store';
-import { listedFor } from './case-listing';
 import { buildReport, dueByOf, type DeadlineReport } from './deadline-report';
 import { DEFAULT_DUE_WITHIN_WORKING_DAYS, MAX_DUE_WITHIN_WORKING_DAYS, parseDeadlinesQuery } from './deadlines-query';
 import { DeadlinesAnswerDto, ErrorBodyDto } from './deadlines.dto';

@@ -1,6 +1,6 @@
 import { foldCase, type RegisteredCase, type Viewer } from '@civic/domain';
 import { CaseScript } from '../../test/cases';
-import { accessOf, listedFor } from './case-listing';
+import { accessOf, listedInFor } from './case-listing';
 
 const stateOf = (script: CaseScript): RegisteredCase => {
   const state = foldCase(script.history());
@@ -31,7 +31,7 @@ describe("which cases exist for a member of staff in notification's answers", ()
     ['secretary', true, false, false],
     ['anti-corruption officer', true, true, true],
   ])('listed for the %s: %p, %p, %p', (name, complaint, signal, report) => {
-    expect([ordinary, corruption, whistleblower].map((state) => listedFor(viewers[name], state))).toEqual([complaint, signal, report]);
+    expect([ordinary, corruption, whistleblower].map((state) => listedInFor(viewers[name], state))).toEqual([complaint, signal, report]);
   });
 
   it('a case read: none for whom a confidential case does not exist; full for the anti-corruption officer', () => {

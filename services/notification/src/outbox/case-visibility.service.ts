@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CaseAccess, Viewer } from '@civic/domain';
 import type { EventStore } from '@civic/event-store';
 import { CaseReader, EVENT_STORE } from '@civic/platform';
-import { accessOf, listedFor } from './case-listing';
+import { accessOf, listedInFor } from './case-listing';
 
 /** Reads the cases behind notification's answers to say which of them exist for the caller. */
 @Injectable()
@@ -25,7 +25,7 @@ export class CaseVisibility {
     const listed = new Set<string>();
     for (const caseId of new Set(caseIds)) {
       const history = await this.cases.registered(tenant, caseId);
-      if (history && listedFor(viewer, history.state)) listed.add(caseId);
+      if (history && listedInFor(viewer, history.state)) listed.add(caseId);
     }
     return listed;
   }
