@@ -5,13 +5,13 @@ import { pdfText } from '@civic/testing';
 import { dossierPdf } from '../src/audit/dossier-pdf';
 import { history } from '../src/audit/history';
 import { diffView, dossier, historyView } from '../src/audit/views';
-import { TRACKING_CODE_WITHHELD } from '../src/audit/withheld';
+import { auditedData, IDENTITY_WITHHELD, TRACKING_CODE_WITHHELD } from '../src/audit/withheld';
 
 const CODE = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
 const CASE_ID = '6f1c2a9e-0000-4000-8000-000000000042';
 
 /** A registration whose submitter carries a tracking code, then screening, through the real decider. */
-function events(): CaseEvent[] {
+function events(kind: 'complaint' | 'whistleblower-report' = 'complaint'): CaseEvent[] {
   const metadata = (i: number, role: 'registrar' | 'system') => ({
     tenant: 'peshtera',
     caseId: CASE_ID,
@@ -25,7 +25,7 @@ function events(): CaseEvent[] {
       {
         type: 'RegisterCase',
         data: {
-          kind: 'complaint',
+          kind,
           channel: 'email',
           receivedAt: '2026-03-02T08:00:00.000Z',
           registryNumber: 'PSH-2026-000042',
@@ -100,5 +100,15 @@ describe("the auditor's replay withholds the submitter's tracking code", () => {
     const anonymous = { ...registered, data: { ...registered.data, submitter: null, submitterGiven: false } } as CaseEvent;
     const [entry] = history(chained([anonymous]).map((event) => ({ event })));
     expect(entry.data.submitter).toBeNull();
+  });
+});
+
+describe("the auditor's replay withholds a whistleblower's identity", () => {
+  it('the submitter of a whistleblower report is a marker, the rest of the event as it is', () => {
+    const [registered] = events('whistleblower-report');
+    const shown = auditedData(registered);
+    expect(shown).toMatchObject({ submitter: IDENTITY_WITHHELD, text: 'Контейнерите не са извозени.', submitterGiven: true });
+    expect(JSON.stringify(shown)).not.toContain('Мария');
+    expect(JSON.stringify(shown)).not.toContain(CODE);
   });
 });

@@ -40,7 +40,7 @@ export interface AuditLogPage {
   nextFromRevision: number | null;
 }
 
-/** Auditors read who read what; that read is recorded too (after the page is taken, so it is not in it). */
+/** Auditors read who read what (auditors and staff); that read is recorded too (after the page is taken, so it is not in it). */
 @ApiTags('audit')
 @Auth('auditor')
 @ApiParam({ name: 'tenant', example: 'peshtera' })
@@ -57,8 +57,9 @@ export class AuditLogController {
 
   @Get('log')
   @ApiOperation({
-    summary: "The tenant's audit log: every auditor read, oldest first",
-    description: 'Each `AuditorReadRecorded` event, with the chain check of the whole log.',
+    summary: "The tenant's audit log: every auditor read and every staff read of personal data, oldest first",
+    description:
+      "Each `AuditorReadRecorded` event (an auditor's read) and `PersonalDataRead` event (a member of staff read a case's content: who, whose data, which route, which fields), with the chain check of the whole log.",
   })
   @ApiQuery({ name: 'fromRevision', required: false, description: 'First entry of the page; default 0.' })
   @ApiQuery({ name: 'limit', required: false, description: `Entries per page, 1 to ${LOG_PAGE_MAX}; default 100.` })
