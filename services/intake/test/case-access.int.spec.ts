@@ -227,4 +227,24 @@ describe('the case desk by role: content, confidential kinds, the audit log', ()
     // An action's answer carries no content: it is stored for retries, and reading is the desk view's.
     expect(asHandler.body).toMatchObject({ access: 'content', content: null });
   });
+
+  it('finds a case by its registry number as the desk shows it, for staff and auditors, with the same rules', async () => {
+    const byNumber = async (registryNumber: string, who: string) =>
+      desk.call<Body>('GET', `/tenants/peshtera/registry/numbers/${registryNumber}`, { token: await token(who) });
+    const numberOf = async (caseId: string) => (await view(caseId, 'auditor')).body.registryNumber as string;
+
+    const found = await byNumber(await numberOf(cases.complaint), 'registrar');
+    expect(found).toMatchObject({ status: 200, body: { caseId: cases.complaint, access: 'full' } });
+    expect(found.headers.get('etag')).toMatch(/^"\d+"$/);
+    expect(await byNumber(await numberOf(cases.whistleblower), 'auditor')).toMatchObject({
+      status: 200,
+      body: { access: 'record', content: null },
+    });
+
+    const hidden = await byNumber(await numberOf(cases.whistleblower), 'registrar');
+    const never = await byNumber('PSH-2026-999999', 'registrar');
+    expect(hidden).toMatchObject({ status: 404, body: never.body });
+    expect(never.body).toMatchObject({ errors: [{ field: 'registryNumber' }] });
+    expect(await byNumber('not-a-number', 'registrar')).toMatchObject({ status: 400, body: { errors: [{ field: 'registryNumber' }] } });
+  });
 });

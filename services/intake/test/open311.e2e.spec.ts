@@ -17,7 +17,7 @@ import type {
   Open311ServiceRequest,
   Open311Error,
 } from '../src/open311/documents';
-import { RegistryLookup } from '../src/open311/registry-lookup';
+import { RegistryLookup } from '../src/registry/registry-lookup';
 import { Open311Client } from './open311-client';
 import { seedTenant } from './seed-tenants';
 

@@ -24,9 +24,15 @@ export { UnknownTenantError } from '@civic/platform';
  * No case with that id in that tenant, or a tracking code that names none: malformed, unknown and
  * another tenant's all get this same answer, so nothing is learnt by guessing.
  */
+const NOT_FOUND = {
+  caseId: 'No such case in this municipality',
+  trackingCode: 'No case has this tracking code in this municipality',
+  registryNumber: 'No case has this registry number in this municipality',
+} as const;
+
 export class CaseNotFoundError extends Error {
-  constructor(readonly field: 'caseId' | 'trackingCode') {
-    super(field === 'caseId' ? 'No such case in this municipality' : 'No case has this tracking code in this municipality');
+  constructor(readonly field: keyof typeof NOT_FOUND) {
+    super(NOT_FOUND[field]);
     this.name = 'CaseNotFoundError';
   }
 }

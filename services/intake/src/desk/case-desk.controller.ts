@@ -24,6 +24,7 @@ import { REPLAYED_HEADER } from '../http/replayed';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
 import { CaseDeskService } from './case-desk.service';
 import { DESK_ACTIONS, type DeskActionName } from './desk-actions';
+import { DESK_READERS, DESK_VIEW_DESCRIPTION, ETAG_HEADER } from './desk-reading';
 import type { DeskCaseView } from './desk-view';
 import {
   AnswerDto,
@@ -41,11 +42,7 @@ import {
 const rolesFor = (action: DeskActionName): Role[] =>
   PERMISSIONS[DESK_ACTIONS[action].command].filter((role) => (STAFF_ROLES as readonly Role[]).includes(role));
 
-/** Who may read a case at the desk: everyone who works cases, and auditors. */
-const READERS: Role[] = ['registrar', 'officer', 'anti-corruption-officer', 'head-of-unit', 'secretary', 'mayor', 'auditor'];
-
 const CaseIdParam = ApiParam({ name: 'caseId', format: 'uuid' });
-const ETAG_HEADER = { ETag: { description: 'The case\'s revision, e.g. "7": send it back in If-Match.', schema: { type: 'string' } } };
 
 /** One desk action: who may do it (from the decider's PERMISSIONS), and its documentation. */
 function DeskCommand(action: DeskActionName, body: Type) {
@@ -113,12 +110,10 @@ export class CaseDeskController {
   constructor(private readonly desk: CaseDeskService) {}
 
   @Get()
-  @Auth(...READERS)
+  @Auth(...DESK_READERS)
   @ApiOperation({
     summary: 'The case as staff see it',
-    description:
-      "Its folded state, its legal term with the explanation of the due date (the tenant's policy and working calendar), the furthest date an extension may set, and its revision, also sent as the ETag. " +
-      "What the citizen wrote (`content`) goes only to those who work the case: the registrar, the assigned officer, the head of its unit, the secretary and the mayor; a confidential case (a whistleblower report, a signal flagged for corruption) exists only for the anti-corruption officer, whom it is assigned to, and auditors (who never read its content); a whistleblower's identity only for the anti-corruption officer. Every read that shows personal data is recorded in the tenant's audit log first.",
+    description: DESK_VIEW_DESCRIPTION,
   })
   @ApiServiceUnavailableResponse({
     type: ErrorBodyDto,

@@ -26,6 +26,7 @@ import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '@civic/platform';
 import { IdempotencyStore, type IdempotencyRecord } from '../idempotency/idempotency-store';
 import { settleReservation } from '../idempotency/reservation';
+import { parseRegistryNumber, RegistryLookup } from '../registry/registry-lookup';
 import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
 import { deskView, type ContentWanted, type DeskCaseView } from './desk-view';
 import { personalDataRead } from './personal-data-read';
@@ -81,6 +82,7 @@ export class CaseDeskService {
     private readonly access: CaseAccessPolicy,
     private readonly audit: AuditTrail,
     @Inject(CONTENT_READER) private readonly contents: CaseReader,
+    private readonly registry: RegistryLookup,
   ) {}
 
   /**
@@ -108,6 +110,25 @@ export class CaseDeskService {
       );
     }
     return view;
+  }
+
+  /** The case staff name by its registry number (`PSH-2026-000123`), as `view` shows it. */
+  async viewByNumber(read: Omit<DeskRead, 'caseId'> & { registryNumber: string }): Promise<DeskCaseView> {
+    const charter = this.charterOf(read.tenant);
+    if (parseRegistryNumber(read.registryNumber) === undefined) {
+      throw new InvalidInputError([
+        { field: 'registryNumber', reason: `is not a registry number such as ${charter.registryPrefix}-2026-000123` },
+      ]);
+    }
+    const caseId = await this.registry.caseIdOf(charter, read.registryNumber);
+    if (caseId === undefined) throw new CaseNotFoundError('registryNumber');
+    try {
+      return await this.view({ ...read, caseId });
+    } catch (error) {
+      // A number whose case the caller may not know of is as unknown as a number never issued.
+      if (error instanceof CaseNotFoundError) throw new CaseNotFoundError('registryNumber');
+      throw error;
+    }
   }
 
   async act(request: DeskRequest): Promise<DeskOutcome> {

@@ -10,7 +10,7 @@ import type { Open311CreatedRequest, Open311Discovery, Open311Service, Open311Se
 import { ParameterMissingError, ServiceNotFoundError, ServiceRequestNotFoundError, TokenNotFoundError } from './errors';
 import { open311Submissions, readOpen311Form } from './form';
 import { Open311Locations } from './locations';
-import { RegistryLookup } from './registry-lookup';
+import { RegistryLookup } from '../registry/registry-lookup';
 import { Open311RequestIndex } from './request-index';
 import { readRequestsQuery } from './requests-query';
 import { serviceNotice, serviceRequestOf, type StoredLocation } from './request-view';

@@ -17,7 +17,7 @@ import { ApiKeys } from './api-keys';
 import { Open311Locations } from './locations';
 import { Open311Controller } from './open311.controller';
 import { GeoReportService } from './georeport.service';
-import { RegistryLookup } from './registry-lookup';
+import { RegistryLookup } from '../registry/registry-lookup';
 import { Open311RequestIndex } from './request-index';
 import { Open311RequestProjection } from './request-projection';
 
