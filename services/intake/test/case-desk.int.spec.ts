@@ -70,7 +70,8 @@ describe('the case desk', () => {
           policy: { kind: 'complaint', term: { unit: 'months', amount: 1 }, source: expect.stringContaining('Peshtera') },
           due: '2026-12-02',
           paused: false,
-          maxFinalDate: null,
+          // The charter's notice of reasons and a final date, capped at two months from receipt (the tenant's data).
+          maxFinalDate: '2027-01-04',
           steps: expect.arrayContaining([
             expect.objectContaining({
               rule: 'term',
@@ -177,10 +178,26 @@ describe('the case desk', () => {
       expect(earlier.body.errors).toEqual([{ field: 'newFinalDate', reason: `must be after the current due date ${deadline.due}` }]);
     });
 
-    it('refuses to extend a kind whose policy allows no extension (409)', async () => {
-      const answer = await desk.act(await desk.registered('complaint'), 'extensions', VALID.extensions, 'secretary');
+    it('refuses to extend a kind whose policy allows no extension (409): a complaint in Sopot', async () => {
+      const complaint = await desk.registered('complaint', { tenant: 'sopot' });
+      const answer = await desk.act(complaint, 'extensions', VALID.extensions, 'secretary', { tenant: 'sopot' });
       expect(answer.status).toBe(409);
       expect(answer.body.rejection).toMatchObject({ type: 'ExtensionNotAllowed' });
+    });
+
+    it("extends a Peshtera complaint with its reasons, as Peshtera's charter promises, up to two months from receipt", async () => {
+      const complaint = await desk.registered('complaint');
+      const { body: before } = await desk.view(complaint, 'secretary');
+      // Received on 2 November 2026: a month's term to 2 December, two months at most to 4 January (2 January is a Saturday).
+      expect(before.deadline).toMatchObject({ due: '2026-12-02', maxFinalDate: '2027-01-04' });
+      const reason = 'Нужна е проверка на място с фирмата по чистотата.';
+      const extended = await desk.act(complaint, 'extensions', { reason, newFinalDate: '2026-12-18' }, 'secretary');
+      expect(extended.status).toBe(200);
+      expect(extended.body).toMatchObject({
+        deadline: { due: '2026-12-18' },
+        state: { facts: { extensions: [{ reason, newFinalDate: '2026-12-18', maxFinalDate: '2027-01-04' }] } },
+      });
+      expect((await desk.types(complaint)).at(-1)).toBe('DeadlineExtended');
     });
 
     it('answers an assigned case with the text, the attachments described and the channel; then closes and reopens it', async () => {

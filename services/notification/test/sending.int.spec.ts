@@ -108,6 +108,31 @@ describe('notification sends what the case calls for', () => {
     expect(templates.sort()).toEqual(['acknowledgement', 'extension']);
   });
 
+  it("a Peshtera complaint that cannot be answered within a month: the citizen is told in writing why, and the final date (Peshtera's charter)", async () => {
+    const person = submitter();
+    const script = new CaseScript({
+      tenant: TENANT,
+      kind: 'complaint',
+      submitter: person,
+      registryNumber: 'PSH-2026-000107',
+      receivedAt: '2026-03-02T09:15:00.000Z',
+    }).accept();
+    await notification.run(script);
+    await waitForMail(person.email ?? '');
+    await notification.run(
+      script.add({
+        type: 'ExtendDeadline',
+        data: { reason: 'Нужна е проверка на място с фирмата по чистотата.', newFinalDate: '2026-04-17', maxFinalDate: '2026-05-04' },
+      }),
+    );
+
+    const mails = await waitForMail(person.email ?? '', { count: 2 });
+    const notice = mails.find((m) => m.subject === 'Удължаване на срока за отговор по обръщение № PSH-2026-000107');
+    expect(notice?.text).toContain('Причини за удължаването: Нужна е проверка на място с фирмата по чистотата.');
+    expect(notice?.text).toContain('Нова крайна дата за отговор: 17 април 2026');
+    expect(notice?.text).toContain('Досегашен срок: 2 април 2026');
+  });
+
   it('the answer: by e-mail with the letter attached as PDF (its text has the answer), the letter kept for the registrar', async () => {
     const person = submitter({ address: 'ул. „Дунав“ 3, Пещера' });
     const answer = 'Контейнерите на ул. „Дунав“ бяха извозени на 5 март 2026 г. и графикът е променен.';
