@@ -38,7 +38,7 @@ import { TrackingCodes } from '../tracking/tracking-codes';
 import { handleCaseCommand, SCREENING_ACTOR } from './case-command';
 import { registeredCase } from './case-reader';
 import { CLOCK, type Clock } from './clock';
-import { ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
+import { citizenInformationSchema, ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
 import { CaseNotFoundError, CaseNotYoursError, InvalidInputError } from './errors';
 import { publicView, type PublicCaseView } from './public-view';
 import { registryNumberFor } from './registry-numbers';
@@ -210,6 +210,20 @@ export class CaseIntakeService {
       const data = withdrawal.reason === undefined ? {} : { reason: withdrawal.reason };
       await this.handle({ type: 'WithdrawCase', data }, context);
     }
+    return this.publicViewOf(charter, caseId);
+  }
+
+  /**
+   * The submitter answers a request for information online (the tracking code is their receipt): the case
+   * resumes and a paused clock runs again. Only while the case waits for them; otherwise the decider's 409.
+   */
+  async provideInformation(request: CitizenRequest): Promise<PublicCaseView> {
+    const charter = this.charterOf(request.tenant);
+    const reply = parse(citizenInformationSchema, request.body ?? {});
+    const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
+    const found = await this.registeredCase(charter, caseId, 'trackingCode');
+    const context = this.context(charter, caseId, citizen(found.dataSubjectId), request.correlationId, found.dataSubjectId);
+    await this.handle({ type: 'ProvideInformation', data: { text: reply.text, attachments: [] } }, context);
     return this.publicViewOf(charter, caseId);
   }
 

@@ -37,3 +37,15 @@ export const ratingSchema = z
     comment: reason.optional(),
   })
   .strict();
+
+/** The submitter's reply to a request for information, sent online with their tracking code. */
+export const citizenInformationSchema = z
+  .object({
+    text: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(20_000, 'must be at most 20000 characters')
+      .describe("What was asked for, in the submitter's words (kept as their personal data)."),
+  })
+  .strict();

@@ -23,7 +23,7 @@ import { citizenSubmissions } from '../cases/submission';
 import { ErrorBodyDto, PublicCaseViewDto } from '../http/openapi-models';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
 import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';
-import { CitizenSubmissionDto, RatingDto, WithdrawalDto } from './citizen.dto';
+import { CitizenInformationDto, CitizenSubmissionDto, RatingDto, WithdrawalDto } from './citizen.dto';
 import { OPEN311_READS_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';
 
 const codeParam = ApiParam({ name: 'trackingCode', description: 'The private code given when the case was submitted.' });
@@ -98,6 +98,30 @@ export class CitizenCasesController {
     @Headers() headers: IncomingHttpHeaders,
   ): Promise<PublicCaseView> {
     return this.intake.withdraw({ tenant, trackingCode, body, correlationId: correlationIdOf(headers) });
+  }
+
+  @Post(':trackingCode/information')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Answer a request for information',
+    description:
+      "While the case waits for the submitter (status `awaiting-information`): the case resumes and a paused legal clock runs again. The text is kept as the submitter's personal data, encrypted with their key.",
+  })
+  @TenantParam
+  @codeParam
+  @ApiBody({ type: CitizenInformationDto })
+  @ApiOkResponse({ type: PublicCaseViewDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: '`text` missing, empty or too long.' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The case is not waiting for information (IllegalTransition).' })
+  @ApiPayloadTooLargeResponse({ type: ErrorBodyDto })
+  provideInformation(
+    @Param('tenant') tenant: string,
+    @Param('trackingCode') trackingCode: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+  ): Promise<PublicCaseView> {
+    return this.intake.provideInformation({ tenant, trackingCode, body, correlationId: correlationIdOf(headers) });
   }
 
   @Post(':trackingCode/rating')
