@@ -3,6 +3,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { documentedApi, type DocumentedApi } from '../../test/openapi-document';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { CitizenCasesController } from '../citizen/citizen-cases.controller';
+import { CaseLookupController } from '../desk/case-lookup.controller';
 import { CaseDeskController } from '../desk/case-desk.controller';
 import { CaseDeskService } from '../desk/case-desk.service';
 import { DESK_ACTION_NAMES } from '../desk/desk-actions';
@@ -16,7 +17,7 @@ describe("intake's OpenAPI document", () => {
   beforeAll(async () => {
     api = await documentedApi({
       imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }])],
-      controllers: [StaffCasesController, CitizenCasesController, CaseDeskController],
+      controllers: [StaffCasesController, CitizenCasesController, CaseDeskController, CaseLookupController],
       providers: [
         { provide: CaseIntakeService, useValue: {} },
         { provide: CaseDeskService, useValue: {} },
@@ -35,6 +36,7 @@ describe("intake's OpenAPI document", () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/public/{tenant}/cases',
       '/public/{tenant}/cases/{trackingCode}',
+      '/public/{tenant}/cases/{trackingCode}/information',
       '/public/{tenant}/cases/{trackingCode}/rating',
       '/public/{tenant}/cases/{trackingCode}/withdraw',
       '/tenants/{tenant}/cases',
@@ -48,6 +50,7 @@ describe("intake's OpenAPI document", () => {
       '/tenants/{tenant}/cases/{caseId}/reopen',
       '/tenants/{tenant}/cases/{caseId}/screening',
       '/tenants/{tenant}/cases/{caseId}/withdrawal',
+      '/tenants/{tenant}/registry/numbers/{registryNumber}',
     ]);
   });
 
