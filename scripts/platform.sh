@@ -55,13 +55,14 @@ for _ in $(seq 1 50); do curl -fsS "$ISSUER/.well-known/jwks.json" >/dev/null 2>
 OPEN311_KEYS="${OPEN311_API_KEYS:-$(paste -sd, "$KEYS_FILE")}"
 
 # A machine's MongoDB database for the platform; the event store is the local PostgreSQL. In development the
-# seeded officer of each seed tenant serves every unit until an admin sets officers (routing).
+# seeded officer of each seed tenant serves every unit until an admin sets officers (routing), and the seeded
+# staff have development addresses in the staff directory until an admin sets theirs (notification).
 for s in "${SERVICES[@]}"; do
   HTTP_PORT="${PORTS[$s]}" EVENT_STORE_URL="$POSTGRES_URL" MONGODB_URI="$MONGODB_URI" \
     KAFKA_BROKERS="$KAFKA_BROKERS" LOG_LEVEL="${LOG_LEVEL:-info}" \
     SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}" \
     AUTH_JWKS_URL="$ISSUER/.well-known/jwks.json" AUTH_ISSUER="$ISSUER" \
-    OPEN311_API_KEYS="$OPEN311_KEYS" ROUTING_SEED_DEVELOPMENT_OFFICERS=true \
+    OPEN311_API_KEYS="$OPEN311_KEYS" ROUTING_SEED_DEVELOPMENT_OFFICERS=true NOTIFICATION_SEED_DEVELOPMENT_CONTACTS=true \
     setsid nohup node --enable-source-maps "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/$s.pid"
 done

@@ -11,6 +11,9 @@ import { LettersStore } from './letters/letters.store';
 import { OutboxStore } from './outbox/outbox.store';
 import { CaseVisibility } from './outbox/case-visibility.service';
 import { RoutingSetupReader } from './routing/routing-setup';
+import { DevelopmentContacts } from './staff/development-contacts';
+import { StaffDirectoryController } from './staff/staff-directory.controller';
+import { StaffDirectory } from './staff/staff-directory.store';
 import { CaseRecorder } from './sender/case-recorder';
 import { MessageComposer } from './sender/composer';
 import { NotificationSender } from './sender/sender';
@@ -26,13 +29,15 @@ export class NotificationModule {
       // The platform's placeholder trace is off: this service has its own `case-events` handler, and Nest
       // runs two handlers of one pattern detached from the delivery (offsets committed before the work).
       imports: [PlatformModule.forRoot({ service: 'notification', config, traceCaseEvents: false })],
-      controllers: [CaseEventsController, TemplatesController, NotificationsController],
+      controllers: [CaseEventsController, TemplatesController, NotificationsController, StaffDirectoryController],
       providers: [
         // The defaults are read and checked at start-up: a broken file stops the service, naming it.
         { provide: DEFAULT_TEMPLATES, useFactory: () => loadDefaultTemplates() },
         { provide: SMS_SENDER, useClass: LoggingSmsSender },
         TemplateStore,
         RoutingSetupReader,
+        StaffDirectory,
+        DevelopmentContacts,
         OutboxStore,
         CaseVisibility,
         LettersStore,
@@ -43,7 +48,7 @@ export class NotificationModule {
         CaseEventsHandler,
         ...caseEventsConsumerProviders,
       ],
-      exports: [CaseEventsHandler, NotificationSender, OutboxStore, TemplateStore, LettersStore],
+      exports: [CaseEventsHandler, NotificationSender, OutboxStore, TemplateStore, LettersStore, StaffDirectory],
     };
   }
 }

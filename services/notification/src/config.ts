@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { platformConfigSchema } from '@civic/platform';
+import { booleanFlag, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
 
 const positive = (defaultValue: number) => z.coerce.number().int().positive('must be a positive whole number').default(defaultValue);
@@ -46,8 +46,10 @@ export const configSchema = platformConfigSchema.extend({
   SMTP_URL: smtpUrl,
   /** How long one SMTP conversation may take before the attempt counts as failed. */
   SMTP_TIMEOUT_MS: positive(15_000),
-  /** Letters go out from `no-reply@<tenant>.<MAIL_DOMAIN>`; staff addresses are `<user>@<tenant>.<MAIL_DOMAIN>`; Message-IDs end in `@<MAIL_DOMAIN>`. */
+  /** Letters go out from `no-reply@<tenant>.<MAIL_DOMAIN>`; Message-IDs end in `@<MAIL_DOMAIN>`; development staff addresses are `<user>@<tenant>.<MAIL_DOMAIN>`. */
   MAIL_DOMAIN: domain('civic.local'),
+  /** Development only: give the development issuer's seeded staff addresses in the staff directory (`npm start` sets it). */
+  NOTIFICATION_SEED_DEVELOPMENT_CONTACTS: booleanFlag(false),
   /**
    * Where a citizen follows their case; `{tenant}` is replaced by the tenant's slug and `{code}` by their
    * tracking code (without `{code}`, the code is added as the last path segment: see messages/tracking-link.ts).

@@ -2,7 +2,7 @@ import { maskPhone } from './delivery/sms';
 import { textToHtml } from './delivery/email';
 import { nameBasedId, notificationIdFor, recordCommandIdFor } from './ids';
 import { redactContacts } from './outbox/outbox.store';
-import { staffAddress } from './sender/composer';
+import { developmentAddress as staffAddress } from './staff/development-contacts';
 
 describe('ids, addresses and what may be kept in plain text', () => {
   it('name-based ids are RFC 9562 version 5 UUIDs: the DNS-namespace example gives the published value', () => {
@@ -18,7 +18,7 @@ describe('ids, addresses and what may be kept in plain text', () => {
     expect(recordCommandIdFor(id, 'sent')).not.toBe(recordCommandIdFor(id, 'failed'));
   });
 
-  it('staff addresses are derived from the user id and the tenant', () => {
+  it('development staff addresses are derived from the user id and the tenant', () => {
     expect(staffAddress('peshtera:officer', 'peshtera', 'civic.local')).toBe('peshtera.officer@peshtera.civic.local');
     expect(staffAddress('Secretary', 'sopot', 'civic.local')).toBe('secretary@sopot.civic.local');
   });

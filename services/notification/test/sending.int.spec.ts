@@ -219,21 +219,32 @@ describe('notification sends what the case calls for', () => {
     expect(typesOf(await notification.events(script.caseId))).toEqual(['CaseRegistered']);
   });
 
-  it('staff: the assigned officer and, on a breach, the officer and the escalation role, at their derived addresses', async () => {
+  it("staff: the assigned officer and, on a breach, the officer and the escalation role, at the addresses in the tenant's staff directory", async () => {
     const officer = uniqueName('ew');
+    const officerEmail = `${officer}@peshtera.bg`;
+    const secretaryEmail = `${uniqueName('secretary')}@peshtera.bg`;
+    // The tenant admin keeps the directory: the officer's work address, and who is written to as the secretary.
+    const admin = await notification.token(TENANT, ['tenant-admin']);
+    for (const [userId, body] of [
+      [officer, { email: officerEmail, roles: ['officer'] }],
+      ['peshtera:secretary', { email: secretaryEmail, roles: ['secretary'] }],
+    ] as const) {
+      const put = await notification.call('PUT', `/tenants/${TENANT}/staff-contacts/${userId}`, { token: admin, body });
+      expect(put.status).toBe(200);
+    }
     const script = new CaseScript({ tenant: TENANT, submitter: submitter(), registryNumber: `PSH-2026-${String(Date.now()).slice(-6)}` })
       .accept()
       .routeAndAssign('environment-waste', officer)
       .add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
     await notification.run(script);
     const number = script.commands[0].type === 'RegisterCase' ? script.commands[0].data.registryNumber : '';
-    const officerMails = await waitForMail(`${officer}@peshtera.civic.local`, { count: 2 });
+    const officerMails = await waitForMail(officerEmail, { count: 2 });
     expect(officerMails.map((m) => m.subject).sort()).toEqual([
       `Изтекъл срок по преписка № ${number}`,
       `Нова преписка за Вас: № ${number}`,
     ]);
     // Peshtera's default rule set escalates to the municipal secretary.
-    const [secretary] = await waitForMail('secretary@peshtera.civic.local', { matching: (m) => m.subject.includes(number) });
+    const [secretary] = await waitForMail(secretaryEmail, { matching: (m) => m.subject.includes(number) });
     expect(secretary.text).toContain(`Срокът за отговор по преписка (жалба) с входящ № ${number} изтече на 2 април 2026 г.`);
     const recipients = (await outcomesOn(script.caseId, 4)).map((e) =>
       e.type === 'NotificationSent' ? [e.data.template, e.data.recipient] : [],
@@ -245,6 +256,41 @@ describe('notification sends what the case calls for', () => {
         ['staff-deadline-breached', { kind: 'role', role: 'secretary' }],
       ]),
     );
+  });
+
+  it('staff: someone with no address in the directory gets no made-up one; the message fails, naming why', async () => {
+    const officer = uniqueName('nowhere');
+    const script = new CaseScript({ tenant: TENANT, submitter: submitter() }).accept().routeAndAssign('environment-waste', officer);
+    await notification.run(script);
+    const outcomes = await outcomesOn(script.caseId, 2);
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'NotificationFailed',
+          data: expect.objectContaining({ template: 'staff-assigned', error: expect.stringContaining('staff directory') }),
+        }),
+      ]),
+    );
+  });
+
+  it('the staff directory API: the tenant admin sets, lists and removes addresses; bad input is a 400 naming the field; others get 403', async () => {
+    const admin = await notification.token(TENANT, ['tenant-admin']);
+    const userId = uniqueName('peshtera:officer');
+    const path = `/tenants/${TENANT}/staff-contacts/${userId}`;
+    const bad = await notification.call('PUT', path, { token: admin, body: { email: 'not an address', roles: ['janitor'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'roles.0']);
+    const registrar = await notification.token(TENANT, ['registrar']);
+    expect((await notification.call('PUT', path, { token: registrar, body: { email: 'a@peshtera.bg' } })).status).toBe(403);
+
+    expect(await notification.call('PUT', path, { token: admin, body: { email: 'ivan.ivanov@peshtera.bg' } })).toMatchObject({
+      status: 200,
+      body: { userId, email: 'ivan.ivanov@peshtera.bg', roles: [], changedBy: expect.any(String) },
+    });
+    const listed = await notification.call('GET', `/tenants/${TENANT}/staff-contacts`, { token: admin });
+    expect(listed.body.contacts).toEqual(expect.arrayContaining([expect.objectContaining({ userId, email: 'ivan.ivanov@peshtera.bg' })]));
+    expect((await notification.call('DELETE', path, { token: admin })).status).toBe(204);
+    expect((await notification.call('DELETE', path, { token: admin })).status).toBe(404);
   });
 
   it('redelivered (a relay re-send), and queued again past the inbox: still one e-mail, one NotificationSent', async () => {

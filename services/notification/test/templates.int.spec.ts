@@ -189,6 +189,8 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
         '/tenants/{tenant}/notifications/templates/{message}/{language}',
         '/tenants/{tenant}/notifications/templates/{message}/{language}/preview',
         '/tenants/{tenant}/notifications/{notificationId}/retry',
+        '/tenants/{tenant}/staff-contacts',
+        '/tenants/{tenant}/staff-contacts/{userId}',
       ].sort(),
     );
     expect(document.paths['/tenants/{tenant}/notifications/templates/{message}/{language}'].put?.security).toEqual([{ bearer: [] }]);

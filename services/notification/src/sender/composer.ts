@@ -9,6 +9,7 @@ import { messageVariables, VariablesUnavailableError } from '../messages/variabl
 import { formatDate } from '../messages/words';
 import type { OutboxEntry } from '../outbox/outbox.store';
 import { renderTemplate, TemplateRenderError, type TemplateText } from '../templates/render';
+import { StaffDirectory } from '../staff/staff-directory.store';
 import { RoutingSetupReader } from '../routing/routing-setup';
 import { TemplateStore } from '../templates/template-store';
 
@@ -39,15 +40,6 @@ export type Composition =
       pdf?: Buffer;
     };
 
-/** Staff addresses: `<user>@<tenant>.<MAIL_DOMAIN>` (see NOTIFICATION.md, "Staff addresses"). */
-export const staffAddress = (localPart: string, tenant: string, domain: string) =>
-  `${
-    localPart
-      .toLowerCase()
-      .replace(/[^a-z0-9._-]+/g, '.')
-      .replace(/^\.+|\.+$/g, '') || 'staff'
-  }@${tenant}.${domain}`;
-
 /** Staff read the platform in the official language. */
 const STAFF_LANGUAGE: Language = 'bg';
 
@@ -65,6 +57,7 @@ export class MessageComposer {
     private readonly tenants: TenantDirectory,
     private readonly templates: TemplateStore,
     private readonly routing: RoutingSetupReader,
+    private readonly staff: StaffDirectory,
   ) {}
 
   async compose(entry: OutboxEntry): Promise<Composition> {
@@ -89,8 +82,7 @@ export class MessageComposer {
         postalAddress: submitter.address?.trim(),
       };
     } else {
-      const who = entry.recipient.kind === 'staff' ? entry.recipient.userId : entry.recipient.role;
-      recipient = { email: staffAddress(who, entry.tenant, this.config.MAIL_DOMAIN) };
+      recipient = { email: await this.staffEmail(entry) };
     }
     if (entry.channel === 'email' && !recipient.email) throw new PermanentSendError('the recipient has no e-mail address');
     if (entry.channel === 'sms' && !recipient.phone) throw new PermanentSendError('the recipient has no phone number');
@@ -112,6 +104,20 @@ export class MessageComposer {
           })
         : undefined;
     return { kind: 'message', language, municipality: charter.name[language], recipient, rendered, ...(pdf ? { pdf } : {}) };
+  }
+
+  /** The tenant's staff directory: a person's own address, or everyone written to as the role. None: the message fails, named. */
+  private async staffEmail(entry: OutboxEntry): Promise<string> {
+    const { recipient } = entry;
+    if (recipient.kind === 'staff') {
+      const contact = await this.staff.get(entry.tenant, recipient.userId);
+      if (!contact) throw new PermanentSendError(`no e-mail address for ${recipient.userId} in the tenant's staff directory`);
+      return contact.email;
+    }
+    if (recipient.kind !== 'role') throw new PermanentSendError('not a staff recipient');
+    const emails = await this.staff.emailsOfRole(entry.tenant, recipient.role);
+    if (emails.length === 0) throw new PermanentSendError(`nobody is written to as ${recipient.role} in the tenant's staff directory`);
+    return emails.join(', ');
   }
 
   private async render(entry: OutboxEntry, charter: TenantCharter, history: CaseEvent[], language: Language): Promise<TemplateText> {
