@@ -75,7 +75,7 @@ describe('auditor replay', () => {
         text: c.submitter.text,
       });
       expect(JSON.stringify(body)).not.toContain(c.submitter.trackingCode);
-      expect(body.events[6].data).toEqual({ rating: 4, comment: c.submitter.comment });
+      expect(body.events[6].data).toEqual({ rating: 4, comment: c.submitter.comment, recommendation: null });
       expect(body.head).toEqual({ revision: 6, eventId: body.events[6].eventId, hash: body.events[6].hash });
     });
 

@@ -70,7 +70,13 @@ describe('analytics read models: case list, KPIs, reports', () => {
       expect(all.answeredOnTime).toBeGreaterThan(0);
       expect(all.answeredWithTerm - all.answeredOnTime).toBeGreaterThan(0);
       expect(
-        all.breaches * all.extensions * all.redirects * all.noProceedings.total * all.satisfaction.ratings * all.backlog.overdue,
+        all.breaches *
+          all.extensions *
+          all.redirects *
+          all.noProceedings.total *
+          all.satisfaction.ratings *
+          all.satisfaction.recommendations *
+          all.backlog.overdue,
       ).toBeGreaterThan(0);
     });
 
@@ -202,6 +208,7 @@ describe('analytics read models: case list, KPIs, reports', () => {
       expect(column(row('total', ''), 'answered_on_time')).toBe(String(total.answeredOnTime));
       expect(column(row('total', ''), 'on_time_rate_percent')).toBe(String(total.onTimeRate));
       expect(column(row('total', ''), 'satisfaction_average')).toBe(String(total.satisfaction.average));
+      expect(column(row('total', ''), 'recommendations')).toBe(String(total.satisfaction.recommendations));
       for (const kind of new Set(cases.map((c) => c.kind))) {
         expect(column(row('kind', kind), 'received')).toBe(String(cases.filter((c) => c.kind === kind).length));
       }

@@ -86,7 +86,8 @@ export type WithdrawCase = CaseCommandEnvelope<'WithdrawCase', { reason?: string
 
 export type LinkAsDuplicate = CaseCommandEnvelope<'LinkAsDuplicate', { originalCaseId: string }>;
 
-export type RecordSatisfaction = CaseCommandEnvelope<'RecordSatisfaction', { rating: number; comment?: string }>;
+/** The case's one rating, with an optional comment and recommendation, whoever records it (citizen, registrar by phone, import). */
+export type RecordSatisfaction = CaseCommandEnvelope<'RecordSatisfaction', { rating: number; comment?: string; recommendation?: string }>;
 
 /** deadline-watch: a warning threshold was reached for the current due date. */
 export type RecordDeadlineApproaching = CaseCommandEnvelope<

@@ -102,4 +102,12 @@ export type CaseWithdrawnV1 = CaseEventEnvelope<'CaseWithdrawn', { reason: strin
 
 export type CaseLinkedAsDuplicateV1 = CaseEventEnvelope<'CaseLinkedAsDuplicate', { originalCaseId: string }>;
 
-export type SatisfactionRecordedV1 = CaseEventEnvelope<'SatisfactionRecorded', { rating: SatisfactionRating; comment: string | null }>;
+/**
+ * `recommendation` (what the citizen suggests to improve the service, as the Petrich charter asks of its
+ * feedback) was added later as an optional field, a compatible change (VERSIONING.md): events written before
+ * it lack it, which means none was given. New events always write it, null when none.
+ */
+export type SatisfactionRecordedV1 = CaseEventEnvelope<
+  'SatisfactionRecorded',
+  { rating: SatisfactionRating; comment: string | null; recommendation?: string | null }
+>;

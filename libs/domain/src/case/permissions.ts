@@ -33,7 +33,8 @@ export const PERMISSIONS: { readonly [C in CaseCommandType]: readonly Role[] } =
   ReopenCase: ['registrar', ...MANAGERS, 'mayor'],
   WithdrawCase: ['citizen', 'registrar', 'system'],
   LinkAsDuplicate: ['registrar', ...HANDLERS, ...MANAGERS],
-  // Charters: satisfaction surveys, by the citizen, by phone through a registrar, or imported.
+  // Charters: satisfaction surveys, by the citizen, by phone through a registrar, or imported; whoever records
+  // it, a case has one rating (AlreadyRated, outcome.ts).
   RecordSatisfaction: ['citizen', 'registrar', 'system'],
   // The platform's own observations (deadline-watch, notification): nobody records them by hand.
   RecordDeadlineApproaching: ['system'],

@@ -37,7 +37,8 @@ export const PERSONAL_DATA_FIELDS: { readonly [T in CaseEventType]: readonly Dat
   CaseReopened: [],
   CaseWithdrawn: ['reason'],
   CaseLinkedAsDuplicate: [],
-  SatisfactionRecorded: ['comment'],
+  // The citizen's own words, comment and recommendation alike.
+  SatisfactionRecorded: ['comment', 'recommendation'],
   DeadlineApproaching: [],
   DeadlineBreached: [],
   CaseEscalated: [],

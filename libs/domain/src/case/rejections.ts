@@ -30,6 +30,7 @@ export type CaseRejection =
   | Named<'ExtensionNotLater', { newFinalDate: IsoDate; currentFinalDate: IsoDate }>
   | Named<'RatingBeforeAnswer'>
   | Named<'RatingOutOfRange', { rating: number }>
+  | Named<'AlreadyRated'>
   | Named<'CannotBeDuplicateOfItself'>
   | Named<'DeadlineAlertAlreadyRecorded', { alert: DeadlineAlert }>
   | Named<'EscalationBeforeBreach', { dueDate: IsoDate }>
@@ -151,6 +152,13 @@ export const rejections = {
     type: 'RatingOutOfRange',
     rating,
     message: { bg: 'Оценката е цяло число от 1 до 5.', en: 'The rating is a whole number from 1 to 5.' },
+  }),
+  alreadyRated: (): CaseRejection => ({
+    type: 'AlreadyRated',
+    message: {
+      bg: 'Преписката вече е оценена; всяка преписка се оценява веднъж.',
+      en: 'The case has already been rated; a case is rated once.',
+    },
   }),
   cannotBeDuplicateOfItself: (): CaseRejection => ({
     type: 'CannotBeDuplicateOfItself',

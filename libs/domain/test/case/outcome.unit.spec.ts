@@ -1,3 +1,4 @@
+import { caseDecider } from '../../src/case';
 import { as, at, command, event, given, history } from './fixtures';
 
 const answer = { text: 'Осветлението е поправено.', attachments: [], channel: 'email' as const };
@@ -149,14 +150,27 @@ describe('RecordSatisfaction', () => {
   it('Charters (measure satisfaction): the submitter rates the answer, 1–5, with an optional comment', () => {
     const state = given(history.closed())
       .when(command('RecordSatisfaction', { rating: 5, comment: 'Бързо!' }, opts))
-      .then([event('SatisfactionRecorded', { rating: 5, comment: 'Бързо!' }, opts)]);
+      .then([event('SatisfactionRecorded', { rating: 5, comment: 'Бързо!', recommendation: null }, opts)]);
     expect(state).toMatchObject({ facts: { ratings: [5] } });
+  });
+
+  it('Petrich charter (feedback "to assess the service and make recommendations"): the rating carries a recommendation', () => {
+    const recommendation = 'Да има работно време и в събота.';
+    given(history.closed())
+      .when(command('RecordSatisfaction', { rating: 3, recommendation }, opts))
+      .then([event('SatisfactionRecorded', { rating: 3, comment: null, recommendation }, opts)]);
+  });
+
+  it('a blank recommendation or comment is none', () => {
+    given(history.closed())
+      .when(command('RecordSatisfaction', { rating: 4, comment: ' ', recommendation: '  ' }, opts))
+      .then([event('SatisfactionRecorded', { rating: 4, comment: null, recommendation: null }, opts)]);
   });
 
   it('Charters: an answered, not yet closed case can be rated too', () => {
     given(history.answered())
       .when(command('RecordSatisfaction', { rating: 2 }, opts))
-      .then([event('SatisfactionRecorded', { rating: 2, comment: null }, opts)]);
+      .then([event('SatisfactionRecorded', { rating: 2, comment: null, recommendation: null }, opts)]);
   });
 
   it('Charters: rating only after an answer: RatingBeforeAnswer', () => {
@@ -173,5 +187,51 @@ describe('RecordSatisfaction', () => {
     given(history.closed())
       .when(command('RecordSatisfaction', { rating }, opts))
       .then('RatingOutOfRange');
+  });
+
+  describe('one rating per case', () => {
+    const rated = (actor = as('citizen')) => [
+      ...history.closed(),
+      event('SatisfactionRecorded', { rating: 4, comment: null, recommendation: null }, { actor, now: at(11) }),
+    ];
+
+    it('a second rating is refused: AlreadyRated, with the reason in bg and en', () => {
+      given(rated())
+        .when(command('RecordSatisfaction', { rating: 1, recommendation: 'Друго' }, { ...opts, now: at(12) }))
+        .then('AlreadyRated');
+      const state = rated().reduce(caseDecider.evolve, caseDecider.initialState());
+      const result = caseDecider.decide(command('RecordSatisfaction', { rating: 1 }, { ...opts, now: at(12) }), state);
+      expect(result).toMatchObject({
+        ok: false,
+        rejection: { message: { bg: expect.stringMatching(/оценена/), en: expect.stringMatching(/already been rated/) } },
+      });
+    });
+
+    it("a registrar's phone survey is the case's one rating: the citizen cannot rate it again, nor the other way round", () => {
+      given(rated(as('registrar')))
+        .when(command('RecordSatisfaction', { rating: 5 }, opts))
+        .then('AlreadyRated');
+      given(rated(as('citizen')))
+        .when(command('RecordSatisfaction', { rating: 5 }, { actor: as('registrar'), now: at(12) }))
+        .then('AlreadyRated');
+    });
+
+    it('a reopened case answered again keeps its one rating', () => {
+      const answeredAgain = [
+        ...rated(),
+        event('CaseReopened', { reason: 'Непълен отговор' }, { actor: as('registrar'), now: at(12) }),
+        event('CaseAnswered', answer, { actor: as('officer'), now: at(13) }),
+      ];
+      given(answeredAgain)
+        .when(command('RecordSatisfaction', { rating: 5 }, { ...opts, now: at(14) }))
+        .then('AlreadyRated');
+    });
+
+    it('an event stored before recommendations existed (no field) still folds: the case is rated', () => {
+      const older = [...history.closed(), event('SatisfactionRecorded', { rating: 3, comment: null }, { now: at(11) })];
+      given(older)
+        .when(command('RecordSatisfaction', { rating: 5 }, opts))
+        .then('AlreadyRated');
+    });
   });
 });

@@ -43,7 +43,11 @@ const everyType: CaseEvent[] = [
   event('CaseReopened', { reason: 'Пак' }),
   event('CaseWithdrawn', { reason: 'Лични причини' }),
   event('CaseLinkedAsDuplicate', { originalCaseId: 'case-0000' }),
-  event('SatisfactionRecorded', { rating: 4, comment: 'Благодаря, Иване' }, { actor: as('citizen') }),
+  event(
+    'SatisfactionRecorded',
+    { rating: 4, comment: 'Благодаря, Иване', recommendation: 'Обадете ми се на 0888 123 456' },
+    { actor: as('citizen') },
+  ),
   event('DeadlineApproaching', { dueDate: '2026-04-02', workingDaysBefore: 5, warnedOn: '2026-03-26' }),
   event('DeadlineBreached', { dueDate: '2026-04-02' }),
   event('CaseEscalated', { toRole: 'secretary', reason: 'deadline-breached', dueDate: '2026-04-02' }),
@@ -87,6 +91,17 @@ describe('personal data (LEGAL-SOURCES.md: encrypted per data subject, erased by
     ]);
   });
 
+  it("Petrich charter (feedback with recommendations): the citizen's comment and recommendation are encrypted, the rating is not", () => {
+    const rated = event('SatisfactionRecorded', { rating: 2, comment: 'Бавно', recommendation: 'Пишете по-ясно' });
+    expect(mapPersonalData(rated, encrypt).data).toEqual({
+      rating: 2,
+      comment: encrypt('Бавно'),
+      recommendation: encrypt('Пишете по-ясно'),
+    });
+    const older = event('SatisfactionRecorded', { rating: 2, comment: null });
+    expect(mapPersonalData(older, encrypt).data).toEqual({ rating: 2, comment: null });
+  });
+
   it('an anonymous submission has nothing to encrypt in `submitter`', () => {
     const anonymous = registeredEvent({ submitter: null });
     expect(mapPersonalData(anonymous, encrypt).data.submitter).toBeNull();
@@ -98,7 +113,7 @@ describe('personal data (LEGAL-SOURCES.md: encrypted per data subject, erased by
       event('InformationRequested', { missing: 'Адрес', pausesClock: true }, { now: at(5) }),
       event('InformationProvided', { text: 'Адрес', attachments: [], pausedSince: at(5) }, { now: at(6) }),
       event('CaseAnswered', { text: 'Отговор', attachments: [], channel: 'post' }, { now: at(9) }),
-      event('SatisfactionRecorded', { rating: 3, comment: 'Бавно' }, { now: at(11) }),
+      event('SatisfactionRecorded', { rating: 3, comment: 'Бавно', recommendation: 'Повече служители' }, { now: at(11) }),
     ];
     const shredded = stream.map((e) => mapPersonalData(e, erase));
     expect(foldCase(shredded)).toEqual(foldCase(stream));

@@ -21,6 +21,7 @@ export const CASE_REJECTION_ANSWERS: { readonly [T in CaseRejectionType]: { stat
   CannotAnswerInadmissibleCase: { status: HttpStatus.CONFLICT, field: 'case' },
   ExtensionNotAllowed: { status: HttpStatus.CONFLICT, field: 'case' },
   RatingBeforeAnswer: { status: HttpStatus.CONFLICT, field: 'case' },
+  AlreadyRated: { status: HttpStatus.CONFLICT, field: 'case' },
   ReasonRequired: { status: HttpStatus.UNPROCESSABLE_ENTITY, field: 'reason' },
   NoFlagsGiven: { status: HttpStatus.UNPROCESSABLE_ENTITY, field: 'flags' },
   HealthOrSafetyThreatMustBeExamined: { status: HttpStatus.UNPROCESSABLE_ENTITY, field: 'ground' },

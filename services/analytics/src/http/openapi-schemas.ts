@@ -36,7 +36,12 @@ export const KPIS_SCHEMA: SchemaObject = {
     noProceedings: { type: 'object', properties: { total: integer, byGround: counts(NO_PROCEEDINGS_GROUNDS) } },
     satisfaction: {
       type: 'object',
-      properties: { ratings: integer, average: { ...nullableNumber, description: 'Two decimals.' }, distribution: counts(RATINGS) },
+      properties: {
+        ratings: integer,
+        average: { ...nullableNumber, description: 'Two decimals.' },
+        distribution: counts(RATINGS),
+        recommendations: { ...integer, description: 'Ratings that came with a recommendation (counted; the text is personal data).' },
+      },
     },
   },
 };

@@ -27,6 +27,7 @@ export type KpiCase = Pick<
   | 'redirected'
   | 'noProceedingsGround'
   | 'ratings'
+  | 'recommendations'
   | 'confidential'
 >;
 
@@ -47,6 +48,7 @@ export const KPI_FIELDS: readonly (keyof KpiCase)[] = [
   'redirected',
   'noProceedingsGround',
   'ratings',
+  'recommendations',
   'confidential',
 ];
 
@@ -89,8 +91,11 @@ export interface Kpis {
   /** Cases sent on to another authority. */
   redirects: number;
   noProceedings: { total: number; byGround: Record<NoProceedingsGround, number> };
-  /** Every rating given: average to two decimals (null when none) and how many of each. */
-  satisfaction: { ratings: number; average: number | null; distribution: Record<RatingKey, number> };
+  /**
+   * Every rating given: average to two decimals (null when none), how many of each, and how many came with a
+   * recommendation (counted, never quoted: the text is the citizen's personal data).
+   */
+  satisfaction: { ratings: number; average: number | null; distribution: Record<RatingKey, number>; recommendations: number };
 }
 
 export const KPI_DIMENSIONS = ['unit', 'kind', 'channel', 'category', 'month'] as const;
@@ -156,6 +161,7 @@ export function computeKpis(cases: readonly KpiCase[], today: IsoDate): Kpis {
       ratings: ratings.length,
       average: ratings.length === 0 ? null : round(sum(ratings) / ratings.length, 2),
       distribution,
+      recommendations: sum(cases.map((c) => c.recommendations ?? 0)),
     },
   };
 }

@@ -20,6 +20,7 @@ const kase = (over: Partial<KpiCase> = {}): KpiCase => ({
   redirected: false,
   noProceedingsGround: null,
   ratings: [],
+  recommendations: 0,
   confidential: null,
   ...over,
 });
@@ -108,7 +109,36 @@ describe('KPI arithmetic', () => {
       total: 3,
       byGround: { anonymous: 2, 'time-barred': 1, 'offensive-language': 0, 'personal-or-classified-information': 0, other: 0 },
     });
-    expect(kpis.satisfaction).toEqual({ ratings: 3, average: 3.33, distribution: { '1': 1, '2': 0, '3': 0, '4': 1, '5': 1 } });
+    expect(kpis.satisfaction).toEqual({
+      ratings: 3,
+      average: 3.33,
+      distribution: { '1': 1, '2': 0, '3': 0, '4': 1, '5': 1 },
+      recommendations: 0,
+    });
+  });
+
+  it('Petrich charter (feedback to assess the service and recommend improvements): ratings, average and recommendations per group', () => {
+    const older = kase({ unit: 'b', ratings: [3] }) as Partial<KpiCase>;
+    delete older.recommendations; // a document written before recommendations were counted: none
+    const cases = [
+      kase({ unit: 'a', ratings: [5], recommendations: 1 }),
+      kase({ unit: 'a', ratings: [2], recommendations: 1 }),
+      kase({ unit: 'a', ratings: [4] }),
+      older as KpiCase,
+      kase({ unit: 'b' }),
+    ];
+    expect(computeKpis(cases, TODAY).satisfaction).toMatchObject({ ratings: 4, average: 3.5, recommendations: 2 });
+    expect(
+      groupKpis(cases, 'unit', TODAY).map((g) => [
+        g.key,
+        g.kpis.satisfaction.ratings,
+        g.kpis.satisfaction.average,
+        g.kpis.satisfaction.recommendations,
+      ]),
+    ).toEqual([
+      ['a', 3, 3.67, 2],
+      ['b', 1, 3, 0],
+    ]);
   });
 
   it('nothing to measure: nulls, never NaN', () => {
@@ -158,15 +188,15 @@ describe('KPI arithmetic', () => {
       receivedMonth: '2026-05',
       confidential: 'whistleblower-report',
     });
-    const flagged = answered(5, true, { kind: 'signal', confidential: 'corruption-signal', ratings: [1] });
+    const flagged = answered(5, true, { kind: 'signal', confidential: 'corruption-signal', ratings: [1], recommendations: 1 });
     const older = kase({ unit: 'environment-waste' }) as Partial<KpiCase>;
     delete older.confidential; // written before the field existed: not confidential
     const cases = [...ordinary, report, flagged, older as KpiCase];
-    expect(computeKpis(cases, TODAY)).toMatchObject({ received: 5, answered: 1, satisfaction: { ratings: 1 } });
+    expect(computeKpis(cases, TODAY)).toMatchObject({ received: 5, answered: 1, satisfaction: { ratings: 1, recommendations: 1 } });
     for (const by of KPI_DIMENSIONS) {
       const groups = groupKpis(cases, by, TODAY);
       expect(groups.reduce((n, g) => n + g.kpis.received, 0)).toBe(3);
-      expect(groups.reduce((n, g) => n + g.kpis.answered + g.kpis.satisfaction.ratings, 0)).toBe(0);
+      expect(groups.reduce((n, g) => n + g.kpis.answered + g.kpis.satisfaction.ratings + g.kpis.satisfaction.recommendations, 0)).toBe(0);
       // No key of theirs alone: neither the anti-corruption unit nor the whistleblower kind nor May.
       expect(groups.map((g) => g.key)).not.toEqual(
         expect.arrayContaining([expect.stringMatching(/anti-corruption|whistleblower|2026-05/)]),
@@ -183,11 +213,13 @@ describe('KPI arithmetic', () => {
       days: fc.integer({ min: 0, max: 100 }),
       breaches: fc.integer({ min: 0, max: 2 }),
       ratings: fc.array(fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<1 | 2 | 3 | 4 | 5>, { maxLength: 2 }),
+      recommended: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.array(arbitraryCase), (specs) => {
         const cases = specs.map((c) => {
-          const over = { unit: c.unit, breaches: c.breaches, ratings: c.ratings, confidential: c.confidential };
+          const recommendations = c.recommended ? c.ratings.length : 0;
+          const over = { unit: c.unit, breaches: c.breaches, ratings: c.ratings, recommendations, confidential: c.confidential };
           return c.answered ? answered(c.days, c.onTime, over) : kase(over);
         });
         const total = computeKpis(
@@ -202,6 +234,7 @@ describe('KPI arithmetic', () => {
         expect(sum((k) => k.answeredOnTime)).toBe(total.answeredOnTime);
         expect(sum((k) => k.breaches)).toBe(total.breaches);
         expect(sum((k) => k.satisfaction.ratings)).toBe(total.satisfaction.ratings);
+        expect(sum((k) => k.satisfaction.recommendations)).toBe(total.satisfaction.recommendations);
       }),
     );
   });

@@ -108,6 +108,11 @@ export interface CaseDocument {
   /** The ground of the no-proceedings decision in force (cleared when a reopened case is accepted). */
   noProceedingsGround: NoProceedingsGround | null;
   ratings: SatisfactionRating[];
+  /**
+   * How many of the ratings came with a recommendation (the Petrich charter's feedback): whether one was
+   * given, never what it says. Absent in documents written before, which means none (a rebuild fills it in).
+   */
+  recommendations?: number;
   /** The revision in `case-<id>` of the last event applied. */
   revision: number;
 }
@@ -165,6 +170,7 @@ function registered(event: Extract<CaseEvent, { type: 'CaseRegistered' }>, revis
     redirectedTo: null,
     noProceedingsGround: null,
     ratings: [],
+    recommendations: 0,
     revision,
   };
 }
@@ -252,8 +258,10 @@ function apply(doc: CaseDocument, event: CaseEvent, context: CaseModelContext): 
       return finished(doc, 'Withdrawn', at, context);
     case 'CaseLinkedAsDuplicate':
       return finished(doc, 'Duplicate', at, context);
-    case 'SatisfactionRecorded':
-      return { ...doc, ratings: [...doc.ratings, event.data.rating] };
+    case 'SatisfactionRecorded': {
+      const recommended = hasRecommendation(event.data);
+      return { ...doc, ratings: [...doc.ratings, event.data.rating], recommendations: (doc.recommendations ?? 0) + (recommended ? 1 : 0) };
+    }
     case 'DeadlineBreached':
       return { ...doc, breaches: doc.breaches + 1 };
     case 'CaseEscalated':
@@ -270,6 +278,15 @@ function apply(doc: CaseDocument, event: CaseEvent, context: CaseModelContext): 
     default:
       return unhandled(event, doc);
   }
+}
+
+/**
+ * Whether the rating came with a recommendation. The model reads events as stored, where the recommendation
+ * is encrypted personal data: present (ciphertext, still there after the subject's key is erased) means given;
+ * null, or absent in events from before recommendations, means none.
+ */
+function hasRecommendation(data: { recommendation?: unknown }): boolean {
+  return data.recommendation !== undefined && data.recommendation !== null;
 }
 
 /** A new event type fails to compile here until it is handled above; at run time an unknown one changes nothing. */

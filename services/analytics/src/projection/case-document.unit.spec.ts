@@ -110,7 +110,7 @@ describe('the case document (case list, queues, KPIs)', () => {
     });
   });
 
-  it('ratings are kept (numbers only, never the comment); closing and reopening keep the first answer measured', () => {
+  it('the rating is kept (numbers only, never the comment); closing and reopening keep the first answer measured', () => {
     const doc = docOf([
       ...routedTo(),
       s.answer('2026-03-20T10:00:00.000Z'),
@@ -118,17 +118,43 @@ describe('the case document (case list, queues, KPIs)', () => {
       s.rate('2026-03-22T10:00:00.000Z', 4, 'Благодаря, Мария'),
       s.reopen('2026-03-23T10:00:00.000Z'),
       s.answer('2026-05-20T10:00:00.000Z'),
-      s.rate('2026-05-21T10:00:00.000Z', 2),
     ]);
     expect(doc).toMatchObject({
       status: 'Answered',
-      ratings: [4, 2],
+      ratings: [4],
+      recommendations: 0,
       answers: 2,
       answeredOn: '2026-03-20',
       onTime: true,
       daysToAnswer: 18,
     });
     expect(JSON.stringify(doc)).not.toContain('Мария');
+  });
+
+  it('Petrich charter: whether the rating came with a recommendation is counted, the recommendation itself never kept', () => {
+    const rated = [
+      ...routedTo(),
+      s.answer('2026-03-20T10:00:00.000Z'),
+      s.rate('2026-03-22T10:00:00.000Z', 3, undefined, 'Пишете по-ясно, Мария'),
+    ];
+    const doc = docOf(rated);
+    expect(doc).toMatchObject({ ratings: [3], recommendations: 1 });
+    expect(JSON.stringify(doc)).not.toMatch(/по-ясно|Мария/);
+  });
+
+  it('the model reads events as stored: an encrypted recommendation counts, one from before recommendations (no field) does not', () => {
+    const events = modelEventsOf(scripted([...routedTo(), s.answer('2026-03-20T10:00:00.000Z'), s.rate('2026-03-22T10:00:00.000Z', 5)]));
+    const rating = events.at(-1) as ModelEvent & { event: { type: 'SatisfactionRecorded' } };
+    const before = fold(events.slice(0, -1));
+    const { recommendation: _none, ...older } = rating.event.data;
+    const ciphertext = { v: 1, iv: 'aXY=', data: 'Y2lwaGVy' } as unknown as string;
+    const withEncrypted = { ...rating, event: { ...rating.event, data: { ...older, recommendation: ciphertext } } };
+    const withoutField = { ...rating, event: { ...rating.event, data: older } };
+    expect(fold([withEncrypted], before)).toMatchObject({ ratings: [5], recommendations: 1 });
+    expect(fold([withoutField], before)).toMatchObject({ ratings: [5], recommendations: 0 });
+    // A document from before the field: counting starts from none.
+    const { recommendations: _absent, ...olderDoc } = before as CaseDocument;
+    expect(fold([withEncrypted], olderDoc as CaseDocument)).toMatchObject({ recommendations: 1 });
   });
 
   it('withdrawn or linked as a duplicate: out of the backlog', () => {

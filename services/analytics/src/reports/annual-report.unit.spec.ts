@@ -26,7 +26,7 @@ const kase = (over: Partial<KpiCase> = {}): KpiCase => ({
 });
 
 const CASES: KpiCase[] = [
-  kase({ ratings: [5] }),
+  kase({ ratings: [5], recommendations: 1 }),
   kase({ channel: 'email', onTime: false, daysToAnswer: 40, breaches: 1, ratings: [2] }),
   kase({
     kind: 'signal',
@@ -74,7 +74,20 @@ describe('the annual feedback report (per kind, channel, unit, on-time rate, sat
       breaches: 1,
       noProceedings: { total: 1 },
     });
-    expect(report.total.kpis.satisfaction).toMatchObject({ ratings: 3, average: 3.67 });
+    expect(report.total.kpis.satisfaction).toMatchObject({ ratings: 3, average: 3.67, recommendations: 1 });
+    // Petrich's charter: ratings and recommendations per group too.
+    expect(
+      report.sections.kind.map((r) => [
+        r.key,
+        r.kpis.satisfaction.ratings,
+        r.kpis.satisfaction.average,
+        r.kpis.satisfaction.recommendations,
+      ]),
+    ).toEqual([
+      ['complaint', 2, 3.5, 1],
+      ['signal', 1, 4, 0],
+      ['proposal', 0, null, 0],
+    ]);
     expect(report.sections.kind.map((r) => [r.key, r.kpis.received, r.share])).toEqual([
       ['complaint', 2, 40],
       ['signal', 2, 40],
@@ -89,10 +102,21 @@ describe('the annual feedback report (per kind, channel, unit, on-time rate, sat
   it('confidential cases count in the total only, in no section nor main category', () => {
     const confidential = [
       kase({ kind: 'whistleblower-report', unit: 'anti-corruption', category: 'corruption', confidential: 'whistleblower-report' }),
-      kase({ kind: 'signal', channel: 'post', noProceedingsGround: 'anonymous', confidential: 'corruption-signal', ratings: [1] }),
+      kase({
+        kind: 'signal',
+        channel: 'post',
+        noProceedingsGround: 'anonymous',
+        confidential: 'corruption-signal',
+        ratings: [1],
+        recommendations: 1,
+      }),
     ];
     const withThem = annualReport([...CASES, ...confidential], seedTenant('peshtera'), 2026, '2026-06-15');
-    expect(withThem.total.kpis).toMatchObject({ received: 7, noProceedings: { total: 2 }, satisfaction: { ratings: 4 } });
+    expect(withThem.total.kpis).toMatchObject({
+      received: 7,
+      noProceedings: { total: 2 },
+      satisfaction: { ratings: 4, recommendations: 2 },
+    });
     for (const [name, rows] of Object.entries(withThem.sections))
       expect([name, rows.map((r) => [r.key, r.kpis])]).toEqual([
         name,
@@ -117,8 +141,8 @@ describe('the annual feedback report (per kind, channel, unit, on-time rate, sat
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines[1]).toMatch(/^total,,Общо,Total,5,100,3,2,3,66\.7,18,40,1,0,1,0,0,1,3,3\.67,0,1,0,1,1$/);
-    expect(lines).toContain('kind,signal,Сигнали,Signals,2,40,1,1,1,100,18,18,0,0,0,0,0,1,1,4,0,0,0,1,0');
+    expect(lines[1]).toMatch(/^total,,Общо,Total,5,100,3,2,3,66\.7,18,40,1,0,1,0,0,1,3,3\.67,0,1,0,1,1,1$/);
+    expect(lines).toContain('kind,signal,Сигнали,Signals,2,40,1,1,1,100,18,18,0,0,0,0,0,1,1,4,0,0,0,1,0,0');
     expect(lines.filter((line) => line.startsWith('month,'))).toHaveLength(12);
   });
 
@@ -129,7 +153,8 @@ describe('the annual feedback report (per kind, channel, unit, on-time rate, sat
     expect(text).toContain('Получени: 5');
     expect(text).toContain('в срок: 2 от 3');
     expect(text).toContain('66,7%');
-    expect(text).toContain('средна оценка 3,67 от 5');
+    expect(text).toContain('средна оценка 3,67 от 5 (оценки: 3; с препоръка: 1)');
+    expect(text).toContain('Препоръки');
     expect(text).toContain('Улици, осветление');
     expect(text).toContain('Анонимни');
   });

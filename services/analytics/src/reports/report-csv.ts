@@ -25,6 +25,7 @@ export const CSV_COLUMNS = [
   'ratings',
   'satisfaction_average',
   ...RATINGS.map((rating) => `rating_${rating}`),
+  'recommendations',
 ] as const;
 
 const blank = (value: number | null) => (value === null ? '' : value);
@@ -53,6 +54,7 @@ function line(row: ReportRow): (string | number)[] {
     kpis.satisfaction.ratings,
     blank(kpis.satisfaction.average),
     ...RATINGS.map((rating) => kpis.satisfaction.distribution[rating]),
+    kpis.satisfaction.recommendations,
   ];
 }
 

@@ -15,12 +15,15 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { title: '', width: 178, value: (row) => row.label.bg },
+  { title: '', width: 99, value: (row) => row.label.bg },
   { title: 'Получени', width: 60, value: (row) => String(row.kpis.received) },
-  { title: 'Дял', width: 50, value: (row) => number(row.share, '%') },
-  { title: 'Отговорени', width: 75, value: (row) => String(row.kpis.answered) },
-  { title: 'В срок', width: 55, value: (row) => number(row.kpis.onTimeRate, '%') },
-  { title: 'Оценка', width: 65, value: (row) => number(row.kpis.satisfaction.average) },
+  { title: 'Дял', width: 40, value: (row) => number(row.share, '%') },
+  { title: 'Отговорени', width: 72, value: (row) => String(row.kpis.answered) },
+  { title: 'В срок', width: 48, value: (row) => number(row.kpis.onTimeRate, '%') },
+  // Petrich's charter: feedback to assess the service and to recommend improvements; each group shows both.
+  { title: 'Оценки', width: 48, value: (row) => String(row.kpis.satisfaction.ratings) },
+  { title: 'Средна', width: 48, value: (row) => number(row.kpis.satisfaction.average) },
+  { title: 'Препоръки', width: 68, value: (row) => String(row.kpis.satisfaction.recommendations) },
 ];
 
 function heading(doc: PdfDocument, text: string): void {
@@ -64,7 +67,7 @@ function summary(doc: PdfDocument, report: AnnualReport): void {
     `Неприключени към ${report.asOf}: ${k.backlog.open}, от тях с изтекъл срок: ${k.backlog.overdue}`,
     `Нарушени срокове: ${k.breaches}; удължени срокове: ${k.extensions}; препратени по компетентност: ${k.redirects}`,
     `Без разглеждане: ${k.noProceedings.total}`,
-    `Удовлетвореност: средна оценка ${number(k.satisfaction.average)} от 5 (оценки: ${k.satisfaction.ratings})`,
+    `Удовлетвореност: средна оценка ${number(k.satisfaction.average)} от 5 (оценки: ${k.satisfaction.ratings}; с препоръка: ${k.satisfaction.recommendations})`,
     `Разпределение на оценките: ${RATINGS.map((rating) => `${rating} – ${k.satisfaction.distribution[rating]}`).join('; ')}`,
   ];
   doc.font('body').fontSize(10);

@@ -227,14 +227,23 @@ export class CaseIntakeService {
     return this.publicViewOf(charter, caseId);
   }
 
-  /** The submitter rates the answer (1–5); the decider refuses a rating before there is an answer. */
+  /**
+   * The submitter rates the answer (1–5), with a comment and a recommendation if they like; the decider refuses
+   * a rating before there is an answer and a second rating of the case (AlreadyRated, 409).
+   */
   async rate(request: CitizenRequest): Promise<PublicCaseView> {
     const charter = this.charterOf(request.tenant);
     const rating = parse(ratingSchema, request.body ?? {});
     const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
     const found = await this.registeredCase(charter, caseId, 'trackingCode');
     const context = this.context(charter, caseId, citizen(found.dataSubjectId), request.correlationId, found.dataSubjectId);
-    const data = rating.comment === undefined ? { rating: rating.rating } : { rating: rating.rating, comment: rating.comment };
+    // Fields the citizen left out are not in the command at all.
+    const { comment, recommendation } = rating;
+    const data = {
+      rating: rating.rating,
+      ...(comment === undefined ? {} : { comment }),
+      ...(recommendation === undefined ? {} : { recommendation }),
+    };
     await this.handle({ type: 'RecordSatisfaction', data }, context);
     return this.publicViewOf(charter, caseId);
   }

@@ -35,6 +35,13 @@ export const ratingSchema = z
   .object({
     rating: z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
     comment: reason.optional(),
+    // The Petrich charter asks feedback "to assess the service and make recommendations for improving it".
+    recommendation: z
+      .string()
+      .trim()
+      .max(2000, 'must be at most 2000 characters')
+      .optional()
+      .describe("How the service could be better, in the citizen's own words: kept as personal data, counted (never shown) in the KPIs."),
   })
   .strict();
 

@@ -126,14 +126,21 @@ export class CitizenCasesController {
 
   @Post(':trackingCode/rating')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Rate the answer, 1 to 5', description: 'Only once the case has been answered.' })
+  @ApiOperation({
+    summary: 'Rate the answer, 1 to 5, with a comment and a recommendation if wished',
+    description:
+      'Only once the case has been answered, and once per case: a rating recorded by a registrar from a phone survey counts as the one rating too.',
+  })
   @TenantParam
   @codeParam
   @ApiBody({ type: RatingDto })
   @ApiOkResponse({ type: PublicCaseViewDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'Not answered yet (RatingBeforeAnswer).' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'Not answered yet (RatingBeforeAnswer), or already rated (AlreadyRated); `rejection.message` says why in bg and en.',
+  })
   @ApiPayloadTooLargeResponse({ type: ErrorBodyDto })
   rate(
     @Param('tenant') tenant: string,

@@ -51,9 +51,16 @@ function isRating(rating: number): rating is SatisfactionRating {
 
 /** Charters: satisfaction is measured on the answer given, so only an answered case is rated. */
 export function recordSatisfaction(command: RecordSatisfaction, state: RegisteredCase): CaseResult {
-  const { rating, comment } = command.data;
+  const { rating, comment, recommendation } = command.data;
   if (!isRating(rating)) return reject(rejections.ratingOutOfRange(rating));
   const answered = state.status === 'Answered' || (state.status === 'Closed' && state.outcome === 'answered');
   if (!answered) return reject(rejections.ratingBeforeAnswer());
-  return accept(eventFrom(command, 'SatisfactionRecorded', { rating, comment: isBlank(comment) ? null : (comment ?? null) }));
+  // One rating per case, whoever records it: a registrar's phone survey is the case's rating as much as the
+  // citizen's own, so the KPIs count each case once. A reopened and answered again case keeps its rating.
+  if (state.facts.ratings.length > 0) return reject(rejections.alreadyRated());
+  return accept(
+    eventFrom(command, 'SatisfactionRecorded', { rating, comment: textOrNull(comment), recommendation: textOrNull(recommendation) }),
+  );
 }
+
+const textOrNull = (text: string | undefined): string | null => (isBlank(text) ? null : (text ?? null));
