@@ -6,7 +6,10 @@ export const DEFAULT_WARNINGS: readonly number[] = [5, 1];
 
 const NO_TERM_SOURCE = 'Харти на клиента: мнения, похвали и препоръки нямат законов срок; отчитат се в анализа на обратната връзка';
 
-function untimed(kind: 'opinion' | 'praise' | 'recommendation'): DeadlinePolicy {
+/** The charters promise to answer questions in time but name no term: a tenant whose policy has one sets it. */
+const QUESTION_SOURCE = "Харти на клиента (Пещера, Момчилград): 'Да отговаряме в срок на поставените въпроси'; без законов срок";
+
+function untimed(kind: 'opinion' | 'praise' | 'recommendation' | 'question', source = NO_TERM_SOURCE): DeadlinePolicy {
   return {
     kind,
     term: null,
@@ -16,7 +19,7 @@ function untimed(kind: 'opinion' | 'praise' | 'recommendation'): DeadlinePolicy 
     decisionNotice: null,
     acknowledgement: null,
     warnWorkingDaysBefore: [],
-    source: NO_TERM_SOURCE,
+    source,
   };
 }
 
@@ -104,4 +107,5 @@ export const DEFAULT_DEADLINE_POLICIES: Readonly<Record<Kind, DeadlinePolicy>> =
   opinion: untimed('opinion'),
   praise: untimed('praise'),
   recommendation: untimed('recommendation'),
+  question: untimed('question', QUESTION_SOURCE),
 };

@@ -10,6 +10,7 @@ export const KIND_LABELS: { readonly [K in Kind]: LocalizedText } = {
   opinion: { bg: 'Мнения', en: 'Opinions' },
   praise: { bg: 'Похвали', en: 'Praise' },
   recommendation: { bg: 'Препоръки', en: 'Recommendations' },
+  question: { bg: 'Въпроси', en: 'Questions' },
 };
 
 /** What citizens and staff read for each channel, in Bulgarian and English. */
@@ -22,6 +23,8 @@ export const CHANNEL_LABELS: { readonly [C in Channel]: LocalizedText } = {
   fax: { bg: 'Факс', en: 'Fax' },
   mailbox: { bg: 'Кутия за мнения', en: 'Mailbox' },
   'reception-day': { bg: 'Приемен ден', en: 'Reception day' },
+  'leadership-meeting': { bg: 'Среща с ръководството', en: 'Meeting with the leadership' },
+  'information-board': { bg: 'Информационно табло', en: 'Information board' },
   hotline: { bg: 'Гореща линия', en: 'Hotline' },
   open311: { bg: 'Open311', en: 'Open311' },
 };

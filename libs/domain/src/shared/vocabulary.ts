@@ -12,6 +12,7 @@ export const KINDS = [
   'opinion', // мнение
   'praise', // похвала
   'recommendation', // препоръка
+  'question', // въпрос (Sopot: „мнения, предложения и въпроси“)
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -25,6 +26,10 @@ export const CHANNELS = [
   'fax',
   'mailbox',
   'reception-day',
+  // Meetings with the leadership apart from reception days (Momchilgrad: „преки срещи с ръководството“).
+  'leadership-meeting',
+  // A note left at the information board (Momchilgrad: „информационните табла“).
+  'information-board',
   'hotline',
   'open311',
 ] as const;

@@ -43,6 +43,10 @@ export const KIND_TEXTS: { readonly [K in Kind]: { name: LocalizedText; purpose:
     name: { bg: 'Препоръка', en: 'Recommendation' },
     purpose: { bg: 'към общината', en: 'to the municipality' },
   },
+  question: {
+    name: { bg: 'Въпрос', en: 'Question' },
+    purpose: { bg: 'към общинската администрация', en: 'to the municipal administration' },
+  },
 };
 
 /**

@@ -19,6 +19,7 @@ const KIND_WORDS: { readonly [K in Kind]: { bg: string; en: string } } = {
   opinion: { bg: 'мнение', en: 'opinion' },
   praise: { bg: 'похвала', en: 'commendation' },
   recommendation: { bg: 'препоръка', en: 'recommendation' },
+  question: { bg: 'въпрос', en: 'question' },
 };
 
 export const kindWord = (kind: Kind, language: Language): string => KIND_WORDS[kind][language];
