@@ -24,7 +24,7 @@ export {
 } from './policy';
 export { missingIdentity, type IdentityPart } from './anonymity';
 export { timeBar, type TimeBar } from './limitation';
-export { probableDuplicates, similarity as textSimilarity } from './duplicates';
+export { comparisonKeys, keySimilarity, probableDuplicates, similarity as textSimilarity } from './duplicates';
 export { textFlags } from './text-flags';
 export { ALL_EXCLUSIONS, flagApplies } from './exclusions';
 export { wordListSchema, wordMatcher, wordPatternSchema, type WordList, type WordMatcher } from './word-list';

@@ -108,7 +108,13 @@ export function screen(
   const limitation = limitationCheck(input, policy);
   const reasons = [...anonymityReasons(input, policy), ...limitation.reasons];
   const flags = [...limitation.flags, ...textFlags(input.text, policy, exclusions)];
-  const duplicateOf = probableDuplicates(input.text, input.openCases, policy.duplicates.threshold, policy.duplicates.source);
+  const duplicateOf = probableDuplicates(
+    input.text,
+    input.openCases,
+    policy.duplicates.threshold,
+    policy.duplicates.source,
+    input.textKeys,
+  );
 
   // Only the law's grounds close a case: flags and duplicates ask a person, they never reject.
   const barred = reasons.some((reason) => reason.code === 'anonymous' || reason.code === 'time-barred');
