@@ -99,7 +99,8 @@ export class DeskHarness {
         receivedAt: '2026-11-02T09:00:00Z',
         kind,
         category: options.category ?? 'waste-cleanliness',
-        submitter: { name: 'Иван Петров', email: 'ivan.petrov@example.bg' },
+        // A submitter of their own per case: the same person's similar open case would be flagged as a probable duplicate.
+        submitter: { name: 'Иван Петров', email: `ivan.${randomUUID().slice(0, 8)}@example.bg` },
         text: `Контейнерите на ул. „Дунав“ не са извозвани от две седмици (${randomUUID()}).`,
       },
     });

@@ -30,7 +30,8 @@ describe('intake in process', () => {
     receivedAt: '2026-03-02T09:00:00Z',
     kind: 'complaint',
     category: 'waste-cleanliness',
-    submitter: { name: 'Иван Петров', email: 'ivan@example.bg' },
+    // A submitter of their own per letter: the same person's similar open case would be flagged as a probable duplicate.
+    submitter: { name: 'Иван Петров', email: `ivan.${randomUUID().slice(0, 8)}@example.bg` },
     text: `Боклукът не е събиран от две седмици (${randomUUID()}).`,
   });
 

@@ -15,6 +15,7 @@ export { EASTER_MAX_YEAR, EASTER_MIN_YEAR, EasterYearOutOfRangeError, orthodoxEa
 export { LABOUR_CODE_HOLIDAYS_SOURCE, officialHolidays, type OfficialHoliday } from './holidays';
 export { holidayShifts, WEEKEND_SHIFT_SINCE, WEEKEND_SHIFT_SOURCE } from './weekend-shift';
 export { BULGARIA_NATIONAL_OVERRIDES } from './bulgaria-overrides';
+export { NationalOverridesError, parseNationalOverrides } from './national-overrides';
 export { InvalidLocalHolidayError, isValidLocalHolidayDate, localHolidaysIn } from './local-holidays';
 export {
   createWorkingCalendar,

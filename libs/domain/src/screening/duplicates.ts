@@ -34,22 +34,28 @@ export function comparisonKeys(text: string): Set<string> {
 
 /** |A ∩ B| / |A ∪ B|; two texts with no comparable words are not similar. */
 export function similarity(a: string, b: string): number {
-  const left = comparisonKeys(a);
-  const right = comparisonKeys(b);
+  return keySimilarity(comparisonKeys(a), comparisonKeys(b));
+}
+
+/** The same measure on key sets: unchanged when both sides' keys went through the same keyed hash. */
+export function keySimilarity(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   const union = new Set([...left, ...right]).size;
   if (union === 0) return 0;
   const shared = [...left].filter((key) => right.has(key)).length;
   return shared / union;
 }
 
+/** `textKeys`: the new text's keys in the open cases' form (fingerprinted alike); omitted, computed from `text`. */
 export function probableDuplicates(
   text: string,
   openCases: readonly OpenCase[],
   threshold: number,
   source: string | undefined,
+  textKeys?: readonly string[],
 ): DuplicateSuggestion[] {
+  const mine = textKeys === undefined ? comparisonKeys(text) : new Set(textKeys);
   return openCases
-    .map((open) => ({ open, similar: similarity(text, open.text) }))
+    .map((open) => ({ open, similar: keySimilarity(mine, 'keys' in open ? new Set(open.keys) : comparisonKeys(open.text)) }))
     .filter(({ similar }) => similar >= threshold)
     .map(({ open, similar }) => ({
       caseId: open.caseId,

@@ -1,4 +1,4 @@
-import { probableDuplicates, similarity } from './duplicates';
+import { comparisonKeys, probableDuplicates, similarity } from './duplicates';
 import type { OpenCase } from './types';
 
 // Probable duplicates of the same submitter's open case are link suggestions for the registrar, with a score.
@@ -32,5 +32,33 @@ describe('probable duplicates (token Jaccard on normalized text; threshold is te
       'tenant policy',
     );
     expect(suggestions).toEqual([{ caseId: '000001', registryNumber: 'PSH-2026-000001', score: 0.86, source: 'tenant policy' }]);
+  });
+});
+
+describe('probable duplicates by fingerprinted keys (a caller that keeps no text)', () => {
+  // Any keyed one-to-one map of keys keeps the measure: the caller's HMAC, here a stand-in.
+  const fingerprint = (keys: Iterable<string>) => [...keys].map((key) => `h(${key})`);
+  const earlier = 'Дупката на улица Васил Левски пред блок 5';
+  const again = 'ДУПКА на улицата Васил Левски, пред блока 5';
+
+  it('gives the same suggestion as comparing the texts', () => {
+    const byText = probableDuplicates(again, [open('c1', earlier)], 0.5, 'practice');
+    const byKeys = probableDuplicates(
+      again,
+      [
+        {
+          caseId: 'c1',
+          registryNumber: 'PSH-2026-c1',
+          kind: 'signal',
+          receivedOn: '2026-02-10',
+          keys: fingerprint(comparisonKeys(earlier)),
+        },
+      ],
+      0.5,
+      'practice',
+      fingerprint(comparisonKeys(again)),
+    );
+    expect(byKeys).toEqual(byText);
+    expect(byKeys).toEqual([{ caseId: 'c1', registryNumber: 'PSH-2026-c1', score: 1, source: 'practice' }]);
   });
 });

@@ -24,7 +24,8 @@ export {
 } from './policy';
 export { missingIdentity, type IdentityPart } from './anonymity';
 export { timeBar, type TimeBar } from './limitation';
-export { probableDuplicates, similarity as textSimilarity } from './duplicates';
+export { comparisonKeys, keySimilarity, probableDuplicates, similarity as textSimilarity } from './duplicates';
 export { textFlags } from './text-flags';
+export { ALL_EXCLUSIONS, flagApplies } from './exclusions';
 export { wordListSchema, wordMatcher, wordPatternSchema, type WordList, type WordMatcher } from './word-list';
 export { BASE_WORD_LISTS, TEXT_FLAG_CODES, type TextFlagCode } from './wordlists';

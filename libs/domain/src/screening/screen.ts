@@ -1,6 +1,8 @@
 import type { LocalizedText } from '../shared/vocabulary';
+import type { ExclusionCode } from '../tenants/charter-parts.schema';
 import { missingIdentity, type IdentityPart } from './anonymity';
 import { probableDuplicates } from './duplicates';
+import { ALL_EXCLUSIONS } from './exclusions';
 import { timeBar } from './limitation';
 import type { ScreeningPolicy } from './policy';
 import { textFlags } from './text-flags';
@@ -93,11 +95,26 @@ function limitationCheck(input: ScreeningInput, policy: ScreeningPolicy): { reas
   }
 }
 
-export function screen(input: ScreeningInput, policy: ScreeningPolicy): ScreeningResult {
+/**
+ * `exclusions`: the codes of the tenant's charter exclusions; a word-list flag the charter does not list is
+ * not raised (exclusions.ts). Omitted, every flag is raised: the law's screening, with no charter.
+ * The law's grounds (anonymous, time-barred) follow the policy, not this list: АПК чл. 111(4) binds every tenant.
+ */
+export function screen(
+  input: ScreeningInput,
+  policy: ScreeningPolicy,
+  exclusions: readonly ExclusionCode[] = ALL_EXCLUSIONS,
+): ScreeningResult {
   const limitation = limitationCheck(input, policy);
   const reasons = [...anonymityReasons(input, policy), ...limitation.reasons];
-  const flags = [...limitation.flags, ...textFlags(input.text, policy)];
-  const duplicateOf = probableDuplicates(input.text, input.openCases, policy.duplicates.threshold, policy.duplicates.source);
+  const flags = [...limitation.flags, ...textFlags(input.text, policy, exclusions)];
+  const duplicateOf = probableDuplicates(
+    input.text,
+    input.openCases,
+    policy.duplicates.threshold,
+    policy.duplicates.source,
+    input.textKeys,
+  );
 
   // Only the law's grounds close a case: flags and duplicates ask a person, they never reject.
   const barred = reasons.some((reason) => reason.code === 'anonymous' || reason.code === 'time-barred');

@@ -1,4 +1,6 @@
 import type { LocalizedText } from '../shared/vocabulary';
+import type { ExclusionCode } from '../tenants/charter-parts.schema';
+import { ALL_EXCLUSIONS, flagApplies } from './exclusions';
 import type { ScreeningPolicy } from './policy';
 import { tokenize } from './text';
 import { cited, type ScreeningFlag } from './types';
@@ -43,9 +45,10 @@ function matcherFor(code: TextFlagCode, extraWords: readonly string[]): WordMatc
   return matcher;
 }
 
-export function textFlags(text: string, policy: ScreeningPolicy): ScreeningFlag[] {
+/** The word-list flags a text raises, among those the tenant's charter exclusions allow (exclusions.ts). */
+export function textFlags(text: string, policy: ScreeningPolicy, exclusions: readonly ExclusionCode[] = ALL_EXCLUSIONS): ScreeningFlag[] {
   const tokenized = tokenize(text);
-  return TEXT_FLAG_CODES.flatMap((code) => {
+  return TEXT_FLAG_CODES.filter((code) => flagApplies(code, exclusions)).flatMap((code) => {
     const rule = policy.flags[code];
     const matched = matcherFor(code, rule.extraWords).find(tokenized);
     return matched.length === 0 ? [] : [{ code, reason: REASONS[code], matched, ...cited(rule.source) }];

@@ -9,14 +9,17 @@ export interface Submitter {
   phone?: string;
 }
 
-/** A case of the same submitter that is still open: a candidate the new text may duplicate. */
-export interface OpenCase {
+/**
+ * A case of the same submitter that is still open: a candidate the new text may duplicate. Given by its
+ * text, or by its comparison keys (`comparisonKeys`) when the caller keeps no text: then possibly
+ * fingerprinted (a keyed hash of each key), and `ScreeningInput.textKeys` must be fingerprinted alike.
+ */
+export type OpenCase = {
   caseId: string;
   registryNumber: string;
   kind: Kind;
-  text: string;
   receivedOn: IsoDate;
-}
+} & ({ text: string } | { keys: readonly string[] });
 
 export interface ScreeningInput {
   kind: Kind;
@@ -30,6 +33,8 @@ export interface ScreeningInput {
   violationDate?: IsoDate;
   receivedOn: IsoDate;
   openCases: readonly OpenCase[];
+  /** The text's comparison keys in the form the open cases' `keys` are in; omitted: `comparisonKeys(text)`. */
+  textKeys?: readonly string[];
 }
 
 export type ScreeningOutcome = 'proceed' | 'no-proceedings' | 'needs-registrar';

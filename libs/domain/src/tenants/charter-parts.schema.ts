@@ -93,6 +93,7 @@ export type Category = z.infer<typeof categorySchema>;
 
 /** What the charter says the administration will not answer or examine. */
 export const EXCLUSION_CODES = ['anonymous', 'time-barred', 'offensive-language', 'personal-data', 'classified-information'] as const;
+export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
 export const exclusionSchema = z.object({ code: z.enum(EXCLUSION_CODES), description: localizedText, source }).strict();
 export type Exclusion = z.infer<typeof exclusionSchema>;
 

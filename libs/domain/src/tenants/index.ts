@@ -6,6 +6,7 @@ export {
   type Department,
   type DepartmentRole,
   type Exclusion,
+  type ExclusionCode,
 } from './charter-parts.schema';
 export { parseTenantCharter, TenantCharterError, type CharterProblem } from './parse';
 export { WHISTLEBLOWER_THRESHOLDS, whistleblowerChannelRequired, whistleblowerDuty, type WhistleblowerDuty } from './whistleblower';

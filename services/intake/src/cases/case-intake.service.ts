@@ -31,6 +31,7 @@ import { IdempotencyStore, type IdempotencyRecord, type RegistrationIds } from '
 import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '@civic/platform';
 import { settleReservation } from '../idempotency/reservation';
+import { SubmitterCases } from '../submitter-cases/submitter-cases';
 import { registeredTrackingCode } from '../tracking/registered-tracking-code';
 import { sealTrackingCode, unsealTrackingCode } from '../tracking/sealed-tracking-code';
 import { newTrackingCode } from '../tracking/tracking-code';
@@ -121,6 +122,7 @@ export class CaseIntakeService {
     private readonly trackingCodes: TrackingCodes,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: CaseAccessPolicy,
+    private readonly submitterCases: SubmitterCases,
   ) {}
 
   /** The tenant's charter, or UnknownTenantError. */
@@ -310,13 +312,19 @@ export class CaseIntakeService {
         context,
       );
     }
-    const screening = screenSubmission(submission, receivedAt, charter);
+    const screening = screenSubmission(
+      submission,
+      receivedAt,
+      charter,
+      await this.submitterCases.candidates(charter.slug, submission, caseId),
+    );
     if (before.status === 'NotRegistered' || before.status === 'Registered') {
       const context = this.context(charter, caseId, SCREENING_ACTOR, correlationId, dataSubjectId);
       await this.handle({ type: 'ScreenCase', data: systemScreening(screening) }, context);
     }
 
     const view = await this.staffView(charter, caseId);
+    await this.submitterCases.record(charter, caseId, view.registryNumber, submission, receivedAt);
     const response: RegistrationResponse = {
       caseId,
       registryNumber: view.registryNumber,

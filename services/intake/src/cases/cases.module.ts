@@ -5,6 +5,9 @@ import { CASE_STORE, CLOCK as PLATFORM_CLOCK, EVENT_STORE, type Clock as Platfor
 import { CONTENT_READER } from './case-reader';
 import type { Connection } from 'mongoose';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { SubmitterCases } from '../submitter-cases/submitter-cases';
+import { SubmitterCasesStore } from '../submitter-cases/submitter-cases.store';
+import { submitterKey } from '../submitter-cases/submitter-key';
 import { TrackingCodes } from '../tracking/tracking-codes';
 import { CaseIntakeService } from './case-intake.service';
 import { CLOCK } from './clock';
@@ -43,6 +46,17 @@ function databaseOf(connection: Connection) {
         const codes = TrackingCodes.on(databaseOf(connection));
         await codes.ensureIndexes();
         return codes;
+      },
+    },
+    {
+      // The same submitter's open cases, for duplicate screening (submitter-cases.ts says why this shape).
+      provide: SubmitterCases,
+      inject: [getConnectionToken(), CaseReader],
+      useFactory: async (connection: Connection, reader: CaseReader) => {
+        const db = databaseOf(connection);
+        const store = SubmitterCasesStore.on(db);
+        await store.ensureIndexes();
+        return new SubmitterCases(store, await submitterKey(db), reader);
       },
     },
   ],

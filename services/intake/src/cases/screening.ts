@@ -8,10 +8,21 @@ import {
   type ScreeningResult,
   type TenantCharter,
 } from '@civic/domain';
+import type { DuplicateCandidates } from '../submitter-cases/submitter-cases';
 import type { Submission } from './submission';
 
-/** The submission screened by the tenant's policy, as registered (АПК чл. 111(2): screening follows registration). */
-export function screenSubmission(submission: Submission, receivedAt: string, charter: TenantCharter): ScreeningResult {
+const NO_CANDIDATES: DuplicateCandidates = { openCases: [], textKeys: [] };
+
+/**
+ * The submission screened by the tenant's policy and its charter's exclusions, as registered (АПК чл. 111(2):
+ * screening follows registration). `candidates`: the same submitter's open cases (submitter-cases.ts).
+ */
+export function screenSubmission(
+  submission: Submission,
+  receivedAt: string,
+  charter: TenantCharter,
+  candidates: DuplicateCandidates = NO_CANDIDATES,
+): ScreeningResult {
   const { submitter } = submission;
   return screen(
     {
@@ -27,10 +38,11 @@ export function screenSubmission(submission: Submission, receivedAt: string, cha
       healthSafetyThreat: submission.healthSafetyThreat,
       ...(submission.violationDate === undefined ? {} : { violationDate: submission.violationDate }),
       receivedOn: toLocalDate(receivedAt, charter.timeZone),
-      // The submitter's open cases need a read model intake does not have yet: no duplicate suggestions.
-      openCases: [],
+      openCases: candidates.openCases,
+      textKeys: candidates.textKeys,
     },
     charter.screening,
+    charter.exclusions.map((exclusion) => exclusion.code),
   );
 }
 
