@@ -1,6 +1,7 @@
 // The parts of the `smpp` package (0.5.x, plain JavaScript, no published types) that notification uses.
 declare module 'smpp' {
   import { EventEmitter } from 'node:events';
+  import { Server as NetServer, Socket } from 'node:net';
 
   export class PDU {
     constructor(command: string, options?: Record<string, unknown>);
@@ -13,7 +14,7 @@ declare module 'smpp' {
   }
 
   export class Session extends EventEmitter {
-    socket: import('node:net').Socket;
+    socket: Socket;
     send(pdu: PDU, responseCallback?: (pdu: PDU) => void, sendCallback?: (pdu: PDU) => void): boolean;
     bind_transmitter(options: Record<string, unknown>, responseCallback: (pdu: PDU) => void): boolean;
     submit_sm(options: Record<string, unknown>, responseCallback: (pdu: PDU) => void): boolean;
@@ -23,7 +24,7 @@ declare module 'smpp' {
     destroy(callback?: () => void): void;
   }
 
-  export class Server extends import('node:net').Server {
+  export class Server extends NetServer {
     sessions: Session[];
   }
 

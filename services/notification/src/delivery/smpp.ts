@@ -20,7 +20,9 @@ export class SmppStatusError extends Error {
     readonly command: string,
     readonly status: number,
   ) {
-    super(`the SMSC refused ${command}: ${statusNames.get(status) ?? 'unknown status'} (0x${status.toString(16).padStart(8, '0')})`);
+    super(
+      `the SMSC refused ${command}: ${statusNames.get(status) ?? 'unknown status'} (0x${status.toString(16).toUpperCase().padStart(8, '0')})`,
+    );
     this.name = 'SmppStatusError';
   }
 }
