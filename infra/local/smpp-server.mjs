@@ -170,7 +170,10 @@ const http = createServer(async (req, res) => {
       if (req.method === 'GET') {
         const start = Math.max(0, Number(url.searchParams.get('start') ?? 0) || 0);
         const limit = Math.max(1, Number(url.searchParams.get('limit') ?? 50) || 50);
-        const page = [...messages].reverse().slice(start, start + limit).map(summary);
+        const page = [...messages]
+          .reverse()
+          .slice(start, start + limit)
+          .map(summary);
         return send(res, 200, { total: messages.length, count: page.length, start, messages: page });
       }
       if (req.method === 'DELETE') {
