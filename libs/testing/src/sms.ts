@@ -4,7 +4,7 @@ import { fromEnvironment } from './servers';
 /**
  * The SMPP server the tests read: the local SMSC (`infra/local/servers.sh up` starts it, see
  * infra/local/smpp-server.mjs), found through SMPP_URL and SMPP_API_URL in the environment or `.local/env.sh`.
- * There is no container to fall back on (no maintained SMSC simulator image): without them a test fails
+ * There is no container to fall back on (no maintained SMSC simulator image was found): without them a test fails
  * saying how to start it, never skips.
  *
  * The box is shared by every test running at the time: read only the messages to your own numbers
