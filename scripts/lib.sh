@@ -21,7 +21,7 @@ ensure_dependencies() {
   fi
 }
 
-# Starts (or reuses) Kafka, PostgreSQL and FerretDB and exports their addresses.
+# Starts (or reuses) Kafka, PostgreSQL, FerretDB and the mail and SMPP servers, and exports their addresses.
 ensure_servers() {
   log "local servers"
   bash "$ROOT/infra/local/servers.sh" up

@@ -60,7 +60,7 @@ OPEN311_KEYS="${OPEN311_API_KEYS:-$(paste -sd, "$KEYS_FILE")}"
 for s in "${SERVICES[@]}"; do
   HTTP_PORT="${PORTS[$s]}" EVENT_STORE_URL="$POSTGRES_URL" MONGODB_URI="$MONGODB_URI" \
     KAFKA_BROKERS="$KAFKA_BROKERS" LOG_LEVEL="${LOG_LEVEL:-info}" \
-    SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}" \
+    SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}" SMPP_URL="${SMPP_URL:-smpp://127.0.0.1:2775}" \
     AUTH_JWKS_URL="$ISSUER/.well-known/jwks.json" AUTH_ISSUER="$ISSUER" \
     OPEN311_API_KEYS="$OPEN311_KEYS" ROUTING_SEED_DEVELOPMENT_OFFICERS=true NOTIFICATION_SEED_DEVELOPMENT_CONTACTS=true \
     setsid nohup node --enable-source-maps "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
@@ -90,6 +90,7 @@ done
 echo
 printf '%-16s %s\n' kafka "$KAFKA_BROKERS" postgres "$POSTGRES_URL (event store)" mongodb "$MONGODB_URI (FerretDB)"
 printf '%-16s %s\n' mail "${SMTP_URL:-smtp://127.0.0.1:1025} (notification's SMTP; messages at ${MAIL_API_URL:-http://127.0.0.1:8025}/api/v1/messages)"
+printf '%-16s %s\n' smpp "${SMPP_URL:-smpp://127.0.0.1:2775} (notification's SMSC; text messages at ${SMPP_API_URL:-http://127.0.0.1:8026}/api/v1/messages)"
 echo "logs: $RUN_DIR/<service>.log"
 echo "tokens for the seeded users (role, sub, name, token): $RUN_DIR/dev-issuer.log (issuer $ISSUER)"
 echo "Open311 API keys (api_key of POST http://127.0.0.1:${PORTS[intake]}/open311/v2/requests.json):"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The unit and integration tiers again, with the test processes' clock moved to other days, to prove that no
 # test depends on the day it runs. libfaketime is preloaded into the Node test processes only: the servers
-# (PostgreSQL, Kafka, FerretDB, mail) were started before, without it, and keep the real time, as they would
+# (PostgreSQL, Kafka, FerretDB, mail, SMPP) were started before, without it, and keep the real time, as they would
 # beside a platform whose own clock is right.
 #
 #   bash scripts/test-dates.sh                              the default days below

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared helpers for the native local servers (kafka.sh, postgres.sh, ferretdb.sh, mail.sh).
+# Shared helpers for the native local servers (kafka.sh, postgres.sh, ferretdb.sh, mail.sh, smpp.sh).
 # Sourced, never executed: it only defines variables and functions.
 
 # The servers keep the real time, also when a date-shifted test run (scripts/test-dates.sh) restarts one:
@@ -9,8 +9,9 @@ unset LD_PRELOAD "${!FAKETIME@}"
 # Repo root is two levels above this file (infra/local/ -> repo).
 LOCAL_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "${LOCAL_SCRIPTS_DIR}/../.." && pwd)"
-# Per-clone runtime state (data, logs, pid files); .local/ is gitignored.
-STATE_ROOT="${REPO_ROOT}/.local"
+# Per-clone runtime state (data, logs, pid files, env.sh); .local/ is gitignored. CIVIC_STATE_DIR puts it
+# elsewhere, to run a second set of servers (other ports) beside the clone's own without touching them.
+STATE_ROOT="${CIVIC_STATE_DIR:-${REPO_ROOT}/.local}"
 # Downloads and builds live outside the repo so every clone reuses them.
 # shellcheck disable=SC2034 # used by the scripts that source this file
 CACHE_DIR="${CIVIC_CACHE_DIR:-${HOME}/.cache/civic-cases}"
@@ -20,6 +21,8 @@ PG_PORT="${PG_PORT:-5433}"
 FERRETDB_PORT="${FERRETDB_PORT:-27017}"
 MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}"
 MAIL_HTTP_PORT="${MAIL_HTTP_PORT:-8025}"
+SMPP_PORT="${SMPP_PORT:-2775}"
+SMPP_HTTP_PORT="${SMPP_HTTP_PORT:-8026}"
 # How long `up` waits for a server to prove it works, and `down` for it to exit.
 READY_TIMEOUT="${READY_TIMEOUT:-60}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
@@ -120,6 +123,8 @@ env_lines() {
   echo "export MONGODB_URI=mongodb://127.0.0.1:${FERRETDB_PORT}/civic"
   echo "export SMTP_URL=smtp://127.0.0.1:${MAIL_SMTP_PORT}"
   echo "export MAIL_API_URL=http://127.0.0.1:${MAIL_HTTP_PORT}"
+  echo "export SMPP_URL=smpp://127.0.0.1:${SMPP_PORT}"
+  echo "export SMPP_API_URL=http://127.0.0.1:${SMPP_HTTP_PORT}"
 }
 
 write_env_file() {

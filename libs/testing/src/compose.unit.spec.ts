@@ -8,8 +8,16 @@ const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analyt
 describe('docker-compose.yml', () => {
   const compose = readCompose();
 
-  it('runs the production stack: Kafka, EventStoreDB, MongoDB, the five services, a development token issuer and mail server', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['dev-issuer', 'eventstore', 'kafka', 'mailpit', 'mongodb', ...SERVICES].sort());
+  it('runs the production stack: Kafka, EventStoreDB, MongoDB, the five services, a development token issuer, mail server and SMSC', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ['dev-issuer', 'eventstore', 'kafka', 'mailpit', 'mongodb', 'smpp', ...SERVICES].sort(),
+    );
+  });
+
+  it("sends notification's text messages to the development SMSC, built from a file that exists", () => {
+    expect(composeEnvironment('notification')).toMatchObject({ SMPP_URL: 'smpp://smpp:2775' });
+    const build = compose.services.smpp.build ?? { context: '.', dockerfile: 'missing' };
+    expect(existsSync(join(WORKSPACE_ROOT, build.context, build.dockerfile))).toBe(true);
   });
 
   it.each(SERVICES)('builds %s from the shared Dockerfile and starts it after healthy servers', (service) => {

@@ -7,4 +7,5 @@ export * from './service-suites';
 export * from './eventually';
 export * from './pdf';
 export * from './mail';
+export * from './sms';
 export * from './event-handlers';

@@ -4,6 +4,7 @@ import type { NotificationConfig } from './config';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
 import { EmailSender } from './delivery/email';
+import { SmppSmsSender } from './delivery/smpp';
 import { LoggingSmsSender, SMS_SENDER } from './delivery/sms';
 import { NotificationsController } from './outbox/notifications.controller';
 import { TemplatesController } from './templates/templates.controller';
@@ -33,7 +34,8 @@ export class NotificationModule {
       providers: [
         // The defaults are read and checked at start-up: a broken file stops the service, naming it.
         { provide: DEFAULT_TEMPLATES, useFactory: () => loadDefaultTemplates() },
-        { provide: SMS_SENDER, useClass: LoggingSmsSender },
+        // SMPP unless the log is chosen explicitly (SMS_PROVIDER=log): then nothing is sent.
+        { provide: SMS_SENDER, useClass: config.SMS_PROVIDER === 'log' ? LoggingSmsSender : SmppSmsSender },
         TemplateStore,
         RoutingSetupReader,
         StaffDirectory,

@@ -19,6 +19,21 @@ const smtpUrl = z
     { message: 'must be a URL with scheme smtp or smtps, e.g. smtp://127.0.0.1:1025 or smtps://user:password@mail.example.bg:465' },
   );
 
+const smppUrl = z
+  .string()
+  .default('smpp://127.0.0.1:2775')
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return ['smpp:', 'ssmpp:'].includes(url.protocol) && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a URL with scheme smpp or ssmpp (TLS), e.g. smpp://127.0.0.1:2775 or ssmpp://smsc.example.bg:3550' },
+  );
+
 const httpUrl = (defaultValue: string) =>
   z
     .string()
@@ -55,8 +70,23 @@ export const configSchema = platformConfigSchema.extend({
    * tracking code (without `{code}`, the code is added as the last path segment: see messages/tracking-link.ts).
    */
   TRACKING_URL: httpUrl('http://127.0.0.1:3001/public/{tenant}/cases'),
-  /** How text messages leave: `log` writes them to the log (the provider port's development adapter). */
-  SMS_PROVIDER: z.enum(['log']).default('log'),
+  /**
+   * How text messages leave: `smpp` through an SMSC over SMPP 3.4 (the local SMPP server by default);
+   * `log` only writes them to the log (nothing is sent), and only when set so explicitly.
+   */
+  SMS_PROVIDER: z.enum(['smpp', 'log']).default('smpp'),
+  /** The SMSC notification binds to as a transmitter; `ssmpp://` for TLS. The local SMPP server by default. */
+  SMPP_URL: smppUrl,
+  /** The bind's credentials, as the operator issued them (SMPP 3.4: at most 15 and 8 characters). */
+  SMPP_SYSTEM_ID: z.string().min(1).max(15, 'must be at most 15 characters (SMPP 3.4 system_id)').default('civic'),
+  SMPP_PASSWORD: z.string().max(8, 'must be at most 8 characters (SMPP 3.4 password)').default('civic'),
+  /** Who the message is from on the handset: a name of at most 11 letters and digits, or a number. */
+  SMPP_SOURCE_ADDR: z
+    .string()
+    .regex(/^([A-Za-z0-9 .-]{1,11}|\+?\d{3,15})$/, 'must be a name of at most 11 letters, digits, spaces, dots or dashes, or a number')
+    .default('Civic'),
+  /** How long connecting, binding or one submit_sm may take before the attempt counts as failed. */
+  SMPP_TIMEOUT_MS: positive(15_000),
   /** Attempts in all for one message, the first included; after the last one it is recorded as failed. */
   NOTIFICATION_MAX_ATTEMPTS: positive(8),
   /** The wait after the first failed attempt; doubled after each further one, up to the maximum (defaults: about 10 minutes in all). */

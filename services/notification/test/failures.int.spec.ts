@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '@civic/event-store';
 import { caseStreamName, EVENT_STORE, SUBJECT_KEYS } from '@civic/platform';
-import { eventually, freePort, uniqueName } from '@civic/testing';
+import { eventually, freePort, uniqueName, uniquePhone } from '@civic/testing';
+import * as smpp from 'smpp';
 import { SMTPServer } from 'smtp-server';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
 import { SentJournal } from '../src/outbox/sent-journal';
@@ -52,11 +53,37 @@ class RefusingSmtpServer {
   }
 }
 
+/** A real SMSC (the smpp package's server mode) that binds anyone and refuses every submit_sm as an invalid destination. */
+class RefusingSmsc {
+  refusals = 0;
+  private readonly server = smpp.createServer((session) => {
+    session.on('error', () => undefined);
+    session.on('bind_transmitter', (pdu: smpp.PDU) => session.send(pdu.response()));
+    session.on('submit_sm', (pdu: smpp.PDU) => {
+      this.refusals += 1;
+      session.send(pdu.response({ command_status: smpp.errors.ESME_RINVDSTADR }));
+    });
+    session.on('unbind', (pdu: smpp.PDU) => session.send(pdu.response()));
+  });
+
+  async start(): Promise<string> {
+    const port = await freePort();
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+    return `smpp://127.0.0.1:${port}`;
+  }
+
+  stop(): Promise<void> {
+    for (const session of [...this.server.sessions]) session.destroy();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
 // When messages cannot go out: retries with backoff, then NotificationFailed on the case and in the
 // registrar's list; a template that names a missing variable fails at once; an erased person gets nothing.
 describe('notification when sending fails', () => {
   const TENANT = 'peshtera';
   const smtp = new RefusingSmtpServer();
+  const smsc = new RefusingSmsc();
   let notification: NotificationHarness;
 
   /** Runs the script and queues the messages of its new events, as the consumer would. */
@@ -74,12 +101,38 @@ describe('notification when sending fails', () => {
     );
 
   beforeAll(async () => {
-    notification = await startNotification({ prefix: 'failures', smtpUrl: await smtp.start(), kafka: false });
+    notification = await startNotification({
+      prefix: 'failures',
+      smtpUrl: await smtp.start(),
+      kafka: false,
+      env: { SMPP_URL: await smsc.start() },
+    });
   });
 
   afterAll(async () => {
     await notification?.stop();
     await smtp.stop();
+    await smsc.stop();
+  });
+
+  it('the SMSC refusing (a non-zero command_status): three attempts, then NotificationFailed naming the status, the number not in the list', async () => {
+    const phone = uniquePhone();
+    const script = new CaseScript({
+      tenant: TENANT,
+      submitter: { name: 'Мария Петрова', phone, language: 'bg', preferredChannel: 'phone' },
+      registryNumber: 'PSH-2026-000209',
+    });
+    await runAndQueue(script);
+
+    const [failed] = await outcomesOn(script.caseId);
+    expect(failed).toMatchObject({ type: 'NotificationFailed', data: { template: 'acknowledgement', channel: 'sms', attempts: 3 } });
+    expect(failed.type === 'NotificationFailed' && failed.data.error).toBe('the SMSC refused submit_sm: ESME_RINVDSTADR (0x0000000B)');
+    expect(smsc.refusals).toBe(3);
+    const registrar = await notification.token(TENANT, ['registrar']);
+    const list = await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token: registrar });
+    const entry = list.body.notifications.find((n: { caseId: string }) => n.caseId === script.caseId);
+    expect(entry).toMatchObject({ status: 'failed', attempts: 3, error: expect.stringContaining('ESME_RINVDSTADR') });
+    expect(entry.error).not.toContain(phone.slice(1));
   });
 
   it("SMTP refusing: three attempts with backoff, then NotificationFailed on the case and in the registrar's list; a retry sends it", async () => {

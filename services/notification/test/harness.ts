@@ -1,5 +1,5 @@
 /**
- * notification's Nest application on the real servers (PostgreSQL, FerretDB, Kafka, the mail server), with
+ * notification's Nest application on the real servers (PostgreSQL, FerretDB, Kafka, the mail and SMPP servers), with
  * names of this run's own, for the integration tests: a development token issuer, a relay from the test
  * database to a topic of the test's own, and the service's consumer core on that topic. The sender loop
  * runs inside the app as in production.
@@ -28,6 +28,7 @@ import {
   freePort,
   kafkaBrokers,
   mailServer,
+  smppServer,
   standingTestClock,
   testMongoUri,
   uniqueName,
@@ -94,6 +95,7 @@ export async function startNotification(options: HarnessOptions): Promise<Notifi
     AUTH_AUDIENCE: issuer.audience,
     LOG_LEVEL: 'warn',
     SMTP_URL: options.smtpUrl ?? (await mailServer()).smtpUrl,
+    SMPP_URL: (await smppServer()).smppUrl,
     NOTIFICATION_MAX_ATTEMPTS: '3',
     NOTIFICATION_RETRY_INITIAL_MS: '100',
     NOTIFICATION_RETRY_MAX_MS: '400',

@@ -11,11 +11,14 @@ import {
   mailServer,
   readMail,
   serviceTestEnvironment,
+  smppServer,
   spawnService,
   TEST_NOW,
   uniqueName,
+  uniquePhone,
   waitForHealthy,
   waitForMail,
+  waitForSms,
   type MailSummary,
   type ServiceProcess,
   type TestDatabase,
@@ -35,7 +38,8 @@ interface Registration {
 const CASES = 40;
 
 // intake and notification as processes on the real servers: a complaint registered with intake reaches
-// notification through the relay and Kafka, and its acknowledgement lands in the local mail server. Then
+// notification through the relay and Kafka, and its acknowledgement lands in the local mail server (or, for
+// a citizen who gave only a phone number, in the local SMPP server). Then
 // notification is killed (SIGKILL) in the middle of a batch and started again: every acknowledgement
 // arrives exactly once (counted by Message-ID), none is lost.
 describe('notification as a process: acknowledgements through intake, and a kill mid-batch', () => {
@@ -49,16 +53,19 @@ describe('notification as a process: acknowledgements through intake, and a kill
   let registrar: string;
   const run = uniqueName('flow');
 
-  const register = async (email: string): Promise<Registration> => {
+  const register = (email: string): Promise<Registration> =>
+    registerWith('email', { name: 'Мария Петрова', email, language: 'bg', preferredChannel: 'email' });
+
+  const registerWith = async (channel: string, submitter: Record<string, string>): Promise<Registration> => {
     const response = await fetch(`${intake.url}/tenants/peshtera/cases`, {
       method: 'POST',
       headers: { authorization: `Bearer ${registrar}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify({
-        channel: 'email',
+        channel,
         receivedAt: new Date(Date.parse(TEST_NOW) - 60_000).toISOString(),
         kind: 'complaint',
         category: 'waste-cleanliness',
-        submitter: { name: 'Мария Петрова', email, language: 'bg', preferredChannel: 'email' },
+        submitter,
         text: 'Контейнерите на ул. „Дунав“ не са извозвани от две седмици.',
         attachments: [],
       }),
@@ -87,6 +94,7 @@ describe('notification as a process: acknowledgements through intake, and a kill
       ...(await serviceTestEnvironment('notification', database)),
       ...auth,
       SMTP_URL: (await mailServer()).smtpUrl,
+      SMPP_URL: (await smppServer()).smppUrl,
       // A crashed holder's lease runs out quickly, so the restarted process takes over at once.
       NOTIFICATION_LEASE_MS: '3000',
       NOTIFICATION_POLL_MS: '200',
@@ -133,6 +141,22 @@ describe('notification as a process: acknowledgements through intake, and a kill
       (n) => n === 1,
       { what: 'NotificationSent on the case', timeoutMs: 30_000 },
     );
+  });
+
+  it('An SMS acknowledgement arrives at the local SMPP server: a complaint by phone from a citizen who gave only a phone number', async () => {
+    const phone = uniquePhone();
+    const registration = await registerWith('phone', { name: 'Иван Петров', phone, language: 'bg' });
+
+    const [sms] = await waitForSms(phone, { timeoutMs: 60_000 });
+    expect(sms.Text).toContain(`Обръщението Ви е регистрирано под № ${registration.registryNumber}`);
+    expect(sms.Text).toContain(`В срок до ${formatDate(registration.dueDate ?? '', 'bg')} ще получите писмен отговор.`);
+    expect(sms).toMatchObject({ DataCoding: 8, Complete: true, To: { Address: phone.slice(1), Ton: 1 } });
+    const sent = await eventually(
+      async () => (await store.readStream(`case-${registration.caseId}`)).filter((e) => e.type === 'NotificationSent'),
+      (events) => events.length === 1,
+      { what: 'NotificationSent on the case', timeoutMs: 30_000 },
+    );
+    expect(sent[0].data).toMatchObject({ channel: 'sms', template: 'acknowledgement' });
   });
 
   it('killed with SIGKILL mid-batch and started again: every acknowledgement exactly once, none lost', async () => {

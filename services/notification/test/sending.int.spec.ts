@@ -1,6 +1,6 @@
 import type { CaseSubmitter } from '@civic/domain';
 import { caseEventToCloudEvent, decodeEvent, toKafkaBinary } from '@civic/messaging';
-import { eventually, messagesTo, pdfText, uniqueName, waitForMail } from '@civic/testing';
+import { eventually, messagesTo, pdfText, uniqueName, uniquePhone, waitForMail, waitForSms } from '@civic/testing';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
 import { CaseScript, MARIA } from './cases';
 import { domainEvents, startNotification, typesOf, type NotificationHarness } from './harness';
@@ -200,9 +200,20 @@ describe('notification sends what the case calls for', () => {
     expect(await messagesTo(person.email ?? '')).toEqual([]);
   });
 
-  it('by phone: an SMS through the provider port (the logging adapter here)', async () => {
-    const script = new CaseScript({ tenant: TENANT, submitter: submitter({ preferredChannel: 'phone', phone: '+359 888 123 456' }) });
+  it('by phone: the acknowledgement as an SMS through the local SMPP server, in Cyrillic, whole; NotificationSent by sms', async () => {
+    const phone = uniquePhone();
+    const script = new CaseScript({
+      tenant: TENANT,
+      submitter: { name: 'Мария Петрова', phone, language: 'bg', preferredChannel: 'phone' },
+      registryNumber: 'PSH-2026-000107',
+      receivedAt: '2026-03-02T09:15:00.000Z',
+    });
     await notification.run(script);
+
+    const [sms] = await waitForSms(phone);
+    expect(sms.Text).toMatch(/^Обръщението Ви е регистрирано под № PSH-2026-000107\n\n/);
+    expect(sms.Text).toContain('В срок до 2 април 2026 г. ще получите писмен отговор.');
+    expect(sms).toMatchObject({ DataCoding: 8, Complete: true, From: { Address: 'Civic' }, To: { Address: phone.slice(1) } });
     expect((await outcomesOn(script.caseId))[0]).toMatchObject({
       type: 'NotificationSent',
       data: { channel: 'sms', template: 'acknowledgement' },

@@ -7,7 +7,7 @@ export interface OutgoingSms {
   text: string;
 }
 
-/** The port every SMS provider is plugged in behind (a Bulgarian gateway's HTTP API in production). */
+/** The port every SMS provider is plugged in behind: SMPP 3.4 (smpp.ts), or the log when chosen explicitly. */
 export interface SmsSender {
   send(message: OutgoingSms): Promise<void>;
 }
@@ -20,7 +20,7 @@ export const maskPhone = (phone: string): string => {
   return digits.length <= 4 ? '***' : `${digits.slice(0, 4)}${'*'.repeat(Math.max(0, digits.length - 6))}${digits.slice(-2)}`;
 };
 
-/** The development adapter (`SMS_PROVIDER=log`): the message goes to the log, the number masked, the text at debug level. */
+/** Only when chosen explicitly (`SMS_PROVIDER=log`): the message goes to the log, the number masked, the text at debug level; nothing is sent. */
 @Injectable()
 export class LoggingSmsSender implements SmsSender {
   private readonly logger = new Logger('Sms');
