@@ -2,7 +2,7 @@
  * What people and the platform ask of a case. The application fills in what needs I/O or policy (ids,
  * `now`, the registry number, routing rules, the legal maximum of an extension); the decider judges.
  */
-import type { Channel, Instant, IsoDate, Kind, Language } from '../shared/vocabulary';
+import type { Channel, Instant, IsoDate, Kind, Language, Official } from '../shared/vocabulary';
 import type { AttachmentMeta, CaseCommandEnvelope } from './envelope';
 import type { NoProceedingsGround, CaseFlag } from './events.v1';
 import type { CaseSubmitter, RouteInform } from './events.v2';
@@ -26,6 +26,8 @@ export type RegisterCase = CaseCommandEnvelope<
     healthSafetyThreat: boolean;
     violationDate?: IsoDate;
     language: Language;
+    /** Who received it in person: required on a reception day, allowed at a meeting with the leadership, nowhere else. */
+    receivedBy?: Official;
   }
 >;
 

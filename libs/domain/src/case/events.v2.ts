@@ -3,7 +3,7 @@
  * object (so the event store can encrypt exactly that field per data subject) and records the case's
  * language. Stored v1 events are turned into this shape by `upcast` (upcast.ts).
  */
-import type { Channel, Instant, IsoDate, Kind, Language } from '../shared/vocabulary';
+import type { Channel, Instant, IsoDate, Kind, Language, Official } from '../shared/vocabulary';
 import type { AttachmentMeta, CaseEventEnvelope } from './envelope';
 import type { Role } from './roles';
 
@@ -47,6 +47,8 @@ export type CaseRegisteredV2 = CaseEventEnvelope<
     violationDate: IsoDate | null;
     /** The language the submission is written in. */
     language: Language;
+    /** The official who received it in person (reception days, meetings with the leadership); added after v2 shipped, absent otherwise. */
+    receivedBy?: Official;
   },
   2
 >;

@@ -26,6 +26,7 @@ function registered(event: CaseRegistered): CaseState {
       submitterGiven: data.submitterGiven,
       healthSafetyThreat: data.healthSafetyThreat,
       violationDate: data.violationDate,
+      receivedBy: data.receivedBy ?? null,
       confidential: confidentialityOfKind(data.kind),
       pauses: [],
       clarifiedAt: null,

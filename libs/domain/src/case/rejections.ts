@@ -2,7 +2,7 @@
  * Why the decider said no. Each rejection is a named type with the facts that explain it and a message
  * people can read, in Bulgarian and English. Nothing is thrown: `decide` returns these.
  */
-import type { Instant, IsoDate, Kind, LocalizedText } from '../shared/vocabulary';
+import type { Channel, Instant, IsoDate, Kind, LocalizedText } from '../shared/vocabulary';
 import type { CaseCommandType } from './commands';
 import type { NoProceedingsGround } from './events.v1';
 import type { Role } from './roles';
@@ -17,6 +17,8 @@ export type CaseRejection =
   | Named<'NotPermittedForRole', { role: Role; command: CaseCommandType }>
   | Named<'IllegalTransition', { from: CaseStatus; command: CaseCommandType }>
   | Named<'ReceivedInTheFuture', { receivedAt: Instant; now: Instant }>
+  | Named<'ReceiverRequired', { channel: Channel }>
+  | Named<'ReceiverNotApplicable', { channel: Channel }>
   | Named<'ReasonRequired', { command: CaseCommandType }>
   | Named<'NoFlagsGiven'>
   | Named<'NoProceedingsOnlyByRegistrar', { role: Role }>
@@ -75,6 +77,22 @@ export const rejections = {
     receivedAt,
     now,
     message: { bg: 'Датата на постъпване не може да е в бъдещето.', en: 'The date of receipt cannot be in the future.' },
+  }),
+  receiverRequired: (channel: Channel): CaseRejection => ({
+    type: 'ReceiverRequired',
+    channel,
+    message: {
+      bg: 'Посочете кой е приел обръщението на приемния ден (кмет, заместник-кмет или секретар).',
+      en: 'Name who received it on the reception day (mayor, deputy mayor or secretary).',
+    },
+  }),
+  receiverNotApplicable: (channel: Channel): CaseRejection => ({
+    type: 'ReceiverNotApplicable',
+    channel,
+    message: {
+      bg: 'Приелото длъжностно лице се посочва само при приемен ден или среща с ръководството.',
+      en: 'The official who received it is named only for a reception day or a meeting with the leadership.',
+    },
   }),
   reasonRequired: (command: CaseCommandType): CaseRejection => ({
     type: 'ReasonRequired',

@@ -3,7 +3,7 @@
  * expressed by the state's shape. Every registered state carries `facts`: what later decisions and the
  * due-date calculation need, and nothing personal (so a crypto-shredded stream folds to the same state).
  */
-import type { Channel, Instant, IsoDate, Kind, Language, TenantSlug } from '../shared/vocabulary';
+import type { Channel, Instant, IsoDate, Kind, Language, Official, TenantSlug } from '../shared/vocabulary';
 import type { NoProceedingsGround, SatisfactionRating } from './events.v1';
 import type { Confidentiality } from './confidentiality';
 import type { Role } from './roles';
@@ -35,6 +35,8 @@ export interface CaseFacts {
   submitterGiven: boolean;
   healthSafetyThreat: boolean;
   violationDate: IsoDate | null;
+  /** The official who received it in person (reception day, meeting with the leadership); null otherwise. */
+  receivedBy: Official | null;
   /** Whether, and why, only the anti-corruption officer and whom they assign may see the case (confidentiality.ts). */
   confidential: Confidentiality | null;
   /** Finished pauses; an open one lives in `AwaitingSubmitter.request`. */

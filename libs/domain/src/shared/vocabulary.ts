@@ -35,6 +35,16 @@ export const CHANNELS = [
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * The officials who receive citizens in person: on reception days (Sopot: the mayor, the deputy mayor and the
+ * secretary) and in meetings with the leadership (Momchilgrad).
+ */
+export const OFFICIALS = ['mayor', 'deputy-mayor', 'secretary'] as const;
+export type Official = (typeof OFFICIALS)[number];
+
+/** Channels on which an official receives the submission in person, so the case records who did. */
+export const IN_PERSON_WITH_OFFICIAL: readonly Channel[] = ['reception-day', 'leadership-meeting'];
+
 export const LANGUAGES = ['bg', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

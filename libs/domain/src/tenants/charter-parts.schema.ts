@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LocalHoliday, OpeningHours } from '../calendar/types';
-import { CHANNELS, KINDS } from '../shared/vocabulary';
+import { CHANNELS, KINDS, OFFICIALS } from '../shared/vocabulary';
 
 /**
  * The parts of a tenant charter. Every fact carries `source`: the charter clause it comes from, or
@@ -57,7 +57,7 @@ export const contactsSchema = z.object({ phones: z.array(phone), emails: z.array
 /** Officials who hold reception days (Sopot charter: the mayor, the deputy mayor and the secretary). */
 export const receptionDaySchema = z
   .object({
-    official: z.enum(['mayor', 'deputy-mayor', 'secretary']),
+    official: z.enum(OFFICIALS),
     /** null: the charter says there is a day but not which one. */
     weekday: weekday.nullable(),
     intervals: z.array(interval),

@@ -85,7 +85,21 @@ describe("seed tenants: the charters' facts", () => {
     const momchilgrad = tenants['momchilgrad'];
     const hotlines = momchilgrad.contacts.phones.filter((phone) => phone.purpose === 'hotline').map((phone) => phone.number);
     expect(hotlines).toEqual(['03631/6527', '03631/7019']);
-    expect(momchilgrad.channels.map((entry) => entry.channel)).toEqual(expect.arrayContaining(['hotline', 'fax', 'reception-day']));
+    expect(momchilgrad.channels.map((entry) => entry.channel)).toEqual(expect.arrayContaining(['hotline', 'fax']));
+  });
+
+  it('Momchilgrad charter, IV points 6 and 7: meetings with the leadership and the information boards are channels', () => {
+    const channels = tenants['momchilgrad'].channels.map((entry) => entry.channel);
+    expect(channels).toEqual(expect.arrayContaining(['leadership-meeting', 'information-board']));
+    // No reception days are named: the leadership meets citizens apart from them.
+    expect(channels).not.toContain('reception-day');
+  });
+
+  it("Sopot charter: 'мнения, предложения и въпроси': questions are a kind its categories take", () => {
+    expect(tenants['sopot'].categories.filter((category) => category.kinds.includes('question')).map((category) => category.id)).toEqual([
+      'administrative-service',
+      'general',
+    ]);
   });
 
   it('Momchilgrad charter, IV point 1: 08.00–17.00 without a break, Monday to Friday', () => {

@@ -15,6 +15,8 @@ export const CASE_REJECTION_ANSWERS: { readonly [T in CaseRejectionType]: { stat
   NotPermittedForRole: { status: HttpStatus.FORBIDDEN, field: 'role' },
   NoProceedingsOnlyByRegistrar: { status: HttpStatus.FORBIDDEN, field: 'role' },
   ReceivedInTheFuture: { status: HttpStatus.BAD_REQUEST, field: 'receivedAt' },
+  ReceiverRequired: { status: HttpStatus.BAD_REQUEST, field: 'receivedBy' },
+  ReceiverNotApplicable: { status: HttpStatus.BAD_REQUEST, field: 'receivedBy' },
   CaseAlreadyRegistered: { status: HttpStatus.CONFLICT, field: 'case' },
   IllegalTransition: { status: HttpStatus.CONFLICT, field: 'case' },
   AlreadyAssignedToOfficer: { status: HttpStatus.CONFLICT, field: 'officerId' },

@@ -290,7 +290,7 @@ export class CaseIntakeService {
       : undefined;
     if (before.status === 'NotRegistered') {
       const context = this.context(charter, caseId, request.actor, correlationId, dataSubjectId);
-      const { channel, kind, category, text, attachments, healthSafetyThreat, violationDate, language } = submission;
+      const { channel, kind, category, text, attachments, healthSafetyThreat, violationDate, language, receivedBy } = submission;
       const submitter = submitterWithCode(submission.submitter, trackingCode);
       await this.handle(
         {
@@ -307,6 +307,7 @@ export class CaseIntakeService {
             healthSafetyThreat,
             ...(violationDate === undefined ? {} : { violationDate }),
             language,
+            ...(receivedBy === undefined ? {} : { receivedBy }),
           },
         },
         context,

@@ -1,4 +1,4 @@
-import { CHANNELS, isIsoDate, KINDS, LANGUAGES } from '@civic/domain';
+import { CHANNELS, isIsoDate, KINDS, LANGUAGES, OFFICIALS } from '@civic/domain';
 import { z } from 'zod';
 
 /**
@@ -90,6 +90,10 @@ export const staffSubmissionSchema = z
     ...submissionShape,
     channel: z.enum(CHANNELS),
     receivedAt: instantSchema.describe('When it arrived (a letter opened today may have come yesterday); never in the future.'),
+    receivedBy: z
+      .enum(OFFICIALS)
+      .optional()
+      .describe('Who received it in person: required for a reception day, allowed for a meeting with the leadership.'),
   })
   .strict()
   .superRefine(submitterOrAnonymous);

@@ -1,4 +1,15 @@
-import type { AttachmentMeta, CaseSubmitter, Channel, Instant, IsoDate, Kind, Language, TenantCharter } from '@civic/domain';
+import {
+  IN_PERSON_WITH_OFFICIAL,
+  type AttachmentMeta,
+  type CaseSubmitter,
+  type Channel,
+  type Instant,
+  type IsoDate,
+  type Kind,
+  type Language,
+  type Official,
+  type TenantCharter,
+} from '@civic/domain';
 import type { z } from 'zod';
 import type { FieldProblem } from './errors';
 import { fieldProblems } from '@civic/platform';
@@ -18,6 +29,8 @@ export interface Submission {
   healthSafetyThreat: boolean;
   violationDate?: IsoDate;
   language: Language;
+  /** Who received it in person (reception days, meetings with the leadership). */
+  receivedBy?: Official;
 }
 
 export type ReadSubmission = { ok: true; submission: Submission } | { ok: false; problems: FieldProblem[] };
@@ -34,7 +47,7 @@ export interface SubmissionReader {
 
 type Parsed = StaffSubmission | CitizenSubmission;
 
-function toSubmission(parsed: Parsed, channel: Channel, receivedAt?: Instant): Submission {
+function toSubmission(parsed: Parsed, channel: Channel, receivedAt?: Instant, receivedBy?: Official): Submission {
   const language = parsed.language ?? parsed.submitter?.language ?? 'bg';
   const submitter: CaseSubmitter | null = parsed.submitter
     ? { ...dropUndefined(parsed.submitter), language: parsed.submitter.language ?? language }
@@ -50,6 +63,7 @@ function toSubmission(parsed: Parsed, channel: Channel, receivedAt?: Instant): S
     healthSafetyThreat: parsed.healthSafetyThreat,
     ...(parsed.violationDate === undefined ? {} : { violationDate: parsed.violationDate }),
     language,
+    ...(receivedBy === undefined ? {} : { receivedBy }),
   };
 }
 
@@ -70,7 +84,7 @@ function reader<S extends z.ZodTypeAny>(operation: string, schema: S, convert: (
 
 /** A registrar enters what arrived on any channel, with its time of receipt. */
 export const staffSubmissions: SubmissionReader = reader('staff-register', staffSubmissionSchema, (parsed: StaffSubmission) =>
-  toSubmission(parsed, parsed.channel, parsed.receivedAt),
+  toSubmission(parsed, parsed.channel, parsed.receivedAt, parsed.receivedBy),
 );
 
 /** A citizen submits through the municipality's web form: received now. */
@@ -83,7 +97,12 @@ export interface CharterFields {
   kind?: unknown;
   category?: unknown;
   language?: unknown;
+  channel?: unknown;
+  receivedBy?: unknown;
 }
+
+/** The platform's own channels: every tenant it serves receives through its web form and Open311. */
+const PLATFORM_CHANNELS: readonly Channel[] = ['web-form', 'open311'];
 
 /**
  * What the tenant's charter says about the submission: its category must be one of the tenant's and fit
@@ -104,7 +123,27 @@ export function charterProblems(fields: CharterFields, charter: TenantCharter): 
   if (typeof fields.language === 'string' && !(charter.languages as readonly string[]).includes(fields.language)) {
     problems.push({ field: 'language', reason: `${charter.slug} answers in: ${charter.languages.join(', ')}` });
   }
+  if (typeof fields.channel === 'string') problems.push(...channelProblems(fields.channel, fields.receivedBy, charter));
   return problems;
+}
+
+/**
+ * The channels the tenant's charter offers (and the platform's own): a submission by any other is refused,
+ * naming the channel. A reception day names who received it (Sopot's charter: the mayor, the deputy mayor,
+ * the secretary); only in-person channels with an official name one.
+ */
+function channelProblems(channel: string, receivedBy: unknown, charter: TenantCharter): FieldProblem[] {
+  const offered: string[] = [...new Set([...charter.channels.map((entry) => entry.channel), ...PLATFORM_CHANNELS])];
+  if (!offered.includes(channel))
+    return [{ field: 'channel', reason: `${charter.slug} does not receive by "${channel}"; its channels: ${offered.join(', ')}` }];
+  const withOfficial = (IN_PERSON_WITH_OFFICIAL as readonly string[]).includes(channel);
+  if (channel === 'reception-day' && receivedBy === undefined) {
+    return [{ field: 'receivedBy', reason: 'is required on a reception day: mayor, deputy-mayor or secretary' }];
+  }
+  if (!withOfficial && receivedBy !== undefined) {
+    return [{ field: 'receivedBy', reason: `is only for ${IN_PERSON_WITH_OFFICIAL.join(' and ')}` }];
+  }
+  return [];
 }
 
 /**
@@ -121,6 +160,6 @@ export function receiptProblems(receivedAt: unknown, now: Instant): FieldProblem
 /** The fields checked against the charter and the clock, read from a body that did not parse as a whole. */
 export function looseFieldsOf(body: unknown): CharterFields & { receivedAt?: unknown } {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
-  const { kind, category, language, receivedAt } = body as Record<string, unknown>;
-  return { kind, category, language, receivedAt };
+  const { kind, category, language, receivedAt, channel, receivedBy } = body as Record<string, unknown>;
+  return { kind, category, language, receivedAt, channel, receivedBy };
 }

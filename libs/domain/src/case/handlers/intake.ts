@@ -1,5 +1,5 @@
 /** Receiving a submission: registering it, screening it, and the registrar's decision on flags. */
-import type { Kind } from '../../shared/vocabulary';
+import { IN_PERSON_WITH_OFFICIAL, type Kind } from '../../shared/vocabulary';
 import type { RegisterCase, ResolveFlag, ScreenCase } from '../commands';
 import type { NoProceedingsGround } from '../events.v1';
 import { exhaustive } from '../exhaustive';
@@ -17,6 +17,11 @@ export function registerCase(command: RegisterCase, state: CaseState): CaseResul
   if (Date.parse(data.receivedAt) > Date.parse(metadata.now)) {
     return reject(rejections.receivedInTheFuture(data.receivedAt, metadata.now));
   }
+  // Sopot's charter: the mayor, the deputy mayor and the secretary each receive citizens; the record says which.
+  if (data.channel === 'reception-day' && data.receivedBy === undefined) return reject(rejections.receiverRequired(data.channel));
+  if (data.receivedBy !== undefined && !IN_PERSON_WITH_OFFICIAL.includes(data.channel)) {
+    return reject(rejections.receiverNotApplicable(data.channel));
+  }
   return accept(
     eventFrom(command, 'CaseRegistered', {
       kind: data.kind,
@@ -31,6 +36,7 @@ export function registerCase(command: RegisterCase, state: CaseState): CaseResul
       healthSafetyThreat: data.healthSafetyThreat,
       violationDate: data.violationDate ?? null,
       language: data.language,
+      ...(data.receivedBy === undefined ? {} : { receivedBy: data.receivedBy }),
     }),
   );
 }
