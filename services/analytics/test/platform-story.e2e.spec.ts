@@ -179,7 +179,7 @@ describe('the platform story: intake, routing and analytics as processes end to 
       201,
       'web form',
     );
-    const sopot = await register(staffCase({ channel: 'email', text: 'Осветлението в парка не работи.' }), 'sopot', sopotRegistrar);
+    const sopot = await register(staffCase({ channel: 'post', text: 'Осветлението в парка не работи.' }), 'sopot', sopotRegistrar);
 
     for (const accepted of [complaint, signal, visit, anonymousThreat, web, sopot]) expect(accepted.status).toBe('Accepted');
     expect(web.trackingCode).toEqual(expect.any(String));

@@ -156,9 +156,10 @@ describe('intake: the staff and citizen APIs', () => {
 
     it('answers a retry with the same Idempotency-Key with the same case, and writes nothing new', async () => {
       const key = randomUUID();
-      const first = await register(letter(), key);
+      const body = letter();
+      const first = await register(body, key);
       const before = await eventCount();
-      const retry = await register(letter(), key);
+      const retry = await register(body, key);
       expect(retry.status).toBe(first.status);
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
@@ -277,7 +278,7 @@ describe('intake: the staff and citizen APIs', () => {
 
   describe('screening', () => {
     const anonymousSignal = (changes: Record<string, unknown> = {}) => {
-      const { submitter: _named, ...rest } = letter({ kind: 'signal', channel: 'mailbox', anonymous: true, ...changes });
+      const { submitter: _named, ...rest } = letter({ kind: 'signal', channel: 'post', anonymous: true, ...changes });
       return rest;
     };
 
@@ -369,8 +370,9 @@ describe('intake: the staff and citizen APIs', () => {
 
     it('gives a retry with the same Idempotency-Key the same case and the same tracking code', async () => {
       const key = randomUUID();
-      const first = await submit(form({ text: 'Дупка на пътя пред блок 5.' }), key);
-      const retry = await submit(form({ text: 'Дупка на пътя пред блок 5.' }), key);
+      const body = form({ text: 'Дупка на пътя пред блок 5.' });
+      const first = await submit(body, key);
+      const retry = await submit(body, key);
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
     });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { DevIssuer, SEED_TENANTS, SEEDED_USERS, type SeedTenant } from '@civic/auth';
 import { PostgresEventStore } from '@civic/event-store';
 import {
@@ -39,7 +39,11 @@ function wasteUnitName(tenant: SeedTenant): string {
 /** A date some weeks back, within the two-year bar (АПК чл. 111(4)). */
 const LAST_MONTH = new Date(Date.parse(TEST_NOW) - 30 * 86_400_000).toISOString().slice(0, 10);
 
-const PERSON = { first_name: 'Иван', last_name: 'Петров', email: 'ivan.petrov@example.bg', phone: '+359 88 123 4567' };
+/** A person of their own per request: the same person's similar open case would be screened as a probable duplicate. */
+const person = () => {
+  const n = randomInt(1_000_000, 9_999_999);
+  return { first_name: 'Иван', last_name: 'Петров', email: `ivan.petrov.${n}@example.bg`, phone: `+359 88 ${n}` };
+};
 
 // intake and routing as processes on the real servers, with intake's relay publishing to case-events:
 // Open311 GeoReport v2 end to end, every answer checked against the spec's JSON Schemas (open311-schemas/).
@@ -83,7 +87,7 @@ describe('Open311 GeoReport v2 on intake', () => {
     address_string: 'ул. „Дунав“ 3',
     description: 'Контейнерите не са извозвани от две седмици.',
     media_url: 'https://example.bg/snimka.jpg',
-    ...PERSON,
+    ...person(),
     ...changes,
   });
 

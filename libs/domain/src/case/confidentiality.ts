@@ -5,6 +5,7 @@
  * whistleblowing officer and whom they assign; for everyone else they do not exist.
  */
 import type { Kind } from '../shared/vocabulary';
+import type { CaseEvent } from './events';
 
 /** The screening flag for signs of corruption (the screening word lists). */
 export const CORRUPTION_FLAG = 'corruption-indicator';
@@ -20,3 +21,17 @@ export const confidentialityOfKind = (kind: Kind): Confidentiality | null => (ki
  */
 export const confidentialityAfterFlags = (current: Confidentiality | null, flagCodes: readonly string[]): Confidentiality | null =>
   current ?? (flagCodes.includes(CORRUPTION_FLAG) ? 'corruption-signal' : null);
+
+/** The same from a case's events, for readers that keep no folded state (it equals the fold's `facts.confidential`). */
+export function confidentialityOf(events: readonly CaseEvent[]): Confidentiality | null {
+  let confidential: Confidentiality | null = null;
+  for (const event of events) {
+    if (event.type === 'CaseRegistered') confidential = confidentialityOfKind(event.data.kind);
+    if (event.type === 'CaseFlagged')
+      confidential = confidentialityAfterFlags(
+        confidential,
+        event.data.flags.map((flag) => flag.code),
+      );
+  }
+  return confidential;
+}

@@ -1,11 +1,12 @@
-import type {
-  CaseEvent,
-  CaseEventOf,
-  CaseRegistered,
-  CaseSubmitter,
-  NotificationChannel,
-  NotificationRecipient,
-  Role,
+import {
+  confidentialityOf,
+  type CaseEvent,
+  type CaseEventOf,
+  type CaseRegistered,
+  type CaseSubmitter,
+  type NotificationChannel,
+  type NotificationRecipient,
+  type Role,
 } from '@civic/domain';
 import { notificationIdFor } from '../ids';
 import { MESSAGES, type MessageId } from './catalog';
@@ -60,7 +61,7 @@ type Want = { template: MessageId; recipient: NotificationRecipient };
 const submitter = (template: MessageId): Want => ({ template, recipient: { kind: 'submitter' } });
 const staff = (template: MessageId, userId: string | undefined): Want[] =>
   userId ? [{ template, recipient: { kind: 'staff', userId } }] : [];
-const role = (template: MessageId, r: Role | undefined): Want[] => (r ? [{ template, recipient: { kind: 'role', role: r } }] : []);
+const roleWant = (template: MessageId, r: Role | undefined): Want[] => (r ? [{ template, recipient: { kind: 'role', role: r } }] : []);
 
 /** The officer the case is with after these events: the last assignment since the last routing. */
 export function officerOf(history: readonly CaseEvent[]): string | undefined {
@@ -79,6 +80,10 @@ export function unitOf(history: readonly CaseEvent[]): string | undefined {
 
 /** Who should hear of the event, by message (before any channel is chosen). */
 function wanted(event: CaseEvent, history: readonly CaseEvent[], { escalationRole, unitHeads = {} }: PlanInput): Want[] {
+  // A confidential case exists only for the anti-corruption officer and whom it is assigned to: what would go
+  // to a role (the head of unit, the escalation role) goes to the anti-corruption officer instead.
+  const confidential = confidentialityOf(history) !== null;
+  const role = (template: MessageId, r: Role | undefined): Want[] => roleWant(template, confidential && r ? 'anti-corruption-officer' : r);
   switch (event.type) {
     case 'CaseRegistered':
       return [submitter('acknowledgement')];

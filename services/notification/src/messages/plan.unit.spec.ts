@@ -127,6 +127,21 @@ describe('who is written to, about what', () => {
     ]);
   });
 
+  it('a confidential case: what would go to a role goes to the anti-corruption officer, never the secretary or the mayor', () => {
+    const script = new CaseScript({ kind: 'whistleblower-report' })
+      .accept()
+      .routeAndAssign('anti-corruption', 'ac-1')
+      .add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
+    expect(planFor(script, { escalationRole: 'secretary' }).notifications.map((n) => n.recipient)).toEqual([
+      { kind: 'staff', userId: 'ac-1' },
+      { kind: 'role', role: 'anti-corruption-officer' },
+    ]);
+    const flagged = new CaseScript().flagForCorruption().routeAndAssign('anti-corruption', 'ac-1');
+    flagged.add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
+    flagged.add({ type: 'EscalateCase', data: { toRole: 'mayor', dueDate: '2026-04-02' } });
+    expect(planFor(flagged).notifications.map((n) => n.recipient)).toContainEqual({ kind: 'role', role: 'anti-corruption-officer' });
+  });
+
   it('the same event always plans the same ids: one per event, recipient and template', () => {
     const script = new CaseScript()
       .accept()
