@@ -239,7 +239,7 @@ describe('the platform story: intake, routing and analytics as processes end to 
     const assignedBy = iso(BASE + 60 * 60_000);
     clock.set(assignedBy);
 
-    // 2. The web proposal at the desk (a proposal's term may be extended): extension (head of unit), answer (its officer), close, the citizen's rating.
+    // 2. The web proposal at the desk (a proposal's term may be extended): extension (the secretary), answer (its officer), close, the citizen's rating.
     const carried = views[4];
     expect(carried.deadline?.maxFinalDate).toEqual(expect.any(String));
     const act = async (action: string, as: string, body: unknown) =>
@@ -250,9 +250,10 @@ describe('the platform story: intake, routing and analytics as processes end to 
       );
 
     clock.set(AT.extended);
-    const head = await token('peshtera', 'head-of-unit');
+    // The secretary extends (АПК чл. 118(2): the higher authority); a head of unit would have to head the case's unit.
+    const secretary = await token('peshtera', 'secretary');
     expect(
-      await act('extensions', head, {
+      await act('extensions', secretary, {
         reason: 'Нужна е проверка на място с общинското предприятие.',
         newFinalDate: carried.deadline?.maxFinalDate,
       }),
@@ -322,7 +323,7 @@ describe('the platform story: intake, routing and analytics as processes end to 
       { type: 'CaseAccepted', occurredAt: AT.registered, actor: { id: 'intake:screening', role: 'system' } },
       { type: 'CaseRouted', occurredAt: expect.any(String), actor: expect.objectContaining({ role: 'system' }) },
       { type: 'CaseAssigned', occurredAt: expect.any(String), actor: expect.objectContaining({ role: 'system' }) },
-      { type: 'DeadlineExtended', occurredAt: AT.extended, actor: { id: 'peshtera:head-of-unit', role: 'head-of-unit' } },
+      { type: 'DeadlineExtended', occurredAt: AT.extended, actor: { id: 'peshtera:secretary', role: 'secretary' } },
       { type: 'CaseAnswered', occurredAt: AT.answered, actor: { id: officerId, role: 'officer' } },
       { type: 'CaseClosed', occurredAt: AT.closed, actor: { id: officerId, role: 'officer' } },
       { type: 'SatisfactionRecorded', occurredAt: AT.rated, actor: expect.objectContaining({ role: 'citizen' }) },
