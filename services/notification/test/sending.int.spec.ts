@@ -1,5 +1,7 @@
 import type { CaseSubmitter } from '@civic/domain';
 import { caseEventToCloudEvent, decodeEvent, toKafkaBinary } from '@civic/messaging';
+import { readStreamIfExists } from '@civic/event-store';
+import { auditLogStream } from '@civic/platform';
 import { eventually, messagesTo, pdfText, uniqueName, uniquePhone, waitForMail, waitForSms } from '@civic/testing';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
 import { CaseScript, MARIA } from './cases';
@@ -171,6 +173,12 @@ describe('notification sends what the case calls for', () => {
     expect(kept.status).toBe(200);
     expect(kept.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.compare(kept.body as Buffer, pdf.content)).toBe(0);
+    // The letter names the person: its read is in the tenant's hash-chained audit log.
+    const log = (await readStreamIfExists(notification.cases, auditLogStream(TENANT))) ?? [];
+    expect(log.at(-1)).toMatchObject({
+      type: 'PersonalDataRead',
+      data: { caseId: script.caseId, fields: ['letter'], route: 'GET /tenants/:tenant/cases/:caseId/letters/:notificationId.pdf' },
+    });
 
     const otherTenant = await notification.token('sopot', ['registrar']);
     expect((await notification.call('GET', list.body.letters[0].url, { token: otherTenant })).status).toBe(403);

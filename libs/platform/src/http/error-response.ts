@@ -1,3 +1,4 @@
+import { AuditLogUnavailableError } from '../audit-trail/audit-trail';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { errorBody, type ErrorBody, type ErrorResponse, type FieldProblem } from './error-body';
 import { BODY, fieldProblems, isZodError } from './field-problems';
@@ -65,6 +66,14 @@ function isClientHttpError(error: unknown): error is ClientHttpError {
 export function errorResponse(error: unknown): ErrorResponse | undefined {
   if (error instanceof HttpException) return fromHttpException(error);
   if (isZodError(error)) return { status: HttpStatus.BAD_REQUEST, body: errorBody(HttpStatus.BAD_REQUEST, fieldProblems(error)) };
+  if (error instanceof AuditLogUnavailableError) {
+    // GDPR art. 5(2): a read of personal data that cannot be recorded is not answered.
+    const status = HttpStatus.SERVICE_UNAVAILABLE;
+    return {
+      status,
+      body: errorBody(status, [{ field: 'request', reason: 'the read could not be recorded in the audit log; try again' }]),
+    };
+  }
   if (isClientHttpError(error)) {
     const reason = error.type === 'entity.too.large' && error.limit !== undefined ? `is larger than ${error.limit} bytes` : error.message;
     return { status: error.status, body: errorBody(error.status, [{ field: BODY, reason }]) };

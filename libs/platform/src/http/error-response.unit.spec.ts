@@ -1,3 +1,4 @@
+import { AuditLogUnavailableError } from '../audit-trail/audit-trail';
 import { BadRequestException, ForbiddenException, Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import { accessDenied, issuerUnavailable, tokenRefused } from '@civic/auth';
@@ -154,5 +155,12 @@ describe('PlatformExceptionFilter', () => {
     const { result, replies } = run(new Error('broker down'), 'rpc');
     expect(replies).toEqual([]);
     expect(result).toBeDefined();
+  });
+});
+
+describe('a read that could not be recorded in the audit log', () => {
+  it('is a 503, never answered', () => {
+    const answer = errorResponse(new AuditLogUnavailableError(new Error('store down')));
+    expect(answer).toMatchObject({ status: 503, body: { statusCode: 503, errors: [{ field: 'request' }] } });
   });
 });

@@ -4,6 +4,7 @@ import { allows, PERMISSIONS, type Actor, type CaseAccess, type Role, type Tenan
 import type { JsonObject } from '@civic/event-store';
 import {
   AuditTrail,
+  personalDataRead,
   CaseAccessPolicy,
   CASE_COMMANDS,
   caseCommand,
@@ -29,7 +30,7 @@ import { settleReservation } from '../idempotency/reservation';
 import { parseRegistryNumber, RegistryLookup } from '../registry/registry-lookup';
 import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
 import { deskView, type ContentWanted, type DeskCaseView } from './desk-view';
-import { personalDataRead } from './personal-data-read';
+import { fieldsShown } from './personal-data-read';
 
 /** Who acts: the token's subject, in the first of their roles the decider lets issue the command. */
 export interface DeskCaller {
@@ -100,12 +101,14 @@ export class CaseDeskService {
     if (view.content !== null) {
       await this.audit.record(
         personalDataRead({
-          ...read,
-          correlationId: read.correlationId ?? randomUUID(),
           tenant: charter.slug,
+          caseId: read.caseId,
+          reader: read.reader,
+          route: read.route,
+          correlationId: read.correlationId ?? randomUUID(),
           access,
           dataSubjectId: found.dataSubjectId ?? null,
-          content: view.content,
+          fields: fieldsShown(view.content),
         }),
       );
     }

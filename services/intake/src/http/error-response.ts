@@ -1,7 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { SubjectErasedError } from '@civic/event-store';
 import {
-  AuditLogUnavailableError,
   BODY,
   caseChangedResponse,
   caseRejectionResponse,
@@ -48,12 +47,6 @@ export function errorResponse(error: unknown): ErrorResponse | undefined {
   if (error instanceof UnknownTenantError) return platformErrorResponse(unknownTenant(error.tenant));
   if (error instanceof CaseNotFoundError) return answer(HttpStatus.NOT_FOUND, [{ field: error.field, reason: error.message }]);
   if (error instanceof CaseNotYoursError) return answer(HttpStatus.FORBIDDEN, [{ field: 'caseId', reason: error.message }]);
-  if (error instanceof AuditLogUnavailableError) {
-    // GDPR art. 5(2): a read of personal data that cannot be recorded is not answered.
-    return answer(HttpStatus.SERVICE_UNAVAILABLE, [
-      { field: 'case', reason: 'the read could not be recorded in the audit log; try again' },
-    ]);
-  }
   if (error instanceof CaseRejectedError) return caseRejectionResponse(error.rejection);
   if (error instanceof IdempotencyKeyReusedError) {
     return answer(HttpStatus.UNPROCESSABLE_ENTITY, [

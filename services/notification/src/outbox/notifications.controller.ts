@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Controller, Get, Headers, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -8,11 +9,23 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { allows, NOTIFICATION_CHANNELS, type CaseAccess, type Viewer } from '@civic/domain';
-import { conflict, forbidden, httpError, notFound, requireUuids, TenantDirectory, unknownTenant, type HeaderSink } from '@civic/platform';
+import {
+  AuditTrail,
+  conflict,
+  forbidden,
+  httpError,
+  notFound,
+  personalDataRead,
+  requireUuids,
+  TenantDirectory,
+  unknownTenant,
+  type HeaderSink,
+} from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { LetterErasedError, LettersStore } from '../letters/letters.store';
@@ -88,6 +101,7 @@ export class NotificationsController {
     private readonly letters: LettersStore,
     private readonly tenants: TenantDirectory,
     private readonly visibility: CaseVisibility,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get('notifications/failed')
@@ -182,12 +196,14 @@ export class NotificationsController {
   @ApiOkResponse({ description: 'The PDF.' })
   @ApiGoneResponse({ description: "The person's data was erased: the letter can no longer be read." })
   @ApiForbiddenResponse({ description: 'The caller may see the case but not its submitter, whom the letter names.' })
+  @ApiServiceUnavailableResponse({ description: "The read could not be recorded in the tenant's audit log, so it is not answered." })
   async letter(
     @Param('tenant') tenant: string,
     @Param('caseId') caseId: string,
     @Param('notificationId') notificationId: string,
     @Res({ passthrough: true }) response: HeaderSink,
     @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlationId: string | undefined,
   ): Promise<StreamableFile> {
     this.tenant(tenant);
     requireUuids({ caseId, notificationId });
@@ -204,6 +220,19 @@ export class NotificationsController {
       throw error;
     }
     if (!pdf) throw noSuchLetter();
+    // A letter names the submitter and their address: its read is recorded first, or not answered.
+    await this.audit.record(
+      personalDataRead({
+        tenant,
+        caseId,
+        reader: viewerOf(principal),
+        route: 'GET /tenants/:tenant/cases/:caseId/letters/:notificationId.pdf',
+        correlationId: correlationId ?? randomUUID(),
+        access,
+        dataSubjectId: null,
+        fields: ['letter'],
+      }),
+    );
     response.setHeader('Content-Disposition', `inline; filename="${notificationId}.pdf"`);
     return new StreamableFile(pdf, { type: 'application/pdf', length: pdf.length });
   }
