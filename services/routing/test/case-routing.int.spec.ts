@@ -75,7 +75,8 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
 
   it("400 naming each bad field; 409 with the decider's rejection, in Bulgarian and English", async () => {
     const { caseId, officerId } = await assignedCase();
-    const head = await token(TENANT, ['head-of-unit']);
+    // The secretary manages every unit; a head of unit acts only on the cases of the unit they head.
+    const head = await token(TENANT, ['secretary']);
     expect(await post(caseId, 'reassign', { officerId: 'pw-b', reason: '   ', extra: 1 }, head)).toEqual({
       status: 400,
       body: {
@@ -112,7 +113,8 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
 
   it('takes Idempotency-Key and If-Match as every case action does', async () => {
     const { caseId, officerId } = await assignedCase();
-    const head = await token(TENANT, ['head-of-unit']);
+    // The secretary manages every unit; a head of unit acts only on the cases of the unit they head.
+    const head = await token(TENANT, ['secretary']);
     const other = officerId === 'pw-a' ? 'pw-b' : 'pw-a';
     const move = { officerId: other, reason: 'Служителят е в отпуск' };
 

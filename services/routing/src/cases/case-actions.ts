@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@civic/event-store';
-import { PERMISSIONS, type Actor, type CaseCommandBody, type Role } from '@civic/domain';
+import { allows, PERMISSIONS, type Actor, type CaseCommandBody, type Role } from '@civic/domain';
 import {
   badRequest,
+  CaseAccessPolicy,
   CASE_COMMANDS,
   caseCommand,
   caseChangedResponse,
   CaseReader,
   caseRejected,
   CLOCK,
+  forbidden,
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeyProblems,
   mergeProblems,
@@ -48,7 +50,7 @@ const NO_SUCH_CASE = [{ field: 'caseId', reason: 'no such case for this tenant' 
 
 /**
  * A case action after routing, as every case action of the platform is taken: the request is checked
- * whole (Idempotency-Key, If-Match), the case must be this tenant's, and the command is decided on the
+ * whole (Idempotency-Key, If-Match), the case must be this tenant's and worked by the caller, and the command is decided on the
  * revision the caller saw. The command's id is named after the key, so a retry with the same key is the
  * same command: the handler answers it with the events the first one recorded, whatever If-Match says by then.
  */
@@ -58,6 +60,7 @@ export class CaseActions {
     @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
     private readonly reader: CaseReader,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly access: CaseAccessPolicy,
   ) {}
 
   async take(request: CaseActionRequest, command: CaseCommandBody): Promise<CaseActionAnswer> {
@@ -67,6 +70,10 @@ export class CaseActions {
 
     const found = await this.reader.registered(request.tenant, request.caseId);
     if (!found) throw notFound(NO_SUCH_CASE);
+    // Only those who work the case act on it (the domain's caseAccess); for some it does not exist at all.
+    const access = await this.access.accessTo({ id: request.caller.sub, roles: request.caller.roles }, found.state);
+    if (access === 'none') throw notFound(NO_SUCH_CASE);
+    if (!allows(access, 'content')) throw forbidden([{ field: 'caseId', reason: 'the case is not assigned to you or to a unit you head' }]);
     const commandId = nameBasedId(`${request.tenant}/${request.caseId}/${command.type}/${request.caller.sub}/${request.idempotencyKey}`);
     const earlier = found.recorded.filter((event) => event.metadata['causationId'] === commandId);
     if (earlier.length > 0) return this.replay(request.caseId, command, earlier);

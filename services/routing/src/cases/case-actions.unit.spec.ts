@@ -1,12 +1,20 @@
 import { InMemoryEventStore } from '@civic/event-store';
-import { caseCommand, caseCommandsOn, CaseReader, type CaseCommandContext } from '@civic/platform';
+import {
+  CaseAccessPolicy,
+  caseCommand,
+  caseCommandsOn,
+  CaseReader,
+  DEFAULT_TENANTS_DIR,
+  TenantDirectory,
+  type CaseCommandContext,
+} from '@civic/platform';
 import { CaseActions, type CaseActionRequest } from './case-actions';
 
 // The application service without servers: the case command handler on the in-memory event store.
 const TENANT = 'peshtera';
 const CASE_ID = '0b6f4a54-6a52-4f0e-9d4f-3c1c6f1f9a01';
 const NOW = new Date('2026-03-02T09:00:00.000Z');
-const head = { sub: 'peshtera:head', roles: ['head-of-unit' as const] };
+const secretary = { sub: 'peshtera:secretary', roles: ['secretary' as const] };
 const reassign = { type: 'ReassignCase' as const, data: { officerId: 'pw-b', reason: 'отпуск' } };
 
 async function assignedCase(store: InMemoryEventStore): Promise<void> {
@@ -47,7 +55,7 @@ describe('CaseActions: a case action after routing, in memory', () => {
   const request = (headers: Partial<CaseActionRequest> = {}): CaseActionRequest => ({
     tenant: TENANT,
     caseId: CASE_ID,
-    caller: head,
+    caller: secretary,
     idempotencyKey: 'key-1',
     ifMatch: undefined,
     correlationId: undefined,
@@ -57,7 +65,8 @@ describe('CaseActions: a case action after routing, in memory', () => {
   beforeEach(async () => {
     store = new InMemoryEventStore();
     await assignedCase(store);
-    actions = new CaseActions(caseCommandsOn(store), new CaseReader(store), { now: () => NOW });
+    const access = new CaseAccessPolicy(store, TenantDirectory.load(DEFAULT_TENANTS_DIR));
+    actions = new CaseActions(caseCommandsOn(store), new CaseReader(store), { now: () => NOW }, access);
   });
 
   it('decides on the revision If-Match names, and answers with the events and the new revision', async () => {
@@ -85,5 +94,15 @@ describe('CaseActions: a case action after routing, in memory', () => {
   it("another tenant's case, or no case at all, is not found", async () => {
     await expect(actions.take(request({ tenant: 'sopot' }), reassign)).rejects.toMatchObject({ status: 404 });
     await expect(actions.take(request({ caseId: 'not-a-case' }), reassign)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('only those who work the case act on it: a head of another unit and an officer it is not assigned to get 403', async () => {
+    const otherHead = { sub: 'peshtera:head-of-roads', roles: ['head-of-unit' as const] };
+    await expect(actions.take(request({ caller: otherHead }), reassign)).rejects.toMatchObject({ status: 403 });
+    const redirect = { type: 'RedirectCase' as const, data: { authority: 'РИОСВ', reason: 'компетентен орган' } };
+    const notTheirs = { sub: 'pw-b', roles: ['officer' as const] };
+    await expect(actions.take(request({ caller: notTheirs }), redirect)).rejects.toMatchObject({ status: 403 });
+    const theirs = { sub: 'pw-a', roles: ['officer' as const] };
+    expect(await actions.take(request({ caller: theirs }), redirect)).toMatchObject({ events: ['CaseRedirected'] });
   });
 });
