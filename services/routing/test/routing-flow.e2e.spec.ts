@@ -123,6 +123,19 @@ describe('routing as a process routes an accepted case', () => {
         ],
       }),
     });
+    // The head of unit acts on the cases of the unit they head: the admin names them its head.
+    const unitsUrl = `${routing.url}/tenants/${TENANT}/routing/units`;
+    const current = (await (await fetch(unitsUrl, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+      units: { id: string; headOfUnitId?: string }[];
+    };
+    const headed = await fetch(unitsUrl, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        units: current.units.map((unit) => (unit.id === 'environment-waste' ? { ...unit, headOfUnitId: `${TENANT}:head-of-unit` } : unit)),
+      }),
+    });
+    expect(headed.status).toBe(200);
     const caseId = await registerAcceptedCase(cases, {
       tenant: TENANT,
       category: 'waste-cleanliness',
@@ -159,7 +172,10 @@ describe('routing as a process routes an accepted case', () => {
     const redirected = await post('redirect', registrar, { authority: 'РИОСВ Пловдив', reason: 'Компетентен орган по чл. 31 АПК' });
     expect(redirected.status).toBe(200);
     expect(await redirected.json()).toMatchObject({ events: ['CaseRedirected'] });
-    const afterRedirect = await post('reassign', head, { officerId: first, reason: 'обратно' });
+    // Redirected, the case has left the unit: its head no longer works it (403); for the secretary the decider says why not (409).
+    expect((await post('reassign', head, { officerId: first, reason: 'обратно' })).status).toBe(403);
+    const secretary = await issuer.sign({ sub: `${TENANT}:secretary`, tenant: TENANT, roles: ['secretary'] });
+    const afterRedirect = await post('reassign', secretary, { officerId: first, reason: 'обратно' });
     expect(afterRedirect.status).toBe(409);
     expect(await afterRedirect.json()).toMatchObject({
       statusCode: 409,
