@@ -87,6 +87,11 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
         ],
       },
     });
+    // Another tenant's user is no officer of this case's unit: 422 naming officerId, nothing written.
+    expect(await post(caseId, 'reassign', { officerId: 'sopot:registrar', reason: 'отпуск' }, head)).toMatchObject({
+      status: 422,
+      body: { errors: [{ field: 'officerId' }] },
+    });
     expect(await post(caseId, 'reassign', { officerId, reason: 'пак той' }, head)).toMatchObject({
       status: 409,
       body: {

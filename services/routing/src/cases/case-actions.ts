@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, Inject, Injectable } from '@nestjs/common';
-import { WrongExpectedRevisionError } from '@civic/event-store';
-import { allows, PERMISSIONS, type Actor, type CaseCommandBody, type Role } from '@civic/domain';
+import { WrongExpectedRevisionError, type EventStore } from '@civic/event-store';
+import { allows, caseStanding, PERMISSIONS, type Actor, type CaseCommandBody, type RegisteredCase, type Role } from '@civic/domain';
 import {
   badRequest,
   CaseAccessPolicy,
@@ -11,6 +11,7 @@ import {
   CaseReader,
   caseRejected,
   CLOCK,
+  EVENT_STORE,
   forbidden,
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeyProblems,
@@ -18,6 +19,7 @@ import {
   notFound,
   pinnedVersion,
   readIfMatch,
+  readRoutingConfig,
   unprocessable,
   type CaseCommands,
   type Clock,
@@ -61,6 +63,7 @@ export class CaseActions {
     private readonly reader: CaseReader,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: CaseAccessPolicy,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async take(request: CaseActionRequest, command: CaseCommandBody): Promise<CaseActionAnswer> {
@@ -74,6 +77,7 @@ export class CaseActions {
     const access = await this.access.accessTo({ id: request.caller.sub, roles: request.caller.roles }, found.state);
     if (access === 'none') throw notFound(NO_SUCH_CASE);
     if (!allows(access, 'content')) throw forbidden([{ field: 'caseId', reason: 'the case is not assigned to you or to a unit you head' }]);
+    if (command.type === 'ReassignCase') await this.checkOfficer(request.tenant, found.state, command.data.officerId);
     const commandId = nameBasedId(`${request.tenant}/${request.caseId}/${command.type}/${request.caller.sub}/${request.idempotencyKey}`);
     const earlier = found.recorded.filter((event) => event.metadata['causationId'] === commandId);
     if (earlier.length > 0) return this.replay(request.caseId, command, earlier);
@@ -106,6 +110,18 @@ export class CaseActions {
   }
 
   /** The answer to a retry: the first request's events, if the key was used for this very request. */
+  /** Only to an officer of this tenant who works in the case's unit and is present (the tenant admin's list in routing). */
+  private async checkOfficer(tenant: string, state: RegisteredCase, officerId: string): Promise<void> {
+    const { unit } = caseStanding(state, () => null);
+    // A case with no unit (redirected, not yet routed) cannot be reassigned: the decider says so, naming the state.
+    if (unit === null) return;
+    const { officers } = await readRoutingConfig(this.store, tenant);
+    const officer = officers.find((candidate) => candidate.id === officerId && candidate.unit === unit);
+    if (!officer)
+      throw unprocessable([{ field: 'officerId', reason: `is not an officer of the case's unit (${unit}) in this municipality` }]);
+    if (officer.absent) throw unprocessable([{ field: 'officerId', reason: 'is absent: choose an officer who is present' }]);
+  }
+
   private replay(caseId: string, command: CaseCommandBody, earlier: { type: string; data: object; revision: number }[]): CaseActionAnswer {
     const [first] = earlier;
     const recorded: Record<string, unknown> = { ...first.data };

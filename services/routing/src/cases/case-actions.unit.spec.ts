@@ -1,4 +1,5 @@
-import { InMemoryEventStore } from '@civic/event-store';
+import { routingConfigDecider, routingConfigStreamName, type Officer } from '@civic/domain';
+import { createCommandHandler, InMemoryEventStore } from '@civic/event-store';
 import {
   CaseAccessPolicy,
   caseCommand,
@@ -49,6 +50,29 @@ async function assignedCase(store: InMemoryEventStore): Promise<void> {
   }
 }
 
+/** The tenant admin's officers, set through the routing set-up's decider. */
+async function officersOf(store: InMemoryEventStore, tenants: TenantDirectory, officers: Officer[]): Promise<void> {
+  const charter = tenants.get(TENANT);
+  if (!charter) throw new Error('no seed tenant');
+  const outcome = await createCommandHandler({
+    store,
+    decider: routingConfigDecider,
+    streamName: () => routingConfigStreamName(TENANT),
+  }).handle({
+    type: 'ChangeOfficers',
+    data: { officers },
+    metadata: {
+      tenant: TENANT,
+      actor: { id: 'admin', role: 'tenant-admin' },
+      commandId: 'o-1',
+      correlationId: 'c',
+      now: NOW.toISOString(),
+      charter,
+    },
+  });
+  if (!outcome.ok) throw new Error(outcome.rejection.type);
+}
+
 describe('CaseActions: a case action after routing, in memory', () => {
   let store: InMemoryEventStore;
   let actions: CaseActions;
@@ -66,7 +90,14 @@ describe('CaseActions: a case action after routing, in memory', () => {
     store = new InMemoryEventStore();
     await assignedCase(store);
     const access = new CaseAccessPolicy(store, TenantDirectory.load(DEFAULT_TENANTS_DIR));
-    actions = new CaseActions(caseCommandsOn(store), new CaseReader(store), { now: () => NOW }, access);
+    const tenants = TenantDirectory.load(DEFAULT_TENANTS_DIR);
+    await officersOf(store, tenants, [
+      { id: 'pw-a', unit: 'public-works', absent: false },
+      { id: 'pw-b', unit: 'public-works', absent: false },
+      { id: 'pw-c', unit: 'public-works', absent: true },
+      { id: 'ew-a', unit: 'environment-waste', absent: false },
+    ]);
+    actions = new CaseActions(caseCommandsOn(store), new CaseReader(store), { now: () => NOW }, access, store);
   });
 
   it('decides on the revision If-Match names, and answers with the events and the new revision', async () => {
@@ -104,5 +135,18 @@ describe('CaseActions: a case action after routing, in memory', () => {
     await expect(actions.take(request({ caller: notTheirs }), redirect)).rejects.toMatchObject({ status: 403 });
     const theirs = { sub: 'pw-a', roles: ['officer' as const] };
     expect(await actions.take(request({ caller: theirs }), redirect)).toMatchObject({ events: ['CaseRedirected'] });
+  });
+
+  it("reassigns only to a present officer of the case's unit in this municipality (422 naming officerId)", async () => {
+    const to = (officerId: string, key: string) =>
+      actions.take(request({ idempotencyKey: key }), { ...reassign, data: { ...reassign.data, officerId } });
+    for (const [officerId, key] of [
+      ['sopot:registrar', 'k-1'],
+      ['ew-a', 'k-2'],
+      ['pw-c', 'k-3'],
+    ]) {
+      await expect(to(officerId, key)).rejects.toMatchObject({ status: 422, response: { errors: [{ field: 'officerId' }] } });
+    }
+    expect(await to('pw-b', 'k-4')).toMatchObject({ events: ['CaseReassigned'] });
   });
 });
