@@ -104,6 +104,13 @@ const SCRIPTS: Step[][] = [
   ],
   [register, accept, [{ type: 'WithdrawCase', data: {} }, 'citizen']],
   [register, accept, [{ type: 'LinkAsDuplicate', data: { originalCaseId: 'c-0' } }, 'registrar']],
+  [
+    [{ ...register[0], data: { ...register[0].data, kind: 'whistleblower-report' } } as Step[0], 'registrar'],
+    [
+      { type: 'RecordIdentityDisclosure', data: { ground: 'written-consent', disclosedTo: 'o1', reason: 'писмено съгласие' } },
+      'anti-corruption-officer',
+    ],
+  ],
 ];
 
 describe('the causing command', () => {

@@ -247,4 +247,24 @@ describe('the case desk by role: content, confidential kinds, the audit log', ()
     expect(never.body).toMatchObject({ errors: [{ field: 'registryNumber' }] });
     expect(await byNumber('not-a-number', 'registrar')).toMatchObject({ status: 400, body: { errors: [{ field: 'registryNumber' }] } });
   });
+
+  it("the law's exception to a whistleblower's anonymity, recorded by the anti-corruption officer, lets the officer named read who made the report", async () => {
+    const disclose = async (who: string, body: unknown) =>
+      desk.call<Body>('POST', `/tenants/peshtera/cases/${cases.whistleblower}/identity-disclosures`, {
+        token: await token(who),
+        headers: { 'idempotency-key': randomUUID() },
+        body,
+      });
+    const body = { ground: 'written-consent', disclosedTo: 'peshtera:officer', reason: 'Писмено съгласие на подателя.' };
+    expect((await disclose('head of the unit', body)).status).toBe(403);
+    expect(await disclose('anti-corruption officer', { ...body, ground: 'rumour' })).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'ground' }] },
+    });
+    expect((await disclose('anti-corruption officer', body)).status).toBe(200);
+    expectSeen(await view(cases.whistleblower, 'assigned officer'), 'full');
+    // The head of the unit was not named: still no identity for them.
+    expectSeen(await view(cases.whistleblower, 'head of the unit'), 'content');
+    expect((await disclose('anti-corruption officer', body)).status).toBe(409);
+  });
 });

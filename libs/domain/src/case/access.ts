@@ -32,6 +32,8 @@ export interface CaseStanding {
   officerId: string | null;
   /** The head of that unit's user id, from the tenant's units; null when none is named. */
   unitHeadId: string | null;
+  /** Whom a whistleblower's identity was disclosed to under the law's exception. */
+  identityDisclosedTo: readonly string[];
 }
 
 /** Where the case stands, from its folded state; the unit's head is the caller's to look up. */
@@ -39,7 +41,8 @@ export function caseStanding(state: RegisteredCase, unitHeadOf: (unit: string) =
   const working = state.status === 'AwaitingSubmitter' ? state.resume : state;
   const unit = 'unit' in working ? working.unit : null;
   const officerId = 'officerId' in working ? working.officerId : null;
-  return { confidential: state.facts.confidential, unit, officerId, unitHeadId: unit === null ? null : unitHeadOf(unit) };
+  const { confidential, identityDisclosedTo } = state.facts;
+  return { confidential, unit, officerId, unitHeadId: unit === null ? null : unitHeadOf(unit), identityDisclosedTo };
 }
 
 /** Roles that read every ordinary case of their tenant in full: they register it, or answer for the whole office. */
@@ -61,8 +64,9 @@ function accessAs(role: Role, viewer: Viewer, standing: CaseStanding): CaseAcces
     // Auditors replay every case's course, confidential ones included, but never read who wrote or what.
     if (role === 'auditor') return 'record';
     if (!worksIt) return 'none';
-    // Whom the officer assigns works the report, never learning who made it.
-    return standing.confidential === 'whistleblower-report' ? 'content' : 'full';
+    // Whom the officer assigns works the report, never learning who made it, unless the law's exception was recorded for them.
+    if (standing.confidential !== 'whistleblower-report' || standing.identityDisclosedTo.includes(viewer.id)) return 'full';
+    return 'content';
   }
   if (WHOLE_OFFICE.includes(role) || worksIt) return 'full';
   return RECORD_READERS.includes(role) ? 'record' : 'none';

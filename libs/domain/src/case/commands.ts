@@ -6,6 +6,7 @@ import type { Channel, Instant, IsoDate, Kind, Language, Official } from '../sha
 import type { AttachmentMeta, CaseCommandEnvelope } from './envelope';
 import type { NoProceedingsGround, CaseFlag } from './events.v1';
 import type { CaseSubmitter, RouteInform } from './events.v2';
+import type { DisclosureGround } from './events.identity';
 import type { NotificationChannel, NotificationRecipient } from './events.watch';
 import type { Role } from './roles';
 
@@ -118,6 +119,12 @@ export type RecordNotificationSent = CaseCommandEnvelope<'RecordNotificationSent
 /** notification: a message could not be sent after the last retry. */
 export type RecordNotificationFailed = CaseCommandEnvelope<'RecordNotificationFailed', NotificationOutcome & { error: string }>;
 
+/** The anti-corruption officer records the law's exception to a whistleblower's anonymity (events.identity.ts). */
+export type RecordIdentityDisclosure = CaseCommandEnvelope<
+  'RecordIdentityDisclosure',
+  { ground: DisclosureGround; disclosedTo: string; reason: string }
+>;
+
 export type CaseCommand =
   | RegisterCase
   | ScreenCase
@@ -139,7 +146,8 @@ export type CaseCommand =
   | RecordDeadlineBreach
   | EscalateCase
   | RecordNotificationSent
-  | RecordNotificationFailed;
+  | RecordNotificationFailed
+  | RecordIdentityDisclosure;
 
 export type CaseCommandType = CaseCommand['type'];
 export type CaseCommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;

@@ -5,6 +5,7 @@
 import type { CaseCommand } from './commands';
 import { exhaustive } from './exhaustive';
 import { extendDeadline, provideInformation, requestInformation } from './handlers/clock';
+import { recordIdentityDisclosure } from './handlers/identity';
 import { registerCase, resolveFlag, screenCase } from './handlers/intake';
 import { answerCase, closeCase, linkAsDuplicate, recordSatisfaction, reopenCase, withdrawCase } from './handlers/outcome';
 import { assignCase, reassignCase, redirectCase, routeCase } from './handlers/routing';
@@ -71,6 +72,8 @@ export function decide(command: CaseCommand, state: CaseState): CaseResult {
       return recordNotificationSent(command, state);
     case 'RecordNotificationFailed':
       return recordNotificationFailed(command, state);
+    case 'RecordIdentityDisclosure':
+      return recordIdentityDisclosure(command, state);
     default:
       return exhaustive(command, reject(rejections.illegalTransition(state.status, commandType)));
   }

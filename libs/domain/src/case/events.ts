@@ -2,6 +2,7 @@
  * The case events as the domain reads them today: the newest version of each type. Deciders and read
  * models see only these; older stored versions reach them through `upcast`.
  */
+import type { IdentityDisclosureRecordedV1 } from './events.identity';
 import type { CaseRegisteredV2, CaseRoutedV2 } from './events.v2';
 import type { CaseEscalatedV1, DeadlineApproachingV1, DeadlineBreachedV1, NotificationFailedV1, NotificationSentV1 } from './events.watch';
 import type {
@@ -46,6 +47,7 @@ export type DeadlineBreached = DeadlineBreachedV1;
 export type CaseEscalated = CaseEscalatedV1;
 export type NotificationSent = NotificationSentV1;
 export type NotificationFailed = NotificationFailedV1;
+export type IdentityDisclosureRecorded = IdentityDisclosureRecordedV1;
 
 export type CaseEvent =
   | CaseRegistered
@@ -69,7 +71,8 @@ export type CaseEvent =
   | DeadlineBreached
   | CaseEscalated
   | NotificationSent
-  | NotificationFailed;
+  | NotificationFailed
+  | IdentityDisclosureRecorded;
 
 export type CaseEventType = CaseEvent['type'];
 export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
@@ -101,6 +104,7 @@ export const CURRENT_SCHEMA_VERSION = {
   CaseEscalated: 1,
   NotificationSent: 1,
   NotificationFailed: 1,
+  IdentityDisclosureRecorded: 1,
 } as const satisfies { [T in CaseEventType]: CaseEventOf<T>['metadata']['schemaVersion'] };
 
 export const CASE_EVENT_TYPES = Object.keys(CURRENT_SCHEMA_VERSION) as CaseEventType[];

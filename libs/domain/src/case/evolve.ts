@@ -28,6 +28,7 @@ function registered(event: CaseRegistered): CaseState {
       violationDate: data.violationDate,
       receivedBy: data.receivedBy ?? null,
       confidential: confidentialityOfKind(data.kind),
+      identityDisclosedTo: [],
       pauses: [],
       clarifiedAt: null,
       acknowledgedAt: null,
@@ -155,6 +156,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'sent' }],
       });
     }
+    case 'IdentityDisclosureRecorded':
+      return withFacts(state, { ...facts, identityDisclosedTo: [...facts.identityDisclosedTo, event.data.disclosedTo] });
     case 'NotificationFailed':
       return withFacts(state, { ...facts, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'failed' }] });
     default:

@@ -42,6 +42,8 @@ export const PERMISSIONS: { readonly [C in CaseCommandType]: readonly Role[] } =
   EscalateCase: ['system'],
   RecordNotificationSent: ['system'],
   RecordNotificationFailed: ['system'],
+  // ЗЗЛПСПОИН чл. 31: only the designated officer may disclose a whistleblower's identity, on the law's grounds.
+  RecordIdentityDisclosure: ['anti-corruption-officer'],
 };
 
 export function mayIssue(role: Role, command: CaseCommandType): boolean {

@@ -45,6 +45,7 @@ export const PERSONAL_DATA_FIELDS: { readonly [T in CaseEventType]: readonly Dat
   NotificationSent: [],
   // A mail server's refusal may quote the address it refused.
   NotificationFailed: ['error'],
+  IdentityDisclosureRecorded: [],
 };
 
 /** Older stored versions whose personal fields differ from today's. */

@@ -36,7 +36,9 @@ export type CaseRejection =
   | Named<'CannotBeDuplicateOfItself'>
   | Named<'DeadlineAlertAlreadyRecorded', { alert: DeadlineAlert }>
   | Named<'EscalationBeforeBreach', { dueDate: IsoDate }>
-  | Named<'NotificationAlreadyRecorded', { notificationId: string; outcome: 'sent' | 'failed' }>;
+  | Named<'NotificationAlreadyRecorded', { notificationId: string; outcome: 'sent' | 'failed' }>
+  | Named<'NotAWhistleblowerReport'>
+  | Named<'IdentityAlreadyDisclosed', { disclosedTo: string }>;
 
 export type CaseRejectionType = CaseRejection['type'];
 
@@ -92,6 +94,21 @@ export const rejections = {
     message: {
       bg: 'Приелото длъжностно лице се посочва само при приемен ден или среща с ръководството.',
       en: 'The official who received it is named only for a reception day or a meeting with the leadership.',
+    },
+  }),
+  notAWhistleblowerReport: (): CaseRejection => ({
+    type: 'NotAWhistleblowerReport',
+    message: {
+      bg: 'Разкриване на самоличност се вписва само по сигнал по ЗЗЛПСПОИН.',
+      en: 'An identity disclosure is recorded only on a whistleblower report.',
+    },
+  }),
+  identityAlreadyDisclosed: (disclosedTo: string): CaseRejection => ({
+    type: 'IdentityAlreadyDisclosed',
+    disclosedTo,
+    message: {
+      bg: 'Разкриването на самоличността пред този служител вече е вписано.',
+      en: 'The disclosure of the identity to this person is already recorded.',
     },
   }),
   reasonRequired: (command: CaseCommandType): CaseRejection => ({

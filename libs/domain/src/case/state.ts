@@ -39,6 +39,8 @@ export interface CaseFacts {
   receivedBy: Official | null;
   /** Whether, and why, only the anti-corruption officer and whom they assign may see the case (confidentiality.ts). */
   confidential: Confidentiality | null;
+  /** Whom a whistleblower's identity was disclosed to under the law's exception (user ids; events.identity.ts). */
+  identityDisclosedTo: string[];
   /** Finished pauses; an open one lives in `AwaitingSubmitter.request`. */
   pauses: Pause[];
   /** When the submitter last provided what was asked: the start of a term that runs from the clarification. */

@@ -53,6 +53,7 @@ const everyType: CaseEvent[] = [
   event('CaseEscalated', { toRole: 'secretary', reason: 'deadline-breached', dueDate: '2026-04-02' }),
   event('NotificationSent', notification),
   event('NotificationFailed', { ...notification, error: '550 <maria@example.bg>: mailbox unavailable' }),
+  event('IdentityDisclosureRecorded', { ground: 'legal-obligation', disclosedTo: 'officer-1', reason: 'Искане на прокуратурата' }),
 ];
 
 describe('personal data (LEGAL-SOURCES.md: encrypted per data subject, erased by deleting the key)', () => {

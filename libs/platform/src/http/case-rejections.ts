@@ -37,6 +37,8 @@ export const CASE_REJECTION_ANSWERS: { readonly [T in CaseRejectionType]: { stat
   DeadlineAlertAlreadyRecorded: { status: HttpStatus.CONFLICT, field: 'case' },
   EscalationBeforeBreach: { status: HttpStatus.CONFLICT, field: 'case' },
   NotificationAlreadyRecorded: { status: HttpStatus.CONFLICT, field: 'notificationId' },
+  NotAWhistleblowerReport: { status: HttpStatus.CONFLICT, field: 'case' },
+  IdentityAlreadyDisclosed: { status: HttpStatus.CONFLICT, field: 'disclosedTo' },
 };
 
 /** A case rejection as the answer: the field and the English message in `errors`, the rejection itself beside. */

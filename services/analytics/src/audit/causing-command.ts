@@ -30,6 +30,7 @@ const PRODUCED_BY: { readonly [T in CaseEventType]: CaseCommandType | ((data: { 
   CaseEscalated: 'EscalateCase',
   NotificationSent: 'RecordNotificationSent',
   NotificationFailed: 'RecordNotificationFailed',
+  IdentityDisclosureRecorded: 'RecordIdentityDisclosure',
 };
 
 function byBasis(data: { basis?: unknown }): CaseCommandType {

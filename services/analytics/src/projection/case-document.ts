@@ -272,8 +272,10 @@ function apply(doc: CaseDocument, event: CaseEvent, context: CaseModelContext): 
       if (!acknowledgement || doc.clock.acknowledgedAt) return doc;
       return { ...doc, clock: { ...doc.clock, acknowledgedAt: at } };
     }
+    // Nothing a KPI counts (whom an identity was disclosed to is no figure either).
     case 'DeadlineApproaching':
     case 'NotificationFailed':
+    case 'IdentityDisclosureRecorded':
       return doc;
     default:
       return unhandled(event, doc);

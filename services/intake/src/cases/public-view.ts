@@ -117,12 +117,14 @@ export function publicStep(event: CaseEvent): PublicStep | undefined {
       return { step: 'linked-as-duplicate', at };
     case 'SatisfactionRecorded':
       return { step: 'rated', at, rating: event.data.rating };
-    // The platform's own bookkeeping (deadline alerts, letters sent): not part of the public history.
+    // The platform's own bookkeeping (deadline alerts, letters sent) and the officer's record of a disclosure:
+    // not part of the public history.
     case 'DeadlineApproaching':
     case 'DeadlineBreached':
     case 'CaseEscalated':
     case 'NotificationSent':
     case 'NotificationFailed':
+    case 'IdentityDisclosureRecorded':
       return undefined;
     default: {
       const _unhandled: never = event;

@@ -33,6 +33,7 @@ import {
   DeskWithdrawalDto,
   DuplicateDto,
   ExtensionDto,
+  IdentityDisclosureDto,
   InformationDto,
   InformationRequestDto,
   ReopenDto,
@@ -235,6 +236,18 @@ export class CaseDeskController {
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     return this.act('duplicate-of', { tenant, caseId, body, headers, principal }, response);
+  }
+
+  @DeskCommand('identity-disclosures', IdentityDisclosureDto)
+  recordIdentityDisclosure(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: unknown,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
+    return this.act('identity-disclosures', { tenant, caseId, body, headers, principal }, response);
   }
 
   private async act(

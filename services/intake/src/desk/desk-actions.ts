@@ -2,6 +2,7 @@ import {
   caseMaxFinalDate,
   CHANNELS,
   deadlinePolicyOf,
+  DISCLOSURE_GROUNDS,
   dueDateOfCase,
   type BulgarianWorkingCalendar,
   type CaseCommandBody,
@@ -91,6 +92,21 @@ export const duplicateSchema = z
   })
   .strict();
 
+export const identityDisclosureSchema = z
+  .object({
+    ground: z
+      .enum(DISCLOSURE_GROUNDS)
+      .describe("The law's ground: the reporting person's explicit written consent, or a legal obligation."),
+    disclosedTo: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(200)
+      .describe("The user id (the token's sub) of the person the identity is disclosed to."),
+    reason: text(2000).describe('What the disclosure rests on: the consent given, or the authority and its request. Name no one.'),
+  })
+  .strict();
+
 /** The desk's actions by the name of their route (`POST …/cases/:caseId/<name>`). */
 export const DESK_ACTIONS = {
   'information-requests': action({
@@ -174,6 +190,17 @@ export const DESK_ACTIONS = {
       }
       return { type: 'LinkAsDuplicate', data: { originalCaseId: body.originalCaseId } };
     },
+  }),
+  'identity-disclosures': action({
+    command: 'RecordIdentityDisclosure',
+    schema: identityDisclosureSchema,
+    summary: "Record the law's exception to a whistleblower's anonymity",
+    description:
+      "ЗЗЛПСПОИН чл. 31: only with the reporting person's explicit written consent, or where the law obliges it (the person told first). The person named then reads who made the report; nobody else does.",
+    toCommand: (body) => ({
+      type: 'RecordIdentityDisclosure',
+      data: { ground: body.ground, disclosedTo: body.disclosedTo, reason: body.reason },
+    }),
   }),
 } satisfies Record<string, DeskAction>;
 

@@ -6,6 +6,7 @@ import {
   answerSchema,
   closeSchema,
   duplicateSchema,
+  identityDisclosureSchema,
   extensionSchema,
   informationRequestSchema,
   informationSchema,
@@ -21,6 +22,7 @@ export class CloseDto extends createZodDto(closeSchema) {}
 export class ReopenDto extends createZodDto(reopenSchema) {}
 export class DeskWithdrawalDto extends createZodDto(withdrawalSchema) {}
 export class DuplicateDto extends createZodDto(duplicateSchema) {}
+export class IdentityDisclosureDto extends createZodDto(identityDisclosureSchema) {}
 
 const localized = z.object({ bg: z.string(), en: z.string() });
 
