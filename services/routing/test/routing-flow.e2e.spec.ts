@@ -165,6 +165,17 @@ describe('routing as a process routes an accepted case', () => {
     expect(missing.status).toBe(400);
     expect(await missing.json()).toEqual({ statusCode: 400, errors: [{ field: 'reason', reason: 'is required' }] });
 
+    // The first officer goes on leave and the second is back: the head reassigns to the one present (never to an absent one).
+    await fetch(`${routing.url}/tenants/${TENANT}/routing/officers`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        officers: [
+          { id: first, unit: 'environment-waste', absent: true },
+          { id: second, unit: 'environment-waste', absent: false },
+        ],
+      }),
+    });
     const reassigned = await post('reassign', head, { officerId: second, reason: 'Служителят е в отпуск' });
     expect(reassigned.status).toBe(200);
     expect(await reassigned.json()).toMatchObject({ caseId, events: ['CaseReassigned'] });
