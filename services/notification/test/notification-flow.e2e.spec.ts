@@ -159,7 +159,7 @@ describe('notification as a process: acknowledgements through intake, and a kill
     expect(sent[0].data).toMatchObject({ channel: 'sms', template: 'acknowledgement' });
   });
 
-  it('killed with SIGKILL mid-batch and started again: every acknowledgement exactly once, none lost', async () => {
+  it('killed with SIGKILL mid-batch and started again: every acknowledgement once (the one in flight at most twice, one Message-ID), none lost', async () => {
     // Stopped while the cases come in, so they wait in Kafka and reach the outbox as one batch.
     await notification?.stop('SIGTERM');
     const addresses = Array.from({ length: CASES }, (_, i) => `${run}-${i}@example.bg`);
@@ -186,10 +186,14 @@ describe('notification as a process: acknowledgements through intake, and a kill
       { what: `${CASES} acknowledgements`, timeoutMs: 90_000, intervalMs: 500 },
     );
 
-    // Exactly once: one message per address and per Message-ID.
+    // Once each, none lost. SMTP has no exactly-once across a crash: the one message in flight at the kill
+    // (accepted by the server, not yet noted in the journal) may go again, under the same Message-ID, which
+    // mail clients show once. Nothing else may repeat.
     const byMessageId = new Map<string, number>();
     for (const message of all) byMessageId.set(message.MessageID, (byMessageId.get(message.MessageID) ?? 0) + 1);
-    expect([...byMessageId.values()].filter((n) => n > 1)).toEqual([]);
+    const repeated = [...byMessageId.values()].filter((n) => n > 1);
+    expect(repeated.length).toBeLessThanOrEqual(1);
+    expect(repeated.every((n) => n === 2)).toBe(true);
     expect(byMessageId.size).toBe(CASES);
     expect(new Set(all.flatMap((m) => m.To.map((to) => to.Address.toLowerCase())))).toEqual(mine);
 
