@@ -116,7 +116,7 @@ describe('notification sends what the case calls for', () => {
       tenant: TENANT,
       kind: 'complaint',
       submitter: person,
-      registryNumber: 'PSH-2026-000107',
+      registryNumber: 'PSH-2026-000108',
       receivedAt: '2026-03-02T09:15:00.000Z',
     }).accept();
     await notification.run(script);
@@ -129,7 +129,7 @@ describe('notification sends what the case calls for', () => {
     );
 
     const mails = await waitForMail(person.email ?? '', { count: 2 });
-    const notice = mails.find((m) => m.subject === 'Удължаване на срока за отговор по обръщение № PSH-2026-000107');
+    const notice = mails.find((m) => m.subject === 'Удължаване на срока за отговор по обръщение № PSH-2026-000108');
     expect(notice?.text).toContain('Причини за удължаването: Нужна е проверка на място с фирмата по чистотата.');
     expect(notice?.text).toContain('Нова крайна дата за отговор: 17 април 2026');
     expect(notice?.text).toContain('Досегашен срок: 2 април 2026');
@@ -251,7 +251,7 @@ describe('notification sends what the case calls for', () => {
       const put = await notification.call('PUT', `/tenants/${TENANT}/staff-contacts/${userId}`, { token: admin, body });
       expect(put.status).toBe(200);
     }
-    const script = new CaseScript({ tenant: TENANT, submitter: submitter(), registryNumber: `PSH-2026-${String(Date.now()).slice(-6)}` })
+    const script = new CaseScript({ tenant: TENANT, submitter: submitter(), registryNumber: 'PSH-2026-000110' })
       .accept()
       .routeAndAssign('environment-waste', officer)
       .add({ type: 'RecordDeadlineBreach', data: { dueDate: '2026-04-02' } });
