@@ -9,3 +9,4 @@ export * from './pdf';
 export * from './mail';
 export * from './sms';
 export * from './event-handlers';
+export * from './browser';

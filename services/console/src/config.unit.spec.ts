@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from '@civic/platform';
+import { configSchema } from './config';
+
+const valid = {
+  CONSOLE_PUBLIC_URL: 'http://127.0.0.1:3000/',
+  OIDC_ISSUER: 'http://127.0.0.1:8180/realms/civic',
+  OIDC_CLIENT_SECRET: 'secret',
+  MONGODB_URI: 'mongodb://127.0.0.1:27017/civic',
+  INTAKE_URL: 'http://127.0.0.1:3001',
+  ROUTING_URL: 'http://127.0.0.1:3002',
+  DEADLINE_WATCH_URL: 'http://127.0.0.1:3003',
+  NOTIFICATION_URL: 'http://127.0.0.1:3004',
+  ANALYTICS_URL: 'http://127.0.0.1:3005',
+};
+
+describe('the console configuration', () => {
+  it('takes the addresses without a trailing slash and defaults the rest', () => {
+    const config = loadConfig(configSchema, valid);
+    expect(config).toMatchObject({
+      CONSOLE_PUBLIC_URL: 'http://127.0.0.1:3000',
+      HTTP_PORT: 3000,
+      OIDC_CLIENT_ID: 'civic-console',
+      OIDC_ALLOW_HTTP: false,
+    });
+  });
+
+  it('names every missing or malformed setting', () => {
+    try {
+      loadConfig(configSchema, { ...valid, OIDC_CLIENT_SECRET: undefined, ANALYTICS_URL: 'ftp://x' });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        { variable: 'OIDC_CLIENT_SECRET', reason: 'is required' },
+        { variable: 'ANALYTICS_URL', reason: 'must be an http(s) URL, e.g. http://127.0.0.1:3005' },
+      ]);
+    }
+  });
+});

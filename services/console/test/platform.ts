@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import {
+  createTestDatabase,
+  fromEnvironment,
+  mailServer,
+  serviceTestEnvironment,
+  smppServer,
+  spawnService,
+  testClock,
+  testMongoUri,
+  waitForHealthy,
+  WORKSPACE_ROOT,
+  freePort,
+  type ServiceProcess,
+  type TestClock,
+  type TestDatabase,
+} from '@civic/testing';
+
+const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analytics'] as const;
+type Service = (typeof SERVICES)[number];
+
+/** The local Keycloak's realm (infra/local/keycloak.sh); a journey cannot run without it. */
+export function keycloakIssuer(): string {
+  const issuer = fromEnvironment('KEYCLOAK_ISSUER');
+  if (!issuer) {
+    throw new Error(
+      'No Keycloak for the journeys: KEYCLOAK_ISSUER is not set. Start it with `bash infra/local/servers.sh up keycloak` (`npm test` does it).',
+    );
+  }
+  return issuer;
+}
+
+export interface RunningPlatform {
+  console: ServiceProcess;
+  services: Record<Service, ServiceProcess>;
+  clock: TestClock;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform as processes, as `npm start` runs it: the five services trusting Keycloak's tokens, and
+ * the console signing people in through Keycloak. The services' clock is the test's (CLOCK_FILE), so dates on
+ * the pages do not depend on the day the test runs; tokens and sessions live on real time.
+ */
+export async function startPlatform(now: string): Promise<RunningPlatform> {
+  const issuer = keycloakIssuer();
+  const database: TestDatabase = await createTestDatabase('console_journeys');
+  const clock = testClock('console', now);
+  const auth = { AUTH_ISSUER: issuer, AUTH_JWKS_URL: `${issuer}/protocol/openid-connect/certs`, AUTH_AUDIENCE: 'civic-cases' };
+  const extra: Record<Service, Record<string, string>> = {
+    intake: {},
+    routing: { ROUTING_SEED_DEVELOPMENT_OFFICERS: 'true' },
+    'deadline-watch': {},
+    notification: {
+      SMTP_URL: (await mailServer()).smtpUrl,
+      SMPP_URL: (await smppServer()).smppUrl,
+      NOTIFICATION_SEED_DEVELOPMENT_CONTACTS: 'true',
+    },
+    analytics: {},
+  };
+  const services = {} as Record<Service, ServiceProcess>;
+  for (const service of SERVICES) {
+    services[service] = spawnService(service, {
+      ...(await serviceTestEnvironment(service, database)),
+      ...auth,
+      ...extra[service],
+      CLOCK_FILE: clock.file,
+    });
+  }
+  const port = await freePort();
+  const consoleProcess = spawnService('console', {
+    HTTP_PORT: String(port),
+    HTTP_HOST: '127.0.0.1',
+    CONSOLE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_SECRET: 'civic-console-dev-secret',
+    OIDC_ALLOW_HTTP: 'true',
+    MONGODB_URI: await testMongoUri('console'),
+    CONSOLE_WEB_DIR: join(WORKSPACE_ROOT, 'dist', 'services', 'console', 'web'),
+    ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase().replace('-', '_')}_URL`, services[s].url])),
+  });
+  const all = [...Object.values(services), consoleProcess];
+  const stop = async () => {
+    await Promise.all(all.map((p) => p.stop()));
+    await database.drop();
+    clock.remove();
+  };
+  try {
+    await Promise.all(all.map((p) => waitForHealthy(p, 120_000)));
+  } catch (error) {
+    await Promise.all(all.map((p) => p.stop('SIGKILL')));
+    throw error;
+  }
+  return { console: consoleProcess, services, clock, stop };
+}
