@@ -28,3 +28,15 @@ ensure_servers() {
   # shellcheck source=/dev/null
   source "$ROOT/.local/env.sh"
 }
+
+# Debian's Chromium for the console's journey tests (never a browser download): installed when missing.
+ensure_chromium() {
+  [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] && return 0
+  if [[ "$(id -u)" -ne 0 ]]; then
+    echo "Chromium is missing: install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH" >&2
+    exit 1
+  fi
+  log "installing Chromium from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }
+}

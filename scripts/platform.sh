@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The README's run command: dependencies, local servers, build, then the five services as processes.
+# Staff sign in at the console through Keycloak (a local server like the others); the services trust its tokens.
 # Prints where each listens and stays attached; Ctrl-C (or SIGTERM) stops the services gracefully.
 #   bash scripts/platform.sh            run attached
 #   bash scripts/platform.sh --detach   start and return (logs and pids in .local/services/)
@@ -9,12 +10,12 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 SERVICES=(intake routing deadline-watch notification analytics)
-declare -A PORTS=([intake]=3001 [routing]=3002 [deadline-watch]=3003 [notification]=3004 [analytics]=3005)
+declare -A PORTS=([intake]=3001 [routing]=3002 [deadline-watch]=3003 [notification]=3004 [analytics]=3005 [console]=3000)
 RUN_DIR="$ROOT/.local/services"
 
 stop_services() {
   local pids=()
-  for s in "${SERVICES[@]}" dev-issuer; do
+  for s in console "${SERVICES[@]}" dev-issuer; do
     local pidfile="$RUN_DIR/$s.pid"
     [[ -f "$pidfile" ]] || continue
     local pid; pid="$(cat "$pidfile")"
@@ -41,17 +42,10 @@ log "building"
 mkdir -p "$RUN_DIR"
 stop_services
 
-# The development token issuer: a new key pair each start; its log lists a 12-hour token per seeded user and
-# each seed tenant's development Open311 API key.
-ISSUER="http://127.0.0.1:3010"
+# Development Open311 API keys, one per seed tenant, kept in a file only this user reads, so a client set up once
+# keeps working across starts (the development issuer's key tool writes it). OPEN311_API_KEYS set by hand wins.
 KEYS_FILE="$RUN_DIR/open311-keys"
-DEV_ISSUER_PORT=3010 DEV_OPEN311_KEYS_FILE="$KEYS_FILE" setsid nohup node --enable-source-maps dist/libs/auth/src/dev/dev-issuer.main.js \
-  >"$RUN_DIR/dev-issuer.log" 2>&1 < /dev/null &
-echo $! > "$RUN_DIR/dev-issuer.pid"
-for _ in $(seq 1 50); do curl -fsS "$ISSUER/.well-known/jwks.json" >/dev/null 2>&1 && break; sleep 0.2; done
-
-# Development Open311 API keys, one per seed tenant, kept by the issuer in a file only this user reads, so a
-# client set up once keeps working across starts. OPEN311_API_KEYS set by hand wins.
+DEV_OPEN311_KEYS_FILE="$KEYS_FILE" node dist/libs/auth/src/dev/open311-keys.main.js
 OPEN311_KEYS="${OPEN311_API_KEYS:-$(paste -sd, "$KEYS_FILE")}"
 
 # A machine's MongoDB database for the platform; the event store is the local PostgreSQL. In development the
@@ -61,14 +55,22 @@ for s in "${SERVICES[@]}"; do
   HTTP_PORT="${PORTS[$s]}" EVENT_STORE_URL="$POSTGRES_URL" MONGODB_URI="$MONGODB_URI" \
     KAFKA_BROKERS="$KAFKA_BROKERS" LOG_LEVEL="${LOG_LEVEL:-info}" \
     SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}" SMPP_URL="${SMPP_URL:-smpp://127.0.0.1:2775}" \
-    AUTH_JWKS_URL="$ISSUER/.well-known/jwks.json" AUTH_ISSUER="$ISSUER" \
+    AUTH_JWKS_URL="$KEYCLOAK_JWKS_URL" AUTH_ISSUER="$KEYCLOAK_ISSUER" \
     OPEN311_API_KEYS="$OPEN311_KEYS" ROUTING_SEED_DEVELOPMENT_OFFICERS=true NOTIFICATION_SEED_DEVELOPMENT_CONTACTS=true \
     setsid nohup node --enable-source-maps "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/$s.pid"
 done
 
+# The console: sign-in through Keycloak's realm, sessions in the same MongoDB, API calls forwarded to the services.
+HTTP_PORT="${PORTS[console]}" CONSOLE_PUBLIC_URL="http://127.0.0.1:${PORTS[console]}" OIDC_ISSUER="$KEYCLOAK_ISSUER" \
+  OIDC_CLIENT_SECRET="${OIDC_CLIENT_SECRET:-civic-console-dev-secret}" OIDC_ALLOW_HTTP=true MONGODB_URI="$MONGODB_URI" \
+  INTAKE_URL=http://127.0.0.1:3001 ROUTING_URL=http://127.0.0.1:3002 DEADLINE_WATCH_URL=http://127.0.0.1:3003 \
+  NOTIFICATION_URL=http://127.0.0.1:3004 ANALYTICS_URL=http://127.0.0.1:3005 LOG_LEVEL="${LOG_LEVEL:-info}" \
+  setsid nohup node --enable-source-maps dist/services/console/src/main.js >"$RUN_DIR/console.log" 2>&1 < /dev/null &
+echo $! > "$RUN_DIR/console.pid"
+
 log "waiting for the services to report healthy"
-for s in "${SERVICES[@]}"; do
+for s in "${SERVICES[@]}" console; do
   url="http://127.0.0.1:${PORTS[$s]}"
   for i in $(seq 1 120); do
     if curl -fsS "$url/health" >/dev/null 2>&1; then break; fi
@@ -84,7 +86,7 @@ done
 
 echo
 printf '%-16s %-24s %s\n' service listens health
-for s in "${SERVICES[@]}"; do
+for s in "${SERVICES[@]}" console; do
   printf '%-16s %-24s %s\n' "$s" "http://127.0.0.1:${PORTS[$s]}" "http://127.0.0.1:${PORTS[$s]}/health"
 done
 echo
@@ -92,7 +94,17 @@ printf '%-16s %s\n' kafka "$KAFKA_BROKERS" postgres "$POSTGRES_URL (event store)
 printf '%-16s %s\n' mail "${SMTP_URL:-smtp://127.0.0.1:1025} (notification's SMTP; messages at ${MAIL_API_URL:-http://127.0.0.1:8025}/api/v1/messages)"
 printf '%-16s %s\n' smpp "${SMPP_URL:-smpp://127.0.0.1:2775} (notification's SMSC; text messages at ${SMPP_API_URL:-http://127.0.0.1:8026}/api/v1/messages)"
 echo "logs: $RUN_DIR/<service>.log"
-echo "tokens for the seeded users (role, sub, name, token): $RUN_DIR/dev-issuer.log (issuer $ISSUER)"
+printf '%-16s %s\n' keycloak "$KEYCLOAK_URL (identity provider; realm civic, admin console admin/admin)"
+echo
+echo "The web console: http://127.0.0.1:${PORTS[console]}"
+echo "  sign in as any seeded person: user name <tenant>.<role>, password civic-dev, for example"
+for role in registrar officer head-of-unit secretary mayor anti-corruption-officer tenant-admin ops auditor; do
+  echo "    peshtera.$role"
+done
+echo "  tenants: nova-zagora peshtera momchilgrad petrich sopot (e.g. sopot.officer)"
+echo "A bearer token for curl (development realm only):"
+echo "  curl -s -d grant_type=password -d client_id=civic-tests -d username=peshtera.registrar -d password=civic-dev \\"
+echo "    $KEYCLOAK_ISSUER/protocol/openid-connect/token | node -pe 'JSON.parse(require(\"fs\").readFileSync(0)).access_token'"
 echo "Open311 API keys (api_key of POST http://127.0.0.1:${PORTS[intake]}/open311/v2/requests.json):"
 tr ',' '\n' <<< "$OPEN311_KEYS" | sed 's/:/  /; s/^/  /'
 echo "development: each seed tenant's seeded officer (<tenant>:officer) serves every unit until an admin sets officers"

@@ -8,6 +8,7 @@ started=$SECONDS
 
 ensure_dependencies
 ensure_servers
+ensure_chromium
 rm -rf tmp/test-results && mkdir -p tmp/test-results
 
 status=0
