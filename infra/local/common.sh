@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared helpers for the native local servers (kafka.sh, postgres.sh, ferretdb.sh, mail.sh, smpp.sh).
+# Shared helpers for the native local servers (kafka.sh, postgres.sh, ferretdb.sh, mail.sh, smpp.sh, keycloak.sh).
 # Sourced, never executed: it only defines variables and functions.
 
 # The servers keep the real time, also when a date-shifted test run (scripts/test-dates.sh) restarts one:
@@ -23,6 +23,7 @@ MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}"
 MAIL_HTTP_PORT="${MAIL_HTTP_PORT:-8025}"
 SMPP_PORT="${SMPP_PORT:-2775}"
 SMPP_HTTP_PORT="${SMPP_HTTP_PORT:-8026}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 # How long `up` waits for a server to prove it works, and `down` for it to exit.
 READY_TIMEOUT="${READY_TIMEOUT:-60}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
@@ -125,6 +126,9 @@ env_lines() {
   echo "export MAIL_API_URL=http://127.0.0.1:${MAIL_HTTP_PORT}"
   echo "export SMPP_URL=smpp://127.0.0.1:${SMPP_PORT}"
   echo "export SMPP_API_URL=http://127.0.0.1:${SMPP_HTTP_PORT}"
+  echo "export KEYCLOAK_URL=http://127.0.0.1:${KEYCLOAK_PORT}"
+  echo "export KEYCLOAK_ISSUER=http://127.0.0.1:${KEYCLOAK_PORT}/realms/civic"
+  echo "export KEYCLOAK_JWKS_URL=http://127.0.0.1:${KEYCLOAK_PORT}/realms/civic/protocol/openid-connect/certs"
 }
 
 write_env_file() {
