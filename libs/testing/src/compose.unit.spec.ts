@@ -8,9 +8,9 @@ const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analyt
 describe('docker-compose.yml', () => {
   const compose = readCompose();
 
-  it('runs the production stack: Kafka, EventStoreDB, MongoDB, the five services, a development token issuer, mail server and SMSC', () => {
+  it('runs the production stack: Kafka, EventStoreDB, MongoDB, Keycloak, the five services, the console, mail server and SMSC', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['dev-issuer', 'eventstore', 'kafka', 'mailpit', 'mongodb', 'smpp', ...SERVICES].sort(),
+      ['console', 'eventstore', 'keycloak', 'kafka', 'mailpit', 'mongodb', 'smpp', ...SERVICES].sort(),
     );
   });
 

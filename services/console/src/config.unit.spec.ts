@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '@civic/platform';
+import { composeEnvironment } from '@civic/testing';
 import { configSchema } from './config';
 
 const valid = {
@@ -34,5 +35,10 @@ describe('the console configuration', () => {
         { variable: 'ANALYTICS_URL', reason: 'must be an http(s) URL, e.g. http://127.0.0.1:3005' },
       ]);
     }
+  });
+
+  it('accepts the environment docker-compose.yml gives it', () => {
+    const result = configSchema.safeParse(composeEnvironment('console'));
+    expect(result.success ? [] : result.error.issues).toEqual([]);
   });
 });
