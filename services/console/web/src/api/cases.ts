@@ -1,0 +1,62 @@
+import type { paths as AnalyticsPaths } from './generated/analytics';
+import type { components as IntakeComponents } from './generated/intake';
+
+export type CaseList = AnalyticsPaths['/tenants/{tenant}/cases']['get']['responses'][200]['content']['application/json'];
+export type CaseListItem = NonNullable<CaseList['items']>[number];
+export type DueFilter = NonNullable<NonNullable<AnalyticsPaths['/tenants/{tenant}/cases']['get']['parameters']['query']>['due']>;
+export type CaseKind = NonNullable<CaseListItem['kind']>;
+export type CaseStatus = NonNullable<CaseListItem['status']>;
+export type Channel = NonNullable<CaseListItem['channel']>;
+
+export type DeskCaseView = IntakeComponents['schemas']['DeskCaseViewDto'];
+export type AnswerBody = IntakeComponents['schemas']['AnswerDto'];
+
+export const CHANNELS: readonly Channel[] = [
+  'in-person',
+  'post',
+  'email',
+  'web-form',
+  'phone',
+  'fax',
+  'mailbox',
+  'reception-day',
+  'leadership-meeting',
+  'information-board',
+  'hotline',
+  'open311',
+];
+
+const STATUSES: readonly string[] = [
+  'Registered',
+  'Flagged',
+  'Accepted',
+  'Routed',
+  'Assigned',
+  'AwaitingSubmitter',
+  'NoProceedings',
+  'Answered',
+  'Closed',
+  'Redirected',
+  'Withdrawn',
+  'Duplicate',
+];
+
+export function isCaseStatus(value: string): value is CaseStatus {
+  return STATUSES.includes(value);
+}
+
+const KINDS: readonly string[] = [
+  'complaint',
+  'signal',
+  'proposal',
+  'public-information-request',
+  'whistleblower-report',
+  'opinion',
+  'praise',
+  'recommendation',
+  'question',
+];
+
+export function isCaseKind(value: string): value is CaseKind {
+  return KINDS.includes(value);
+}
