@@ -248,7 +248,16 @@ describe('analytics read models: case list, KPIs, reports', () => {
     it.each(ENDPOINTS)("%s: 401 without a token, 403 with another tenant's, 403 for a role that does not read them", async (path) => {
       expect((await analytics.get(path)).status).toBe(401);
       expect((await analytics.get(path, await token('sopot', ['secretary', 'mayor', 'ops']))).status).toBe(403);
-      expect((await analytics.get(path, await token('peshtera', ['officer', 'citizen']))).status).toBe(403);
+      expect((await analytics.get(path, await token('peshtera', ['tenant-admin', 'citizen']))).status).toBe(403);
+    });
+
+    it("an officer lists their own queue and no one else's", async () => {
+      const officer = await token('peshtera', ['officer']);
+      const own = await analytics.get('/tenants/peshtera/cases?pageSize=100', officer);
+      expect(own.status).toBe(200);
+      const officers = new Set((own.body as { items: { officerId: string | null }[] }).items.map((item) => item.officerId));
+      expect([...officers].every((id) => id === 'peshtera:officer')).toBe(true);
+      expect((await analytics.get('/tenants/peshtera/cases?officer=peshtera%3Asomeone-else', officer)).status).toBe(403);
     });
 
     it.each(['ops', 'secretary', 'mayor', 'head-of-unit', 'registrar', 'anti-corruption-officer', 'auditor'] as Role[])(

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
-import { badRequest, ErrorBodyDto } from '@civic/platform';
+import { badRequest, ErrorBodyDto, forbidden } from '@civic/platform';
 import { CHANNELS, KINDS } from '@civic/domain';
 import { CASE_SORTS, CASE_STATUSES, MAX_PAGE_SIZE, parseCaseListQuery } from './case-query';
 import { CaseReads, type CaseListPage } from './case-reads';
+import { ownQueue } from './own-queue';
 import { forTenant } from '../http/answers';
 import { CASE_LIST_SCHEMA } from '../http/openapi-schemas';
 import { CASE_LIST_ROLES } from '../http/reader-roles';
@@ -22,7 +23,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'The case list and work queues',
     description:
-      'A queue is a filter: `unit` for a unit, `officer` for an officer, `due=overdue` for what is late. Lists, comma-separated, are allowed for kind, channel and status. Every bad parameter is named in a 400. Confidential cases (whistleblower reports, signals flagged for corruption) are listed only for the anti-corruption officer, auditors, and the officer a case is assigned to; for everyone else they do not exist.',
+      'A queue is a filter: `unit` for a unit, `officer` for an officer, `due=overdue` for what is late. Lists, comma-separated, are allowed for kind, channel and status. Every bad parameter is named in a 400. An officer lists only their own queue (the cases assigned to them; another `officer` is a 403). Confidential cases (whistleblower reports, signals flagged for corruption) are listed only for the anti-corruption officer, auditors, and the officer a case is assigned to; for everyone else they do not exist.',
   })
   @ApiQuery({ name: 'kind', required: false, description: `One or more of: ${KINDS.join(', ')}` })
   @ApiQuery({ name: 'channel', required: false, description: `One or more of: ${CHANNELS.join(', ')}` })
@@ -49,7 +50,10 @@ export class CasesController {
       this.reads.charter(tenant);
       const parsed = parseCaseListQuery(raw);
       if (!parsed.ok) throw badRequest(parsed.problems);
-      return this.reads.list(tenant, parsed.value, { id: principal.sub, roles: principal.roles });
+      const viewer = { id: principal.sub, roles: principal.roles };
+      const queue = ownQueue(viewer, parsed.value);
+      if (!queue.ok) throw forbidden([queue.problem]);
+      return this.reads.list(tenant, queue.query, viewer);
     });
   }
 }

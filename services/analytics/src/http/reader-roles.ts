@@ -2,7 +2,8 @@
 export const READER_ROLES = ['ops', 'secretary', 'mayor', 'head-of-unit', 'registrar'] as const;
 
 /**
- * Who reads the case list: the readers above, and those who see every confidential case in a list (the
- * anti-corruption officer who handles them, auditors); which rows each one sees is the list's filter.
+ * Who reads the case list: the readers above, those who see every confidential case in a list (the
+ * anti-corruption officer who handles them, auditors), and officers, whose list is their own queue; which rows
+ * each one sees is the list's filter.
  */
-export const CASE_LIST_ROLES = [...READER_ROLES, 'anti-corruption-officer', 'auditor'] as const;
+export const CASE_LIST_ROLES = [...READER_ROLES, 'anti-corruption-officer', 'auditor', 'officer'] as const;
