@@ -12,6 +12,8 @@ const server = 'http://127.0.0.1:3000';
 export default defineConfig({
   root: webDir,
   plugins: [react()],
+  // Not node_modules/.vite: node_modules is shared between worktrees. tmp/ is git-ignored.
+  cacheDir: `${repoRoot}tmp/vite/console-web`,
   build: {
     outDir: `${repoRoot}dist/services/console/web`,
     emptyOutDir: true,

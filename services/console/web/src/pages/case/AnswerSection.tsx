@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/errors';
 import { AnswerForm } from './AnswerForm';
 import { AnswerOutcome } from './AnswerOutcome';
 import { useAnswer } from './useAnswer';
@@ -12,10 +13,12 @@ export function AnswerSection({ caseId, loaded, reloading }: { caseId: string; l
   const outcome = useRef<HTMLDivElement>(null);
   const canAnswer = loaded.view.status === 'Assigned';
 
-  // A refusal or a success is announced (role=alert/status) and takes the focus, so it is read before anything else.
+  // A refusal or a success is announced (role=alert/status) and takes the focus, so it is read before anything else;
+  // field errors (400) are the exception: the form moves the focus to the first bad field.
+  const fieldErrors = answer.error instanceof ApiError && answer.error.status === 400;
   useEffect(() => {
-    if (answer.isSuccess || answer.isError) outcome.current?.focus();
-  }, [answer.isSuccess, answer.isError, answer.submittedAt]);
+    if (answer.isSuccess || (answer.isError && !fieldErrors)) outcome.current?.focus();
+  }, [answer.isSuccess, answer.isError, fieldErrors, answer.submittedAt]);
 
   return (
     <section className="card" aria-labelledby="case-answer">
