@@ -47,11 +47,17 @@ describe('the web console, signed in through Keycloak', () => {
     expect(new URL(page.url()).pathname).toBe('/cases/mine');
 
     // Routing assigns the web-form case to the seeded officer; the list follows analytics' read model.
-    const link = page.getByRole('link', { name: submitted.registryNumber });
-    for (let attempt = 0; attempt < 30 && !(await link.isVisible()); attempt++) {
+    const mine = '/api/analytics/tenants/peshtera/cases?officer=peshtera%3Aofficer&sort=dueDate';
+    let listed: { status: number; body: unknown } = { status: 0, body: null };
+    for (let attempt = 0; attempt < 60; attempt++) {
+      listed = await apiAnswer(page, mine);
+      if (JSON.stringify(listed.body).includes(submitted.caseId)) break;
       await page.waitForTimeout(1_000);
-      await page.reload();
     }
+    expect(JSON.stringify(listed)).toContain(submitted.caseId);
+    await page.reload();
+    const link = page.getByRole('link', { name: submitted.registryNumber });
+    await link.waitFor();
     await screenshot(page, 'officer-my-cases');
     expect(await accessibilityViolations(page)).toEqual([]);
 
