@@ -10,7 +10,7 @@ export interface paths {
     };
     /**
      * The case list and work queues
-     * @description A queue is a filter: `unit` for a unit, `officer` for an officer, `due=overdue` for what is late. Lists, comma-separated, are allowed for kind, channel and status. Every bad parameter is named in a 400. Confidential cases (whistleblower reports, signals flagged for corruption) are listed only for the anti-corruption officer, auditors, and the officer a case is assigned to; for everyone else they do not exist.
+     * @description A queue is a filter: `unit` for a unit, `officer` for an officer, `due=overdue` for what is late. Lists, comma-separated, are allowed for kind, channel and status. Every bad parameter is named in a 400. An officer lists only their own queue (the cases assigned to them; another `officer` is a 403). Confidential cases (whistleblower reports, signals flagged for corruption) are listed only for the anti-corruption officer, auditors, and the officer a case is assigned to; for everyone else they do not exist.
      */
     get: operations['CasesController_list'];
     put?: never;
@@ -454,7 +454,7 @@ export interface operations {
           };
         };
       };
-      /** @description The token is valid but lacks one of the roles ops, secretary, mayor, head-of-unit, registrar, anti-corruption-officer, auditor, or belongs to another tenant. */
+      /** @description The token is valid but lacks one of the roles ops, secretary, mayor, head-of-unit, registrar, anti-corruption-officer, auditor, officer, or belongs to another tenant. */
       403: {
         headers: {
           [name: string]: unknown;

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { WORKSPACE_ROOT } from '@civic/testing';
+import { apiAnswer, signIn } from './browser';
+import { newPage, type JourneyContext } from './context';
+
+/** What no one may do: reach another municipality, use a session from script, forge a change. */
+export function accessJourney(journey: JourneyContext): void {
+  describe('access', () => {
+    it('an officer of Peshtera reaches nothing of Sopot by URL', async () => {
+      const { page, context } = await newPage(journey, { viewport: 'phone' });
+      await signIn(page, journey.platform.console.url, 'peshtera.officer', '/cases/mine');
+      const paths = [
+        '/api/analytics/tenants/sopot/cases',
+        `/api/intake/tenants/sopot/cases/${randomUUID()}`,
+        '/api/deadline-watch/tenants/sopot/deadlines',
+        '/api/notification/tenants/sopot/notifications/templates',
+      ];
+      for (const path of paths) {
+        const answer = await apiAnswer(page, path);
+        expect({ path, status: answer.status }).toEqual({ path, status: 403 });
+      }
+      await context.close();
+    });
+
+    it('the session cookie is HttpOnly, Secure and SameSite; the pages carry a strict Content-Security-Policy', async () => {
+      const { page, context } = await newPage(journey);
+      const consoleUrl = journey.platform.console.url;
+      await signIn(page, consoleUrl, 'peshtera.registrar');
+      const cookies = await context.cookies(consoleUrl);
+      expect(cookies).toEqual([expect.objectContaining({ name: 'civic-session', httpOnly: true, secure: true, sameSite: 'Lax' })]);
+      const response = await page.goto(`${consoleUrl}/`);
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+      // Without the session's CSRF token a state-changing call is refused before it reaches a service.
+      const forged = await page.evaluate(
+        async () => (await fetch('/api/intake/tenants/peshtera/cases', { method: 'POST', body: '{}' })).status,
+      );
+      expect(forged).toBe(403);
+      await context.close();
+    });
+
+    it("the pages' typed API clients are generated from the OpenAPI documents the services serve", async () => {
+      const stale: string[] = [];
+      for (const [service, running] of Object.entries(journey.platform.services)) {
+        const served = await (await fetch(`${running.url}/docs/openapi.json`)).json();
+        const file = join(WORKSPACE_ROOT, 'services', 'console', 'web', 'src', 'api', 'openapi', `${service}.json`);
+        if (!isDeepStrictEqual(JSON.parse(readFileSync(file, 'utf8')), served)) stale.push(service);
+      }
+      // Refresh with web/scripts/fetch-openapi.mjs (against `npm start`) and web/scripts/generate-api.mjs.
+      expect(stale).toEqual([]);
+    });
+  });
+}
