@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { WORKSPACE_ROOT } from '@civic/testing';
@@ -43,12 +43,16 @@ export function accessJourney(journey: JourneyContext): void {
 
     it("the pages' typed API clients are generated from the OpenAPI documents the services serve", async () => {
       const stale: string[] = [];
+      const fresh = join(WORKSPACE_ROOT, 'tmp', 'openapi');
+      mkdirSync(fresh, { recursive: true });
       for (const [service, running] of Object.entries(journey.platform.services)) {
         const served = await (await fetch(`${running.url}/docs/openapi.json`)).json();
+        writeFileSync(join(fresh, `${service}.json`), JSON.stringify(served));
         const file = join(WORKSPACE_ROOT, 'services', 'console', 'web', 'src', 'api', 'openapi', `${service}.json`);
         if (!isDeepStrictEqual(JSON.parse(readFileSync(file, 'utf8')), served)) stale.push(service);
       }
-      // Refresh with web/scripts/fetch-openapi.mjs (against `npm start`) and web/scripts/generate-api.mjs.
+      // The served documents are in tmp/openapi/: `node services/console/web/scripts/fetch-openapi.mjs --from tmp/openapi`
+      // (or against `npm start` without arguments), then `node services/console/web/scripts/generate-api.mjs`.
       expect(stale).toEqual([]);
     });
   });
