@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { caseEventsConsumerProviders, PlatformExceptionFilter, PlatformModule } from '@civic/platform';
 import { RoutingAdminController } from './admin/routing-admin.controller';
+import { RoutingTrialController } from './admin/routing-trial.controller';
 import { DevelopmentOfficers } from './config-store/development-officers';
 import { RoutingConfigStore } from './config-store/routing-config.store';
 import type { RoutingConfig } from './config';
@@ -22,7 +23,7 @@ export class RoutingModule {
       // The platform's placeholder trace is off: with two handlers for `case-events`, Nest runs them
       // detached from the Kafka delivery, and offsets would be committed before routing finished.
       imports: [PlatformModule.forRoot({ service: 'routing', config, traceCaseEvents: false })],
-      controllers: [CaseEventsController, RoutingAdminController, CaseRoutingController],
+      controllers: [CaseEventsController, RoutingAdminController, RoutingTrialController, CaseRoutingController],
       providers: [
         // Every HTTP error in the platform's one body, `{ statusCode, errors: [{ field, reason }] }`.
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },

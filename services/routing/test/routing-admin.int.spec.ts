@@ -421,6 +421,43 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
     });
   });
 
+  describe('trial: where would this case go, and why (nothing recorded)', () => {
+    const trial = async (body: unknown, as?: Promise<string>) =>
+      call('POST', `/tenants/${TENANT}/routing/trial`, { token: await (as ?? admin()), body });
+    const pothole = { kind: 'complaint', category: null, channel: 'web-form', text: 'Дупка на ул. „Дунав“.' };
+
+    it('a draft rule set: the rule that matched, the unit by name, why, and who would take it', async () => {
+      const answer = await trial({ case: pothole, ruleSet: withPotholes() });
+      expect(answer).toMatchObject({
+        status: 200,
+        body: {
+          tenant: TENANT,
+          ruleSetVersion: 'draft',
+          unit: 'public-works',
+          ruleId: 'potholes',
+          urgent: true,
+          explanation: { bg: expect.stringContaining('potholes'), en: expect.stringContaining('Potholes') },
+          assignment: { type: expect.stringMatching(/^(OfficerChosen|NoOfficerAvailable)$/) },
+        },
+      });
+      expect(answer.body.unitName).toEqual(charterUnits().find((unit) => unit.id === 'public-works')?.name);
+    });
+
+    it('the rules in force, read by a head of unit too; a draft naming no unit is a 400 by its field', async () => {
+      const inForce = await trial({ case: { ...pothole, text: null } }, token(TENANT, ['head-of-unit']));
+      expect(inForce).toMatchObject({ status: 200, body: { ruleSetVersion: expect.any(Number), explanation: { en: expect.any(String) } } });
+      expect(await trial({ case: pothole, ruleSet: { ...withPotholes(), defaultUnit: 'nowhere' } })).toMatchObject({
+        status: 400,
+        body: { errors: [{ field: 'ruleSet.defaultUnit', reason: 'no unit "nowhere" in this tenant' }] },
+      });
+      expect(await trial({ case: { ...pothole, kind: 'letter' } })).toMatchObject({
+        status: 400,
+        body: { errors: [{ field: 'case.kind' }] },
+      });
+      expect((await trial({ case: pothole }, token(TENANT, ['registrar']))).status).toBe(403);
+    });
+  });
+
   it('is described in OpenAPI: every path, their bodies and error bodies, bearer security', () => {
     patchNestJsSwagger();
     const document = SwaggerModule.createDocument(routing.app, new DocumentBuilder().addBearerAuth().build());

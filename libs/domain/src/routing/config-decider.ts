@@ -113,7 +113,7 @@ export const officerUnitReferences = (officers: readonly Officer[]): UnitReferen
   officers.map((officer, i) => ({ unit: officer.unit, referencedBy: `officers.${i}.unit`, officerId: officer.id }));
 
 /** The references that name no active unit of `units`, each with why. */
-function unitProblems(references: readonly UnitReference[], units: readonly Unit[]): UnitProblem[] {
+export function unitProblems(references: readonly UnitReference[], units: readonly Unit[]): UnitProblem[] {
   return references.flatMap(({ unit, referencedBy }): UnitProblem[] => {
     const found = units.find((candidate) => candidate.id === unit);
     if (!found) return [{ path: referencedBy, unit, why: 'unknown' }];

@@ -6,3 +6,4 @@ export * from './choose-officer';
 export * from './config-events';
 export * from './config-decider';
 export * from './units';
+export * from './try-route';

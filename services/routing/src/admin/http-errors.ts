@@ -1,7 +1,7 @@
 import type { RoutingConfigRejection, UnitInUse, UnitProblem } from '@civic/domain';
 import { badRequest, conflict, forbidden, preconditionFailed, type FieldProblem } from '@civic/platform';
 
-const unitProblem = (problem: UnitProblem): FieldProblem => ({
+export const unitProblem = (problem: UnitProblem): FieldProblem => ({
   field: problem.path,
   reason: problem.why === 'inactive' ? `the unit "${problem.unit}" is inactive` : `no unit "${problem.unit}" in this tenant`,
 });
