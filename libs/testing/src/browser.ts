@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -35,12 +35,21 @@ export async function launchChromium(): Promise<Browser> {
 /** The two window sizes every page must work at: a desk's screen and a phone. */
 export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
-/** Screenshots for review go to tmp/screenshots (ignored by git); the name says the journey and the page. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshots for review go to tmp/screenshots (ignored by git); the name says the journey and the page. The ones
+ * the README shows (`readme: true`) are also written to docs/screenshots when UPDATE_README_SCREENSHOTS=1, so the
+ * pictures in the repository are made by the tests, and an ordinary run changes no tracked file.
+ */
+export async function screenshot(page: Page, name: string, options: { readme?: boolean } = {}): Promise<string> {
   const folder = join(WORKSPACE_ROOT, 'tmp', 'screenshots');
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  if (options.readme && process.env.UPDATE_README_SCREENSHOTS === '1') {
+    const docs = join(WORKSPACE_ROOT, 'docs', 'screenshots');
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(file, join(docs, `${name}.png`));
+  }
   return file;
 }
 
