@@ -7,7 +7,7 @@ import { letterHref, useAcknowledgementLetter } from './useLetters';
  */
 export function AcknowledgementLetter({ caseId, anonymous }: { caseId: string; anonymous: boolean }) {
   const { t } = useTranslation();
-  const { query: letter, none } = useAcknowledgementLetter(caseId, !anonymous);
+  const { query, letter, none, lookAgain } = useAcknowledgementLetter(caseId, !anonymous);
 
   return (
     <section className="card" aria-labelledby="registry-letter">
@@ -15,13 +15,13 @@ export function AcknowledgementLetter({ caseId, anonymous }: { caseId: string; a
       <div role="status">
         {anonymous ? (
           <p>{t('registry.letter.anonymous')}</p>
-        ) : letter.data ? (
+        ) : letter ? (
           <p>
-            <a className="button" href={letterHref(letter.data)} target="_blank" rel="noopener" type="application/pdf">
+            <a className="button" href={letterHref(letter)} target="_blank" rel="noopener" type="application/pdf">
               {t('registry.letter.print')}
             </a>
           </p>
-        ) : letter.isError ? (
+        ) : query.isError ? (
           <p className="notice notice--error">{t('registry.letter.error')}</p>
         ) : none ? (
           <p>{t('registry.letter.none')}</p>
@@ -29,8 +29,8 @@ export function AcknowledgementLetter({ caseId, anonymous }: { caseId: string; a
           <p className="loading">{t('registry.letter.preparing')}</p>
         )}
       </div>
-      {!anonymous && (none || letter.isError) && (
-        <button type="button" className="button button--quiet" onClick={() => void letter.refetch()}>
+      {!anonymous && (none || query.isError) && (
+        <button type="button" className="button button--quiet" onClick={lookAgain}>
           {t('registry.letter.checkAgain')}
         </button>
       )}

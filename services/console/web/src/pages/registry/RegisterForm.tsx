@@ -89,7 +89,8 @@ export function RegisterForm({ information, pending, error, onSubmit }: Props) {
     if (!receivedAt) found.receivedAt = t('registry.register.errors.receivedAt');
     if (rule === 'required' && !values.receivedBy) found.receivedBy = t('registry.register.errors.receivedBy');
     if (!values.kind) found.kind = t('registry.register.errors.choose');
-    if (!values.category) found.category = t('registry.register.errors.choose');
+    // Without a kind the category cannot be chosen yet: the kind's error says what to do first.
+    if (values.kind && !values.category) found.category = t('registry.register.errors.choose');
     if (!values.anonymous && !values.name.trim()) found['submitter.name'] = t('registry.register.errors.name');
     if (!values.text.trim()) found.text = t('registry.register.errors.required');
     else if (values.text.length > MAX_TEXT) found.text = t('registry.register.errors.textTooLong', { max: MAX_TEXT });
