@@ -84,6 +84,38 @@ describe('the case desk', () => {
       expect(JSON.stringify(answer.body)).not.toMatch(/Иван|ivan\.petrov|Контейнерите/);
     });
 
+    it("shows the registrar a flagged case's flags with their reasons and sources, beside the text", async () => {
+      const registration = await desk.call<{ caseId: string; status: string }>('POST', '/tenants/peshtera/cases', {
+        token: await desk.token('registrar'),
+        headers: { 'idempotency-key': randomUUID() },
+        body: {
+          channel: 'post',
+          receivedAt: '2026-11-02T09:00:00Z',
+          kind: 'signal',
+          category: 'waste-cleanliness',
+          anonymous: true,
+          text: `Край реката има незаконно сметище (${randomUUID()}).`,
+        },
+      });
+      expect(registration.body.status).toBe('Flagged');
+      const answer = await desk.view(registration.body.caseId, 'registrar');
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ status: 'Flagged', state: { flagCodes: ['anonymous'] } });
+      const content = answer.body.content as { submission: { text: string }; flags: Record<string, unknown>[] };
+      expect(content.submission.text).toContain('незаконно сметище');
+      expect(content.flags).toEqual([
+        {
+          at: expect.any(String),
+          code: 'anonymous',
+          reason: { bg: expect.any(String), en: expect.any(String) },
+          source: expect.any(String),
+          matched: [],
+        },
+      ]);
+      // An accepted case has none.
+      expect(((await desk.view(await desk.registered(), 'registrar')).body.content as { flags: unknown[] }).flags).toEqual([]);
+    });
+
     it('lets auditors read, and refuses roles that never handle cases', async () => {
       const caseId = await desk.registered();
       expect((await desk.view(caseId, 'auditor')).status).toBe(200);

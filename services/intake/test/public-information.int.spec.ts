@@ -30,4 +30,20 @@ describe('GET /public/:tenant', () => {
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ statusCode: 404, errors: [{ field: 'tenant' }] });
   });
+
+  it("gives the same to the municipality's staff on a tenant route (the console's), with a token of that tenant only", async () => {
+    const path = `${intake.url}/tenants/peshtera/information`;
+    const registrar = await intake.issuer.sign({ sub: 'peshtera:registrar', tenant: 'peshtera', roles: ['registrar'] });
+    const response = await fetch(path, { headers: { authorization: `Bearer ${registrar}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as PublicInformation;
+    expect(body).toEqual(await (await fetch(`${intake.url}/public/peshtera`)).json());
+    expect(body.categories).toContainEqual(
+      expect.objectContaining({ id: 'waste-cleanliness', kinds: expect.arrayContaining(['complaint']) }),
+    );
+
+    expect((await fetch(path)).status).toBe(401);
+    const other = await intake.issuer.sign({ sub: 'sopot:registrar', tenant: 'sopot', roles: ['registrar'] });
+    expect((await fetch(path, { headers: { authorization: `Bearer ${other}` } })).status).toBe(403);
+  });
 });

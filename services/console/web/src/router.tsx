@@ -6,6 +6,10 @@ import { HomeRedirect } from './pages/HomeRedirect';
 // Every page is its own chunk: its code loads when it is first visited.
 const MyCasesPage = lazy(() => import('./pages/MyCasesPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
+const RegistryPage = lazy(() => import('./pages/RegistryPage'));
+const RegisterPage = lazy(() => import('./pages/RegisterPage'));
+const ScreeningQueuePage = lazy(() => import('./pages/ScreeningQueuePage'));
+const ScreeningCasePage = lazy(() => import('./pages/ScreeningCasePage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -16,7 +20,10 @@ export const router = createBrowserRouter([
       { index: true, element: <HomeRedirect /> },
       { path: 'cases/mine', element: <MyCasesPage /> },
       { path: 'cases/:caseId', element: <CasePage /> },
-      { path: 'registry', element: <PlaceholderPage section="registry" /> },
+      { path: 'registry', element: <RegistryPage /> },
+      { path: 'registry/new', element: <RegisterPage /> },
+      { path: 'registry/screening', element: <ScreeningQueuePage /> },
+      { path: 'registry/screening/:caseId', element: <ScreeningCasePage /> },
       { path: 'unit', element: <PlaceholderPage section="unit" /> },
       { path: 'oversight', element: <PlaceholderPage section="oversight" /> },
       { path: 'audit', element: <PlaceholderPage section="audit" /> },

@@ -4,7 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { publicInformation, type PublicInformation } from '@civic/domain';
 import { TenantDirectory } from '@civic/platform';
 import { charterOf } from '../cases/tenants';
-import { ErrorBodyDto } from '../http/openapi-models';
+import { ErrorBodyDto, PublicInformationDto } from '../http/openapi-models';
 import { RateLimitGuard } from '../http/rate-limit.guard';
 import { OPEN311_READS_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';
 
@@ -23,7 +23,7 @@ export class PublicInformationController {
       'Name, address, opening hours, contacts, reception days, the channels it accepts, each kind of submission with its term, and the categories, in Bulgarian and English, from the tenant data.',
   })
   @ApiParam({ name: 'tenant', example: 'peshtera' })
-  @ApiOkResponse({ description: 'The information.' })
+  @ApiOkResponse({ type: PublicInformationDto, description: 'The information.' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such municipality is served here.' })
   @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'Too many requests from this address; try again in a minute.' })
   information(@Param('tenant') tenant: string): PublicInformation {

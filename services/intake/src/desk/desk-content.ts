@@ -1,4 +1,12 @@
-import { allows, type AttachmentMeta, type CaseAccess, type CaseEvent, type Instant } from '@civic/domain';
+import {
+  allows,
+  type AttachmentMeta,
+  type CaseAccess,
+  type CaseEvent,
+  type CaseFlag,
+  type Instant,
+  type LocalizedText,
+} from '@civic/domain';
 
 /** What an attachment is, as described: a name null once the submitter's data was erased. */
 export interface DeskAttachment {
@@ -23,6 +31,18 @@ export interface DeskWriting {
   attachments: DeskAttachment[];
 }
 
+/**
+ * A flag screening raised for a registrar's decision: the rule's code, why in both languages, the law or charter
+ * clause, and the passages of the text that raised it (personal data, like the text: null once erased).
+ */
+export interface DeskFlag {
+  at: Instant;
+  code: string;
+  reason: LocalizedText;
+  source?: string;
+  matched: string[] | null;
+}
+
 /** What the citizen wrote and who they are, for the staff who work the case (the domain's `caseAccess`). */
 export interface DeskCaseContent {
   submission: DeskWriting;
@@ -36,6 +56,8 @@ export interface DeskCaseContent {
   replies: DeskWriting[];
   /** The answers given, oldest first. */
   answers: DeskWriting[];
+  /** The flags screening raised (`CaseFlagged`), for the registrar who decides on them; empty when none. */
+  flags: DeskFlag[];
 }
 
 const attachmentsOf = (attachments: readonly AttachmentMeta[] | null | undefined): DeskAttachment[] =>
@@ -58,6 +80,21 @@ function contactsOf(submitter: Record<string, unknown> | null): DeskSubmitter | 
   return Object.keys(contacts).length > 0 ? contacts : null;
 }
 
+const flagsOf = (at: Instant, flags: readonly CaseFlag[]): DeskFlag[] =>
+  flags.map(({ code, reason, source, matched }) => ({
+    at,
+    code,
+    reason,
+    ...(source === undefined ? {} : { source }),
+    // Absent: no passage raised it (e.g. `anonymous`); not an array: erased with the submitter's key.
+    matched:
+      matched === undefined
+        ? []
+        : Array.isArray(matched)
+          ? matched.filter((passage): passage is string => typeof passage === 'string')
+          : null,
+  }));
+
 /**
  * The case's content as this access allows: nothing below `content`; the submitter only with `full`.
  * The events are read through the case store, so personal fields are decrypted (or null once erased).
@@ -69,9 +106,11 @@ export function deskContent(events: readonly CaseEvent[], access: CaseAccess): D
   const identity = allows(access, 'full');
   const replies: DeskWriting[] = [];
   const answers: DeskWriting[] = [];
+  const flags: DeskFlag[] = [];
   for (const event of events) {
     if (event.type === 'InformationProvided') replies.push(writing(event.metadata.occurredAt, event.data.text, event.data.attachments));
     if (event.type === 'CaseAnswered') answers.push(writing(event.metadata.occurredAt, event.data.text, event.data.attachments));
+    if (event.type === 'CaseFlagged') flags.push(...flagsOf(event.metadata.occurredAt, event.data.flags));
   }
   const { data } = registered;
   return {
@@ -80,5 +119,6 @@ export function deskContent(events: readonly CaseEvent[], access: CaseAccess): D
     submitterWithheld: !identity && data.submitterGiven,
     replies,
     answers,
+    flags,
   };
 }

@@ -38,6 +38,18 @@ const replied = {
   metadata: metadata('2026-11-05T09:00:00.000Z'),
 } as unknown as CaseEvent;
 
+const flagged = (matched: unknown): CaseEvent =>
+  ({
+    type: 'CaseFlagged',
+    data: {
+      flags: [
+        { code: 'anonymous', reason: { bg: 'Анонимен сигнал.', en: 'An anonymous signal.' }, source: 'АПК чл. 111, ал. 4' },
+        { code: 'offensive-language', reason: { bg: 'Обидни думи.', en: 'Offensive words.' }, matched },
+      ],
+    },
+    metadata: metadata('2026-11-02T09:00:01.000Z'),
+  }) as CaseEvent;
+
 describe('deskContent', () => {
   it('shows nothing below content', () => {
     expect(deskContent([registered(submitter)], 'record')).toBeNull();
@@ -56,6 +68,7 @@ describe('deskContent', () => {
       submitterWithheld: false,
       replies: [{ at: '2026-11-05T09:00:00.000Z', text: 'Адресът е ул. „Дунав“ 5.', attachments: [] }],
       answers: [],
+      flags: [],
     });
     expect(JSON.stringify(content)).not.toContain('SECRET-CODE');
   });
@@ -67,5 +80,30 @@ describe('deskContent', () => {
   it('an anonymous submission withholds nobody; erased data reads as null', () => {
     expect(deskContent([registered(null)], 'content')).toMatchObject({ submitter: null, submitterWithheld: false });
     expect(deskContent([registered(null, null)], 'full')?.submission.text).toBeNull();
+  });
+
+  it("the flags screening raised, with their reasons, sources and the passages that raised them, for the registrar's decision", () => {
+    const content = deskContent([registered(null), flagged(['глупаци'])], 'content');
+    expect(content?.flags).toEqual([
+      {
+        at: '2026-11-02T09:00:01.000Z',
+        code: 'anonymous',
+        reason: { bg: 'Анонимен сигнал.', en: 'An anonymous signal.' },
+        source: 'АПК чл. 111, ал. 4',
+        matched: [],
+      },
+      {
+        at: '2026-11-02T09:00:01.000Z',
+        code: 'offensive-language',
+        reason: { bg: 'Обидни думи.', en: 'Offensive words.' },
+        matched: ['глупаци'],
+      },
+    ]);
+    expect(deskContent([registered(null), flagged(['глупаци'])], 'record')).toBeNull();
+  });
+
+  it('erased passages read as null; a case without flags has none', () => {
+    expect(deskContent([registered(null), flagged(null)], 'content')?.flags[1].matched).toBeNull();
+    expect(deskContent([registered(submitter)], 'full')?.flags).toEqual([]);
   });
 });

@@ -78,6 +78,22 @@ export class DeskCaseViewDto extends createZodDto(
           .describe("True when a submitter was given but is not shown to this caller (a whistleblower's identity)."),
         replies: z.array(writing).describe("The submitter's replies to requests for information."),
         answers: z.array(writing),
+        flags: z
+          .array(
+            z.object({
+              at: z.string(),
+              code: z.string().describe("The screening rule's code, e.g. `anonymous`, `offensive-language`, `probable-duplicate`."),
+              reason: localized,
+              source: z.string().optional().describe("The law's article or the charter's clause; absent where neither says it."),
+              matched: z
+                .array(z.string())
+                .nullable()
+                .describe(
+                  "The passages of the text that raised the flag (empty when none did); null once the submitter's data was erased.",
+                ),
+            }),
+          )
+          .describe("The flags screening raised for a registrar's decision (CaseFlagged), with their reasons; empty when none."),
       })
       .nullable()
       .describe('What was written, for those who work the case; null for others and in the answers to actions.'),

@@ -1,4 +1,4 @@
-import { CASE_EVENT_TYPES, NO_PROCEEDINGS_GROUNDS, KINDS, CHANNELS } from '@civic/domain';
+import { CASE_EVENT_TYPES, NO_PROCEEDINGS_GROUNDS, KINDS, CHANNELS, OFFICIALS } from '@civic/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -107,5 +107,45 @@ export class PublicCaseViewDto extends createZodDto(
         }),
       )
       .describe('The public parts of the history: no personal data and no staff names.'),
+  }),
+) {}
+
+const hours = z.array(z.object({ from: z.string().describe('HH:MM'), to: z.string().describe('HH:MM') }));
+
+/** The municipality's public information (the domain's `publicInformation`), as the citizen's and the staff's routes give it. */
+export class PublicInformationDto extends createZodDto(
+  z.object({
+    tenant: z.string(),
+    name: localized,
+    address: z.object({ bg: z.string(), en: z.string(), postcode: z.string().nullable() }),
+    contacts: z.object({
+      phones: z.array(z.object({ number: z.string(), purpose: z.string() })),
+      emails: z.array(z.object({ address: z.string(), purpose: z.string() })),
+      web: z.array(z.object({ url: z.string(), purpose: z.string() })),
+    }),
+    openingHours: z.array(z.object({ weekday: z.number().int().describe('1 = Monday … 7 = Sunday'), day: localized, intervals: hours })),
+    receptionDays: z.array(
+      z.object({
+        official: z.enum(OFFICIALS).describe('Who receives citizens: the `receivedBy` of a reception-day registration.'),
+        title: localized,
+        weekday: z.number().int().nullable().describe('null: the charter promises a day without naming it.'),
+        day: localized.nullable(),
+        intervals: hours,
+      }),
+    ),
+    channels: z
+      .array(z.object({ channel: z.enum(CHANNELS), name: localized }))
+      .describe("The channels the charter offers (the platform's own web form and Open311 are always received too)."),
+    kinds: z.array(
+      z.object({
+        kind: z.enum(KINDS),
+        name: localized,
+        term: z.object({ unit: z.enum(['calendar-days', 'working-days', 'months']), amount: z.number().int() }).nullable(),
+        within: localized,
+      }),
+    ),
+    categories: z
+      .array(z.object({ id: z.string(), name: localized, kinds: z.array(z.enum(KINDS)) }))
+      .describe('The categories a submission is filed under, each with the kinds it fits.'),
   }),
 ) {}

@@ -89,6 +89,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenant}/information': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The municipality's public information, for its staff
+     * @description Name, address, opening hours, contacts, reception days (the officials who receive citizens), the channels it accepts, each kind with its term, and the categories with the kinds they fit, in Bulgarian and English: what `GET /public/{tenant}` publishes.
+     */
+    get: operations['TenantInformationController_information'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tenants/{tenant}/cases/{caseId}': {
     parameters: {
       query?: never;
@@ -744,6 +764,135 @@ export interface components {
       status: string;
       dueDate?: string;
     };
+    PublicInformationDto: {
+      tenant: string;
+      name: {
+        bg: string;
+        en: string;
+      };
+      address: {
+        bg: string;
+        en: string;
+        postcode: string | null;
+      };
+      contacts: {
+        phones: {
+          number: string;
+          purpose: string;
+        }[];
+        emails: {
+          address: string;
+          purpose: string;
+        }[];
+        web: {
+          url: string;
+          purpose: string;
+        }[];
+      };
+      openingHours: {
+        /** @description 1 = Monday … 7 = Sunday */
+        weekday: number;
+        day: {
+          bg: string;
+          en: string;
+        };
+        intervals: {
+          /** @description HH:MM */
+          from: string;
+          /** @description HH:MM */
+          to: string;
+        }[];
+      }[];
+      receptionDays: {
+        /**
+         * @description Who receives citizens: the `receivedBy` of a reception-day registration.
+         * @enum {string}
+         */
+        official: 'mayor' | 'deputy-mayor' | 'secretary';
+        title: {
+          bg: string;
+          en: string;
+        };
+        /** @description null: the charter promises a day without naming it. */
+        weekday: number | null;
+        day: {
+          bg: string;
+          en: string;
+        } | null;
+        intervals: {
+          /** @description HH:MM */
+          from: string;
+          /** @description HH:MM */
+          to: string;
+        }[];
+      }[];
+      /** @description The channels the charter offers (the platform's own web form and Open311 are always received too). */
+      channels: {
+        /** @enum {string} */
+        channel:
+          | 'in-person'
+          | 'post'
+          | 'email'
+          | 'web-form'
+          | 'phone'
+          | 'fax'
+          | 'mailbox'
+          | 'reception-day'
+          | 'leadership-meeting'
+          | 'information-board'
+          | 'hotline'
+          | 'open311';
+        name: {
+          bg: string;
+          en: string;
+        };
+      }[];
+      kinds: {
+        /** @enum {string} */
+        kind:
+          | 'complaint'
+          | 'signal'
+          | 'proposal'
+          | 'public-information-request'
+          | 'whistleblower-report'
+          | 'opinion'
+          | 'praise'
+          | 'recommendation'
+          | 'question';
+        name: {
+          bg: string;
+          en: string;
+        };
+        term: {
+          /** @enum {string} */
+          unit: 'calendar-days' | 'working-days' | 'months';
+          amount: number;
+        } | null;
+        within: {
+          bg: string;
+          en: string;
+        };
+      }[];
+      /** @description The categories a submission is filed under, each with the kinds it fits. */
+      categories: {
+        id: string;
+        name: {
+          bg: string;
+          en: string;
+        };
+        kinds: (
+          | 'complaint'
+          | 'signal'
+          | 'proposal'
+          | 'public-information-request'
+          | 'whistleblower-report'
+          | 'opinion'
+          | 'praise'
+          | 'recommendation'
+          | 'question'
+        )[];
+      }[];
+    };
     DeskCaseViewDto: {
       /** Format: uuid */
       caseId: string;
@@ -857,6 +1006,20 @@ export interface components {
             mediaType: string;
             size: number;
           }[];
+        }[];
+        /** @description The flags screening raised for a registrar's decision (CaseFlagged), with their reasons; empty when none. */
+        flags: {
+          at: string;
+          /** @description The screening rule's code, e.g. `anonymous`, `offensive-language`, `probable-duplicate`. */
+          code: string;
+          reason: {
+            bg: string;
+            en: string;
+          };
+          /** @description The law's article or the charter's clause; absent where neither says it. */
+          source?: string;
+          /** @description The passages of the text that raised the flag (empty when none did); null once the submitter's data was erased. */
+          matched: string[] | null;
         }[];
       } | null;
     };
@@ -1732,6 +1895,104 @@ export interface operations {
       };
       /** @description The decider refused it for this case (e.g. no reason, a ground that does not apply). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantInformationController_information: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicInformationDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks any staff role, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality is served here. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3510,7 +3771,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicInformationDto'];
+        };
       };
       /** @description No such municipality is served here. */
       404: {
