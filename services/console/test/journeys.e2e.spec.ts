@@ -1,4 +1,5 @@
 import { accessJourney } from './journeys/access';
+import { auditorJourney } from './journeys/auditor';
 import { journeyContext } from './journeys/context';
 import { officerJourney } from './journeys/officer';
 
@@ -7,5 +8,6 @@ import { officerJourney } from './journeys/officer';
 describe('the web console, signed in through Keycloak', () => {
   const journey = journeyContext();
   officerJourney(journey);
+  auditorJourney(journey);
   accessJourney(journey);
 });

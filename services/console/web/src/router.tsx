@@ -8,6 +8,9 @@ const MyCasesPage = lazy(() => import('./pages/MyCasesPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const AuditSearchPage = lazy(() => import('./pages/AuditSearchPage'));
+const AuditCasePage = lazy(() => import('./pages/AuditCasePage'));
+const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
 
 export const router = createBrowserRouter([
   {
@@ -19,7 +22,9 @@ export const router = createBrowserRouter([
       { path: 'registry', element: <PlaceholderPage section="registry" /> },
       { path: 'unit', element: <PlaceholderPage section="unit" /> },
       { path: 'oversight', element: <PlaceholderPage section="oversight" /> },
-      { path: 'audit', element: <PlaceholderPage section="audit" /> },
+      { path: 'audit', element: <AuditSearchPage /> },
+      { path: 'audit/cases/:caseId', element: <AuditCasePage /> },
+      { path: 'audit/log', element: <AuditLogPage /> },
       { path: 'settings', element: <PlaceholderPage section="settings" /> },
       { path: '*', element: <NotFoundPage /> },
     ],
