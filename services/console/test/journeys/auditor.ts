@@ -122,7 +122,7 @@ export function auditorJourney(journey: JourneyContext): void {
       const phone = await newPage(journey, { viewport: 'phone' });
       await signIn(phone.page, consoleUrl, 'peshtera.auditor', `/audit/cases/${submitted.caseId}`);
       await phone.page.getByRole('heading', { level: 1, name: `Одит на преписка ${submitted.registryNumber}` }).waitFor();
-      const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await phone.page.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(390);
       await screenshot(phone.page, 'auditor-case-phone');
       await axeClean(phone.page, 'case at phone size');

@@ -16,10 +16,14 @@ export function CopyableId({ value, what }: { value: string | null; what: string
 
   const copy = () => {
     // Without the clipboard (an insecure origin, a refused permission) the id can still be selected by hand.
-    navigator.clipboard?.writeText(value).then(
+    if (!navigator.clipboard) {
+      setCopied('no');
+      return;
+    }
+    navigator.clipboard.writeText(value).then(
       () => setCopied('yes'),
       () => setCopied('no'),
-    ) ?? setCopied('no');
+    );
   };
 
   return (
