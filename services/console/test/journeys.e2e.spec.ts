@@ -1,4 +1,5 @@
 import { accessJourney } from './journeys/access';
+import { auditorJourney } from './journeys/auditor';
 import { journeyContext } from './journeys/context';
 import { officerJourney } from './journeys/officer';
 import { registrarJourney } from './journeys/registrar';
@@ -9,5 +10,6 @@ describe('the web console, signed in through Keycloak', () => {
   const journey = journeyContext();
   officerJourney(journey);
   registrarJourney(journey);
+  auditorJourney(journey);
   accessJourney(journey);
 });

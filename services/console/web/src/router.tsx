@@ -12,6 +12,9 @@ const ScreeningQueuePage = lazy(() => import('./pages/ScreeningQueuePage'));
 const ScreeningCasePage = lazy(() => import('./pages/ScreeningCasePage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const AuditSearchPage = lazy(() => import('./pages/AuditSearchPage'));
+const AuditCasePage = lazy(() => import('./pages/AuditCasePage'));
+const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
 
 export const router = createBrowserRouter([
   {
@@ -26,7 +29,9 @@ export const router = createBrowserRouter([
       { path: 'registry/screening/:caseId', element: <ScreeningCasePage /> },
       { path: 'unit', element: <PlaceholderPage section="unit" /> },
       { path: 'oversight', element: <PlaceholderPage section="oversight" /> },
-      { path: 'audit', element: <PlaceholderPage section="audit" /> },
+      { path: 'audit', element: <AuditSearchPage /> },
+      { path: 'audit/cases/:caseId', element: <AuditCasePage /> },
+      { path: 'audit/log', element: <AuditLogPage /> },
       { path: 'settings', element: <PlaceholderPage section="settings" /> },
       { path: '*', element: <NotFoundPage /> },
     ],
