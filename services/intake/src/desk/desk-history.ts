@@ -44,7 +44,16 @@ function detailsOf(event: CaseEvent, access: CaseAccess): Details {
   switch (event.type) {
     case 'CaseRegistered': {
       const { kind, channel, category, language, receivedAt, submitterGiven, healthSafetyThreat } = event.data;
-      return { kind, channel, category, language, receivedAt, submitterGiven, healthSafetyThreat, attachments: event.data.attachments.length };
+      return {
+        kind,
+        channel,
+        category,
+        language,
+        receivedAt,
+        submitterGiven,
+        healthSafetyThreat,
+        attachments: event.data.attachments.length,
+      };
     }
     case 'CaseAccepted':
       return { basis: event.data.basis, ...staffText({ reason: event.data.reason }) };

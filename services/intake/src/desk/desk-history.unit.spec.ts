@@ -95,7 +95,12 @@ describe("the case's course for staff (deskHistory)", () => {
       actor: { id: 'peshtera:officer', role: 'officer' },
       details: { pausesClock: true },
     });
-    expect(history.entries[0].details).toMatchObject({ kind: 'complaint', channel: 'web-form', category: 'roads-lighting', attachments: 1 });
+    expect(history.entries[0].details).toMatchObject({
+      kind: 'complaint',
+      channel: 'web-form',
+      category: 'roads-lighting',
+      attachments: 1,
+    });
     expect(history.entries[2].details).toEqual({ officerId: 'peshtera:officer' });
     expect(history.entries[5].details).toEqual({ newFinalDate: '2027-01-04', maxFinalDate: '2027-01-04' });
     expect(history.entries[6].details).toEqual({ channel: 'email', attachments: 0 });
@@ -111,7 +116,7 @@ describe("the case's course for staff (deskHistory)", () => {
     }
   });
 
-  it("gives staff-written reasons and what was asked for only to those who work the case, and the rating too", () => {
+  it('gives staff-written reasons and what was asked for only to those who work the case, and the rating too', () => {
     const record = read('record');
     const content = read('content');
     expect(record.entries[3].details).not.toHaveProperty('missing');

@@ -85,7 +85,7 @@ export class DeskCaseViewDto extends createZodDto(
     actions: z
       .array(z.enum(DESK_ACTION_NAMES as [string, ...string[]]))
       .describe(
-        'The desk actions (`POST …/<action>`) the caller may take now, as the decider judges their role and the case\'s state; empty for those who do not work the case.',
+        "The desk actions (`POST …/<action>`) the caller may take now, as the decider judges their role and the case's state; empty for those who do not work the case.",
       ),
   }),
 ) {}
@@ -103,7 +103,10 @@ export class DeskHistoryDto extends createZodDto(
           type: z.enum(CASE_EVENT_TYPES as [string, ...string[]]),
           occurredAt: z.string().describe('When it happened (business time), an ISO instant.'),
           actor: z.object({
-            id: z.string().nullable().describe("The member of staff or process; null for the citizen (their pseudonymous id is not shown)."),
+            id: z
+              .string()
+              .nullable()
+              .describe('The member of staff or process; null for the citizen (their pseudonymous id is not shown).'),
             role: z.enum(ROLES),
           }),
           details: z
