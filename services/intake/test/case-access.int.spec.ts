@@ -248,6 +248,49 @@ describe('the case desk by role: content, confidential kinds, the audit log', ()
     expect(await byNumber('not-a-number', 'registrar')).toMatchObject({ status: 400, body: { errors: [{ field: 'registryNumber' }] } });
   });
 
+  it('tells each reader the course of the case event by event, nothing personal in it, and who may do what now', async () => {
+    const history = async (caseId: string, who: string) =>
+      desk.call<Body>('GET', `/tenants/peshtera/cases/${caseId}/history`, { token: await token(who) });
+    const asked = await desk.call<Body>('POST', `/tenants/peshtera/cases/${cases.complaint}/information-requests`, {
+      token: await token('assigned officer'),
+      headers: { 'idempotency-key': randomUUID() },
+      body: { missing: 'Номерът на контейнера.' },
+    });
+    expect(asked.status).toBe(200);
+
+    const seenByOther = await history(cases.complaint, 'other officer');
+    expect(seenByOther).toMatchObject({ status: 200, body: { caseId: cases.complaint, revision: asked.body.revision, access: 'record' } });
+    const entries = seenByOther.body.entries as { revision: number; type: string; actor: Body; details: Body }[];
+    expect(entries.map((entry) => entry.type)).toEqual(
+      expect.arrayContaining(['CaseRegistered', 'CaseAccepted', 'CaseRouted', 'CaseAssigned', 'InformationRequested']),
+    );
+    expect(entries.at(-1)).toMatchObject({
+      revision: asked.body.revision,
+      type: 'InformationRequested',
+      actor: { id: 'peshtera:officer', role: 'officer' },
+      details: { pausesClock: true },
+    });
+    expect(entries.at(-1)?.details).not.toHaveProperty('missing');
+    expect(JSON.stringify(seenByOther.body)).not.toMatch(/Иван|ivan\.petrov|Контейнерите/);
+
+    // Who works the case also reads what was asked for; still nothing the citizen wrote.
+    const seenByOfficer = await history(cases.complaint, 'assigned officer');
+    expect((seenByOfficer.body.entries as { details: Body }[]).at(-1)?.details).toMatchObject({ missing: 'Номерът на контейнера.' });
+    expect(JSON.stringify(seenByOfficer.body)).not.toMatch(/Иван|ivan\.petrov|Контейнерите/);
+    expect((await history(cases.complaint, 'auditor')).status).toBe(200);
+    expect((await history(cases.complaint, 'ops')).status).toBe(403);
+
+    // A confidential case's course does not exist for others, exactly as an unknown id.
+    const hidden = await history(cases.whistleblower, 'registrar');
+    expect(hidden).toMatchObject({ status: 404, body: (await history(randomUUID(), 'registrar')).body });
+
+    // The view names what each reader may do now: while the case waits, the officer may enter the reply or answer
+    // all the same, not ask again, and never extend the term; the other officer does nothing here.
+    expect((await view(cases.complaint, 'assigned officer')).body.actions).toEqual(['information', 'answer', 'duplicate-of']);
+    expect((await view(cases.complaint, 'other officer')).body.actions).toEqual([]);
+    expect((await view(cases.complaint, 'registrar')).body.actions).toEqual(expect.arrayContaining(['information', 'withdrawal']));
+  });
+
   it("the law's exception to a whistleblower's anonymity, recorded by the anti-corruption officer, lets the officer named read who made the report", async () => {
     const disclose = async (who: string, body: unknown) =>
       desk.call<Body>('POST', `/tenants/peshtera/cases/${cases.whistleblower}/identity-disclosures`, {

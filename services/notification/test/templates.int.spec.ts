@@ -6,7 +6,7 @@ import { openApiDocument } from '../src/http/openapi';
 import { MESSAGE_IDS } from '../src/messages/catalog';
 import { templatesStreamName } from '../src/templates/template-store';
 import { CaseScript, MARIA } from './cases';
-import { startNotification, type NotificationHarness } from './harness';
+import { startNotification, typesOf, type NotificationHarness } from './harness';
 
 // The tenant admin's API for the wording of the messages, on the real servers: every change an event in
 // `templates-<tenant>`, checked like the preview, and used by the next message that goes out.
@@ -173,6 +173,44 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
     ]);
   });
 
+  it("the officer previews the answer letter of their case as the submitter will get it: the tenant's wording, the case's values", async () => {
+    const script = new CaseScript({ tenant: TENANT, registryNumber: 'PSH-2026-000302' })
+      .accept()
+      .routeAndAssign('environment-waste', `${TENANT}:officer`);
+    await notification.run(script);
+    const path = `/tenants/${TENANT}/cases/${script.caseId}/letters/answer-preview`;
+    const text = 'Контейнерите бяха извозени на 10 ноември.';
+
+    const preview = await notification.call('POST', path, { token: await notification.token(TENANT, ['officer']), body: { text } });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ caseId: script.caseId, language: 'bg', templateSource: 'default' });
+    expect(preview.body.subject).toContain('PSH-2026-000302');
+    expect(preview.body.text).toContain('Мария Петрова');
+    expect(preview.body.text).toContain(text);
+    // Nothing was recorded on the case, nothing queued.
+    expect(typesOf(await notification.events(script.caseId))).not.toContain('CaseAnswered');
+
+    // Another officer sees the case's course but not its submitter, whom the letter names; a registrar does not answer.
+    const other = await notification.issuer.sign({ sub: `${TENANT}:officer-2`, tenant: TENANT, roles: ['officer'] });
+    expect((await notification.call('POST', path, { token: other, body: { text } })).status).toBe(403);
+    expect((await notification.call('POST', path, { token: await notification.token(TENANT, ['registrar']), body: { text } })).status).toBe(
+      403,
+    );
+    expect(await notification.call('POST', path, { token: await notification.token(TENANT, ['officer']), body: {} })).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'text' }] },
+    });
+
+    // An anonymous submission gets no letter: said so, not rendered with a gap.
+    const anonymous = new CaseScript({ tenant: TENANT, submitter: null }).accept().routeAndAssign('environment-waste', `${TENANT}:officer`);
+    await notification.run(anonymous);
+    const none = await notification.call('POST', `/tenants/${TENANT}/cases/${anonymous.caseId}/letters/answer-preview`, {
+      token: await notification.token(TENANT, ['officer']),
+      body: { text },
+    });
+    expect(none).toMatchObject({ status: 409, body: { errors: [{ field: 'caseId' }] } });
+  });
+
   it('every endpoint is in the OpenAPI document, with its bearer security', () => {
     const document = openApiDocument(notification.app);
     expect(
@@ -182,6 +220,7 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
     ).toEqual(
       [
         '/tenants/{tenant}/cases/{caseId}/letters',
+        '/tenants/{tenant}/cases/{caseId}/letters/answer-preview',
         '/tenants/{tenant}/cases/{caseId}/letters/{notificationId}.pdf',
         '/tenants/{tenant}/cases/{caseId}/notifications',
         '/tenants/{tenant}/notifications/failed',

@@ -46,7 +46,7 @@ export function accessJourney(journey: JourneyContext): void {
       const fresh = join(WORKSPACE_ROOT, 'tmp', 'openapi');
       mkdirSync(fresh, { recursive: true });
       for (const [service, running] of Object.entries(journey.platform.services)) {
-        // Parsed here, not by fetch's own json(): a deep comparison across realms would also compare prototypes.
+        // Parsed here, not by fetch's json(): objects from another realm never deep-equal this one's (isDeepStrictEqual).
         const served: unknown = JSON.parse(await (await fetch(`${running.url}/docs/openapi.json`)).text());
         writeFileSync(join(fresh, `${service}.json`), JSON.stringify(served));
         const file = join(WORKSPACE_ROOT, 'services', 'console', 'web', 'src', 'api', 'openapi', `${service}.json`);

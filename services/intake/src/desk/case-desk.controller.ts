@@ -25,11 +25,13 @@ import { correlationIdOf, singleHeader } from '../http/request-headers';
 import { CaseDeskService } from './case-desk.service';
 import { DESK_ACTIONS, type DeskActionName } from './desk-actions';
 import { DESK_READERS, DESK_VIEW_DESCRIPTION, ETAG_HEADER } from './desk-reading';
+import type { DeskHistory } from './desk-history';
 import type { DeskCaseView } from './desk-view';
 import {
   AnswerDto,
   CloseDto,
   DeskCaseViewDto,
+  DeskHistoryDto,
   DeskWithdrawalDto,
   DuplicateDto,
   ExtensionDto,
@@ -140,6 +142,34 @@ export class CaseDeskController {
     });
     response.setHeader('ETag', etagOf(view.revision));
     return view;
+  }
+
+  @Get('history')
+  @Auth(...DESK_READERS)
+  @ApiOperation({
+    summary: "The case's course, event by event",
+    description:
+      'What happened, when, by whom in which role, and what it set (unit, officer, dates, status, channel), for everyone who may see the case (`record` access or more). ' +
+      "Nothing personal: no submitter, no text the citizen wrote, no answer text, no citizen's id. Staff-written reasons (an extension's, what was asked for, a reopening's) only for those who work the case (`content` or more). " +
+      'The revision is the one the desk view sends as its ETag: entries after the revision a client last read are what changed since.',
+  })
+  @TenantParam
+  @CaseIdParam
+  @ApiOkResponse({ type: DeskHistoryDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no such case in it (or none the caller may know of).' })
+  history(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DeskHistory> {
+    return this.desk.history({
+      tenant,
+      caseId,
+      reader: { id: principal.sub, roles: principal.roles },
+      route: 'GET /tenants/:tenant/cases/:caseId/history',
+      correlationId: correlationIdOf(headers),
+    });
   }
 
   @DeskCommand('information-requests', InformationRequestDto)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { allows, PERMISSIONS, type Actor, type CaseAccess, type Role, type TenantCharter } from '@civic/domain';
+import { allows, caseMaxFinalDate, PERMISSIONS, type Actor, type CaseAccess, type Role, type TenantCharter } from '@civic/domain';
 import type { JsonObject } from '@civic/event-store';
 import {
   AuditTrail,
@@ -29,6 +29,8 @@ import { IdempotencyStore, type IdempotencyRecord } from '../idempotency/idempot
 import { settleReservation } from '../idempotency/reservation';
 import { parseRegistryNumber, RegistryLookup } from '../registry/registry-lookup';
 import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
+import { deskHistory, type DeskHistory } from './desk-history';
+import { possibleActions } from './desk-possible';
 import { deskView, type ContentWanted, type DeskCaseView } from './desk-view';
 import { fieldsShown } from './personal-data-read';
 
@@ -97,7 +99,7 @@ export class CaseDeskService {
     const access = await this.accessOf(read.reader, found);
     // Decrypted only for a reader who may see what was written.
     const readable = allows(access, 'content') ? await this.registeredIn(this.contents, charter, read.caseId) : found;
-    const view = this.viewOf(charter, readable, access, 'with-content');
+    const view = await this.viewOf(charter, readable, access, 'with-content', read.reader);
     if (view.content !== null) {
       await this.audit.record(
         personalDataRead({
@@ -113,6 +115,21 @@ export class CaseDeskService {
       );
     }
     return view;
+  }
+
+  /**
+   * The case's course, event by event, for whoever may see the case at all (`record` or more): what happened,
+   * when, by whom in which role, and what it set, never anything personal (desk-history.ts). Read from the
+   * raw event store: nothing personal is decrypted for it, so no read of personal data is recorded.
+   */
+  async history(read: DeskRead): Promise<DeskHistory> {
+    const charter = this.charterOf(read.tenant);
+    const found = await this.registeredCase(charter, read.caseId);
+    const access = await this.accessOf(read.reader, found);
+    return deskHistory(
+      { caseId: read.caseId, revision: found.revision, events: found.events, revisions: found.recorded.map((event) => event.revision) },
+      access,
+    );
   }
 
   /** The case staff name by its registry number (`PSH-2026-000123`), as `view` shows it. */
@@ -208,7 +225,7 @@ export class CaseDeskService {
       await handleCaseCommand(this.commands, command, pinned);
     }
     const after = await this.registeredCase(charter, request.caseId);
-    return this.viewOf(charter, after, await this.access.accessTo(request.caller, after.state), 'without-content');
+    return this.viewOf(charter, after, await this.access.accessTo(request.caller, after.state), 'without-content', request.caller);
   }
 
   /** The reader's access; a case they may not know of is not found, like any other id. */
@@ -218,8 +235,23 @@ export class CaseDeskService {
     return access;
   }
 
-  private viewOf(charter: TenantCharter, found: RegisteredCaseHistory, access: CaseAccess, wanted: ContentWanted): DeskCaseView {
-    return deskView(found, { charter, calendar: this.tenants.calendarOf(charter) }, access, wanted);
+  private async viewOf(
+    charter: TenantCharter,
+    found: RegisteredCaseHistory,
+    access: CaseAccess,
+    wanted: ContentWanted,
+    reader: DeskCaller,
+  ): Promise<DeskCaseView> {
+    const calendar = this.tenants.calendarOf(charter);
+    const actions = await possibleActions(reader, access, {
+      state: found.state,
+      charter,
+      calendar,
+      isCaseOfTenant: (caseId) => this.isCaseOfTenant(charter, caseId),
+      now: this.clock.now().toISOString(),
+      maxFinalDate: caseMaxFinalDate(found.state, charter, calendar),
+    });
+    return deskView(found, { charter, calendar }, access, wanted, actions);
   }
 
   private charterOf(tenant: string): TenantCharter {

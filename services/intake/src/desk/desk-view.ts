@@ -14,6 +14,7 @@ import {
   type RegisteredCase,
   type TenantCharter,
 } from '@civic/domain';
+import type { DeskActionName } from './desk-actions';
 import { deskContent, type DeskCaseContent } from './desk-content';
 
 /** The legal term of an open case as the desk shows it: the policy, the due date and why it is that date. */
@@ -49,6 +50,8 @@ export interface DeskCaseView {
   access: CaseAccess;
   /** What was written and by whom, as `access` allows; null below `content`, and in the answers to actions. */
   content: DeskCaseContent | null;
+  /** The desk actions this reader may take on the case now (its state, their roles and access): `possibleActions`. */
+  actions: DeskActionName[];
 }
 
 function deadlineOf(state: RegisteredCase, charter: TenantCharter, calendar: BulgarianWorkingCalendar): DeskDeadline | null {
@@ -70,6 +73,7 @@ export function deskView(
   rules: { charter: TenantCharter; calendar: BulgarianWorkingCalendar },
   access: CaseAccess,
   wanted: ContentWanted,
+  actions: DeskActionName[] = [],
 ): DeskCaseView {
   const { state, revision, events } = history;
   return {
@@ -81,5 +85,6 @@ export function deskView(
     deadline: deadlineOf(state, rules.charter, rules.calendar),
     access,
     content: wanted === 'with-content' ? deskContent(events, access) : null,
+    actions,
   };
 }

@@ -1,4 +1,4 @@
-import { CASE_ACCESS_LEVELS, KINDS } from '@civic/domain';
+import { CASE_ACCESS_LEVELS, CASE_EVENT_TYPES, KINDS, ROLES } from '@civic/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { withdrawalSchema } from '../cases/decision.schema';
@@ -11,6 +11,7 @@ import {
   informationRequestSchema,
   informationSchema,
   reopenSchema,
+  DESK_ACTION_NAMES,
 } from './desk-actions';
 
 /** The desk's request bodies, for the OpenAPI document (the service parses them with the same schemas). */
@@ -97,5 +98,40 @@ export class DeskCaseViewDto extends createZodDto(
       })
       .nullable()
       .describe('What was written, for those who work the case; null for others and in the answers to actions.'),
+    actions: z
+      .array(z.enum(DESK_ACTION_NAMES as [string, ...string[]]))
+      .describe(
+        "The desk actions (`POST …/<action>`) the caller may take now, as the decider judges their role and the case's state; empty for those who do not work the case.",
+      ),
+  }),
+) {}
+
+/** The course of a case for staff, for the OpenAPI document only (desk-history.ts builds it). */
+export class DeskHistoryDto extends createZodDto(
+  z.object({
+    caseId: z.string().uuid(),
+    revision: z.number().int().describe("The case stream's revision at the read: the desk view's ETag."),
+    access: z.enum(CASE_ACCESS_LEVELS).describe('record: facts only; content or full: also staff-written reasons.'),
+    entries: z
+      .array(
+        z.object({
+          revision: z.number().int().describe('The revision the event made: entries after an ETag read earlier are what changed since.'),
+          type: z.enum(CASE_EVENT_TYPES as [string, ...string[]]),
+          occurredAt: z.string().describe('When it happened (business time), an ISO instant.'),
+          actor: z.object({
+            id: z
+              .string()
+              .nullable()
+              .describe('The member of staff or process; null for the citizen (their pseudonymous id is not shown).'),
+            role: z.enum(ROLES),
+          }),
+          details: z
+            .record(z.unknown())
+            .describe(
+              'What the event set, never personal: e.g. unit, urgent (CaseRouted); officerId (CaseAssigned); newFinalDate, maxFinalDate, reason* (DeadlineExtended); pausesClock, missing* (InformationRequested); channel (CaseAnswered); outcome (CaseClosed); dueDate (deadline alerts); template, channel, recipient (notifications). *: only with content access.',
+            ),
+        }),
+      )
+      .describe('Oldest first.'),
   }),
 ) {}

@@ -45,6 +45,7 @@ describe("intake's OpenAPI document", () => {
       '/tenants/{tenant}/cases/{caseId}/close',
       '/tenants/{tenant}/cases/{caseId}/duplicate-of',
       '/tenants/{tenant}/cases/{caseId}/extensions',
+      '/tenants/{tenant}/cases/{caseId}/history',
       '/tenants/{tenant}/cases/{caseId}/identity-disclosures',
       '/tenants/{tenant}/cases/{caseId}/information',
       '/tenants/{tenant}/cases/{caseId}/information-requests',
@@ -88,6 +89,7 @@ describe("intake's OpenAPI document", () => {
       'deadline',
       'access',
       'content',
+      'actions',
     ]);
   });
 

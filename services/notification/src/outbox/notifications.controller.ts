@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Get, Headers, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res, StreamableFile, UsePipes } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiGoneResponse,
@@ -12,24 +14,28 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
-import { allows, NOTIFICATION_CHANNELS, type CaseAccess, type Viewer } from '@civic/domain';
+import { Auth, CurrentPrincipal, STAFF_ROLES, type Principal, type StaffRole } from '@civic/auth';
+import { allows, CHANNELS, NOTIFICATION_CHANNELS, PERMISSIONS, type CaseAccess, type Viewer } from '@civic/domain';
 import {
   AuditTrail,
+  CLOCK,
   conflict,
   forbidden,
   httpError,
   notFound,
   personalDataRead,
+  PlatformValidationPipe,
   requireUuids,
   TenantDirectory,
   unknownTenant,
+  type Clock,
   type HeaderSink,
 } from '@civic/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { LetterErasedError, LettersStore } from '../letters/letters.store';
 import { MESSAGE_IDS } from '../messages/catalog';
+import { MessageComposer, NoLetterError } from '../sender/composer';
 import { CaseVisibility } from './case-visibility.service';
 import { OutboxStore, type OutboxEntry } from './outbox.store';
 
@@ -64,6 +70,29 @@ class LetterListDto extends createZodDto(
     ),
   }),
 ) {}
+
+class AnswerPreviewBodyDto extends createZodDto(
+  z
+    .object({
+      text: z.string().trim().min(1, 'is required').max(50_000, 'must be at most 50000 characters').describe('The answer as drafted.'),
+      channel: z.enum(CHANNELS).optional().describe('How the answer is to go (the letter reads the same whichever).'),
+    })
+    .strict(),
+) {}
+class AnswerPreviewDto extends createZodDto(
+  z.object({
+    caseId: z.string().uuid(),
+    language: z.enum(['bg', 'en']).describe("The submitter's language: the letter is written in it."),
+    subject: z.string(),
+    text: z.string(),
+    templateSource: z
+      .enum(['default', 'tenant'])
+      .describe("`tenant`: the municipality's own wording of the answer; `default`: the platform's."),
+  }),
+) {}
+
+/** Who may draft an answer: the roles the decider lets answer (AnswerCase). */
+const ANSWERERS = PERMISSIONS.AnswerCase.filter((role): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role));
 
 const view = (entry: OutboxEntry): NotificationDto => ({
   notificationId: entry._id,
@@ -102,6 +131,8 @@ export class NotificationsController {
     private readonly tenants: TenantDirectory,
     private readonly visibility: CaseVisibility,
     private readonly audit: AuditTrail,
+    private readonly composer: MessageComposer,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('notifications/failed')
@@ -235,6 +266,63 @@ export class NotificationsController {
     );
     response.setHeader('Content-Disposition', `inline; filename="${notificationId}.pdf"`);
     return new StreamableFile(pdf, { type: 'application/pdf', length: pdf.length });
+  }
+
+  @Post('cases/:caseId/letters/answer-preview')
+  @HttpCode(200)
+  @Auth(...ANSWERERS)
+  @UsePipes(PlatformValidationPipe)
+  @ApiOperation({
+    summary: 'The answer letter as the submitter will get it',
+    description:
+      "Renders the `answer` message for this case as if the text were the answer given now: the tenant's wording in the submitter's language, " +
+      'with the same values a real answer gets (greeting with their name, registry number, unit, dates). Nothing is saved or sent. ' +
+      'For those who read the case in full (the letter names the submitter); the read is recorded in the audit log first.',
+  })
+  @ApiParam({ name: 'caseId', format: 'uuid' })
+  @ApiBody({ type: AnswerPreviewBodyDto })
+  @ApiOkResponse({ type: AnswerPreviewDto })
+  @ApiBadRequestResponse({ description: '`text` missing or too long.' })
+  @ApiForbiddenResponse({ description: 'The caller may see the case but not its submitter, whom the letter names.' })
+  @ApiConflictResponse({ description: "No letter would go: the submission is anonymous, or the submitter's data was erased." })
+  @ApiServiceUnavailableResponse({ description: "The read could not be recorded in the tenant's audit log, so it is not answered." })
+  async answerPreview(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Body() body: AnswerPreviewBodyDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+  ): Promise<AnswerPreviewDto> {
+    this.tenant(tenant);
+    requireUuids({ caseId });
+    const access = await this.visibility.access(viewerOf(principal), tenant, caseId);
+    if (access === 'none') throw notFound([{ field: 'caseId', reason: 'no such case for this tenant' }]);
+    if (!allows(access, 'full')) throw submitterHidden();
+    const role = principal.roles.find((candidate) => (ANSWERERS as readonly string[]).includes(candidate)) ?? principal.roles[0];
+    await this.audit.record(
+      personalDataRead({
+        tenant,
+        caseId,
+        reader: viewerOf(principal),
+        route: 'POST /tenants/:tenant/cases/:caseId/letters/answer-preview',
+        correlationId: correlationId ?? randomUUID(),
+        access,
+        dataSubjectId: null,
+        fields: ['letter'],
+      }),
+    );
+    try {
+      const preview = await this.composer.previewAnswer(tenant, caseId, {
+        text: body.text,
+        channel: body.channel ?? 'email',
+        actor: { id: principal.sub, role },
+        now: this.clock.now().toISOString(),
+      });
+      return { caseId, ...preview };
+    } catch (error) {
+      if (error instanceof NoLetterError) throw conflict([{ field: 'caseId', reason: error.message }]);
+      throw error;
+    }
   }
 
   /**

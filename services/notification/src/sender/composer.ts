@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { toLocalDate, type CaseEvent, type Language, type TenantCharter } from '@civic/domain';
+import { toLocalDate, type Actor, type CaseEvent, type Channel, type Language, type TenantCharter } from '@civic/domain';
 import { caseHistoryThrough, CaseReader, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
 import type { NotificationConfig } from '../config';
 import { renderLetterPdf } from '../letters/letter-pdf';
@@ -39,6 +39,24 @@ export type Composition =
       /** The printable letter: for the letter channel and with every written answer. */
       pdf?: Buffer;
     };
+
+/** The written answer as its submitter would get it, were it given now (`MessageComposer#previewAnswer`). */
+export interface AnswerPreview {
+  /** The submitter's language: the letter is written in it. */
+  language: Language;
+  subject: string;
+  text: string;
+  /** Whose wording: the tenant's own, or the platform's default. */
+  templateSource: 'default' | 'tenant';
+}
+
+/** No letter would go: nobody to write to (anonymous), or their data was erased. */
+export class NoLetterError extends Error {
+  constructor(readonly reason: 'anonymous' | 'erased') {
+    super(reason === 'anonymous' ? 'the case has no submitter to write to' : "the submitter's data was erased");
+    this.name = 'NoLetterError';
+  }
+}
 
 /** Staff read the platform in the official language. */
 const STAFF_LANGUAGE: Language = 'bg';
@@ -104,6 +122,44 @@ export class MessageComposer {
           })
         : undefined;
     return { kind: 'message', language, municipality: charter.name[language], recipient, rendered, ...(pdf ? { pdf } : {}) };
+  }
+
+  /**
+   * The `answer` message as the submitter would read it if this text were the answer given now: the case's own
+   * events (decrypted), a draft CaseAnswered after them, the tenant's wording in the submitter's language and the
+   * same variables a real answer gets (greeting, registry number, unit, dates). Nothing is recorded or sent.
+   */
+  async previewAnswer(
+    tenant: string,
+    caseId: string,
+    draft: { text: string; channel: Channel; actor: Actor; now: string },
+  ): Promise<AnswerPreview> {
+    const charter = this.tenants.get(tenant);
+    if (!charter) throw new PermanentSendError(`no tenant "${tenant}" is served here`);
+    const { events } = await this.cases.read(caseId);
+    const last = events.at(-1);
+    if (!last) throw new PermanentSendError(`case ${caseId} is not in the case store`);
+    const found = submitterOf(events);
+    if ('skip' in found) throw new NoLetterError(found.skip === 'erased' ? 'erased' : 'anonymous');
+    const { language } = found.submitter;
+    const answered = {
+      type: 'CaseAnswered',
+      data: { text: draft.text, attachments: [], channel: draft.channel },
+      metadata: { ...last.metadata, actor: draft.actor, occurredAt: draft.now, causationId: 'preview', schemaVersion: 1 },
+    } as CaseEvent;
+    const { template, source } = await this.templates.resolve(tenant, 'answer', language);
+    const { units } = await this.routing.facts(charter);
+    const variables = messageVariables({
+      message: 'answer',
+      history: [...events, answered],
+      charter,
+      calendar: this.tenants.calendarOf(charter),
+      language,
+      trackingUrl: this.config.TRACKING_URL,
+      units,
+    });
+    const rendered = renderTemplate(template, variables);
+    return { language, subject: rendered.subject, text: rendered.text, templateSource: source };
   }
 
   /** The tenant's staff directory: a person's own address, or everyone written to as the role. None: the message fails, named. */

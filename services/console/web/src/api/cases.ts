@@ -1,5 +1,6 @@
 import type { paths as AnalyticsPaths } from './generated/analytics';
 import type { components as IntakeComponents } from './generated/intake';
+import type { components as NotificationComponents } from './generated/notification';
 
 export type CaseList = AnalyticsPaths['/tenants/{tenant}/cases']['get']['responses'][200]['content']['application/json'];
 export type CaseListItem = NonNullable<CaseList['items']>[number];
@@ -10,6 +11,13 @@ export type Channel = NonNullable<CaseListItem['channel']>;
 
 export type DeskCaseView = IntakeComponents['schemas']['DeskCaseViewDto'];
 export type AnswerBody = IntakeComponents['schemas']['AnswerDto'];
+export type InformationRequestBody = IntakeComponents['schemas']['InformationRequestDto'];
+export type ExtensionBody = IntakeComponents['schemas']['ExtensionDto'];
+export type CloseBody = IntakeComponents['schemas']['CloseDto'];
+export type DeskAction = DeskCaseView['actions'][number];
+export type CaseHistory = IntakeComponents['schemas']['DeskHistoryDto'];
+export type CaseHistoryEntry = CaseHistory['entries'][number];
+export type AnswerPreview = NotificationComponents['schemas']['AnswerPreviewDto'];
 
 export const CHANNELS: readonly Channel[] = [
   'in-person',

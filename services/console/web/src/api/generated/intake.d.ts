@@ -129,6 +129,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenant}/cases/{caseId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The case's course, event by event
+     * @description What happened, when, by whom in which role, and what it set (unit, officer, dates, status, channel), for everyone who may see the case (`record` access or more). Nothing personal: no submitter, no text the citizen wrote, no answer text, no citizen's id. Staff-written reasons (an extension's, what was asked for, a reopening's) only for those who work the case (`content` or more). The revision is the one the desk view sends as its ETag: entries after the revision a client last read are what changed since.
+     */
+    get: operations['CaseDeskController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tenants/{tenant}/cases/{caseId}/information-requests': {
     parameters: {
       query?: never;
@@ -1022,6 +1042,82 @@ export interface components {
           matched: string[] | null;
         }[];
       } | null;
+      /** @description The desk actions (`POST …/<action>`) the caller may take now, as the decider judges their role and the case's state; empty for those who do not work the case. */
+      actions: (
+        | 'information-requests'
+        | 'information'
+        | 'extensions'
+        | 'answer'
+        | 'close'
+        | 'reopen'
+        | 'withdrawal'
+        | 'duplicate-of'
+        | 'identity-disclosures'
+      )[];
+    };
+    DeskHistoryDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @description The case stream's revision at the read: the desk view's ETag. */
+      revision: number;
+      /**
+       * @description record: facts only; content or full: also staff-written reasons.
+       * @enum {string}
+       */
+      access: 'none' | 'record' | 'content' | 'full';
+      /** @description Oldest first. */
+      entries: {
+        /** @description The revision the event made: entries after an ETag read earlier are what changed since. */
+        revision: number;
+        /** @enum {string} */
+        type:
+          | 'CaseRegistered'
+          | 'CaseAccepted'
+          | 'CaseFlagged'
+          | 'NoProceedingsDecided'
+          | 'CaseRouted'
+          | 'CaseAssigned'
+          | 'CaseReassigned'
+          | 'CaseRedirected'
+          | 'InformationRequested'
+          | 'InformationProvided'
+          | 'DeadlineExtended'
+          | 'CaseAnswered'
+          | 'CaseClosed'
+          | 'CaseReopened'
+          | 'CaseWithdrawn'
+          | 'CaseLinkedAsDuplicate'
+          | 'SatisfactionRecorded'
+          | 'DeadlineApproaching'
+          | 'DeadlineBreached'
+          | 'CaseEscalated'
+          | 'NotificationSent'
+          | 'NotificationFailed'
+          | 'IdentityDisclosureRecorded';
+        /** @description When it happened (business time), an ISO instant. */
+        occurredAt: string;
+        actor: {
+          /** @description The member of staff or process; null for the citizen (their pseudonymous id is not shown). */
+          id: string | null;
+          /** @enum {string} */
+          role:
+            | 'registrar'
+            | 'officer'
+            | 'head-of-unit'
+            | 'secretary'
+            | 'mayor'
+            | 'anti-corruption-officer'
+            | 'tenant-admin'
+            | 'ops'
+            | 'auditor'
+            | 'citizen'
+            | 'system';
+        };
+        /** @description What the event set, never personal: e.g. unit, urgent (CaseRouted); officerId (CaseAssigned); newFinalDate, maxFinalDate, reason* (DeadlineExtended); pausesClock, missing* (InformationRequested); channel (CaseAnswered); outcome (CaseClosed); dueDate (deadline alerts); template, channel, recipient (notifications). *: only with content access. */
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
     };
     InformationRequestDto: {
       /** @description What is missing, in the words the submitter will be told (АПК чл. 111(3)). */
@@ -2103,6 +2199,105 @@ export interface operations {
       };
       /** @description The read could not be recorded in the audit log, so it is not answered. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CaseDeskController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        tenant: string;
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeskHistoryDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles registrar, officer, anti-corruption-officer, head-of-unit, secretary, mayor, auditor, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such tenant, or no such case in it (or none the caller may know of). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

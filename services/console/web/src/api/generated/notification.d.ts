@@ -157,6 +157,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenant}/cases/{caseId}/letters/answer-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The answer letter as the submitter will get it
+     * @description Renders the `answer` message for this case as if the text were the answer given now: the tenant's wording in the submitter's language, with the same values a real answer gets (greeting with their name, registry number, unit, dates). Nothing is saved or sent. For those who read the case in full (the letter names the submitter); the read is recorded in the audit log first.
+     */
+    post: operations['NotificationsController_answerPreview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tenants/{tenant}/staff-contacts': {
     parameters: {
       query?: never;
@@ -488,6 +508,43 @@ export interface components {
         createdAt: string;
         url: string;
       }[];
+    };
+    AnswerPreviewBodyDto: {
+      /** @description The answer as drafted. */
+      text: string;
+      /**
+       * @description How the answer is to go (the letter reads the same whichever).
+       * @enum {string}
+       */
+      channel?:
+        | 'in-person'
+        | 'post'
+        | 'email'
+        | 'web-form'
+        | 'phone'
+        | 'fax'
+        | 'mailbox'
+        | 'reception-day'
+        | 'leadership-meeting'
+        | 'information-board'
+        | 'hotline'
+        | 'open311';
+    };
+    AnswerPreviewDto: {
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * @description The submitter's language: the letter is written in it.
+       * @enum {string}
+       */
+      language: 'bg' | 'en';
+      subject: string;
+      text: string;
+      /**
+       * @description `tenant`: the municipality's own wording of the answer; `default`: the platform's.
+       * @enum {string}
+       */
+      templateSource: 'default' | 'tenant';
     };
     StaffContactListDto: {
       tenant: string;
@@ -1579,6 +1636,127 @@ export interface operations {
       };
       /** @description The person's data was erased: the letter can no longer be read. */
       410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The read could not be recorded in the tenant's audit log, so it is not answered. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_answerPreview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerPreviewBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnswerPreviewDto'];
+        };
+      };
+      /** @description `text` missing or too long. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles officer, anti-corruption-officer, head-of-unit, secretary, mayor, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such tenant, case, message or letter here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No letter would go: the submission is anonymous, or the submitter's data was erased. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
