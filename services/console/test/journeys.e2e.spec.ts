@@ -1,11 +1,13 @@
 import { accessJourney } from './journeys/access';
 import { journeyContext } from './journeys/context';
 import { officerJourney } from './journeys/officer';
+import { opsJourney } from './journeys/ops';
 
 // The console as people use it: real Chromium, signing in on Keycloak's own login page, the platform as processes
 // (started once for every journey in this file). One journey per role, each in test/journeys/.
 describe('the web console, signed in through Keycloak', () => {
   const journey = journeyContext();
   officerJourney(journey);
+  opsJourney(journey);
   accessJourney(journey);
 });

@@ -8,6 +8,8 @@ const MyCasesPage = lazy(() => import('./pages/MyCasesPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const OpsDashboardPage = lazy(() => import('./pages/OpsDashboardPage'));
+const PlatformHealthPage = lazy(() => import('./pages/PlatformHealthPage'));
 
 export const router = createBrowserRouter([
   {
@@ -21,6 +23,8 @@ export const router = createBrowserRouter([
       { path: 'oversight', element: <PlaceholderPage section="oversight" /> },
       { path: 'audit', element: <PlaceholderPage section="audit" /> },
       { path: 'settings', element: <PlaceholderPage section="settings" /> },
+      { path: 'ops', element: <OpsDashboardPage /> },
+      { path: 'ops/platform', element: <PlatformHealthPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
