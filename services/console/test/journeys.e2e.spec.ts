@@ -3,6 +3,7 @@ import { auditorJourney } from './journeys/auditor';
 import { journeyContext } from './journeys/context';
 import { officerJourney } from './journeys/officer';
 import { registrarJourney } from './journeys/registrar';
+import { opsJourney } from './journeys/ops';
 
 // The console as people use it: real Chromium, signing in on Keycloak's own login page, the platform as processes
 // (started once for every journey in this file). One journey per role, each in test/journeys/.
@@ -11,5 +12,6 @@ describe('the web console, signed in through Keycloak', () => {
   officerJourney(journey);
   registrarJourney(journey);
   auditorJourney(journey);
+  opsJourney(journey);
   accessJourney(journey);
 });

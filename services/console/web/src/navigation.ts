@@ -1,11 +1,13 @@
-// The sections of the console and the roles that see them. Only "My cases" is built so far;
-// the others lead to a page that says the section is coming (never to a dead link).
-export type SectionId = 'myCases' | 'registry' | 'unit' | 'oversight' | 'audit' | 'settings';
+// The sections of the console and the roles that see them. Those not built yet lead to a page that says the
+// section is coming (never to a dead link).
+export type SectionId = 'myCases' | 'registry' | 'unit' | 'oversight' | 'audit' | 'settings' | 'ops' | 'platform';
 
 export interface Section {
   id: SectionId;
   path: string;
   roles: readonly string[];
+  /** Marked current only on its own path, not on the paths under it (the dashboard is /ops, platform health /ops/platform). */
+  end?: boolean;
 }
 
 export const SECTIONS: readonly Section[] = [
@@ -15,6 +17,9 @@ export const SECTIONS: readonly Section[] = [
   { id: 'oversight', path: '/oversight', roles: ['secretary', 'mayor'] },
   { id: 'audit', path: '/audit', roles: ['auditor'] },
   { id: 'settings', path: '/settings', roles: ['tenant-admin'] },
+  // The KPIs' readers in analytics include the secretary and the mayor; platform health is the console's, ops only.
+  { id: 'ops', path: '/ops', roles: ['ops', 'secretary', 'mayor'], end: true },
+  { id: 'platform', path: '/ops/platform', roles: ['ops'] },
 ];
 
 export function sectionsFor(roles: readonly string[]): Section[] {

@@ -15,6 +15,8 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const AuditSearchPage = lazy(() => import('./pages/AuditSearchPage'));
 const AuditCasePage = lazy(() => import('./pages/AuditCasePage'));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
+const OpsDashboardPage = lazy(() => import('./pages/OpsDashboardPage'));
+const PlatformHealthPage = lazy(() => import('./pages/PlatformHealthPage'));
 
 export const router = createBrowserRouter([
   {
@@ -33,6 +35,8 @@ export const router = createBrowserRouter([
       { path: 'audit/cases/:caseId', element: <AuditCasePage /> },
       { path: 'audit/log', element: <AuditLogPage /> },
       { path: 'settings', element: <PlaceholderPage section="settings" /> },
+      { path: 'ops', element: <OpsDashboardPage /> },
+      { path: 'ops/platform', element: <PlatformHealthPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

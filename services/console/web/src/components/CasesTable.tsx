@@ -15,7 +15,16 @@ function dueState(item: CaseListItem, dueSoon: ReadonlySet<string> | 'all'): 'ov
  * The cases as a table; on a phone each row becomes a card (CSS), each cell labelled by its column
  * through data-label, so nothing scrolls sideways.
  */
-export function CasesTable({ items, dueSoon }: { items: CaseListItem[]; dueSoon: ReadonlySet<string> | 'all' }) {
+export function CasesTable({
+  items,
+  dueSoon,
+  caption,
+}: {
+  items: CaseListItem[];
+  dueSoon: ReadonlySet<string> | 'all';
+  /** Read by screen readers; default: the officer's own list. */
+  caption?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useCaseLabels();
@@ -28,7 +37,7 @@ export function CasesTable({ items, dueSoon }: { items: CaseListItem[]; dueSoon:
   };
   return (
     <table className="cases">
-      <caption className="visually-hidden">{t('myCases.caption')}</caption>
+      <caption className="visually-hidden">{caption ?? t('myCases.caption')}</caption>
       <thead>
         <tr>
           <th scope="col">{columns.number}</th>

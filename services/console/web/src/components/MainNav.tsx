@@ -14,7 +14,7 @@ export function MainNav() {
       <ul className="nav__list">
         {sections.map((section) => (
           <li key={section.id}>
-            <NavLink to={section.path} className="nav__link">
+            <NavLink to={section.path} className="nav__link" end={section.end}>
               {t(`sections.${section.id}`)}
             </NavLink>
           </li>
