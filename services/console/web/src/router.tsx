@@ -8,6 +8,13 @@ const MyCasesPage = lazy(() => import('./pages/MyCasesPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const UnitPage = lazy(() => import('./pages/UnitPage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const UnitsPage = lazy(() => import('./pages/settings/UnitsPage'));
+const OfficersPage = lazy(() => import('./pages/settings/OfficersPage'));
+const RulesPage = lazy(() => import('./pages/settings/RulesPage'));
+const TemplatesPage = lazy(() => import('./pages/settings/TemplatesPage'));
+const TemplatePage = lazy(() => import('./pages/settings/TemplatePage'));
 
 export const router = createBrowserRouter([
   {
@@ -17,10 +24,15 @@ export const router = createBrowserRouter([
       { path: 'cases/mine', element: <MyCasesPage /> },
       { path: 'cases/:caseId', element: <CasePage /> },
       { path: 'registry', element: <PlaceholderPage section="registry" /> },
-      { path: 'unit', element: <PlaceholderPage section="unit" /> },
+      { path: 'unit', element: <UnitPage /> },
       { path: 'oversight', element: <PlaceholderPage section="oversight" /> },
       { path: 'audit', element: <PlaceholderPage section="audit" /> },
-      { path: 'settings', element: <PlaceholderPage section="settings" /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'settings/units', element: <UnitsPage /> },
+      { path: 'settings/officers', element: <OfficersPage /> },
+      { path: 'settings/rules', element: <RulesPage /> },
+      { path: 'settings/templates', element: <TemplatesPage /> },
+      { path: 'settings/templates/:message', element: <TemplatePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
