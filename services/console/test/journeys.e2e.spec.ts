@@ -1,4 +1,5 @@
 import { accessJourney } from './journeys/access';
+import { headOfUnitJourney, tenantAdminJourney } from './journeys/admin';
 import { journeyContext } from './journeys/context';
 import { officerJourney } from './journeys/officer';
 
@@ -8,4 +9,7 @@ describe('the web console, signed in through Keycloak', () => {
   const journey = journeyContext();
   officerJourney(journey);
   accessJourney(journey);
+  // The tenant admin names the head of a unit and gives it a second officer before the head of unit's journey.
+  tenantAdminJourney(journey);
+  headOfUnitJourney(journey);
 });

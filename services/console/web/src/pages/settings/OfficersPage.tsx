@@ -118,8 +118,9 @@ export default function OfficersPage() {
         await routing.PUT('/tenants/{tenant}/routing/officers', { params: { path: { tenant: tenant.slug } }, body: { officers: list } }),
       ),
     onSuccess: async () => {
-      setDraft(undefined);
+      // The draft starts again from what is in force once it has been read again (not from the old answer).
       await queryClient.invalidateQueries({ queryKey: ['routing', tenant.slug, 'officers'] });
+      setDraft(undefined);
     },
     onSettled: () => outcome.current?.focus(),
   });

@@ -50,8 +50,9 @@ export default function RulesPage() {
         }),
       ),
     onSuccess: async () => {
-      setDraft(undefined);
+      // The draft starts again from what is in force once it has been read again (not from the old answer).
       await queryClient.invalidateQueries({ queryKey: ['routing', tenant.slug, 'rules'] });
+      setDraft(undefined);
     },
     onSettled: () => outcome.current?.focus(),
   });
@@ -89,8 +90,7 @@ export default function RulesPage() {
                 error={save.error}
                 onReload={() => {
                   save.reset();
-                  setDraft(undefined);
-                  void rules.refetch();
+                  void rules.refetch().then(() => setDraft(undefined));
                 }}
               />
             </div>

@@ -30,7 +30,7 @@ function LanguageColumn({
   const language = template.language;
   const name = t(`languages.${language}`);
   return (
-    <fieldset className="card template-column" lang={language}>
+    <fieldset className="card template-column">
       <legend>{name}</legend>
       <p className="muted">{t(`admin.settings.templates.sources.${template.source}`)}</p>
       <div className="field">

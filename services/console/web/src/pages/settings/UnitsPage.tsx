@@ -105,16 +105,17 @@ export default function UnitsPage() {
         }),
       ),
     onSuccess: async () => {
-      setDraft(undefined);
+      // The draft starts again from what is in force once it has been read again (not from the old answer).
       await queryClient.invalidateQueries({ queryKey: ['routing', tenant.slug] });
+      setDraft(undefined);
     },
     onSettled: () => outcome.current?.focus(),
   });
 
   const reload = async () => {
     save.reset();
-    setDraft(undefined);
     await units.refetch();
+    setDraft(undefined);
   };
 
   const submit = (event: FormEvent) => {
