@@ -117,8 +117,8 @@ export function tenantAdminJourney(journey: JourneyContext): void {
       await screenshot(page, 'settings-rules-draft');
       await axeClean(page);
 
+      // The explanation is given in both languages: switching the page's language switches it.
       await toEnglish(page);
-      await page.getByRole('button', { name: 'Try under the rules in force and the draft' }).click();
       await page
         .getByRole('region', { name: 'Under the draft' })
         .getByText(/Rule "playgrounds".*keyword "площадк\*"/)
@@ -245,7 +245,8 @@ export function headOfUnitJourney(journey: JourneyContext): void {
       const { page, context } = await newPage(journey, { viewport: 'phone' });
       await signIn(page, journey.platform.console.url, 'peshtera.head-of-unit', '/unit');
       await page.getByRole('link', { name: submitted[0].registryNumber }).waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      // The page's width is the viewport's (a string: the test code is compiled without the DOM's types).
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
       await screenshot(page, 'unit-queue-phone');
       await axeClean(page);
       await context.close();

@@ -79,6 +79,7 @@ export default function RulesPage() {
         <Loading />
       ) : (
         <div className="case">
+          <RuleTester draft={draft} changed={changed} categories={categories} />
           <section className="card" aria-labelledby="rules-list">
             <h2 id="rules-list">
               {changed ? t('admin.settings.rules.draftTitle') : t('admin.settings.rules.inForce', { version: rules.data.ruleSet.version })}
@@ -127,7 +128,7 @@ export default function RulesPage() {
                     {rule.description[language]}
                   </p>
                   <p>
-                    <strong>{t('admin.settings.rules.when')}</strong> {conditionsInWords(rule, t)}
+                    <strong>{t('admin.settings.rules.when')}</strong> {conditionsInWords(rule, language, t)}
                   </p>
                   <p>
                     <strong>{t('admin.settings.rules.then')}</strong> {actionsInWords(rule, unitList, language, t)}
@@ -150,7 +151,6 @@ export default function RulesPage() {
               ))}
             </ol>
           </section>
-          <RuleTester draft={draft} changed={changed} categories={categories} />
         </div>
       )}
     </>

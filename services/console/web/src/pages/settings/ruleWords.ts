@@ -8,23 +8,34 @@ export function unitName(units: readonly Unit[], id: string, language: Language)
   return units.find((unit) => unit.id === id)?.name[language] ?? id;
 }
 
-const quoted = (values: readonly string[]) => values.map((value) => `„${value}“`).join(', ');
+const quoted = (values: readonly string[], language: Language) =>
+  values.map((value) => (language === 'bg' ? `„${value}“` : `"${value}"`)).join(', ');
 
 /** A rule's conditions in words, e.g. "kind is "Complaint" and the text has the keyword "lamp*"". */
-export function conditionsInWords(rule: Rule, t: TFunction): string {
+export function conditionsInWords(rule: Rule, language: Language, t: TFunction): string {
   const { when } = rule;
   const parts: string[] = [];
   if (when.kinds)
     parts.push(
-      t('admin.settings.rules.words.kinds', { values: quoted(when.kinds.map((kind) => (isCaseKind(kind) ? t(`kinds.${kind}`) : kind))) }),
+      t('admin.settings.rules.words.kinds', {
+        values: quoted(
+          when.kinds.map((kind) => (isCaseKind(kind) ? t(`kinds.${kind}`) : kind)),
+          language,
+        ),
+      }),
     );
-  if (when.categories) parts.push(t('admin.settings.rules.words.categories', { values: quoted(when.categories) }));
+  if (when.categories) parts.push(t('admin.settings.rules.words.categories', { values: quoted(when.categories, language) }));
   if (when.channels)
     parts.push(
-      t('admin.settings.rules.words.channels', { values: quoted(when.channels.map((channel: Channel) => t(`channels.${channel}`))) }),
+      t('admin.settings.rules.words.channels', {
+        values: quoted(
+          when.channels.map((channel: Channel) => t(`channels.${channel}`)),
+          language,
+        ),
+      }),
     );
-  if (when.flags) parts.push(t('admin.settings.rules.words.flags', { values: quoted(when.flags) }));
-  if (when.keywords) parts.push(t('admin.settings.rules.words.keywords', { values: quoted(when.keywords) }));
+  if (when.flags) parts.push(t('admin.settings.rules.words.flags', { values: quoted(when.flags, language) }));
+  if (when.keywords) parts.push(t('admin.settings.rules.words.keywords', { values: quoted(when.keywords, language) }));
   if (parts.length === 0) return t('admin.settings.rules.words.always');
   return parts.join(t('admin.settings.rules.words.and'));
 }

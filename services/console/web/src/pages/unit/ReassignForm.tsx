@@ -71,7 +71,17 @@ export function ReassignForm({ cases, officers }: { cases: CaseListItem[]; offic
       return;
     }
     if (!revision.data) return;
-    reassign.mutate({ caseId, officerId, reason: reason.trim(), etag: revision.data.etag });
+    reassign.mutate(
+      { caseId, officerId, reason: reason.trim(), etag: revision.data.etag },
+      {
+        // Done: the form starts again empty (the queue and the workload are read again meanwhile).
+        onSuccess: () => {
+          setCaseId('');
+          setOfficerId('');
+          setReason('');
+        },
+      },
+    );
   };
 
   const fieldError = (field: string) =>
