@@ -1,5 +1,6 @@
 import { accessJourney } from './journeys/access';
 import { auditorJourney } from './journeys/auditor';
+import { headOfUnitJourney, tenantAdminJourney } from './journeys/admin';
 import { journeyContext } from './journeys/context';
 import { officerJourney } from './journeys/officer';
 import { registrarJourney } from './journeys/registrar';
@@ -14,4 +15,7 @@ describe('the web console, signed in through Keycloak', () => {
   auditorJourney(journey);
   opsJourney(journey);
   accessJourney(journey);
+  // The tenant admin names the head of a unit and gives it a second officer before the head of unit's journey.
+  tenantAdminJourney(journey);
+  headOfUnitJourney(journey);
 });

@@ -17,6 +17,13 @@ const AuditCasePage = lazy(() => import('./pages/AuditCasePage'));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
 const OpsDashboardPage = lazy(() => import('./pages/OpsDashboardPage'));
 const PlatformHealthPage = lazy(() => import('./pages/PlatformHealthPage'));
+const UnitPage = lazy(() => import('./pages/UnitPage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const UnitsPage = lazy(() => import('./pages/settings/UnitsPage'));
+const OfficersPage = lazy(() => import('./pages/settings/OfficersPage'));
+const RulesPage = lazy(() => import('./pages/settings/RulesPage'));
+const TemplatesPage = lazy(() => import('./pages/settings/TemplatesPage'));
+const TemplatePage = lazy(() => import('./pages/settings/TemplatePage'));
 
 export const router = createBrowserRouter([
   {
@@ -29,14 +36,22 @@ export const router = createBrowserRouter([
       { path: 'registry/new', element: <RegisterPage /> },
       { path: 'registry/screening', element: <ScreeningQueuePage /> },
       { path: 'registry/screening/:caseId', element: <ScreeningCasePage /> },
-      { path: 'unit', element: <PlaceholderPage section="unit" /> },
       { path: 'oversight', element: <PlaceholderPage section="oversight" /> },
       { path: 'audit', element: <AuditSearchPage /> },
       { path: 'audit/cases/:caseId', element: <AuditCasePage /> },
       { path: 'audit/log', element: <AuditLogPage /> },
-      { path: 'settings', element: <PlaceholderPage section="settings" /> },
       { path: 'ops', element: <OpsDashboardPage /> },
       { path: 'ops/platform', element: <PlatformHealthPage /> },
+      { path: 'registry', element: <PlaceholderPage section="registry" /> },
+      { path: 'unit', element: <UnitPage /> },
+      { path: 'oversight', element: <PlaceholderPage section="oversight" /> },
+      { path: 'audit', element: <PlaceholderPage section="audit" /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'settings/units', element: <UnitsPage /> },
+      { path: 'settings/officers', element: <OfficersPage /> },
+      { path: 'settings/rules', element: <RulesPage /> },
+      { path: 'settings/templates', element: <TemplatesPage /> },
+      { path: 'settings/templates/:message', element: <TemplatePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -70,6 +70,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenant}/routing/trial': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Where would this case go, and why (a dry run: nothing is recorded) */
+    post: operations['RoutingTrialController_trial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tenants/{tenant}/cases/{caseId}/reassign': {
     parameters: {
       query?: never;
@@ -385,6 +402,155 @@ export interface components {
         /** @default false */
         absent: boolean;
       }[];
+    };
+    RoutingTrialBodyDto: {
+      case: {
+        /** @enum {string} */
+        kind:
+          | 'complaint'
+          | 'signal'
+          | 'proposal'
+          | 'public-information-request'
+          | 'whistleblower-report'
+          | 'opinion'
+          | 'praise'
+          | 'recommendation'
+          | 'question';
+        /** @default null */
+        category: string | null;
+        /** @enum {string} */
+        channel:
+          | 'in-person'
+          | 'post'
+          | 'email'
+          | 'web-form'
+          | 'phone'
+          | 'fax'
+          | 'mailbox'
+          | 'reception-day'
+          | 'leadership-meeting'
+          | 'information-board'
+          | 'hotline'
+          | 'open311';
+        /** @default null */
+        text: string | null;
+        /** @default [] */
+        flags: string[];
+      };
+      ruleSet?: {
+        rules: {
+          id: string;
+          priority: number;
+          description: {
+            bg: string;
+            en: string;
+          };
+          when: {
+            kinds?: (
+              | 'complaint'
+              | 'signal'
+              | 'proposal'
+              | 'public-information-request'
+              | 'whistleblower-report'
+              | 'opinion'
+              | 'praise'
+              | 'recommendation'
+              | 'question'
+            )[];
+            categories?: string[];
+            channels?: (
+              | 'in-person'
+              | 'post'
+              | 'email'
+              | 'web-form'
+              | 'phone'
+              | 'fax'
+              | 'mailbox'
+              | 'reception-day'
+              | 'leadership-meeting'
+              | 'information-board'
+              | 'hotline'
+              | 'open311'
+            )[];
+            keywords?: string[];
+            flags?: string[];
+          };
+          then: {
+            unit: string;
+            /** @default false */
+            urgent: boolean;
+            /** @default {} */
+            inform: {
+              /** @default [] */
+              units: string[];
+              /** @default [] */
+              roles: (
+                | 'registrar'
+                | 'officer'
+                | 'head-of-unit'
+                | 'secretary'
+                | 'mayor'
+                | 'anti-corruption-officer'
+                | 'tenant-admin'
+                | 'ops'
+                | 'auditor'
+                | 'citizen'
+                | 'system'
+              )[];
+            };
+          };
+        }[];
+        defaultUnit: string;
+        /** @enum {string} */
+        escalationRole:
+          | 'registrar'
+          | 'officer'
+          | 'head-of-unit'
+          | 'secretary'
+          | 'mayor'
+          | 'anti-corruption-officer'
+          | 'tenant-admin'
+          | 'ops'
+          | 'auditor'
+          | 'citizen'
+          | 'system';
+      };
+    };
+    RoutingTrialAnswerDto: {
+      tenant: string;
+      ruleSetVersion: number | 'draft';
+      unit: string;
+      unitName: {
+        bg: string;
+        en: string;
+      };
+      /** @description The rule that matched, or `default` when none did. */
+      ruleId: string;
+      urgent: boolean;
+      inform: {
+        units: string[];
+        roles: string[];
+      };
+      explanation: {
+        bg: string;
+        en: string;
+      };
+      assignment:
+        | {
+            /** @enum {string} */
+            type: 'OfficerChosen';
+            officerId: string;
+            openCases: number;
+          }
+        | {
+            /** @enum {string} */
+            type: 'NoOfficerAvailable';
+            unit: string;
+            message: {
+              bg: string;
+              en: string;
+            };
+          };
     };
     ReassignDto: {
       officerId: string;
@@ -1029,6 +1195,117 @@ export interface operations {
         };
       };
       /** @description The token is valid but lacks one of the roles tenant-admin, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such tenant is served here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RoutingTrialController_trial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. peshtera */
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RoutingTrialBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutingTrialAnswerDto'];
+        };
+      };
+      /** @description Each bad field, e.g. ruleSet.rules.0.then.unit naming no active unit. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles tenant-admin, head-of-unit, secretary, ops, or belongs to another tenant. */
       403: {
         headers: {
           [name: string]: unknown;
