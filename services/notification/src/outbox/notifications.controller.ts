@@ -116,7 +116,7 @@ const noSuchLetter = () => notFound([{ field: 'notificationId', reason: 'no such
 const submitterHidden = () => forbidden([{ field: 'caseId', reason: 'letters name the submitter, whom you may not see on this case' }]);
 
 /**
- * What registrars see of the messages: the ones that failed after the last retry
+ * What registrars (and ops, for delivery) see of the messages: the ones that failed after the last retry
  * (also recorded as NotificationFailed on each case), a case's messages, and the printable letters for
  * answers and notices by post.
  */
@@ -135,8 +135,9 @@ export class NotificationsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  // Ops too: the list carries no personal data (errors are blanked), and keeping delivery working is their job.
   @Get('notifications/failed')
-  @Auth('registrar', 'anti-corruption-officer', 'head-of-unit', 'secretary')
+  @Auth('registrar', 'anti-corruption-officer', 'head-of-unit', 'secretary', 'ops')
   @ApiOperation({
     summary: 'Messages that could not be sent after the last retry, newest first',
     description:
@@ -157,7 +158,7 @@ export class NotificationsController {
 
   @Post('notifications/:notificationId/retry')
   @HttpCode(200)
-  @Auth('registrar')
+  @Auth('registrar', 'ops')
   @ApiOperation({
     summary: 'Send a failed message again',
     description: 'From the first attempt, e.g. after the mail server was fixed. Recorded as NotificationSent when it goes out.',
