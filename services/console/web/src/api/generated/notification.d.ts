@@ -1210,7 +1210,7 @@ export interface operations {
           };
         };
       };
-      /** @description The token is valid but lacks one of the roles registrar, anti-corruption-officer, head-of-unit, secretary, or belongs to another tenant. */
+      /** @description The token is valid but lacks one of the roles registrar, anti-corruption-officer, head-of-unit, secretary, ops, or belongs to another tenant. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1306,7 +1306,7 @@ export interface operations {
           };
         };
       };
-      /** @description The token is valid but lacks one of the roles registrar, or belongs to another tenant. */
+      /** @description The token is valid but lacks one of the roles registrar, ops, or belongs to another tenant. */
       403: {
         headers: {
           [name: string]: unknown;
