@@ -18,3 +18,4 @@ export * from './projection/projection-runner';
 export * from './cases/case-access';
 export * from './audit-trail';
 export * from './cases/case-listing';
+export * from './metrics';
