@@ -5,6 +5,7 @@ export * from './platform.module';
 export * from './bootstrap';
 export { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
 export { HealthController } from './health/health.controller';
+export { MetricsController } from './metrics/metrics.controller';
 export * from './cases/case-store';
 export * from './tenants/tenant-directory';
 export * from './tenants/routing-config';
