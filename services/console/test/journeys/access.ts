@@ -82,7 +82,9 @@ export function accessJourney(journey: JourneyContext): void {
       const fresh = join(WORKSPACE_ROOT, 'tmp', 'openapi');
       mkdirSync(fresh, { recursive: true });
       for (const [service, running] of Object.entries(journey.platform.services)) {
-        const served = await (await fetch(`${running.url}/docs/openapi.json`)).json();
+        // Parsed here, not with fetch's .json(): its objects come from another realm than jest's, and
+        // isDeepStrictEqual compares prototypes, so equal documents would never be equal.
+        const served: unknown = JSON.parse(await (await fetch(`${running.url}/docs/openapi.json`)).text());
         writeFileSync(join(fresh, `${service}.json`), JSON.stringify(served));
         const file = join(WORKSPACE_ROOT, 'services', 'console', 'web', 'src', 'api', 'openapi', `${service}.json`);
         if (!isDeepStrictEqual(JSON.parse(readFileSync(file, 'utf8')), served)) stale.push(service);
