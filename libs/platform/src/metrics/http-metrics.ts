@@ -11,10 +11,14 @@ interface RoutedRequest extends IncomingMessage {
   originalUrl?: string;
 }
 
-/** The route label: the matched template, never the raw URL (ids in it would make a series per case). */
+/**
+ * The route label: the matched template, never the raw URL (ids in it would make a series per case). A wildcard
+ * template is Nest's own catch-all (middleware and the not-found handler are mounted as `/{*path}`), which only
+ * remains when no controller matched: the platform's controllers have no wildcard routes.
+ */
 export function routeLabel(req: RoutedRequest, fallback: (path: string) => string = () => 'unmatched'): string {
   const template = req.route?.path;
-  if (typeof template === 'string' && template.length > 0) return template;
+  if (typeof template === 'string' && template.length > 0 && !template.includes('*')) return template;
   return fallback((req.originalUrl ?? req.url ?? '').replace(/\?.*$/, ''));
 }
 

@@ -16,6 +16,9 @@ export class MetricsController {
   @Get()
   async scrape(@Res() res: Response): Promise<void> {
     const text = await this.metrics.text();
-    res.set('Cache-Control', 'no-store').type(this.metrics.contentType).send(text);
+    // Written as prom-client names it (`text/plain; version=0.0.4; charset=utf-8`); Express's send would reorder it.
+    res.setHeader('Content-Type', this.metrics.contentType);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(text);
   }
 }

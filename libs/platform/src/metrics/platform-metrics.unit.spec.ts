@@ -12,6 +12,7 @@ describe('route label', () => {
 
   it('is "unmatched" without a matched route, unless the caller names a coarser one', () => {
     expect(routeLabel({ url: '/tenants/peshtera/nothing' } as never)).toBe('unmatched');
+    expect(routeLabel({ route: { path: '/{*path}' }, url: '/tenants/peshtera/nothing' } as never)).toBe('unmatched');
     expect(routeLabel({ originalUrl: '/api/intake/tenants/x?y' } as never, (path) => path.split('/').slice(0, 3).join('/'))).toBe(
       '/api/intake',
     );
