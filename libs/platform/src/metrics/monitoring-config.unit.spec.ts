@@ -52,7 +52,9 @@ describe("Grafana's dashboard (infra/grafana/dashboards)", () => {
     const registered = new Set([
       ...platformMetricNames(),
       ...(await defaults.registry.getMetricsAsJSON()).flatMap((metric) =>
-        metric.type === 'histogram' ? [metric.name, `${metric.name}_bucket`, `${metric.name}_sum`, `${metric.name}_count`] : [metric.name],
+        String(metric.type) === 'histogram'
+          ? [metric.name, `${metric.name}_bucket`, `${metric.name}_sum`, `${metric.name}_count`]
+          : [metric.name],
       ),
       'up',
     ]);
