@@ -1,6 +1,17 @@
 import type { EventStore } from '@civic/event-store';
-import { DynamicModule, Global, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnApplicationShutdown,
+  RequestMethod,
+} from '@nestjs/common';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
 import { AuthModule, authOptionsFromConfig } from '@civic/auth';
 import { HealthIndicatorFunction, MongooseHealthIndicator, TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -18,11 +29,19 @@ import { CASE_COMMANDS, CASE_STORE, caseStoreProviders, SUBJECT_KEYS } from './c
 import { createKafkaClient } from './kafka';
 import { redactSecrets } from './redact';
 import { DEFAULT_TENANTS_DIR, TenantDirectory } from './tenants/tenant-directory';
-import { RelayRunner } from './relay/relay.runner';
+import { CASE_EVENTS_RELAY, RelayRunner } from './relay/relay.runner';
+import { CASE_EVENTS_TOPIC } from './kafka';
+import { PlatformMetrics } from './metrics/platform-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics';
+import { KafkaFigures } from './metrics/kafka-figures';
+import { registerRelayFigures } from './metrics/relay-figures';
+import { MetricsController } from './metrics/metrics.controller';
 import { CLOCK, clockFrom } from './clock/clock';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
+const KAFKA_FIGURES = Symbol('KAFKA_FIGURES');
+const RELAY_FIGURES = Symbol('RELAY_FIGURES');
 
 export interface PlatformOptions {
   service: string;
@@ -38,11 +57,24 @@ export interface PlatformOptions {
 
 /**
  * What every service shares: validated config, JSON logs, the Kafka client, the event store, MongoDB,
- * and a health endpoint that reports each of those dependencies by name.
+ * a health endpoint that reports each of those dependencies by name, and `/metrics` for Prometheus.
  */
 @Global()
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements NestModule, OnApplicationShutdown {
+  constructor(
+    private readonly metrics: PlatformMetrics,
+    @Inject(KAFKA_FIGURES) private readonly kafkaFigures: KafkaFigures,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(httpMetricsMiddleware(this.metrics)).forRoutes({ path: '*', method: RequestMethod.ALL });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.kafkaFigures.close();
+  }
+
   static forRoot({ service, config, relay = false, traceCaseEvents = true }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
@@ -55,14 +87,14 @@ export class PlatformModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             // A citizen's tracking code is a secret that opens the case: it never reaches the logs.
             serializers: { req: (req: { url?: string }) => ({ ...req, url: redactSecrets(req.url) }) },
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|$|\?)/.test(req.url ?? '') },
           },
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         AuthModule.forRoot(authOptionsFromConfig(config)),
         MongooseModule.forRoot(config.MONGODB_URI, { serverSelectionTimeoutMS: 5_000 }),
       ],
-      controllers: [HealthController, ...(traceCaseEvents ? [CaseEventsTrace] : [])],
+      controllers: [HealthController, MetricsController, ...(traceCaseEvents ? [CaseEventsTrace] : [])],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: service },
@@ -98,6 +130,32 @@ export class PlatformModule {
           ],
         },
         ...(relay ? [RelayRunner] : []),
+        { provide: PlatformMetrics, useFactory: () => new PlatformMetrics(service) },
+        {
+          provide: KAFKA_FIGURES,
+          inject: [KAFKA_CLIENT, PlatformMetrics],
+          useFactory: (kafka: Kafka, metrics: PlatformMetrics) => {
+            // The group the Nest Kafka transport joins (runService); a service without its own handler keeps
+            // the logging subscriber and has no consumer core, hence no dead letters.
+            const group = config.KAFKA_GROUP_ID ?? service;
+            const figures = new KafkaFigures(kafka, { group, topic: CASE_EVENTS_TOPIC, deadLetters: !traceCaseEvents });
+            figures.register(metrics);
+            return figures;
+          },
+        },
+        ...(relay
+          ? [
+              {
+                provide: RELAY_FIGURES,
+                inject: [PlatformMetrics, EVENT_STORE, getConnectionToken()],
+                useFactory: (metrics: PlatformMetrics, store: EventStore, connection: Connection) => {
+                  if (!connection.db) throw new Error('the MongoDB connection has no database');
+                  registerRelayFigures(metrics, CASE_EVENTS_RELAY, store, connection.db);
+                  return true;
+                },
+              },
+            ]
+          : []),
       ],
       exports: [
         SERVICE_CONFIG,
@@ -112,6 +170,7 @@ export class PlatformModule {
         AuditTrail,
         SUBJECT_KEYS,
         TenantDirectory,
+        PlatformMetrics,
       ],
     };
   }

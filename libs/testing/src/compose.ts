@@ -12,6 +12,9 @@ interface ComposeFile {
       build?: { context: string; dockerfile: string; args?: Record<string, string> };
       depends_on?: Record<string, { condition: string }>;
       healthcheck?: unknown;
+      network_mode?: string;
+      ports?: string[];
+      volumes?: string[];
     }
   >;
 }

@@ -8,10 +8,21 @@ const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analyt
 describe('docker-compose.yml', () => {
   const compose = readCompose();
 
-  it('runs the production stack: Kafka, EventStoreDB, MongoDB, Keycloak, the five services, the console, mail server and SMSC', () => {
+  it('runs the production stack: Kafka, EventStoreDB, MongoDB, Keycloak, the five services, the console, mail server, SMSC, Prometheus and Grafana', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['console', 'eventstore', 'keycloak', 'kafka', 'mailpit', 'mongodb', 'smpp', ...SERVICES].sort(),
+      ['console', 'eventstore', 'keycloak', 'kafka', 'mailpit', 'mongodb', 'smpp', 'prometheus', 'grafana', ...SERVICES].sort(),
     );
+  });
+
+  it('pins the monitoring images and mounts their configuration from files that exist', () => {
+    expect(compose.services.prometheus.image).toMatch(/^prom\/prometheus:v\d+\.\d+\.\d+$/);
+    expect(compose.services.grafana.image).toMatch(/^grafana\/grafana:\d+\.\d+\.\d+$/);
+    for (const server of ['prometheus', 'grafana']) {
+      for (const volume of compose.services[server].volumes ?? []) {
+        const source = volume.split(':')[0];
+        if (source.startsWith('./')) expect(existsSync(join(WORKSPACE_ROOT, source))).toBe(true);
+      }
+    }
   });
 
   it("sends notification's text messages to the development SMSC, built from a file that exists", () => {

@@ -159,6 +159,34 @@ export function describeServiceProcess(service: string): void {
       }
     });
 
+    it('exposes Prometheus metrics at /metrics: HTTP by route template, its consumer lag, Node figures, all labelled with the service', async () => {
+      await fetch(`${running.url}/no-such-route/4b0c2f0e-8f1e-4c53-9d3c-6f0f1f6c2a11`);
+      const answer = await fetch(`${running.url}/metrics`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      // Kafka's figures are read at scrape time without holding the scrape: the first may come before them.
+      const text = await eventually(
+        async () => (await fetch(`${running.url}/metrics`)).text(),
+        (body) => body.includes('civic_kafka_consumer_lag_messages{'),
+        { what: 'the consumer lag in /metrics' },
+      );
+      expect(text).toContain('# TYPE civic_http_requests_total counter');
+      expect(text).toContain('# TYPE civic_http_request_duration_seconds histogram');
+      expect(text).toMatch(new RegExp(`^civic_process_cpu_seconds_total\\{service="${service}"\\} \\d`, 'm'));
+      // A route template, never the URL: the id of the request above appears nowhere.
+      expect(text).toContain(`civic_http_requests_total{route="unmatched",method="GET",status_class="4xx",service="${service}"} 1`);
+      expect(text).not.toContain('4b0c2f0e');
+      // Probes and scrapes are not counted as traffic.
+      expect(text).not.toMatch(/route="\/(health|metrics)/);
+      const lag = [
+        ...text.matchAll(
+          /^civic_kafka_consumer_lag_messages\{group="([^"]+)",topic="case-events",partition="(\d+)",service="([^"]+)"\} (\d+)$/gm,
+        ),
+      ];
+      expect(lag.map((m) => [m[1], m[3]])).toEqual(lag.map(() => [env.KAFKA_GROUP_ID, service]));
+      expect(lag.map((m) => Number(m[2])).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    });
+
     it('logs structured JSON naming the service and where it listens', () => {
       const listening = running.logs().find((line) => String(line.msg).includes('listening on'));
       expect(listening).toMatchObject({ service, url: running.url });

@@ -9,6 +9,7 @@ import { ReportsController } from './reports/reports.controller';
 import { CaseProjector } from './projection/case-projector';
 import { LiveProjection } from './projection/live-projection';
 import { ReadModels } from './projection/read-models';
+import { ProjectionMetric } from './projection/projection.metric';
 import { CaseReads } from './cases/case-reads';
 import { RebuildService } from './rebuild/rebuild.service';
 
@@ -25,7 +26,7 @@ export class AnalyticsModule {
       module: AnalyticsModule,
       imports: [PlatformModule.forRoot({ service: 'analytics', config }), AuditModule],
       controllers: [CasesController, KpisController, ReportsController, RebuildController],
-      providers: [ReadModels, CaseProjector, LiveProjection, RebuildService, CaseReads],
+      providers: [ReadModels, CaseProjector, LiveProjection, ProjectionMetric, RebuildService, CaseReads],
       exports: [ReadModels, CaseProjector, LiveProjection, RebuildService, CaseReads],
     };
   }

@@ -1,5 +1,5 @@
 import { TokenVerifier } from '@civic/auth';
-import { DEFAULT_TENANTS_DIR, TenantDirectory } from '@civic/platform';
+import { DEFAULT_TENANTS_DIR, MetricsController, PlatformMetrics, TenantDirectory } from '@civic/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongoClient } from 'mongodb';
 import { LoggerModule } from 'nestjs-pino';
@@ -12,6 +12,7 @@ import type { ConsoleConfig } from './config';
 import { HealthController, MONGO_CLIENT } from './http/health.controller';
 import { SessionCookie } from './http/session-cookie';
 import { SessionStore } from './session/session-store';
+import { PlatformHealthController } from './ops/platform-health.controller';
 
 /** The console's server: sign-in, sessions and the forwarding of API calls (wired in main.ts). */
 @Module({})
@@ -28,13 +29,14 @@ export class ConsoleModule {
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
             // The provider's code and state are one-time secrets of a sign-in.
             serializers: { req: (req: { url?: string }) => ({ ...req, url: (req.url ?? '').replace(/\?.*$/, '') }) },
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || (req.url ?? '').startsWith('/assets/') },
+            autoLogging: { ignore: (req) => /^\/(health|metrics|assets)(\/|$|\?)/.test(req.url ?? '') },
           },
         }),
       ],
-      controllers: [SignInController, HealthController],
+      controllers: [SignInController, HealthController, PlatformHealthController, MetricsController],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },
+        { provide: PlatformMetrics, useFactory: () => new PlatformMetrics('console') },
         { provide: TENANTS, useFactory: () => TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR) },
         {
           provide: MONGO_CLIENT,

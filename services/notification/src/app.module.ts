@@ -10,6 +10,7 @@ import { NotificationsController } from './outbox/notifications.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { LettersStore } from './letters/letters.store';
 import { OutboxStore } from './outbox/outbox.store';
+import { FailedNotificationsMetric } from './outbox/failed-notifications.metric';
 import { CaseVisibility } from './outbox/case-visibility.service';
 import { RoutingSetupReader } from './routing/routing-setup';
 import { DevelopmentContacts } from './staff/development-contacts';
@@ -41,6 +42,7 @@ export class NotificationModule {
         StaffDirectory,
         DevelopmentContacts,
         OutboxStore,
+        FailedNotificationsMetric,
         CaseVisibility,
         LettersStore,
         EmailSender,

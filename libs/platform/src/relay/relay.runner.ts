@@ -9,6 +9,9 @@ import { EVENT_STORE } from '../event-store.provider';
 import { KAFKA_CLIENT } from '../health/kafka.health';
 import { CASE_EVENTS_TOPIC } from '../kafka';
 
+/** The relay's name: its checkpoint and lease in MongoDB. */
+export const CASE_EVENTS_RELAY = 'case-events';
+
 /**
  * Runs the relay from the event store to `case-events` inside a service. Every instance may run one: the
  * lease lets one publish and keeps the others in standby, ready to take over.
@@ -36,7 +39,7 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
     if (!db) throw new Error('the MongoDB connection has no database');
     // The relay reads the store as stored: personal data stays encrypted on its way to Kafka.
     this.relay = new EventRelay({
-      name: 'case-events',
+      name: CASE_EVENTS_RELAY,
       store: this.store,
       kafka: this.kafka,
       db,

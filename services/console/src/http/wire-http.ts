@@ -4,7 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { AccessTokens } from '../auth/access-tokens';
 import { ACCESS_TOKENS, SESSION_COOKIE, SESSION_STORE } from '../auth/tokens';
+import { PlatformMetrics, httpMetricsMiddleware } from '@civic/platform';
 import { backendUrls, type ConsoleConfig } from '../config';
+import { consoleRoute } from './console-route';
 import { apiProxy } from './api-proxy';
 import type { SessionCookie } from './session-cookie';
 import { loadSession } from './session.middleware';
@@ -13,13 +15,13 @@ import { csrfProtection } from './csrf';
 import { securityHeaders } from './security-headers';
 
 /** Paths the server answers itself; every other GET that asks for a page gets the single-page app. */
-const SERVER_PATHS = /^\/(api|auth|session|health|assets)(\/|$)/;
+const SERVER_PATHS = /^\/(api|auth|session|health|assets|metrics)(\/|$)|^\/platform\/health$/;
 
 /** The built single-page app: `dist/services/console/web`, next to the compiled server. */
 export const defaultWebDir = () => join(__dirname, '..', '..', 'web');
 
 /**
- * Express-level wiring, in order: security headers, the session, CSRF on every state-changing request,
+ * Express-level wiring, in order: request metrics, security headers, the session, CSRF on every state-changing request,
  * the API forwarding, the app's files (hashed assets cached for a year, the page itself never).
  */
 export function wireHttp(app: NestExpressApplication, config: ConsoleConfig): void {
@@ -30,6 +32,7 @@ export function wireHttp(app: NestExpressApplication, config: ConsoleConfig): vo
   const indexHtml = join(webDir, 'index.html');
 
   app.disable('x-powered-by');
+  app.use(httpMetricsMiddleware(app.get(PlatformMetrics), consoleRoute));
   app.use(securityHeaders(config.CONSOLE_PUBLIC_URL));
   app.use(loadSession(store, cookie));
   app.use(csrfProtection(config.CONSOLE_PUBLIC_URL));

@@ -41,6 +41,42 @@ export function accessJourney(journey: JourneyContext): void {
       await context.close();
     });
 
+    it("the platform's health is for ops only, made from every service's /health and /metrics, their own tenant's figures only", async () => {
+      const consoleUrl = journey.platform.console.url;
+      const officer = await newPage(journey);
+      await signIn(officer.page, consoleUrl, 'peshtera.officer');
+      expect(await apiAnswer(officer.page, '/platform/health')).toEqual({
+        status: 403,
+        body: { statusCode: 403, errors: [{ field: 'role', reason: 'only the ops role sees the platform health' }] },
+      });
+      await officer.context.close();
+      expect((await fetch(`${consoleUrl}/platform/health`, { headers: { accept: 'application/json' } })).status).toBe(401);
+
+      const { page, context } = await newPage(journey);
+      await signIn(page, consoleUrl, 'peshtera.ops');
+      const answer = await apiAnswer(page, '/platform/health');
+      mkdirSync(join(WORKSPACE_ROOT, 'tmp'), { recursive: true });
+      writeFileSync(join(WORKSPACE_ROOT, 'tmp', 'platform-health.json'), `${JSON.stringify(answer.body, null, 2)}\n`);
+      const health = answer.body as {
+        services: { name: string; status: string; details: Record<string, { status: string }> }[];
+        consumers: { service: string }[];
+        failedNotifications: { tenant: string }[];
+      };
+      expect(answer.status).toBe(200);
+      expect(health.services.map((s) => [s.name, s.status])).toEqual(
+        ['intake', 'routing', 'deadline-watch', 'notification', 'analytics'].map((name) => [name, 'up']),
+      );
+      expect(health.services[0].details).toMatchObject({ kafka: { status: 'up' }, mongodb: { status: 'up' } });
+      expect(health).toMatchObject({ relay: { unpublishedEvents: expect.any(Number), oldestUnpublishedSeconds: expect.any(Number) } });
+      expect(health.failedNotifications.every((entry) => entry.tenant === 'peshtera')).toBe(true);
+      // The console's own figures, in the same format as the services'.
+      const metrics = await (await fetch(`${consoleUrl}/metrics`)).text();
+      expect(metrics).toMatch(
+        /^civic_http_requests_total\{route="\/platform\/health",method="GET",status_class="2xx",service="console"\} 1$/m,
+      );
+      await context.close();
+    });
+
     it("the pages' typed API clients are generated from the OpenAPI documents the services serve", async () => {
       const stale: string[] = [];
       const fresh = join(WORKSPACE_ROOT, 'tmp', 'openapi');

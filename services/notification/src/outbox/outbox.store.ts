@@ -145,6 +145,17 @@ export class OutboxStore implements OnModuleInit {
     return this.collection().find({ tenant, status: 'failed' }).sort({ failedAt: -1 }).limit(limit).toArray();
   }
 
+  /** How many messages failed for good, per tenant and channel (indexed by tenant and status): the ops figure. */
+  async failedCounts(): Promise<{ tenant: string; channel: NotificationChannel; count: number }[]> {
+    const groups = await this.collection()
+      .aggregate<{ _id: { tenant: string; channel: NotificationChannel }; count: number }>([
+        { $match: { status: 'failed' } },
+        { $group: { _id: { tenant: '$tenant', channel: '$channel' }, count: { $sum: 1 } } },
+      ])
+      .toArray();
+    return groups.map(({ _id, count }) => ({ tenant: _id.tenant, channel: _id.channel, count }));
+  }
+
   /** Sends a failed message again from the first attempt (a registrar fixed the address or the mail server). */
   async retry(tenant: string, id: string): Promise<OutboxEntry | null> {
     return this.collection().findOneAndUpdate(

@@ -1,0 +1,26 @@
+import type { EventStore } from '@civic/event-store';
+import { CASE_STREAM_PREFIX, RelayCheckpoints } from '@civic/messaging';
+import type { Db } from 'mongodb';
+import { CachedProbe } from './cached-probe';
+import type { PlatformMetrics } from './platform-metrics';
+import { backlogAgeSeconds, storeBacklog, type Backlog } from './store-backlog';
+
+/**
+ * The relay's lag, where the relay runs: the case events after its checkpoint (the one all instances share,
+ * so a standby instance reports the same) and how long the oldest has waited.
+ */
+export function registerRelayFigures(metrics: PlatformMetrics, relay: string, store: EventStore, db: Db): void {
+  const checkpoints = new RelayCheckpoints(db);
+  const backlog = new CachedProbe<Backlog>(
+    async () => storeBacklog(store, await checkpoints.load(relay), { streamNamePrefixes: [CASE_STREAM_PREFIX] }),
+    { ttlMs: 5_000, timeoutMs: 1_500 },
+  );
+  metrics.gauge('relayUnpublished', async () => {
+    const known = await backlog.read();
+    return known && [{ labels: { relay }, value: known.events }];
+  });
+  metrics.gauge('relayOldestUnpublished', async () => {
+    const known = await backlog.read();
+    return known && [{ labels: { relay }, value: backlogAgeSeconds(known.oldestRecordedAt, Date.now()) }];
+  });
+}
