@@ -31,6 +31,7 @@ export const KPIS_SCHEMA: SchemaObject = {
       properties: { open: integer, overdue: integer, byAge: counts(BACKLOG_AGES.map((age) => age.bucket)) },
     },
     breaches: { ...integer, description: 'DeadlineBreached events.' },
+    escalations: { ...integer, description: "CaseEscalated events: a term in danger handed to the tenant's escalation role." },
     extensions: { ...integer, description: 'DeadlineExtended events.' },
     redirects: { ...integer, description: 'Cases sent on to the competent authority.' },
     noProceedings: { type: 'object', properties: { total: integer, byGround: counts(NO_PROCEEDINGS_GROUNDS) } },

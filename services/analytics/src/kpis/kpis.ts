@@ -23,6 +23,7 @@ export type KpiCase = Pick<
   | 'daysToAnswer'
   | 'onTime'
   | 'breaches'
+  | 'escalations'
   | 'extensions'
   | 'redirected'
   | 'noProceedingsGround'
@@ -44,6 +45,7 @@ export const KPI_FIELDS: readonly (keyof KpiCase)[] = [
   'daysToAnswer',
   'onTime',
   'breaches',
+  'escalations',
   'extensions',
   'redirected',
   'noProceedingsGround',
@@ -86,6 +88,8 @@ export interface Kpis {
   backlog: { open: number; overdue: number; byAge: Record<BacklogAge, number> };
   /** DeadlineBreached events. */
   breaches: number;
+  /** CaseEscalated events: a term in danger handed to the tenant's escalation role. */
+  escalations: number;
   /** DeadlineExtended events. */
   extensions: number;
   /** Cases sent on to another authority. */
@@ -154,6 +158,7 @@ export function computeKpis(cases: readonly KpiCase[], today: IsoDate): Kpis {
     daysToAnswer: { median: median(days), p90: percentile(days, 90) },
     backlog: { open: open.length, overdue: open.filter((c) => c.dueDate !== null && c.dueDate < today).length, byAge },
     breaches: sum(cases.map((c) => c.breaches)),
+    escalations: sum(cases.map((c) => c.escalations ?? 0)),
     extensions: sum(cases.map((c) => c.extensions)),
     redirects: cases.filter((c) => c.redirected).length,
     noProceedings: { total: cases.filter((c) => c.noProceedingsGround !== null).length, byGround },

@@ -16,6 +16,7 @@ const kase = (over: Partial<KpiCase> = {}): KpiCase => ({
   daysToAnswer: null,
   onTime: null,
   breaches: 0,
+  escalations: 0,
   extensions: 0,
   redirected: false,
   noProceedingsGround: null,

@@ -18,6 +18,7 @@ const kase = (over: Partial<KpiCase> = {}): KpiCase => ({
   daysToAnswer: 18,
   onTime: true,
   breaches: 0,
+  escalations: 0,
   extensions: 0,
   redirected: false,
   noProceedingsGround: null,

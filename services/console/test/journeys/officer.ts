@@ -115,7 +115,7 @@ export function officerJourney(journey: JourneyContext): void {
         await link.click();
         await page.waitForURL(`**/cases/${first.caseId}`);
         await page.getByText(TEXT).waitFor();
-        await screenshot(page, 'officer-case');
+        await screenshot(page, 'officer-case', { readme: true });
         expect(await accessibilityViolations(page)).toEqual([]);
         await context.close();
       },

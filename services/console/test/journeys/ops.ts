@@ -93,7 +93,7 @@ export function opsJourney(journey: JourneyContext): void {
       await page.getByRole('heading', { level: 2, name: 'Получени по месеци и видове' }).waitFor();
       await page.locator('.chart canvas').first().waitFor();
       await page.waitForTimeout(500); // the charts' entry animation
-      await screenshot(page, 'ops-dashboard');
+      await screenshot(page, 'ops-dashboard', { readme: true });
       expect(await accessibilityViolations(page)).toEqual([]);
 
       // Filter by kind and a shorter period; the address keeps the view.
@@ -170,7 +170,7 @@ export function opsJourney(journey: JourneyContext): void {
       }
 
       // Failed notifications: ops list and resend them (none failed here: the local mail server takes every message).
-      await page.getByRole('heading', { name: 'Неизпратени известия' }).waitFor();
+      await page.getByRole('heading', { name: 'Неизпратени известия', exact: true }).waitFor();
       expect(await page.getByText('Списъкът на неизпратените известия и повторното им изпращане са достъпни').count()).toBe(0);
       await page.getByText('Няма неизпратени известия.').first().waitFor();
 

@@ -578,6 +578,8 @@ export interface operations {
               };
               /** @description DeadlineBreached events. */
               breaches?: number;
+              /** @description CaseEscalated events: a term in danger handed to the tenant's escalation role. */
+              escalations?: number;
               /** @description DeadlineExtended events. */
               extensions?: number;
               /** @description Cases sent on to the competent authority. */
@@ -638,6 +640,8 @@ export interface operations {
                 };
                 /** @description DeadlineBreached events. */
                 breaches?: number;
+                /** @description CaseEscalated events: a term in danger handed to the tenant's escalation role. */
+                escalations?: number;
                 /** @description DeadlineExtended events. */
                 extensions?: number;
                 /** @description Cases sent on to the competent authority. */

@@ -66,6 +66,7 @@ export function DashboardCharts({ trend, kinds, channels }: Props) {
 
   const breachSeries = [
     { name: t('ops.charts.deadlines.breaches'), data: groups.map((group) => group.kpis?.breaches ?? 0) },
+    { name: t('ops.charts.deadlines.escalations'), data: groups.map((group) => group.kpis?.escalations ?? 0) },
     { name: t('ops.charts.deadlines.extensions'), data: groups.map((group) => group.kpis?.extensions ?? 0) },
     { name: t('ops.charts.deadlines.redirects'), data: groups.map((group) => group.kpis?.redirects ?? 0) },
   ];
@@ -140,6 +141,7 @@ export function DashboardCharts({ trend, kinds, channels }: Props) {
         summary={t('ops.charts.deadlines.summary', {
           period,
           breaches: total.breaches ?? 0,
+          escalations: total.escalations ?? 0,
           extensions: total.extensions ?? 0,
           redirects: total.redirects ?? 0,
         })}
@@ -150,9 +152,7 @@ export function DashboardCharts({ trend, kinds, channels }: Props) {
           columns: [t('ops.charts.month'), ...breachSeries.map((one) => one.name)],
           rows: monthLabels.map((label, index) => ({ label, values: breachSeries.map((one) => one.data[index] ?? 0) })),
         }}
-      >
-        <p className="chart-card__note">{t('ops.charts.deadlines.noEscalations')}</p>
-      </ChartFigure>
+      />
       <ChartFigure
         title={t('ops.charts.satisfaction.title')}
         summary={
