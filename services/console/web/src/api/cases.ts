@@ -53,7 +53,8 @@ export function isCaseStatus(value: string): value is CaseStatus {
   return STATUSES.includes(value);
 }
 
-const KINDS: readonly string[] = [
+/** Every kind of case the platform knows (the domain's KINDS), in the order pages offer them. */
+export const KINDS: readonly CaseKind[] = [
   'complaint',
   'signal',
   'proposal',
@@ -66,5 +67,5 @@ const KINDS: readonly string[] = [
 ];
 
 export function isCaseKind(value: string): value is CaseKind {
-  return KINDS.includes(value);
+  return (KINDS as readonly string[]).includes(value);
 }

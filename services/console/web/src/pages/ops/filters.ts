@@ -1,4 +1,6 @@
 import type { CaseKind } from '../../api/cases';
+import { KINDS } from '../../api/cases';
+export { KINDS };
 
 /** The dashboard's filters, as kept in the address (`?from=2026-01&to=2026-11&kind=complaint&unit=public-works`). */
 export interface OpsFilters {
@@ -9,18 +11,6 @@ export interface OpsFilters {
   kind?: CaseKind;
   unit?: string;
 }
-
-export const KINDS: readonly CaseKind[] = [
-  'complaint',
-  'signal',
-  'proposal',
-  'public-information-request',
-  'whistleblower-report',
-  'opinion',
-  'praise',
-  'recommendation',
-  'question',
-];
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const UNIT = /^[a-z0-9][a-z0-9._-]{0,99}$/i;

@@ -4,18 +4,7 @@ import type { Rule, Unit } from '../../api/admin';
 import { CHANNELS, type CaseKind, type Channel } from '../../api/cases';
 import { currentLanguage } from '../../i18n';
 import { listFrom } from './ruleWords';
-
-const KINDS: readonly CaseKind[] = [
-  'complaint',
-  'signal',
-  'proposal',
-  'public-information-request',
-  'whistleblower-report',
-  'opinion',
-  'praise',
-  'recommendation',
-  'question',
-];
+import { KINDS } from '../../api/cases';
 
 /**
  * Edits one rule's conditions (each a comma-separated list; an empty one is left out), its unit and whether it

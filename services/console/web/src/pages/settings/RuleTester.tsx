@@ -8,18 +8,8 @@ import { unwrap } from '../../api/errors';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../../session/SessionContext';
 import { SaveOutcome } from './SaveOutcome';
+import { KINDS } from '../../api/cases';
 
-const KINDS: readonly CaseKind[] = [
-  'complaint',
-  'signal',
-  'proposal',
-  'public-information-request',
-  'whistleblower-report',
-  'opinion',
-  'praise',
-  'recommendation',
-  'question',
-];
 const FLAGS = ['corruption-indicator', 'health-safety-threat'] as const;
 
 /** Where the case went and why, and who would take it. */
