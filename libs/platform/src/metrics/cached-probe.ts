@@ -8,6 +8,7 @@ export class CachedProbe<T> {
   private value?: T;
   private at = -Infinity;
   private refreshing?: Promise<void>;
+  private stopped = false;
 
   constructor(
     private readonly compute: () => Promise<T>,
@@ -16,7 +17,7 @@ export class CachedProbe<T> {
 
   async read(): Promise<T | undefined> {
     const now = this.options.now ?? Date.now;
-    if (now() - this.at < this.options.ttlMs) return this.value;
+    if (this.stopped || now() - this.at < this.options.ttlMs) return this.value;
     this.refreshing ??= this.compute()
       .then(
         (value) => {
@@ -31,5 +32,14 @@ export class CachedProbe<T> {
     await Promise.race([this.refreshing, timeout]);
     clearTimeout(timer);
     return this.value;
+  }
+
+  /**
+   * No refresh starts any more; resolves once the one under way (if any) has ended, so that what it uses (a
+   * Kafka admin client) can be closed under no one's feet.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.refreshing;
   }
 }

@@ -40,4 +40,25 @@ describe('a cached probe', () => {
     await expect(probe.read()).resolves.toBeUndefined();
     expect(errors).toHaveLength(1);
   });
+
+  it('stopped: waits for the refresh under way, then starts no other one', async () => {
+    let calls = 0;
+    let release: (value: number) => void = () => undefined;
+    const probe = new CachedProbe(
+      () => {
+        calls += 1;
+        return new Promise<number>((resolve) => (release = resolve));
+      },
+      { ttlMs: 0, timeoutMs: 1 },
+    );
+    expect(await probe.read()).toBeUndefined();
+    let stopped = false;
+    const stopping = probe.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    release(7);
+    await stopping;
+    expect(await probe.read()).toBe(7);
+    expect(calls).toBe(1);
+  });
 });

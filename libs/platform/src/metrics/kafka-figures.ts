@@ -17,6 +17,8 @@ export interface KafkaFiguresOptions {
 const CACHE_MS = 10_000;
 /** A scrape never waits longer than this for Kafka; it gets the last figures known instead. */
 const SCRAPE_WAIT_MS = 1_500;
+/** How long closing waits for a Kafka read under way. */
+const CLOSE_WAIT_MS = 6_000;
 
 /**
  * The service's consumer lag on its own group and the size of its dead-letter topic, read with one admin
@@ -26,6 +28,7 @@ export class KafkaFigures {
   private admin?: Admin;
   private connected?: Promise<void>;
   private readonly logger = new Logger('Metrics');
+  private readonly probes: CachedProbe<Sample[]>[] = [];
 
   constructor(
     private readonly kafka: Kafka,
@@ -36,12 +39,19 @@ export class KafkaFigures {
     const onError = (error: unknown) => this.logger.warn({ err: (error as Error).message }, 'kafka figures unavailable');
     const lag = new CachedProbe(() => this.consumerLag(), { ttlMs: CACHE_MS, timeoutMs: SCRAPE_WAIT_MS, onError });
     metrics.gauge('consumerLag', () => lag.read());
+    this.probes.push(lag);
     if (!this.options.deadLetters) return;
     const dead = new CachedProbe(() => this.deadLetters(), { ttlMs: CACHE_MS, timeoutMs: SCRAPE_WAIT_MS, onError });
     metrics.gauge('deadLetters', () => dead.read());
+    this.probes.push(dead);
   }
 
+  /** Lets a read of Kafka under way end (a few seconds at most) before the admin client goes. */
   async close(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)));
+    await Promise.race([Promise.all(this.probes.map((probe) => probe.stop())), patience]);
+    clearTimeout(timer);
     const admin = this.admin;
     this.admin = undefined;
     this.connected = undefined;
@@ -49,7 +59,8 @@ export class KafkaFigures {
   }
 
   private async connectedAdmin(): Promise<Admin> {
-    this.admin ??= this.kafka.admin();
+    // Few retries: a figure for a scrape is worth little once late, and a long retry loop outlives a shutdown.
+    this.admin ??= this.kafka.admin({ retry: { retries: 1 } });
     const admin = this.admin;
     this.connected ??= admin.connect().catch((error: unknown) => {
       this.connected = undefined;
@@ -62,6 +73,8 @@ export class KafkaFigures {
   private async consumerLag(): Promise<Sample[]> {
     const { group, topic } = this.options;
     const admin = await this.connectedAdmin();
+    // Asking for the offsets of a topic that does not exist yet makes kafkajs retry its metadata for long: no lag then.
+    if (!(await admin.listTopics()).includes(topic)) return [];
     const [ends, committed] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId: group, topics: [topic] })]);
     const partitions = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
     return consumerLag(ends, partitions).map(({ partition, lag }) => ({ labels: { group, topic, partition }, value: lag }));
