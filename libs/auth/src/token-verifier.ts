@@ -12,6 +12,8 @@ export interface TokenVerifierOptions {
   audience: string;
   /** Allowed clock difference between issuer and service for `exp` and `nbf`; default 30 s. */
   clockToleranceSeconds?: number;
+  /** The instant `exp` and `nbf` are judged at; the system clock unless a test sets one. */
+  now?: () => Date;
 }
 
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
@@ -39,6 +41,7 @@ export class TokenVerifier {
         audience: this.options.audience,
         clockTolerance: this.options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp'],
+        ...(this.options.now ? { currentDate: this.options.now() } : {}),
       }));
     } catch (error) {
       const failure = classifyJoseError(error);
