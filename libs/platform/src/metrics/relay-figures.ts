@@ -7,9 +7,16 @@ import { backlogAgeSeconds, storeBacklog, type Backlog } from './store-backlog';
 
 /**
  * The relay's lag, where the relay runs: the case events after its checkpoint (the one all instances share,
- * so a standby instance reports the same) and how long the oldest has waited.
+ * so a standby instance reports the same) and how long the oldest has waited. The store dates events by its own
+ * clock, so the age is measured on the real clock (`now`, settable by a test).
  */
-export function registerRelayFigures(metrics: PlatformMetrics, relay: string, store: EventStore, db: Db): void {
+export function registerRelayFigures(
+  metrics: PlatformMetrics,
+  relay: string,
+  store: EventStore,
+  db: Db,
+  now: () => number = Date.now,
+): void {
   const checkpoints = new RelayCheckpoints(db);
   const backlog = new CachedProbe<Backlog>(
     async () => storeBacklog(store, await checkpoints.load(relay), { streamNamePrefixes: [CASE_STREAM_PREFIX] }),
@@ -21,6 +28,6 @@ export function registerRelayFigures(metrics: PlatformMetrics, relay: string, st
   });
   metrics.gauge('relayOldestUnpublished', async () => {
     const known = await backlog.read();
-    return known && [{ labels: { relay }, value: backlogAgeSeconds(known.oldestRecordedAt, Date.now()) }];
+    return known && [{ labels: { relay }, value: backlogAgeSeconds(known.oldestRecordedAt, now()) }];
   });
 }
