@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Shared helpers for the native local servers (kafka.sh, postgres.sh, ferretdb.sh, mail.sh, smpp.sh, keycloak.sh).
+# Shared helpers for the native local servers (kafka.sh, postgres.sh, ferretdb.sh, mail.sh, smpp.sh, keycloak.sh,
+# s3.sh, clamav.sh).
 # Sourced, never executed: it only defines variables and functions.
 
 # The servers keep the real time, also when a date-shifted test run (scripts/test-dates.sh) restarts one:
@@ -24,6 +25,17 @@ MAIL_HTTP_PORT="${MAIL_HTTP_PORT:-8025}"
 SMPP_PORT="${SMPP_PORT:-2775}"
 SMPP_HTTP_PORT="${SMPP_HTTP_PORT:-8026}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+# SeaweedFS: the S3 gateway, and its master, volume server and filer behind it (each also listens for gRPC on
+# its port + 10000).
+S3_PORT="${S3_PORT:-8333}"
+S3_MASTER_PORT="${S3_MASTER_PORT:-9333}"
+S3_VOLUME_PORT="${S3_VOLUME_PORT:-8380}"
+S3_FILER_PORT="${S3_FILER_PORT:-8888}"
+# The local S3 gateway's only identity (development only; infra/local/s3.sh writes it into its config).
+S3_LOCAL_ACCESS_KEY_ID=civic-dev
+S3_LOCAL_SECRET_ACCESS_KEY=civic-dev-secret
+S3_LOCAL_BUCKET=civic-attachments
+CLAMD_PORT="${CLAMD_PORT:-3310}"
 # How long `up` waits for a server to prove it works, and `down` for it to exit.
 READY_TIMEOUT="${READY_TIMEOUT:-60}"
 STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
@@ -129,6 +141,17 @@ env_lines() {
   echo "export KEYCLOAK_URL=http://127.0.0.1:${KEYCLOAK_PORT}"
   echo "export KEYCLOAK_ISSUER=http://127.0.0.1:${KEYCLOAK_PORT}/realms/civic"
   echo "export KEYCLOAK_JWKS_URL=http://127.0.0.1:${KEYCLOAK_PORT}/realms/civic/protocol/openid-connect/certs"
+  s3_env_lines
+  echo "export CLAMD_HOST=127.0.0.1"
+  echo "export CLAMD_PORT=${CLAMD_PORT}"
+}
+
+s3_env_lines() {
+  echo "export S3_ENDPOINT=http://127.0.0.1:${S3_PORT}"
+  echo "export S3_REGION=us-east-1"
+  echo "export S3_ACCESS_KEY_ID=${S3_LOCAL_ACCESS_KEY_ID}"
+  echo "export S3_SECRET_ACCESS_KEY=${S3_LOCAL_SECRET_ACCESS_KEY}"
+  echo "export S3_BUCKET=${S3_LOCAL_BUCKET}"
 }
 
 write_env_file() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Native (Docker-free) local servers for development and tests.
-# Usage: servers.sh {up|down|status} [all|kafka|postgres|ferretdb|mail|smpp|keycloak]
+# Usage: servers.sh {up|down|status} [all|kafka|postgres|ferretdb|mail|smpp|s3|clamav|keycloak]
 #
 #   up      start (or reuse) and prove each server works; prints export lines
 #           on stdout and writes them to .local/env.sh
@@ -9,7 +9,8 @@
 #
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), PG_PORT (5433),
 #      FERRETDB_PORT (27017), MAIL_SMTP_PORT (1025), MAIL_HTTP_PORT (8025), SMPP_PORT (2775),
-#      SMPP_HTTP_PORT (8026), KEYCLOAK_PORT (8180), CIVIC_CACHE_DIR (~/.cache/civic-cases), CIVIC_STATE_DIR (.local),
+#      SMPP_HTTP_PORT (8026), S3_PORT (8333), S3_MASTER_PORT (9333), S3_VOLUME_PORT (8380), S3_FILER_PORT (8888),
+#      CLAMD_PORT (3310), KEYCLOAK_PORT (8180), CIVIC_CACHE_DIR (~/.cache/civic-cases), CIVIC_STATE_DIR (.local),
 #      READY_TIMEOUT (60 s), STOP_TIMEOUT (30 s).
 # Tip: eval "$(bash infra/local/servers.sh up)"  or  source .local/env.sh
 set -euo pipefail
@@ -18,10 +19,10 @@ SERVER_NAME=servers
 # shellcheck source=SCRIPTDIR/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ALL_SERVERS=(postgres ferretdb kafka mail smpp keycloak)
+ALL_SERVERS=(postgres ferretdb kafka mail smpp s3 clamav keycloak)
 
 usage() {
-  echo "usage: $(basename "$0") {up|down|status} [all|kafka|postgres|ferretdb|mail|smpp|keycloak]" >&2
+  echo "usage: $(basename "$0") {up|down|status} [all|kafka|postgres|ferretdb|mail|smpp|s3|clamav|keycloak]" >&2
   exit 2
 }
 
@@ -35,7 +36,7 @@ targets() { # <action> <target>
         printf '%s\n' "${ALL_SERVERS[@]}"
       fi
       ;;
-    kafka | postgres | ferretdb | mail | smpp | keycloak) echo "$2" ;;
+    kafka | postgres | ferretdb | mail | smpp | s3 | clamav | keycloak) echo "$2" ;;
     *) usage ;;
   esac
 }
