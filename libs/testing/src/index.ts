@@ -7,6 +7,7 @@ export * from './service-suites';
 export * from './eventually';
 export * from './pdf';
 export * from './mail';
+export * from './attachments';
 export * from './sms';
 export * from './event-handlers';
 export * from './browser';
