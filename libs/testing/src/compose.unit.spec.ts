@@ -8,10 +8,40 @@ const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analyt
 describe('docker-compose.yml', () => {
   const compose = readCompose();
 
-  it('runs the production stack: Kafka, EventStoreDB, MongoDB, Keycloak, the five services, the console, mail server, SMSC, Prometheus and Grafana', () => {
+  it('runs the production stack: Kafka, EventStoreDB, MongoDB, Keycloak, the five services, the console, mail server, SMSC, object storage, virus scanner, Prometheus and Grafana', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['console', 'eventstore', 'keycloak', 'kafka', 'mailpit', 'mongodb', 'smpp', 'prometheus', 'grafana', ...SERVICES].sort(),
+      [
+        'console',
+        'eventstore',
+        'keycloak',
+        'kafka',
+        'mailpit',
+        'mongodb',
+        'smpp',
+        'seaweedfs',
+        'clamav',
+        'prometheus',
+        'grafana',
+        ...SERVICES,
+      ].sort(),
     );
+  });
+
+  it("stores intake's attachments in SeaweedFS with the local server's credentials file, scanned by ClamAV first", () => {
+    expect(compose.services.seaweedfs.image).toMatch(/^chrislusf\/seaweedfs:\d+\.\d+$/);
+    expect(compose.services.clamav.image).toMatch(/^clamav\/clamav:1\.4\.\d+$/);
+    const identities = (compose.services.seaweedfs.volumes ?? []).find((v) => v.includes('s3-identities.json'))?.split(':')[0];
+    expect(identities).toBe('./infra/seaweedfs/s3-identities.json');
+    expect(existsSync(join(WORKSPACE_ROOT, identities ?? 'missing'))).toBe(true);
+    expect(composeEnvironment('intake')).toMatchObject({
+      S3_ENDPOINT: 'http://seaweedfs:8333',
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: 'civic-dev',
+      S3_SECRET_ACCESS_KEY: 'civic-dev-secret',
+      S3_BUCKET: 'civic-attachments',
+      CLAMD_HOST: 'clamav',
+      CLAMD_PORT: '3310',
+    });
   });
 
   it('pins the monitoring images and mounts their configuration from files that exist', () => {
@@ -41,6 +71,8 @@ describe('docker-compose.yml', () => {
       kafka: { condition: 'service_healthy' },
       eventstore: { condition: 'service_healthy' },
       mongodb: { condition: 'service_healthy' },
+      // intake also needs its attachments' storage and scanner running.
+      ...(service === 'intake' && { seaweedfs: { condition: 'service_started' }, clamav: { condition: 'service_started' } }),
     });
     expect(composeEnvironment(service)).toMatchObject({
       KAFKA_BROKERS: 'kafka:9092',
