@@ -31,7 +31,7 @@ S3_PORT="${S3_PORT:-8333}"
 S3_MASTER_PORT="${S3_MASTER_PORT:-9333}"
 S3_VOLUME_PORT="${S3_VOLUME_PORT:-8380}"
 S3_FILER_PORT="${S3_FILER_PORT:-8888}"
-# The local S3 gateway's only identity (development only; infra/local/s3.sh writes it into its config).
+# The local S3 gateway's only identity (development only): infra/seaweedfs/s3-identities.json holds the same, s3.sh checks.
 S3_LOCAL_ACCESS_KEY_ID=civic-dev
 S3_LOCAL_SECRET_ACCESS_KEY=civic-dev-secret
 S3_LOCAL_BUCKET=civic-attachments
