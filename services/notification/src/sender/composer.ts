@@ -155,6 +155,7 @@ export class MessageComposer {
       calendar: this.tenants.calendarOf(charter),
       language,
       trackingUrl: this.config.TRACKING_URL,
+      trackingPageUrl: this.config.TRACKING_PAGE_URL,
       units,
     });
     const rendered = renderTemplate(template, variables);
@@ -186,6 +187,7 @@ export class MessageComposer {
         calendar: this.tenants.calendarOf(charter),
         language,
         trackingUrl: this.config.TRACKING_URL,
+        trackingPageUrl: this.config.TRACKING_PAGE_URL,
         units,
       });
       return renderTemplate(template, variables);
