@@ -11,6 +11,7 @@ export * from './tenants/tenant-directory';
 export * from './tenants/routing-config';
 export * from './clock/clock';
 export * from './pdf/pdf';
+export * from './pdf/letter';
 export * from './http';
 export * from './consumer/case-events-consumer';
 export * from './cases/case-command';

@@ -66,10 +66,16 @@ export const configSchema = platformConfigSchema.extend({
   /** Development only: give the development issuer's seeded staff addresses in the staff directory (`npm start` sets it). */
   NOTIFICATION_SEED_DEVELOPMENT_CONTACTS: booleanFlag(false),
   /**
-   * Where a citizen follows their case; `{tenant}` is replaced by the tenant's slug and `{code}` by their
-   * tracking code (without `{code}`, the code is added as the last path segment: see messages/tracking-link.ts).
+   * Where a citizen follows their case, the portal's tracking page by default; `{tenant}` is replaced by the
+   * tenant's slug and `{code}` by their tracking code (without `{code}`, the code is added as the last path
+   * segment: see messages/tracking-link.ts). Only the acknowledgement carries the code.
    */
-  TRACKING_URL: httpUrl('http://127.0.0.1:3001/public/{tenant}/cases'),
+  TRACKING_URL: httpUrl('http://127.0.0.1:3006/{tenant}/cases/{code}'),
+  /**
+   * Where a citizen types their tracking code (the portal's `/:tenant/track`): the link in every message that
+   * does not carry the code, and in an acknowledgement without one; `{tenant}` as above.
+   */
+  TRACKING_PAGE_URL: httpUrl('http://127.0.0.1:3006/{tenant}/track'),
   /**
    * How text messages leave: `smpp` through an SMSC over SMPP 3.4 (the local SMPP server by default);
    * `log` only writes them to the log (nothing is sent), and only when set so explicitly.

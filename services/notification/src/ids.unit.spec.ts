@@ -31,9 +31,9 @@ describe('ids, addresses and what may be kept in plain text', () => {
   });
 
   it('the HTML part escapes everything and keeps paragraphs and links', () => {
-    const html = textToHtml('Уважаеми <x>,\nред\n\nhttp://127.0.0.1:3001/public/peshtera/cases', 'bg');
+    const html = textToHtml('Уважаеми <x>,\nред\n\nhttp://127.0.0.1:3006/peshtera/track', 'bg');
     expect(html).toContain('<p>Уважаеми &lt;x&gt;,<br>\nред</p>');
-    expect(html).toContain('<a href="http://127.0.0.1:3001/public/peshtera/cases">');
+    expect(html).toContain('<a href="http://127.0.0.1:3006/peshtera/track">');
     expect(html).toContain('<html lang="bg">');
   });
 });

@@ -130,8 +130,9 @@ describe('notification as a process: acknowledgements through intake, and a kill
     const code = registration.trackingCode ?? '';
     expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(mail.text).toContain(`Вашият личен код за проследяване е ${code}.`);
-    expect(mail.text).toMatch(new RegExp(`http://127\\.0\\.0\\.1:3001/public/peshtera/cases/${code}\\s`));
-    // The same path on this run's intake (TRACKING_URL names the default port) opens the case.
+    // The link opens the portal's tracking page (the default TRACKING_URL); the portal reads the case from
+    // intake by the same code, as this run's intake shows.
+    expect(mail.text).toMatch(new RegExp(`http://127\\.0\\.0\\.1:3006/peshtera/cases/${code}\\s`));
     const followed = await fetch(`${intake.url}/public/peshtera/cases/${code}`);
     expect(followed.status).toBe(200);
     expect(((await followed.json()) as { registryNumber: string }).registryNumber).toBe(registration.registryNumber);

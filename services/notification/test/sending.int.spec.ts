@@ -55,9 +55,10 @@ describe('notification sends what the case calls for', () => {
     expect(mail.text).toContain('Уважаеми/а Мария Петрова,');
     expect(mail.text).toContain('регистрирано с входящ № PSH-2026-000101');
     expect(mail.text).toContain('В срок до 2 април 2026 г. ще получите писмен отговор.');
-    expect(mail.text).toContain('http://127.0.0.1:3001/public/peshtera/cases');
+    // No code on this registration: the portal's page where a code is typed.
+    expect(mail.text).toContain('http://127.0.0.1:3006/peshtera/track');
     expect(mail.from).toBe('no-reply@peshtera.civic.local');
-    expect(mail.html).toContain('<a href="http://127.0.0.1:3001/public/peshtera/cases">');
+    expect(mail.html).toContain('<a href="http://127.0.0.1:3006/peshtera/track">');
     expect(mail.headers['auto-submitted']).toBe('auto-generated');
 
     const [sent] = await outcomesOn(script.caseId);
@@ -83,8 +84,9 @@ describe('notification sends what the case calls for', () => {
 
     const [mail] = await waitForMail(person.email ?? '');
     expect(mail.text).toContain(`Your private tracking code is ${code}.`);
-    expect(mail.text).toContain(`http://127.0.0.1:3001/public/peshtera/cases/${code}`);
-    expect(mail.html).toContain(`<a href="http://127.0.0.1:3001/public/peshtera/cases/${code}">`);
+    // The portal's tracking page of the case (the default TRACKING_URL).
+    expect(mail.text).toContain(`http://127.0.0.1:3006/peshtera/cases/${code}`);
+    expect(mail.html).toContain(`<a href="http://127.0.0.1:3006/peshtera/cases/${code}">`);
     await outcomesOn(script.caseId);
   });
 

@@ -13,6 +13,7 @@ import {
 } from '@civic/domain';
 import type { EventStore, JsonObject, SubjectKeys } from '@civic/event-store';
 import {
+  AuditTrail,
   CaseAccessPolicy,
   CASE_COMMANDS,
   CASE_STORE,
@@ -21,6 +22,8 @@ import {
   EVENT_STORE,
   fieldProblems,
   mergeProblems,
+  personalDataRead,
+  renderLetterPdf,
   SUBJECT_KEYS,
   TenantDirectory,
   type CaseCommandContext,
@@ -34,14 +37,15 @@ import { settleReservation } from '../idempotency/reservation';
 import { SubmitterCases } from '../submitter-cases/submitter-cases';
 import { registeredTrackingCode } from '../tracking/registered-tracking-code';
 import { sealTrackingCode, unsealTrackingCode } from '../tracking/sealed-tracking-code';
-import { newTrackingCode } from '../tracking/tracking-code';
+import { canonicalTrackingCode, newTrackingCode } from '../tracking/tracking-code';
 import { TrackingCodes } from '../tracking/tracking-codes';
 import { handleCaseCommand, SCREENING_ACTOR } from './case-command';
-import { registeredCase } from './case-reader';
+import { answerLetter } from './answer-letter';
+import { CONTENT_READER, registeredCase } from './case-reader';
 import { CLOCK, type Clock } from './clock';
 import { citizenInformationSchema, ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
 import { CaseNotFoundError, CaseNotYoursError, InvalidInputError } from './errors';
-import { publicView, type PublicCaseView } from './public-view';
+import { latestAnswer, publicView, textsShown, type PublicCaseView } from './public-view';
 import { registryNumberFor } from './registry-numbers';
 import { withTrackingCode, type RegistrationResponse } from './registration-response';
 import { screeningSummary, screenSubmission, systemScreening } from './screening';
@@ -98,6 +102,19 @@ export interface CitizenRequest {
   correlationId?: string;
 }
 
+/** Who reads through a tracking code, in the audit log: whoever holds it (it proves a receipt, not a person). */
+export const TRACKING_CODE_READER = { id: 'citizen:tracking-code', roles: ['citizen'] } as const;
+
+/** The citizen routes as the audit log names them. */
+export const CITIZEN_ROUTES = {
+  status: 'GET /public/:tenant/cases/:trackingCode',
+  withdraw: 'POST /public/:tenant/cases/:trackingCode/withdraw',
+  information: 'POST /public/:tenant/cases/:trackingCode/information',
+  rating: 'POST /public/:tenant/cases/:trackingCode/rating',
+  answerLetter: 'GET /public/:tenant/cases/:trackingCode/answer-letter.pdf',
+} as const;
+type CitizenRoute = (typeof CITIZEN_ROUTES)[keyof typeof CITIZEN_ROUTES];
+
 /** The registration a request works on: ids fixed by its idempotency record, or fresh ones without a key. */
 interface Work {
   ids: RegistrationIds;
@@ -123,6 +140,9 @@ export class CaseIntakeService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: CaseAccessPolicy,
     private readonly submitterCases: SubmitterCases,
+    /** The case decrypted: for the texts written to the submitter that the tracking view shows (recorded when read). */
+    @Inject(CONTENT_READER) private readonly contents: CaseReader,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The tenant's charter, or UnknownTenantError. */
@@ -197,7 +217,22 @@ export class CaseIntakeService {
   async publicStatus(request: CitizenRequest): Promise<PublicCaseView> {
     const charter = this.charterOf(request.tenant);
     const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
-    return this.publicViewOf(charter, caseId);
+    return this.publicViewOf(charter, caseId, request, CITIZEN_ROUTES.status);
+  }
+
+  /**
+   * The latest answer as a PDF letter (answer-letter.ts), for the holder of the tracking code; the read is
+   * recorded in the tenant's audit log first. Not found while there is no answer, or once its text was erased.
+   */
+  async answerLetter(request: CitizenRequest): Promise<{ pdf: Buffer; registryNumber: string }> {
+    const charter = this.charterOf(request.tenant);
+    const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
+    const found = await registeredCase(this.contents, charter.slug, caseId, 'trackingCode');
+    const answer = latestAnswer(found.events);
+    if (answer?.text == null) throw new CaseNotFoundError('answer');
+    await this.recordRead(charter, caseId, found.dataSubjectId, ['answer.text'], request, CITIZEN_ROUTES.answerLetter);
+    const pdf = await renderLetterPdf(answerLetter(charter, found.state, { at: answer.at, text: answer.text }));
+    return { pdf, registryNumber: found.state.facts.registryNumber };
   }
 
   /** The submitter withdraws their case; withdrawing it again answers as the first time did. */
@@ -212,7 +247,7 @@ export class CaseIntakeService {
       const data = withdrawal.reason === undefined ? {} : { reason: withdrawal.reason };
       await this.handle({ type: 'WithdrawCase', data }, context);
     }
-    return this.publicViewOf(charter, caseId);
+    return this.publicViewOf(charter, caseId, request, CITIZEN_ROUTES.withdraw);
   }
 
   /**
@@ -226,7 +261,7 @@ export class CaseIntakeService {
     const found = await this.registeredCase(charter, caseId, 'trackingCode');
     const context = this.context(charter, caseId, citizen(found.dataSubjectId), request.correlationId, found.dataSubjectId);
     await this.handle({ type: 'ProvideInformation', data: { text: reply.text, attachments: [] } }, context);
-    return this.publicViewOf(charter, caseId);
+    return this.publicViewOf(charter, caseId, request, CITIZEN_ROUTES.information);
   }
 
   /**
@@ -247,7 +282,7 @@ export class CaseIntakeService {
       ...(recommendation === undefined ? {} : { recommendation }),
     };
     await this.handle({ type: 'RecordSatisfaction', data }, context);
-    return this.publicViewOf(charter, caseId);
+    return this.publicViewOf(charter, caseId, request, CITIZEN_ROUTES.rating);
   }
 
   private validSubmission(request: RegisterRequest, charter: TenantCharter, now: string): Submission {
@@ -394,9 +429,49 @@ export class CaseIntakeService {
     };
   }
 
-  private async publicViewOf(charter: TenantCharter, caseId: string): Promise<PublicCaseView> {
-    const { state, events } = await this.registeredCase(charter, caseId, 'trackingCode');
-    return publicView(state, events, dueDateOfCase(state, charter, this.tenants.calendarOf(charter)));
+  /**
+   * The view through the tracking code, read from the decrypting store (the answer's text); when it shows texts
+   * written to the submitter, the read is recorded in the tenant's audit log before it is answered, as the
+   * desk's are (a 503 when it cannot be).
+   */
+  private async publicViewOf(
+    charter: TenantCharter,
+    caseId: string,
+    request: CitizenRequest,
+    route: CitizenRoute,
+  ): Promise<PublicCaseView> {
+    const { state, events, dataSubjectId } = await registeredCase(this.contents, charter.slug, caseId, 'trackingCode');
+    const view = publicView(state, events, {
+      dueDate: dueDateOfCase(state, charter, this.tenants.calendarOf(charter)),
+      casePath: `/public/${encodeURIComponent(charter.slug)}/cases/${canonicalTrackingCode(request.trackingCode)}`,
+      now: this.clock.now().toISOString(),
+    });
+    const fields = textsShown(view);
+    if (fields.length > 0) await this.recordRead(charter, caseId, dataSubjectId, fields, request, route);
+    return view;
+  }
+
+  private async recordRead(
+    charter: TenantCharter,
+    caseId: string,
+    dataSubjectId: string | undefined,
+    fields: string[],
+    request: CitizenRequest,
+    route: CitizenRoute,
+  ): Promise<void> {
+    await this.audit.record(
+      personalDataRead({
+        tenant: charter.slug,
+        caseId,
+        reader: TRACKING_CODE_READER,
+        route,
+        correlationId: request.correlationId ?? randomUUID(),
+        // The texts addressed to the submitter, never their name or contacts.
+        access: 'content',
+        dataSubjectId: dataSubjectId ?? null,
+        fields,
+      }),
+    );
   }
 }
 

@@ -28,6 +28,7 @@ const NOT_FOUND = {
   caseId: 'No such case in this municipality',
   trackingCode: 'No case has this tracking code in this municipality',
   registryNumber: 'No case has this registry number in this municipality',
+  answer: 'The case has no answer to show',
 } as const;
 
 export class CaseNotFoundError extends Error {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -27,6 +28,11 @@ import { CitizenInformationDto, CitizenSubmissionDto, RatingDto, WithdrawalDto }
 import { OPEN311_READS_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';
 
 const codeParam = ApiParam({ name: 'trackingCode', description: 'The private code given when the case was submitted.' });
+/** Every answer that shows the texts written to the submitter records the read first (cases/public-view.ts). */
+const auditUnavailable = ApiServiceUnavailableResponse({
+  type: ErrorBodyDto,
+  description: "The read could not be recorded in the tenant's audit log, so it is not answered.",
+});
 
 /**
  * The citizen's side, without an account: submit, follow with the private tracking code, withdraw, rate.
@@ -71,13 +77,50 @@ export class CitizenCasesController {
   }
 
   @Get(':trackingCode')
-  @ApiOperation({ summary: 'Follow a case: its status and the public parts of its history' })
+  @ApiOperation({
+    summary: 'Follow a case: its status, the public parts of its history, what was written to the submitter, and what they may do',
+    description:
+      "Besides statuses and dates: the open request for information, the latest extension (reasons and final date) and the latest answer (text and a link to it as a PDF letter), which the municipality wrote to the submitter; never names, contacts, the citizen's own words or who on the staff acted. A view showing those texts is recorded in the tenant's audit log first. Not cached (`Cache-Control: no-store`).",
+  })
   @TenantParam
   @codeParam
   @ApiOkResponse({ type: PublicCaseViewDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no case with this code in it.' })
-  status(@Param('tenant') tenant: string, @Param('trackingCode') trackingCode: string): Promise<PublicCaseView> {
-    return this.intake.publicStatus({ tenant, trackingCode });
+  @auditUnavailable
+  status(
+    @Param('tenant') tenant: string,
+    @Param('trackingCode') trackingCode: string,
+    @Headers() headers: IncomingHttpHeaders,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<PublicCaseView> {
+    response.setHeader('Cache-Control', 'no-store');
+    return this.intake.publicStatus({ tenant, trackingCode, correlationId: correlationIdOf(headers) });
+  }
+
+  @Get(':trackingCode/answer-letter.pdf')
+  @ApiOperation({
+    summary: 'The latest answer as a PDF letter',
+    description:
+      "The municipality's letterhead, the registry number, the day of the answer and its text, in the case's language; it names nobody. The read is recorded in the tenant's audit log first. Not cached (`Cache-Control: no-store`).",
+  })
+  @TenantParam
+  @codeParam
+  @ApiOkResponse({ description: 'The PDF.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'No such tenant, no case with this code, or no answer (yet, or its text was erased).',
+  })
+  @auditUnavailable
+  async answerLetter(
+    @Param('tenant') tenant: string,
+    @Param('trackingCode') trackingCode: string,
+    @Headers() headers: IncomingHttpHeaders,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<StreamableFile> {
+    const { pdf, registryNumber } = await this.intake.answerLetter({ tenant, trackingCode, correlationId: correlationIdOf(headers) });
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('Content-Disposition', `inline; filename="${registryNumber}.pdf"`);
+    return new StreamableFile(pdf, { type: 'application/pdf', length: pdf.length });
   }
 
   @Post(':trackingCode/withdraw')
@@ -90,6 +133,7 @@ export class CitizenCasesController {
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'The case is no longer open (answered, closed, …).' })
+  @auditUnavailable
   @ApiPayloadTooLargeResponse({ type: ErrorBodyDto })
   withdraw(
     @Param('tenant') tenant: string,
@@ -114,6 +158,7 @@ export class CitizenCasesController {
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: '`text` missing, empty or too long.' })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'The case is not waiting for information (IllegalTransition).' })
+  @auditUnavailable
   @ApiPayloadTooLargeResponse({ type: ErrorBodyDto })
   provideInformation(
     @Param('tenant') tenant: string,
@@ -141,6 +186,7 @@ export class CitizenCasesController {
     type: ErrorBodyDto,
     description: 'Not answered yet (RatingBeforeAnswer), or already rated (AlreadyRated); `rejection.message` says why in bg and en.',
   })
+  @auditUnavailable
   @ApiPayloadTooLargeResponse({ type: ErrorBodyDto })
   rate(
     @Param('tenant') tenant: string,

@@ -107,6 +107,39 @@ export class PublicCaseViewDto extends createZodDto(
         }),
       )
       .describe('The public parts of the history: no personal data and no staff names.'),
+    informationRequest: z
+      .object({ at: z.string().datetime(), missing: z.string().describe('What the municipality asks the submitter for (АПК чл. 111(3)).') })
+      .nullable()
+      .describe('The open request for information, while the case is `awaiting-information`; null otherwise.'),
+    extension: z
+      .object({
+        at: z.string().datetime(),
+        reason: z.string().describe('The reasons, as written to the submitter.'),
+        newFinalDate: z.string().describe('YYYY-MM-DD'),
+      })
+      .nullable()
+      .describe('The latest extension of the term; null when there was none.'),
+    answer: z
+      .object({
+        at: z.string().datetime(),
+        text: z.string().nullable().describe("The answer's text; null once the submitter's personal data was erased."),
+        channel: z.enum(CHANNELS).describe('How the answer was sent.'),
+        letterUrl: z
+          .string()
+          .nullable()
+          .describe(
+            'The answer as a PDF letter: a path on intake, `/public/{tenant}/cases/{trackingCode}/answer-letter.pdf`; null without a text.',
+          ),
+      })
+      .nullable()
+      .describe('The latest answer; null before the case is answered.'),
+    actions: z
+      .object({
+        withdraw: z.boolean().describe('`POST …/withdraw` would be accepted: the case is open.'),
+        provideInformation: z.boolean().describe('`POST …/information` would be accepted: the case waits for the submitter.'),
+        rate: z.boolean().describe('`POST …/rating` would be accepted: answered and not rated yet.'),
+      })
+      .describe("What the holder of the code may do now, as the case decider judges the case's state."),
   }),
 ) {}
 

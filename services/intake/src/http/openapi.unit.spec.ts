@@ -36,6 +36,7 @@ describe("intake's OpenAPI document", () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/public/{tenant}/cases',
       '/public/{tenant}/cases/{trackingCode}',
+      '/public/{tenant}/cases/{trackingCode}/answer-letter.pdf',
       '/public/{tenant}/cases/{trackingCode}/information',
       '/public/{tenant}/cases/{trackingCode}/rating',
       '/public/{tenant}/cases/{trackingCode}/withdraw',
@@ -131,8 +132,14 @@ describe("intake's OpenAPI document", () => {
       expect.arrayContaining(['201', '400', '404', '413', '429']),
     );
     expect(Object.keys(operation('/public/{tenant}/cases/{trackingCode}/rating', 'post').responses)).toEqual(
-      expect.arrayContaining(['200', '400', '404', '409', '429']),
+      expect.arrayContaining(['200', '400', '404', '409', '429', '503']),
     );
+    expect(Object.keys(operation('/public/{tenant}/cases/{trackingCode}', 'get').responses)).toEqual(
+      expect.arrayContaining(['200', '404', '429', '503']),
+    );
+    const letter = operation('/public/{tenant}/cases/{trackingCode}/answer-letter.pdf', 'get');
+    expect(Object.keys(letter.responses)).toEqual(expect.arrayContaining(['200', '404', '429', '503']));
+    expect(Object.keys((letter.responses['200'] as { content?: object }).content ?? {})).toEqual(['application/pdf']);
   });
 
   it('requires a bearer token on staff routes and none on public ones', () => {

@@ -34,6 +34,12 @@ export function normalizeTrackingCode(typed: string): string {
 
 export const TRACKING_CODE_LENGTH = 32;
 
+/** The code as it was issued (upper case, groups of four), however it was typed: for links that carry it. */
+export function canonicalTrackingCode(typed: string): string {
+  const normalized = normalizeTrackingCode(typed);
+  return normalized.match(new RegExp(`.{1,${GROUP}}`, 'g'))?.join('-') ?? normalized;
+}
+
 export function isTrackingCodeShaped(typed: string): boolean {
   const normalized = normalizeTrackingCode(typed);
   return normalized.length === TRACKING_CODE_LENGTH && [...normalized].every((c) => ALPHABET.includes(c));

@@ -1,4 +1,4 @@
-import { hashTrackingCode, isTrackingCodeShaped, newTrackingCode, normalizeTrackingCode } from './tracking-code';
+import { canonicalTrackingCode, hashTrackingCode, isTrackingCodeShaped, newTrackingCode, normalizeTrackingCode } from './tracking-code';
 
 describe('tracking codes', () => {
   it('are 160 random bits in Crockford base32, in groups of four', () => {
@@ -18,6 +18,7 @@ describe('tracking codes', () => {
     const typed = normalizeTrackingCode(code).toLowerCase().replace(/0/g, 'o').replace(/1/g, 'i');
     expect(isTrackingCodeShaped(typed)).toBe(true);
     expect(hashTrackingCode(typed)).toBe(hashTrackingCode(code));
+    expect(canonicalTrackingCode(typed)).toBe(code);
   });
 
   it('are stored as a hash that is not the code', () => {

@@ -62,7 +62,8 @@ export const MESSAGES: { readonly [M in MessageId]: MessageSpec } = {
     variables: {
       ...SUBMITTER_COMMON,
       trackingCode: "The submitter's private tracking code; null when the case has none on record (registered before codes were)",
-      trackingLink: 'The link that opens the case with that code; the plain tracking page when trackingCode is null',
+      trackingLink:
+        "The link that opens the case's tracking page with that code; the page where the code is typed when trackingCode is null",
       dueDate: 'The legal due date of the answer, in words; null when no term runs',
     },
   },
@@ -181,7 +182,7 @@ const submitterSamples = (language: Language): Samples =>
         registryNumber: 'PSH-2026-000123',
         kind: 'жалба',
         receivedOn: '2 март 2026 г.',
-        trackingLink: 'http://127.0.0.1:3001/public/peshtera/cases',
+        trackingLink: 'http://127.0.0.1:3006/peshtera/track',
       }
     : {
         greeting: 'Dear Maria Petrova,',
@@ -190,7 +191,7 @@ const submitterSamples = (language: Language): Samples =>
         registryNumber: 'PSH-2026-000123',
         kind: 'complaint',
         receivedOn: '2 March 2026',
-        trackingLink: 'http://127.0.0.1:3001/public/peshtera/cases',
+        trackingLink: 'http://127.0.0.1:3006/peshtera/track',
       };
 
 const staffSamples = (language: Language): Samples => ({
@@ -210,7 +211,7 @@ export function sampleVariables(message: MessageId, language: Language): Samples
       return {
         ...submitterSamples(language),
         trackingCode: SAMPLE_TRACKING_CODE,
-        trackingLink: `http://127.0.0.1:3001/public/peshtera/cases/${SAMPLE_TRACKING_CODE}`,
+        trackingLink: `http://127.0.0.1:3006/peshtera/cases/${SAMPLE_TRACKING_CODE}`,
         dueDate: day('2 април 2026 г.', '2 April 2026'),
       };
     case 'no-proceedings':

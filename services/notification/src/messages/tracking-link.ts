@@ -1,9 +1,8 @@
 /**
- * The link in a message to the submitter, from `TRACKING_URL`: `{tenant}` becomes the tenant's slug; with
- * the submitter's tracking code, `{code}` becomes the code, or, without that placeholder, the code is
- * added as the last path segment (the default URL is intake's `/public/{tenant}/cases`, whose
- * `/{trackingCode}` is the case). Without a code (older cases, anonymous ones) it is the plain page:
- * `{code}` is left empty.
+ * A link in a message to the submitter, from `TRACKING_URL` (with the code) or `TRACKING_PAGE_URL` (without):
+ * `{tenant}` becomes the tenant's slug; with the submitter's tracking code, `{code}` becomes the code, or,
+ * without that placeholder, the code is added as the last path segment (so intake's own
+ * `/public/{tenant}/cases` works too). Without a code, `{code}` is left empty.
  */
 export function trackingLink(url: string, tenant: string, code?: string | null): string {
   const forTenant = url.replace(/\{tenant\}/g, encodeURIComponent(tenant));

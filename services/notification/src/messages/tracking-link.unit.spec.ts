@@ -3,7 +3,10 @@ import { trackingLink } from './tracking-link';
 const CODE = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
 
 describe('the tracking link', () => {
-  it("opens the case: the code after intake's public path (the default TRACKING_URL)", () => {
+  it("opens the case on the portal's tracking page (the default TRACKING_URL), or after a path such as intake's own", () => {
+    expect(trackingLink('http://127.0.0.1:3006/{tenant}/cases/{code}', 'peshtera', CODE)).toBe(
+      `http://127.0.0.1:3006/peshtera/cases/${CODE}`,
+    );
     expect(trackingLink('http://127.0.0.1:3001/public/{tenant}/cases', 'peshtera', CODE)).toBe(
       `http://127.0.0.1:3001/public/peshtera/cases/${CODE}`,
     );
@@ -19,7 +22,8 @@ describe('the tracking link', () => {
     expect(trackingLink('https://example.bg/track?lang=bg', 'peshtera', CODE)).toBe(`https://example.bg/track/${CODE}?lang=bg`);
   });
 
-  it('without a code (an older case): the plain tracking page', () => {
+  it('without a code: the page where the code is typed (the default TRACKING_PAGE_URL), as configured', () => {
+    expect(trackingLink('http://127.0.0.1:3006/{tenant}/track', 'peshtera', null)).toBe('http://127.0.0.1:3006/peshtera/track');
     expect(trackingLink('http://127.0.0.1:3001/public/{tenant}/cases', 'peshtera', null)).toBe(
       'http://127.0.0.1:3001/public/peshtera/cases',
     );

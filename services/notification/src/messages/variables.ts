@@ -27,8 +27,10 @@ export interface VariableContext {
   /** The tenant's working calendar, for the legal due dates a message states. */
   calendar: WorkingCalendar;
   language: Language;
-  /** `TRACKING_URL` as configured: where the submitter follows the case (`{tenant}`, optionally `{code}`). */
+  /** `TRACKING_URL` as configured: where the submitter follows the case with their code (`{tenant}`, optionally `{code}`). */
   trackingUrl: string;
+  /** `TRACKING_PAGE_URL` as configured: where the submitter types their code (`{tenant}`), for links without it. */
+  trackingPageUrl: string;
   /** The tenant's units as routing keeps them (names included); the charter's departments when not given. */
   units?: readonly { id: string; name: LocalizedText }[];
 }
@@ -67,6 +69,7 @@ export function messageVariables({
   calendar,
   language,
   trackingUrl,
+  trackingPageUrl,
   units = charter.departments,
 }: VariableContext): Record<string, unknown> {
   const state = registered(foldCase(history));
@@ -92,7 +95,7 @@ export function messageVariables({
     registryNumber: facts.registryNumber,
     kind: kindWord(facts.kind, language),
     receivedOn: formatDate(day(facts.receivedAt), language),
-    trackingLink: trackingLink(trackingUrl, charter.slug),
+    trackingLink: trackingLink(trackingPageUrl, charter.slug),
   };
   const staff = (dueDate: IsoDate | null) => ({
     municipality: charter.name[language],
@@ -107,7 +110,7 @@ export function messageVariables({
       return {
         ...citizen,
         trackingCode,
-        trackingLink: trackingLink(trackingUrl, charter.slug, trackingCode),
+        trackingLink: trackingCode ? trackingLink(trackingUrl, charter.slug, trackingCode) : citizen.trackingLink,
         dueDate: words(dueDateOfCase(state, charter, calendar)),
       };
     case 'no-proceedings': {

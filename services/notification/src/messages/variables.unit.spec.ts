@@ -8,10 +8,11 @@ const tenants = TenantDirectory.load(DEFAULT_TENANTS_DIR);
 const peshtera = tenants.get('peshtera');
 if (!peshtera) throw new Error('no seed tenant peshtera');
 const calendar = tenants.calendarOf(peshtera);
-const trackingUrl = 'http://127.0.0.1:3001/public/{tenant}/cases';
-const trackingLink = 'http://127.0.0.1:3001/public/peshtera/cases';
+const trackingUrl = 'http://127.0.0.1:3006/{tenant}/cases/{code}';
+const trackingPageUrl = 'http://127.0.0.1:3006/{tenant}/track';
+const trackingLink = 'http://127.0.0.1:3006/peshtera/track';
 const variables = (message: MessageId, script: CaseScript, language: 'bg' | 'en' = 'bg') =>
-  messageVariables({ message, history: script.history(), charter: peshtera, calendar, language, trackingUrl });
+  messageVariables({ message, history: script.history(), charter: peshtera, calendar, language, trackingUrl, trackingPageUrl });
 
 describe('what a message says, from the case', () => {
   it('the acknowledgement of a Peshtera complaint: the number, the date of receipt, the due date a month on', () => {
@@ -37,7 +38,10 @@ describe('what a message says, from the case', () => {
   it("the acknowledgement carries the submitter's tracking code and a link that opens the case with it; later messages only the page", () => {
     const code = '7K3M-Q9ZD-A1B2-C3D4-E5F6-G7H8-J9K0-M1N2';
     const script = new CaseScript({ submitter: { ...MARIA, trackingCode: code } });
-    expect(variables('acknowledgement', script)).toMatchObject({ trackingCode: code, trackingLink: `${trackingLink}/${code}` });
+    expect(variables('acknowledgement', script)).toMatchObject({
+      trackingCode: code,
+      trackingLink: `http://127.0.0.1:3006/peshtera/cases/${code}`,
+    });
     const answered = script
       .accept()
       .routeAndAssign('environment-waste', 'ew-1')

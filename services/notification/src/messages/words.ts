@@ -1,14 +1,7 @@
-import type { IsoDate, Kind, Language, NoProceedingsGround, Role } from '@civic/domain';
+import type { Kind, Language, NoProceedingsGround, Role } from '@civic/domain';
 
-/** A calendar date as people write it: "2 април 2026 г." / "2 April 2026". */
-export function formatDate(date: IsoDate, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'bg' ? 'bg-BG' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
+/** A calendar date as people write it: "2 април 2026 г." / "2 April 2026" (the letters' own). */
+export { dateInWords as formatDate } from '@civic/platform';
 
 const KIND_WORDS: { readonly [K in Kind]: { bg: string; en: string } } = {
   complaint: { bg: 'жалба', en: 'complaint' },

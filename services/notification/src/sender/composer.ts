@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate, type Actor, type CaseEvent, type Channel, type Language, type TenantCharter } from '@civic/domain';
-import { caseHistoryThrough, CaseReader, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
+import { caseHistoryThrough, CaseReader, renderLetterPdf, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
 import type { NotificationConfig } from '../config';
-import { renderLetterPdf } from '../letters/letter-pdf';
 import { MESSAGES } from '../messages/catalog';
 import { submitterOf } from '../messages/plan';
 import { messageVariables, VariablesUnavailableError } from '../messages/variables';
@@ -156,6 +155,7 @@ export class MessageComposer {
       calendar: this.tenants.calendarOf(charter),
       language,
       trackingUrl: this.config.TRACKING_URL,
+      trackingPageUrl: this.config.TRACKING_PAGE_URL,
       units,
     });
     const rendered = renderTemplate(template, variables);
@@ -187,6 +187,7 @@ export class MessageComposer {
         calendar: this.tenants.calendarOf(charter),
         language,
         trackingUrl: this.config.TRACKING_URL,
+        trackingPageUrl: this.config.TRACKING_PAGE_URL,
         units,
       });
       return renderTemplate(template, variables);

@@ -116,9 +116,9 @@ describe('the default templates (data files)', () => {
       const samples = sampleVariables('acknowledgement', language);
       const withCode = renderTemplate(defaults.acknowledgement[language], samples).text;
       expect(withCode).toContain(String(samples.trackingCode));
-      expect(withCode).toContain(`/public/peshtera/cases/${String(samples.trackingCode)}\n`);
+      expect(withCode).toContain(`/peshtera/cases/${String(samples.trackingCode)}\n`);
 
-      const plain = 'http://127.0.0.1:3001/public/peshtera/cases';
+      const plain = 'http://127.0.0.1:3006/peshtera/track';
       const without = { ...samples, trackingCode: null, trackingLink: plain };
       expect(templateProblems('acknowledgement', language, defaults.acknowledgement[language], without)).toEqual([]);
       const text = renderTemplate(defaults.acknowledgement[language], without).text;

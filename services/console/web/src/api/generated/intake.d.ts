@@ -394,8 +394,31 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Follow a case: its status and the public parts of its history */
+    /**
+     * Follow a case: its status, the public parts of its history, what was written to the submitter, and what they may do
+     * @description Besides statuses and dates: the open request for information, the latest extension (reasons and final date) and the latest answer (text and a link to it as a PDF letter), which the municipality wrote to the submitter; never names, contacts, the citizen's own words or who on the staff acted. A view showing those texts is recorded in the tenant's audit log first. Not cached (`Cache-Control: no-store`).
+     */
     get: operations['CitizenCasesController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/{tenant}/cases/{trackingCode}/answer-letter.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest answer as a PDF letter
+     * @description The municipality's letterhead, the registry number, the day of the answer and its text, in the case's language; it names nobody. The read is recorded in the tenant's audit log first. Not cached (`Cache-Control: no-store`).
+     */
+    get: operations['CitizenCasesController_answerLetter'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1323,6 +1346,57 @@ export interface components {
           | 'open311';
         rating?: number;
       }[];
+      /** @description The open request for information, while the case is `awaiting-information`; null otherwise. */
+      informationRequest: {
+        /** Format: date-time */
+        at: string;
+        /** @description What the municipality asks the submitter for (АПК чл. 111(3)). */
+        missing: string;
+      } | null;
+      /** @description The latest extension of the term; null when there was none. */
+      extension: {
+        /** Format: date-time */
+        at: string;
+        /** @description The reasons, as written to the submitter. */
+        reason: string;
+        /** @description YYYY-MM-DD */
+        newFinalDate: string;
+      } | null;
+      /** @description The latest answer; null before the case is answered. */
+      answer: {
+        /** Format: date-time */
+        at: string;
+        /** @description The answer's text; null once the submitter's personal data was erased. */
+        text: string | null;
+        /**
+         * @description How the answer was sent.
+         * @enum {string}
+         */
+        channel:
+          | 'in-person'
+          | 'post'
+          | 'email'
+          | 'web-form'
+          | 'phone'
+          | 'fax'
+          | 'mailbox'
+          | 'reception-day'
+          | 'leadership-meeting'
+          | 'information-board'
+          | 'hotline'
+          | 'open311';
+        /** @description The answer as a PDF letter: a path on intake, `/public/{tenant}/cases/{trackingCode}/answer-letter.pdf`; null without a text. */
+        letterUrl: string | null;
+      } | null;
+      /** @description What the holder of the code may do now, as the case decider judges the case's state. */
+      actions: {
+        /** @description `POST …/withdraw` would be accepted: the case is open. */
+        withdraw: boolean;
+        /** @description `POST …/information` would be accepted: the case waits for the submitter. */
+        provideInformation: boolean;
+        /** @description `POST …/rating` would be accepted: answered and not rated yet. */
+        rate: boolean;
+      };
     };
     WithdrawalDto: {
       /** @description The submitter's own words, kept as personal data. */
@@ -3737,6 +3811,67 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description The read could not be recorded in the tenant's audit log, so it is not answered. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CitizenCasesController_answerLetter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        tenant: string;
+        /** @description The private code given when the case was submitted. */
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description No such tenant, no case with this code, or no answer (yet, or its text was erased). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many requests from this address; try again in a minute. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The read could not be recorded in the tenant's audit log, so it is not answered. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   CitizenCasesController_withdraw: {
@@ -3800,6 +3935,15 @@ export interface operations {
       };
       /** @description Too many requests from this address; try again in a minute. */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The read could not be recorded in the tenant's audit log, so it is not answered. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3878,6 +4022,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description The read could not be recorded in the tenant's audit log, so it is not answered. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   CitizenCasesController_rate: {
@@ -3941,6 +4094,15 @@ export interface operations {
       };
       /** @description Too many requests from this address; try again in a minute. */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The read could not be recorded in the tenant's audit log, so it is not answered. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

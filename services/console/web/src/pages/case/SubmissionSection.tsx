@@ -19,7 +19,7 @@ export function SubmissionSection({ view }: { view: DeskCaseView }) {
           ) : (
             <p className="citizen-text">{content.submission.text}</p>
           )}
-          <Attachments attachments={content.submission.attachments} />
+          <Attachments caseId={view.caseId} attachments={content.submission.attachments} />
           <h3>{t('case.submitter.title')}</h3>
           <SubmitterDetails content={content} />
         </>

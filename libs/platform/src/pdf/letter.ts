@@ -1,11 +1,14 @@
-import type { Language } from '@civic/domain';
-import { renderPdf } from '@civic/platform';
+import type { IsoDate, Language } from '@civic/domain';
+import { renderPdf } from './pdf';
 
 export interface Letter {
   language: Language;
   municipality: string;
   municipalityAddress: string;
-  /** Who it is for: name and postal address, as the submitter gave them (either may be missing). */
+  /**
+   * Who it is for: name and postal address, as the submitter gave them (either may be missing; both, on a copy
+   * that must not name anyone, such as the one shown to whoever holds the case's tracking code).
+   */
   recipient: { name?: string; address?: string };
   registryNumber: string;
   /** The day the letter is dated, in words. */
@@ -16,10 +19,21 @@ export interface Letter {
   createdAt: Date;
 }
 
+/** A calendar date as a letter is dated: "2 април 2026 г." / "2 April 2026". */
+export function dateInWords(date: IsoDate, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'bg' ? 'bg-BG' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
 /**
  * A printable A4 letter (DejaVu fonts: Cyrillic works): the municipality's letterhead, the recipient's
  * block, the reference and date, the subject in bold, then the text. What the registrar prints for post,
- * and what is attached to the e-mail with a written answer.
+ * what is attached to the e-mail with a written answer (notification), and the answer as its submitter
+ * downloads it from the tracking page (intake).
  */
 export function renderLetterPdf(letter: Letter): Promise<Buffer> {
   const bg = letter.language === 'bg';
