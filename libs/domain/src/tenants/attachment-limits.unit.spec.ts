@@ -17,7 +17,11 @@ describe("a tenant's attachment limits", () => {
     const data = { ...raw(), attachments: { maxFiles: 3, maxBytesPerFile: 2_000_000, source: 'decision of the mayor' } };
     const charter = parseTenantCharter(data, 'sopot.json');
     expect(attachmentLimitsOf(charter)).toEqual({ maxFiles: 3, maxBytesPerFile: 2_000_000 });
-    expect(publicInformation(charter).attachments).toEqual({ maxFiles: 3, maxBytesPerFile: 2_000_000, mediaTypes: [...ATTACHMENT_MEDIA_TYPES] });
+    expect(publicInformation(charter).attachments).toEqual({
+      maxFiles: 3,
+      maxBytesPerFile: 2_000_000,
+      mediaTypes: [...ATTACHMENT_MEDIA_TYPES],
+    });
   });
 
   it('are refused beyond what the platform can take, or without a source', () => {
