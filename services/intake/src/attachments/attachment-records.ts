@@ -22,10 +22,10 @@ export interface AttachmentRecord {
   size: number;
   sha256: string;
   scan: ScanStatus;
-  /** When the scan that decided `scan` ran; null while pending. */
-  scannedAt: Date | null;
+  /** When the scan that decided `scan` ran; absent while pending. */
+  scannedAt?: Date;
   /** The signature ClamAV named, when infected. */
-  signature: string | null;
+  signature?: string;
   storedAt: Date;
 }
 
@@ -57,10 +57,7 @@ export class AttachmentRecords {
   }
 
   /** A scan's verdict on a file still pending; one that was decided stays decided. Returns the record as it stands. */
-  async decide(
-    id: string,
-    verdict: { scan: 'clean' | 'infected'; signature: string | null; scannedAt: Date },
-  ): Promise<AttachmentRecord | null> {
+  async decide(id: string, verdict: { scan: 'clean' | 'infected'; signature?: string; scannedAt: Date }): Promise<AttachmentRecord | null> {
     await this.records.updateOne({ _id: id, scan: 'pending' }, { $set: verdict });
     return this.records.findOne({ _id: id });
   }

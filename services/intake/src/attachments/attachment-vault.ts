@@ -91,7 +91,6 @@ export class AttachmentVault {
       const existing = await this.records.find(tenant, caseId, id);
       if (!existing && key) {
         await this.objects.put(objectKey, sealObject(key, objectKey, upload.bytes));
-        const clean = upload.scan.status === 'clean';
         await this.records.save({
           _id: id,
           tenant,
@@ -101,13 +100,11 @@ export class AttachmentVault {
           mediaType: upload.mediaType,
           size: upload.size,
           sha256: upload.sha256,
-          scan: clean ? 'clean' : 'pending',
-          scannedAt: clean ? now : null,
-          signature: null,
+          ...(upload.scan.status === 'clean' ? { scan: 'clean', scannedAt: now } : { scan: 'pending' }),
           storedAt: now,
         });
       } else if (existing?.scan === 'pending' && upload.scan.status === 'clean') {
-        await this.records.decide(id, { scan: 'clean', signature: null, scannedAt: now });
+        await this.records.decide(id, { scan: 'clean', scannedAt: now });
       }
       described.push({ id, name: upload.name, mediaType: upload.mediaType, size: upload.size, sha256: upload.sha256 });
     }
@@ -136,10 +133,7 @@ export class AttachmentVault {
 
     const outcome = await this.scanner.scan(bytes);
     if (outcome.status === 'unavailable') throw new AttachmentNotOpenedError('AttachmentNotScanned');
-    const verdict =
-      outcome.status === 'clean'
-        ? { scan: 'clean' as const, signature: null }
-        : { scan: 'infected' as const, signature: outcome.signature };
+    const verdict = outcome.status === 'clean' ? { scan: 'clean' as const } : { scan: 'infected' as const, signature: outcome.signature };
     const decided = (await this.records.decide(record._id, { ...verdict, scannedAt: request.now })) ?? record;
     if (decided.scan !== 'clean') throw new AttachmentNotOpenedError('AttachmentInfected');
     return { bytes, record: decided };

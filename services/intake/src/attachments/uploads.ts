@@ -100,7 +100,8 @@ export function fileNameOf(sent: string, index: number): string {
 }
 
 function reinterpretedAsUtf8(name: string): string {
-  if (!/[\u0080-\u00FF]/.test(name) || /[^\u0000-\u00FF]/.test(name)) return name;
+  // Only a name wholly within Latin-1 (as busboy decodes) that has bytes beyond ASCII may be UTF-8 misread.
+  if (!/[\u0080-\u00FF]/.test(name) || /[\u0100-\uFFFF]/.test(name)) return name;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(name, 'latin1'));
   } catch {
