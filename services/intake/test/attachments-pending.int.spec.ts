@@ -88,6 +88,22 @@ describe('files submitted while the virus scanner cannot be reached', () => {
     expect(file.bytes.equals(pdf)).toBe(true);
   });
 
+  it('every file of the submission is kept pending, the scanner tried once', async () => {
+    const started = Date.now();
+    const answer = await harness.submit(complaint(), [
+      { name: 'a.pdf', bytes: files.pdf() },
+      { name: 'b.png', bytes: files.png() },
+      { name: 'c.txt', bytes: files.text() },
+    ]);
+    expect(answer.status).toBe(201);
+    expect((await harness.records({ caseId: answer.body.caseId as string })).map((record) => record.scan)).toEqual([
+      'pending',
+      'pending',
+      'pending',
+    ]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('a pending file found infected when first opened is refused for good, the signature kept', async () => {
     const { caseId, attachmentId } = await submitted({ name: 'фактура.txt', bytes: files.eicar() });
     await expect(scannerBack.open({ tenant: 'peshtera', caseId, attachmentId, now: new Date('2026-11-16T10:00:00Z') })).rejects.toEqual(

@@ -193,6 +193,13 @@ describe("citizens' files: checked by content, scanned, stored encrypted, opened
       expect(await harness.objectKeys()).toEqual(objects);
     });
 
+    it('files are sent, never described beside them in the submission', async () => {
+      const described = complaint({ attachments: [{ name: 'опис.pdf', mediaType: 'application/pdf', size: 10 }] });
+      const answer = await harness.submit(described, [PDF]);
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual([{ field: 'attachments', reason: expect.stringContaining('send the files themselves') }]);
+    });
+
     it('a form without a readable submission part is a 400 naming it', async () => {
       const answer = await harness.submit('{not json', [PDF]);
       expect(answer.status).toBe(400);

@@ -59,12 +59,18 @@ export class AttachmentVault {
     private readonly keys: SubjectKeys,
   ) {}
 
-  /** Scans each file; an infected one is a problem next to it (`attachment-infected`), an unreachable scanner is not. */
+  /**
+   * Scans each file; an infected one is a problem next to it (`attachment-infected`), an unreachable scanner is
+   * not: the files are kept pending. Once the scanner failed, the rest are not sent to it (each try may wait
+   * for the scanner's whole timeout, and the citizen is waiting).
+   */
   async scan(uploads: readonly CheckedUpload[]): Promise<{ scanned: ScannedUpload[]; problems: FieldProblem[] }> {
     const scanned: ScannedUpload[] = [];
     const problems: FieldProblem[] = [];
+    let down: ScanOutcome | undefined;
     for (const upload of uploads) {
-      const outcome = await this.scanner.scan(upload.bytes);
+      const outcome = down ?? (await this.scanner.scan(upload.bytes));
+      if (outcome.status === 'unavailable') down = outcome;
       if (outcome.status === 'infected') {
         problems.push(
           attachmentProblem(uploadField(upload.index), 'attachment-infected', `contains malware (${outcome.signature}); it was not stored`),
