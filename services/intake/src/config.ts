@@ -1,29 +1,55 @@
 import { booleanFlag, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
+import { trustProxySchema } from './http/trust-proxy';
 import { open311ApiKeysSchema } from './open311/api-keys';
 
 const perMinute = (defaultValue: number) => z.coerce.number().int().min(1, 'must be at least 1').default(defaultValue);
 
+const optionalSetting = z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().min(1).optional());
+
 /** intake's settings, validated at start-up. */
-export const configSchema = platformConfigSchema.extend({
-  /** intake writes the cases, so it also runs the relay to Kafka (leased: one instance publishes). */
-  RELAY_ENABLED: booleanFlag(true),
-  /** Citizen submissions per client IP and minute (the public API's rate limit on creating cases). */
-  PUBLIC_SUBMITS_PER_MINUTE: perMinute(10),
-  /** Any public request (status, withdraw, rating) per client IP and minute. */
-  PUBLIC_REQUESTS_PER_MINUTE: perMinute(60),
-  /** Open311 reads (discovery, services, requests, tokens: every GET under /open311/v2) per client IP and minute. */
-  OPEN311_READS_PER_MINUTE: perMinute(120),
-  /** The largest JSON body the public endpoints accept, in bytes; larger ones get 413. */
-  PUBLIC_BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024, 'must be at least 1024')
-    .default(64 * 1024),
-  /**
-   * Open311 clients' API keys for POST requests: `tenant:key,tenant:key` (several keys per tenant, one per
-   * client app; keys 16 to 200 printable characters without spaces or commas). Empty: nobody may POST.
-   */
-  OPEN311_API_KEYS: open311ApiKeysSchema,
-});
+export const configSchema = platformConfigSchema
+  .extend({
+    /** intake writes the cases, so it also runs the relay to Kafka (leased: one instance publishes). */
+    RELAY_ENABLED: booleanFlag(true),
+    /** Citizen submissions per client IP and minute (the public API's rate limit on creating cases). */
+    PUBLIC_SUBMITS_PER_MINUTE: perMinute(10),
+    /** Any public request (status, withdraw, rating) per client IP and minute. */
+    PUBLIC_REQUESTS_PER_MINUTE: perMinute(60),
+    /** Open311 reads (discovery, services, requests, tokens: every GET under /open311/v2) per client IP and minute. */
+    OPEN311_READS_PER_MINUTE: perMinute(120),
+    /** The largest JSON body the public endpoints accept, in bytes; larger ones get 413. */
+    PUBLIC_BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024, 'must be at least 1024')
+      .default(64 * 1024),
+    /**
+     * Open311 clients' API keys for POST requests: `tenant:key,tenant:key` (several keys per tenant, one per
+     * client app; keys 16 to 200 printable characters without spaces or commas). Empty: nobody may POST.
+     */
+    OPEN311_API_KEYS: open311ApiKeysSchema,
+    /** The proxy (the citizen portal) whose `X-Forwarded-For` names the client for the rate limits: http/trust-proxy.ts. */
+    TRUST_PROXY: trustProxySchema,
+    /**
+     * Object storage (S3 API) for citizens' attachments, encrypted per data subject. Unset S3_ENDPOINT: no
+     * storage, and a submission with files is refused with 503 (one without files is taken as ever).
+     */
+    S3_ENDPOINT: optionalSetting.pipe(z.string().url('must be a URL such as http://127.0.0.1:8333').optional()),
+    S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: optionalSetting,
+    S3_SECRET_ACCESS_KEY: optionalSetting,
+    S3_BUCKET: z.string().trim().min(3).default('civic-attachments'),
+    /** ClamAV's daemon (clamd) over TCP. Unset CLAMD_HOST: files are stored unscanned (`pending`) and staff cannot open them. */
+    CLAMD_HOST: optionalSetting,
+    CLAMD_PORT: z.coerce.number().int().min(1).max(65_535).default(3310),
+    /** How long one scan (or a connection to clamd) may take before the scanner counts as unavailable. */
+    CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  })
+  .superRefine((config, ctx) => {
+    if (config.S3_ENDPOINT === undefined) return;
+    for (const name of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (config[name] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is required with S3_ENDPOINT' });
+    }
+  });
 export type IntakeConfig = z.infer<typeof configSchema>;

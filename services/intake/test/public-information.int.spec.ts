@@ -25,6 +25,15 @@ describe('GET /public/:tenant', () => {
     expect(body.channels.length).toBeGreaterThan(0);
   });
 
+  it('says what a submission may carry: the limits (5 files of 10 MB by default) and the types accepted', async () => {
+    const body = (await (await fetch(`${intake.url}/public/peshtera`)).json()) as PublicInformation;
+    expect(body.attachments).toEqual({
+      maxFiles: 5,
+      maxBytesPerFile: 10 * 1024 * 1024,
+      mediaTypes: expect.arrayContaining(['application/pdf', 'image/jpeg', 'image/png', 'text/plain']),
+    });
+  });
+
   it('an unknown municipality is a 404 naming the tenant', async () => {
     const response = await fetch(`${intake.url}/public/nowhere`);
     expect(response.status).toBe(404);

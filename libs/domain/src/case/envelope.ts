@@ -47,10 +47,16 @@ export interface CaseCommandEnvelope<T extends string, D> {
   metadata: CaseCommandMetadata;
 }
 
-/** Attachments are described, never carried: the files live in object storage. */
+/**
+ * Attachments are described, never carried: the files live in object storage. A file the platform stored
+ * itself (a citizen's upload) has its `id` there and the SHA-256 of its content (hex); a file only
+ * described (a registrar's note of a paper enclosure, older events) has neither.
+ */
 export interface AttachmentMeta {
   name: string;
   mediaType: string;
   /** Bytes. */
   size: number;
+  id?: string;
+  sha256?: string;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deadlinePolicyOverrideSchema } from '../deadlines/policy';
 import { screeningPolicySchema } from '../screening/policy';
 import { KINDS, LANGUAGES } from '../shared/vocabulary';
+import { attachmentLimitsSchema } from './attachment-limits';
 import {
   addressSchema,
   categorySchema,
@@ -48,6 +49,8 @@ const charterShape = z
     certifications: z.array(certificationSchema),
     screening: screeningPolicySchema,
     languages: z.array(z.enum(LANGUAGES)).min(1),
+    /** How many files a citizen may attach and how large each; absent: 5 files of 10 MB (attachment-limits.ts). */
+    attachments: attachmentLimitsSchema.optional(),
     /** What the charter is silent on and was defaulted, and what someone must still check. */
     notes: z.array(z.string().min(1)),
   })

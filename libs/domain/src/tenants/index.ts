@@ -11,3 +11,12 @@ export {
 export { parseTenantCharter, TenantCharterError, type CharterProblem } from './parse';
 export { WHISTLEBLOWER_THRESHOLDS, whistleblowerChannelRequired, whistleblowerDuty, type WhistleblowerDuty } from './whistleblower';
 export { publicInformation, termInWords, type PublicInformation } from './public-information';
+export {
+  ATTACHMENT_LIMITS_CEILING,
+  ATTACHMENT_MEDIA_TYPES,
+  attachmentLimitsOf,
+  DEFAULT_ATTACHMENT_LIMITS,
+  isAttachmentMediaType,
+  type AttachmentLimits,
+  type AttachmentMediaType,
+} from './attachment-limits';

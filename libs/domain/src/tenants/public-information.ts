@@ -2,6 +2,7 @@ import { deadlinePolicyOf } from '../case/due-date';
 import type { Term } from '../deadlines/policy';
 import { CHANNEL_LABELS, KIND_LABELS } from '../shared/labels';
 import { KINDS, type Channel, type Kind, type LocalizedText } from '../shared/vocabulary';
+import { ATTACHMENT_MEDIA_TYPES, attachmentLimitsOf } from './attachment-limits';
 import type { TenantCharter } from './charter.schema';
 
 /**
@@ -30,6 +31,8 @@ export interface PublicInformation {
   channels: { channel: Channel; name: LocalizedText }[];
   kinds: { kind: Kind; name: LocalizedText; term: Term | null; within: LocalizedText }[];
   categories: { id: string; name: LocalizedText; kinds: Kind[] }[];
+  /** What a submission may carry: how many files, how large each (bytes), of which media types (judged by content). */
+  attachments: { maxFiles: number; maxBytesPerFile: number; mediaTypes: string[] };
 }
 
 const DAYS: readonly LocalizedText[] = [
@@ -90,5 +93,6 @@ export function publicInformation(charter: TenantCharter): PublicInformation {
       return { kind, name: KIND_LABELS[kind], term, within: termInWords(term) };
     }),
     categories: charter.categories.map(({ id, name, kinds }) => ({ id, name, kinds })),
+    attachments: { ...attachmentLimitsOf(charter), mediaTypes: [...ATTACHMENT_MEDIA_TYPES] },
   };
 }

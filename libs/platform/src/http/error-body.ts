@@ -26,6 +26,8 @@ import { z } from 'zod';
 export interface FieldProblem {
   field: string;
   reason: string;
+  /** A machine-readable name for the problem, where clients act on it (e.g. `attachment-too-large`). */
+  code?: string;
 }
 
 /** A named refusal: a domain rejection, or one of the platform's (e.g. `token-expired`). */
@@ -98,7 +100,7 @@ export const INTERNAL_ERROR: ErrorResponse = {
 export const errorBodySchema = z
   .object({
     statusCode: z.number().int().min(400).max(599),
-    errors: z.array(z.object({ field: z.string(), reason: z.string() }).strict()),
+    errors: z.array(z.object({ field: z.string(), reason: z.string(), code: z.string().optional() }).strict()),
     rejection: z
       .object({ type: z.string(), message: z.object({ bg: z.string(), en: z.string() }).strict() })
       .passthrough()

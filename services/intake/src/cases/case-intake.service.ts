@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   allows,
+  attachmentLimitsOf,
   dueDateOfCase,
   mayIssue,
   type Actor,
@@ -28,8 +29,11 @@ import {
   TenantDirectory,
   type CaseCommandContext,
   type CaseCommands,
+  type FieldProblem,
 } from '@civic/platform';
 import type { z } from 'zod';
+import { AttachmentVault, type ScannedUpload } from '../attachments/attachment-vault';
+import { checkUploads, type CheckedUpload, type Upload } from '../attachments/uploads';
 import { IdempotencyStore, type IdempotencyRecord, type RegistrationIds } from '../idempotency/idempotency-store';
 import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '@civic/platform';
@@ -69,6 +73,17 @@ export interface RegisterRequest {
    */
   trackingCode: 'always' | 'when-reachable' | 'never';
   correlationId?: string;
+  /** The citizen's multipart form: its files, and what was wrong with the form itself (reported with the rest). */
+  form?: SubmissionForm;
+}
+
+export interface SubmissionForm {
+  /** The file parts, in the order sent (`attachments[0]`, …). */
+  uploads: readonly Upload[];
+  /** Problems with the form's parts: a missing or unreadable `submission`, parts of unknown names. */
+  problems: readonly FieldProblem[];
+  /** False when the `submission` part was missing or not JSON: its fields are then not judged one by one. */
+  submissionRead: boolean;
 }
 
 export interface RegisterOutcome {
@@ -143,6 +158,7 @@ export class CaseIntakeService {
     /** The case decrypted: for the texts written to the submitter that the tracking view shows (recorded when read). */
     @Inject(CONTENT_READER) private readonly contents: CaseReader,
     private readonly audit: AuditTrail,
+    private readonly attachments: AttachmentVault,
   ) {}
 
   /** The tenant's charter, or UnknownTenantError. */
@@ -151,37 +167,52 @@ export class CaseIntakeService {
   }
 
   /**
-   * Registers a submission and screens it: validate (the shape, the tenant's charter, the clock), reserve
-   * the idempotency key, draw the registry number, RegisterCase, then ScreenCase by the platform. Each
-   * step looks at what is already done, so a retry with the same key finishes a half-done registration.
+   * Registers a submission and screens it: validate (the shape, the tenant's charter, the clock, the files),
+   * scan the files, reserve the idempotency key, draw the registry number, store the files, RegisterCase, then
+   * ScreenCase by the platform. Each step looks at what is already done, so a retry with the same key
+   * finishes a half-done registration.
    */
   async register(request: RegisterRequest): Promise<RegisterOutcome> {
     const charter = this.charterOf(request.tenant);
     const now = this.clock.now();
-    const submission = this.validSubmission(request, charter, now.toISOString());
+    const checked = await this.checkedRequest(request, charter, now.toISOString());
+    const key = request.idempotencyKey;
+    const fingerprint = requestFingerprint(request.reader.operation, fingerprinted(checked));
+    // A retry of a completed submission with files answers as stored, without scanning the files again (a
+    // newer signature could otherwise refuse what was accepted): the same key, the same answer.
+    if (checked.ok && checked.files.length > 0 && key) {
+      const earlier = await this.idempotency.find(charter.slug, key);
+      if (earlier?.response && earlier.fingerprint === fingerprint) {
+        const record = { ...earlier, response: earlier.response };
+        return { replayed: true, dataSubjectId: record.dataSubjectId, response: await this.replay(record) };
+      }
+    }
+    // Infected files are refused with every other problem, so the files are scanned even when those exist.
+    const { scanned, problems: infected } = await this.attachments.scan(checked.files);
+    const problems = [...checked.problems, ...infected];
+    if (!checked.ok || problems.length > 0) throw new InvalidInputError(problems);
+    const submission = checked.submission;
     const fresh: RegistrationIds = {
       caseId: randomUUID(),
       dataSubjectId: randomUUID(),
       correlationId: request.correlationId ?? randomUUID(),
       firstAttemptAt: now.toISOString(),
     };
-    if (request.idempotencyKey === undefined || request.idempotencyKey === '') {
+    if (key === undefined || key === '') {
       return {
         replayed: false,
         dataSubjectId: fresh.dataSubjectId,
-        response: await this.carryOut(request, charter, submission, { ids: fresh }),
+        response: await this.carryOut(request, charter, submission, scanned, { ids: fresh }),
       };
     }
 
-    const key = request.idempotencyKey;
-    const fingerprint = requestFingerprint(request.reader.operation, submission);
     const reservation = await this.idempotency.reserve({ tenant: charter.slug, key, fingerprint, fresh, now });
     return settleReservation<RegisterOutcome>(reservation, key, this.idempotency, this.clock, {
       completed: async (record) => ({ replayed: true, dataSubjectId: record.dataSubjectId, response: await this.replay(record) }),
       claimed: async (record) => ({
         replayed: false,
         dataSubjectId: record.dataSubjectId,
-        response: await this.carryOut(request, charter, submission, { ids: record, record }),
+        response: await this.carryOut(request, charter, submission, scanned, { ids: record, record }),
       }),
     });
   }
@@ -285,23 +316,35 @@ export class CaseIntakeService {
     return this.publicViewOf(charter, caseId, request, CITIZEN_ROUTES.rating);
   }
 
-  private validSubmission(request: RegisterRequest, charter: TenantCharter, now: string): Submission {
-    const read = request.reader.read(request.body);
+  /**
+   * Everything that can be judged without the scanner, every problem named: the form's parts, the shape,
+   * the tenant's charter, the clock, the Idempotency-Key, and the files (count, size, type by content).
+   */
+  private async checkedRequest(request: RegisterRequest, charter: TenantCharter, now: string): Promise<CheckedRequest> {
+    const form = request.form;
+    const read = form?.submissionRead === false ? { ok: false as const, problems: [] } : request.reader.read(request.body);
     const fields = read.ok ? read.submission : looseFieldsOf(request.body);
+    const files = await checkUploads(form?.uploads ?? [], attachmentLimitsOf(charter));
+    const described = read.ok && read.submission.attachments.length > 0 && (form?.uploads.length ?? 0) > 0;
     const problems = mergeProblems(
+      [...(form?.problems ?? [])],
       read.ok ? [] : read.problems,
       charterProblems(fields, charter),
       receiptProblems(fields.receivedAt, now),
       idempotencyKeyProblems(request.idempotencyKey, request.idempotencyKeyRequired),
+      described ? [DESCRIBED_WITH_FILES] : [],
+      files.problems,
     );
-    if (!read.ok || problems.length > 0) throw new InvalidInputError(problems);
-    return read.submission;
+    return read.ok
+      ? { ok: true, submission: read.submission, files: files.accepted, problems }
+      : { ok: false, files: files.accepted, problems };
   }
 
   private async carryOut(
     request: RegisterRequest,
     charter: TenantCharter,
     submission: Submission,
+    uploads: readonly ScannedUpload[],
     work: Work,
   ): Promise<RegistrationResponse> {
     const { caseId, dataSubjectId, correlationId, firstAttemptAt } = work.ids;
@@ -325,8 +368,13 @@ export class CaseIntakeService {
       : undefined;
     if (before.status === 'NotRegistered') {
       const context = this.context(charter, caseId, request.actor, correlationId, dataSubjectId);
-      const { channel, kind, category, text, attachments, healthSafetyThreat, violationDate, language, receivedBy } = submission;
+      const { channel, kind, category, text, healthSafetyThreat, violationDate, language, receivedBy } = submission;
       const submitter = submitterWithCode(submission.submitter, trackingCode);
+      // The files are stored (encrypted with the submitter's key) before the event names them.
+      const attachments =
+        uploads.length === 0
+          ? submission.attachments
+          : await this.attachments.store({ tenant: charter.slug, caseId, dataSubjectId, uploads, now: this.clock.now() });
       await this.handle(
         {
           type: 'RegisterCase',
@@ -474,6 +522,27 @@ export class CaseIntakeService {
     );
   }
 }
+
+/** What the checks made of a request: the submission when it could be read, the files that passed, every problem. */
+type CheckedRequest =
+  | { ok: true; submission: Submission; files: CheckedUpload[]; problems: FieldProblem[] }
+  | { ok: false; files: CheckedUpload[]; problems: FieldProblem[] };
+
+/**
+ * What one Idempotency-Key stands for: the submission as understood, and its files by content. A request
+ * without files keeps the fingerprint it always had.
+ */
+function fingerprinted(checked: CheckedRequest): unknown {
+  const submission = checked.ok ? checked.submission : null;
+  if (checked.files.length === 0) return submission;
+  const files = checked.files.map(({ index, name, mediaType, size, sha256 }) => ({ index, name, mediaType, size, sha256 }));
+  return { submission, files };
+}
+
+const DESCRIBED_WITH_FILES: FieldProblem = {
+  field: 'attachments',
+  reason: 'send the files themselves (parts named attachments), not descriptions of them in the submission',
+};
 
 /**
  * Whether this registration gets a tracking code (RegisterRequest.trackingCode). An anonymous citizen gets

@@ -3,6 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventStore } from '@civic/event-store';
 import { CASE_STORE, CLOCK as PLATFORM_CLOCK, EVENT_STORE, type Clock as PlatformClock, CaseReader } from '@civic/platform';
 import { CONTENT_READER } from './case-reader';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import type { Connection } from 'mongoose';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { SubmitterCases } from '../submitter-cases/submitter-cases';
@@ -23,6 +24,7 @@ function databaseOf(connection: Connection) {
  * event store. The case reader, the idempotency keys and the clock are shared with the case desk.
  */
 @Module({
+  imports: [AttachmentsModule],
   providers: [
     CaseIntakeService,
     // The platform's clock: the system's, or the instant in CLOCK_FILE when a test sets one (as every service reads it).
@@ -60,6 +62,6 @@ function databaseOf(connection: Connection) {
       },
     },
   ],
-  exports: [CaseIntakeService, CaseReader, CONTENT_READER, IdempotencyStore, CLOCK],
+  exports: [CaseIntakeService, CaseReader, CONTENT_READER, IdempotencyStore, CLOCK, AttachmentsModule],
 })
 export class CasesModule {}

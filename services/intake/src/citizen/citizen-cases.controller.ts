@@ -1,8 +1,23 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFiles,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
+  ApiConsumes,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -26,6 +41,8 @@ import { correlationIdOf, singleHeader } from '../http/request-headers';
 import { answerRegistration, RegistrationResponses, TenantParam } from '../http/registration-endpoint';
 import { CitizenInformationDto, CitizenSubmissionDto, RatingDto, WithdrawalDto } from './citizen.dto';
 import { OPEN311_READS_THROTTLER, SUBMIT_THROTTLER } from '../http/throttling';
+import { SubmissionFilesInterceptor } from '../http/submission-files.interceptor';
+import { submissionForm, type ReceivedFile } from '../http/submission-form';
 
 const codeParam = ApiParam({ name: 'trackingCode', description: 'The private code given when the case was submitted.' });
 /** Every answer that shows the texts written to the submitter records the read first (cases/public-view.ts). */
@@ -48,24 +65,41 @@ export class CitizenCasesController {
 
   @Post()
   @SkipThrottle({ [SUBMIT_THROTTLER]: false })
+  @UseInterceptors(SubmissionFilesInterceptor)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Submit a case',
     description:
-      'Registers the submission (received now, through the web form) and answers with its registry number and a private tracking code, shown only in this answer. A retry with the same Idempotency-Key returns the same case and code.',
+      'Registers the submission (received now, through the web form) and answers with its registry number and a private tracking code, shown only in this answer. A retry with the same Idempotency-Key returns the same case and code.\n\n' +
+      'With files: `multipart/form-data`, the JSON body as the part `submission` and each file as a part `attachments` (with its filename). ' +
+      "Files are judged by their content (PDF, JPEG, PNG, WebP, GIF, HEIC, DOCX, XLSX, ODT, ODS, plain UTF-8 text), within the municipality's limits (`GET /public/{tenant}`: `attachments`), scanned for malware, and stored encrypted. " +
+      'A refused file is a 400 naming it (`attachments[0]`, …, or `attachments` for the count) with a `code`: attachment-too-large, attachment-type-not-allowed, attachment-empty, attachment-infected, too-many-attachments; nothing is stored then.',
   })
   @RegistrationResponses()
+  @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: CitizenSubmissionDto })
-  @ApiPayloadTooLargeResponse({ type: ErrorBodyDto, description: 'The body is larger than the public limit (64 kB by default).' })
+  @ApiPayloadTooLargeResponse({
+    type: ErrorBodyDto,
+    description:
+      'A JSON body larger than the public limit (64 kB by default); a multipart body far beyond the limits (files, parts or size), cut off unread.',
+  })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBodyDto,
+    description: 'Files were sent, but the file storage cannot be reached: nothing was registered.',
+  })
   async submit(
     @Param('tenant') tenant: string,
     @Body() body: unknown,
+    @UploadedFiles() files: ReceivedFile[] | undefined,
     @Headers() headers: IncomingHttpHeaders,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<RegistrationResponse> {
+    // multer sets the files (perhaps none) only for a multipart body; a JSON body comes as it always did.
+    const multipart = files === undefined ? undefined : submissionForm(body, files);
     const outcome = await this.intake.register({
       tenant,
-      body,
+      body: multipart === undefined ? body : multipart.body,
+      ...(multipart === undefined ? {} : { form: multipart.form }),
       reader: citizenSubmissions,
       actor: WEB_FORM_ACTOR,
       idempotencyKey: singleHeader(headers, IDEMPOTENCY_KEY_HEADER),

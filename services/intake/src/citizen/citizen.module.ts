@@ -1,6 +1,7 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { PublicBodyLimitMiddleware } from '../http/public-body-limit.middleware';
+import { PublicBodyLimitMiddleware, SubmissionBodyLimitMiddleware } from '../http/public-body-limit.middleware';
+import { SubmissionFilesInterceptor } from '../http/submission-files.interceptor';
 import { CitizenCasesController } from './citizen-cases.controller';
 import { PublicInformationController } from './public-information.controller';
 
@@ -8,9 +9,12 @@ import { PublicInformationController } from './public-information.controller';
 @Module({
   imports: [CasesModule],
   controllers: [CitizenCasesController, PublicInformationController],
+  providers: [SubmissionFilesInterceptor],
 })
 export class CitizenModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(PublicBodyLimitMiddleware).forRoutes(CitizenCasesController);
+    const submit = { path: 'public/:tenant/cases', method: RequestMethod.POST };
+    consumer.apply(PublicBodyLimitMiddleware).exclude(submit).forRoutes(CitizenCasesController);
+    consumer.apply(SubmissionBodyLimitMiddleware).forRoutes(submit);
   }
 }

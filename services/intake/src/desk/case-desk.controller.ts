@@ -1,4 +1,17 @@
-import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+  type Type,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -10,6 +23,7 @@ import {
   ApiParam,
   ApiForbiddenResponse,
   ApiPreconditionFailedResponse,
+  ApiProduces,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -23,6 +37,7 @@ import { TenantParam } from '../http/registration-endpoint';
 import { REPLAYED_HEADER } from '../http/replayed';
 import { correlationIdOf, singleHeader } from '../http/request-headers';
 import { CaseDeskService } from './case-desk.service';
+import { contentDisposition } from '../http/content-disposition';
 import { DESK_ACTIONS, type DeskActionName } from './desk-actions';
 import { DESK_READERS, DESK_VIEW_DESCRIPTION, ETAG_HEADER } from './desk-reading';
 import type { DeskHistory } from './desk-history';
@@ -170,6 +185,61 @@ export class CaseDeskController {
       route: 'GET /tenants/:tenant/cases/:caseId/history',
       correlationId: correlationIdOf(headers),
     });
+  }
+
+  @Get('attachments/:attachmentId')
+  @Auth(...DESK_READERS)
+  @ApiOperation({
+    summary: "Download a citizen's file",
+    description:
+      "A file the citizen submitted (its `id` in the desk view's `content`), for those who see the case's content (same access as `content`). " +
+      'Only once a virus scan found it clean: a file still pending is scanned now; an infected one, one that cannot be scanned now, or one whose submitter was erased is refused (409 with `rejection.type` AttachmentInfected, AttachmentNotScanned or AttachmentErased). ' +
+      "The read is recorded in the tenant's audit log before the bytes go out. The answer's Content-Type is the type detected from the content; it is always sent as an attachment, never shown inline.",
+  })
+  @TenantParam
+  @CaseIdParam
+  @ApiParam({ name: 'attachmentId', format: 'uuid' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The original bytes.',
+    schema: { type: 'string', format: 'binary' },
+    headers: {
+      'Content-Disposition': { description: "attachment; filename*=UTF-8''<the name the citizen gave>", schema: { type: 'string' } },
+      'X-Content-Type-Options': { description: 'nosniff', schema: { type: 'string' } },
+    },
+  })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: "The caller sees the case's course but not its content." })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, case (or none the caller may know of), or file on it.' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'The file may not be opened (not scanned clean, infected, or erased): `rejection` says why in bg and en.',
+  })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBodyDto,
+    description: 'The read could not be recorded in the audit log, so the file is not handed out.',
+  })
+  async attachment(
+    @Param('tenant') tenant: string,
+    @Param('caseId') caseId: string,
+    @Param('attachmentId') attachmentId: string,
+    @Headers() headers: IncomingHttpHeaders,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<StreamableFile> {
+    const file = await this.desk.openAttachment({
+      tenant,
+      caseId,
+      attachmentId,
+      reader: { id: principal.sub, roles: principal.roles },
+      route: 'GET /tenants/:tenant/cases/:caseId/attachments/:attachmentId',
+      correlationId: correlationIdOf(headers),
+    });
+    response.setHeader('Content-Type', file.mediaType);
+    response.setHeader('Content-Disposition', contentDisposition(file.name));
+    // Never rendered as anything but what its content was judged to be, and never cached by a shared cache.
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.bytes, { length: file.bytes.length });
   }
 
   @DeskCommand('information-requests', InformationRequestDto)

@@ -18,6 +18,9 @@ import {
   type RegisteredCaseHistory,
   type VersionPrecondition,
 } from '@civic/platform';
+import { AttachmentNotFoundError, AttachmentVault } from '../attachments/attachment-vault';
+import { downloadName } from '../attachments/download-name';
+import { AttachmentNotOpenedError } from '../attachments/errors';
 import { handleCaseCommand } from '../cases/case-command';
 import { CONTENT_READER, registeredCase } from '../cases/case-reader';
 import { CLOCK, type Clock } from '../cases/clock';
@@ -31,6 +34,7 @@ import { parseRegistryNumber, RegistryLookup } from '../registry/registry-lookup
 import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
 import { deskHistory, type DeskHistory } from './desk-history';
 import { possibleActions } from './desk-possible';
+import type { AttachmentScans } from './desk-content';
 import { deskView, type ContentWanted, type DeskCaseView } from './desk-view';
 import { fieldsShown } from './personal-data-read';
 
@@ -62,6 +66,18 @@ export interface DeskRequest {
   correlationId?: string;
 }
 
+/** A staff download of a citizen's file. */
+export interface AttachmentRead extends DeskRead {
+  attachmentId: string;
+}
+
+/** A file as staff receive it: its bytes, the type detected from its content, and the citizen's name for it (its extension fitting the content). */
+export interface OpenedAttachment {
+  bytes: Buffer;
+  mediaType: string;
+  name: string;
+}
+
 export interface DeskOutcome {
   view: DeskCaseView;
   /** The stored answer to an earlier request with the same Idempotency-Key. */
@@ -86,6 +102,7 @@ export class CaseDeskService {
     private readonly audit: AuditTrail,
     @Inject(CONTENT_READER) private readonly contents: CaseReader,
     private readonly registry: RegistryLookup,
+    private readonly attachments: AttachmentVault,
   ) {}
 
   /**
@@ -99,7 +116,8 @@ export class CaseDeskService {
     const access = await this.accessOf(read.reader, found);
     // Decrypted only for a reader who may see what was written.
     const readable = allows(access, 'content') ? await this.registeredIn(this.contents, charter, read.caseId) : found;
-    const view = await this.viewOf(charter, readable, access, 'with-content', read.reader);
+    const scans = allows(access, 'content') ? await this.scansOf(charter, read.caseId) : new Map();
+    const view = await this.viewOf(charter, readable, access, 'with-content', read.reader, scans);
     if (view.content !== null) {
       await this.audit.record(
         personalDataRead({
@@ -115,6 +133,46 @@ export class CaseDeskService {
       );
     }
     return view;
+  }
+
+  /**
+   * A citizen's file, for those who see the case's content (others: 403, or 404 where the case does not exist
+   * for them), once a scan found it clean (a pending one is scanned now; 409 otherwise). The read is recorded
+   * in the tenant's audit log before the bytes are handed out (not handed out if it cannot be).
+   */
+  async openAttachment(read: AttachmentRead): Promise<OpenedAttachment> {
+    const charter = this.charterOf(read.tenant);
+    const found = await this.registeredCase(charter, read.caseId);
+    const access = await this.accessOf(read.reader, found);
+    if (!allows(access, 'content')) throw new CaseNotYoursError();
+    // The file as the registration describes it (decrypted: its name is the submitter's personal data).
+    const { events } = await this.registeredIn(this.contents, charter, read.caseId);
+    const registration = events.find((event) => event.type === 'CaseRegistered');
+    const described =
+      registration?.type === 'CaseRegistered'
+        ? registration.data.attachments.find((attachment) => attachment.id === read.attachmentId)
+        : undefined;
+    if (!described) throw new AttachmentNotFoundError(read.attachmentId);
+    if (typeof described.name !== 'string') throw new AttachmentNotOpenedError('AttachmentErased');
+    const opened = await this.attachments.open({
+      tenant: charter.slug,
+      caseId: read.caseId,
+      attachmentId: read.attachmentId,
+      now: this.clock.now(),
+    });
+    await this.audit.record(
+      personalDataRead({
+        tenant: charter.slug,
+        caseId: read.caseId,
+        reader: read.reader,
+        route: read.route,
+        correlationId: read.correlationId ?? randomUUID(),
+        access,
+        dataSubjectId: found.dataSubjectId ?? null,
+        fields: [`submission.attachments.${read.attachmentId}`],
+      }),
+    );
+    return { bytes: opened.bytes, mediaType: opened.record.mediaType, name: downloadName(described.name, opened.record.mediaType) };
   }
 
   /**
@@ -241,6 +299,7 @@ export class CaseDeskService {
     access: CaseAccess,
     wanted: ContentWanted,
     reader: DeskCaller,
+    scans?: AttachmentScans,
   ): Promise<DeskCaseView> {
     const calendar = this.tenants.calendarOf(charter);
     const actions = await possibleActions(reader, access, {
@@ -251,7 +310,12 @@ export class CaseDeskService {
       now: this.clock.now().toISOString(),
       maxFinalDate: caseMaxFinalDate(found.state, charter, calendar),
     });
-    return deskView(found, { charter, calendar }, access, wanted, actions);
+    return deskView(found, { charter, calendar }, access, wanted, actions, scans);
+  }
+
+  private async scansOf(charter: TenantCharter, caseId: string): Promise<AttachmentScans> {
+    const records = await this.attachments.recordsOf(charter.slug, caseId);
+    return new Map([...records].map(([id, record]) => [id, record.scan]));
   }
 
   private charterOf(tenant: string): TenantCharter {

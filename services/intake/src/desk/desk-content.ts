@@ -8,12 +8,24 @@ import {
   type LocalizedText,
 } from '@civic/domain';
 
-/** What an attachment is, as described: a name null once the submitter's data was erased. */
+/** Whether staff may open a stored file: only once a scan found it clean (C3). */
+export type AttachmentScan = 'pending' | 'clean' | 'infected';
+
+/**
+ * What an attachment is: a name null once the submitter's data was erased. A file the platform stored (a
+ * citizen's upload) has its `id` (to download it) and its scan status; one only described (a registrar's
+ * note of a paper enclosure) has `id` and `scan` null: there is no file to open.
+ */
 export interface DeskAttachment {
+  id: string | null;
   name: string | null;
   mediaType: string;
   size: number;
+  scan: AttachmentScan | null;
 }
+
+/** The stored files' scan status by attachment id (intake_attachments). */
+export type AttachmentScans = ReadonlyMap<string, AttachmentScan>;
 
 /** How to reach the submitter; a field is absent when they did not give it. */
 export interface DeskSubmitter {
@@ -60,13 +72,24 @@ export interface DeskCaseContent {
   flags: DeskFlag[];
 }
 
-const attachmentsOf = (attachments: readonly AttachmentMeta[] | null | undefined): DeskAttachment[] =>
-  (attachments ?? []).map(({ name, mediaType, size }) => ({ name: typeof name === 'string' ? name : null, mediaType, size }));
+const attachmentsOf = (attachments: readonly AttachmentMeta[] | null | undefined, scans: AttachmentScans): DeskAttachment[] =>
+  (attachments ?? []).map(({ id, name, mediaType, size }) => ({
+    id: id ?? null,
+    name: typeof name === 'string' ? name : null,
+    mediaType,
+    size,
+    scan: id === undefined ? null : (scans.get(id) ?? null),
+  }));
 
-const writing = (at: Instant, text: string | null | undefined, attachments: readonly AttachmentMeta[] | null | undefined): DeskWriting => ({
+const writing = (
+  at: Instant,
+  text: string | null | undefined,
+  attachments: readonly AttachmentMeta[] | null | undefined,
+  scans: AttachmentScans = new Map(),
+): DeskWriting => ({
   at,
   text: typeof text === 'string' ? text : null,
-  attachments: attachmentsOf(attachments),
+  attachments: attachmentsOf(attachments, scans),
 });
 
 /** The submitter's contacts only: never their tracking code (a bearer secret) or preferences. */
@@ -96,10 +119,11 @@ const flagsOf = (at: Instant, flags: readonly CaseFlag[]): DeskFlag[] =>
   }));
 
 /**
- * The case's content as this access allows: nothing below `content`; the submitter only with `full`.
+ * The case's content as this access allows: nothing below `content`; the submitter only with `full`; the
+ * stored files with their scan status (`scans`).
  * The events are read through the case store, so personal fields are decrypted (or null once erased).
  */
-export function deskContent(events: readonly CaseEvent[], access: CaseAccess): DeskCaseContent | null {
+export function deskContent(events: readonly CaseEvent[], access: CaseAccess, scans: AttachmentScans = new Map()): DeskCaseContent | null {
   if (!allows(access, 'content')) return null;
   const registered = events.find((event) => event.type === 'CaseRegistered');
   if (registered?.type !== 'CaseRegistered') return null;
@@ -114,7 +138,7 @@ export function deskContent(events: readonly CaseEvent[], access: CaseAccess): D
   }
   const { data } = registered;
   return {
-    submission: writing(data.receivedAt, data.text, data.attachments),
+    submission: writing(data.receivedAt, data.text, data.attachments, scans),
     submitter: identity ? contactsOf(data.submitter as Record<string, unknown> | null) : null,
     submitterWithheld: !identity && data.submitterGiven,
     replies,

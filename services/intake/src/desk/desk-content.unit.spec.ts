@@ -62,7 +62,7 @@ describe('deskContent', () => {
       submission: {
         at: '2026-11-02T09:00:00.000Z',
         text: 'Счупена пейка в парка.',
-        attachments: [{ name: 'snimka.jpg', mediaType: 'image/jpeg', size: 1200 }],
+        attachments: [{ id: null, name: 'snimka.jpg', mediaType: 'image/jpeg', size: 1200, scan: null }],
       },
       submitter: { name: 'Мария Петрова', email: 'maria@example.bg' },
       submitterWithheld: false,
@@ -71,6 +71,34 @@ describe('deskContent', () => {
       flags: [],
     });
     expect(JSON.stringify(content)).not.toContain('SECRET-CODE');
+  });
+
+  it('a stored file with its id and scan status (C3); one only described has neither', () => {
+    const event = registered(submitter) as Extract<CaseEvent, { type: 'CaseRegistered' }>;
+    const stored = {
+      ...event,
+      data: {
+        ...event.data,
+        attachments: [
+          { id: 'f-1', name: 'жалба.pdf', mediaType: 'application/pdf', size: 900, sha256: 'ab'.repeat(32) },
+          { id: 'f-2', name: 'снимка.png', mediaType: 'image/png', size: 70, sha256: 'cd'.repeat(32) },
+          { name: 'опис.txt', mediaType: 'text/plain', size: 10 },
+        ],
+      },
+    } as CaseEvent;
+    const content = deskContent(
+      [stored],
+      'content',
+      new Map([
+        ['f-1', 'clean'],
+        ['f-2', 'pending'],
+      ] as const),
+    );
+    expect(content?.submission.attachments).toEqual([
+      { id: 'f-1', name: 'жалба.pdf', mediaType: 'application/pdf', size: 900, scan: 'clean' },
+      { id: 'f-2', name: 'снимка.png', mediaType: 'image/png', size: 70, scan: 'pending' },
+      { id: null, name: 'опис.txt', mediaType: 'text/plain', size: 10, scan: null },
+    ]);
   });
 
   it('with content access: what was written, and that a submitter is withheld', () => {

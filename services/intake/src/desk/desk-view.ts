@@ -15,7 +15,7 @@ import {
   type TenantCharter,
 } from '@civic/domain';
 import type { DeskActionName } from './desk-actions';
-import { deskContent, type DeskCaseContent } from './desk-content';
+import { deskContent, type AttachmentScans, type DeskCaseContent } from './desk-content';
 
 /** The legal term of an open case as the desk shows it: the policy, the due date and why it is that date. */
 export interface DeskDeadline {
@@ -74,6 +74,7 @@ export function deskView(
   access: CaseAccess,
   wanted: ContentWanted,
   actions: DeskActionName[] = [],
+  scans: AttachmentScans = new Map(),
 ): DeskCaseView {
   const { state, revision, events } = history;
   return {
@@ -84,7 +85,7 @@ export function deskView(
     state,
     deadline: deadlineOf(state, rules.charter, rules.calendar),
     access,
-    content: wanted === 'with-content' ? deskContent(events, access) : null,
+    content: wanted === 'with-content' ? deskContent(events, access, scans) : null,
     actions,
   };
 }

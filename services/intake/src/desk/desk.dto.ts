@@ -31,7 +31,24 @@ const localized = z.object({ bg: z.string(), en: z.string() });
 const writing = z.object({
   at: z.string(),
   text: z.string().nullable().describe("Null once the submitter's data was erased."),
-  attachments: z.array(z.object({ name: z.string().nullable(), mediaType: z.string(), size: z.number().int() })),
+  attachments: z.array(
+    z.object({
+      id: z
+        .string()
+        .uuid()
+        .nullable()
+        .describe('The stored file, to download at `…/attachments/{id}`; null when the file is only described (a paper enclosure).'),
+      name: z.string().nullable().describe("The name the submitter gave it; null once the submitter's data was erased."),
+      mediaType: z.string().describe('Detected from the content for a stored file.'),
+      size: z.number().int().describe('Bytes.'),
+      scan: z
+        .enum(['pending', 'clean', 'infected'])
+        .nullable()
+        .describe(
+          'The virus scan: only a clean file can be opened (a pending one is scanned when first opened); null when no file is stored.',
+        ),
+    }),
+  ),
 });
 
 export class DeskCaseViewDto extends createZodDto(

@@ -24,6 +24,9 @@ import {
   RequestNotApplicableError,
   UnknownTenantError,
 } from '../cases/errors';
+import { AttachmentNotFoundError } from '../attachments/attachment-vault';
+import { AttachmentNotOpenedError } from '../attachments/errors';
+import { StorageUnavailableError } from '../attachments/object-storage';
 import { BodyTooLargeError } from './public-body-limit.middleware';
 import { TooManyRequestsError } from './rate-limit.guard';
 
@@ -89,6 +92,19 @@ export function errorResponse(error: unknown): ErrorResponse | undefined {
       },
       { 'Retry-After': String(seconds) },
     );
+  }
+  if (error instanceof AttachmentNotFoundError) {
+    return answer(HttpStatus.NOT_FOUND, [{ field: 'attachmentId', reason: 'No such file on this case' }]);
+  }
+  if (error instanceof AttachmentNotOpenedError) {
+    return answer(HttpStatus.CONFLICT, [{ field: 'attachmentId', reason: error.message }], {
+      rejection: { type: error.refusal, message: error.words },
+    });
+  }
+  if (error instanceof StorageUnavailableError) {
+    return answer(HttpStatus.SERVICE_UNAVAILABLE, [
+      { field: 'attachments', reason: 'the file storage cannot be reached; nothing was kept, try again later' },
+    ]);
   }
   if (error instanceof BodyTooLargeError) {
     return answer(HttpStatus.PAYLOAD_TOO_LARGE, [{ field: BODY, reason: `is larger than ${error.limitBytes} bytes` }]);

@@ -13,6 +13,9 @@ import {
   RequestNotApplicableError,
   UnknownTenantError,
 } from '../cases/errors';
+import { AttachmentNotFoundError } from '../attachments/attachment-vault';
+import { AttachmentNotOpenedError } from '../attachments/errors';
+import { StorageUnavailableError } from '../attachments/object-storage';
 import { errorResponse, INTERNAL_ERROR } from './error-response';
 import { BodyTooLargeError } from './public-body-limit.middleware';
 import { TooManyRequestsError } from './rate-limit.guard';
@@ -125,6 +128,26 @@ describe('errors as HTTP answers', () => {
         },
       },
       headers: { 'Retry-After': '42' },
+    });
+  });
+
+  it("a citizen's file staff may not open: 409 with the reason named, in bg and en (C3); an unknown one 404", () => {
+    for (const refusal of ['AttachmentNotScanned', 'AttachmentInfected', 'AttachmentErased'] as const) {
+      expect(errorResponse(new AttachmentNotOpenedError(refusal))).toMatchObject({
+        status: 409,
+        body: {
+          errors: [{ field: 'attachmentId' }],
+          rejection: { type: refusal, message: { bg: expect.any(String), en: expect.any(String) } },
+        },
+      });
+    }
+    expect(errorResponse(new AttachmentNotFoundError('f-1'))).toMatchObject({ status: 404, body: { errors: [{ field: 'attachmentId' }] } });
+  });
+
+  it('file storage out of reach: 503, nothing kept', () => {
+    expect(errorResponse(new StorageUnavailableError('connection refused'))).toMatchObject({
+      status: 503,
+      body: { errors: [{ field: 'attachments' }] },
     });
   });
 

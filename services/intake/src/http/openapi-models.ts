@@ -12,9 +12,13 @@ const fieldProblem = z.object({
   field: z
     .string()
     .describe(
-      'A dotted path into the body (`submitter.email`), a header (`Idempotency-Key`), or `tenant`, `caseId`, `trackingCode`, `body`.',
+      'A dotted path into the body (`submitter.email`), a header (`Idempotency-Key`), a file (`attachments[0]`), or `tenant`, `caseId`, `trackingCode`, `body`.',
     ),
   reason: z.string(),
+  code: z
+    .enum(['attachment-too-large', 'attachment-type-not-allowed', 'attachment-empty', 'attachment-infected', 'too-many-attachments'])
+    .optional()
+    .describe("A refused file's problem, for clients to act on (the submission's files only)."),
 });
 
 export class ErrorBodyDto extends createZodDto(
@@ -180,5 +184,12 @@ export class PublicInformationDto extends createZodDto(
     categories: z
       .array(z.object({ id: z.string(), name: localized, kinds: z.array(z.enum(KINDS)) }))
       .describe('The categories a submission is filed under, each with the kinds it fits.'),
+    attachments: z
+      .object({
+        maxFiles: z.number().int().describe('How many files one submission may carry.'),
+        maxBytesPerFile: z.number().int().describe('How large each may be, in bytes.'),
+        mediaTypes: z.array(z.string()).describe('The types accepted, judged by the content (never by the name).'),
+      })
+      .describe("What a submission may carry (the municipality's limits; 5 files of 10 MB unless its charter says otherwise)."),
   }),
 ) {}

@@ -16,7 +16,38 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withMultipartSubmission(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * The citizen's submission with files (C1): Nest's decorators give every content type one schema, so the
+ * multipart variant is written here: the JSON body as the part `submission`, the files as parts `attachments`.
+ */
+export function withMultipartSubmission(document: OpenAPIObject): OpenAPIObject {
+  const body = document.paths['/public/{tenant}/cases']?.post?.requestBody;
+  if (!body || !('content' in body)) return document;
+  const json = body.content['application/json']?.schema;
+  body.content['multipart/form-data'] = {
+    schema: {
+      type: 'object',
+      required: ['submission'],
+      properties: {
+        submission: {
+          type: 'string',
+          description: 'The submission as JSON: exactly the `application/json` body of this operation.',
+        },
+        attachments: {
+          type: 'array',
+          items: { type: 'string', format: 'binary' },
+          description:
+            "The files, one part each with its filename, in the order they are named in problems (`attachments[0]`, …). The municipality's limits and accepted types: `GET /public/{tenant}`.",
+        },
+      },
+    },
+    encoding: { submission: { contentType: 'application/json' }, attachments: { contentType: 'application/octet-stream' } },
+  };
+  if (json) body.content['application/json'] = { schema: json };
+  return document;
 }
 
 /**

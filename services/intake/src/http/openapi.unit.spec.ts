@@ -1,5 +1,6 @@
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
 import { documentedApi, type DocumentedApi } from '../../test/openapi-document';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { CitizenCasesController } from '../citizen/citizen-cases.controller';
@@ -21,6 +22,9 @@ describe("intake's OpenAPI document", () => {
       providers: [
         { provide: CaseIntakeService, useValue: {} },
         { provide: CaseDeskService, useValue: {} },
+        // The submission's multipart parser (an interceptor) is built with the app; never called here.
+        { provide: TenantDirectory, useValue: {} },
+        { provide: SERVICE_CONFIG, useValue: {} },
       ],
     });
     document = api.document;
@@ -43,6 +47,7 @@ describe("intake's OpenAPI document", () => {
       '/tenants/{tenant}/cases',
       '/tenants/{tenant}/cases/{caseId}',
       '/tenants/{tenant}/cases/{caseId}/answer',
+      '/tenants/{tenant}/cases/{caseId}/attachments/{attachmentId}',
       '/tenants/{tenant}/cases/{caseId}/close',
       '/tenants/{tenant}/cases/{caseId}/duplicate-of',
       '/tenants/{tenant}/cases/{caseId}/extensions',
@@ -140,6 +145,31 @@ describe("intake's OpenAPI document", () => {
     const letter = operation('/public/{tenant}/cases/{trackingCode}/answer-letter.pdf', 'get');
     expect(Object.keys(letter.responses)).toEqual(expect.arrayContaining(['200', '404', '429', '503']));
     expect(Object.keys((letter.responses['200'] as { content?: object }).content ?? {})).toEqual(['application/pdf']);
+  });
+
+  it("documents the citizen's submission as JSON, and with files as multipart/form-data (C1)", () => {
+    const submit = operation('/public/{tenant}/cases', 'post');
+    const content = (submit.requestBody as { content: Record<string, { schema: Record<string, unknown>; encoding?: unknown }> }).content;
+    expect(content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CitizenSubmissionDto' });
+    expect(content['multipart/form-data']).toMatchObject({
+      schema: {
+        type: 'object',
+        required: ['submission'],
+        properties: { submission: { type: 'string' }, attachments: { type: 'array', items: { type: 'string', format: 'binary' } } },
+      },
+      encoding: { submission: { contentType: 'application/json' } },
+    });
+    expect(Object.keys(submit.responses)).toEqual(expect.arrayContaining(['201', '400', '404', '413', '429', '503']));
+    const error = document.components?.schemas?.ErrorBodyDto as {
+      properties: { errors: { items: { properties: Record<string, unknown> } } };
+    };
+    expect(error.properties.errors.items.properties.code).toMatchObject({ enum: expect.arrayContaining(['attachment-infected']) });
+  });
+
+  it("documents the staff download of a citizen's file (C3)", () => {
+    const download = operation('/tenants/{tenant}/cases/{caseId}/attachments/{attachmentId}', 'get');
+    expect(Object.keys(download.responses).sort()).toEqual(['200', '401', '403', '404', '409', '503']);
+    expect(download.security).toEqual([{ bearer: [] }]);
   });
 
   it('requires a bearer token on staff routes and none on public ones', () => {

@@ -36,4 +36,17 @@ export class PublicBodyLimitMiddleware implements NestMiddleware<ParsedRequest> 
   }
 }
 
+/**
+ * The same limit on the submission route for JSON bodies; a multipart submission (with files) is measured by
+ * its own parser instead (SubmissionFilesInterceptor: its `submission` part under this limit, files under the
+ * tenant's).
+ */
+@Injectable()
+export class SubmissionBodyLimitMiddleware extends PublicBodyLimitMiddleware {
+  override use(request: ParsedRequest, response: unknown, next: (error?: unknown) => void): void {
+    if (/^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '')) return next();
+    super.use(request, response, next);
+  }
+}
+
 const measured = (body: unknown): number => (body === undefined ? 0 : Buffer.byteLength(JSON.stringify(body) ?? ''));
