@@ -3,8 +3,11 @@ import { readDate, readSubmissionForm, validEmail, validPhone, type UploadedFile
 
 const sopot = guideOf('sopot');
 const named = { category: 'waste-cleanliness', text: 'Контейнерът не е изпразван от седмица.', anonymous: 'no', name: 'Мария Петрова' };
-const read = (body: Record<string, unknown>, kind: Parameters<typeof readSubmissionForm>[0]['kind'] = 'signal', files: UploadedFile[] = []) =>
-  readSubmissionForm({ body, files, kind, guide: sopot, pageLanguage: 'bg' });
+const read = (
+  body: Record<string, unknown>,
+  kind: Parameters<typeof readSubmissionForm>[0]['kind'] = 'signal',
+  files: UploadedFile[] = [],
+) => readSubmissionForm({ body, files, kind, guide: sopot, pageLanguage: 'bg' });
 const fields = (result: ReturnType<typeof read>) => result.problems.map((problem) => `${problem.field}:${problem.key}`);
 const file = (name: string, size: number, tooLarge = false): UploadedFile => ({
   name,
@@ -16,7 +19,15 @@ const file = (name: string, size: number, tooLarge = false): UploadedFile => ({
 
 describe('the submission form', () => {
   it("turns a named citizen's form into intake's submission body", () => {
-    const result = read({ ...named, email: ' maria@example.bg ', phone: '0888 123 456', preferredChannel: 'email', language: 'en', healthSafetyThreat: 'yes', violationDate: '27.03.2026' });
+    const result = read({
+      ...named,
+      email: ' maria@example.bg ',
+      phone: '0888 123 456',
+      preferredChannel: 'email',
+      language: 'en',
+      healthSafetyThreat: 'yes',
+      violationDate: '27.03.2026',
+    });
     expect(result.problems).toEqual([]);
     expect(result.submission).toEqual({
       kind: 'signal',
@@ -31,7 +42,14 @@ describe('the submission form', () => {
 
   it('sends an anonymous one as anonymous, in the language of the page', () => {
     const result = read({ category: 'general', text: 'Пейки в парка.', anonymous: 'yes' }, 'proposal');
-    expect(result.submission).toEqual({ kind: 'proposal', category: 'general', text: 'Пейки в парка.', healthSafetyThreat: false, language: 'bg', anonymous: true });
+    expect(result.submission).toEqual({
+      kind: 'proposal',
+      category: 'general',
+      text: 'Пейки в парка.',
+      healthSafetyThreat: false,
+      language: 'bg',
+      anonymous: true,
+    });
   });
 
   it('names every problem at once: empty text, no topic, a bad e-mail and phone', () => {
@@ -76,7 +94,10 @@ describe('the submission form', () => {
   });
 
   it('asks the health or safety mark and the date only where they matter', () => {
-    const praise = read({ category: 'general', text: 'Благодаря!', anonymous: 'yes', healthSafetyThreat: 'yes', violationDate: 'вчера' }, 'praise');
+    const praise = read(
+      { category: 'general', text: 'Благодаря!', anonymous: 'yes', healthSafetyThreat: 'yes', violationDate: 'вчера' },
+      'praise',
+    );
     expect(praise.problems).toEqual([]);
     expect(praise.submission).toMatchObject({ healthSafetyThreat: false });
     expect(praise.submission).not.toHaveProperty('violationDate');

@@ -48,14 +48,19 @@ export class IntakeClient {
     idempotencyKey: string,
     context: CallContext = {},
   ): Promise<IntakeAnswer<Registration>> {
+    return this.send(this.submission(tenant, submission, files, idempotencyKey, context));
+  }
+
+  /** The request `submit` sends, as C1 shapes it. */
+  submission(tenant: string, submission: object, files: OutgoingFile[], idempotencyKey: string, context: CallContext = {}): Request {
     const headers = { 'idempotency-key': idempotencyKey };
-    if (files.length === 0) return this.call('POST', `/public/${enc(tenant)}/cases`, context, { json: submission, headers });
+    if (files.length === 0) return this.request('POST', `/public/${enc(tenant)}/cases`, context, { json: submission, headers });
     const form = new FormData();
     form.append('submission', JSON.stringify(submission));
     for (const file of files) {
       form.append('attachments', new Blob([file.buffer], { type: file.mediaType || 'application/octet-stream' }), file.name);
     }
-    return this.call('POST', `/public/${enc(tenant)}/cases`, context, { form, headers });
+    return this.request('POST', `/public/${enc(tenant)}/cases`, context, { form, headers });
   }
 
   status(tenant: string, code: string, context: CallContext = {}): Promise<IntakeAnswer<PublicCaseView>> {
@@ -109,23 +114,40 @@ export class IntakeClient {
   }
 
   private async fetch(path: string, init: RequestInit): Promise<Response> {
+    return this.deliver(new Request(`${this.baseUrl}${path}`, init));
+  }
+
+  private async deliver(request: Request): Promise<Response> {
     try {
-      return await fetch(`${this.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'manual' });
+      return await fetch(request, { signal: AbortSignal.timeout(this.timeoutMs), redirect: 'manual' });
     } catch (error) {
       throw new IntakeUnavailableError(error);
     }
   }
 
-  private async call<T>(
+  private request(
+    method: string,
+    path: string,
+    context: CallContext,
+    options: { json?: object; form?: FormData; headers?: Record<string, string> } = {},
+  ): Request {
+    const headers = this.headers(context, options.headers);
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    const body = options.form ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
+    return new Request(`${this.baseUrl}${path}`, { method, headers, body });
+  }
+
+  private call<T>(
     method: string,
     path: string,
     context: CallContext,
     options: { json?: object; form?: FormData; headers?: Record<string, string> } = {},
   ): Promise<IntakeAnswer<T>> {
-    const headers = this.headers(context, options.headers);
-    if (options.json !== undefined) headers['content-type'] = 'application/json';
-    const body = options.form ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
-    const response = await this.fetch(path, { method, headers, body });
+    return this.send(this.request(method, path, context, options));
+  }
+
+  private async send<T>(request: Request): Promise<IntakeAnswer<T>> {
+    const response = await this.deliver(request);
     let parsed: unknown;
     try {
       parsed = await response.json();

@@ -23,7 +23,12 @@ const tags = (markup: string, name: string) => markup.match(new RegExp(`<${name}
 /** The page's forms as "METHOD action [enctype] [novalidate]" (React orders a form's attributes its own way). */
 const forms = (markup: string) =>
   tags(markup, 'form').map((tag) =>
-    [attribute(tag, 'method')?.toUpperCase(), attribute(tag, 'action'), attribute(tag, 'encType'), attribute(tag, 'noValidate') === undefined ? '' : 'novalidate']
+    [
+      attribute(tag, 'method')?.toUpperCase(),
+      attribute(tag, 'action'),
+      attribute(tag, 'encType'),
+      attribute(tag, 'noValidate') === undefined ? '' : 'novalidate',
+    ]
       .filter(Boolean)
       .join(' '),
   );
@@ -36,7 +41,8 @@ function expectAccessibleMarkup(markup: string, language: Language): void {
   expect(tags(markup, 'main')).toEqual(['<main id="main" tabindex="-1">']);
   // No script and no inline style: the CSP allows neither. Nothing loaded from another host.
   expect(markup).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
-  for (const tag of [...tags(markup, 'link'), ...tags(markup, 'img')]) expect(attribute(tag, 'href') ?? attribute(tag, 'src')).toMatch(/^\//);
+  for (const tag of [...tags(markup, 'link'), ...tags(markup, 'img')])
+    expect(attribute(tag, 'href') ?? attribute(tag, 'src')).toMatch(/^\//);
   const ids = tags(markup, '[a-z]+').flatMap((tag) => attribute(tag, 'id') ?? []);
   expect(new Set(ids).size).toBe(ids.length);
   // Every control has a label tied to it; every description it names exists.
@@ -109,29 +115,53 @@ describe('the pages', () => {
     expect(markup).toContain('<a href="tel:031342054">03134/2054</a>');
   });
 
-  it.each(SEED_TENANTS.flatMap((slug) => guideOf(slug).kinds.map((kind) => [slug, kind] as const)))('have a form for %s: %s', (slug, kind) => {
-    for (const language of LANGUAGES) {
-      const guide = guideOf(slug);
-      const props = { ctx: ctxOf(language, `/${slug}/submit/${kind}`), guide, kind, values: emptyValues(language), problems: [], idempotencyKey: 'k' };
-      const markup = html(createElement(SubmitPage, props));
-      expectAccessibleMarkup(markup, language);
-      expect(forms(markup)).toEqual([`POST /${slug}/submit/${kind} multipart/form-data novalidate`]);
-      expect(markup).toContain('<input type="hidden" name="idempotencyKey" value="k"/>');
-      expect(markup).toMatch(/<input[^>]*name="attachments"[^>]*type="file"|<input[^>]*type="file"[^>]*name="attachments"/);
-      expect(markup).toContain('autoComplete="email"');
-      // The honeypot: labelled "leave empty", out of the tab order, hidden from assistive technology.
-      const trap = /<div class="trap" aria-hidden="true"><label for="website">[^<]+<\/label>(<input[^>]*>)<\/div>/.exec(markup)?.[1] ?? '';
-      expect([attribute(trap, 'name'), attribute(trap, 'tabindex'), attribute(trap, 'autoComplete')]).toEqual(['website', '-1', 'off']);
-      expect(markup.includes('name="anonymous"')).toBe(!['public-information-request', 'whistleblower-report'].includes(kind));
-      expect(markup.includes('name="healthSafetyThreat"')).toBe(['complaint', 'signal', 'proposal'].includes(kind));
-    }
-  });
+  it.each(SEED_TENANTS.flatMap((slug) => guideOf(slug).kinds.map((kind) => [slug, kind] as const)))(
+    'have a form for %s: %s',
+    (slug, kind) => {
+      for (const language of LANGUAGES) {
+        const guide = guideOf(slug);
+        const props = {
+          ctx: ctxOf(language, `/${slug}/submit/${kind}`),
+          guide,
+          kind,
+          values: emptyValues(language),
+          problems: [],
+          idempotencyKey: 'k',
+        };
+        const markup = html(createElement(SubmitPage, props));
+        expectAccessibleMarkup(markup, language);
+        expect(forms(markup)).toEqual([`POST /${slug}/submit/${kind} multipart/form-data novalidate`]);
+        expect(markup).toContain('<input type="hidden" name="idempotencyKey" value="k"/>');
+        expect(markup).toMatch(/<input[^>]*name="attachments"[^>]*type="file"|<input[^>]*type="file"[^>]*name="attachments"/);
+        expect(markup).toContain('autoComplete="email"');
+        // The honeypot: labelled "leave empty", out of the tab order, hidden from assistive technology.
+        const trap =
+          /<div class="trap" aria-hidden="true"><label for="website">[^<]+<\/label>(<input[^>]*>)<\/div>/.exec(markup)?.[1] ?? '';
+        expect([attribute(trap, 'name'), attribute(trap, 'tabindex'), attribute(trap, 'autoComplete')]).toEqual(['website', '-1', 'off']);
+        expect(markup.includes('name="anonymous"')).toBe(!['public-information-request', 'whistleblower-report'].includes(kind));
+        expect(markup.includes('name="healthSafetyThreat"')).toBe(['complaint', 'signal', 'proposal'].includes(kind));
+      }
+    },
+  );
 
   it('explain anonymity honestly, from the tenant’s policy', () => {
     const form = (slug: string, kind: 'signal' | 'complaint' | 'opinion' | 'whistleblower-report') =>
-      html(createElement(SubmitPage, { ctx: ctxOf('en'), guide: guideOf(slug), kind, values: emptyValues('en'), problems: [], idempotencyKey: 'k' }));
-    expect(form('sopot', 'signal')).toContain('open proceedings on anonymous signals and proposals (Administrative Procedure Code, art. 111(4))');
-    expect(form('sopot', 'signal')).toContain('It is not anonymous when you give your first and family name and an address, a valid e-mail address or a phone.');
+      html(
+        createElement(SubmitPage, {
+          ctx: ctxOf('en'),
+          guide: guideOf(slug),
+          kind,
+          values: emptyValues('en'),
+          problems: [],
+          idempotencyKey: 'k',
+        }),
+      );
+    expect(form('sopot', 'signal')).toContain(
+      'open proceedings on anonymous signals and proposals (Administrative Procedure Code, art. 111(4))',
+    );
+    expect(form('sopot', 'signal')).toContain(
+      'It is not anonymous when you give your first and family name and an address, a valid e-mail address or a phone.',
+    );
     // Peshtera's charter adds complaints to the kinds not examined when anonymous.
     expect(form('peshtera', 'complaint')).toContain('anonymous signals, proposals and complaints');
     expect(form('sopot', 'complaint')).toContain('You may write anonymously. We will still look at what you write');
@@ -140,8 +170,19 @@ describe('the pages', () => {
   });
 
   it('show the C2 limits in words, and the accepted types', () => {
-    const guide = guideOf('sopot', { attachments: { maxFiles: 3, maxBytesPerFile: 5_000_000, mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] } });
-    const markup = html(createElement(SubmitPage, { ctx: ctxOf('en'), guide, kind: 'complaint', values: emptyValues('en'), problems: [], idempotencyKey: 'k' }));
+    const guide = guideOf('sopot', {
+      attachments: { maxFiles: 3, maxBytesPerFile: 5_000_000, mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'] },
+    });
+    const markup = html(
+      createElement(SubmitPage, {
+        ctx: ctxOf('en'),
+        guide,
+        kind: 'complaint',
+        values: emptyValues('en'),
+        problems: [],
+        idempotencyKey: 'k',
+      }),
+    );
     expect(markup).toContain('Up to 3 files, each at most 5 MB. We accept PDF, JPEG and PNG.');
     expect(markup).toContain('accept="application/pdf,image/jpeg,image/png"');
   });
@@ -155,7 +196,14 @@ describe('the pages', () => {
         { field: 'summary', key: 'notAccepted' as const, detail: 'kind: is odd' },
       ];
       const markup = html(
-        createElement(SubmitPage, { ctx: ctxOf(language), guide: guideOf('sopot'), kind: 'complaint', values, problems, idempotencyKey: 'k' }),
+        createElement(SubmitPage, {
+          ctx: ctxOf(language),
+          guide: guideOf('sopot'),
+          kind: 'complaint',
+          values,
+          problems,
+          idempotencyKey: 'k',
+        }),
       );
       expectAccessibleMarkup(markup, language);
       expect(markup).toMatch(/<title>(Грешка|Error): /);
@@ -205,7 +253,12 @@ describe('the pages', () => {
     const answered = view({
       status: 'answered',
       extension: { at: '2026-12-01T09:00:00.000Z', reason: 'Нужна е проверка на място.', newFinalDate: '2027-02-15' },
-      answer: { at: '2027-01-10T09:00:00.000Z', text: 'Контейнерът е подменен.', channel: 'email', letterUrl: `/public/sopot/cases/${CODE}/letter` },
+      answer: {
+        at: '2027-01-10T09:00:00.000Z',
+        text: 'Контейнерът е подменен.',
+        channel: 'email',
+        letterUrl: `/public/sopot/cases/${CODE}/letter`,
+      },
       actions: { withdraw: false, provideInformation: false, rate: true },
     });
     const markup = trackingPage('en', answered);
@@ -214,7 +267,9 @@ describe('the pages', () => {
     expect(markup).toContain(`href="/sopot/cases/${CODE}/letter"`);
     expect(markup).toContain('the term was extended to 15 February 2027');
     expect(markup).toContain('Нужна е проверка на място.');
-    expect(markup).toMatch(/<fieldset class="fieldset"[^>]*><legend class="fieldset__legend">How satisfied are you with the answer\?<\/legend>/);
+    expect(markup).toMatch(
+      /<fieldset class="fieldset"[^>]*><legend class="fieldset__legend">How satisfied are you with the answer\?<\/legend>/,
+    );
     expect(tags(markup, 'input').filter((tag) => attribute(tag, 'name') === 'rating')).toHaveLength(5);
     expect(markup).toContain('name="recommendation"');
     expect(forms(markup)).toEqual([`POST /sopot/cases/${CODE}/rating novalidate`]);
@@ -235,6 +290,8 @@ describe('the pages', () => {
 
   it('switch language with a plain link that keeps the page', () => {
     const markup = trackingPage('bg', view(), { ctx: pageContext('bg', `/sopot/cases/${CODE}`, { submitted: '1' }, '/assets/portal.css') });
-    expect(markup).toContain(`<a href="/sopot/cases/${CODE}?submitted=1&amp;lang=en" lang="en" hrefLang="en" data-portal="language-switch">English</a>`);
+    expect(markup).toContain(
+      `<a href="/sopot/cases/${CODE}?submitted=1&amp;lang=en" lang="en" hrefLang="en" data-portal="language-switch">English</a>`,
+    );
   });
 });

@@ -6,7 +6,10 @@ const busy: IntakeAnswer<Registration> = {
   ok: false,
   status: 409,
   retryAfterSeconds: 2,
-  body: { statusCode: 409, errors: [{ field: 'Idempotency-Key', reason: 'a request with this key is still being processed; retry shortly' }] },
+  body: {
+    statusCode: 409,
+    errors: [{ field: 'Idempotency-Key', reason: 'a request with this key is still being processed; retry shortly' }],
+  },
 };
 const done: IntakeAnswer<Registration> = {
   ok: true,
@@ -28,7 +31,14 @@ function answering(...answers: IntakeAnswer<Registration>[]) {
 
 const input = {
   tenant: 'sopot',
-  submission: { kind: 'praise' as const, category: 'general', text: 'Благодаря', healthSafetyThreat: false, language: 'bg' as const, anonymous: true as const },
+  submission: {
+    kind: 'praise' as const,
+    category: 'general',
+    text: 'Благодаря',
+    healthSafetyThreat: false,
+    language: 'bg' as const,
+    anonymous: true as const,
+  },
   files: [],
   idempotencyKey: 'key-1',
   context: {},
@@ -51,7 +61,11 @@ describe('sending a submission', () => {
   });
 
   it('does not retry any other refusal', async () => {
-    const refused: IntakeAnswer<Registration> = { ok: false, status: 400, body: { statusCode: 400, errors: [{ field: 'text', reason: 'is required' }] } };
+    const refused: IntakeAnswer<Registration> = {
+      ok: false,
+      status: 400,
+      body: { statusCode: 400, errors: [{ field: 'text', reason: 'is required' }] },
+    };
     const { client, calls } = answering(refused);
     expect(await sendSubmission(client, input, async () => undefined)).toBe(refused);
     expect(calls).toHaveLength(1);
