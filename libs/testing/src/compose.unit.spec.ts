@@ -8,9 +8,9 @@ const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analyt
 describe('docker-compose.yml', () => {
   const compose = readCompose();
 
-  it('runs the production stack: Kafka, EventStoreDB, MongoDB, Keycloak, the five services, the console, mail server, SMSC, Prometheus and Grafana', () => {
+  it('runs the production stack: Kafka, EventStoreDB, MongoDB, Keycloak, the five services, the console, the portal, mail server, SMSC, Prometheus and Grafana', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['console', 'eventstore', 'keycloak', 'kafka', 'mailpit', 'mongodb', 'smpp', 'prometheus', 'grafana', ...SERVICES].sort(),
+      ['console', 'portal', 'eventstore', 'keycloak', 'kafka', 'mailpit', 'mongodb', 'smpp', 'prometheus', 'grafana', ...SERVICES].sort(),
     );
   });
 
