@@ -44,12 +44,9 @@ export class SubmissionController {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const key = typeof body.idempotencyKey === 'string' && UUID.test(body.idempotencyKey) ? body.idempotencyKey : randomUUID();
     const again = (status: number, values: SubmissionValues, problems: Problem[], idempotencyKey = key) => {
-      // Files never survive a form sent back: say so next to the field.
+      // Files never survive a form sent back, the good ones neither: say so next to the field.
       const chosen = uploads.files.length > 0 || uploads.problem !== undefined;
-      const all =
-        chosen && !problems.some((p) => p.field === 'attachments')
-          ? [...problems, { field: 'attachments', key: 'filesChooseAgain' } as Problem]
-          : problems;
+      const all: Problem[] = chosen ? [...problems, { field: 'attachments', key: 'filesChooseAgain' }] : problems;
       this.pages.send(res, status, createElement(SubmitPage, { ctx, guide, kind, values, problems: all, idempotencyKey }), 'case');
     };
 
