@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's run command: dependencies, local servers, build, then the five services as processes.
 # Staff sign in at the console through Keycloak (a local server like the others); the services trust its tokens.
+# Citizens use the portal, which calls intake's public API.
 # Prints where each listens and stays attached; Ctrl-C (or SIGTERM) stops the services gracefully.
 #   bash scripts/platform.sh            run attached
 #   bash scripts/platform.sh --detach   start and return (logs and pids in .local/services/)
@@ -10,12 +11,12 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 SERVICES=(intake routing deadline-watch notification analytics)
-declare -A PORTS=([intake]=3001 [routing]=3002 [deadline-watch]=3003 [notification]=3004 [analytics]=3005 [console]=3000)
+declare -A PORTS=([intake]=3001 [routing]=3002 [deadline-watch]=3003 [notification]=3004 [analytics]=3005 [console]=3000 [portal]=3006)
 RUN_DIR="$ROOT/.local/services"
 
 stop_services() {
   local pids=()
-  for s in console "${SERVICES[@]}" dev-issuer; do
+  for s in portal console "${SERVICES[@]}" dev-issuer; do
     local pidfile="$RUN_DIR/$s.pid"
     [[ -f "$pidfile" ]] || continue
     local pid; pid="$(cat "$pidfile")"
@@ -57,6 +58,7 @@ for s in "${SERVICES[@]}"; do
     SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}" SMPP_URL="${SMPP_URL:-smpp://127.0.0.1:2775}" \
     AUTH_JWKS_URL="$KEYCLOAK_JWKS_URL" AUTH_ISSUER="$KEYCLOAK_ISSUER" \
     OPEN311_API_KEYS="$OPEN311_KEYS" ROUTING_SEED_DEVELOPMENT_OFFICERS=true NOTIFICATION_SEED_DEVELOPMENT_CONTACTS=true \
+    TRUST_PROXY=loopback \
     setsid nohup node --enable-source-maps "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/$s.pid"
 done
@@ -69,8 +71,13 @@ HTTP_PORT="${PORTS[console]}" CONSOLE_PUBLIC_URL="http://127.0.0.1:${PORTS[conso
   setsid nohup node --enable-source-maps dist/services/console/src/main.js >"$RUN_DIR/console.log" 2>&1 < /dev/null &
 echo $! > "$RUN_DIR/console.pid"
 
+# The citizens' portal: public pages over intake's public API; intake trusts it (loopback) for the citizen's address.
+HTTP_PORT="${PORTS[portal]}" PORTAL_PUBLIC_URL="http://127.0.0.1:${PORTS[portal]}" INTAKE_URL="http://127.0.0.1:${PORTS[intake]}" \
+  LOG_LEVEL="${LOG_LEVEL:-info}" setsid nohup node --enable-source-maps dist/services/portal/src/main.js >"$RUN_DIR/portal.log" 2>&1 < /dev/null &
+echo $! > "$RUN_DIR/portal.pid"
+
 log "waiting for the services to report healthy"
-for s in "${SERVICES[@]}" console; do
+for s in "${SERVICES[@]}" console portal; do
   url="http://127.0.0.1:${PORTS[$s]}"
   for i in $(seq 1 120); do
     if curl -fsS "$url/health" >/dev/null 2>&1; then break; fi
@@ -86,7 +93,7 @@ done
 
 echo
 printf '%-16s %-24s %s\n' service listens health
-for s in "${SERVICES[@]}" console; do
+for s in "${SERVICES[@]}" console portal; do
   printf '%-16s %-24s %s\n' "$s" "http://127.0.0.1:${PORTS[$s]}" "http://127.0.0.1:${PORTS[$s]}/health"
 done
 echo
@@ -105,6 +112,12 @@ echo "  tenants: nova-zagora peshtera momchilgrad petrich sopot (e.g. sopot.offi
 echo "A bearer token for curl (development realm only):"
 echo "  curl -s -d grant_type=password -d client_id=civic-tests -d username=peshtera.registrar -d password=civic-dev \\"
 echo "    $KEYCLOAK_ISSUER/protocol/openid-connect/token | node -pe 'JSON.parse(require(\"fs\").readFileSync(0)).access_token'"
+echo "The citizens' portal: http://127.0.0.1:${PORTS[portal]}"
+node -e 'const fs = require("fs"), path = require("path"), dir = "libs/domain/tenants";
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    const tenant = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    console.log(`  ${tenant.name.bg.padEnd(22)} http://127.0.0.1:'"${PORTS[portal]}"'/${tenant.slug}`);
+  }'
 echo "Open311 API keys (api_key of POST http://127.0.0.1:${PORTS[intake]}/open311/v2/requests.json):"
 tr ',' '\n' <<< "$OPEN311_KEYS" | sed 's/:/  /; s/^/  /'
 echo "development: each seed tenant's seeded officer (<tenant>:officer) serves every unit until an admin sets officers"

@@ -8,10 +8,11 @@ const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analyt
 describe('docker-compose.yml', () => {
   const compose = readCompose();
 
-  it('runs the production stack: Kafka, EventStoreDB, MongoDB, Keycloak, the five services, the console, mail server, SMSC, object storage, virus scanner, Prometheus and Grafana', () => {
+  it('runs the production stack: Kafka, EventStoreDB, MongoDB, Keycloak, the five services, the console, the portal, mail server, SMSC, object storage, virus scanner, Prometheus and Grafana', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
       [
         'console',
+        'portal',
         'eventstore',
         'keycloak',
         'kafka',

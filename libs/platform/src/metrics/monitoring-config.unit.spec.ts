@@ -18,9 +18,9 @@ describe("Prometheus's configuration (infra/prometheus/prometheus.yml)", () => {
     scrape_configs: { job_name: string; metrics_path?: string; static_configs: { targets: string[] }[] }[];
   };
 
-  it('scrapes /metrics of every service and of the console that docker-compose.yml runs, where each listens', () => {
+  it('scrapes /metrics of every service, of the console and of the portal that docker-compose.yml runs, where each listens', () => {
     expect(platformProcesses.map((p) => p.name).sort()).toEqual(
-      ['analytics', 'console', 'deadline-watch', 'intake', 'notification', 'routing'].sort(),
+      ['analytics', 'console', 'deadline-watch', 'intake', 'notification', 'portal', 'routing'].sort(),
     );
     for (const { name, definition } of platformProcesses) {
       const job = config.scrape_configs.find((entry) => entry.job_name === name);
