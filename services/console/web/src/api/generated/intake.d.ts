@@ -149,6 +149,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenant}/cases/{caseId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a citizen's file
+     * @description A file the citizen submitted (its `id` in the desk view's `content`), for those who see the case's content (same access as `content`). Only once a virus scan found it clean: a file still pending is scanned now; an infected one, one that cannot be scanned now, or one whose submitter was erased is refused (409 with `rejection.type` AttachmentInfected, AttachmentNotScanned or AttachmentErased). The read is recorded in the tenant's audit log before the bytes go out. The answer's Content-Type is the type detected from the content; it is always sent as an attachment, never shown inline.
+     */
+    get: operations['CaseDeskController_attachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tenants/{tenant}/cases/{caseId}/information-requests': {
     parameters: {
       query?: never;
@@ -379,6 +399,8 @@ export interface paths {
     /**
      * Submit a case
      * @description Registers the submission (received now, through the web form) and answers with its registry number and a private tracking code, shown only in this answer. A retry with the same Idempotency-Key returns the same case and code.
+     *
+     *     With files: `multipart/form-data`, the JSON body as the part `submission` and each file as a part `attachments` (with its filename). Files are judged by their content (PDF, JPEG, PNG, WebP, GIF, HEIC, DOCX, XLSX, ODT, ODS, plain UTF-8 text), within the municipality's limits (`GET /public/{tenant}`: `attachments`), scanned for malware, and stored encrypted. A refused file is a 400 naming it (`attachments[0]`, …, or `attachments` for the count) with a `code`: attachment-too-large, attachment-type-not-allowed, attachment-empty, attachment-infected, too-many-attachments; nothing is stored then.
      */
     post: operations['CitizenCasesController_submit'];
     delete?: never;
@@ -784,9 +806,14 @@ export interface components {
       statusCode: number;
       /** @description Every bad field, not just the first. */
       errors: {
-        /** @description A dotted path into the body (`submitter.email`), a header (`Idempotency-Key`), or `tenant`, `caseId`, `trackingCode`, `body`. */
+        /** @description A dotted path into the body (`submitter.email`), a header (`Idempotency-Key`), a file (`attachments[0]`), or `tenant`, `caseId`, `trackingCode`, `body`. */
         field: string;
         reason: string;
+        /**
+         * @description A refused file's problem, for clients to act on (the submission's files only).
+         * @enum {string}
+         */
+        code?: 'attachment-too-large' | 'attachment-type-not-allowed' | 'attachment-empty' | 'attachment-infected' | 'too-many-attachments';
       }[];
       /** @description The case decider's named rejection, with its facts and a Bulgarian and English message. */
       rejection?: {
@@ -935,6 +962,15 @@ export interface components {
           | 'question'
         )[];
       }[];
+      /** @description What a submission may carry (the municipality's limits; 5 files of 10 MB unless its charter says otherwise). */
+      attachments: {
+        /** @description How many files one submission may carry. */
+        maxFiles: number;
+        /** @description How large each may be, in bytes. */
+        maxBytesPerFile: number;
+        /** @description The types accepted, judged by the content (never by the name). */
+        mediaTypes: string[];
+      };
     };
     DeskCaseViewDto: {
       /** Format: uuid */
@@ -1015,9 +1051,22 @@ export interface components {
           /** @description Null once the submitter's data was erased. */
           text: string | null;
           attachments: {
+            /**
+             * Format: uuid
+             * @description The stored file, to download at `…/attachments/{id}`; null when the file is only described (a paper enclosure).
+             */
+            id: string | null;
+            /** @description The name the submitter gave it; null once the submitter's data was erased. */
             name: string | null;
+            /** @description Detected from the content for a stored file. */
             mediaType: string;
+            /** @description Bytes. */
             size: number;
+            /**
+             * @description The virus scan: only a clean file can be opened (a pending one is scanned when first opened); null when no file is stored.
+             * @enum {string|null}
+             */
+            scan: 'pending' | 'clean' | 'infected' | null;
           }[];
         };
         /** @description Null when anonymous, erased, or withheld from this caller (submitterWithheld). */
@@ -1035,9 +1084,22 @@ export interface components {
           /** @description Null once the submitter's data was erased. */
           text: string | null;
           attachments: {
+            /**
+             * Format: uuid
+             * @description The stored file, to download at `…/attachments/{id}`; null when the file is only described (a paper enclosure).
+             */
+            id: string | null;
+            /** @description The name the submitter gave it; null once the submitter's data was erased. */
             name: string | null;
+            /** @description Detected from the content for a stored file. */
             mediaType: string;
+            /** @description Bytes. */
             size: number;
+            /**
+             * @description The virus scan: only a clean file can be opened (a pending one is scanned when first opened); null when no file is stored.
+             * @enum {string|null}
+             */
+            scan: 'pending' | 'clean' | 'infected' | null;
           }[];
         }[];
         answers: {
@@ -1045,9 +1107,22 @@ export interface components {
           /** @description Null once the submitter's data was erased. */
           text: string | null;
           attachments: {
+            /**
+             * Format: uuid
+             * @description The stored file, to download at `…/attachments/{id}`; null when the file is only described (a paper enclosure).
+             */
+            id: string | null;
+            /** @description The name the submitter gave it; null once the submitter's data was erased. */
             name: string | null;
+            /** @description Detected from the content for a stored file. */
             mediaType: string;
+            /** @description Bytes. */
             size: number;
+            /**
+             * @description The virus scan: only a clean file can be opened (a pending one is scanned when first opened); null when no file is stored.
+             * @enum {string|null}
+             */
+            scan: 'pending' | 'clean' | 'infected' | null;
           }[];
         }[];
         /** @description The flags screening raised for a registrar's decision (CaseFlagged), with their reasons; empty when none. */
@@ -2381,6 +2456,129 @@ export interface operations {
       };
     };
   };
+  CaseDeskController_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        tenant: string;
+        caseId: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The original bytes. */
+      200: {
+        headers: {
+          /** @description attachment; filename*=UTF-8''<the name the citizen gave> */
+          'Content-Disposition'?: string;
+          /** @description nosniff */
+          'X-Content-Type-Options'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles registrar, officer, anti-corruption-officer, head-of-unit, secretary, mayor, auditor, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such tenant, case (or none the caller may know of), or file on it. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The file may not be opened (not scanned clean, infected, or erased): `rejection` says why in bg and en. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The read could not be recorded in the audit log, so the file is not handed out. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   CaseDeskController_requestInformation: {
     parameters: {
       query?: never;
@@ -3704,6 +3902,12 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['CitizenSubmissionDto'];
+        'multipart/form-data': {
+          /** @description The submission as JSON: exactly the `application/json` body of this operation. */
+          submission: string;
+          /** @description The files, one part each with its filename, in the order they are named in problems (`attachments[0]`, …). The municipality's limits and accepted types: `GET /public/{tenant}`. */
+          attachments?: string[];
+        };
       };
     };
     responses: {
@@ -3742,7 +3946,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description The body is larger than the public limit (64 kB by default). */
+      /** @description A JSON body larger than the public limit (64 kB by default); a multipart body far beyond the limits (files, parts or size), cut off unread. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3762,6 +3966,15 @@ export interface operations {
       };
       /** @description Too many requests from this address; try again in a minute. */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Files were sent, but the file storage cannot be reached: nothing was registered. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
