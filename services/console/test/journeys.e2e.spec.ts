@@ -1,4 +1,5 @@
 import { accessJourney } from './journeys/access';
+import { citizenJourney } from './journeys/citizen';
 import { auditorJourney } from './journeys/auditor';
 import { headOfUnitJourney, tenantAdminJourney } from './journeys/admin';
 import { journeyContext } from './journeys/context';
@@ -10,6 +11,7 @@ import { opsJourney } from './journeys/ops';
 // (started once for every journey in this file). One journey per role, each in test/journeys/.
 describe('the web console, signed in through Keycloak', () => {
   const journey = journeyContext();
+  citizenJourney(journey);
   officerJourney(journey);
   registrarJourney(journey);
   auditorJourney(journey);

@@ -32,6 +32,8 @@ export function keycloakIssuer(): string {
 
 export interface RunningPlatform {
   console: ServiceProcess;
+  /** The citizens' site (services/portal), in front of intake as `npm start` runs it. */
+  portal: ServiceProcess;
   services: Record<Service, ServiceProcess>;
   clock: TestClock;
   stop(): Promise<void>;
@@ -47,14 +49,19 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
   const database: TestDatabase = await createTestDatabase('console_journeys');
   const clock = testClock('console', now);
   const auth = { AUTH_ISSUER: issuer, AUTH_JWKS_URL: `${issuer}/protocol/openid-connect/certs`, AUTH_AUDIENCE: 'civic-cases' };
+  // The links in citizens' e-mails open the portal's pages.
+  const portalPort = await freePort();
   const extra: Record<Service, Record<string, string>> = {
-    intake: {},
+    // The portal forwards each citizen's address; intake trusts it on loopback, as `npm start` sets it.
+    intake: { TRUST_PROXY: 'loopback' },
     routing: { ROUTING_SEED_DEVELOPMENT_OFFICERS: 'true' },
     'deadline-watch': {},
     notification: {
       SMTP_URL: (await mailServer()).smtpUrl,
       SMPP_URL: (await smppServer()).smppUrl,
       NOTIFICATION_SEED_DEVELOPMENT_CONTACTS: 'true',
+      TRACKING_URL: `http://127.0.0.1:${portalPort}/{tenant}/cases/{code}`,
+      TRACKING_PAGE_URL: `http://127.0.0.1:${portalPort}/{tenant}/track`,
     },
     analytics: {},
   };
@@ -79,7 +86,14 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
     CONSOLE_WEB_DIR: join(WORKSPACE_ROOT, 'dist', 'services', 'console', 'web'),
     ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase().replace('-', '_')}_URL`, services[s].url])),
   });
-  const all = [...Object.values(services), consoleProcess];
+  const portal = spawnService('portal', {
+    HTTP_PORT: String(portalPort),
+    HTTP_HOST: '127.0.0.1',
+    PORTAL_PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
+    INTAKE_URL: services.intake.url,
+    TRUST_PROXY: 'loopback',
+  });
+  const all = [...Object.values(services), consoleProcess, portal];
   const stop = async () => {
     await Promise.all(all.map((p) => p.stop()));
     await database.drop();
@@ -91,5 +105,5 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
     await Promise.all(all.map((p) => p.stop('SIGKILL')));
     throw error;
   }
-  return { console: consoleProcess, services, clock, stop };
+  return { console: consoleProcess, portal, services, clock, stop };
 }

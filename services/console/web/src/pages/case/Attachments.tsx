@@ -21,7 +21,7 @@ export function Attachments({ caseId, attachments }: { caseId: string; attachmen
           const details = `${attachment.mediaType}, ${sizeInWords(attachment.size, i18n.language)}`;
           return (
             <li key={attachment.id ?? index} className="attachment">
-              {availability === 'download' && attachment.id !== undefined ? (
+              {availability === 'download' && attachment.id != null ? (
                 <a href={attachmentDownloadPath(tenant.slug, caseId, attachment.id)} download={name}>
                   {name}
                 </a>

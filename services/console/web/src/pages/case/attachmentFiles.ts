@@ -5,12 +5,13 @@
  * Attachments described before files were stored have neither, and are only described.
  */
 export interface DeskAttachment {
-  id?: string;
+  /** Null (or absent) for a file only described (a paper submission, events before files were stored). */
+  id?: string | null;
   /** Null once the submitter's personal data was erased. */
   name: string | null;
   mediaType: string;
   size: number;
-  scan?: 'pending' | 'clean' | 'infected';
+  scan?: 'pending' | 'clean' | 'infected' | null;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface DeskAttachment {
 export type AttachmentAvailability = 'download' | 'pending' | 'infected' | 'described';
 
 export function attachmentAvailability(attachment: DeskAttachment): AttachmentAvailability {
-  if (attachment.id === undefined || attachment.scan === undefined) return 'described';
+  if (attachment.id == null || attachment.scan == null) return 'described';
   if (attachment.scan === 'infected') return 'infected';
   if (attachment.scan === 'pending') return 'pending';
   return attachment.name === null ? 'described' : 'download';
