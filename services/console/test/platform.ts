@@ -3,6 +3,8 @@ import {
   createTestDatabase,
   fromEnvironment,
   mailServer,
+  objectStorage,
+  virusScanner,
   serviceTestEnvironment,
   smppServer,
   spawnService,
@@ -30,6 +32,21 @@ export function keycloakIssuer(): string {
   return issuer;
 }
 
+/** Where intake keeps and scans citizens' files: the local SeaweedFS and clamd (`servers.sh up`). */
+function attachmentServers(): Record<string, string> {
+  const storage = objectStorage();
+  const scanner = virusScanner();
+  return {
+    S3_ENDPOINT: storage.endpoint,
+    S3_REGION: storage.region,
+    S3_ACCESS_KEY_ID: storage.accessKeyId,
+    S3_SECRET_ACCESS_KEY: storage.secretAccessKey,
+    S3_BUCKET: storage.bucket,
+    CLAMD_HOST: scanner.host,
+    CLAMD_PORT: String(scanner.port),
+  };
+}
+
 export interface RunningPlatform {
   console: ServiceProcess;
   /** The citizens' site (services/portal), in front of intake as `npm start` runs it. */
@@ -53,7 +70,7 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
   const portalPort = await freePort();
   const extra: Record<Service, Record<string, string>> = {
     // The portal forwards each citizen's address; intake trusts it on loopback, as `npm start` sets it.
-    intake: { TRUST_PROXY: 'loopback' },
+    intake: { TRUST_PROXY: 'loopback', ...attachmentServers() },
     routing: { ROUTING_SEED_DEVELOPMENT_OFFICERS: 'true' },
     'deadline-watch': {},
     notification: {

@@ -47,6 +47,18 @@ export type Uploads = { files: UploadedFile[]; problem?: Problem };
  * tenant's limits (C2). A request past the hard limits ends with a problem on the field, and the fields read
  * before it kept, so the form can be shown again.
  */
+/**
+ * multer (busboy) reads a part's file name as Latin-1, while browsers send UTF-8: "снимка.pdf" would arrive as
+ * mojibake. Re-read as UTF-8 when that decodes cleanly; a name that does not is kept as it came.
+ */
+export function utf8FileName(name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(name, 'latin1'));
+  } catch {
+    return name;
+  }
+}
+
 export function readUploads(req: Request, res: Response, limits: AttachmentLimits): Promise<Uploads> {
   const maxFiles = Math.min(limits.maxFiles, HARD_LIMITS.maxFiles);
   const upload = multer({
@@ -56,7 +68,7 @@ export function readUploads(req: Request, res: Response, limits: AttachmentLimit
   return new Promise((resolve, reject) => {
     upload(req, res, (error: unknown) => {
       const files = ((req.files as StoredFile[] | undefined) ?? []).map((file) => ({
-        name: file.originalname,
+        name: utf8FileName(file.originalname),
         mediaType: file.mimetype,
         size: file.size,
         buffer: file.buffer,
