@@ -70,7 +70,8 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
   const portalPort = await freePort();
   const extra: Record<Service, Record<string, string>> = {
     // The portal forwards each citizen's address; intake trusts it on loopback, as `npm start` sets it.
-    intake: { TRUST_PROXY: 'loopback', ...attachmentServers() },
+    // Every journey's browser is one address (127.0.0.1): the per-address limits would stop the journeys, not abuse.
+    intake: { TRUST_PROXY: 'loopback', PUBLIC_SUBMITS_PER_MINUTE: '1000', PUBLIC_REQUESTS_PER_MINUTE: '1000', ...attachmentServers() },
     routing: { ROUTING_SEED_DEVELOPMENT_OFFICERS: 'true' },
     'deadline-watch': {},
     notification: {
@@ -109,6 +110,8 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
     PORTAL_PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
     INTAKE_URL: services.intake.url,
     TRUST_PROXY: 'loopback',
+    PORTAL_POSTS_PER_MINUTE: '1000',
+    PORTAL_REQUESTS_PER_MINUTE: '1000',
   });
   const all = [...Object.values(services), consoleProcess, portal];
   const stop = async () => {

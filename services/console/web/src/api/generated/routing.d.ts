@@ -178,6 +178,7 @@ export interface components {
       errors: {
         field: string;
         reason: string;
+        code?: string;
       }[];
       rejection?: {
         type: string;
