@@ -103,7 +103,7 @@ start_server() {
 wait_ready() {
   local deadline=$((SECONDS + CLAMD_READY_TIMEOUT))
   until port_open "${CLAMD_PORT}"; do
-    live_pid "${PID_FILE}" "${MARKER}" >/dev/null || fail_with_log "${LOG_FILE}" "clamd exited during start-up"
+    started_alive "${PID_FILE}" || fail_with_log "${LOG_FILE}" "clamd exited during start-up"
     ((SECONDS < deadline)) || fail_with_log "${LOG_FILE}" "clamd not listening on ${CLAMD_PORT} within ${CLAMD_READY_TIMEOUT}s"
     sleep 0.5
   done

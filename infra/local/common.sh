@@ -72,6 +72,15 @@ live_pid() { # <pidfile> <marker>
   echo "${pid}"
 }
 
+# During start-up: the process we just started is still alive. Its command line is not checked, because
+# right after `cmd &` the pid may still be the forked shell that has not exec'd the server yet (a start-up
+# check on the marker then fails for a server that is fine, as it once did in CI).
+started_alive() { # <pidfile>
+  local pid
+  pid="$(head -n1 "$1" 2>/dev/null || true)"
+  [[ "${pid}" =~ ^[0-9]+$ ]] && pid_running "${pid}"
+}
+
 # Alive and not a zombie (an exited but unreaped process still passes kill -0).
 pid_running() { # <pid>
   local state

@@ -111,7 +111,7 @@ start_server() {
 wait_ready() {
   local deadline=$((SECONDS + KC_READY_TIMEOUT))
   until curl -fsS -o /dev/null --max-time 5 "${ISSUER}/.well-known/openid-configuration" 2>/dev/null; do
-    live_pid "${PID_FILE}" "${MARKER}" >/dev/null || fail_with_log "${LOG_FILE}" "Keycloak exited during start-up"
+    started_alive "${PID_FILE}" || fail_with_log "${LOG_FILE}" "Keycloak exited during start-up"
     ((SECONDS < deadline)) || fail_with_log "${LOG_FILE}" "realm civic not served within ${KC_READY_TIMEOUT}s"
     sleep 1
   done
