@@ -69,12 +69,19 @@ async function main(): Promise<void> {
     ];
 
     const answered = new Map<string, number>();
+    const unanswered = new Map<string, number>();
     const phase = async (run: () => Promise<LoadFigures>): Promise<Phase> => {
       rss.takePeak();
       const before = cpuSnapshot(groups);
       const load = await run();
       const cpuMs = cpuBetween(before, cpuSnapshot(groups));
       for (const [tenant, n] of load.registeredByTenant) answered.set(tenant, (answered.get(tenant) ?? 0) + n);
+      for (const [tenant, n] of load.unansweredByTenant) unanswered.set(tenant, (unanswered.get(tenant) ?? 0) + n);
+      if (load.saturatedAt) {
+        console.log(
+          `  ${load.phase}: stopped offering after ${fixed(load.saturatedAt.seconds, 1)} s, ${load.saturatedAt.outstanding} requests waiting (intake does not keep up)`,
+        );
+      }
       if (load.failed > 0) console.log(`  ${load.phase}: ${load.failed} not 201: ${JSON.stringify(load.statusCounts)}`);
       return { load, cpuMs, rssMb: rss.takePeak() };
     };
@@ -103,7 +110,15 @@ async function main(): Promise<void> {
       }),
     );
     const open = await phase(() =>
-      openLoop({ url, tokens, rate: settings.rate, seconds: settings.openSeconds, phase: `open loop ${settings.rate}/s` }),
+      // Stops offering once 5 s worth of requests wait for an answer: intake does not keep up, and the run stays bounded.
+      openLoop({
+        url,
+        tokens,
+        rate: settings.rate,
+        seconds: settings.openSeconds,
+        phase: `open loop ${settings.rate}/s`,
+        maxOutstanding: settings.rate * 5,
+      }),
     );
     const rawAfter = [
       await raw.measure(1, settings.seconds / 3, settings.dataBytes),
@@ -114,10 +129,11 @@ async function main(): Promise<void> {
     const rawOne = meanRaw(rawBefore[0], rawAfter[0]);
     const rawMany = meanRaw(rawBefore[1], rawAfter[1]);
     console.log(report([one, many, open], [rawOne, rawMany]));
-    console.log(`\n${await checkRegistrations(database.url, answered)}`);
     console.log(`${loadLine()} (end of the load)`);
+    // Stopped first: it answers what it still has in hand, so the check sees everything it registered.
     await intake.stop();
     intake = undefined;
+    console.log(`\n${await checkRegistrations(database.url, answered, unanswered)}`);
 
     if (settings.anatomy) {
       console.log(`\n## Where the time goes\n`);

@@ -18,6 +18,10 @@ export interface LoadFigures {
   p99Ms: number;
   /** 201s per tenant, for the check that every one of them drew exactly one registry number. */
   registeredByTenant: Map<string, number>;
+  /** Requests per tenant that got no answer (timed out, connection lost): intake may still have registered them. */
+  unansweredByTenant: Map<string, number>;
+  /** Open loop: it stopped offering early because this many requests were waiting for an answer. */
+  saturatedAt?: { seconds: number; outstanding: number };
 }
 
 export interface ClosedLoop {
@@ -81,7 +85,11 @@ export async function closedLoop({ url, tokens, connections, seconds, maxRequest
   });
   const result = await finished;
   const failed = result.errors + Object.entries(statusCounts).reduce((sum, [code, n]) => sum + (code === '201' ? 0 : n), 0);
-  return figures(phase, connections, latencies, statusCounts, failed, registeredByTenant, (lastAnswerAt || performance.now()) - started);
+  const unanswered = new Map<string, number>(result.errors > 0 ? [['(any tenant)', result.errors]] : []);
+  return {
+    ...figures(phase, connections, latencies, statusCounts, failed, registeredByTenant, (lastAnswerAt || performance.now()) - started),
+    unansweredByTenant: unanswered,
+  };
 }
 
 export interface OpenLoop {
@@ -90,6 +98,8 @@ export interface OpenLoop {
   rate: number;
   seconds: number;
   phase: string;
+  /** Stop offering once this many requests wait for an answer: intake cannot keep up, and the run stays bounded. */
+  maxOutstanding: number;
 }
 
 /**
@@ -99,7 +109,7 @@ export interface OpenLoop {
  * not used: it lets each connection send its share at the start of every second, so the requests would
  * arrive in bursts of `connections` rather than evenly.
  */
-export async function openLoop({ url, tokens, rate, seconds, phase }: OpenLoop): Promise<LoadFigures> {
+export async function openLoop({ url, tokens, rate, seconds, phase, maxOutstanding }: OpenLoop): Promise<LoadFigures> {
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const target = new URL(url);
   const total = Math.round(rate * seconds);
@@ -107,25 +117,36 @@ export async function openLoop({ url, tokens, rate, seconds, phase }: OpenLoop):
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
   const registeredByTenant = new Map<string, number>();
+  const unansweredByTenant = new Map<string, number>();
   let failed = 0;
+  let outstanding = 0;
+  let saturatedAt: LoadFigures['saturatedAt'];
   const started = performance.now();
   const pending: Promise<void>[] = [];
   for (let n = 0; n < total; n += 1) {
     const dueAt = started + n * intervalMs;
     const wait = dueAt - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (outstanding >= maxOutstanding) {
+      saturatedAt = { seconds: (performance.now() - started) / 1000, outstanding };
+      break;
+    }
     const next = nthRequest(n, tokens);
+    outstanding += 1;
     pending.push(
       send(agent, target, next).then(
         (status) => {
+          outstanding -= 1;
           latencies.push(performance.now() - dueAt);
           statusCounts[status] = (statusCounts[status] ?? 0) + 1;
           if (status === 201) registeredByTenant.set(next.tenant, (registeredByTenant.get(next.tenant) ?? 0) + 1);
           else failed += 1;
         },
         () => {
+          outstanding -= 1;
           failed += 1;
           statusCounts.error = (statusCounts.error ?? 0) + 1;
+          unansweredByTenant.set(next.tenant, (unansweredByTenant.get(next.tenant) ?? 0) + 1);
         },
       ),
     );
@@ -133,7 +154,11 @@ export async function openLoop({ url, tokens, rate, seconds, phase }: OpenLoop):
   await Promise.all(pending);
   const elapsedMs = performance.now() - started;
   agent.destroy();
-  return figures(phase, 'open', latencies, statusCounts, failed, registeredByTenant, elapsedMs);
+  return {
+    ...figures(phase, 'open', latencies, statusCounts, failed, registeredByTenant, elapsedMs),
+    unansweredByTenant,
+    ...(saturatedAt ? { saturatedAt } : {}),
+  };
 }
 
 function send(agent: Agent, target: URL, next: RegistrationRequest): Promise<number> {
@@ -168,7 +193,7 @@ function figures(
   failed: number,
   registeredByTenant: Map<string, number>,
   elapsedMs: number,
-): LoadFigures {
+): Omit<LoadFigures, 'unansweredByTenant'> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const registered = statusCounts['201'] ?? 0;
   return {
