@@ -67,7 +67,7 @@ function instrument(service: CaseIntakeService, traces: RequestTrace[], shared: 
   };
   const [eventStore, commands] = shared;
   for (const [field, value] of Object.entries(fields)) {
-    if (!value || typeof value !== 'object') continue;
+    if (!value || typeof value !== 'object' || value instanceof Map) continue;
     if (value === eventStore) {
       // The raw event store is used by the service only to draw registry numbers: wrap a copy, not the shared object.
       const copy = Object.create(value as object) as object;
