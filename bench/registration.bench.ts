@@ -26,7 +26,7 @@ import { cpuBetween, cpuSnapshot, processesMatching, RssSampler, singleProcess, 
 import { RawAppends, type RawFigures } from './registration/raw-baseline';
 import { registrationSettings } from './registration/settings';
 import { registrarTokens } from './registration/submissions';
-import { checkRegistrations } from './registration/verify';
+import { checkRegistrations, settled } from './registration/verify';
 
 interface Phase {
   load: LoadFigures;
@@ -130,7 +130,11 @@ async function main(): Promise<void> {
     const rawMany = meanRaw(rawBefore[1], rawAfter[1]);
     console.log(report([one, many, open], [rawOne, rawMany]));
     console.log(`${loadLine()} (end of the load)`);
-    // Stopped first: it answers what it still has in hand, so the check sees everything it registered.
+    // Stopped once it stopped writing (or after 45 s): the check then sees everything it registered.
+    const waited = await settled(database.url);
+    if (waited > 3_000) console.log(`(intake went on writing for ${fixed(waited / 1000, 0)} s after the load)`);
+    const errors = intake.errorLines();
+    if (errors.length > 0) console.log(`intake logged ${errors.length} errors; the first:\n${errors.slice(0, 3).join('\n')}`);
     await intake.stop();
     intake = undefined;
     console.log(`\n${await checkRegistrations(database.url, answered, unanswered)}`);

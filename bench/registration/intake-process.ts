@@ -14,6 +14,8 @@ export interface IntakeProcess {
   pid: number;
   /** The last lines intake logged (its log goes to a temporary file, removed by stop()). */
   logTail(): string;
+  /** The lines intake logged at level error or above (pino: 50, 60). */
+  errorLines(): string[];
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,16 @@ export async function startIntake(env: Record<string, string>): Promise<IntakePr
       return '';
     }
   };
+  const errorLines = () => {
+    try {
+      return readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((line) => /"level":(50|60)/.test(line))
+        .map((line) => line.slice(0, 1_500));
+    } catch {
+      return [];
+    }
+  };
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -52,7 +64,7 @@ export async function startIntake(env: Record<string, string>): Promise<IntakePr
     if (child.exitCode !== null) break;
     try {
       const response = await fetch(`${url}/health`);
-      if (response.status === 200) return { url, pid: child.pid ?? -1, logTail, stop };
+      if (response.status === 200) return { url, pid: child.pid ?? -1, logTail, errorLines, stop };
     } catch {
       // not listening yet
     }
