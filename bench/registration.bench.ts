@@ -137,13 +137,25 @@ async function main(): Promise<void> {
     if (errors.length > 0) console.log(`intake logged ${errors.length} errors; the first:\n${errors.slice(0, 3).join('\n')}`);
     await intake.stop();
     intake = undefined;
-    console.log(`\n${await checkRegistrations(database.url, answered, unanswered)}`);
+    let checkFailure: unknown;
+    try {
+      console.log(`\n${await checkRegistrations(database.url, answered, unanswered)}`);
+    } catch (error) {
+      checkFailure = error;
+      console.log(`\n${(error as Error).message}`);
+    }
+    if ([...unanswered.values()].some((n) => n > 0)) {
+      // FerretDB may still be working on what intake left (its SQLite backend retries a locked database for
+      // 10 s); dropping a database under a running query has crashed its SQLite backend (SIGBUS).
+      await new Promise((resolve) => setTimeout(resolve, 12_000));
+    }
 
     if (settings.anatomy) {
       console.log(`\n## Where the time goes\n`);
       console.log(await registrationAnatomy({ registrations: settings.anatomyRegistrations, databaseUrl: database.url, mongoUri }));
       console.log(`\n${loadLine()} (end)`);
     }
+    if (checkFailure) throw checkFailure;
   } finally {
     await intake?.stop().catch(() => undefined);
     await raw?.close().catch(() => undefined);
