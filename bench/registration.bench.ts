@@ -76,7 +76,9 @@ async function main(): Promise<void> {
       const load = await run();
       const cpuMs = cpuBetween(before, cpuSnapshot(groups));
       for (const [tenant, n] of load.registeredByTenant) answered.set(tenant, (answered.get(tenant) ?? 0) + n);
-      for (const [tenant, n] of load.unansweredByTenant) unanswered.set(tenant, (unanswered.get(tenant) ?? 0) + n);
+      // A request with no answer, or one that failed, may have drawn its number before it stopped.
+      for (const [tenant, n] of [...load.unansweredByTenant, ...load.failedByTenant])
+        unanswered.set(tenant, (unanswered.get(tenant) ?? 0) + n);
       if (load.saturatedAt) {
         console.log(
           `  ${load.phase}: stopped offering after ${fixed(load.saturatedAt.seconds, 1)} s, ${load.saturatedAt.outstanding} requests waiting (intake does not keep up)`,

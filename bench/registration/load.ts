@@ -20,6 +20,8 @@ export interface LoadFigures {
   registeredByTenant: Map<string, number>;
   /** Requests per tenant that got no answer (timed out, connection lost): intake may still have registered them. */
   unansweredByTenant: Map<string, number>;
+  /** Requests per tenant answered with anything but 201: one that failed after drawing its number leaves that number without a case. */
+  failedByTenant: Map<string, number>;
   /** Open loop: it stopped offering early because this many requests were waiting for an answer. */
   saturatedAt?: { seconds: number; outstanding: number };
 }
@@ -45,6 +47,7 @@ export async function closedLoop({ url, tokens, connections, seconds, maxRequest
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
   const registeredByTenant = new Map<string, number>();
+  const failedByTenant = new Map<string, number>();
   let answered = 0;
   let lastAnswerAt = 0;
   const started = performance.now();
@@ -80,7 +83,7 @@ export async function closedLoop({ url, tokens, connections, seconds, maxRequest
     latencies.push(ms);
     // The context of the request just answered: the next one is built only after this event.
     const tenant = (client as unknown as { requestIterator?: { context?: { tenant?: string } } }).requestIterator?.context?.tenant;
-    if (statusCode === 201 && tenant) registeredByTenant.set(tenant, (registeredByTenant.get(tenant) ?? 0) + 1);
+    if (tenant) count(statusCode === 201 ? registeredByTenant : failedByTenant, tenant);
     if (answered >= maxRequests) instance.stop();
   });
   const result = await finished;
@@ -89,6 +92,7 @@ export async function closedLoop({ url, tokens, connections, seconds, maxRequest
   return {
     ...figures(phase, connections, latencies, statusCounts, failed, registeredByTenant, (lastAnswerAt || performance.now()) - started),
     unansweredByTenant: unanswered,
+    failedByTenant,
   };
 }
 
@@ -118,6 +122,7 @@ export async function openLoop({ url, tokens, rate, seconds, phase, maxOutstandi
   const statusCounts: Record<string, number> = {};
   const registeredByTenant = new Map<string, number>();
   const unansweredByTenant = new Map<string, number>();
+  const failedByTenant = new Map<string, number>();
   let failed = 0;
   let outstanding = 0;
   let saturatedAt: LoadFigures['saturatedAt'];
@@ -139,14 +144,14 @@ export async function openLoop({ url, tokens, rate, seconds, phase, maxOutstandi
           outstanding -= 1;
           latencies.push(performance.now() - dueAt);
           statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-          if (status === 201) registeredByTenant.set(next.tenant, (registeredByTenant.get(next.tenant) ?? 0) + 1);
-          else failed += 1;
+          count(status === 201 ? registeredByTenant : failedByTenant, next.tenant);
+          if (status !== 201) failed += 1;
         },
         () => {
           outstanding -= 1;
           failed += 1;
           statusCounts.error = (statusCounts.error ?? 0) + 1;
-          unansweredByTenant.set(next.tenant, (unansweredByTenant.get(next.tenant) ?? 0) + 1);
+          count(unansweredByTenant, next.tenant);
         },
       ),
     );
@@ -157,6 +162,7 @@ export async function openLoop({ url, tokens, rate, seconds, phase, maxOutstandi
   return {
     ...figures(phase, 'open', latencies, statusCounts, failed, registeredByTenant, elapsedMs),
     unansweredByTenant,
+    failedByTenant,
     ...(saturatedAt ? { saturatedAt } : {}),
   };
 }
@@ -193,7 +199,7 @@ function figures(
   failed: number,
   registeredByTenant: Map<string, number>,
   elapsedMs: number,
-): Omit<LoadFigures, 'unansweredByTenant'> {
+): Omit<LoadFigures, 'unansweredByTenant' | 'failedByTenant'> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const registered = statusCounts['201'] ?? 0;
   return {
@@ -209,4 +215,8 @@ function figures(
     p99Ms: percentile(sorted, 0.99),
     registeredByTenant,
   };
+}
+
+function count(counts: Map<string, number>, tenant: string): void {
+  counts.set(tenant, (counts.get(tenant) ?? 0) + 1);
 }
