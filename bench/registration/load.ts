@@ -48,6 +48,8 @@ export async function closedLoop({ url, tokens, connections, seconds, maxRequest
   const statusCounts: Record<string, number> = {};
   const registeredByTenant = new Map<string, number>();
   const failedByTenant = new Map<string, number>();
+  // Built per tenant: those not answered were in flight when the loop stopped (or never sent), and may be registered.
+  const builtByTenant = new Map<string, number>();
   let answered = 0;
   let lastAnswerAt = 0;
   const started = performance.now();
@@ -88,7 +90,11 @@ export async function closedLoop({ url, tokens, connections, seconds, maxRequest
   });
   const result = await finished;
   const failed = result.errors + Object.entries(statusCounts).reduce((sum, [code, n]) => sum + (code === '201' ? 0 : n), 0);
-  const unanswered = new Map<string, number>(result.errors > 0 ? [['(any tenant)', result.errors]] : []);
+  const unanswered = new Map<string, number>();
+  for (const [tenant, built] of builtByTenant) {
+    const rest = built - (registeredByTenant.get(tenant) ?? 0) - (failedByTenant.get(tenant) ?? 0);
+    if (rest > 0) unanswered.set(tenant, rest);
+  }
   return {
     ...figures(phase, connections, latencies, statusCounts, failed, registeredByTenant, (lastAnswerAt || performance.now()) - started),
     unansweredByTenant: unanswered,
