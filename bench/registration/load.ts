@@ -69,6 +69,7 @@ export async function closedLoop({ url, tokens, connections, seconds, maxRequest
           setupRequest: (req: autocannon.Request, context: object) => {
             const next = nthRequest(sent, tokens);
             sent += 1;
+            count(builtByTenant, next.tenant);
             // Which tenant this connection's request is for: a connection has one request in flight at a time.
             (context as { tenant?: string }).tenant = next.tenant;
             return { ...req, path: next.path, headers: next.headers, body: next.body };
