@@ -27,7 +27,11 @@ export async function startIntake(env: Record<string, string>): Promise<IntakePr
   const logFile = join(folder, 'intake.log');
   const log = createWriteStream(logFile);
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ENTRY], {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(process.env.BENCH_INTAKE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_INTAKE_NODE_OPTIONS } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
