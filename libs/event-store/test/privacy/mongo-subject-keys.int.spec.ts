@@ -75,7 +75,12 @@ describe('MongoSubjectKeys', () => {
   it('keeps each key under its subject id', async () => {
     const subject = uniqueName('subject');
     await keys.getOrCreate(subject);
-    expect(await raw.db(database).collection(SUBJECT_KEYS_COLLECTION).findOne({ _id: subject as never })).toMatchObject({ subjectId: subject });
+    expect(
+      await raw
+        .db(database)
+        .collection(SUBJECT_KEYS_COLLECTION)
+        .findOne({ _id: subject as never }),
+    ).toMatchObject({ subjectId: subject });
   });
 
   it('still finds, reuses and erases a key stored before keys were kept by subject id, never making a second one', async () => {

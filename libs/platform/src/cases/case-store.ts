@@ -1,5 +1,13 @@
 import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { caseDecider, upcast, type CaseCommand, type CaseEvent, type CaseRejection, type CaseState, type StoredCaseEvent } from '@civic/domain';
+import {
+  caseDecider,
+  upcast,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseRejection,
+  type CaseState,
+  type StoredCaseEvent,
+} from '@civic/domain';
 import {
   caseEventPrivacy,
   createCommandHandler,
