@@ -26,12 +26,10 @@ export async function startIntake(env: Record<string, string>): Promise<IntakePr
   const folder = mkdtempSync(join(tmpdir(), 'bench-intake-'));
   const logFile = join(folder, 'intake.log');
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ENTRY], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...(process.env.BENCH_INTAKE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_INTAKE_NODE_OPTIONS } : {}),
-      ...env,
-    },
+  // Node's own flags for intake (V8 heap settings, --cpu-prof), from BENCH_INTAKE_NODE_FLAGS.
+  const flags = (process.env.BENCH_INTAKE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ...flags, ENTRY], {
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
