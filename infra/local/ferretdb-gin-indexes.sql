@@ -37,6 +37,20 @@ end $$;
 drop event trigger if exists ferretdb_gin_twins;
 create event trigger ferretdb_gin_twins on ddl_command_end when tag in ('CREATE INDEX') execute function ferretdb_gin_twins();
 
+-- An index FerretDB drops takes its twin with it (a table dropped takes all its indexes anyway).
+create or replace function ferretdb_gin_twins_drop() returns event_trigger language plpgsql as $$
+declare
+  dropped record;
+begin
+  for dropped in select schema_name, object_name from pg_event_trigger_dropped_objects()
+                  where object_type = 'index' and object_name not like '%\_gin' loop
+    execute format('drop index if exists %I.%I', dropped.schema_name, left(dropped.object_name, 59) || '_gin');
+  end loop;
+end $$;
+
+drop event trigger if exists ferretdb_gin_twins_drop;
+create event trigger ferretdb_gin_twins_drop on sql_drop when tag in ('DROP INDEX') execute function ferretdb_gin_twins_drop();
+
 -- Indexes made before the trigger existed.
 select ferretdb_gin_twin(i.indexrelid)
   from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
