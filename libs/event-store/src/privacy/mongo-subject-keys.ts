@@ -29,10 +29,11 @@ export interface MongoSubjectKeysOptions {
  * and with a unique index on `subjectId`. Creation is race-safe without transactions: the unique indexes
  * let one insert win, the loser reads it.
  *
- * Why by `_id`: FerretDB 1.x pushes down to its backend only a filter on `_id` alone (SQLite), or evaluates
- * every other filter on every document of the collection, and this collection holds one document per
- * data subject the platform ever saw, of every service. Documents made before keys were kept by id are
- * still found, by `subjectId` (the slow way), and never get a second document: their subject's unique
+ * Why by `_id`: this collection holds one document per data subject the platform ever saw, of every
+ * service, and FerretDB 1.x's SQLite backend hands only a filter on `_id` alone to SQLite; any other it
+ * evaluates itself on every document (bench/README.md, "registration"). On its PostgreSQL backend with the
+ * index twins of infra/local, and on MongoDB, both are index lookups. Documents made before keys were kept
+ * by id are still found, by `subjectId`, and never get a second document: their subject's unique
  * `subjectId` makes a new insert fail.
  */
 export class MongoSubjectKeys implements SubjectKeys {
