@@ -34,7 +34,7 @@ export interface IdempotencyRecord extends RegistrationIds {
   /** Whoever works on the request holds the lease until then; an expired lease may be taken over. */
   leaseUntil: Date;
   leaseOwner: string;
-  /** Set just before a registry number is drawn: a retry after a crash then looks for that number first. */
+  /** Set just before a retry draws a registry number (by earlier versions before every draw); informational now: a retry always looks in the registry first. */
   drawingSince?: Date;
   registryNumber?: string;
   response?: StoredResponse;
