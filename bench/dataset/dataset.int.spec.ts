@@ -128,6 +128,8 @@ describe('a generated data set (60 cases into fresh databases)', () => {
         ids: { caseId: randomUUID(), dataSubjectId: randomUUID(), correlationId: randomUUID(), firstAttemptAt: NOW },
         actor: { id: `${tenantSlug}:registrar`, role: 'registrar' },
         now: () => new Date(NOW),
+        revisions: new Map(),
+        fresh: true,
       });
       expect(next).toBe(`${charter.registryPrefix}-${year}-${String(events.length + 1).padStart(6, '0')}`);
     }
