@@ -100,10 +100,13 @@ describe('Open311 in process', () => {
     };
     const locations = () => db().collection(LOCATIONS_COLLECTION);
     /** The read model behind GET requests, once it has the request. */
+    // The index follows the store event by event: wait for the screening (revision 1), not just the registration.
     const indexed = (registryNumber: string) =>
-      eventually(() => db().collection('intake_open311_requests').findOne({ registryNumber }), Boolean, {
-        what: `${registryNumber} in the read model`,
-      });
+      eventually(
+        () => db().collection('intake_open311_requests').findOne({ registryNumber }),
+        (document) => Number(document?.['revision'] ?? -1) >= 1,
+        { what: `${registryNumber} screened in the read model` },
+      );
 
     /** The case behind a registry number, and its submitter's data-subject id (from the stream's first event). */
     async function subjectOf(registryNumber: string): Promise<{ caseId: string; subject: string }> {
@@ -191,10 +194,13 @@ describe('Open311 in process', () => {
       if (!found) throw new Error('no MongoDB database');
       return found;
     };
+    // The index follows the store event by event: wait for the screening (revision 1), not just the registration.
     const indexed = (registryNumber: string) =>
-      eventually(() => db().collection('intake_open311_requests').findOne({ registryNumber }), Boolean, {
-        what: `${registryNumber} in the read model`,
-      });
+      eventually(
+        () => db().collection('intake_open311_requests').findOne({ registryNumber }),
+        (document) => Number(document?.['revision'] ?? -1) >= 1,
+        { what: `${registryNumber} screened in the read model` },
+      );
 
     it('a request flagged for signs of corruption is never listed, and its number answers as an unknown one', async () => {
       const ordinary = await submit(intake);
