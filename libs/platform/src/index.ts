@@ -3,6 +3,7 @@ export * from './kafka';
 export * from './event-store.provider';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './web-app';
 export { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
 export { HealthController } from './health/health.controller';
 export { MetricsController } from './metrics/metrics.controller';
