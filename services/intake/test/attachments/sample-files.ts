@@ -1,3 +1,5 @@
+import { eicarTestFile } from '@civic/testing';
+
 /**
  * Small real files, built in the test from their formats' signatures, for the checks by content and for
  * the submissions with files. Each is what the named program would recognise, not a stand-in.
@@ -45,7 +47,7 @@ export const exe = (): Buffer => {
 export const text = (): Buffer => Buffer.from('Жалба относно улица „Дунав“.\r\n\tКонтейнерите не са извозвани.\n', 'utf8');
 
 /** EICAR's standard anti-virus test file: every scanner reports it, and it does no harm. */
-export const eicar = (): Buffer => Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*', 'latin1');
+export const eicar = (): Buffer => eicarTestFile();
 
 /** A ZIP archive of stored (uncompressed) entries: office files are ZIPs with known first entries. */
 export function zipOf(entries: readonly { name: string; content: string }[]): Buffer {
