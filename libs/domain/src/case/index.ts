@@ -18,3 +18,4 @@ export { evolve } from './evolve';
 export * from './decider';
 export * from './confidentiality';
 export * from './access';
+export * from './public-case-view';

@@ -1,9 +1,13 @@
-import type { Channel, Kind, NoProceedingsGround, PublicInformation as DomainPublicInformation } from '@civic/domain';
+import type {
+  PublicActions,
+  PublicCaseView as SharedPublicCaseView,
+  PublicInformation as DomainPublicInformation,
+  PublicStatus,
+  PublicStep,
+} from '@civic/domain';
 
 /**
  * The shapes of intake's public API (`/public/:tenant…`, services/intake/src/INTAKE.md) as the portal reads them.
- * What the shared contract adds (C2: attachment limits; C4: what is addressed to the citizen and what they may do)
- * is optional here until every intake the portal talks to has it.
  */
 
 /** C2: the tenant's limits on attached files. */
@@ -26,74 +30,17 @@ export interface Registration {
   dueDate?: string;
 }
 
-export type PublicStatus =
-  | 'registered'
-  | 'under-review'
-  | 'no-proceedings'
-  | 'accepted'
-  | 'in-progress'
-  | 'awaiting-information'
-  | 'answered'
-  | 'closed'
-  | 'redirected'
-  | 'withdrawn'
-  | 'duplicate';
-
-export type PublicStep =
-  | { step: 'registered'; at: string }
-  | { step: 'under-review'; at: string }
-  | { step: 'accepted'; at: string }
-  | { step: 'no-proceedings'; at: string; ground: NoProceedingsGround }
-  | { step: 'sent-to-unit'; at: string; unit: string }
-  | { step: 'assigned'; at: string }
-  | { step: 'redirected'; at: string; authority: string }
-  | { step: 'information-requested'; at: string }
-  | { step: 'information-provided'; at: string }
-  | { step: 'deadline-extended'; at: string; newFinalDate: string }
-  | { step: 'answered'; at: string; channel: Channel }
-  | { step: 'closed'; at: string }
-  | { step: 'reopened'; at: string }
-  | { step: 'withdrawn'; at: string }
-  | { step: 'linked-as-duplicate'; at: string }
-  | { step: 'rated'; at: string; rating: number };
-
-/** C4's parts of the view. */
-export interface InformationRequest {
-  at: string;
-  missing: string;
-}
-export interface Extension {
-  at: string;
-  reason: string;
-  newFinalDate: string;
-}
-export interface PublicAnswer {
-  at: string;
-  text: string;
-  channel: Channel;
-  /** A path under `/public/:tenant/cases/:trackingCode/` serving the answer as a PDF letter. */
-  letterUrl: string | null;
-}
-export interface CitizenActions {
-  withdraw: boolean;
-  provideInformation: boolean;
-  rate: boolean;
-}
-
-export interface PublicCaseView {
-  registryNumber: string;
-  kind: Kind;
-  category: string | null;
-  status: PublicStatus;
-  receivedAt: string;
-  registeredAt: string;
-  dueDate: string | null;
-  history: PublicStep[];
-  informationRequest?: InformationRequest | null;
-  extension?: Extension | null;
-  answer?: PublicAnswer | null;
-  actions?: CitizenActions;
-}
+/**
+ * The tracking view: intake's public contract, shared through the domain. What C4 added (what is addressed to the
+ * citizen, what they may do) is optional here: an intake from before it is still read (tracking/actions.ts).
+ */
+type C4Part = 'informationRequest' | 'extension' | 'answer' | 'actions';
+export type PublicCaseView = Omit<SharedPublicCaseView, C4Part> & Partial<Pick<SharedPublicCaseView, C4Part>>;
+export type { PublicStatus, PublicStep };
+export type InformationRequest = NonNullable<PublicCaseView['informationRequest']>;
+export type Extension = NonNullable<PublicCaseView['extension']>;
+export type PublicAnswer = NonNullable<PublicCaseView['answer']>;
+export type CitizenActions = PublicActions;
 
 /** intake's error body. */
 export interface ErrorItem {
