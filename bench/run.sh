@@ -22,7 +22,7 @@ source .local/env.sh
 OUT="$ROOT/dist-bench"
 trap 'rm -rf "$OUT"' EXIT
 rm -rf "$OUT"
-node_modules/.bin/swc bench libs -d "$OUT" --config-file .swcrc --copy-files --ignore '**/*.spec.ts,**/test/**' --quiet
+node_modules/.bin/swc bench libs services -d "$OUT" --config-file .swcrc --copy-files --ignore '**/*.spec.ts,**/test/**' --quiet
 
 for name in "${BENCHES[@]}"; do
   node --enable-source-maps "$OUT/bench/${name}.bench.js"
