@@ -32,6 +32,7 @@ import { fixed, ratio } from './lib/report';
 import { numberSetting } from './lib/settings';
 import { bucketFromDocument, type BucketDocument } from '../services/analytics/src/projection/case-rows';
 import { RebuildService } from '../services/analytics/src/rebuild/rebuild.service';
+import type { MonthsIndex } from '../services/analytics/src/projection/generation-store';
 
 const AUDIT_EVENTS = 100;
 const RAW_REPEATS = 30;
@@ -185,14 +186,8 @@ async function main(): Promise<void> {
     );
 
     // Raw: the tenant's buckets by id with the bare driver, decoded (what a list or KPI request reads).
-    const months = (
-      (
-        await mongo
-          .db()
-          .collection<{ _id: string; months: string[] }>(`analytics_months_${built.progress.generation}`)
-          .findOne({ _id: tenant })
-      )?.months ?? []
-    ).sort();
+    const index = await mongo.db().collection<MonthsIndex>(`analytics_months_${built.progress.generation}`).findOne({ _id: tenant });
+    const months = Object.keys(index?.versions ?? {}).sort();
     const readBuckets = (wanted: string[]) =>
       Promise.all(wanted.map((month) => buckets.findOne({ _id: `${tenant}|${month}` }))).then((docs) =>
         docs.flatMap((doc) => (doc ? [...bucketFromDocument(doc).rows.values()] : [])),

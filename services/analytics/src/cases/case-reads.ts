@@ -8,6 +8,7 @@ import { caseListFilter, caseListSort, type CaseListQuery } from './case-query';
 import type { KpiCase } from '../kpis/kpis';
 import { ReadModels } from '../projection/read-models';
 import { comparator, matches, type Filter } from './row-match';
+import { BucketCache } from './bucket-cache';
 
 export { UnknownTenantError };
 
@@ -73,12 +74,17 @@ export interface MonthRange {
  */
 @Injectable()
 export class CaseReads {
+  /** Decoded buckets between requests, by generation and version. */
+  private readonly cache: BucketCache;
+
   constructor(
     private readonly readModels: ReadModels,
     private readonly tenants: TenantDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: AnalyticsConfig,
-  ) {}
+  ) {
+    this.cache = new BucketCache(config.ANALYTICS_READ_CACHE_ROWS);
+  }
 
   charter(tenant: string): TenantCharter {
     const charter = this.tenants.get(tenant);
@@ -112,11 +118,25 @@ export class CaseReads {
   async rows(tenant: string, range: MonthRange = {}): Promise<CaseRow[]> {
     const generation = (await this.readModels.current()) ?? (await this.readModels.initialize());
     const { buckets, months } = this.readModels.collections(generation);
-    const listed = (await months.findOne({ _id: tenant }))?.months ?? [];
-    const wanted = listed.filter((month) => (!range.from || month >= range.from) && (!range.to || month <= range.to)).sort();
-    // One read by id per month: FerretDB serves `{ _id }` from its index, and nothing else (case-rows.ts).
-    const found = await Promise.all(wanted.map((month) => buckets.findOne({ _id: bucketId(tenant, month) })));
-    return found.flatMap((doc) => (doc ? [...bucketFromDocument(doc).rows.values()] : []));
+    const versions = (await months.findOne({ _id: tenant }))?.versions ?? {};
+    const wanted = Object.keys(versions)
+      .filter((month) => (!range.from || month >= range.from) && (!range.to || month <= range.to))
+      .sort();
+    const found = await Promise.all(
+      wanted.map(async (month) => {
+        const id = bucketId(tenant, month);
+        const key = `${generation}|${id}`;
+        const cached = this.cache.get(key, versions[month]);
+        if (cached) return cached;
+        // Read by id: FerretDB serves `{ _id }` from its index, and nothing else (case-rows.ts).
+        const doc = await buckets.findOne({ _id: id });
+        if (!doc) return [];
+        const rows = [...bucketFromDocument(doc).rows.values()];
+        this.cache.set(key, doc.version, rows);
+        return rows;
+      }),
+    );
+    return found.flat();
   }
 }
 

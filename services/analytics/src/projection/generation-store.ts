@@ -12,7 +12,7 @@
  * lookup, but not `{ _id: { $in: [...] } }`, which decodes the whole collection (bench/README.md).
  */
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
-import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import { MongoBulkWriteError } from 'mongodb';
 import type { CaseDocument } from './case-document';
 import { bucketDocument, bucketFromDocument, type Bucket, type BucketDocument } from './case-rows';
 
@@ -45,12 +45,18 @@ export class ProjectionConflictError extends Error {
   }
 }
 
+/** `{ _id: tenant, versions: { 'YYYY-MM': version } }`. */
+export interface MonthsIndex {
+  _id: string;
+  versions: Record<string, number>;
+}
+
 export interface GenerationCollections {
   generation: string;
   cases: Collection<CaseDocument>;
   buckets: Collection<BucketDocument>;
-  /** The months each tenant has a bucket for: `{ _id: tenant, months }`. */
-  months: Collection<{ _id: string; months: string[] }>;
+  /** Each tenant's months with a bucket, and the latest version written of each (or being written). */
+  months: Collection<MonthsIndex>;
 }
 
 async function byId<T>(ids: readonly string[], read: (id: string) => Promise<T | null>): Promise<Map<string, T>> {
@@ -89,43 +95,53 @@ export class DirectGenerationStore implements GenerationStore {
   async write(cases: readonly LoadedCase[], buckets: readonly Bucket[]): Promise<void> {
     const { generation } = this.collections;
     for (let i = 0; i < cases.length; i += WRITE_BATCH) await this.writeCases(cases.slice(i, i + WRITE_BATCH));
-    const added = buckets.filter((bucket) => bucket.stored === null);
-    // The month goes into the tenant's list before its bucket exists: a month listed without a bucket reads as empty.
-    for (const tenant of new Set(added.map((bucket) => bucket.tenant))) {
-      const months = added.filter((bucket) => bucket.tenant === tenant).map((bucket) => bucket.month);
-      await this.collections.months.updateOne({ _id: tenant }, { $addToSet: { months: { $each: months } } }, { upsert: true });
+    const docs = buckets.map(bucketDocument);
+    // Each tenant's index first, never lowered: it is at or above every bucket's version, which lets a reader
+    // trust a bucket it cached at the version the index names (case-reads.ts).
+    for (const tenant of new Set(buckets.map((bucket) => bucket.tenant))) {
+      const raised = Object.fromEntries(docs.filter((doc) => doc.tenant === tenant).map((doc) => [`versions.${doc.month}`, doc.version]));
+      await this.collections.months.updateOne({ _id: tenant }, { $max: raised }, { upsert: true });
     }
-    for (const bucket of buckets) {
-      const doc = bucketDocument(bucket);
-      if (bucket.stored === null) {
-        await this.collections.buckets.insertOne(doc).catch((error: unknown) => {
-          throw error instanceof MongoServerError && error.code === DUPLICATE_KEY ? new ProjectionConflictError(generation) : error;
-        });
-      } else {
-        const result = await this.collections.buckets.replaceOne({ _id: bucket._id, version: bucket.stored }, doc);
-        if (result.matchedCount !== 1) throw new ProjectionConflictError(generation);
-      }
-      bucket.stored = doc.version;
+    for (let i = 0; i < buckets.length; i += WRITE_BATCH) {
+      const batch = buckets.slice(i, i + WRITE_BATCH).map((bucket, j) => ({ stored: bucket.stored, doc: docs[i + j] }));
+      await conditionalWrite(this.collections.buckets, batch, generation);
+    }
+    for (const [i, bucket] of buckets.entries()) {
+      bucket.stored = docs[i].version;
       bucket.dirty = false;
     }
   }
 
   private async writeCases(cases: readonly LoadedCase[]): Promise<void> {
-    if (cases.length === 0) return;
-    const writes: AnyBulkWriteOperation<CaseDocument>[] = cases.map(({ doc, stored }) =>
-      stored === null ? { insertOne: { document: doc } } : { replaceOne: { filter: { _id: doc._id, revision: stored }, replacement: doc } },
-    );
-    const replaces = cases.filter((loaded) => loaded.stored !== null).length;
-    try {
-      const result = await this.collections.cases.bulkWrite(writes, { ordered: false });
-      if (result.matchedCount !== replaces) throw new ProjectionConflictError(this.collections.generation);
-    } catch (error) {
-      // Another instance wrote one of these cases first (a duplicate insert): read again and re-apply.
-      if (error instanceof MongoBulkWriteError && error.code === DUPLICATE_KEY)
-        throw new ProjectionConflictError(this.collections.generation);
-      throw error;
-    }
+    const batch = cases.map(({ doc, stored }) => ({ doc, stored }));
+    await conditionalWrite(this.collections.cases, batch, this.collections.generation, 'revision');
     for (const loaded of cases) loaded.stored = loaded.doc.revision;
+  }
+}
+
+/**
+ * Inserts what was not stored, replaces the rest on condition that it still has the version read; any
+ * other outcome (another instance wrote one first) is a conflict: the page is read and applied again.
+ */
+async function conditionalWrite<T extends { _id: string }>(
+  collection: Collection<T>,
+  batch: readonly { doc: T; stored: number | null }[],
+  generation: string,
+  versionField: 'revision' | 'version' = 'version',
+): Promise<void> {
+  if (batch.length === 0) return;
+  const writes = batch.map(({ doc, stored }) =>
+    stored === null
+      ? { insertOne: { document: doc } }
+      : { replaceOne: { filter: { _id: doc._id, [versionField]: stored }, replacement: doc } },
+  ) as AnyBulkWriteOperation<T>[];
+  const replaces = batch.filter(({ stored }) => stored !== null).length;
+  try {
+    const result = await collection.bulkWrite(writes, { ordered: false });
+    if (result.matchedCount !== replaces) throw new ProjectionConflictError(generation);
+  } catch (error) {
+    if (error instanceof MongoBulkWriteError && error.code === DUPLICATE_KEY) throw new ProjectionConflictError(generation);
+    throw error;
   }
 }
 

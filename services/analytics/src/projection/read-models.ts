@@ -5,7 +5,7 @@ import { MongoServerError, type Collection, type Db } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { CaseDocument } from './case-document';
 import type { BucketDocument } from './case-rows';
-import type { GenerationCollections } from './generation-store';
+import type { GenerationCollections, MonthsIndex } from './generation-store';
 
 const DUPLICATE_KEY = 11000;
 
@@ -143,7 +143,7 @@ export class ReadModels {
       generation,
       cases: this.cases(generation),
       buckets: this.db().collection<BucketDocument>(`${ROWS_PREFIX}${generation}`),
-      months: this.db().collection<{ _id: string; months: string[] }>(`${MONTHS_PREFIX}${generation}`),
+      months: this.db().collection<MonthsIndex>(`${MONTHS_PREFIX}${generation}`),
     };
   }
 
