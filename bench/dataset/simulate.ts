@@ -17,10 +17,12 @@ import {
   evolve,
   initialState,
   isOpen,
+  mayIssue,
   routingFactsFromHistory,
   type Actor,
   type CaseCommand,
   type CaseCommandBody,
+  type CaseCommandType,
   type CaseEvent,
   type CaseState,
   type CaseSubmitter,
@@ -88,7 +90,8 @@ interface Action {
 }
 
 interface Issue {
-  actor: Actor;
+  /** Nobody: the action is not taken (no one who may see the case could take it). */
+  actor: Actor | undefined;
   correlationId: string;
   commandId?: string;
   /** Intake and notification carry the case's data subject on their commands; routing and deadline-watch do not. */
@@ -184,6 +187,7 @@ class CaseSimulation {
 
   /** Decides a command on the current state; its events are recorded and each service reacts to them. */
   private issue(body: CaseCommandBody, at: number, how: Issue): CaseEvent[] {
+    if (!how.actor) return [];
     const { tenant, caseId } = this.input;
     const command = {
       ...body,
@@ -227,7 +231,9 @@ class CaseSimulation {
     if (event.type === 'CaseFlagged')
       this.schedule(staffAfter(this.clock, at, this.rng.between(0.05, 2.5), this.rng), (when) => this.resolveFlag(when));
     if (event.type === 'NoProceedingsDecided' && this.rng.chance(REGISTRAR.closeNoProceedings)) {
-      this.schedule(staffAfter(this.clock, at, this.rng.between(0.5, 5), this.rng), (when) => this.close(when, this.registrar));
+      this.schedule(staffAfter(this.clock, at, this.rng.between(0.5, 5), this.rng), (when) =>
+        this.close(when, this.registrarFor('CloseCase')),
+      );
     }
     if (event.type === 'CaseAssigned' && !this.courseScheduled) {
       this.courseScheduled = true;
@@ -442,7 +448,7 @@ class CaseSimulation {
         if (!isOpen(this.state)) return;
         const reason = this.rng.chance(0.6) ? { reason: this.rng.pick(texts.WITHDRAWAL_REASONS) } : {};
         this.issue({ type: 'WithdrawCase', data: reason }, when, {
-          actor: byCitizen ? { id: this.dataSubjectId, role: 'citizen' } : this.registrar,
+          actor: this.citizenOr(byCitizen, 'WithdrawCase'),
           correlationId: this.rng.uuid(),
           subject: true,
         });
@@ -453,7 +459,7 @@ class CaseSimulation {
         const redirect = this.rng.pick(texts.REDIRECTS);
         const officer = this.officer();
         this.issue({ type: 'RedirectCase', data: redirect }, when, {
-          actor: officer ?? this.registrar,
+          actor: officer ?? this.registrarFor('RedirectCase'),
           correlationId: this.rng.uuid(),
           subject: true,
         });
@@ -463,12 +469,31 @@ class CaseSimulation {
       this.schedule(staffAfter(this.clock, start, this.rng.between(0.05, 3), this.rng), (when) => {
         if (!isOpen(this.state)) return;
         this.issue({ type: 'LinkAsDuplicate', data: { originalCaseId: original } }, when, {
-          actor: this.registrar,
+          actor: this.registrarFor('LinkAsDuplicate'),
           correlationId: this.rng.uuid(),
           subject: true,
         });
       });
     }
+  }
+
+  /**
+   * Who does a registrar's part at the desk. A confidential case exists only for the anti-corruption officer and
+   * the head of its unit (the domain's caseAccess), so there it is the first of them the decider lets issue it.
+   */
+  private registrarFor(command: CaseCommandType): Actor | undefined {
+    if (this.state.status === 'NotRegistered' || this.state.facts.confidential === null) return this.registrar;
+    const tenant = this.state.facts.tenant;
+    if (mayIssue('anti-corruption-officer', command)) return staff(tenant, 'anti-corruption-officer');
+    if (mayIssue('head-of-unit', command)) return staff(tenant, 'head-of-unit');
+    return undefined;
+  }
+
+  /** The submitter through their tracking code when they have one, else the registrar on their behalf (a letter, a call). */
+  private citizenOr(byCitizen: boolean, command: CaseCommandType): Actor | undefined {
+    const confidential = this.state.status !== 'NotRegistered' && this.state.facts.confidential !== null;
+    if (this.submitter?.trackingCode && (byCitizen || confidential)) return { id: this.dataSubjectId, role: 'citizen' };
+    return confidential ? undefined : this.registrarFor(command);
   }
 
   /** The officer who has the case now, as the actor of their actions (the anti-corruption officer by their role). */
@@ -541,7 +566,7 @@ class CaseSimulation {
     const byCitizen = this.rng.chance(0.7);
     this.schedule(Math.max(replyAt, at + HOUR), (when) => {
       if (this.state.status !== 'AwaitingSubmitter') return;
-      const actor = byCitizen ? { id: this.dataSubjectId, role: 'citizen' as const } : this.registrar;
+      const actor = this.citizenOr(byCitizen, 'ProvideInformation');
       this.issue({ type: 'ProvideInformation', data: { text: this.rng.pick(texts.REPLIES), attachments: [] } }, when, {
         actor,
         correlationId: this.rng.uuid(),
@@ -624,7 +649,7 @@ class CaseSimulation {
     const closes = this.rng.chance(COURSE.close);
     const closeAt = staffAfter(this.clock, at, this.rng.between(0, 7), this.rng);
     if (closes) {
-      const closer = this.rng.chance(0.6) ? officer : this.registrar;
+      const closer = this.rng.chance(0.6) ? officer : this.registrarFor('CloseCase');
       this.schedule(closeAt, (when) => {
         this.close(when, closer);
         if (this.state.status === 'Closed' && this.rng.chance(COURSE.reopen)) {
@@ -642,7 +667,7 @@ class CaseSimulation {
     }
   }
 
-  private close(at: number, actor: Actor): void {
+  private close(at: number, actor: Actor | undefined): void {
     if (this.state.status !== 'Answered' && this.state.status !== 'NoProceedings') return;
     this.issue({ type: 'CloseCase', data: {} }, at, { actor, correlationId: this.rng.uuid(), subject: true });
   }
@@ -651,7 +676,7 @@ class CaseSimulation {
   private reopen(at: number): void {
     if (this.state.status !== 'Closed' || this.state.outcome !== 'answered') return;
     const reopened = this.issue({ type: 'ReopenCase', data: { reason: this.rng.pick(texts.REOPEN_REASONS) } }, at, {
-      actor: this.registrar,
+      actor: this.registrarFor('ReopenCase'),
       correlationId: this.rng.uuid(),
       subject: true,
     });
@@ -666,7 +691,7 @@ class CaseSimulation {
     const comment = this.rng.chance(COURSE.ratingComment) ? { comment: this.rng.pick(texts.RATING_COMMENTS) } : {};
     const recommendation = this.rng.chance(COURSE.ratingRecommendation) ? { recommendation: this.rng.pick(texts.RECOMMENDATIONS) } : {};
     this.issue({ type: 'RecordSatisfaction', data: { rating, ...comment, ...recommendation } }, at, {
-      actor: byCitizen ? { id: this.dataSubjectId, role: 'citizen' } : this.registrar,
+      actor: this.citizenOr(byCitizen, 'RecordSatisfaction'),
       correlationId: this.rng.uuid(),
       subject: true,
     });
