@@ -93,6 +93,11 @@ export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 export const storesConfigSchema = z.object({
   EVENT_STORE_URL: eventStoreUrl,
   MONGODB_URI: mongoUri,
+  /** The MongoDB database of the subject keys (default `civic_subject_keys`): a benchmark's data set keeps its own. */
+  SUBJECT_KEYS_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a MongoDB database name')
+    .optional(),
 });
 
 // Every service checks bearer tokens against the identity provider's key set (AUTH_*).

@@ -32,6 +32,13 @@ describe('service configuration from the environment', () => {
     });
   });
 
+  it('takes the subject keys from a database of its own when told (a benchmark data set)', () => {
+    expect(loadConfig(platformConfigSchema, { ...valid, SUBJECT_KEYS_DATABASE: 'bench_dataset_small_1' }).SUBJECT_KEYS_DATABASE).toBe(
+      'bench_dataset_small_1',
+    );
+    expect(problems({ ...valid, SUBJECT_KEYS_DATABASE: 'a/b' })).toEqual({ SUBJECT_KEYS_DATABASE: 'must be a MongoDB database name' });
+  });
+
   it('accepts EventStoreDB as the event store', () => {
     expect(loadConfig(platformConfigSchema, { ...valid, EVENT_STORE_URL: 'esdb://eventstore:2113?tls=false' }).EVENT_STORE_URL).toBe(
       'esdb://eventstore:2113?tls=false',

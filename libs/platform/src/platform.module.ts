@@ -104,7 +104,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
           useValue: createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: `${service}-admin` }),
         },
         ...eventStoreProviders(config.EVENT_STORE_URL),
-        ...caseStoreProviders(config.MONGODB_URI),
+        ...caseStoreProviders(config.MONGODB_URI, config.SUBJECT_KEYS_DATABASE),
         // Decrypting: what a service reads of a case is the case as recorded, personal data included.
         { provide: CaseReader, inject: [CASE_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
         CaseAccessPolicy,

@@ -55,10 +55,13 @@ export class SubjectKeysLifecycle implements OnApplicationShutdown {
   }
 }
 
-export function caseStoreProviders(mongoUri: string): Provider[] {
+export function caseStoreProviders(mongoUri: string, subjectKeysDatabase?: string): Provider[] {
   return [
     // Keys live in a database of their own, never in events or Kafka: erasing a key erases the person's data everywhere.
-    { provide: SUBJECT_KEYS, useFactory: () => MongoSubjectKeys.connect({ uri: mongoUri }) },
+    {
+      provide: SUBJECT_KEYS,
+      useFactory: () => MongoSubjectKeys.connect({ uri: mongoUri, ...(subjectKeysDatabase ? { database: subjectKeysDatabase } : {}) }),
+    },
     SubjectKeysLifecycle,
     {
       provide: CASE_STORE,

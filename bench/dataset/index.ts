@@ -1,0 +1,27 @@
+/**
+ * The data set at scale, for benchmarks: `generateDataset` fills (or finds complete) the databases of a size
+ * and seed, `openDataset` says where an existing one is and whether it is complete.
+ *
+ *   const { names } = await generateDataset({ size: 'small', seed: 1 });   // idempotent: a second call finds it
+ *   const dataset = await openDataset('national', 1);                       // { names, complete, marker }
+ *   // names.pgUrl → EVENT_STORE_URL; MongoSubjectKeys.connect({ uri: names.mongoUri, database: names.subjectKeysDatabase })
+ */
+import { readMarker, type Marker } from './marker';
+import { DEFAULT_SEED, datasetNames, type DatasetNames, type DatasetSize } from './names';
+
+export { generateDataset, dropDataset, type GenerateOptions, type GenerateResult, type Progress } from './generate';
+export { DEFAULT_NOW, DEFAULT_SEED, SIZES, datasetNames, type DatasetNames, type DatasetSize, type SizeName } from './names';
+export type { Totals } from './totals';
+
+export interface OpenedDataset {
+  names: DatasetNames;
+  /** Generated to the end (the marker's `completedAt`); false when missing or interrupted. */
+  complete: boolean;
+  marker: Marker | undefined;
+}
+
+export async function openDataset(size: DatasetSize, seed = DEFAULT_SEED, prefix?: string): Promise<OpenedDataset> {
+  const names = await datasetNames(size, seed, prefix);
+  const marker = await readMarker(names);
+  return { names, complete: Boolean(marker?.completedAt), marker };
+}

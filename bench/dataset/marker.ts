@@ -1,0 +1,100 @@
+/**
+ * The data set's databases and its marker: a table `dataset_marker` in the PostgreSQL database (outside the
+ * event store's schema) saying with which settings it was generated, when it was complete, and its totals.
+ * A database without a complete marker is a run that did not finish: it is rebuilt from nothing.
+ */
+import { Client } from 'pg';
+import { MongoClient } from 'mongodb';
+import { postgresServerUrl } from '@civic/testing';
+import type { DatasetNames } from './names';
+
+export interface DatasetSettings {
+  size: string;
+  seed: number;
+  cases: number;
+  years: number;
+  now: string;
+}
+
+export interface Marker {
+  settings: DatasetSettings;
+  startedAt: string;
+  completedAt: string | null;
+  totals: unknown;
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function databaseExists(database: string): Promise<boolean> {
+  return withClient(
+    await postgresServerUrl(),
+    async (c) => (await c.query('select 1 from pg_database where datname = $1', [database])).rowCount === 1,
+  );
+}
+
+/** The marker of an existing data set, or undefined when there is no database or no marker in it. */
+export async function readMarker(names: DatasetNames): Promise<Marker | undefined> {
+  if (!(await databaseExists(names.database))) return undefined;
+  return withClient(names.pgUrl, async (c) => {
+    const table = await c.query(`select to_regclass('public.dataset_marker') as t`);
+    if (!table.rows[0]?.t) return undefined;
+    const { rows } = await c.query(`select settings, started_at, completed_at, totals from dataset_marker where id = 1`);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      settings: row.settings as DatasetSettings,
+      startedAt: new Date(row.started_at).toISOString(),
+      completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
+      totals: row.totals,
+    };
+  });
+}
+
+/** Drops both databases (if there) and creates an empty PostgreSQL one with its marker saying "started". */
+export async function recreate(names: DatasetNames, settings: DatasetSettings): Promise<void> {
+  await drop(names);
+  await withClient(await postgresServerUrl(), (c) => c.query(`create database "${names.database}"`));
+  await withClient(names.pgUrl, async (c) => {
+    await c.query(`create table dataset_marker (
+      id int primary key check (id = 1), settings jsonb not null, started_at timestamptz not null,
+      completed_at timestamptz, totals jsonb)`);
+    await c.query(`insert into dataset_marker (id, settings, started_at) values (1, $1, now())`, [JSON.stringify(settings)]);
+  });
+}
+
+export async function drop(names: DatasetNames): Promise<void> {
+  await withClient(await postgresServerUrl(), (c) => c.query(`drop database if exists "${names.database}" with (force)`));
+  const mongo = new MongoClient(names.mongoUri);
+  await mongo.connect();
+  try {
+    await mongo.db(names.subjectKeysDatabase).dropDatabase();
+  } finally {
+    await mongo.close();
+  }
+}
+
+export async function markComplete(names: DatasetNames, totals: unknown): Promise<void> {
+  await withClient(names.pgUrl, (c) =>
+    c.query(`update dataset_marker set completed_at = now(), totals = $1 where id = 1`, [JSON.stringify(totals)]),
+  );
+}
+
+/** `analyze` the store's tables (the planner's statistics for the readers that come next) and the database's size. */
+export async function finishDatabase(names: DatasetNames): Promise<{ bytes: number }> {
+  return withClient(names.pgUrl, async (c) => {
+    await c.query('analyze');
+    const { rows } = await c.query<{ bytes: string }>('select pg_database_size(current_database())::text as bytes');
+    return { bytes: Number(rows[0].bytes) };
+  });
+}
+
+export const sameSettings = (a: DatasetSettings, b: DatasetSettings): boolean =>
+  a.size === b.size && a.seed === b.seed && a.cases === b.cases && a.years === b.years && a.now === b.now;

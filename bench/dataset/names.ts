@@ -1,0 +1,47 @@
+/**
+ * Where a data set lives: a PostgreSQL database and a MongoDB database of the same name,
+ * `bench_dataset_<size>_<seed>`, on the local servers. The PostgreSQL one holds the event store (schema
+ * `event_store`) and the marker table; the MongoDB one the subject keys (collection `subject_keys`).
+ */
+import { mongoServerUri, postgresServerUrl } from '@civic/testing';
+
+export const SIZES = {
+  /** 10,000 cases over 3 years. */
+  small: { cases: 10_000, years: 3 },
+  /** 200,000 cases over 5 years: about 2.2 million events. */
+  national: { cases: 200_000, years: 5 },
+} as const;
+export type SizeName = keyof typeof SIZES;
+
+/** A size by name, or a number of cases (tests, trials): `cases-<n>` in the database name. */
+export type DatasetSize = SizeName | number;
+
+/** The data set's "now" unless told otherwise: fixed, never the machine's day, so a seed gives the same data on any day. */
+export const DEFAULT_NOW = '2026-11-30T16:00:00.000Z';
+export const DEFAULT_SEED = 1;
+
+export const sizeLabel = (size: DatasetSize): string => (typeof size === 'number' ? `cases${size}` : size);
+
+export function sizeOf(size: DatasetSize): { cases: number; years: number } {
+  return typeof size === 'number' ? { cases: size, years: size < 1_000 ? 1 : 3 } : SIZES[size];
+}
+
+export interface DatasetNames {
+  /** Both databases' name. */
+  database: string;
+  /** The PostgreSQL database: EVENT_STORE_URL for a service pointed at the data set. */
+  pgUrl: string;
+  /** The MongoDB server with this database as its path (`…/bench_dataset_small_1`). */
+  mongoUri: string;
+  /** Where the subject keys are: `MongoSubjectKeys.connect({ uri: mongoUri, database: subjectKeysDatabase })`. */
+  subjectKeysDatabase: string;
+}
+
+export async function datasetNames(size: DatasetSize, seed: number, prefix = 'bench_dataset'): Promise<DatasetNames> {
+  const database = `${prefix}_${sizeLabel(size)}_${seed}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const pg = new URL(await postgresServerUrl());
+  pg.pathname = `/${database}`;
+  const mongo = new URL(await mongoServerUri());
+  mongo.pathname = `/${database}`;
+  return { database, pgUrl: pg.toString(), mongoUri: mongo.toString(), subjectKeysDatabase: database };
+}
