@@ -24,6 +24,7 @@ import { generateDataset, DEFAULT_NOW } from './dataset';
 import { dropMongoDatabase, startBenchAnalytics, type BenchAnalytics } from './analytics/app';
 import { autocannon, serverPercentiles, type LoadResult } from './analytics/load';
 import { caughtUpLiveModel, datasetSetting, rebuild, storeEnd } from './analytics/model';
+import { startServiceProcess } from './analytics/process';
 import { datasetProgressBar } from './analytics/progress';
 import { BenchSetupError } from './lib/errors';
 import { loadLine, machineLine, postgresLine } from './lib/machine';
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
   console.log(`# reads benchmark, ${new Date().toISOString()}`);
   console.log(machineLine());
   const bar = datasetProgressBar();
-  const dataset = await generateDataset({ size, seed, onProgress: bar.update });
+  const dataset = await generateDataset({ size, seed, prefix: process.env.BENCH_DATASET_PREFIX || undefined, onProgress: bar.update });
   bar.stop();
   const { names } = dataset;
   console.log(await postgresLine(names.pgUrl));
@@ -207,10 +208,25 @@ async function main(): Promise<void> {
       [`/tenants/${tenant}/reports/${year}.csv`, rawYear],
       [`/tenants/${tenant}/reports/${year}.pdf`, rawYear],
     ];
-    const rows: Row[] = [];
     console.log(loadLine());
+    console.log('');
+    console.log(
+      `| endpoint | requests | req/s | server p50 ms | server p95 ms | client p50 ms | client p97.5 ms | non-2xx | raw baseline | raw p50 ms | server p50 vs raw |`,
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|');
+    const print = (row: Row, caseId = '') =>
+      console.log(
+        `| ${row.endpoint.replace(caseId || '\u0000', ':id').replace(tenant, ':t')} | ${row.load.requests} | ${fixed(row.load.requestsPerSecond, 1)} | ` +
+          `${fixed(row.server.p50, 1)} | ${fixed(row.server.p95, 1)} | ${fixed(row.load.p50, 0)} | ${fixed(row.load.p97_5, 0)} | ` +
+          `${row.load.non2xx + row.load.errors} | ${row.raw.label} | ${fixed(row.raw.p50, 1)} | ${ratio(row.server.p50, row.raw.p50)} |`,
+      );
     const rss = sampleRss();
-    for (const [endpoint, raw] of endpoints) rows.push(await measure(analytics, endpoint, reader, raw, settings));
+    for (const [endpoint, raw] of endpoints) {
+      // A PDF takes its time: fewer at once, and fewer.
+      const pdf = endpoint.endsWith('.pdf');
+      const load = pdf ? { ...settings, connections: 1, amount: Math.min(settings.amount, 20) } : settings;
+      print(await measure(analytics, endpoint, reader, raw, load));
+    }
 
     // The auditor: a 100-event case in a fresh store of its own.
     auditDatabase = await createTestDatabase('bench-reads-audit');
@@ -218,7 +234,6 @@ async function main(): Promise<void> {
       eventStoreUrl: auditDatabase.url,
       mongoUri: auditMongoUri,
       now: DEFAULT_NOW,
-      route: (path) => path.split('?')[0].replace(/cases\/[0-9a-f-]{36}\//, 'cases/:id/'),
     });
     const caseId = randomUUID();
     const commands = auditApp.app.get<CaseCommands>(CASE_COMMANDS);
@@ -236,26 +251,35 @@ async function main(): Promise<void> {
     await pg.end();
     const auditor = await auditApp.issuer.sign({ sub: `${tenant}:auditor`, tenant, roles: ['auditor'] });
     const rawAudit = { label: `select of the ${AUDIT_EVENTS} rows (pg)`, ...rawStream };
-    rows.push(await measure(auditApp, `/tenants/${tenant}/audit/cases/${caseId}/history`, auditor, rawAudit, settings));
-    rows.push(await measure(auditApp, `/tenants/${tenant}/audit/cases/${caseId}/state?revision=50`, auditor, rawAudit, settings));
+    print(await measure(auditApp, `/tenants/${tenant}/audit/cases/${caseId}/history`, auditor, rawAudit, settings), caseId);
+    print(await measure(auditApp, `/tenants/${tenant}/audit/cases/${caseId}/state?revision=50`, auditor, rawAudit, settings), caseId);
     const peakRss = rss.stop();
+
+    // The service as its own process (as `npm start` runs it) on the same model, the same load: its own memory.
+    await analytics.stop();
+    await auditApp.stop();
+    analytics = undefined;
+    auditApp = undefined;
+    const service = await startServiceProcess({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW });
+    let serviceRss = { idle: Number.NaN, peak: Number.NaN, requests: 0 };
+    try {
+      const token = await service.issuer.sign({ sub: `${tenant}:mayor`, tenant, roles: ['mayor'] });
+      const idle = service.rssMb();
+      const sampled = service.sampleRss();
+      let requests = 0;
+      for (const [endpoint] of endpoints.filter(([endpoint]) => !endpoint.endsWith('.pdf'))) {
+        requests += (await autocannon({ url: `${service.url}${endpoint}`, token, ...settings })).requests;
+      }
+      serviceRss = { idle, peak: sampled.stop(), requests };
+    } finally {
+      await service.stop();
+    }
 
     console.log('');
     console.log(
-      `| endpoint | requests | req/s | server p50 ms | server p95 ms | client p50 ms | client p97.5 ms | non-2xx | raw baseline | raw p50 ms | server p50 vs raw |`,
-    );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|');
-    for (const row of rows) {
-      console.log(
-        `| ${row.endpoint.replace(caseId, ':id').replace(tenant, ':t')} | ${row.load.requests} | ${fixed(row.load.requestsPerSecond, 1)} | ` +
-          `${fixed(row.server.p50, 1)} | ${fixed(row.server.p95, 1)} | ${fixed(row.load.p50, 0)} | ${fixed(row.load.p97_5, 0)} | ` +
-          `${row.load.non2xx + row.load.errors} | ${row.raw.label} | ${fixed(row.raw.p50, 1)} | ${ratio(row.server.p50, row.raw.p50)} |`,
-      );
-    }
-    console.log('');
-    console.log(
       `load: ${settings.connections} connections, ${settings.seconds} s or ${settings.amount} requests per endpoint; ` +
-        `peak RSS of this process (both analytics instances in it; autocannon is a child process): ${fixed(peakRss, 0)} MB`,
+        `peak RSS of this process (both analytics instances in it; autocannon is a child process): ${fixed(peakRss, 0)} MB; ` +
+        `the service as its own process under the same load (list, KPIs, CSV; ${serviceRss.requests} requests): RSS ${fixed(serviceRss.idle, 0)} MB idle, peak ${fixed(serviceRss.peak, 0)} MB`,
     );
     console.log(loadLine());
   } finally {

@@ -6,7 +6,7 @@
  * Run with `bash bench/run.sh rebuild`.
  *
  * Knobs: BENCH_DATASET (small | national | a number of cases; default small), BENCH_SEED (1),
- * BENCH_PAGE (events per page; default the service's ANALYTICS_PAGE_SIZE), BENCH_FOLD (1: also time the
+ * BENCH_DATASET_PREFIX (the data set's database name prefix; default bench_dataset), BENCH_PAGE (events per page; default the service's ANALYTICS_PAGE_SIZE), BENCH_FOLD (1: also time the
  * fold alone, in memory).
  */
 import { MongoClient, type Document } from 'mongodb';
@@ -18,6 +18,7 @@ import { caughtUpLiveModel, datasetSetting, rebuild, storeEnd } from './analytic
 import { dropMongoDatabase, startBenchAnalytics } from './analytics/app';
 import { datasetProgressBar } from './analytics/progress';
 import { OpTimer } from './analytics/op-timer';
+import { rebuildOverHttp, startServiceProcess } from './analytics/process';
 import { BenchSetupError } from './lib/errors';
 import { loadLine, machineLine, postgresLine } from './lib/machine';
 import { fixed, ratio } from './lib/report';
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   console.log(`# rebuild benchmark, ${new Date().toISOString()}`);
   console.log(machineLine());
   const bar = datasetProgressBar();
-  const dataset = await generateDataset({ size, seed, onProgress: bar.update });
+  const dataset = await generateDataset({ size, seed, prefix: process.env.BENCH_DATASET_PREFIX || undefined, onProgress: bar.update });
   bar.stop();
   const { names } = dataset;
   console.log(await postgresLine(names.pgUrl));
@@ -102,14 +103,22 @@ async function main(): Promise<void> {
 
     // 1. The service's rebuild, from zero.
     global.gc?.();
+    const idleRssMb = process.memoryUsage().rss / 2 ** 20;
     const memory = sampleMemory();
     timer.enabled = true;
     const { progress, wallMs } = await rebuild(analytics.app.get(RebuildService));
     timer.enabled = false;
     const peak = memory.stop();
+    global.gc?.();
+    const afterRssMb = process.memoryUsage().rss / 2 ** 20;
+    const afterHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
     if (progress.applied !== end.count)
       throw new BenchSetupError(`the rebuild applied ${progress.applied} events, the store holds ${end.count}`);
     const ops = timer.table();
+    console.log(
+      `rebuild: ${progress.applied} events in ${fixed(wallMs / 1000, 2)} s = ${fixed((progress.applied * 1000) / wallMs, 0)} events/s ` +
+        `(peak RSS ${fixed(peak.peakRssMb, 0)} MB); the raw baseline next`,
+    );
 
     // The documents it wrote, collection by collection (read back, not timed).
     const db = mongo.db();
@@ -136,13 +145,13 @@ async function main(): Promise<void> {
 
     // 3. The fold alone (decode + evolve every event in memory; the events read beforehand, not timed).
     let foldMs = Number.NaN;
-    if (timeFold && end.count <= 3_000_000) {
+    if (timeFold) {
       const contexts = new TenantContexts((tenant) => analytics.app.get(TenantDirectory).get(tenant));
-      const pages: RecordedEvent[][] = [];
-      await readEverything(store, pageSize, (page) => pages.push(page));
       const docs = new Map<string, CaseDocument | null>();
-      started = performance.now();
-      for (const page of pages) {
+      foldMs = 0;
+      // Page by page: the read is not timed, the decode and the fold are.
+      await readEverything(store, pageSize, (page) => {
+        const pageStarted = performance.now();
         for (const recorded of page) {
           const event = caseEventFromRecorded(recorded);
           const id = event.metadata.caseId;
@@ -151,8 +160,8 @@ async function main(): Promise<void> {
             evolveCaseDocument(docs.get(id) ?? null, { revision: recorded.revision, event }, contexts.of(event.metadata.tenant)),
           );
         }
-      }
-      foldMs = performance.now() - started;
+        foldMs += performance.now() - pageStarted;
+      });
     }
 
     const perSecond = (ms: number) => (end.count * 1000) / ms;
@@ -177,7 +186,9 @@ async function main(): Promise<void> {
       );
     console.log(`rebuild's own figures: elapsedMs ${progress.elapsedMs}, ratePerSecond ${progress.ratePerSecond}`);
     console.log(
-      `memory of this process (the service in it) during the rebuild: peak RSS ${fixed(peak.peakRssMb, 0)} MB, peak heap ${fixed(peak.peakHeapMb, 0)} MB`,
+      `memory of this process (the service in it): RSS ${fixed(idleRssMb, 0)} MB before the rebuild, peak RSS ${fixed(peak.peakRssMb, 0)} MB ` +
+        `and peak heap ${fixed(peak.peakHeapMb, 0)} MB during it, RSS ${fixed(afterRssMb, 0)} MB / heap ${fixed(afterHeapMb, 0)} MB after it` +
+        `${global.gc ? ' (after a full GC)' : ''}; node flags: ${process.execArgv.join(' ') || 'none'}`,
     );
     console.log('');
     console.log('Store and MongoDB calls during the rebuild (overlapping calls add up to more than the wall time):');
@@ -190,6 +201,23 @@ async function main(): Promise<void> {
       );
     }
     console.log('');
+
+    // 4. The same rebuild in the service as its own process (as `npm start` runs it): its own memory.
+    timer.uninstall();
+    await analytics.stop();
+    const service = await startServiceProcess({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW });
+    try {
+      const idleMb = service.rssMb();
+      const sampled = service.sampleRss();
+      const again = await rebuildOverHttp(service, 'peshtera');
+      const peakMb = sampled.stop();
+      console.log(
+        `the service as its own process: RSS ${fixed(idleMb, 0)} MB idle, peak ${fixed(peakMb, 0)} MB during a rebuild over HTTP ` +
+          `(${again.applied} events in ${fixed(again.wallMs / 1000, 2)} s = ${fixed((again.applied * 1000) / again.wallMs, 0)} events/s)`,
+      );
+    } finally {
+      await service.stop();
+    }
     console.log(loadLine());
   } finally {
     timer.uninstall();

@@ -70,7 +70,7 @@ export async function rebuild(service: RebuildService): Promise<{ progress: Rebu
   const started = performance.now();
   const { id } = await service.start('bench');
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const progress = await service.progress(id);
     if (!progress) throw new BenchSetupError(`rebuild ${id} has no record`);
     if (progress.status === 'switched') return { progress, wallMs: performance.now() - started };

@@ -13,7 +13,8 @@ export interface OpFigure {
   ms: number;
 }
 
-const family = (name: string) => name.replace(/_[0-9a-z]{6,}$/, '_*');
+/** A generation's collections by family: `analytics_cases_<generation id>` → `analytics_cases_*`. */
+const family = (name: string) => name.replace(/_(?=[a-z]*[0-9])[0-9a-z]{8,}$/, '_*');
 
 type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
 
