@@ -148,12 +148,45 @@ export function encodeRows(rows: Iterable<CaseRow>): Binary {
 
 export function decodeRows(rows: Binary): CaseRow[] {
   const packed = JSON.parse(inflateRawSync(rows.buffer).toString('utf8')) as unknown[][];
-  return packed.map((values) => {
-    const row: Record<string, unknown> = {};
-    ROW_FIELDS.forEach((field, i) => (row[field] = values[i]));
-    return row as unknown as CaseRow;
-  });
+  return packed.map(unpackRow);
 }
+
+/**
+ * One row from its values in `ROW_FIELDS` order, as an object literal: V8 keeps its properties in the object
+ * (about 0.55 KB a row), where adding them one by one in a loop makes a dictionary (about 1.9 KB).
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+function unpackRow(v: any[]): CaseRow {
+  return {
+    _id: v[0],
+    registryNumber: v[1],
+    kind: v[2],
+    channel: v[3],
+    category: v[4],
+    status: v[5],
+    open: v[6],
+    unit: v[7],
+    officerId: v[8],
+    urgent: v[9],
+    receivedAt: v[10],
+    receivedOn: v[11],
+    receivedMonth: v[12],
+    dueDate: v[13],
+    answeredAt: v[14],
+    daysToAnswer: v[15],
+    onTime: v[16],
+    extensions: v[17],
+    breaches: v[18],
+    escalations: v[19],
+    redirected: v[20],
+    noProceedingsGround: v[21],
+    ratings: v[22],
+    recommendations: v[23],
+    confidential: v[24],
+    revision: v[25],
+  };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export function bucketFromDocument(doc: BucketDocument): Bucket {
   const rows = doc.format === ROW_FORMAT ? decodeRows(doc.rows) : [];

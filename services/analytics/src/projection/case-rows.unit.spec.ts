@@ -1,7 +1,7 @@
 import { modelEventsOf, s, type Step } from '../../test/fixtures/case-scripts';
 import { testContext } from '../../test/fixtures/test-context';
 import { evolveCaseDocument, type CaseDocument } from './case-document';
-import { bucketDocument, bucketFromDocument, bucketOf, emptyBucket, mergeRow, ROW_FIELDS, rowOf } from './case-rows';
+import { bucketDocument, bucketFromDocument, bucketOf, emptyBucket, mergeRow, ROW_FIELDS, rowOf, type CaseRow } from './case-rows';
 
 const fold = (steps: Step[], upTo = steps.length): CaseDocument => {
   const events = modelEventsOf({ caseId: 'c-1', tenant: 'peshtera', subject: 's-1', steps }).slice(0, upTo);
@@ -37,6 +37,13 @@ describe('rows in buckets', () => {
     expect([...read.rows.values()]).toEqual([rowOf(fold(steps))]);
     expect(read.stored).toBe(1);
     expect(bucketFromDocument({ ...stored, format: 0 }).rows.size).toBe(0);
+  });
+
+  it('every field comes back in its place (distinct values in each)', () => {
+    const row = Object.fromEntries(ROW_FIELDS.map((field, i) => [field, `value-${i}`])) as unknown as CaseRow;
+    const bucket = emptyBucket('peshtera', '2026-03');
+    bucket.rows.set(row._id, row);
+    expect([...bucketFromDocument(bucketDocument(bucket)).rows.values()]).toEqual([row]);
   });
 
   it('a row is replaced only by a later revision: an older document (a re-read, a lagging instance) changes nothing', () => {

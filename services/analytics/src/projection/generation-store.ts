@@ -165,6 +165,9 @@ export class BufferedGenerationStore implements GenerationStore {
   /** Cases and buckets written and dropped from memory: read back from MongoDB when needed again. */
   private readonly written = new Set<string>();
   private readonly writtenBuckets = new Set<string>();
+  /** The write of what was last dropped from memory, under way while the next pages are applied. */
+  private writing: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
 
   constructor(
     private readonly direct: DirectGenerationStore,
@@ -179,6 +182,7 @@ export class BufferedGenerationStore implements GenerationStore {
       if (loaded) found.set(id, loaded);
       else if (this.written.has(id)) missing.push(id);
     }
+    if (missing.length > 0) await this.settled();
     for (const [id, loaded] of await this.direct.cases(missing)) {
       found.set(id, loaded);
       this.written.delete(id);
@@ -199,6 +203,7 @@ export class BufferedGenerationStore implements GenerationStore {
       if (bucket) found.set(id, bucket);
       else if (this.writtenBuckets.has(id)) missing.push(id);
     }
+    if (missing.length > 0) await this.settled();
     for (const [id, bucket] of await this.direct.buckets(missing)) {
       found.set(id, bucket);
       this.writtenBuckets.delete(id);
@@ -213,6 +218,7 @@ export class BufferedGenerationStore implements GenerationStore {
 
   /** Takes the changes into memory; writes what falls out of the cache. */
   async write(cases: readonly LoadedCase[], buckets: readonly Bucket[]): Promise<void> {
+    if (this.failure) throw this.failure.error;
     for (const loaded of cases) {
       this.cached.delete(loaded.doc._id);
       this.cached.set(loaded.doc._id, loaded);
@@ -229,6 +235,7 @@ export class BufferedGenerationStore implements GenerationStore {
 
   /** Writes everything still in memory and forgets it: from here on the generation may have other writers. */
   async flush(): Promise<void> {
+    await this.settled();
     await this.writeOut([...this.cached.values()], [...this.cachedBuckets.values()]);
     this.cached.clear();
     this.cachedBuckets.clear();
@@ -257,7 +264,6 @@ export class BufferedGenerationStore implements GenerationStore {
       }
     }
     if (cases.length === 0 && buckets.length === 0) return;
-    await this.writeOut(cases, buckets);
     for (const loaded of cases) {
       this.cached.delete(loaded.doc._id);
       this.written.add(loaded.doc._id);
@@ -267,6 +273,17 @@ export class BufferedGenerationStore implements GenerationStore {
       this.writtenBuckets.add(bucket._id);
       this.cachedRows -= bucket.rows.size;
     }
+    // One write at a time, in the background of the next pages; what it holds is read back only after it.
+    await this.settled();
+    this.writing = this.writeOut(cases, buckets).catch((error: unknown) => {
+      this.failure ??= { error };
+    });
+  }
+
+  /** Once the write under way is done; its failure fails the projection (which then starts over unbuffered). */
+  private async settled(): Promise<void> {
+    await this.writing;
+    if (this.failure) throw this.failure.error;
   }
 
   /** Writes documents whose revision is not stored yet, then the buckets that changed. */
