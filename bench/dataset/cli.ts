@@ -51,6 +51,9 @@ async function main(): Promise<void> {
       format: '{bar} {percentage}% | {value}/{total} cases | {cps} cases/s | {events} events, {eps} events/s | ETA {eta_formatted}',
       etaBuffer: 2000,
       fps: 4,
+      // Without a terminal (a log file, CI) a line every 10 s instead of the redrawn bar.
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
     },
     Presets.shades_classic,
   );
