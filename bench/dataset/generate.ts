@@ -20,7 +20,7 @@ import {
   type EventToAppend,
   type JsonObject,
 } from '@civic/event-store';
-import { drop, finishDatabase, markComplete, readMarker, recreate, sameSettings, type DatasetSettings } from './marker';
+import { drop, finishDatabase, GENERATOR_VERSION, markComplete, readMarker, recreate, sameSettings, type DatasetSettings } from './marker';
 import { DEFAULT_NOW, DEFAULT_SEED, datasetNames, sizeLabel, sizeOf, type DatasetNames, type DatasetSize } from './names';
 import { Random } from './random';
 import { BulkSubjectKeys } from './subject-keys';
@@ -70,7 +70,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const seed = options.seed ?? DEFAULT_SEED;
   const now = new Date(options.now ?? DEFAULT_NOW).toISOString();
   const { cases, years } = sizeOf(options.size);
-  const settings: DatasetSettings = { size: sizeLabel(options.size), seed, cases, years, now };
+  const settings: DatasetSettings = { generator: GENERATOR_VERSION, size: sizeLabel(options.size), seed, cases, years, now };
   const names = await datasetNames(options.size, seed, options.prefix);
 
   const marker = await readMarker(names);
@@ -94,7 +94,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   try {
     const totals = await fill({ store, keys, settings, options });
     const { bytes } = await finishDatabase(names);
-    const subjectKeys = await keys.count();
+    const subjectKeys = keys.count;
     await markComplete(names, { totals, databaseBytes: bytes, subjectKeys, seconds: (Date.now() - started) / 1000 });
     return { names, settings, alreadyComplete: false, totals, seconds: (Date.now() - started) / 1000, databaseBytes: bytes, subjectKeys };
   } finally {
