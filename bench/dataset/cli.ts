@@ -9,7 +9,7 @@ import { totalsText } from './totals';
 import { verifyDataset } from './verify';
 
 const USAGE =
-  'usage: bash bench/dataset.sh small|national|<cases> [--seed N] [--now ISO-8601] [--fresh] [--writers N] [--batch N] [--verify N]';
+  'usage: bash bench/dataset.sh small|national|<cases> [--seed N] [--now ISO-8601] [--fresh] [--writers N] [--batch N] [--simulators N] [--verify N]';
 
 function parse(argv: string[]): GenerateOptions & { verify: number } {
   const [sizeArg, ...rest] = argv;
@@ -38,6 +38,7 @@ function parse(argv: string[]): GenerateOptions & { verify: number } {
     else if (flag === '--writers') options.writers = Math.max(1, whole(value()));
     else if (flag === '--batch') options.batch = Math.max(1, whole(value()));
     else if (flag === '--verify') options.verify = whole(value());
+    else if (flag === '--simulators') options.simulators = whole(value());
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
   return options;

@@ -24,7 +24,8 @@ import { drop, finishDatabase, GENERATOR_VERSION, markComplete, readMarker, recr
 import { DEFAULT_NOW, DEFAULT_SEED, datasetNames, sizeLabel, sizeOf, type DatasetNames, type DatasetSize } from './names';
 import { Random } from './random';
 import { BulkSubjectKeys } from './subject-keys';
-import { TenantCases, type GeneratedCase } from './tenant-cases';
+import { inThisThread, inWorkers, WORKER_FILE } from './case-source';
+import type { GeneratedCase } from './tenant-cases';
 import { loadTenants, type DatasetTenant } from './tenants';
 import { countCase, emptyTotals, type Totals } from './totals';
 import { DAY } from './time';
@@ -40,6 +41,11 @@ export interface GenerateOptions {
   writers?: number;
   /** Cases per batch (one subject-key insert, one registry append per stream). Default 250. */
   batch?: number;
+  /**
+   * Worker threads simulating (whole tenants each) while this thread writes; 0 simulates in this thread.
+   * Default 1 when compiled, 0 under ts (tests). The same cases either way.
+   */
+  simulators?: number;
   /** The databases' name prefix (tests use their own). Default `bench_dataset`. */
   prefix?: string;
   onProgress?: (progress: Progress) => void;
@@ -150,33 +156,33 @@ async function fill({ store, keys, settings, options }: Fill): Promise<Totals> {
     totals.events += 1;
   }
 
-  const sources = splitCases(tenants, settings.cases).map(
-    ({ tenant, count }) => new TenantCases(tenant, count, settings.seed, nowMs, settings.years),
-  );
+  const shares = splitCases(tenants, settings.cases);
+  const simulation = { seed: settings.seed, now: nowMs, years: settings.years };
+  const simulators = options.simulators ?? (WORKER_FILE ? 1 : 0);
+  const source = simulators > 0 && WORKER_FILE ? inWorkers(shares, simulation, simulators, WORKER_FILE) : inThisThread(shares, simulation);
   const caseStore = withPersonalData(withHashChain(store), { keys, ...caseEventPrivacy });
   const writer = new BatchWriter(store, caseStore, keys, options.writers ?? 8, (cases, events) =>
     options.onProgress?.({ cases, events, totalCases: settings.cases }),
   );
   const batchSize = options.batch ?? 250;
   let batch: GeneratedCase[] = [];
-  for (;;) {
-    // The next case registered anywhere: the store fills roughly in time order across the tenants.
-    let source: TenantCases | undefined;
-    for (const candidate of sources) {
-      const at = candidate.nextAt;
-      if (at !== undefined && (source === undefined || at < (source.nextAt as number))) source = candidate;
+  try {
+    for (;;) {
+      // The next case registered anywhere: the store fills roughly in time order across the tenants.
+      const simulating = performance.now();
+      const generated = await source.next();
+      writer.timings.simulate += performance.now() - simulating;
+      if (!generated) break;
+      countCase(totals, generated.outcome, settings.now);
+      keys.create(generated.outcome.dataSubjectId, new Date(generated.registeredAt));
+      batch.push(generated);
+      if (batch.length >= batchSize) {
+        await writer.write(batch);
+        batch = [];
+      }
     }
-    if (!source) break;
-    const simulating = performance.now();
-    const generated = source.next() as GeneratedCase;
-    writer.timings.simulate += performance.now() - simulating;
-    countCase(totals, generated.outcome, settings.now);
-    keys.create(generated.outcome.dataSubjectId, new Date(generated.registeredAt));
-    batch.push(generated);
-    if (batch.length >= batchSize) {
-      await writer.write(batch);
-      batch = [];
-    }
+  } finally {
+    await source.close();
   }
   await writer.write(batch);
   await writer.finish();
