@@ -9,9 +9,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-bash infra/local/servers.sh up >/dev/null
+# PostgreSQL and MongoDB (FerretDB) are all it needs. Servers that already answer are used as they are, whichever
+# checkout started them (servers.sh in another checkout would take their ports for foreign); else they are started.
 # shellcheck source=/dev/null
-source .local/env.sh
+[[ -f .local/env.sh ]] && source .local/env.sh
+answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if ! answers "$(sed -E 's#.*:([0-9]+)/.*#\1#' <<<"${POSTGRES_URL:-:5433/}")" || ! answers "$(sed -E 's#.*:([0-9]+)/.*#\1#' <<<"${MONGODB_URI:-:27017/}")"; then
+  bash infra/local/servers.sh up postgres ferretdb >/dev/null
+  # shellcheck source=/dev/null
+  source .local/env.sh
+fi
 
 # Compiled as bench/run.sh does, into a folder of its own (a benchmark run may clean dist-bench meanwhile).
 OUT="$ROOT/dist-dataset"

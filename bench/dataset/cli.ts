@@ -6,15 +6,17 @@ import { Presets, SingleBar } from 'cli-progress';
 import { loadLine, machineLine, postgresLine } from '../lib/machine';
 import { DEFAULT_NOW, DEFAULT_SEED, SIZES, generateDataset, type DatasetSize, type GenerateOptions } from './index';
 import { totalsText } from './totals';
+import { verifyDataset } from './verify';
 
-const USAGE = 'usage: bash bench/dataset.sh small|national|<cases> [--seed N] [--now ISO-8601] [--fresh] [--writers N] [--batch N]';
+const USAGE =
+  'usage: bash bench/dataset.sh small|national|<cases> [--seed N] [--now ISO-8601] [--fresh] [--writers N] [--batch N] [--simulators N] [--verify N]';
 
-function parse(argv: string[]): GenerateOptions {
+function parse(argv: string[]): GenerateOptions & { verify: number } {
   const [sizeArg, ...rest] = argv;
   if (!sizeArg) throw new Error(USAGE);
   const size: DatasetSize = sizeArg in SIZES ? (sizeArg as keyof typeof SIZES) : Number(sizeArg);
   if (typeof size === 'number' && !(Number.isInteger(size) && size > 0)) throw new Error(`unknown size "${sizeArg}"\n${USAGE}`);
-  const options: GenerateOptions = { size, seed: DEFAULT_SEED };
+  const options: GenerateOptions & { verify: number } = { size, seed: DEFAULT_SEED, verify: 0 };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
     const value = () => {
@@ -35,6 +37,8 @@ function parse(argv: string[]): GenerateOptions {
     } else if (flag === '--fresh') options.fresh = true;
     else if (flag === '--writers') options.writers = Math.max(1, whole(value()));
     else if (flag === '--batch') options.batch = Math.max(1, whole(value()));
+    else if (flag === '--verify') options.verify = whole(value());
+    else if (flag === '--simulators') options.simulators = whole(value());
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
   return options;
@@ -51,6 +55,9 @@ async function main(): Promise<void> {
       format: '{bar} {percentage}% | {value}/{total} cases | {cps} cases/s | {events} events, {eps} events/s | ETA {eta_formatted}',
       etaBuffer: 2000,
       fps: 4,
+      // Without a terminal (a log file, CI) a line every 10 s instead of the redrawn bar.
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
     },
     Presets.shades_classic,
   );
@@ -81,6 +88,19 @@ async function main(): Promise<void> {
   console.log(`database size ${gib(result.databaseBytes)}; ${result.subjectKeys} subject keys`);
   console.log(totalsText(totals));
   console.log(await postgresLine(names.pgUrl));
+  if (options.verify > 0) {
+    const started = Date.now();
+    const check = await verifyDataset(names, options.verify);
+    const ok = check.chainsBroken.length + check.notDecrypted.length + check.registryGaps.length === 0;
+    console.log(
+      `verified in ${((Date.now() - started) / 1000).toFixed(1)} s: ${check.sampled} case streams sampled, ` +
+        `hash chains broken ${check.chainsBroken.length}, not decrypted ${check.notDecrypted.length}; registry streams with gaps ${check.registryGaps.length}; ` +
+        `in the store ${check.counted.cases} cases and ${check.counted.events} events (totals say ${totals.cases} and ${totals.events})`,
+    );
+    if (!ok || check.counted.cases !== totals.cases || check.counted.events !== totals.events) {
+      throw new Error(`verification failed: ${JSON.stringify(check).slice(0, 2000)}`);
+    }
+  }
 }
 
 main().then(

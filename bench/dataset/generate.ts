@@ -20,11 +20,12 @@ import {
   type EventToAppend,
   type JsonObject,
 } from '@civic/event-store';
-import { drop, finishDatabase, markComplete, readMarker, recreate, sameSettings, type DatasetSettings } from './marker';
+import { drop, finishDatabase, GENERATOR_VERSION, markComplete, readMarker, recreate, sameSettings, type DatasetSettings } from './marker';
 import { DEFAULT_NOW, DEFAULT_SEED, datasetNames, sizeLabel, sizeOf, type DatasetNames, type DatasetSize } from './names';
 import { Random } from './random';
 import { BulkSubjectKeys } from './subject-keys';
-import { TenantCases, type GeneratedCase } from './tenant-cases';
+import { inThisThread, inWorkers, WORKER_FILE } from './case-source';
+import type { GeneratedCase } from './tenant-cases';
 import { loadTenants, type DatasetTenant } from './tenants';
 import { countCase, emptyTotals, type Totals } from './totals';
 import { DAY } from './time';
@@ -40,6 +41,11 @@ export interface GenerateOptions {
   writers?: number;
   /** Cases per batch (one subject-key insert, one registry append per stream). Default 250. */
   batch?: number;
+  /**
+   * Worker threads simulating (whole tenants each) while this thread writes; 0 simulates in this thread.
+   * Default 1 when compiled, 0 under ts (tests). The same cases either way.
+   */
+  simulators?: number;
   /** The databases' name prefix (tests use their own). Default `bench_dataset`. */
   prefix?: string;
   onProgress?: (progress: Progress) => void;
@@ -70,7 +76,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const seed = options.seed ?? DEFAULT_SEED;
   const now = new Date(options.now ?? DEFAULT_NOW).toISOString();
   const { cases, years } = sizeOf(options.size);
-  const settings: DatasetSettings = { size: sizeLabel(options.size), seed, cases, years, now };
+  const settings: DatasetSettings = { generator: GENERATOR_VERSION, size: sizeLabel(options.size), seed, cases, years, now };
   const names = await datasetNames(options.size, seed, options.prefix);
 
   const marker = await readMarker(names);
@@ -89,18 +95,29 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
 
   const started = Date.now();
   await recreate(names, settings);
-  const store = await PostgresEventStore.connect({ url: names.pgUrl });
+  const store = await PostgresEventStore.connect({ url: process.env.DATASET_SYNC_COMMIT ? names.pgUrl : asyncCommits(names.pgUrl) });
   const keys = await BulkSubjectKeys.connect(names.mongoUri, names.subjectKeysDatabase);
   try {
     const totals = await fill({ store, keys, settings, options });
     const { bytes } = await finishDatabase(names);
-    const subjectKeys = await keys.count();
+    const subjectKeys = keys.count;
     await markComplete(names, { totals, databaseBytes: bytes, subjectKeys, seconds: (Date.now() - started) / 1000 });
     return { names, settings, alreadyComplete: false, totals, seconds: (Date.now() - started) / 1000, databaseBytes: bytes, subjectKeys };
   } finally {
     await store.close();
     await keys.close();
   }
+}
+
+/**
+ * The loader's own connections commit without waiting for the WAL flush (`synchronous_commit=off`): the rows
+ * are the same, and the marker's ordinary commit at the end flushes everything before it, so a data set
+ * marked complete is on disk. A crash before that leaves a run without its marker, which is rebuilt.
+ */
+function asyncCommits(url: string): string {
+  const withOptions = new URL(url);
+  withOptions.searchParams.set('options', '-c synchronous_commit=off');
+  return withOptions.toString();
 }
 
 /** Drops a data set's databases. */
@@ -139,34 +156,37 @@ async function fill({ store, keys, settings, options }: Fill): Promise<Totals> {
     totals.events += 1;
   }
 
-  const sources = splitCases(tenants, settings.cases).map(
-    ({ tenant, count }) => new TenantCases(tenant, count, settings.seed, nowMs, settings.years),
-  );
+  const shares = splitCases(tenants, settings.cases);
+  const simulation = { seed: settings.seed, now: nowMs, years: settings.years };
+  const simulators = options.simulators ?? (WORKER_FILE ? 1 : 0);
+  const source = simulators > 0 && WORKER_FILE ? inWorkers(shares, simulation, simulators, WORKER_FILE) : inThisThread(shares, simulation);
   const caseStore = withPersonalData(withHashChain(store), { keys, ...caseEventPrivacy });
   const writer = new BatchWriter(store, caseStore, keys, options.writers ?? 8, (cases, events) =>
     options.onProgress?.({ cases, events, totalCases: settings.cases }),
   );
   const batchSize = options.batch ?? 250;
   let batch: GeneratedCase[] = [];
-  for (;;) {
-    // The next case registered anywhere: the store fills roughly in time order across the tenants.
-    let source: TenantCases | undefined;
-    for (const candidate of sources) {
-      const at = candidate.nextAt;
-      if (at !== undefined && (source === undefined || at < (source.nextAt as number))) source = candidate;
+  try {
+    for (;;) {
+      // The next case registered anywhere: the store fills roughly in time order across the tenants.
+      const simulating = performance.now();
+      const generated = await source.next();
+      writer.timings.simulate += performance.now() - simulating;
+      if (!generated) break;
+      countCase(totals, generated.outcome, settings.now);
+      keys.create(generated.outcome.dataSubjectId, new Date(generated.registeredAt));
+      batch.push(generated);
+      if (batch.length >= batchSize) {
+        await writer.write(batch);
+        batch = [];
+      }
     }
-    if (!source) break;
-    const generated = source.next() as GeneratedCase;
-    countCase(totals, generated.outcome, settings.now);
-    keys.create(generated.outcome.dataSubjectId, new Date(generated.registeredAt));
-    batch.push(generated);
-    if (batch.length >= batchSize) {
-      await writer.write(batch);
-      batch = [];
-    }
+  } finally {
+    await source.close();
   }
   await writer.write(batch);
   await writer.finish();
+  if (process.env.DATASET_TIMINGS) console.log('timings (ms)', writer.timings);
   return totals;
 }
 
@@ -191,6 +211,8 @@ class BatchWriter {
   private failure: unknown;
   private cases = 0;
   private events = 0;
+  /** Where the main loop's time went (DATASET_TIMINGS=1 prints it): simulating, or waiting for which store. */
+  readonly timings = { simulate: 0, keysWait: 0, registry: 0, writerWait: 0 };
 
   constructor(
     private readonly store: EventStore,
@@ -202,11 +224,17 @@ class BatchWriter {
 
   async write(batch: GeneratedCase[]): Promise<void> {
     if (batch.length === 0) return;
+    let since = performance.now();
     await this.keysWritten;
+    this.timings.keysWait += performance.now() - since;
     this.keysWritten = this.keys.flush();
+    since = performance.now();
     await this.appendRegistry(batch);
+    this.timings.registry += performance.now() - since;
     for (const generated of batch) {
+      since = performance.now();
       while (this.inFlight.size >= this.writers) await Promise.race(this.inFlight);
+      this.timings.writerWait += performance.now() - since;
       if (this.failure) throw this.failure;
       const { outcome } = generated;
       const task = this.caseStore

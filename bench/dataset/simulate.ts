@@ -686,7 +686,9 @@ class CaseSimulation {
 
   private rate(at: number, byCitizen: boolean): void {
     const state = this.state;
-    if (state.status === 'NotRegistered' || state.facts.ratings.length > 0) return;
+    // The citizen's view offers rating only on an answer (a reopened case waits for its new one).
+    const answered = state.status === 'Answered' || (state.status === 'Closed' && state.outcome === 'answered');
+    if (!answered || state.facts.ratings.length > 0) return;
     const rating = Number(this.rng.weighted(this.answeredLate ? RATINGS.late : RATINGS.inTerm));
     const comment = this.rng.chance(COURSE.ratingComment) ? { comment: this.rng.pick(texts.RATING_COMMENTS) } : {};
     const recommendation = this.rng.chance(COURSE.ratingRecommendation) ? { recommendation: this.rng.pick(texts.RECOMMENDATIONS) } : {};
