@@ -12,7 +12,8 @@
  *
  * Run with `bash bench/run.sh reads`. Knobs: BENCH_DATASET (small | national | a number of cases; default
  * small), BENCH_SEED (1), BENCH_SECONDS (10 per endpoint), BENCH_CONNECTIONS (4), BENCH_AMOUNT (2000: at
- * most this many requests per endpoint), BENCH_TENANT (default: the tenant with the most cases).
+ * most this many requests per endpoint), BENCH_AUDIT_CONNECTIONS (1), BENCH_TENANT (default: the tenant with the
+ * most cases), BENCH_SERVICE_NODE_FLAGS (node flags of the service run as its own process).
  */
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
@@ -251,8 +252,10 @@ async function main(): Promise<void> {
     await pg.end();
     const auditor = await auditApp.issuer.sign({ sub: `${tenant}:auditor`, tenant, roles: ['auditor'] });
     const rawAudit = { label: `select of the ${AUDIT_EVENTS} rows (pg)`, ...rawStream };
-    print(await measure(auditApp, `/tenants/${tenant}/audit/cases/${caseId}/history`, auditor, rawAudit, settings), caseId);
-    print(await measure(auditApp, `/tenants/${tenant}/audit/cases/${caseId}/state?revision=50`, auditor, rawAudit, settings), caseId);
+    // One auditor at a time (BENCH_AUDIT_CONNECTIONS): the goal is a request's own server time, not a queue's.
+    const auditLoad = { ...settings, connections: Math.round(numberSetting('BENCH_AUDIT_CONNECTIONS', 1)) };
+    print(await measure(auditApp, `/tenants/${tenant}/audit/cases/${caseId}/history`, auditor, rawAudit, auditLoad), caseId);
+    print(await measure(auditApp, `/tenants/${tenant}/audit/cases/${caseId}/state?revision=50`, auditor, rawAudit, auditLoad), caseId);
     const peakRss = rss.stop();
 
     // The service as its own process (as `npm start` runs it) on the same model, the same load: its own memory.
