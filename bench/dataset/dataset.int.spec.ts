@@ -44,7 +44,7 @@ describe('a generated data set (60 cases into fresh databases)', () => {
   afterAll(async () => {
     await store?.close();
     await keys?.close();
-    await dropDataset(CASES, 5, PREFIX);
+    await dropDataset(CASES, 5, { prefix: PREFIX });
   });
 
   const streams = () => {
@@ -59,7 +59,7 @@ describe('a generated data set (60 cases into fresh databases)', () => {
     expect(result.totals.cases).toBe(CASES);
     expect(raw).toHaveLength(result.totals.events);
     expect(result.subjectKeys).toBe(CASES);
-    const opened = await openDataset(CASES, 5, PREFIX);
+    const opened = await openDataset(CASES, 5, { prefix: PREFIX });
     expect(opened.complete).toBe(true);
   });
 
@@ -128,6 +128,8 @@ describe('a generated data set (60 cases into fresh databases)', () => {
         ids: { caseId: randomUUID(), dataSubjectId: randomUUID(), correlationId: randomUUID(), firstAttemptAt: NOW },
         actor: { id: `${tenantSlug}:registrar`, role: 'registrar' },
         now: () => new Date(NOW),
+        revisions: new Map(),
+        fresh: true,
       });
       expect(next).toBe(`${charter.registryPrefix}-${year}-${String(events.length + 1).padStart(6, '0')}`);
     }

@@ -21,7 +21,7 @@ import {
   type JsonObject,
 } from '@civic/event-store';
 import { drop, finishDatabase, GENERATOR_VERSION, markComplete, readMarker, recreate, sameSettings, type DatasetSettings } from './marker';
-import { DEFAULT_NOW, DEFAULT_SEED, datasetNames, sizeLabel, sizeOf, type DatasetNames, type DatasetSize } from './names';
+import { DEFAULT_NOW, DEFAULT_SEED, datasetNames, sizeLabel, sizeOf, type DatasetNames, type DatasetSize, type Place } from './names';
 import { Random } from './random';
 import { BulkSubjectKeys } from './subject-keys';
 import { inThisThread, inWorkers, WORKER_FILE } from './case-source';
@@ -30,7 +30,7 @@ import { loadTenants, type DatasetTenant } from './tenants';
 import { countCase, emptyTotals, type Totals } from './totals';
 import { DAY } from './time';
 
-export interface GenerateOptions {
+export interface GenerateOptions extends Place {
   size: DatasetSize;
   seed?: number;
   /** The data set's "now" (ISO-8601): the newest cases are registered just before it. Default DEFAULT_NOW. */
@@ -46,8 +46,6 @@ export interface GenerateOptions {
    * Default 1 when compiled, 0 under ts (tests). The same cases either way.
    */
   simulators?: number;
-  /** The databases' name prefix (tests use their own). Default `bench_dataset`. */
-  prefix?: string;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -77,7 +75,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const now = new Date(options.now ?? DEFAULT_NOW).toISOString();
   const { cases, years } = sizeOf(options.size);
   const settings: DatasetSettings = { generator: GENERATOR_VERSION, size: sizeLabel(options.size), seed, cases, years, now };
-  const names = await datasetNames(options.size, seed, options.prefix);
+  const names = await datasetNames(options.size, seed, options);
 
   const marker = await readMarker(names);
   if (!options.fresh && marker?.completedAt && sameSettings(marker.settings, settings)) {
@@ -121,8 +119,8 @@ function asyncCommits(url: string): string {
 }
 
 /** Drops a data set's databases. */
-export async function dropDataset(size: DatasetSize, seed = DEFAULT_SEED, prefix?: string): Promise<void> {
-  await drop(await datasetNames(size, seed, prefix));
+export async function dropDataset(size: DatasetSize, seed = DEFAULT_SEED, place: Place = {}): Promise<void> {
+  await drop(await datasetNames(size, seed, place));
 }
 
 interface Fill {

@@ -7,10 +7,10 @@
  *   // names.pgUrl → EVENT_STORE_URL; MongoSubjectKeys.connect({ uri: names.mongoUri, database: names.subjectKeysDatabase })
  */
 import { readMarker, type Marker } from './marker';
-import { DEFAULT_SEED, datasetNames, type DatasetNames, type DatasetSize } from './names';
+import { DEFAULT_SEED, datasetNames, type DatasetNames, type DatasetSize, type Place } from './names';
 
 export { generateDataset, dropDataset, type GenerateOptions, type GenerateResult, type Progress } from './generate';
-export { DEFAULT_NOW, DEFAULT_SEED, SIZES, datasetNames, type DatasetNames, type DatasetSize, type SizeName } from './names';
+export { DEFAULT_NOW, DEFAULT_SEED, SIZES, datasetNames, type DatasetNames, type DatasetSize, type Place, type SizeName } from './names';
 export type { Totals } from './totals';
 
 export interface OpenedDataset {
@@ -20,8 +20,8 @@ export interface OpenedDataset {
   marker: Marker | undefined;
 }
 
-export async function openDataset(size: DatasetSize, seed = DEFAULT_SEED, prefix?: string): Promise<OpenedDataset> {
-  const names = await datasetNames(size, seed, prefix);
+export async function openDataset(size: DatasetSize, seed = DEFAULT_SEED, place: Place = {}): Promise<OpenedDataset> {
+  const names = await datasetNames(size, seed, place);
   const marker = await readMarker(names);
   return { names, complete: Boolean(marker?.completedAt), marker };
 }

@@ -5,14 +5,13 @@
  */
 import { Client } from 'pg';
 import { MongoClient } from 'mongodb';
-import { postgresServerUrl } from '@civic/testing';
 import type { DatasetNames } from './names';
 
 /**
  * The generator's version: raise it with every change that makes a seed give other events, so a data set
  * made by an older generator is rebuilt instead of taken for this one's.
  */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface DatasetSettings {
   generator: number;
@@ -40,16 +39,14 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
-export async function databaseExists(database: string): Promise<boolean> {
-  return withClient(
-    await postgresServerUrl(),
-    async (c) => (await c.query('select 1 from pg_database where datname = $1', [database])).rowCount === 1,
-  );
+export async function databaseExists(names: DatasetNames): Promise<boolean> {
+  const found = await withClient(names.pgServerUrl, (c) => c.query('select 1 from pg_database where datname = $1', [names.database]));
+  return found.rowCount === 1;
 }
 
 /** The marker of an existing data set, or undefined when there is no database or no marker in it. */
 export async function readMarker(names: DatasetNames): Promise<Marker | undefined> {
-  if (!(await databaseExists(names.database))) return undefined;
+  if (!(await databaseExists(names))) return undefined;
   return withClient(names.pgUrl, async (c) => {
     const table = await c.query(`select to_regclass('public.dataset_marker') as t`);
     if (!table.rows[0]?.t) return undefined;
@@ -68,7 +65,7 @@ export async function readMarker(names: DatasetNames): Promise<Marker | undefine
 /** Drops both databases (if there) and creates an empty PostgreSQL one with its marker saying "started". */
 export async function recreate(names: DatasetNames, settings: DatasetSettings): Promise<void> {
   await drop(names);
-  await withClient(await postgresServerUrl(), (c) => c.query(`create database "${names.database}"`));
+  await withClient(names.pgServerUrl, (c) => c.query(`create database "${names.database}"`));
   await withClient(names.pgUrl, async (c) => {
     await c.query(`create table dataset_marker (
       id int primary key check (id = 1), settings jsonb not null, started_at timestamptz not null,
@@ -78,7 +75,7 @@ export async function recreate(names: DatasetNames, settings: DatasetSettings): 
 }
 
 export async function drop(names: DatasetNames): Promise<void> {
-  await withClient(await postgresServerUrl(), (c) => c.query(`drop database if exists "${names.database}" with (force)`));
+  await withClient(names.pgServerUrl, (c) => c.query(`drop database if exists "${names.database}" with (force)`));
   const mongo = new MongoClient(names.mongoUri);
   await mongo.connect();
   try {

@@ -29,6 +29,8 @@ export function sizeOf(size: DatasetSize): { cases: number; years: number } {
 export interface DatasetNames {
   /** Both databases' name. */
   database: string;
+  /** The PostgreSQL server (its maintenance database), where the data set's database is created and dropped. */
+  pgServerUrl: string;
   /** The PostgreSQL database: EVENT_STORE_URL for a service pointed at the data set. */
   pgUrl: string;
   /** The MongoDB server with this database as its path (`…/bench_dataset_small_1`). */
@@ -37,11 +39,23 @@ export interface DatasetNames {
   subjectKeysDatabase: string;
 }
 
-export async function datasetNames(size: DatasetSize, seed: number, prefix = 'bench_dataset'): Promise<DatasetNames> {
+export interface Place {
+  /** The databases' name prefix (tests use their own). Default `bench_dataset`. */
+  prefix?: string;
+  /** Other servers than the local ones of `.local/env.sh` (POSTGRES_URL, MONGODB_URI): e.g. a FerretDB of a benchmark's own. */
+  servers?: { postgres?: string; mongo?: string };
+}
+
+export async function datasetNames(
+  size: DatasetSize,
+  seed: number,
+  { prefix = 'bench_dataset', servers = {} }: Place = {},
+): Promise<DatasetNames> {
   const database = `${prefix}_${sizeLabel(size)}_${seed}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
-  const pg = new URL(await postgresServerUrl());
+  const pgServerUrl = servers.postgres ?? (await postgresServerUrl());
+  const pg = new URL(pgServerUrl);
   pg.pathname = `/${database}`;
-  const mongo = new URL(await mongoServerUri());
+  const mongo = new URL(servers.mongo ?? (await mongoServerUri()));
   mongo.pathname = `/${database}`;
-  return { database, pgUrl: pg.toString(), mongoUri: mongo.toString(), subjectKeysDatabase: database };
+  return { database, pgServerUrl, pgUrl: pg.toString(), mongoUri: mongo.toString(), subjectKeysDatabase: database };
 }

@@ -269,8 +269,8 @@ class CaseSimulation {
       at,
       how,
     );
-    // Intake screens in the same request, as the platform.
-    this.schedule(at + this.rng.int(15, 120), (when) => {
+    // Intake decides ScreenCase right after RegisterCase, on the same read, and appends both together.
+    this.schedule(at + this.rng.int(0, 2), (when) => {
       const screening = screenSubmission(submission, iso(arrival.receivedAt), this.input.tenant.charter);
       this.issue({ type: 'ScreenCase', data: systemScreening(screening) }, when, { ...how, actor: SCREENING_ACTOR });
     });

@@ -1,6 +1,6 @@
 /**
  * Subject keys for a bulk load: the same documents `MongoSubjectKeys` keeps (collection `subject_keys`,
- * `{ subjectId, key: Binary(32 random bytes), createdAt }`, unique on `subjectId`), made in memory for a
+ * `{ _id: subjectId, subjectId, key: Binary(32 random bytes), createdAt }`, unique on `subjectId`), made in memory for a
  * batch of new subjects and inserted with one `insertMany`, instead of a find and an insert per person.
  * `MongoSubjectKeys.connect({ uri, database })` on the same database reads them back, so a service pointed
  * at it decrypts the data set. Keys come from node:crypto, never from the seed.
@@ -10,6 +10,8 @@ import { SUBJECT_KEYS_COLLECTION, type SubjectKeys } from '@civic/event-store';
 import { Binary, MongoClient, type Collection } from 'mongodb';
 
 interface SubjectKeyDocument {
+  /** The subject id: MongoSubjectKeys looks keys up by `_id` (the one filter FerretDB's SQLite backend hands to SQLite). */
+  _id: string;
   subjectId: string;
   key: Binary;
   createdAt: Date;
@@ -39,7 +41,7 @@ export class BulkSubjectKeys implements SubjectKeys {
     if (this.keys.has(subjectId)) return;
     const key = randomBytes(32);
     this.keys.set(subjectId, key);
-    this.pending.push({ subjectId, key: new Binary(key), createdAt });
+    this.pending.push({ _id: subjectId, subjectId, key: new Binary(key), createdAt });
   }
 
   /** Inserts the keys made since the last flush. */

@@ -135,6 +135,19 @@ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'civic')\gexec
 SQL
 }
 
+# Idempotent: database ferretdb (owned by civic) where FerretDB keeps its collections (ferretdb.sh), with
+# the event trigger that gives each of FerretDB's indexes a twin its filters can use (ferretdb-gin-indexes.sql;
+# event triggers need the superuser).
+ensure_ferretdb_db() {
+  psql_admin >/dev/null <<'SQL' || fail_with_log "${LOG_FILE}" "creating database ferretdb failed"
+SELECT 'CREATE DATABASE ferretdb OWNER civic'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'ferretdb')\gexec
+SQL
+  as_pg "${PG_BIN}/psql" -X -q -v ON_ERROR_STOP=1 -h "${SOCKET_DIR}" -p "${PG_PORT}" -d ferretdb \
+    <"${LOCAL_SCRIPTS_DIR}/ferretdb-gin-indexes.sql" >/dev/null ||
+    fail_with_log "${LOG_FILE}" "installing FerretDB's index trigger (ferretdb-gin-indexes.sql) failed"
+}
+
 # Readiness = the app's own credentials run a query over TCP.
 probe() {
   "${PG_BIN}/psql" -X -A -t -c 'SELECT 1' "postgres://civic:civic@127.0.0.1:${PG_PORT}/civic" | grep -qx 1
@@ -144,6 +157,7 @@ wait_ready() {
   wait_until "${READY_TIMEOUT}" "${PG_BIN}/pg_isready" -q -h 127.0.0.1 -p "${PG_PORT}" ||
     fail_with_log "${LOG_FILE}" "server not accepting connections within ${READY_TIMEOUT}s"
   ensure_app_db
+  ensure_ferretdb_db
   probe || fail_with_log "${LOG_FILE}" "query as civic@127.0.0.1:${PG_PORT}/civic failed"
 }
 

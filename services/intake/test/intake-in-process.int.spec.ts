@@ -66,6 +66,16 @@ describe('intake in process', () => {
 
   const streamOf = async (caseId: string) => (await events.readStream(caseStreamName(caseId))).map((e) => e.type);
 
+  it('a registration is registered and screened in one append: both events in one transaction, chained, no half-done case', async () => {
+    const answer = (await (await register(letter(), randomUUID())).json()) as { caseId: string; status: string };
+    expect(answer.status).toBe('Accepted');
+    const stream = await events.readStream(caseStreamName(answer.caseId));
+    expect(stream.map((e) => e.type)).toEqual(['CaseRegistered', 'CaseAccepted']);
+    const transactionOf = (position: string) => position.split(':')[0];
+    expect(transactionOf(stream[1].position)).toBe(transactionOf(stream[0].position));
+    expect(stream[1].metadata.previousHash).toBe(stream[0].metadata.hash);
+  });
+
   it('a retry finds the registry number a crashed attempt drew, and uses it: no gap, no second number', async () => {
     const body = letter();
     const key = randomUUID();

@@ -35,10 +35,12 @@ export interface AppendedEvent extends EventToAppend {
   revision: StreamRevision;
 }
 
-export type HandleOutcome<R> =
+export type HandleOutcome<R, S = unknown> =
   | {
       ok: true;
       events: AppendedEvent[];
+      /** The stream's state after the decision: what was read, with the appended events folded in. */
+      state: S;
       /** The stream's revision now; `'no-stream'` when the decision appended nothing to a new stream. */
       nextExpectedRevision: ExpectedRevision;
       /** The position of the append's last event; none when nothing was appended. */
@@ -59,8 +61,16 @@ export interface HandleOptions {
   expectedRevision?: StreamRevision | 'no-stream';
 }
 
-export interface CommandHandler<C, R> {
-  handle(command: C, options?: HandleOptions): Promise<HandleOutcome<R>>;
+export interface CommandHandler<C, R, S = unknown> {
+  handle(command: C, options?: HandleOptions): Promise<HandleOutcome<R, S>>;
+  /**
+   * Several commands on one stream, decided in order on one read (each on the state the ones before it
+   * left) and appended together, all or nothing: one read and one append instead of one of each per
+   * command. A command that already caused events on the stream is not decided again (its events are not
+   * in `events`; when every command is such a one, the outcome is the first's `duplicate`). The first
+   * rejection is returned and nothing is appended. A concurrent write re-runs the whole cycle, as `handle`.
+   */
+  handleAll(commands: readonly C[], options?: HandleOptions): Promise<HandleOutcome<R, S>>;
 }
 
 const asStored = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data, metadata: event.metadata }) as E;
@@ -90,7 +100,7 @@ export function createCommandHandler<C, E extends DomainEvent, S, R>({
   toEventsToAppend = withNewIds,
   maxRetries = 3,
   commandIdOf = metadataCommandId,
-}: CommandHandlerOptions<C, E, S, R>): CommandHandler<C, R> {
+}: CommandHandlerOptions<C, E, S, R>): CommandHandler<C, R, S> {
   async function load(stream: string): Promise<{ state: S; revision: StreamRevision | 'no-stream'; events: RecordedEvent[] }> {
     try {
       const events = await store.readStream(stream);
@@ -111,43 +121,60 @@ export function createCommandHandler<C, E extends DomainEvent, S, R>({
     revision: event.revision,
   });
 
-  return {
-    async handle(command, { expectedRevision: pinned }: HandleOptions = {}) {
-      const stream = streamName(command);
-      for (let attempts = 1; ; attempts++) {
-        const { state, revision, events } = await load(stream);
+  async function handleAll(commands: readonly C[], { expectedRevision: pinned }: HandleOptions = {}): Promise<HandleOutcome<R, S>> {
+    if (commands.length === 0) throw new TypeError('handleAll needs at least one command');
+    const stream = streamName(commands[0]);
+    if (commands.some((command) => streamName(command) !== stream)) throw new TypeError(`handleAll: every command must be on ${stream}`);
+    for (let attempts = 1; ; attempts++) {
+      const loaded = await load(stream);
+      const { revision, events } = loaded;
+      const pending = commands.filter((command) => {
         const commandId = commandIdOf(command);
-        const earlier = commandId === undefined ? [] : events.filter((event) => causedBy(event, commandId));
-        if (earlier.length > 0) {
-          return {
-            ok: true,
-            events: earlier.map(asAppended),
-            nextExpectedRevision: revision,
-            position: earlier.at(-1)?.position,
-            attempts,
-            duplicate: true,
-          };
-        }
-        if (pinned !== undefined && pinned !== revision) throw new WrongExpectedRevisionError(stream, pinned, revision);
+        return commandId === undefined || !events.some((event) => causedBy(event, commandId));
+      });
+      if (pending.length === 0) {
+        const commandId = commandIdOf(commands[0]) as string;
+        const earlier = events.filter((event) => causedBy(event, commandId));
+        return {
+          ok: true,
+          events: earlier.map(asAppended),
+          state: loaded.state,
+          nextExpectedRevision: revision,
+          position: earlier.at(-1)?.position,
+          attempts,
+          duplicate: true,
+        };
+      }
+      if (pinned !== undefined && pinned !== revision) throw new WrongExpectedRevisionError(stream, pinned, revision);
+      let state = loaded.state;
+      const toAppend: EventToAppend[] = [];
+      for (const command of pending) {
         const decision = decider.decide(command, state);
         if (!decision.ok) return { ok: false, rejection: decision.rejection, attempts };
-        if (decision.events.length === 0) return { ok: true, events: [], nextExpectedRevision: revision, attempts };
-
-        const toAppend = await toEventsToAppend(decision.events, command);
-        try {
-          const result = await store.appendToStream(stream, toAppend, { expectedRevision: revision });
-          const first = result.nextExpectedRevision - toAppend.length + 1;
-          return {
-            ok: true,
-            events: toAppend.map((event, i) => ({ ...event, streamName: stream, revision: first + i })),
-            nextExpectedRevision: result.nextExpectedRevision,
-            position: result.position,
-            attempts,
-          };
-        } catch (error) {
-          if (!(error instanceof WrongExpectedRevisionError) || pinned !== undefined || attempts > maxRetries) throw error;
-        }
+        state = decision.events.reduce(decider.evolve, state);
+        if (decision.events.length > 0) toAppend.push(...(await toEventsToAppend(decision.events, command)));
       }
-    },
+      if (toAppend.length === 0) return { ok: true, events: [], state, nextExpectedRevision: revision, attempts };
+
+      try {
+        const result = await store.appendToStream(stream, toAppend, { expectedRevision: revision });
+        const first = result.nextExpectedRevision - toAppend.length + 1;
+        return {
+          ok: true,
+          events: toAppend.map((event, i) => ({ ...event, streamName: stream, revision: first + i })),
+          state,
+          nextExpectedRevision: result.nextExpectedRevision,
+          position: result.position,
+          attempts,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || pinned !== undefined || attempts > maxRetries) throw error;
+      }
+    }
+  }
+
+  return {
+    handle: (command, options) => handleAll([command], options),
+    handleAll,
   };
 }

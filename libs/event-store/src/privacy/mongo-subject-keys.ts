@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Binary, type Collection, MongoClient, MongoServerError } from 'mongodb';
+import { Binary, type Collection, MongoClient, MongoServerError, type ObjectId } from 'mongodb';
 import { SubjectErasedError } from './errors';
 import type { SubjectKeys } from './subject-keys';
 
@@ -8,6 +8,8 @@ export const SUBJECT_KEYS_COLLECTION = 'subject_keys';
 const DUPLICATE_KEY = 11000;
 
 interface SubjectKeyDocument {
+  /** The subject id (documents made before keys were kept by id have an ObjectId here). */
+  _id: string | ObjectId;
   subjectId: string;
   /** Removed on erasure. */
   key?: Binary;
@@ -23,8 +25,16 @@ export interface MongoSubjectKeysOptions {
 }
 
 /**
- * Subject keys in MongoDB (FerretDB here): one document per subject, a unique index on `subjectId`.
- * Creation is race-safe without transactions: the unique index lets one insert win, the loser reads it.
+ * Subject keys in MongoDB (FerretDB here): one document per subject, kept under the subject's id (`_id`)
+ * and with a unique index on `subjectId`. Creation is race-safe without transactions: the unique indexes
+ * let one insert win, the loser reads it.
+ *
+ * Why by `_id`: this collection holds one document per data subject the platform ever saw, of every
+ * service, and FerretDB 1.x's SQLite backend hands only a filter on `_id` alone to SQLite; any other it
+ * evaluates itself on every document (bench/README.md, "registration"). On its PostgreSQL backend with the
+ * index twins of infra/local, and on MongoDB, both are index lookups. Documents made before keys were kept
+ * by id are still found, by `subjectId`, and never get a second document: their subject's unique
+ * `subjectId` makes a new insert fail.
  */
 export class MongoSubjectKeys implements SubjectKeys {
   private constructor(
@@ -46,40 +56,44 @@ export class MongoSubjectKeys implements SubjectKeys {
   }
 
   async getOrCreate(subjectId: string): Promise<Buffer> {
-    const existing = await this.keys.findOne({ subjectId });
+    const existing = await this.keys.findOne({ _id: subjectId });
     if (existing) return keyOf(existing);
-    const fresh: SubjectKeyDocument = { subjectId, key: new Binary(randomBytes(32)), createdAt: new Date() };
+    const fresh: SubjectKeyDocument = { _id: subjectId, subjectId, key: new Binary(randomBytes(32)), createdAt: new Date() };
     try {
       await this.keys.insertOne(fresh);
       return keyOf(fresh);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      // Another writer created (or erased) it first: theirs is the one.
-      const winner = await this.keys.findOne({ subjectId });
+      // Another writer created (or erased) it first, or it is a document from before keys were kept by id.
+      const winner = await this.lookUp(subjectId);
       if (!winner) throw error;
       return keyOf(winner);
     }
   }
 
   async find(subjectId: string): Promise<Buffer | undefined> {
-    const found = await this.keys.findOne({ subjectId });
+    const found = await this.lookUp(subjectId);
     return found?.key && !found.erasedAt ? Buffer.from(found.key.value()) : undefined;
   }
 
   async erase(subjectId: string): Promise<void> {
-    const erase = () =>
-      this.keys.updateOne(
-        { subjectId },
-        { $unset: { key: '' }, $min: { erasedAt: new Date() }, $setOnInsert: { createdAt: new Date() } },
-        { upsert: true },
-      );
+    const erasure = { $unset: { key: '' as const }, $min: { erasedAt: new Date() } };
+    const eraseById = () =>
+      this.keys.updateOne({ _id: subjectId }, { ...erasure, $setOnInsert: { subjectId, createdAt: new Date() } }, { upsert: true });
     try {
-      await erase();
+      await eraseById();
     } catch (error) {
-      // A concurrent first getOrCreate inserted the document between our lookup and insert: erase it now.
       if (!isDuplicateKey(error)) throw error;
-      await erase();
+      // The subject's document is one from before keys were kept by id (its `subjectId` is taken), or a
+      // concurrent first getOrCreate inserted it between our update and insert: erase whichever it is.
+      const legacy = await this.keys.updateOne({ subjectId, _id: { $ne: subjectId } }, erasure);
+      if (legacy.matchedCount === 0) await eraseById();
     }
+  }
+
+  /** The subject's document: by id, else (documents from before keys were kept by id) by `subjectId`. */
+  private async lookUp(subjectId: string): Promise<SubjectKeyDocument | null> {
+    return (await this.keys.findOne({ _id: subjectId })) ?? (await this.keys.findOne({ subjectId }));
   }
 
   close(): Promise<void> {

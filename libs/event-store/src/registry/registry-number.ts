@@ -12,6 +12,12 @@ export interface RegistryNumberRequest {
   metadata?: JsonObject;
   /** Conflicts to absorb before giving up; each one means another number was issued meanwhile. Default 100. */
   maxRetries?: number;
+  /**
+   * The registry stream's revision as the caller last saw it (`revision` of its previous draw): the draw
+   * then expects it without reading the stream first. A stale one costs a conflict and a retry, never a
+   * wrong number: the append's expected revision decides the number either way.
+   */
+  lastKnownRevision?: ExpectedRevision;
 }
 
 export interface RegistryNumber {
@@ -20,6 +26,8 @@ export interface RegistryNumber {
   /** `<prefix>-<year>-<number, 6 digits>`, e.g. `PSH-2026-000123`. */
   formatted: string;
   streamName: string;
+  /** The registry stream's revision after this draw: the next draw's `lastKnownRevision`. */
+  revision: number;
 }
 
 export const REGISTRY_NUMBER_ISSUED = 'RegistryNumberIssued';
@@ -51,9 +59,9 @@ export const formatRegistryNumber = (prefix: string, year: number, number: numbe
  * A number drawn for a registration that then fails stays issued (the registry records it).
  */
 export async function nextRegistryNumber(store: EventStore, request: RegistryNumberRequest): Promise<RegistryNumber> {
-  const { tenant, year, prefix, metadata = {}, maxRetries = 100 } = request;
+  const { tenant, year, prefix, metadata = {}, maxRetries = 100, lastKnownRevision } = request;
   const streamName = registryStreamName(tenant, year);
-  let expected = await lastRevision(store, streamName);
+  let expected = lastKnownRevision ?? (await lastRevision(store, streamName));
   for (let retries = 0; ; retries++) {
     const number = expected === 'no-stream' ? 1 : Number(expected) + 2;
     const formatted = formatRegistryNumber(prefix, year, number);
@@ -64,8 +72,8 @@ export async function nextRegistryNumber(store: EventStore, request: RegistryNum
         data: { tenant, year, number, formatted },
         metadata: { tenant, ...metadata },
       };
-      await store.appendToStream(streamName, [issued], { expectedRevision: expected });
-      return { number, formatted, streamName };
+      const appended = await store.appendToStream(streamName, [issued], { expectedRevision: expected });
+      return { number, formatted, streamName, revision: appended.nextExpectedRevision };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) || retries >= maxRetries) throw error;
       // The error names where the stream is now: the next try expects exactly that.

@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { Binary, MongoClient, ObjectId } from 'mongodb';
 import { mongoServerUri, uniqueName } from '@civic/testing';
 import { MongoSubjectKeys, SUBJECT_KEYS_COLLECTION, SubjectErasedError } from '../../src/privacy';
 
@@ -70,6 +70,34 @@ describe('MongoSubjectKeys', () => {
     const subject = uniqueName('subject');
     await keys.erase(subject);
     await expect(keys.getOrCreate(subject)).rejects.toBeInstanceOf(SubjectErasedError);
+  });
+
+  it('keeps each key under its subject id', async () => {
+    const subject = uniqueName('subject');
+    await keys.getOrCreate(subject);
+    expect(
+      await raw
+        .db(database)
+        .collection(SUBJECT_KEYS_COLLECTION)
+        .findOne({ _id: subject as never }),
+    ).toMatchObject({ subjectId: subject });
+  });
+
+  it('still finds, reuses and erases a key stored before keys were kept by subject id, never making a second one', async () => {
+    const subject = uniqueName('subject');
+    const collection = raw.db(database).collection(SUBJECT_KEYS_COLLECTION);
+    const legacyKey = Buffer.alloc(32, 7);
+    await collection.insertOne({ _id: new ObjectId(), subjectId: subject, key: new Binary(legacyKey), createdAt: new Date() });
+
+    expect(await keys.find(subject)).toEqual(legacyKey);
+    expect(await keys.getOrCreate(subject)).toEqual(legacyKey);
+    expect(await collection.countDocuments({ subjectId: subject })).toBe(1);
+
+    await keys.erase(subject);
+    expect(await keys.find(subject)).toBeUndefined();
+    await expect(keys.getOrCreate(subject)).rejects.toBeInstanceOf(SubjectErasedError);
+    expect(await collection.countDocuments({ subjectId: subject })).toBe(1);
+    expect(await documentOf(subject)).not.toHaveProperty('key');
   });
 
   it('keeps a unique index on subjectId', async () => {

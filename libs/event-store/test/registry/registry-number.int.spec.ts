@@ -45,4 +45,20 @@ describe('registry numbers on PostgreSQL under parallel writers', () => {
     }
     expect(drawn.find((d) => d.streamName === 'registry-nova-zagora.2026')?.formatted).toMatch(/^NZ-2026-00000[1-5]$/);
   });
+
+  it('a draw expecting the revision it last saw skips the read; a stale one (another drew since) still gets the next number', async () => {
+    const key = { tenant: 'petrich', year: 2026, prefix: 'PTR' };
+    const first = await nextRegistryNumber(workers[0], key);
+    const second = await nextRegistryNumber(workers[0], { ...key, lastKnownRevision: first.revision });
+    const elsewhere = await nextRegistryNumber(workers[1], key);
+    const stale = await nextRegistryNumber(workers[0], { ...key, lastKnownRevision: second.revision });
+    const fresh = await nextRegistryNumber(workers[0], { ...key, lastKnownRevision: 'no-stream' });
+    expect([first, second, elsewhere, stale, fresh].map((d) => [d.number, d.revision])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+      [4, 3],
+      [5, 4],
+    ]);
+  });
 });

@@ -1,5 +1,13 @@
 import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { caseDecider, upcast, type CaseCommand, type CaseEvent, type CaseRejection, type StoredCaseEvent } from '@civic/domain';
+import {
+  caseDecider,
+  upcast,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseRejection,
+  type CaseState,
+  type StoredCaseEvent,
+} from '@civic/domain';
 import {
   caseEventPrivacy,
   createCommandHandler,
@@ -19,7 +27,7 @@ export const SUBJECT_KEYS = Symbol('SUBJECT_KEYS');
 /** Every staff or citizen command on a case: read → fold → decide → append with the expected revision. */
 export const CASE_COMMANDS = Symbol('CASE_COMMANDS');
 
-export type CaseCommands = CommandHandler<CaseCommand, CaseRejection>;
+export type CaseCommands = CommandHandler<CaseCommand, CaseRejection, CaseState>;
 
 export const caseStreamName = (caseId: string) => `case-${caseId}`;
 

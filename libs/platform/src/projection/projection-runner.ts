@@ -110,14 +110,19 @@ export class ProjectionRunner<P extends ProjectionProgress = ProjectionProgress>
     let progress = await this.projection.progress();
     this.current = progress;
     const { filter } = this.projection;
+    const read = (from: GlobalPosition | null) =>
+      this.store.readAll({ from: from ?? 'start', maxCount: this.options.pageSize, ...(filter ? { filter } : {}) });
+    let next = read(progress.position);
     while (!this.stopped) {
-      const page = await this.store.readAll({
-        from: progress.position ?? 'start',
-        maxCount: this.options.pageSize,
-        ...(filter ? { filter } : {}),
-      });
+      const page = await next;
+      // The next page is read while this one is applied (a read changes nothing; it is dropped on a failure).
+      const full = page.length === this.options.pageSize;
+      if (full) {
+        next = read(page[page.length - 1].position);
+        next.catch(() => undefined);
+      }
       progress = await this.applied(page, progress);
-      if (page.length < this.options.pageSize) break;
+      if (!full) break;
     }
     if (this.stopped) return;
     if (!this.reachedEnd) {

@@ -1,4 +1,4 @@
-import type { Actor, CaseCommand } from '@civic/domain';
+import type { Actor, CaseCommand, CaseState } from '@civic/domain';
 import { WrongExpectedRevisionError } from '@civic/event-store';
 import type { CaseCommands } from '@civic/platform';
 import { CaseRejectedError, ConcurrentChangeError, PreconditionFailedError } from './errors';
@@ -24,4 +24,20 @@ export async function handleCaseCommand(commands: CaseCommands, command: CaseCom
     throw error;
   }
   if (!outcome.ok) throw new CaseRejectedError(outcome.rejection);
+}
+
+/**
+ * Several commands on one case, decided in order on one read and appended together (all or nothing); the
+ * case's state after them. Errors as handleCaseCommand.
+ */
+export async function handleCaseCommands(commands: CaseCommands, list: CaseCommand[]): Promise<CaseState> {
+  let outcome;
+  try {
+    outcome = await commands.handleAll(list);
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError) throw new ConcurrentChangeError(list[0].metadata.caseId);
+    throw error;
+  }
+  if (!outcome.ok) throw new CaseRejectedError(outcome.rejection);
+  return outcome.state;
 }

@@ -6,6 +6,7 @@ import {
   dueDateOfCase,
   mayIssue,
   type Actor,
+  type CaseCommand,
   type CaseCommandBody,
   type CaseSubmitter,
   type RegisteredCase,
@@ -43,14 +44,14 @@ import { registeredTrackingCode } from '../tracking/registered-tracking-code';
 import { sealTrackingCode, unsealTrackingCode } from '../tracking/sealed-tracking-code';
 import { canonicalTrackingCode, newTrackingCode } from '../tracking/tracking-code';
 import { TrackingCodes } from '../tracking/tracking-codes';
-import { handleCaseCommand, SCREENING_ACTOR } from './case-command';
+import { handleCaseCommand, handleCaseCommands, SCREENING_ACTOR } from './case-command';
 import { answerLetter } from './answer-letter';
 import { CONTENT_READER, registeredCase } from './case-reader';
 import { CLOCK, type Clock } from './clock';
 import { citizenInformationSchema, ratingSchema, screeningDecisionSchema, withdrawalSchema } from './decision.schema';
 import { CaseNotFoundError, CaseNotYoursError, InvalidInputError } from './errors';
 import { latestAnswer, publicView, textsShown, type PublicCaseView } from './public-view';
-import { registryNumberFor } from './registry-numbers';
+import { registryNumberFor, type RegistryRevisions } from './registry-numbers';
 import { withTrackingCode, type RegistrationResponse } from './registration-response';
 import { screeningSummary, screenSubmission, systemScreening } from './screening';
 import { charterProblems, looseFieldsOf, receiptProblems, type Submission, type SubmissionReader } from './submission';
@@ -134,6 +135,8 @@ type CitizenRoute = (typeof CITIZEN_ROUTES)[keyof typeof CITIZEN_ROUTES];
 interface Work {
   ids: RegistrationIds;
   record?: IdempotencyRecord;
+  /** Nothing was done for this registration yet (a new key, or none): no case to read, no number to look for. */
+  fresh: boolean;
 }
 
 /**
@@ -142,6 +145,9 @@ interface Work {
  */
 @Injectable()
 export class CaseIntakeService {
+  /** The registry streams' revisions as this process last drew from them (registry-numbers.ts). */
+  private readonly registryRevisions: RegistryRevisions = new Map();
+
   constructor(
     private readonly tenants: TenantDirectory,
     @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
@@ -202,17 +208,17 @@ export class CaseIntakeService {
       return {
         replayed: false,
         dataSubjectId: fresh.dataSubjectId,
-        response: await this.carryOut(request, charter, submission, scanned, { ids: fresh }),
+        response: await this.carryOut(request, charter, submission, scanned, { ids: fresh, fresh: true }),
       };
     }
 
     const reservation = await this.idempotency.reserve({ tenant: charter.slug, key, fingerprint, fresh, now });
     return settleReservation<RegisterOutcome>(reservation, key, this.idempotency, this.clock, {
       completed: async (record) => ({ replayed: true, dataSubjectId: record.dataSubjectId, response: await this.replay(record) }),
-      claimed: async (record) => ({
+      claimed: async (record, isFresh) => ({
         replayed: false,
         dataSubjectId: record.dataSubjectId,
-        response: await this.carryOut(request, charter, submission, scanned, { ids: record, record }),
+        response: await this.carryOut(request, charter, submission, scanned, { ids: record, record, fresh: isFresh }),
       }),
     });
   }
@@ -340,6 +346,14 @@ export class CaseIntakeService {
       : { ok: false, files: files.accepted, problems };
   }
 
+  /**
+   * The registration itself, as few round trips as its guarantees allow (bench/README.md, "registration"):
+   * a fresh key has done nothing yet, so the case is not read first; the registry number is drawn while the
+   * submitter's other open cases are looked up; RegisterCase and ScreenCase are decided on one read and
+   * appended together (one hash-chain link read, one subject key lookup); the answer comes from the state
+   * the decisions left, not a second read; what is kept in MongoDB besides is written at once, then the key
+   * completed. A retry that takes over a failed attempt's key reads the case and finishes what it left.
+   */
   private async carryOut(
     request: RegisterRequest,
     charter: TenantCharter,
@@ -349,24 +363,33 @@ export class CaseIntakeService {
   ): Promise<RegistrationResponse> {
     const { caseId, dataSubjectId, correlationId, firstAttemptAt } = work.ids;
     const receivedAt = submission.receivedAt ?? firstAttemptAt;
-    const registryNumber = await registryNumberFor({
-      store: this.eventStore,
-      idempotency: this.idempotency,
-      charter,
-      receivedAt,
-      ids: work.ids,
-      actor: request.actor,
-      now: () => this.clock.now(),
-      ...(work.record ? { record: work.record } : {}),
-    });
-
-    const before = (await this.cases.read(caseId)).state;
+    const before = work.fresh ? undefined : (await this.cases.read(caseId)).state;
+    const registered = before !== undefined && before.status !== 'NotRegistered' ? before : undefined;
+    const [registryNumber, candidates] = await Promise.all([
+      registered?.facts.registryNumber ??
+        registryNumberFor({
+          store: this.eventStore,
+          idempotency: this.idempotency,
+          charter,
+          receivedAt,
+          ids: work.ids,
+          actor: request.actor,
+          now: () => this.clock.now(),
+          revisions: this.registryRevisions,
+          fresh: work.fresh,
+          ...(work.record ? { record: work.record } : {}),
+        }),
+      this.submitterCases.candidates(charter.slug, submission, caseId),
+    ]);
     // Drawn before RegisterCase so it travels in the submitter (encrypted with their data, for the
     // acknowledgement); a retry that finds the case registered takes the code its registration carries.
     const trackingCode = issuesTrackingCode(request, submission.submitter)
-      ? ((before.status === 'NotRegistered' ? undefined : await registeredTrackingCode(this.caseStore, caseId)) ?? newTrackingCode())
+      ? ((registered ? await registeredTrackingCode(this.caseStore, caseId) : undefined) ?? newTrackingCode())
       : undefined;
-    if (before.status === 'NotRegistered') {
+    const screening = screenSubmission(submission, receivedAt, charter, candidates);
+
+    const commands: CaseCommand[] = [];
+    if (!registered) {
       const context = this.context(charter, caseId, request.actor, correlationId, dataSubjectId);
       const { channel, kind, category, text, healthSafetyThreat, violationDate, language, receivedBy } = submission;
       const submitter = submitterWithCode(submission.submitter, trackingCode);
@@ -375,40 +398,30 @@ export class CaseIntakeService {
         uploads.length === 0
           ? submission.attachments
           : await this.attachments.store({ tenant: charter.slug, caseId, dataSubjectId, uploads, now: this.clock.now() });
-      await this.handle(
-        {
-          type: 'RegisterCase',
-          data: {
-            kind,
-            channel,
-            receivedAt,
-            registryNumber,
-            category,
-            submitter,
-            text,
-            attachments,
-            healthSafetyThreat,
-            ...(violationDate === undefined ? {} : { violationDate }),
-            language,
-            ...(receivedBy === undefined ? {} : { receivedBy }),
-          },
-        },
-        context,
-      );
+      const data = {
+        kind,
+        channel,
+        receivedAt,
+        registryNumber,
+        category,
+        submitter,
+        text,
+        attachments,
+        healthSafetyThreat,
+        ...(violationDate === undefined ? {} : { violationDate }),
+        language,
+        ...(receivedBy === undefined ? {} : { receivedBy }),
+      };
+      commands.push(caseCommand({ type: 'RegisterCase', data }, context));
     }
-    const screening = screenSubmission(
-      submission,
-      receivedAt,
-      charter,
-      await this.submitterCases.candidates(charter.slug, submission, caseId),
-    );
-    if (before.status === 'NotRegistered' || before.status === 'Registered') {
+    if (before === undefined || before.status === 'NotRegistered' || before.status === 'Registered') {
       const context = this.context(charter, caseId, SCREENING_ACTOR, correlationId, dataSubjectId);
-      await this.handle({ type: 'ScreenCase', data: systemScreening(screening) }, context);
+      commands.push(caseCommand({ type: 'ScreenCase', data: systemScreening(screening) }, context));
     }
+    const state = commands.length === 0 ? before : await handleCaseCommands(this.commands, commands);
+    if (state === undefined || state.status === 'NotRegistered') throw new Error(`case ${caseId} is not registered after registering it`);
 
-    const view = await this.staffView(charter, caseId);
-    await this.submitterCases.record(charter, caseId, view.registryNumber, submission, receivedAt);
+    const view = this.viewOf(charter, caseId, state);
     const response: RegistrationResponse = {
       caseId,
       registryNumber: view.registryNumber,
@@ -417,12 +430,18 @@ export class CaseIntakeService {
       ...(view.dueDate === undefined ? {} : { dueDate: view.dueDate }),
     };
     const now = this.clock.now();
-    if (trackingCode !== undefined) await this.trackingCodes.assign(charter.slug, caseId, trackingCode, now);
+    // Independent documents, each written idempotently: at once. The key is completed only after all of them,
+    // so a failure here leaves it to a retry, which writes them again.
+    const [, , sealed] = await Promise.all([
+      this.submitterCases.record(charter, caseId, view.registryNumber, submission, receivedAt),
+      trackingCode === undefined ? undefined : this.trackingCodes.assign(charter.slug, caseId, trackingCode, now, { fresh: work.fresh }),
+      trackingCode === undefined || !work.record ? undefined : sealTrackingCode(this.subjectKeys, dataSubjectId, trackingCode),
+    ]);
     if (!work.record) return withTrackingCode(response, trackingCode);
 
-    const sealed = trackingCode === undefined ? undefined : await sealTrackingCode(this.subjectKeys, dataSubjectId, trackingCode);
     const stored = await this.idempotency.complete(work.record._id, { status: 201, body: response as unknown as JsonObject }, now, sealed);
-    return this.replay(stored);
+    // Our own answer needs no unsealing: its code is the one just issued.
+    return stored.storedNow ? withTrackingCode(response, trackingCode) : this.replay(stored);
   }
 
   /** The stored answer, with the tracking code unsealed (gone if the person's data was erased since). */
@@ -468,6 +487,10 @@ export class CaseIntakeService {
 
   private async staffView(charter: TenantCharter, caseId: string): Promise<StaffCaseView> {
     const { state } = await this.registeredCase(charter, caseId);
+    return this.viewOf(charter, caseId, state);
+  }
+
+  private viewOf(charter: TenantCharter, caseId: string, state: RegisteredCase): StaffCaseView {
     const dueDate = dueDateOfCase(state, charter, this.tenants.calendarOf(charter));
     return {
       caseId,

@@ -34,7 +34,7 @@ export interface IdempotencyRecord extends RegistrationIds {
   /** Whoever works on the request holds the lease until then; an expired lease may be taken over. */
   leaseUntil: Date;
   leaseOwner: string;
-  /** Set just before a registry number is drawn: a retry after a crash then looks for that number first. */
+  /** Set just before a retry draws a registry number (by earlier versions before every draw); informational now: a retry always looks in the registry first. */
   drawingSince?: Date;
   registryNumber?: string;
   response?: StoredResponse;
@@ -42,8 +42,12 @@ export interface IdempotencyRecord extends RegistrationIds {
   completedAt?: Date;
 }
 
+/** A completed key: its stored answer, and whether this request stored it just now (or another holder did before). */
+export type CompletedRecord = IdempotencyRecord & { response: StoredResponse; storedNow: boolean };
+
 export type Reservation =
-  | { status: 'claimed'; record: IdempotencyRecord; owner: string }
+  /** `fresh`: this request inserted the key, so nothing was done for it yet; otherwise it took over a failed attempt's lease. */
+  | { status: 'claimed'; record: IdempotencyRecord; owner: string; fresh: boolean }
   | { status: 'completed'; record: IdempotencyRecord & { response: StoredResponse } }
   | { status: 'mismatch' }
   | { status: 'busy'; retryAfterSeconds: number };
@@ -90,7 +94,7 @@ export class IdempotencyStore {
     };
     try {
       await this.records.insertOne(record);
-      return { status: 'claimed', record, owner };
+      return { status: 'claimed', record, owner, fresh: true };
     } catch (error) {
       if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
     }
@@ -104,7 +108,7 @@ export class IdempotencyStore {
       { $set: { leaseUntil: new Date(now.getTime() + this.leaseMs), leaseOwner: owner } },
       { returnDocument: 'after' },
     );
-    if (taken) return { status: 'claimed', record: taken, owner };
+    if (taken) return { status: 'claimed', record: taken, owner, fresh: false };
     const again = await this.records.findOne({ _id: existing._id });
     if (again?.response) return { status: 'completed', record: { ...again, response: again.response } };
     const waitMs = (again?.leaseUntil ?? existing.leaseUntil).getTime() - now.getTime();
@@ -122,20 +126,25 @@ export class IdempotencyStore {
     return saved?.registryNumber ?? registryNumber;
   }
 
-  /** Stores the answer unless another holder stored one first; returns the record as it now stands. */
+  /**
+   * Stores the answer unless another holder stored one first; returns the record as it now stands, and
+   * whether the answer in it is this one (`storedNow`), so the caller can answer without reading it back.
+   */
   async complete(
     id: string,
     response: StoredResponse,
     completedAt: Date,
     sealedTrackingCode?: SealedTrackingCode,
-  ): Promise<IdempotencyRecord & { response: StoredResponse }> {
-    await this.records.updateOne(
+  ): Promise<CompletedRecord> {
+    const mine = await this.records.findOneAndUpdate(
       { _id: id, response: { $exists: false } },
       { $set: { response, completedAt, ...(sealedTrackingCode ? { sealedTrackingCode } : {}) } },
+      { returnDocument: 'after' },
     );
+    if (mine?.response) return { ...mine, response: mine.response, storedNow: true };
     const stored = await this.records.findOne({ _id: id });
     if (!stored?.response) throw new Error(`idempotency record ${id} has no response after completing it`);
-    return { ...stored, response: stored.response };
+    return { ...stored, response: stored.response, storedNow: false };
   }
 
   /** Lets a retry take over at once (the work failed in a way a retry may finish). */

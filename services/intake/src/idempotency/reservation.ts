@@ -5,8 +5,8 @@ import type { IdempotencyRecord, IdempotencyStore, Reservation, StoredResponse }
 export interface ReservationAnswers<T> {
   /** The stored answer to an earlier request with the same key. */
   completed(record: IdempotencyRecord & { response: StoredResponse }): T | Promise<T>;
-  /** The work itself, under the key's lease. */
-  claimed(record: IdempotencyRecord): Promise<T>;
+  /** The work itself, under the key's lease; `fresh` when nothing was done for the key yet (not a takeover). */
+  claimed(record: IdempotencyRecord, fresh: boolean): Promise<T>;
 }
 
 /**
@@ -30,9 +30,9 @@ export async function settleReservation<T>(
     case 'completed':
       return answers.completed(reservation.record);
     case 'claimed': {
-      const { record, owner } = reservation;
+      const { record, owner, fresh } = reservation;
       try {
-        return await answers.claimed(record);
+        return await answers.claimed(record, fresh);
       } catch (error) {
         await idempotency.release(record._id, owner, clock.now()).catch(() => undefined);
         throw error;

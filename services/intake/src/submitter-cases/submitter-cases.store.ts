@@ -36,14 +36,24 @@ export class SubmitterCasesStore {
     await this.cases.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
   }
 
-  /** The entries still marked open that share a submitter key, in this tenant, other than `exceptCaseId`. */
+  /**
+   * The entries still marked open that share a submitter key, in this tenant, other than `exceptCaseId`,
+   * newest first. One query per key, each an equality on `submitterKeys` (an array holding the key): FerretDB
+   * hands an equality to its backend, where the index answers it (infra/local/ferretdb-gin-indexes.sql), but
+   * evaluates an `$in` itself on every open case of the tenant.
+   */
   async openOf(tenant: string, submitterKeys: readonly string[], exceptCaseId: string): Promise<SubmitterCaseDocument[]> {
-    if (submitterKeys.length === 0) return [];
-    return this.cases
-      .find({ tenant, open: true, submitterKeys: { $in: [...submitterKeys] }, _id: { $ne: exceptCaseId } })
-      .sort({ receivedOn: -1 })
-      .limit(MAX_CANDIDATES)
-      .toArray();
+    const found = await Promise.all(
+      [...new Set(submitterKeys)].map((key) =>
+        this.cases
+          .find({ tenant, submitterKeys: key, open: true, _id: { $ne: exceptCaseId } })
+          .sort({ receivedOn: -1 })
+          .limit(MAX_CANDIDATES)
+          .toArray(),
+      ),
+    );
+    const byId = new Map(found.flat().map((entry) => [entry._id, entry]));
+    return [...byId.values()].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn)).slice(0, MAX_CANDIDATES);
   }
 
   async markClosed(caseId: string): Promise<void> {

@@ -34,10 +34,12 @@ export class TrackingCodes {
   /**
    * Makes `code` the case's one valid code (intake draws it before registering, so it can travel in the
    * submitter). Idempotent: a retry with the same code keeps its entry; a different code replaces it.
+   * `fresh`: the case's first registration attempt, which no other code can precede, so there is nothing to
+   * replace (and the delete, a filter FerretDB evaluates on every document of the collection, is skipped).
    */
-  async assign(tenant: string, caseId: string, code: string, now: Date): Promise<void> {
+  async assign(tenant: string, caseId: string, code: string, now: Date, { fresh = false }: { fresh?: boolean } = {}): Promise<void> {
     const _id = hashTrackingCode(code);
-    await this.codes.deleteMany({ caseId, _id: { $ne: _id } });
+    if (!fresh) await this.codes.deleteMany({ caseId, _id: { $ne: _id } });
     try {
       await this.codes.insertOne({ _id, tenant, caseId, issuedAt: now });
     } catch (error) {

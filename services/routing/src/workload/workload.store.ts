@@ -5,6 +5,8 @@ import type { Connection } from 'mongoose';
 import { evolveCaseLoad, type CaseLoad, type LoadEvent } from './workload';
 
 const DUPLICATE_KEY = 11000;
+/** Reads and writes of one case's document racing another writer, before the conflict is given up to the caller. */
+const CONFLICT_ATTEMPTS = 3;
 export const WORKLOAD_COLLECTION = 'routing_workload';
 
 /**
@@ -21,8 +23,22 @@ export class WorkloadStore implements OnModuleInit {
     await this.collection().createIndex({ tenant: 1, waiting: 1 });
   }
 
-  /** Applies the event; answers the case's document after it (null when the event left none). */
+  /**
+   * Applies the event; answers the case's document after it (null when the event left none). When another
+   * writer changed the document in between (the sweep and the consumer on the same case), it reads again and
+   * re-applies: the event's revision makes a second application a no-op, so this is what a redelivery would do.
+   */
   async apply(event: LoadEvent): Promise<CaseLoad | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.applyOnce(event);
+      } catch (error) {
+        if (!(error instanceof WorkloadConflictError) || attempt >= CONFLICT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async applyOnce(event: LoadEvent): Promise<CaseLoad | null> {
     const collection = this.collection();
     const doc = await collection.findOne({ _id: event.caseId });
     const next = evolveCaseLoad(doc, event);
@@ -74,7 +90,7 @@ export class WorkloadStore implements OnModuleInit {
   }
 }
 
-/** Another writer changed the case's workload document between the read and the write: retried by the consumer. */
+/** Another writer kept changing the case's workload document between the read and the write: retried by the consumer. */
 export class WorkloadConflictError extends Error {
   constructor(readonly caseId: string) {
     super(`The workload of case ${caseId} changed while it was being updated`);
