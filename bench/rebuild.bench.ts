@@ -6,8 +6,10 @@
  * Run with `bash bench/run.sh rebuild`.
  *
  * Knobs: BENCH_DATASET (small | national | a number of cases; default small), BENCH_SEED (1),
- * BENCH_DATASET_PREFIX (the data set's database name prefix; default bench_dataset), BENCH_PAGE (events per page; default the service's ANALYTICS_PAGE_SIZE), BENCH_FOLD (1: also time the
- * fold alone, in memory).
+ * BENCH_DATASET_PREFIX (the data set's database name prefix; default bench_dataset), BENCH_PAGE (events per
+ * page; default the service's ANALYTICS_PAGE_SIZE), BENCH_FOLD (1: also time the fold alone, in memory),
+ * BENCH_PROCESS (1: also rebuild in the service run as its own process, for its RSS), BENCH_SERVICE_NODE_FLAGS
+ * (node flags of that process).
  */
 import { MongoClient, type Document } from 'mongodb';
 import { PostgresEventStore, type RecordedEvent } from '@civic/event-store';
@@ -205,6 +207,7 @@ async function main(): Promise<void> {
     // 4. The same rebuild in the service as its own process (as `npm start` runs it): its own memory.
     timer.uninstall();
     await analytics.stop();
+    if (!flagSetting('BENCH_PROCESS', true)) return;
     const service = await startServiceProcess({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW });
     try {
       const idleMb = service.rssMb();
