@@ -7,7 +7,7 @@ import { MongoClient, type Document } from 'mongodb';
 import { Client } from 'pg';
 import { BenchSetupError } from '../lib/errors';
 import { numberSetting } from '../lib/settings';
-import type { DatasetSize } from '../dataset';
+import { generateDataset, openDataset, type DatasetSize, type GenerateResult, type Progress } from '../dataset';
 import type { RebuildService } from '../../services/analytics/src/rebuild/rebuild.service';
 import type { RebuildProgress } from '../../services/analytics/src/rebuild/rebuild-progress';
 
@@ -19,6 +19,21 @@ export function datasetSetting(): DatasetSize {
   const text = process.env.BENCH_DATASET?.trim() || 'small';
   if (text === 'small' || text === 'national') return text;
   return Math.round(numberSetting('BENCH_DATASET', 10_000));
+}
+
+/**
+ * The data set (generated when missing; BENCH_DATASET_PREFIX names another one). One whose generation is under
+ * way elsewhere (its marker not complete) is left alone: generating it here would start it over.
+ */
+export async function datasetFor(size: DatasetSize, seed: number, onProgress: (progress: Progress) => void): Promise<GenerateResult> {
+  const place = { prefix: process.env.BENCH_DATASET_PREFIX || undefined };
+  const opened = await openDataset(size, seed, place);
+  if (opened.marker && !opened.complete) {
+    throw new BenchSetupError(
+      `the data set ${opened.names.database} is not complete: it is being generated (wait), or its generation was interrupted (generate it again with bench/dataset)`,
+    );
+  }
+  return generateDataset({ size, seed, ...place, onProgress });
 }
 
 export interface StoreEnd {
