@@ -11,9 +11,9 @@
  * store of its own (the data set stays as generated; a stream's read does not depend on the store's size).
  *
  * Run with `bash bench/run.sh reads`. Knobs: BENCH_DATASET (small | national | a number of cases; default
- * small), BENCH_SEED (1), BENCH_SECONDS (10 per endpoint), BENCH_CONNECTIONS (4), BENCH_AMOUNT (2000: at
- * most this many requests per endpoint), BENCH_AUDIT_CONNECTIONS (1), BENCH_TENANT (default: the tenant with the
- * most cases), BENCH_SERVICE_NODE_FLAGS (node flags of the service run as its own process).
+ * small), BENCH_SEED (1), BENCH_SECONDS (10 per endpoint), BENCH_CONNECTIONS (4), BENCH_AUDIT_CONNECTIONS (1),
+ * BENCH_TENANT (default: the tenant with the most cases), BENCH_SERVICE_NODE_FLAGS (node flags of the service
+ * run as its own process).
  */
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
@@ -128,7 +128,7 @@ async function measure(
   endpoint: string,
   token: string,
   raw: Row['raw'],
-  settings: { seconds: number; connections: number; amount: number },
+  settings: { seconds: number; connections: number },
 ): Promise<Row> {
   const label = endpoint.split('?')[0];
   const check = await fetch(`${analytics.url}${endpoint}`, { headers: { authorization: `Bearer ${token}` } });
@@ -146,7 +146,6 @@ async function main(): Promise<void> {
   const settings = {
     seconds: Math.round(numberSetting('BENCH_SECONDS', 10)),
     connections: Math.round(numberSetting('BENCH_CONNECTIONS', 4)),
-    amount: Math.round(numberSetting('BENCH_AMOUNT', 2_000)),
   };
 
   console.log(`# reads benchmark, ${new Date().toISOString()}`);
@@ -202,7 +201,7 @@ async function main(): Promise<void> {
     const someCase = (await cases.findOne({}, { projection: { _id: 1 } }))?._id;
     const byId = await timeRepeated(() => cases.findOne({ _id: someCase ?? '' }));
     console.log(
-      `one case document by _id (FerretDB has no working index for it: see bench/README.md), in ${counts.size} tenants' ` +
+      `one case document by _id (the one query FerretDB pushes down), in ${counts.size} tenants' ` +
         `${[...counts.values()].reduce((a, b) => a + b, 0)} cases: p50 ${fixed(byId.p50, 1)} ms, p95 ${fixed(byId.p95, 1)} ms`,
     );
 
@@ -233,7 +232,7 @@ async function main(): Promise<void> {
     for (const [endpoint, raw] of endpoints) {
       // A PDF takes its time: fewer at once, and fewer.
       const pdf = endpoint.endsWith('.pdf');
-      const load = pdf ? { ...settings, connections: 1, amount: Math.min(settings.amount, 20) } : settings;
+      const load = pdf ? { ...settings, connections: 1 } : settings;
       print(await measure(analytics, endpoint, reader, raw, load));
     }
 
@@ -288,7 +287,7 @@ async function main(): Promise<void> {
 
     console.log('');
     console.log(
-      `load: ${settings.connections} connections, ${settings.seconds} s or ${settings.amount} requests per endpoint; ` +
+      `load: ${settings.connections} connections (1 for the PDF and the auditor), ${settings.seconds} s per endpoint; ` +
         `peak RSS of this process (both analytics instances in it; autocannon is a child process): ${fixed(peakRss, 0)} MB; ` +
         `the service as its own process under the same load (list, KPIs, CSV; ${serviceRss.requests} requests): RSS ${fixed(serviceRss.idle, 0)} MB idle, peak ${fixed(serviceRss.peak, 0)} MB`,
     );
