@@ -24,7 +24,7 @@ import { createTestDatabase, testMongoUri, type TestDatabase } from '@civic/test
 import { DEFAULT_NOW } from './dataset';
 import { dropMongoDatabase, startBenchAnalytics, type BenchAnalytics } from './analytics/app';
 import { autocannon, serverPercentiles, type LoadResult } from './analytics/load';
-import { caughtUpLiveModel, datasetFor, datasetSetting, rebuild, storeEnd } from './analytics/model';
+import { caughtUpLiveModel, datasetFor, datasetSetting, rebuild, storeEnd, useBenchMongo } from './analytics/model';
 import { startServiceProcess } from './analytics/process';
 import { datasetProgressBar } from './analytics/progress';
 import { BenchSetupError } from './lib/errors';
@@ -141,6 +141,7 @@ async function measure(
 }
 
 async function main(): Promise<void> {
+  useBenchMongo();
   const size = datasetSetting();
   const seed = Math.round(numberSetting('BENCH_SEED', 1));
   const settings = {

@@ -16,7 +16,7 @@ import { PostgresEventStore, type RecordedEvent } from '@civic/event-store';
 import { caseEventFromRecorded, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
 import { testMongoUri } from '@civic/testing';
 import { DEFAULT_NOW } from './dataset';
-import { caughtUpLiveModel, datasetFor, datasetSetting, rebuild, storeEnd } from './analytics/model';
+import { caughtUpLiveModel, datasetFor, datasetSetting, rebuild, storeEnd, useBenchMongo } from './analytics/model';
 import { dropMongoDatabase, startBenchAnalytics } from './analytics/app';
 import { datasetProgressBar } from './analytics/progress';
 import { OpTimer } from './analytics/op-timer';
@@ -71,6 +71,7 @@ async function readEverything(store: PostgresEventStore, pageSize: number, onPag
 }
 
 async function main(): Promise<void> {
+  useBenchMongo();
   const size = datasetSetting();
   const seed = Math.round(numberSetting('BENCH_SEED', 1));
   const timeFold = flagSetting('BENCH_FOLD', true);

@@ -14,6 +14,11 @@ import type { RebuildProgress } from '../../services/analytics/src/rebuild/rebui
 const REBUILD_TIMEOUT_MS = 3 * 60 * 60 * 1000;
 const LIVE_GENERATION = 'benchlive';
 
+/** BENCH_MONGODB_URI: another FerretDB (or MongoDB) than MONGODB_URI's, e.g. one on its PostgreSQL backend. */
+export function useBenchMongo(): void {
+  if (process.env.BENCH_MONGODB_URI) process.env.MONGODB_URI = process.env.BENCH_MONGODB_URI;
+}
+
 /** BENCH_DATASET: small (default), national, or a number of cases. */
 export function datasetSetting(): DatasetSize {
   const text = process.env.BENCH_DATASET?.trim() || 'small';
