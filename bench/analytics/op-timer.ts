@@ -51,20 +51,20 @@ export class OpTimer {
 
   private wrap(target: Record<string, AnyFunction>, method: string, label: (this: unknown) => string): void {
     const original = target[method];
-    const timer = this;
+    const enabled = () => this.enabled;
+    const record = (name: string, started: number) => {
+      const figure = this.figures.get(name) ?? { op: name, calls: 0, ms: 0 };
+      figure.calls += 1;
+      figure.ms += performance.now() - started;
+      this.figures.set(name, figure);
+    };
     target[method] = function (this: unknown, ...args: unknown[]) {
-      if (!timer.enabled) return original.apply(this, args);
+      if (!enabled()) return original.apply(this, args);
       const name = label.call(this);
       const started = performance.now();
-      const record = () => {
-        const figure = timer.figures.get(name) ?? { op: name, calls: 0, ms: 0 };
-        figure.calls += 1;
-        figure.ms += performance.now() - started;
-        timer.figures.set(name, figure);
-      };
       const result = original.apply(this, args);
-      if (result instanceof Promise) return result.finally(record);
-      record();
+      if (result instanceof Promise) return result.finally(() => record(name, started));
+      record(name, started);
       return result;
     };
     this.restores.push(() => (target[method] = original));
