@@ -3,7 +3,8 @@ import { toLocalDate, type IsoDate, type TenantCharter, type Viewer } from '@civ
 import { CLOCK, SERVICE_CONFIG, TenantDirectory, UnknownTenantError, type Clock } from '@civic/platform';
 import type { AnalyticsConfig } from '../config';
 import type { CaseDocument } from '../projection/case-document';
-import { bucketFromDocument, bucketId, type CaseRow } from '../projection/case-rows';
+import type { Collection } from 'mongodb';
+import { bucketFromDocument, bucketId, type BucketDocument, type CaseRow } from '../projection/case-rows';
 import { caseListFilter, caseListSort, type CaseListQuery } from './case-query';
 import type { KpiCase } from '../kpis/kpis';
 import { ReadModels } from '../projection/read-models';
@@ -76,6 +77,8 @@ export interface MonthRange {
 export class CaseReads {
   /** Decoded buckets between requests, by generation and version. */
   private readonly cache: BucketCache;
+  /** Buckets being read, by generation, id and version. */
+  private readonly loading = new Map<string, Promise<CaseRow[]>>();
 
   constructor(
     private readonly readModels: ReadModels,
@@ -128,15 +131,26 @@ export class CaseReads {
         const key = `${generation}|${id}`;
         const cached = this.cache.get(key, versions[month]);
         if (cached) return cached;
-        // Read by id: FerretDB serves `{ _id }` from its index, and nothing else (case-rows.ts).
-        const doc = await buckets.findOne({ _id: id });
-        if (!doc) return [];
-        const rows = [...bucketFromDocument(doc).rows.values()];
-        this.cache.set(key, doc.version, rows);
-        return rows;
+        // Requests arriving together share one read of a bucket (not one decode each, in memory at once).
+        const flight = `${key}|${versions[month]}`;
+        let loading = this.loading.get(flight);
+        if (!loading) {
+          loading = this.load(buckets, id, key).finally(() => this.loading.delete(flight));
+          this.loading.set(flight, loading);
+        }
+        return loading;
       }),
     );
     return found.flat();
+  }
+
+  /** Reads by id: FerretDB serves `{ _id }` from its index, and nothing else (case-rows.ts). */
+  private async load(buckets: Collection<BucketDocument>, id: string, key: string): Promise<CaseRow[]> {
+    const doc = await buckets.findOne({ _id: id });
+    if (!doc) return [];
+    const rows = [...bucketFromDocument(doc).rows.values()];
+    this.cache.set(key, doc.version, rows);
+    return rows;
   }
 }
 
