@@ -6,6 +6,8 @@ import { CaseEventsHandler } from './consumer/case-events.handler';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DeadlineViewStore } from './deadlines/deadline-view.store';
 import { TimerStore } from './watch/timer.store';
+import { timerStoreProviders } from './watch/timer-store.provider';
+import { sealedCasesProvider } from './watch/sealed-cases';
 import { AlertRecorder } from './watch/alert-recorder';
 import { DeadlinePlanner } from './watch/deadline-planner';
 import { DeadlineTicker } from './watch/deadline-ticker';
@@ -22,7 +24,8 @@ export class DeadlineWatchModule {
       imports: [PlatformModule.forRoot({ service: 'deadline-watch', config, traceCaseEvents: false })],
       controllers: [CaseEventsController, DeadlinesController],
       providers: [
-        TimerStore,
+        ...timerStoreProviders,
+        sealedCasesProvider,
         DeadlineViewStore,
         DeadlinePlanner,
         EscalationRoles,

@@ -1,4 +1,4 @@
-import { booleanFlag, platformConfigSchema } from '@civic/platform';
+import { booleanFlag, eventStoreKind, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
 
 const milliseconds = (defaultValue: number, min: number) =>
@@ -22,5 +22,17 @@ export const configSchema = platformConfigSchema.extend({
    * must be far longer than recording one alert takes; a crashed instance's timers wait this long.
    */
   TIMER_LEASE_MS: milliseconds(60_000, 100),
+  /** How many cases of a batch are fired at once (each case's timers one after the other). */
+  TICK_CONCURRENCY: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').default(8),
+  /**
+   * Where the timers are kept: `postgres`, a table of deadline-watch's own in the event store's database (the
+   * default when the event store is PostgreSQL), or `mongodb` (the default on EventStoreDB). FerretDB 1.x
+   * takes no timer query from an index (bench/README.md, "timers").
+   */
+  TIMER_STORE: z.enum(['postgres', 'mongodb']).optional(),
 });
 export type DeadlineWatchConfig = z.infer<typeof configSchema>;
+
+/** The timer store named by TIMER_STORE, or the one that goes with the event store. */
+export const timerStoreKind = (config: DeadlineWatchConfig): 'postgres' | 'mongodb' =>
+  config.TIMER_STORE ?? (eventStoreKind(config.EVENT_STORE_URL) === 'postgres' ? 'postgres' : 'mongodb');

@@ -22,12 +22,15 @@ import {
 } from '@civic/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+import { Client } from 'pg';
 import { DeadlineWatchModule } from '../src/app.module';
 import { configSchema } from '../src/config';
 import { CaseEventsHandler } from '../src/consumer/case-events.handler';
 import { configureDeadlineWatchHttp } from '../src/http/openapi';
 import { DeadlineViewStore } from '../src/deadlines/deadline-view.store';
-import { TimerStore } from '../src/watch/timer.store';
+import { TimerStore, type TimerDocument, type TimerState } from '../src/watch/timer.store';
+import { TIMERS_COLLECTION } from '../src/watch/mongo-timer.store';
+import { TIMERS_TABLE } from '../src/watch/postgres-timer.store';
 import { DeadlinePlanner } from '../src/watch/deadline-planner';
 import { DeadlineTicker } from '../src/watch/deadline-ticker';
 
@@ -43,8 +46,15 @@ export interface WatchEnvironment {
   group: string;
   /** Moves every instance's `now`. */
   setClock(instant: string): void;
+  /** Which timer store the instances keep their timers in. */
+  timerStore: TimerStoreKind;
   /** Starts an instance; `ticker: true` runs its own interval, else the test calls `tick()`. */
   start(options?: { ticker?: boolean; consume?: boolean }): Promise<WatchInstance>;
+  /**
+   * A crash after an alert's append but before its timer was settled, as the store would be left: the case's
+   * timers pending again, with leases that have run out.
+   */
+  makePendingAgain(caseId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +74,10 @@ export interface WatchInstance {
   stop(): Promise<void>;
 }
 
-export async function watchEnvironment(prefix: string): Promise<WatchEnvironment> {
+export type TimerStoreKind = 'postgres' | 'mongodb';
+
+/** `timerStore`: the store the instances use (default: the one deadline-watch chooses for a PostgreSQL event store). */
+export async function watchEnvironment(prefix: string, timerStore: TimerStoreKind = 'postgres'): Promise<WatchEnvironment> {
   const database = await createTestDatabase(`${prefix}_watch`);
   const mongoUri = await testMongoUri(`${prefix}_watch`);
   const clock = testClock('deadline-watch', '2026-03-02T08:00:00.000Z');
@@ -96,6 +109,28 @@ export async function watchEnvironment(prefix: string): Promise<WatchEnvironment
     topic,
     group,
     setClock,
+    timerStore,
+    async makePendingAgain(caseId) {
+      if (timerStore === 'postgres') {
+        const client = new Client({ connectionString: database.url });
+        await client.connect();
+        try {
+          await client.query(`update ${TIMERS_TABLE} set state = 'pending', lease_until = 'epoch' where case_id = $1`, [caseId]);
+        } finally {
+          await client.end();
+        }
+        return;
+      }
+      const mongo = await MongoClient.connect(mongoUri);
+      try {
+        await mongo
+          .db()
+          .collection<TimerDocument>(TIMERS_COLLECTION)
+          .updateMany({ caseId }, { $set: { state: 'pending' as TimerState, leaseUntil: new Date(0) } });
+      } finally {
+        await mongo.close();
+      }
+    },
     async start(options = {}) {
       const instance = await startInstance(environment, options);
       instances.push(instance);
@@ -130,6 +165,7 @@ async function startInstance(
     TICKER_ENABLED: String(ticker),
     TICK_MS: '200',
     TIMER_LEASE_MS: '5000',
+    TIMER_STORE: environment.timerStore,
     LOG_LEVEL: 'warn',
   });
   const moduleRef = await Test.createTestingModule({ imports: [DeadlineWatchModule.forRoot(config)] }).compile();

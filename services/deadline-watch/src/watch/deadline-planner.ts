@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RegisteredCase } from '@civic/domain';
+import type { RecordedEvent } from '@civic/event-store';
 import { CaseReader, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
 import { planDeadline, type DeadlinePlan } from '../plan/deadline-plan';
 import { DeadlineViewStore } from '../deadlines/deadline-view.store';
 import { listingOf } from '../deadlines/case-listing';
 import { TimerStore } from './timer.store';
 import { UnknownTenantError } from './errors';
+import { SEALED_CASES } from './sealed-cases';
 
 /** A case as it is now, and the timers planned for it. */
 export interface Replanned {
@@ -15,25 +17,34 @@ export interface Replanned {
   revision: number;
   /** The case's conversation, from its registration: every alert joins it. */
   correlationId: string;
+  /** The stream as read (sealed), so an alert can be decided on the very events the plan was made from. */
+  recorded: readonly RecordedEvent[];
 }
 
 /**
  * Reads a case's whole stream, folds it with the domain, plans its timers and stores them with the revision
- * they were planned from. Runs on every case event and again before any timer fires, so an alert is only
- * ever recorded for the due date the case has now.
+ * they were planned from. Runs on every case event, and before any timer fires, so an alert is only ever
+ * recorded for the due date the case has now.
  */
 @Injectable()
 export class DeadlinePlanner {
   constructor(
-    private readonly cases: CaseReader,
+    @Inject(SEALED_CASES) private readonly cases: CaseReader,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly tenants: TenantDirectory,
     private readonly timers: TimerStore,
     private readonly view: DeadlineViewStore,
   ) {}
 
-  /** Undefined when the case is not in this deployment's store (a topic shared by test runs, a store restored from backup). */
+  /** Plans the case and stores the plan. Undefined when the case is not in this deployment's store (a topic shared by test runs, a store restored from backup). */
   async replan(caseId: string): Promise<Replanned | undefined> {
+    const replanned = await this.plan(caseId);
+    if (replanned) await this.store(replanned);
+    return replanned;
+  }
+
+  /** The case's plan from its stream as it is now, not stored. */
+  async plan(caseId: string): Promise<Replanned | undefined> {
     const history = await this.cases.read(caseId);
     const { state } = history;
     if (state.status === 'NotRegistered') return undefined;
@@ -41,10 +52,19 @@ export class DeadlinePlanner {
     const charter = this.tenants.get(state.facts.tenant);
     if (!charter) throw new UnknownTenantError(state.facts.tenant);
     const plan = planDeadline({ state, charter, calendar: this.tenants.calendarOf(charter) });
+    return {
+      plan,
+      state,
+      revision: history.revision,
+      correlationId: history.events[0].metadata.correlationId,
+      recorded: history.recorded,
+    };
+  }
 
-    await this.timers.apply(plan, history.revision, this.settledAt());
-    await this.view.apply(plan, listingOf(state), state.facts.alerts, history.revision);
-    return { plan, state, revision: history.revision, correlationId: history.events[0].metadata.correlationId };
+  /** Brings the case's timers and its row in the API's read model in line with the plan. */
+  async store({ plan, state, revision }: Replanned): Promise<void> {
+    await this.timers.apply(plan, revision, this.settledAt());
+    await this.view.apply(plan, listingOf(state), state.facts.alerts, revision);
   }
 
   /** The clock may be a test's file that is not there yet: a timer's bookkeeping falls back to the system time. */

@@ -1,12 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import type { IsoDate } from '@civic/domain';
-import { MongoServerError, type Collection } from 'mongodb';
-import type { Connection } from 'mongoose';
 import type { AlertKind, DeadlinePlan } from '../plan/deadline-plan';
-
-const DUPLICATE_KEY = 11000;
-export const TIMERS_COLLECTION = 'deadline_timers';
 
 export type TimerState = 'pending' | 'done' | 'cancelled';
 
@@ -33,105 +26,74 @@ export interface TimerDocument {
   settledAt: Date | null;
 }
 
+/** How a fired timer ends: done (the alert is on the stream) or cancelled (the case moved on). */
+export interface Settlement {
+  id: string;
+  state: Exclude<TimerState, 'pending'>;
+  outcome: string;
+}
+
+/** A claimed timer given back for a later tick, with why (null: nothing to say). */
+export interface Release {
+  id: string;
+  outcome: string | null;
+}
+
 /**
- * The durable timers in MongoDB (`deadline_timers`). Indexed on (state, fire time), so a tick reads only the
- * pending timers that are due, oldest first: its work grows with the timers due, not with the open cases.
- * Without transactions (FerretDB) every write is one conditional document update: a plan writes a timer only
- * if no newer plan has, a claim succeeds for one instance only, and `done` is final.
+ * The durable timers: every write is conditional, so a plan writes a timer only if no newer plan has, a
+ * claim succeeds for one instance only, and `done` is final. A tick reads only the pending timers that are
+ * due, oldest first, so its work grows with the timers due, not with the open cases.
+ *
+ * Two adapters: PostgreSQL (`postgres-timer.store.ts`, the default wherever the event store is PostgreSQL)
+ * and MongoDB (`mongo-timer.store.ts`, for a deployment on EventStoreDB and MongoDB). FerretDB 1.x serves
+ * neither the due query nor a lookup by `_id` from an index, so on it every timer operation reads the whole
+ * collection (bench/README.md, "timers").
  */
-@Injectable()
-export class TimerStore implements OnModuleInit {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.collection().createIndex({ state: 1, fireAt: 1, order: 1 });
-    await this.collection().createIndex({ caseId: 1 });
-  }
-
+export abstract class TimerStore {
   /**
    * Brings the case's timers in line with its plan, made from the stream at `revision`: planned ones pending
    * (or done when the alert is on the stream), every other pending one of the case cancelled.
    */
-  async apply(plan: DeadlinePlan, revision: number, at: Date): Promise<void> {
-    const collection = this.collection();
-    for (const timer of plan.timers) {
-      const fields = {
-        tenant: plan.tenant,
-        caseId: plan.caseId,
-        kind: timer.kind,
-        dueDate: timer.dueDate,
-        workingDaysBefore: timer.workingDaysBefore,
-        fireOn: timer.fireOn,
-        fireAt: timer.fireAt,
-        order: timer.order,
-      };
-      // An alert on the stream is final whatever plan says otherwise: done needs no revision check.
-      const filter = timer.recorded
-        ? { _id: timer.key, state: { $ne: 'done' as const } }
-        : { _id: timer.key, state: { $ne: 'done' as const }, planRevision: { $lte: revision } };
-      const update = timer.recorded
-        ? { ...fields, state: 'done' as const, planRevision: revision, outcome: 'recorded', settledAt: at }
-        : { ...fields, state: 'pending' as const, planRevision: revision, outcome: null, settledAt: null };
-      try {
-        await collection.updateOne(
-          filter,
-          { $set: update, $setOnInsert: { leaseOwner: null, leaseUntil: null, attempts: 0 } },
-          { upsert: true },
-        );
-      } catch (error) {
-        // The timer is done, or a newer plan wrote it: either way this plan has nothing to add.
-        if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
-      }
-    }
-    await collection.updateMany(
-      { caseId: plan.caseId, state: 'pending', _id: { $nin: plan.timers.map((timer) => timer.key) }, planRevision: { $lte: revision } },
-      { $set: { state: 'cancelled', planRevision: revision, outcome: cancelReason(plan), settledAt: at } },
-    );
-  }
+  abstract apply(plan: DeadlinePlan, revision: number, at: Date): Promise<void>;
 
-  /** Pending timers due at `now` in fire order, leased ones included (a tick skips their cases). */
-  due(now: Date, limit: number): Promise<TimerDocument[]> {
-    return this.collection()
-      .find({ state: 'pending', fireAt: { $lte: now } })
-      .sort({ fireAt: 1, order: 1, _id: 1 })
-      .limit(limit)
-      .toArray();
-  }
+  /** At most `limit` pending timers due at `now` in fire order, leased ones included (a tick skips their cases). */
+  abstract due(now: Date, limit: number): Promise<TimerDocument[]>;
 
-  /** Takes the timer for `owner` until `until`, unless another instance holds it: true for one instance only. */
-  async claim(id: string, owner: string, realNow: Date, until: Date): Promise<boolean> {
-    const result = await this.collection().updateOne(
-      { _id: id, state: 'pending', $or: [{ leaseUntil: null }, { leaseUntil: { $lte: realNow } }] },
-      { $set: { leaseOwner: owner, leaseUntil: until }, $inc: { attempts: 1 } },
-    );
-    return result.modifiedCount === 1;
-  }
+  /** Takes each timer for `owner` until `until` unless another instance holds it; returns the ids taken. */
+  abstract claim(ids: readonly string[], owner: string, realNow: Date, until: Date): Promise<Set<string>>;
 
-  /** Ends a claimed timer: done (the alert is on the stream) or cancelled (the case moved on). */
-  async settle(id: string, owner: string, state: Exclude<TimerState, 'pending'>, outcome: string, at: Date): Promise<void> {
-    await this.collection().updateOne(
-      { _id: id, leaseOwner: owner, state: 'pending' },
-      { $set: { state, outcome, settledAt: at, leaseOwner: null, leaseUntil: null } },
-    );
-  }
+  /** Ends claimed timers (only those `owner` still holds and that are still pending). */
+  abstract settle(settlements: readonly Settlement[], owner: string, at: Date): Promise<void>;
 
-  /** Gives a claimed timer back for the next tick, with why. */
-  async release(id: string, owner: string, outcome: string | null): Promise<void> {
-    await this.collection().updateOne({ _id: id, leaseOwner: owner }, { $set: { leaseOwner: null, leaseUntil: null, outcome } });
-  }
+  /** Gives claimed timers back for a later tick. */
+  abstract release(releases: readonly Release[], owner: string): Promise<void>;
 
-  ofCase(caseId: string): Promise<TimerDocument[]> {
-    return this.collection().find({ caseId }).sort({ fireAt: 1, order: 1, _id: 1 }).toArray();
-  }
+  abstract ofCase(caseId: string): Promise<TimerDocument[]>;
 
-  private collection(): Collection<TimerDocument> {
-    const db = this.connection.db;
-    if (!db) throw new Error('the MongoDB connection has no database');
-    return db.collection<TimerDocument>(TIMERS_COLLECTION);
-  }
+  abstract close(): Promise<void>;
 }
 
-function cancelReason(plan: DeadlinePlan): string {
+/** What a plan writes for each of its timers, the same for every adapter. */
+export function plannedTimerFields(plan: DeadlinePlan, revision: number, at: Date) {
+  return plan.timers.map((timer) => ({
+    _id: timer.key,
+    tenant: plan.tenant,
+    caseId: plan.caseId,
+    kind: timer.kind,
+    dueDate: timer.dueDate,
+    workingDaysBefore: timer.workingDaysBefore,
+    fireOn: timer.fireOn,
+    fireAt: timer.fireAt,
+    order: timer.order,
+    // An alert on the stream is final whatever plan says otherwise: done needs no revision check.
+    state: timer.recorded ? ('done' as const) : ('pending' as const),
+    planRevision: revision,
+    outcome: timer.recorded ? 'recorded' : null,
+    settledAt: timer.recorded ? at : null,
+  }));
+}
+
+export function cancelReason(plan: DeadlinePlan): string {
   if (!plan.open) return `case ${plan.status}`;
   if (plan.paused && plan.dueDate === null) return 'clock paused';
   if (plan.dueDate === null) return 'no due date';
