@@ -4,6 +4,8 @@ import { pdfText } from '@civic/testing';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CaseProjector } from '../src/projection/case-projector';
 import { LiveProjection } from '../src/projection/live-projection';
+import { DirectGenerationStore } from '../src/projection/generation-store';
+import { ReadModels } from '../src/projection/read-models';
 import { dataset, NOW } from './fixtures/dataset';
 import { expectedGroups, expectedKpis, rawCases, type RawCase } from './fixtures/expected';
 import { startAnalytics, type AnalyticsHarness } from './harness';
@@ -107,13 +109,14 @@ describe('analytics read models: case list, KPIs, reports', () => {
       const generation = analytics.app.get(LiveProjection).status().generation as string;
       const events = await analytics.allEvents();
       const projector = analytics.app.get(CaseProjector);
+      const store = new DirectGenerationStore(analytics.app.get(ReadModels).collections(generation));
       // The ones that move figures, singly as a consumer would see them, then everything as one page.
       for (const event of events.filter((e) =>
         ['SatisfactionRecorded', 'DeadlineBreached', 'DeadlineExtended', 'CaseAnswered', 'CaseRedirected'].includes(e.type),
       )) {
-        await projector.apply(generation, [event]);
+        await projector.apply(store, [event]);
       }
-      await projector.apply(generation, events);
+      await projector.apply(store, events);
       const after = await Promise.all([
         json('/tenants/peshtera/kpis?by=unit'),
         json('/tenants/peshtera/cases?pageSize=100'),

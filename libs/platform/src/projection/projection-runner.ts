@@ -16,6 +16,13 @@ export interface Projection<P extends ProjectionProgress = ProjectionProgress> {
   progress(): Promise<P>;
   /** Applies events in the store's order and stores the progress they bring it to, which it returns. */
   apply(events: RecordedEvent[], from: P): Promise<P>;
+  /**
+   * Once, when catching up first reaches the end, before `onCaughtUp` and before following live: a
+   * projection that kept its writes back while catching up (a rebuild into a model nobody else writes yet)
+   * stores them and its progress now, and returns the progress stored. Until then its `apply` may return
+   * progress it has not stored; a restart after a failure asks `progress()` again, as always.
+   */
+  caughtUp?(progress: P): Promise<P>;
 }
 
 export interface ProjectionHooks<P extends ProjectionProgress> {
@@ -103,17 +110,26 @@ export class ProjectionRunner<P extends ProjectionProgress = ProjectionProgress>
     let progress = await this.projection.progress();
     this.current = progress;
     const { filter } = this.projection;
+    const read = (from: GlobalPosition | null) =>
+      this.store.readAll({ from: from ?? 'start', maxCount: this.options.pageSize, ...(filter ? { filter } : {}) });
+    let next = read(progress.position);
     while (!this.stopped) {
-      const page = await this.store.readAll({
-        from: progress.position ?? 'start',
-        maxCount: this.options.pageSize,
-        ...(filter ? { filter } : {}),
-      });
+      const page = await next;
+      // The next page is read while this one is applied (a read changes nothing; it is dropped on a failure).
+      const full = page.length === this.options.pageSize;
+      if (full) {
+        next = read(page[page.length - 1].position);
+        next.catch(() => undefined);
+      }
       progress = await this.applied(page, progress);
-      if (page.length < this.options.pageSize) break;
+      if (!full) break;
     }
     if (this.stopped) return;
     if (!this.reachedEnd) {
+      if (this.projection.caughtUp) {
+        progress = await this.projection.caughtUp({ ...progress });
+        this.current = progress;
+      }
       this.reachedEnd = true;
       await this.hooks.onCaughtUp?.({ ...progress });
     }

@@ -3,9 +3,13 @@ import { toLocalDate, type IsoDate, type TenantCharter, type Viewer } from '@civ
 import { CLOCK, SERVICE_CONFIG, TenantDirectory, UnknownTenantError, type Clock } from '@civic/platform';
 import type { AnalyticsConfig } from '../config';
 import type { CaseDocument } from '../projection/case-document';
+import type { Collection } from 'mongodb';
+import { bucketFromDocument, bucketId, type BucketDocument, type CaseRow } from '../projection/case-rows';
 import { caseListFilter, caseListSort, type CaseListQuery } from './case-query';
-import { KPI_FIELDS, type KpiCase } from '../kpis/kpis';
+import type { KpiCase } from '../kpis/kpis';
 import { ReadModels } from '../projection/read-models';
+import { comparator, matches, type Filter } from './row-match';
+import { BucketCache } from './bucket-cache';
 
 export { UnknownTenantError };
 
@@ -39,7 +43,7 @@ export interface CaseListPage {
   items: CaseListItem[];
 }
 
-export const listItem = (doc: CaseDocument, today: IsoDate): CaseListItem => ({
+export const listItem = (doc: CaseRow, today: IsoDate): CaseListItem => ({
   caseId: doc._id,
   registryNumber: doc.registryNumber,
   kind: doc.kind,
@@ -58,15 +62,32 @@ export const listItem = (doc: CaseDocument, today: IsoDate): CaseListItem => ({
   breaches: doc.breaches,
 });
 
-/** Reads of the case model in service, per tenant; "today" is the tenant's date by the service's clock. */
+/** Months `YYYY-MM`, both included; either end may be open. */
+export interface MonthRange {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Reads of the case model in service, per tenant; "today" is the tenant's date by the service's clock. They
+ * read the tenant's buckets of rows (case-rows.ts), by id, and filter, sort and count in memory with the
+ * same MongoDB filters the model's documents would be queried with (row-match.ts).
+ */
 @Injectable()
 export class CaseReads {
+  /** Decoded buckets between requests, by generation and version. */
+  private readonly cache: BucketCache;
+  /** Buckets being read, by generation, id and version. */
+  private readonly loading = new Map<string, Promise<CaseRow[]>>();
+
   constructor(
     private readonly readModels: ReadModels,
     private readonly tenants: TenantDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: AnalyticsConfig,
-  ) {}
+  ) {
+    this.cache = new BucketCache(config.ANALYTICS_READ_CACHE_ROWS);
+  }
 
   charter(tenant: string): TenantCharter {
     const charter = this.tenants.get(tenant);
@@ -81,24 +102,61 @@ export class CaseReads {
   /** The page of the list `viewer` asked for: confidential cases only where the viewer may see them. */
   async list(tenant: string, query: CaseListQuery, viewer: Viewer): Promise<CaseListPage> {
     const today = this.today(tenant);
-    const cases = await this.readModels.currentCases();
     const filter = caseListFilter(tenant, query, viewer, today, this.config.ANALYTICS_DUE_SOON_DAYS);
-    const [total, docs] = await Promise.all([
-      cases.countDocuments(filter),
-      cases
-        .find(filter)
-        .sort(caseListSort(query.sort))
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .toArray(),
-    ]);
-    return { tenant, asOf: today, page: query.page, pageSize: query.pageSize, total, items: docs.map((doc) => listItem(doc, today)) };
+    const rows = (await this.rows(tenant)).filter((row) => matches(row, withoutTenant(filter)));
+    rows.sort(comparator(caseListSort(query.sort)));
+    const start = (query.page - 1) * query.pageSize;
+    const items = rows.slice(start, start + query.pageSize).map((row) => listItem(row, today));
+    return { tenant, asOf: today, page: query.page, pageSize: query.pageSize, total: rows.length, items };
   }
 
-  /** The KPI fields of the cases matching `filter` (a tenant's, always). */
-  async kpiCases(filter: Record<string, unknown> & { tenant: string }): Promise<KpiCase[]> {
-    const cases = await this.readModels.currentCases();
-    const projection = Object.fromEntries([['_id', 0], ...KPI_FIELDS.map((field) => [field, 1])]);
-    return cases.find(filter, { projection }).toArray() as unknown as Promise<KpiCase[]>;
+  /** The KPI fields of the cases matching `filter` (a tenant's, always; `receivedOn` narrows the months read). */
+  async kpiCases(filter: Filter & { tenant: string }): Promise<KpiCase[]> {
+    const received = filter.receivedOn as { $gte?: string; $lte?: string } | undefined;
+    const months = { from: received?.$gte?.slice(0, 7), to: received?.$lte?.slice(0, 7) };
+    return (await this.rows(filter.tenant, months)).filter((row) => matches(row, withoutTenant(filter)));
   }
+
+  /** Every row of the tenant's cases received in these months, from the generation in service. */
+  async rows(tenant: string, range: MonthRange = {}): Promise<CaseRow[]> {
+    const generation = (await this.readModels.current()) ?? (await this.readModels.initialize());
+    const { buckets, months } = this.readModels.collections(generation);
+    const versions = (await months.findOne({ _id: tenant }))?.versions ?? {};
+    const wanted = Object.keys(versions)
+      .filter((month) => (!range.from || month >= range.from) && (!range.to || month <= range.to))
+      .sort();
+    const found = await Promise.all(
+      wanted.map(async (month) => {
+        const id = bucketId(tenant, month);
+        const key = `${generation}|${id}`;
+        const cached = this.cache.get(key, versions[month]);
+        if (cached) return cached;
+        // Requests arriving together share one read of a bucket (not one decode each, in memory at once).
+        const flight = `${key}|${versions[month]}`;
+        let loading = this.loading.get(flight);
+        if (!loading) {
+          loading = this.load(buckets, id, key).finally(() => this.loading.delete(flight));
+          this.loading.set(flight, loading);
+        }
+        return loading;
+      }),
+    );
+    return found.flat();
+  }
+
+  /** Reads by id: FerretDB serves `{ _id }` from its index, and nothing else (case-rows.ts). */
+  private async load(buckets: Collection<BucketDocument>, id: string, key: string): Promise<CaseRow[]> {
+    const doc = await buckets.findOne({ _id: id });
+    if (!doc) return [];
+    const rows = [...bucketFromDocument(doc).rows.values()];
+    this.cache.set(key, doc.version, rows);
+    return rows;
+  }
+}
+
+/** The rows read are the tenant's already. */
+function withoutTenant(filter: Filter): Filter {
+  const rest = { ...filter };
+  delete rest.tenant;
+  return rest;
 }

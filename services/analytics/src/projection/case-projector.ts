@@ -1,73 +1,71 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@civic/event-store';
 import { caseEventFromRecorded, TenantDirectory } from '@civic/platform';
-import type { AnyBulkWriteOperation } from 'mongodb';
-import { MongoBulkWriteError } from 'mongodb';
 import { evolveCaseDocument, type CaseDocument, type ModelEvent } from './case-document';
+import { bucketOf, emptyBucket, mergeRow, type Bucket } from './case-rows';
+import type { GenerationStore, LoadedCase } from './generation-store';
 import { TenantContexts } from './tenant-context';
-import { ReadModels } from './read-models';
+
+export { ProjectionConflictError } from './generation-store';
 
 /** The streams the case model reads: `case-<id>` (stream categories have no dash). */
 export const CASE_STREAMS = { streamNamePrefixes: ['case-'] };
 
 /**
  * Applies events of the store's global order to one generation of the case model: per page, it loads
- * the documents of the cases concerned, folds the events in with `evolveCaseDocument`, and writes only
- * what changed, each write conditional on the revision it read. Live following and rebuilding use this
- * one path; an event applied before is a no-op, so re-reading after a crash is safe.
+ * the documents of the cases concerned, folds the events in with `evolveCaseDocument`, writes only the
+ * documents that changed, then brings each case's row in its bucket (case-rows.ts) up to the document's
+ * revision. Live following and rebuilding use this one path (through a store that writes at once, or one
+ * that keeps a rebuild in memory); an event applied before is a no-op, so re-reading after a crash is safe,
+ * and a bucket a crash left behind its documents is brought up to them by the re-read.
  */
 @Injectable()
 export class CaseProjector {
   private readonly contexts: TenantContexts;
 
-  constructor(
-    private readonly readModels: ReadModels,
-    tenants: TenantDirectory,
-  ) {
+  constructor(tenants: TenantDirectory) {
     this.contexts = new TenantContexts((tenant) => tenants.get(tenant));
   }
 
-  async apply(generation: string, events: readonly RecordedEvent[]): Promise<void> {
+  async apply(store: GenerationStore, events: readonly RecordedEvent[]): Promise<void> {
     const byCase = new Map<string, ModelEvent[]>();
     for (const recorded of events) {
       const event = caseEventFromRecorded(recorded);
       const { caseId } = event.metadata;
-      const list = byCase.get(caseId) ?? [];
-      list.push({ revision: recorded.revision, event });
-      byCase.set(caseId, list);
+      const list = byCase.get(caseId);
+      if (list) list.push({ revision: recorded.revision, event });
+      else byCase.set(caseId, [{ revision: recorded.revision, event }]);
     }
     if (byCase.size === 0) return;
 
-    const cases = this.readModels.cases(generation);
-    const found = await cases.find({ _id: { $in: [...byCase.keys()] } }).toArray();
-    const before = new Map(found.map((doc) => [doc._id, doc]));
-    const writes: AnyBulkWriteOperation<CaseDocument>[] = [];
+    const before = await store.cases([...byCase.keys()]);
+    const changed: LoadedCase[] = [];
+    const folded: CaseDocument[] = [];
     for (const [caseId, caseEvents] of byCase) {
-      const old = before.get(caseId) ?? null;
+      const loaded = before.get(caseId);
+      const old = loaded?.doc ?? null;
       let doc: CaseDocument | null = old;
       for (const event of caseEvents) doc = evolveCaseDocument(doc, event, this.contexts.of(event.event.metadata.tenant));
-      if (doc === null || doc === old) continue;
-      if (old === null) writes.push({ insertOne: { document: doc } });
-      else writes.push({ replaceOne: { filter: { _id: caseId, revision: old.revision }, replacement: doc } });
+      if (doc === null) continue;
+      folded.push(doc);
+      if (doc !== old) changed.push({ doc, stored: loaded?.stored ?? null });
     }
-    if (writes.length === 0) return;
+    if (folded.length === 0) return;
 
-    const replaces = writes.filter((write) => 'replaceOne' in write).length;
-    try {
-      const result = await cases.bulkWrite(writes, { ordered: false });
-      if (result.matchedCount !== replaces) throw new ProjectionConflictError(generation);
-    } catch (error) {
-      // Another instance wrote one of these cases first (a duplicate insert): read again and re-apply.
-      if (error instanceof MongoBulkWriteError && error.code === 11000) throw new ProjectionConflictError(generation);
-      throw error;
+    // Every case touched, changed now or not: a re-read after a crash brings its row up to the stored document.
+    const bucketIds = [...new Set(folded.map(bucketOf))];
+    const buckets = await store.buckets(bucketIds);
+    const touched = new Set<Bucket>();
+    for (const doc of folded) {
+      const id = bucketOf(doc);
+      let bucket = buckets.get(id);
+      if (!bucket) {
+        bucket = emptyBucket(doc.tenant, doc.receivedMonth);
+        buckets.set(id, bucket);
+      }
+      if (mergeRow(bucket, doc)) touched.add(bucket);
     }
-  }
-}
-
-/** A case document changed between read and write (another instance following the same generation). */
-export class ProjectionConflictError extends Error {
-  constructor(readonly generation: string) {
-    super(`a case document of read-model generation ${generation} changed while events were applied; they are applied again`);
-    this.name = 'ProjectionConflictError';
+    if (changed.length === 0 && touched.size === 0) return;
+    await store.write(changed, [...touched]);
   }
 }

@@ -3,7 +3,7 @@ import type { EventStore } from '@civic/event-store';
 import { EVENT_STORE, SERVICE_CONFIG } from '@civic/platform';
 import type { AnalyticsConfig } from '../config';
 import { CaseProjector } from './case-projector';
-import { GenerationRunner, type RunnerHooks } from './generation-runner';
+import { GenerationRunner, type RunnerHooks, type RunnerOptions } from './generation-runner';
 import { ReadModels, type Checkpoint } from './read-models';
 
 export interface LiveStatus {
@@ -57,12 +57,13 @@ export class LiveProjection implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** A runner feeding `generation` with this service's store, projector and page size. */
-  newRunner(generation: string, hooks: RunnerHooks = {}): GenerationRunner {
+  newRunner(generation: string, hooks: RunnerHooks = {}, options: RunnerOptions = {}): GenerationRunner {
     const log = { warn: (context: object, message: string) => this.logger.warn(context, message) };
     return new GenerationRunner(
       { store: this.store, projector: this.projector, readModels: this.readModels, pageSize: this.config.ANALYTICS_PAGE_SIZE, log },
       generation,
       hooks,
+      options,
     );
   }
 

@@ -4,6 +4,8 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { MongoServerError, type Collection, type Db } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { CaseDocument } from './case-document';
+import type { BucketDocument } from './case-rows';
+import type { GenerationCollections, MonthsIndex } from './generation-store';
 
 const DUPLICATE_KEY = 11000;
 
@@ -15,6 +17,10 @@ export const CHECKPOINT_COLLECTION = 'analytics_checkpoints';
 /** Each build of the case model has a collection of its own. */
 export const CASES_PREFIX = 'analytics_cases_';
 export const casesCollectionName = (generation: string) => `${CASES_PREFIX}${generation}`;
+/** Each build's buckets of rows (case-rows.ts) and each tenant's months that have one. */
+export const ROWS_PREFIX = 'analytics_rows_';
+export const MONTHS_PREFIX = 'analytics_months_';
+const GENERATION_PREFIXES = [CASES_PREFIX, ROWS_PREFIX, MONTHS_PREFIX];
 
 interface AliasDocument {
   _id: string;
@@ -75,14 +81,12 @@ export class ReadModels {
     }
   }
 
-  /** A new, empty generation with its indexes and a checkpoint at the start. */
+  /**
+   * A new, empty generation with a checkpoint at the start. Its collections are read by id only (reads go
+   * through the buckets, case-rows.ts), so they need no index but `_id`'s: every other index would only
+   * make each write slower.
+   */
   async create(generation: string): Promise<void> {
-    const cases = this.cases(generation);
-    await cases.createIndex({ tenant: 1, receivedAt: -1 });
-    await cases.createIndex({ tenant: 1, receivedOn: 1 });
-    await cases.createIndex({ tenant: 1, status: 1 });
-    await cases.createIndex({ tenant: 1, unit: 1, officerId: 1 });
-    await cases.createIndex({ tenant: 1, open: 1, dueDate: 1 });
     await this.checkpoints().updateOne({ _id: generation }, { $setOnInsert: { position: null, applied: 0 } }, { upsert: true });
   }
 
@@ -98,19 +102,19 @@ export class ReadModels {
   /** Drops every generation but these: after a switch, those older than the one just replaced. */
   async dropAllBut(keep: readonly string[]): Promise<string[]> {
     const names = await this.db().listCollections({}, { nameOnly: true }).toArray();
-    const generations = names
-      .map((entry) => entry.name)
-      .filter((name) => name.startsWith(CASES_PREFIX))
-      .map((name) => name.slice(CASES_PREFIX.length))
-      .filter((generation) => !keep.includes(generation));
+    const generations = new Set<string>();
+    for (const { name } of names) {
+      const prefix = GENERATION_PREFIXES.find((p) => name.startsWith(p));
+      const generation = prefix && name.slice(prefix.length);
+      if (generation && !keep.includes(generation)) generations.add(generation);
+    }
     for (const generation of generations) await this.drop(generation);
-    return generations;
+    return [...generations];
   }
 
   async drop(generation: string): Promise<void> {
-    await this.cases(generation)
-      .drop()
-      .catch(() => undefined);
+    const { cases, buckets, months } = this.collections(generation);
+    for (const collection of [cases, buckets, months]) await collection.drop().catch(() => undefined);
     await this.checkpoints().deleteOne({ _id: generation });
   }
 
@@ -131,6 +135,16 @@ export class ReadModels {
 
   cases(generation: string): Collection<CaseDocument> {
     return this.db().collection<CaseDocument>(casesCollectionName(generation));
+  }
+
+  /** A generation's case documents, its buckets of rows and its tenants' months. */
+  collections(generation: string): GenerationCollections {
+    return {
+      generation,
+      cases: this.cases(generation),
+      buckets: this.db().collection<BucketDocument>(`${ROWS_PREFIX}${generation}`),
+      months: this.db().collection<MonthsIndex>(`${MONTHS_PREFIX}${generation}`),
+    };
   }
 
   private checkpoints(): Collection<Checkpoint> {

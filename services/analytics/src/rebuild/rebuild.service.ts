@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@civic/event-store';
-import { EVENT_STORE } from '@civic/platform';
+import { EVENT_STORE, SERVICE_CONFIG } from '@civic/platform';
+import type { AnalyticsConfig } from '../config';
 import { CASE_STREAMS } from '../projection/case-projector';
 import type { GenerationRunner } from '../projection/generation-runner';
 import { LiveProjection } from '../projection/live-projection';
@@ -10,7 +11,7 @@ import { progressOf, type RebuildProgress, type RebuildRecord } from './rebuild-
 export const REBUILDS_COLLECTION = 'analytics_rebuilds';
 /** A rebuild whose instance has not reported for this long is taken as abandoned (its process died). */
 const ABANDONED_AFTER_MS = 60_000;
-const COUNT_PAGE = 1_000;
+const COUNT_PAGE = 5_000;
 const LOG_EVERY_MS = 1_000;
 
 /** A rebuild running in this instance. */
@@ -47,6 +48,7 @@ export class RebuildService implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModels,
     private readonly live: LiveProjection,
+    @Inject(SERVICE_CONFIG) private readonly config: AnalyticsConfig,
   ) {}
 
   async start(requestedBy: string): Promise<RebuildProgress> {
@@ -100,69 +102,79 @@ export class RebuildService implements OnApplicationShutdown {
       );
     try {
       await this.readModels.create(generation);
-      const total = await this.countEvents();
+      const total = await this.total();
       await update({ status: 'catching-up', total });
       this.logger.log({ rebuild: generation, total }, 'read model rebuild: events to apply counted');
 
       if (job.cancelled) throw new Error('the service is stopping');
       let loggedMs = 0;
+      let recordedMs = Date.now();
       let seen = total;
       const switched = new Promise<void>((resolve, reject) => {
         job.cancel = reject;
-        const runner = this.live.newRunner(generation, {
-          onProgress: async (checkpoint: Checkpoint) => {
-            if (record.status === 'switched') return;
-            // Events appended while it runs are read too: the total grows with them.
-            seen = Math.max(seen, checkpoint.applied);
-            await update({ applied: checkpoint.applied, total: seen });
-            if (Date.now() - loggedMs >= LOG_EVERY_MS) {
-              loggedMs = Date.now();
+        const runner = this.live.newRunner(
+          generation,
+          {
+            onProgress: async (checkpoint: Checkpoint) => {
+              if (record.status === 'switched') return;
+              // Events appended while it runs are read too: the total grows with them.
+              seen = Math.max(seen, checkpoint.applied);
+              // Recorded every so often, not per page: a page costs far less than a write to the store.
+              if (Date.now() - recordedMs >= this.config.ANALYTICS_REBUILD_PROGRESS_MS) {
+                recordedMs = Date.now();
+                await update({ applied: checkpoint.applied, total: seen });
+              }
+              if (Date.now() - loggedMs >= LOG_EVERY_MS) {
+                loggedMs = Date.now();
+                this.logger.log(
+                  {
+                    rebuild: generation,
+                    ...progressOf({ ...record, applied: checkpoint.applied, total: seen, elapsedMs: Date.now() - startedMs }),
+                  },
+                  'read model rebuild progress',
+                );
+              }
+            },
+            onCaughtUp: async (checkpoint: Checkpoint) => {
+              let previous: string | null;
+              try {
+                if (job.cancelled) throw new Error('the service is stopping');
+                previous = await this.live.switchTo(runner);
+              } catch (error) {
+                reject(error);
+                throw error;
+              }
+              // From here the new generation is the live one: nothing below may undo that.
+              record.status = 'switched';
+              const total = Math.max(seen, checkpoint.applied);
+              await update({
+                status: 'switched',
+                applied: checkpoint.applied,
+                total,
+                switchedAt: new Date().toISOString(),
+                previousGeneration: previous,
+              }).catch((error: unknown) =>
+                this.logger.warn({ rebuild: generation, err: String(error) }, 'read model rebuild: the final progress was not recorded'),
+              );
+              // The generation just replaced stays (a comparison, a way back) until the next switch.
+              await this.readModels
+                .dropAllBut([generation, ...(previous ? [previous] : [])])
+                .catch((error: unknown) =>
+                  this.logger.warn(
+                    { rebuild: generation, err: String(error) },
+                    'read model rebuild: older generations not dropped; the next switch retries',
+                  ),
+                );
               this.logger.log(
-                {
-                  rebuild: generation,
-                  ...progressOf({ ...record, applied: checkpoint.applied, total: seen, elapsedMs: Date.now() - startedMs }),
-                },
-                'read model rebuild progress',
+                { rebuild: generation, applied: checkpoint.applied, total, previous, elapsedMs: Date.now() - startedMs },
+                'read model rebuild caught up: switched to it',
               );
-            }
+              resolve();
+            },
           },
-          onCaughtUp: async (checkpoint: Checkpoint) => {
-            let previous: string | null;
-            try {
-              if (job.cancelled) throw new Error('the service is stopping');
-              previous = await this.live.switchTo(runner);
-            } catch (error) {
-              reject(error);
-              throw error;
-            }
-            // From here the new generation is the live one: nothing below may undo that.
-            record.status = 'switched';
-            const total = Math.max(seen, checkpoint.applied);
-            await update({
-              status: 'switched',
-              applied: checkpoint.applied,
-              total,
-              switchedAt: new Date().toISOString(),
-              previousGeneration: previous,
-            }).catch((error: unknown) =>
-              this.logger.warn({ rebuild: generation, err: String(error) }, 'read model rebuild: the final progress was not recorded'),
-            );
-            // The generation just replaced stays (a comparison, a way back) until the next switch.
-            await this.readModels
-              .dropAllBut([generation, ...(previous ? [previous] : [])])
-              .catch((error: unknown) =>
-                this.logger.warn(
-                  { rebuild: generation, err: String(error) },
-                  'read model rebuild: older generations not dropped; the next switch retries',
-                ),
-              );
-            this.logger.log(
-              { rebuild: generation, applied: checkpoint.applied, total, previous, elapsedMs: Date.now() - startedMs },
-              'read model rebuild caught up: switched to it',
-            );
-            resolve();
-          },
-        });
+          // Nobody else writes the new generation before the switch: it is built in memory and written in bulk.
+          { buffer: { cases: this.config.ANALYTICS_REBUILD_CACHE_CASES, rows: this.config.ANALYTICS_REBUILD_CACHE_ROWS } },
+        );
         job.runner = runner;
         runner.start();
       });
@@ -176,7 +188,17 @@ export class RebuildService implements OnApplicationShutdown {
     }
   }
 
-  /** The case events in the store now, counted page by page: the rebuild's total. */
+  /**
+   * The rebuild's total: the case events the live model has read when it is caught up (it reads the same
+   * events, and counts them in its checkpoint), or else the case events in the store now, counted.
+   */
+  private async total(): Promise<number> {
+    const live = this.live.status();
+    if (live.caughtUp && live.checkpoint) return live.checkpoint.applied;
+    return this.countEvents();
+  }
+
+  /** The case events in the store now, counted page by page. */
   private async countEvents(): Promise<number> {
     let count = 0;
     let from: string | 'start' = 'start';
