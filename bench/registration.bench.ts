@@ -19,9 +19,9 @@ import { DevIssuer } from '@civic/auth';
 import { createTestDatabase } from '@civic/testing';
 import { loadLine, machineLine, postgresLine } from './lib/machine';
 import { fixed, ratio } from './lib/report';
+import { startService, type BenchService } from './lib/service-process';
 import { registrationAnatomy } from './registration/anatomy';
 import { dropRunData, intakeEnvironment, runMongoUri, subjectKeyCount } from './registration/environment';
-import { startIntake, type IntakeProcess } from './registration/intake-process';
 import { closedLoop, openLoop, type LoadFigures } from './registration/load';
 import { cpuBetween, cpuSnapshot, processesMatching, RssSampler, singleProcess, type ProcessGroup } from './registration/processes';
 import { RawAppends, type RawFigures } from './registration/raw-baseline';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const mongoUri = await runMongoUri(settings.mongoServerUri, 'bench-registration');
   const mongoPort = new URL(mongoUri).port || '27017';
   const issuer = await DevIssuer.start();
-  let intake: IntakeProcess | undefined;
+  let intake: BenchService | undefined;
   let raw: RawAppends | undefined;
   try {
     console.log(`# registration benchmark, ${new Date().toISOString()}`);
@@ -51,7 +51,11 @@ async function main(): Promise<void> {
       `MongoDB: ${new URL(mongoUri).host} (${await ferretBackend(mongoPort)}), ${await subjectKeyCount(mongoUri)} subject keys on it at the start`,
     );
     const tokens = await registrarTokens(issuer);
-    intake = await startIntake(await intakeEnvironment({ databaseUrl: database.url, mongoUri, issuer, logLevel: settings.logLevel }));
+    intake = await startService(
+      'intake',
+      await intakeEnvironment({ databaseUrl: database.url, mongoUri, issuer, logLevel: settings.logLevel }),
+      (process.env.BENCH_INTAKE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
+    );
     const groups: ProcessGroup[] = [
       singleProcess('intake', intake.pid),
       processesMatching('FerretDB', (argv) => /ferretdb$/.test(argv[0] ?? '') && argv.some((a) => a.endsWith(`:${mongoPort}`))),

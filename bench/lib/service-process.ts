@@ -5,30 +5,30 @@ import { join } from 'node:path';
 import { BenchSetupError } from '../lib/errors';
 
 /**
- * intake as its own process, the way it runs under `npm start`: the entry point compiled with the benchmark
- * (bench/run.sh compiles services/ next to bench/ and libs/), so the load generator (autocannon, in the
- * benchmark's process) and intake never share an event loop and intake's RSS is its own.
+ * A service as its own process, the way it runs under `npm start`: the entry point compiled with the benchmark
+ * (bench/run.sh compiles services/ next to bench/ and libs/), so the load generator (in the benchmark's
+ * process) and the service never share an event loop and the service's RSS is its own.
  */
-export interface IntakeProcess {
+export interface BenchService {
+  name: string;
   url: string;
   pid: number;
-  /** The last lines intake logged (its log goes to a temporary file, removed by stop()). */
+  /** The last lines the service logged (its log goes to a temporary file, removed by stop()). */
   logTail(): string;
-  /** The lines intake logged at level error or above (pino: 50, 60). */
+  /** The lines it logged at level error or above (pino: 50, 60). */
   errorLines(): string[];
   stop(): Promise<void>;
 }
 
-const ENTRY = join(__dirname, '..', '..', 'services', 'intake', 'src', 'main.js');
 const HEALTH_TIMEOUT_MS = 60_000;
 
-export async function startIntake(env: Record<string, string>): Promise<IntakeProcess> {
-  const folder = mkdtempSync(join(tmpdir(), 'bench-intake-'));
-  const logFile = join(folder, 'intake.log');
+/** `flags`: node's own flags for the service (V8 heap settings, --cpu-prof). */
+export async function startService(name: string, env: Record<string, string>, flags: string[] = []): Promise<BenchService> {
+  const entry = join(__dirname, '..', '..', 'services', name, 'src', 'main.js');
+  const folder = mkdtempSync(join(tmpdir(), `bench-${name}-`));
+  const logFile = join(folder, `${name}.log`);
   const log = createWriteStream(logFile);
-  // Node's own flags for intake (V8 heap settings, --cpu-prof), from BENCH_INTAKE_NODE_FLAGS.
-  const flags = (process.env.BENCH_INTAKE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ...flags, ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ...flags, entry], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,7 +66,7 @@ export async function startIntake(env: Record<string, string>): Promise<IntakePr
     if (child.exitCode !== null) break;
     try {
       const response = await fetch(`${url}/health`);
-      if (response.status === 200) return { url, pid: child.pid ?? -1, logTail, errorLines, stop };
+      if (response.status === 200) return { name, url, pid: child.pid ?? -1, logTail, errorLines, stop };
     } catch {
       // not listening yet
     }
@@ -75,5 +75,5 @@ export async function startIntake(env: Record<string, string>): Promise<IntakePr
   }
   const tail = logTail();
   await stop();
-  throw new BenchSetupError(`intake did not become healthy; its log ends:\n${tail}`);
+  throw new BenchSetupError(`${name} did not become healthy; its log ends:\n${tail}`);
 }
