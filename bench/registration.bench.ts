@@ -13,10 +13,11 @@
  * Knobs: BENCH_SECONDS (15), BENCH_MAX_REGISTRATIONS (5000), BENCH_WARMUP_SECONDS (3), BENCH_WRITERS (8),
  * BENCH_RATE (50), BENCH_OPEN_SECONDS (20), BENCH_DATA_BYTES (400, the raw events), BENCH_MONGODB_URI (the
  * FerretDB to use; default MONGODB_URI), BENCH_LOG_LEVEL (info), BENCH_ANATOMY (1), BENCH_ANATOMY_REGISTRATIONS (60),
- * BENCH_INTAKE_NODE_FLAGS (node flags for the intake process, e.g. V8 heap limits or --cpu-prof; default none).
+ * BENCH_SERVICE_NODE_FLAGS (node flags for the intake process after its own from infra/node-flags.sh, e.g. V8
+ * heap limits or --cpu-prof; default none).
  */
 import { DevIssuer } from '@civic/auth';
-import { createTestDatabase } from '@civic/testing';
+import { createTestDatabase, serviceNodeFlags } from '@civic/testing';
 import { loadLine, machineLine, postgresLine } from './lib/machine';
 import { fixed, ratio } from './lib/report';
 import { startService, type BenchService } from './lib/service-process';
@@ -54,7 +55,6 @@ async function main(): Promise<void> {
     intake = await startService(
       'intake',
       await intakeEnvironment({ databaseUrl: database.url, mongoUri, issuer, logLevel: settings.logLevel }),
-      (process.env.BENCH_INTAKE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
     );
     const groups: ProcessGroup[] = [
       singleProcess('intake', intake.pid),
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const rss = new RssSampler(intake.pid);
     raw = await RawAppends.create(database.url);
     console.log(
-      `intake as a process (pid ${intake.pid}, LOG_LEVEL=${settings.logLevel}, node flags ${process.env.BENCH_INTAKE_NODE_FLAGS || 'none'}, relay off); load from this process; ` +
+      `intake as a process (pid ${intake.pid}, LOG_LEVEL=${settings.logLevel}, node flags ${[...serviceNodeFlags('intake'), process.env.BENCH_SERVICE_NODE_FLAGS ?? ''].join(' ').trim()}, relay off); load from this process; ` +
         `closed loops of ${settings.seconds} s or ${settings.maxRegistrations} registrations, open loop ${settings.rate}/s for ${settings.openSeconds} s\n`,
     );
 

@@ -52,6 +52,8 @@ OPEN311_KEYS="${OPEN311_API_KEYS:-$(paste -sd, "$KEYS_FILE")}"
 # A machine's MongoDB database for the platform; the event store is the local PostgreSQL. In development the
 # seeded officer of each seed tenant serves every unit until an admin sets officers (routing), and the seeded
 # staff have development addresses in the staff directory until an admin sets theirs (notification).
+# Each with its node flags (the heap cap) from infra/node-flags.sh: split into words on purpose.
+# shellcheck disable=SC2046
 for s in "${SERVICES[@]}"; do
   HTTP_PORT="${PORTS[$s]}" EVENT_STORE_URL="$POSTGRES_URL" MONGODB_URI="$MONGODB_URI" \
     KAFKA_BROKERS="$KAFKA_BROKERS" LOG_LEVEL="${LOG_LEVEL:-info}" \
@@ -59,7 +61,7 @@ for s in "${SERVICES[@]}"; do
     AUTH_JWKS_URL="$KEYCLOAK_JWKS_URL" AUTH_ISSUER="$KEYCLOAK_ISSUER" \
     OPEN311_API_KEYS="$OPEN311_KEYS" ROUTING_SEED_DEVELOPMENT_OFFICERS=true NOTIFICATION_SEED_DEVELOPMENT_CONTACTS=true \
     TRUST_PROXY=loopback \
-    setsid nohup node --enable-source-maps "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
+    setsid nohup node $(sh infra/node-flags.sh "$s") "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/$s.pid"
 done
 
@@ -68,12 +70,12 @@ HTTP_PORT="${PORTS[console]}" CONSOLE_PUBLIC_URL="http://127.0.0.1:${PORTS[conso
   OIDC_CLIENT_SECRET="${OIDC_CLIENT_SECRET:-civic-console-dev-secret}" OIDC_ALLOW_HTTP=true MONGODB_URI="$MONGODB_URI" \
   INTAKE_URL=http://127.0.0.1:3001 ROUTING_URL=http://127.0.0.1:3002 DEADLINE_WATCH_URL=http://127.0.0.1:3003 \
   NOTIFICATION_URL=http://127.0.0.1:3004 ANALYTICS_URL=http://127.0.0.1:3005 LOG_LEVEL="${LOG_LEVEL:-info}" \
-  setsid nohup node --enable-source-maps dist/services/console/src/main.js >"$RUN_DIR/console.log" 2>&1 < /dev/null &
+  setsid nohup node $(sh infra/node-flags.sh console) dist/services/console/src/main.js >"$RUN_DIR/console.log" 2>&1 < /dev/null &
 echo $! > "$RUN_DIR/console.pid"
 
 # The citizens' portal: public pages over intake's public API; intake trusts it (loopback) for the citizen's address.
 HTTP_PORT="${PORTS[portal]}" PORTAL_PUBLIC_URL="http://127.0.0.1:${PORTS[portal]}" INTAKE_URL="http://127.0.0.1:${PORTS[intake]}" \
-  LOG_LEVEL="${LOG_LEVEL:-info}" setsid nohup node --enable-source-maps dist/services/portal/src/main.js >"$RUN_DIR/portal.log" 2>&1 < /dev/null &
+  LOG_LEVEL="${LOG_LEVEL:-info}" setsid nohup node $(sh infra/node-flags.sh portal) dist/services/portal/src/main.js >"$RUN_DIR/portal.log" 2>&1 < /dev/null &
 echo $! > "$RUN_DIR/portal.pid"
 
 log "waiting for the services to report healthy"

@@ -1,13 +1,13 @@
 /**
- * The analytics service as its own process, started as `npm start` starts it (`node --enable-source-maps
- * …/main.js`, here the copy compiled into dist-bench), so its memory is its own: RSS is read from
+ * The analytics service as its own process, started as `npm start` starts it (node with the flags of
+ * infra/node-flags.sh, here the copy compiled into dist-bench), so its memory is its own: RSS is read from
  * /proc/<pid>/status while the benchmark works it. Stopped with SIGTERM (SIGKILL if it does not go).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DevIssuer } from '@civic/auth';
-import { freePort, issuerEnvironment, kafkaBrokers, testClock, uniqueName } from '@civic/testing';
+import { freePort, issuerEnvironment, kafkaBrokers, serviceNodeFlags, testClock, uniqueName } from '@civic/testing';
 import { BenchSetupError } from '../lib/errors';
 
 export interface ServiceProcess {
@@ -40,7 +40,7 @@ export async function startServiceProcess(options: { eventStoreUrl: string; mong
   };
   // BENCH_SERVICE_NODE_FLAGS: extra node flags for the service alone (e.g. --max-old-space-size=128).
   const flags = (process.env.BENCH_SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ...flags, MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...serviceNodeFlags('analytics'), ...flags, MAIN], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

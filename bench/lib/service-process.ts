@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BenchSetupError } from '../lib/errors';
+import { serviceNodeFlags } from '@civic/testing';
+import { BenchSetupError } from './errors';
 
 /**
  * A service as its own process, the way it runs under `npm start`: the entry point compiled with the benchmark
@@ -22,13 +23,20 @@ export interface BenchService {
 
 const HEALTH_TIMEOUT_MS = 60_000;
 
-/** `flags`: node's own flags for the service (V8 heap settings, --cpu-prof). */
-export async function startService(name: string, env: Record<string, string>, flags: string[] = []): Promise<BenchService> {
+/**
+ * `flags`: node flags added after the service's own (infra/node-flags.sh: source maps and its heap cap, as
+ * `npm start` runs it), so they win: V8 settings, --cpu-prof. Default BENCH_SERVICE_NODE_FLAGS.
+ */
+export async function startService(
+  name: string,
+  env: Record<string, string>,
+  flags = (process.env.BENCH_SERVICE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
+): Promise<BenchService> {
   const entry = join(__dirname, '..', '..', 'services', name, 'src', 'main.js');
   const folder = mkdtempSync(join(tmpdir(), `bench-${name}-`));
   const logFile = join(folder, `${name}.log`);
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ...flags, entry], {
+  const child: ChildProcess = spawn(process.execPath, [...serviceNodeFlags(name), ...flags, entry], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -37,9 +37,16 @@ export function serviceEntryPoint(service: string): string {
   return entry;
 }
 
-/** Starts a service as its own process, the way it runs in production. */
+/** The node flags the service runs with everywhere (infra/node-flags.sh: source maps, its heap cap). */
+export function serviceNodeFlags(service: string): string[] {
+  return execFileSync('sh', [join(WORKSPACE_ROOT, 'infra', 'node-flags.sh'), service], { encoding: 'utf8' })
+    .trim()
+    .split(/\s+/);
+}
+
+/** Starts a service as its own process, the way it runs in production (its flags included). */
 export function spawnService(service: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', serviceEntryPoint(service)], {
+  const child = spawn(process.execPath, [...serviceNodeFlags(service), serviceEntryPoint(service)], {
     cwd: WORKSPACE_ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
