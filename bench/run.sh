@@ -25,6 +25,8 @@ OUT="$ROOT/dist-bench"
 trap 'rm -rf "$OUT"' EXIT
 rm -rf "$OUT"
 node_modules/.bin/swc bench libs services -d "$OUT" --config-file .swcrc --copy-files --ignore '**/*.spec.ts,**/test/**' --quiet
+# The services' node flags, found next to the compiled libs (libs/testing's workspace root is "$OUT" there).
+mkdir -p "$OUT/infra" && cp infra/node-flags.sh "$OUT/infra/"
 
 for name in "${BENCHES[@]}"; do
   node --enable-source-maps "$OUT/bench/${name}.bench.js"

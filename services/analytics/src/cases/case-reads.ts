@@ -8,7 +8,7 @@ import { bucketFromDocument, bucketId, type BucketDocument, type CaseRow } from 
 import { caseListFilter, caseListSort, type CaseListQuery } from './case-query';
 import type { KpiCase } from '../kpis/kpis';
 import { ReadModels } from '../projection/read-models';
-import { comparator, matches, type Filter } from './row-match';
+import { comparator, firstInOrder, matcher, type Filter } from './row-match';
 import { BucketCache } from './bucket-cache';
 
 export { UnknownTenantError };
@@ -103,10 +103,10 @@ export class CaseReads {
   async list(tenant: string, query: CaseListQuery, viewer: Viewer): Promise<CaseListPage> {
     const today = this.today(tenant);
     const filter = caseListFilter(tenant, query, viewer, today, this.config.ANALYTICS_DUE_SOON_DAYS);
-    const rows = (await this.rows(tenant)).filter((row) => matches(row, withoutTenant(filter)));
-    rows.sort(comparator(caseListSort(query.sort)));
+    const rows = (await this.rows(tenant)).filter(matcher(withoutTenant(filter)));
     const start = (query.page - 1) * query.pageSize;
-    const items = rows.slice(start, start + query.pageSize).map((row) => listItem(row, today));
+    const ordered = firstInOrder(rows, comparator(caseListSort(query.sort)), start + query.pageSize);
+    const items = ordered.slice(start).map((row) => listItem(row, today));
     return { tenant, asOf: today, page: query.page, pageSize: query.pageSize, total: rows.length, items };
   }
 
@@ -114,7 +114,7 @@ export class CaseReads {
   async kpiCases(filter: Filter & { tenant: string }): Promise<KpiCase[]> {
     const received = filter.receivedOn as { $gte?: string; $lte?: string } | undefined;
     const months = { from: received?.$gte?.slice(0, 7), to: received?.$lte?.slice(0, 7) };
-    return (await this.rows(filter.tenant, months)).filter((row) => matches(row, withoutTenant(filter)));
+    return (await this.rows(filter.tenant, months)).filter(matcher(withoutTenant(filter)));
   }
 
   /** Every row of the tenant's cases received in these months, from the generation in service. */

@@ -1,6 +1,7 @@
 import { caseListFilter, caseListSort, parseCaseListQuery } from './case-query';
 import { kpiFilter } from '../kpis/kpi-query';
-import { comparator, matches, UnsupportedFilterError } from './row-match';
+import fc from 'fast-check';
+import { comparator, firstInOrder, matches, UnsupportedFilterError } from './row-match';
 
 const row = (fields: Record<string, unknown>) => ({
   _id: 'c-1',
@@ -72,5 +73,26 @@ describe('MongoDB sorts applied to rows in memory', () => {
     expect(ids('-dueDate')).toEqual(['a', 'c', 'b']);
     expect(ids('-receivedAt')).toEqual(['c', 'b', 'a']);
     expect(ids('receivedAt')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the first rows of a page without sorting them all', () => {
+  it('equals sort then slice, for any rows, sort and count (the sorts end on the case id: a total order)', () => {
+    const rowArb = fc.record({
+      _id: fc.uuid(),
+      dueDate: fc.option(fc.constantFrom('2026-06-10', '2026-06-20', '2026-07-01'), { nil: null }),
+      receivedAt: fc.constantFrom('2026-05-01T08:00:00.000Z', '2026-05-02T08:00:00.000Z'),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(rowArb, { selector: (r) => r._id, maxLength: 200 }),
+        fc.constantFrom('dueDate', '-dueDate', 'receivedAt', '-receivedAt') as fc.Arbitrary<Parameters<typeof caseListSort>[0]>,
+        fc.nat(60),
+        (rows, sort, count) => {
+          const compare = comparator(caseListSort(sort));
+          expect(firstInOrder(rows, compare, count)).toEqual([...rows].sort(compare).slice(0, count));
+        },
+      ),
+    );
   });
 });
