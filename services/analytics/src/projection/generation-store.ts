@@ -8,8 +8,8 @@
  *   across pages and are written when they leave a bounded cache and at the end, in bulk; a page costs
  *   no round trip to MongoDB at all.
  *
- * Reads by id one document at a time: FerretDB 1.x on SQLite pushes `{ _id: <value> }` down to an index
- * lookup, but not `{ _id: { $in: [...] } }`, which decodes the whole collection (bench/README.md).
+ * Reads by id one document at a time: FerretDB 1.x pushes `{ _id: <value> }` down to an index lookup on both
+ * its backends, but on SQLite not `{ _id: { $in: [...] } }`, which decodes the whole collection (bench/README.md).
  */
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { MongoBulkWriteError } from 'mongodb';
