@@ -88,6 +88,20 @@ describe('the Open311 request index', () => {
     expect(await documentOf(caseId)).toEqual(caughtUp);
   });
 
+  it("writes a case's first document from its whole stream: a case flagged in its registration's append is never listed", async () => {
+    const tenant = 'sopot';
+    const { caseId, recorded } = await recordCase([
+      registeredEvent({ receivedAt: '2026-04-16T09:00:00.000Z', registryNumber: 'SOP-2026-000901', kind: 'signal' }, tenant),
+      flaggedForCorruption(),
+      acceptedByRegistrar(),
+    ]);
+    // Only the registration applied so far (the projection between two events of the one append).
+    await index.apply(recorded[0], cases);
+    expect(await documentOf(caseId)).toMatchObject({ revision: 2, confidential: 'corruption-signal' });
+    const window = { tenant, from: new Date('2026-04-01T00:00:00.000Z'), to: new Date('2026-04-30T00:00:00.000Z'), limit: 1000 };
+    expect((await index.find(window)).map((d) => d.registryNumber)).not.toContain('SOP-2026-000901');
+  });
+
   it("lists a tenant's requests in a window, by service code and by status, newest first", async () => {
     const tenant = 'momchilgrad';
     const at = (day: string) => `2026-0${day}T09:00:00.000Z`;

@@ -58,13 +58,24 @@ export class Open311RequestIndex {
     await this.projection.updateOne({ _id: CHECKPOINT_ID }, { $set: { position, updatedAt: now } }, { upsert: true });
   }
 
-  /** One recorded case event applied; `cases` folds the whole stream when the document has fallen behind. */
+  /**
+   * One recorded case event applied; `cases` folds the whole stream when the document has fallen behind, and
+   * for a case's first document: the events its registration appended with it (a flag for signs of corruption
+   * among them) are in that document from the start, so a confidential case is never listed, not even for the
+   * moment between two of its events.
+   */
   async apply(recorded: RecordedEvent, cases: CaseReader): Promise<void> {
     const caseId = caseIdOf(recorded.streamName);
     const current = await this.requests.findOne({ _id: caseId });
+    if (current === null) return this.fold(caseId, cases);
     const step = nextDocument(current, caseEventFromRecorded(recorded), recorded.revision);
     if (step.action === 'write') return this.write(step.document);
     if (step.action === 'skip') return;
+    return this.fold(caseId, cases);
+  }
+
+  /** The document of the case as its stream is now. */
+  private async fold(caseId: string, cases: CaseReader): Promise<void> {
     const { events, state } = await cases.read(caseId);
     const last = events.at(-1);
     if (last && isRegisteredState(state)) await this.write(documentOf(state, events.length - 1, last.metadata.occurredAt));
