@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { serviceNodeFlags } from '@civic/testing';
 import type { TickerReply, TickerRequest } from './ticker-process';
 
 /** The benchmark's handle on the ticker process: one request at a time, each answered by one reply. */
@@ -8,7 +9,8 @@ export class TickerProcess {
 
   static async start(eventStoreUrl: string, mongoUri: string, timerStore: string, clockFile: string): Promise<TickerProcess> {
     const child = fork(join(__dirname, 'ticker-process.js'), [eventStoreUrl, mongoUri, timerStore, clockFile], {
-      execArgv: ['--enable-source-maps'],
+      // deadline-watch's own flags (infra/node-flags.sh: its heap cap), so its RSS is the service's.
+      execArgv: serviceNodeFlags('deadline-watch'),
     });
     const ticker = new TickerProcess(child);
     await ticker.next();
