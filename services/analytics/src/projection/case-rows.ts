@@ -3,7 +3,8 @@
  * (one "bucket" per tenant and month of receipt) so a read fetches a few documents by id instead of
  * filtering thousands. FerretDB 1.x pushes no sort down at all, and no filter but `{ _id: <value> }` down to
  * SQLite (on PostgreSQL equalities, never ranges): every other query decodes every document that passes in
- * Go, about 0.3 ms each (bench/README.md, "analytics"). A bucket is one document whatever its size: its rows travel as deflated JSON.
+ * Go, about 0.3 ms each (bench/README.md, "analytics"). A bucket is one document whatever its size: its rows
+ * travel as deflated JSON.
  *
  * Rows are derived from the case documents (a row is the document's fields at the document's revision), so
  * a bucket is written after the documents it reflects, and a row is replaced only by one of a higher revision:
