@@ -22,13 +22,15 @@ const FRAMEWORK_AND_IO = [
 ];
 
 // Tests may use the testing library on top of what their project may import; production code may not.
-function boundaries({ tests }) {
+function boundaries({ tests, bench = false }) {
   const testing = tests ? ['type:testing'] : [];
   return [
     'error',
     {
       enforceBuildableLibDependency: false,
       allowCircularSelfDependency: false,
+      // Benchmarks measure the services themselves, so they import the services' code by path; nothing else may.
+      allow: bench ? ['../services/**', '../../services/**', '../../../services/**'] : [],
       depConstraints: [
         {
           sourceTag: 'type:domain',
@@ -39,6 +41,7 @@ function boundaries({ tests }) {
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:testing'] },
         // A service may use the libraries but never another service.
         { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', ...testing] },
+        { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:testing', 'type:bench'] },
       ],
     },
   ];
@@ -58,6 +61,10 @@ module.exports = [
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true }) },
+  },
+  {
+    files: ['bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true, bench: true }) },
   },
   {
     // The domain has no clock of its own: `now` arrives with the command.
