@@ -68,6 +68,25 @@ export function virusScanner(): VirusScanner {
 }
 
 /**
+ * The real S3 server and clamd as the variables intake itself reads, for an intake under test (in the test's
+ * process or as a process of its own); `objectStorage()` and `virusScanner()` fail naming the command that
+ * starts them.
+ */
+export function intakeAttachmentEnvironment(): Record<string, string> {
+  const storage = objectStorage();
+  const scanner = virusScanner();
+  return {
+    S3_ENDPOINT: storage.endpoint,
+    S3_REGION: storage.region,
+    S3_ACCESS_KEY_ID: storage.accessKeyId,
+    S3_SECRET_ACCESS_KEY: storage.secretAccessKey,
+    S3_BUCKET: storage.bucket,
+    CLAMD_HOST: scanner.host,
+    CLAMD_PORT: String(scanner.port),
+  };
+}
+
+/**
  * The EICAR test file (eicar.org): the harmless 68 bytes every virus scanner reports as infected, so a test
  * can prove a refusal. Put together here so that no file of the repository holds it whole (a developer's own
  * scanner would flag that file).

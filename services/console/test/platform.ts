@@ -3,8 +3,7 @@ import {
   createTestDatabase,
   fromEnvironment,
   mailServer,
-  objectStorage,
-  virusScanner,
+  intakeAttachmentEnvironment,
   serviceTestEnvironment,
   smppServer,
   spawnService,
@@ -32,21 +31,6 @@ export function keycloakIssuer(): string {
   return issuer;
 }
 
-/** Where intake keeps and scans citizens' files: the local SeaweedFS and clamd (`servers.sh up`). */
-function attachmentServers(): Record<string, string> {
-  const storage = objectStorage();
-  const scanner = virusScanner();
-  return {
-    S3_ENDPOINT: storage.endpoint,
-    S3_REGION: storage.region,
-    S3_ACCESS_KEY_ID: storage.accessKeyId,
-    S3_SECRET_ACCESS_KEY: storage.secretAccessKey,
-    S3_BUCKET: storage.bucket,
-    CLAMD_HOST: scanner.host,
-    CLAMD_PORT: String(scanner.port),
-  };
-}
-
 export interface RunningPlatform {
   console: ServiceProcess;
   /** The citizens' site (services/portal), in front of intake as `npm start` runs it. */
@@ -71,7 +55,12 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
   const extra: Record<Service, Record<string, string>> = {
     // The portal forwards each citizen's address; intake trusts it on loopback, as `npm start` sets it.
     // Every journey's browser is one address (127.0.0.1): the per-address limits would stop the journeys, not abuse.
-    intake: { TRUST_PROXY: 'loopback', PUBLIC_SUBMITS_PER_MINUTE: '1000', PUBLIC_REQUESTS_PER_MINUTE: '1000', ...attachmentServers() },
+    intake: {
+      TRUST_PROXY: 'loopback',
+      PUBLIC_SUBMITS_PER_MINUTE: '1000',
+      PUBLIC_REQUESTS_PER_MINUTE: '1000',
+      ...intakeAttachmentEnvironment(),
+    },
     routing: { ROUTING_SEED_DEVELOPMENT_OFFICERS: 'true' },
     'deadline-watch': {},
     notification: {

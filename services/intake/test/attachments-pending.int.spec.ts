@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { EventStore, SubjectKeys } from '@civic/event-store';
 import { caseStreamName, EVENT_STORE, SUBJECT_KEYS } from '@civic/platform';
-import { freePort } from '@civic/testing';
+import { freePort, intakeAttachmentEnvironment } from '@civic/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { AttachmentRecords } from '../src/attachments/attachment-records';
@@ -12,7 +12,6 @@ import { S3ObjectStore } from '../src/attachments/object-storage';
 import { ClamdScanner } from '../src/attachments/virus-scanner';
 import { AttachmentsHarness, type FilePart } from './attachments/harness';
 import * as files from './attachments/sample-files';
-import { attachmentServers } from './attachments/servers';
 
 const complaint = () => ({
   kind: 'complaint',
@@ -31,7 +30,7 @@ describe('files submitted while the virus scanner cannot be reached', () => {
   beforeAll(async () => {
     // Nobody listens on this port: clamd "down".
     harness = await AttachmentsHarness.start({ CLAMD_PORT: String(await freePort()), CLAMD_TIMEOUT_MS: '2000' });
-    const servers = attachmentServers();
+    const servers = intakeAttachmentEnvironment();
     const db = harness.intake.app.get<Connection>(getConnectionToken()).db;
     if (!db) throw new Error('intake has no MongoDB database');
     const s3 = new S3Client({

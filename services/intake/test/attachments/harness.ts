@@ -3,10 +3,9 @@ import { DeleteBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjects
 import type { Role } from '@civic/domain';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { uniqueName } from '@civic/testing';
+import { intakeAttachmentEnvironment, uniqueName } from '@civic/testing';
 import { ATTACHMENTS_COLLECTION, type AttachmentRecord } from '../../src/attachments/attachment-records';
 import { startIntakeInProcess, type IntakeInProcess } from '../in-process';
-import { attachmentServers } from './servers';
 
 export interface FilePart {
   name: string;
@@ -34,7 +33,7 @@ export class AttachmentsHarness {
 
   /** `env` over the servers' settings, e.g. a clamd port nobody listens on. */
   static async start(env: Record<string, string> = {}): Promise<AttachmentsHarness> {
-    const servers = attachmentServers();
+    const servers = intakeAttachmentEnvironment();
     const bucket = uniqueName('attachments');
     const settings = { ...servers, S3_BUCKET: bucket, PUBLIC_SUBMITS_PER_MINUTE: '1000', PUBLIC_REQUESTS_PER_MINUTE: '1000', ...env };
     const intake = await startIntakeInProcess(settings);
