@@ -27,26 +27,34 @@ export interface ServiceDefinition<C extends PlatformConfig> {
  * SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
  */
 export async function runService<C extends PlatformConfig>(definition: ServiceDefinition<C>): Promise<void> {
-  let config: C;
-  try {
-    config = loadConfig(definition.configSchema, process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${definition.name}: ${error.message}\n`);
-    process.exit(EXIT_CONFIG);
-  }
-
+  const config = configOrExit(definition.name, definition.configSchema);
   let app: INestApplication | undefined;
   try {
     app = await startService(definition, config);
   } catch (error) {
-    process.stderr.write(
-      `${JSON.stringify({ level: 'fatal', service: definition.name, msg: 'start-up failed', err: String((error as Error).stack ?? error) })}\n`,
-    );
     await app?.close().catch(() => undefined);
-    process.exit(1);
+    exitOnStartFailure(definition.name, error);
   }
   stopOnSignals(app, config.SHUTDOWN_TIMEOUT_MS);
+}
+
+/** The process's settings, or the process ends with EXIT_CONFIG naming every bad setting. */
+export function configOrExit<C>(name: string, schema: z.ZodType<C, z.ZodTypeDef, unknown>): C {
+  try {
+    return loadConfig(schema, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${name}: ${error.message}\n`);
+    process.exit(EXIT_CONFIG);
+  }
+}
+
+/** A start that failed: one JSON line a log collector reads as fatal, then exit 1. */
+export function exitOnStartFailure(name: string, error: unknown): never {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', service: name, msg: 'start-up failed', err: String((error as Error).stack ?? error) })}\n`,
+  );
+  process.exit(1);
 }
 
 export async function startService<C extends PlatformConfig>(definition: ServiceDefinition<C>, config: C): Promise<INestApplication> {

@@ -3,8 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { z } from 'zod';
-import { EXIT_CONFIG } from './bootstrap';
-import { ConfigError, loadConfig } from './config';
+import { configOrExit, exitOnStartFailure } from './bootstrap';
 
 export interface WebAppDefinition<C extends { HTTP_HOST: string; HTTP_PORT: number }> {
   name: string;
@@ -21,14 +20,7 @@ export interface WebAppDefinition<C extends { HTTP_HOST: string; HTTP_PORT: numb
  * the bad settings), build the Nest app with JSON logs, wire HTTP, listen, stop cleanly on signals.
  */
 export async function runWebApp<C extends { HTTP_HOST: string; HTTP_PORT: number }>(definition: WebAppDefinition<C>): Promise<void> {
-  let config: C;
-  try {
-    config = loadConfig(definition.configSchema, process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${definition.name}: ${error.message}\n`);
-    process.exit(EXIT_CONFIG);
-  }
+  const config = configOrExit(definition.name, definition.configSchema);
   try {
     const app = await NestFactory.create<NestExpressApplication>(definition.module(config), { bufferLogs: true, bodyParser: false });
     const logger = app.get(Logger);
@@ -39,9 +31,6 @@ export async function runWebApp<C extends { HTTP_HOST: string; HTTP_PORT: number
     await app.listen(config.HTTP_PORT, config.HTTP_HOST);
     logger.log({ url: definition.publicUrl(config) }, `${definition.name} listening on http://${config.HTTP_HOST}:${config.HTTP_PORT}`);
   } catch (error) {
-    process.stderr.write(
-      `${JSON.stringify({ level: 'fatal', service: definition.name, msg: 'start-up failed', err: String((error as Error).stack ?? error) })}\n`,
-    );
-    process.exit(1);
+    exitOnStartFailure(definition.name, error);
   }
 }
