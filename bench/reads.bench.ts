@@ -24,11 +24,10 @@ import { createTestDatabase, testMongoUri, type TestDatabase } from '@civic/test
 import { DEFAULT_NOW } from './dataset';
 import { dropMongoDatabase, startBenchAnalytics, type BenchAnalytics } from './analytics/app';
 import { autocannon, serverPercentiles, type LoadResult } from './analytics/load';
-import { caughtUpLiveModel, datasetFor, datasetSetting, rebuild, storeEnd, useBenchMongo } from './analytics/model';
+import { caughtUpLiveModel, openBenchDataset, rebuild } from './analytics/model';
 import { startServiceProcess } from './analytics/process';
-import { datasetProgressBar } from './analytics/progress';
 import { BenchSetupError } from './lib/errors';
-import { loadLine, machineLine, postgresLine } from './lib/machine';
+import { loadLine } from './lib/machine';
 import { percentile } from './lib/measure';
 import { fixed, ratio } from './lib/report';
 import { numberSetting } from './lib/settings';
@@ -141,22 +140,12 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  useBenchMongo();
-  const size = datasetSetting();
-  const seed = Math.round(numberSetting('BENCH_SEED', 1));
   const settings = {
     seconds: Math.round(numberSetting('BENCH_SECONDS', 10)),
     connections: Math.round(numberSetting('BENCH_CONNECTIONS', 4)),
   };
-
-  console.log(`# reads benchmark, ${new Date().toISOString()}`);
-  console.log(machineLine());
-  const bar = datasetProgressBar();
-  const dataset = await datasetFor(size, seed, bar.update);
-  bar.stop();
+  const { dataset, end } = await openBenchDataset('reads benchmark');
   const { names } = dataset;
-  console.log(await postgresLine(names.pgUrl));
-  const end = await storeEnd(names.pgUrl);
 
   const mongoUri = await testMongoUri('bench-reads');
   const auditMongoUri = await testMongoUri('bench-reads-audit');

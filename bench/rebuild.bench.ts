@@ -16,13 +16,12 @@ import { PostgresEventStore, type RecordedEvent } from '@civic/event-store';
 import { caseEventFromRecorded, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
 import { testMongoUri } from '@civic/testing';
 import { DEFAULT_NOW } from './dataset';
-import { caughtUpLiveModel, datasetFor, datasetSetting, rebuild, storeEnd, useBenchMongo } from './analytics/model';
+import { caughtUpLiveModel, openBenchDataset, rebuild } from './analytics/model';
 import { dropMongoDatabase, startBenchAnalytics } from './analytics/app';
-import { datasetProgressBar } from './analytics/progress';
 import { OpTimer } from './analytics/op-timer';
 import { rebuildOverHttp, startServiceProcess } from './analytics/process';
 import { BenchSetupError } from './lib/errors';
-import { loadLine, machineLine, postgresLine } from './lib/machine';
+import { loadLine } from './lib/machine';
 import { fixed, ratio } from './lib/report';
 import { flagSetting, numberSetting } from './lib/settings';
 import { evolveCaseDocument, type CaseDocument } from '../services/analytics/src/projection/case-document';
@@ -71,20 +70,9 @@ async function readEverything(store: PostgresEventStore, pageSize: number, onPag
 }
 
 async function main(): Promise<void> {
-  useBenchMongo();
-  const size = datasetSetting();
-  const seed = Math.round(numberSetting('BENCH_SEED', 1));
   const timeFold = flagSetting('BENCH_FOLD', true);
-
-  console.log(`# rebuild benchmark, ${new Date().toISOString()}`);
-  console.log(machineLine());
-  const bar = datasetProgressBar();
-  const dataset = await datasetFor(size, seed, bar.update);
-  bar.stop();
+  const { dataset, end } = await openBenchDataset('rebuild benchmark');
   const { names } = dataset;
-  console.log(await postgresLine(names.pgUrl));
-  const end = await storeEnd(names.pgUrl);
-  if (end.count === 0) throw new BenchSetupError(`the data set ${names.database} has no case events`);
 
   const mongoUri = await testMongoUri('bench-rebuild');
   await caughtUpLiveModel(mongoUri, end);

@@ -6,6 +6,8 @@
 import { MongoClient, type Document } from 'mongodb';
 import { Client } from 'pg';
 import { BenchSetupError } from '../lib/errors';
+import { machineLine, postgresLine } from '../lib/machine';
+import { datasetProgressBar } from './progress';
 import { numberSetting } from '../lib/settings';
 import { generateDataset, openDataset, type DatasetSize, type GenerateResult, type Progress } from '../dataset';
 import type { RebuildService } from '../../services/analytics/src/rebuild/rebuild.service';
@@ -39,6 +41,25 @@ export async function datasetFor(size: DatasetSize, seed: number, onProgress: (p
     );
   }
   return generateDataset({ size, seed, ...place, onProgress });
+}
+
+/**
+ * How an analytics benchmark begins: its heading and the machine, the data set (BENCH_DATASET, BENCH_SEED;
+ * generated with a progress bar when missing), its PostgreSQL and the store's end, which must hold events.
+ */
+export async function openBenchDataset(title: string): Promise<{ dataset: GenerateResult; end: StoreEnd }> {
+  useBenchMongo();
+  const size = datasetSetting();
+  const seed = Math.round(numberSetting('BENCH_SEED', 1));
+  console.log(`# ${title}, ${new Date().toISOString()}`);
+  console.log(machineLine());
+  const bar = datasetProgressBar();
+  const dataset = await datasetFor(size, seed, bar.update);
+  bar.stop();
+  console.log(await postgresLine(dataset.names.pgUrl));
+  const end = await storeEnd(dataset.names.pgUrl);
+  if (end.count === 0) throw new BenchSetupError(`the data set ${dataset.names.database} has no case events`);
+  return { dataset, end };
 }
 
 export interface StoreEnd {

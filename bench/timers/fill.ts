@@ -11,6 +11,22 @@ import type { TimerDocument } from '../../services/deadline-watch/src/watch/time
 /** Where the open timers go: the store's own table or collection, written in bulk in its real shape. */
 export type TimerSink = { kind: 'postgres'; pool: Pool } | { kind: 'mongodb'; db: Db };
 
+/** A timer as a fresh plan leaves it: pending, in no one's hands, never tried. */
+export function pendingTimer(
+  planned: Pick<TimerDocument, '_id' | 'tenant' | 'caseId' | 'kind' | 'dueDate' | 'workingDaysBefore' | 'fireOn' | 'fireAt' | 'order'>,
+): TimerDocument {
+  return {
+    ...planned,
+    state: 'pending',
+    planRevision: 1,
+    leaseOwner: null,
+    leaseUntil: null,
+    attempts: 0,
+    outcome: null,
+    settledAt: null,
+  };
+}
+
 /**
  * The four timers of an open case as deadline-watch plans them (two warnings, the breach and the escalation,
  * keyed and timed at the tenant's local midnight), for synthetic cases whose due dates are spread over the
@@ -24,24 +40,18 @@ export function openCaseTimers(
   const tenant = tenants[index % tenants.length];
   const caseId = randomUUID();
   const dueDate = addCalendarDays(after, 10 + (index % 80));
-  const timer = (kind: TimerDocument['kind'], fireOn: IsoDate, workingDaysBefore: number | null, order: number): TimerDocument => ({
-    _id: timerKey(caseId, kind, dueDate, workingDaysBefore),
-    tenant: tenant.slug,
-    caseId,
-    kind,
-    dueDate,
-    workingDaysBefore,
-    fireOn,
-    fireAt: startOfLocalDay(fireOn, tenant.timeZone),
-    order,
-    state: 'pending',
-    planRevision: 1,
-    leaseOwner: null,
-    leaseUntil: null,
-    attempts: 0,
-    outcome: null,
-    settledAt: null,
-  });
+  const timer = (kind: TimerDocument['kind'], fireOn: IsoDate, workingDaysBefore: number | null, order: number): TimerDocument =>
+    pendingTimer({
+      _id: timerKey(caseId, kind, dueDate, workingDaysBefore),
+      tenant: tenant.slug,
+      caseId,
+      kind,
+      dueDate,
+      workingDaysBefore,
+      fireOn,
+      fireAt: startOfLocalDay(fireOn, tenant.timeZone),
+      order,
+    });
   const dayAfter = addCalendarDays(dueDate, 1);
   return [
     timer('approaching', addCalendarDays(dueDate, -7), 5, 0),

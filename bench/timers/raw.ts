@@ -3,14 +3,14 @@ import type { Db } from 'mongodb';
 import { TIMERS_COLLECTION } from '../../services/deadline-watch/src/watch/mongo-timer.store';
 import { TIMERS_TABLE } from '../../services/deadline-watch/src/watch/postgres-timer.store';
 import type { TimerDocument } from '../../services/deadline-watch/src/watch/timer.store';
-import { writeTimers, type TimerSink } from './fill';
+import { pendingTimer, writeTimers, type TimerSink } from './fill';
 
 /** `count` pending timers due a minute before `now`, of cases nobody has: the raw baseline's work. */
 export async function addRawDueTimers(sink: TimerSink, count: number, now: Date): Promise<void> {
   const fireAt = new Date(now.getTime() - 60_000);
   const timers: TimerDocument[] = Array.from({ length: count }, () => {
     const caseId = randomUUID();
-    return {
+    return pendingTimer({
       _id: `${caseId}/breached/2027-01-01`,
       tenant: 'raw',
       caseId,
@@ -20,14 +20,7 @@ export async function addRawDueTimers(sink: TimerSink, count: number, now: Date)
       fireOn: '2027-01-02',
       fireAt,
       order: 1,
-      state: 'pending',
-      planRevision: 1,
-      leaseOwner: null,
-      leaseUntil: null,
-      attempts: 0,
-      outcome: null,
-      settledAt: null,
-    };
+    });
   });
   await writeTimers(sink, timers);
 }
