@@ -107,6 +107,7 @@ export function citizenJourney(journey: JourneyContext): void {
           await page.fill('#email', email);
           await page.setInputFiles('#attachments', { name: 'снимка-тротоар.pdf', mimeType: 'application/pdf', buffer: PDF });
           if (tenant === 'peshtera') await screenshot(page, 'portal-submission-form', { readme: true });
+          if (tenant === 'petrich') await screenshot(page, 'portal-submission-form-phone');
           await page.locator('form[data-portal="submission-form"] button[type="submit"]').click();
           await page
             .locator('[data-portal="confirmation"], [data-portal="error-summary"], h1[data-portal]')
@@ -150,6 +151,7 @@ export function citizenJourney(journey: JourneyContext): void {
           await page.reload();
           await marker(page, 'answer-text').getByText(ANSWER).waitFor({ timeout: 30_000 });
           if (tenant === 'peshtera') await screenshot(page, 'portal-tracking', { readme: true });
+          if (tenant === 'petrich') await screenshot(page, 'portal-tracking-phone');
           await expectAccessible(page);
           await page.check('input[name="rating"][value="5"]');
           await page.fill('#comment', 'Бързо и ясно.');
