@@ -201,7 +201,7 @@ async function main(): Promise<void> {
     try {
       const idleMb = service.rssMb();
       const sampled = service.sampleRss();
-      const again = await rebuildOverHttp(service, 'peshtera');
+      const again = await rebuildOverHttp(service);
       const peakMb = sampled.stop();
       console.log(
         `the service as its own process: RSS ${fixed(idleMb, 0)} MB idle, peak ${fixed(peakMb, 0)} MB during a rebuild over HTTP ` +

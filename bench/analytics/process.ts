@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DevIssuer } from '@civic/auth';
+import { DevIssuer, PLATFORM_OPERATOR } from '@civic/auth';
 import { freePort, issuerEnvironment, kafkaBrokers, serviceNodeFlags, testClock, uniqueName } from '@civic/testing';
 import { BenchSetupError } from '../lib/errors';
 
@@ -98,8 +98,8 @@ export async function startServiceProcess(options: { eventStoreUrl: string; mong
 }
 
 /** A rebuild asked over HTTP (`POST /admin/read-models/rebuild`) and watched to its switch. */
-export async function rebuildOverHttp(service: ServiceProcess, tenant: string): Promise<{ applied: number; wallMs: number }> {
-  const token = await service.issuer.sign({ sub: `${tenant}:ops`, tenant, roles: ['ops'] });
+export async function rebuildOverHttp(service: ServiceProcess): Promise<{ applied: number; wallMs: number }> {
+  const token = await service.issuer.sign({ ...PLATFORM_OPERATOR, roles: [...PLATFORM_OPERATOR.roles] });
   const headers = { authorization: `Bearer ${token}` };
   const started = performance.now();
   const response = await fetch(`${service.url}/admin/read-models/rebuild`, { method: 'POST', headers });

@@ -4,7 +4,7 @@ export { authConfigSchema, authOptionsFromConfig, type AuthConfig } from './auth
 export { Auth, AUTH_ROLES } from './auth.decorator';
 export { AuthGuard, AuthOnNonHttpRouteError } from './auth.guard';
 export { CurrentPrincipal, PrincipalMissingError, type RequestWithPrincipal } from './current-principal.decorator';
-export { principalFromClaims, type Principal } from './principal';
+export { PLATFORM_TENANT, principalFromClaims, type Principal } from './principal';
 export { checkAccess, type RouteRequirement } from './access';
 export { TokenVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, type TokenVerifierOptions } from './token-verifier';
 export { accessDenied, issuerUnavailable, tokenRefused, type AuthErrorBody } from './http-answers';
@@ -23,10 +23,12 @@ export { developmentOpen311Keys, open311KeysSetting } from './dev/open311-keys';
 export {
   SEED_TENANTS,
   SEEDED_USERS,
+  PLATFORM_OPERATOR,
   STAFF_ROLES,
   isSeedTenant,
   seededUserList,
   type SeedTenant,
   type SeededUser,
+  type PlatformOperatorUser,
   type StaffRole,
 } from './dev/seeded-users';

@@ -12,6 +12,13 @@ export interface Principal {
   roles: Role[];
 }
 
+/**
+ * The tenant claim of the platform's own operators, who work for no municipality: their role,
+ * `platform-operator`, is the only one it may carry and it carries no other. No charter may take this slug.
+ */
+export const PLATFORM_TENANT = 'platform';
+const PLATFORM_ROLE: Role = 'platform-operator';
+
 /** Tenant slugs have the charter files' shape: lower-case words joined by hyphens. */
 const TENANT_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KNOWN_ROLES: ReadonlySet<string> = new Set(ROLES);
@@ -41,6 +48,16 @@ export function principalFromClaims(claims: Record<string, unknown>): ClaimsResu
   }
   const unknown = roles.filter((role) => !KNOWN_ROLES.has(role));
   if (unknown.length > 0) return reject('unknown-role', `the "roles" claim names unknown roles: ${unknown.join(', ')}`);
+
+  // A municipality's token never carries the platform's role, and the platform's never a municipality's role:
+  // a mix-up at the issuer shows as a refused token, not as a tenant's user running every tenant's rebuild.
+  const platformRole = roles.includes(PLATFORM_ROLE);
+  if (platformRole !== (tenant === PLATFORM_TENANT) || (platformRole && roles.some((role) => role !== PLATFORM_ROLE))) {
+    return reject(
+      'invalid-tenant-claim',
+      `the "${PLATFORM_ROLE}" role goes with the tenant claim "${PLATFORM_TENANT}" alone, and that tenant with that role alone`,
+    );
+  }
 
   const principal: Principal = { sub, tenant, roles: [...new Set(roles as Role[])] };
   // The name is for display only: a malformed one is left out instead of refusing the caller.

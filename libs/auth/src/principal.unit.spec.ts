@@ -44,6 +44,15 @@ describe('the platform claims of a verified token', () => {
     expect(result).toEqual({ ok: false, rejection: { reason: 'unknown-role', message: expect.stringContaining('superuser') } });
   });
 
+  it("keep the platform operator's role and the platform's tenant claim together, and alone", () => {
+    const operator = { sub: 'platform:platform-operator', tenant: 'platform', roles: ['platform-operator'] };
+    expect(reasonFor(operator)).toBe('accepted');
+    expect(reasonFor({ ...valid, roles: ['platform-operator'] })).toBe('invalid-tenant-claim');
+    expect(reasonFor({ ...valid, roles: ['ops', 'platform-operator'] })).toBe('invalid-tenant-claim');
+    expect(reasonFor({ ...operator, roles: ['ops'] })).toBe('invalid-tenant-claim');
+    expect(reasonFor({ ...operator, roles: ['platform-operator', 'auditor'] })).toBe('invalid-tenant-claim');
+  });
+
   it('leave out a display name that is not text, instead of refusing the caller', () => {
     const result = principalFromClaims({ ...valid, name: 42 });
     expect(result.ok && result.principal).toEqual({ sub: 'peshtera:registrar', tenant: 'peshtera', roles: ['registrar'] });

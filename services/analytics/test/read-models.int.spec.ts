@@ -278,11 +278,15 @@ describe('analytics read models: case list, KPIs, reports', () => {
       },
     );
 
-    it('the rebuild endpoints: ops only (other roles 403, no token 401)', async () => {
+    it("the rebuild endpoints: the platform operator's only, never a municipality's ops (other roles 403, no token 401)", async () => {
       expect((await analytics.post('/admin/read-models/rebuild')).status).toBe(401);
+      expect((await analytics.post('/admin/read-models/rebuild', await token('peshtera', ['ops']))).status).toBe(403);
       expect((await analytics.post('/admin/read-models/rebuild', await token('peshtera', ['secretary', 'mayor']))).status).toBe(403);
-      expect((await analytics.get('/admin/read-models/rebuild/x', await token('peshtera', ['registrar']))).status).toBe(403);
-      expect((await analytics.get('/admin/read-models/rebuild/unknown', await token('peshtera', ['ops']))).status).toBe(404);
+      expect((await analytics.get('/admin/read-models/rebuild/x', await token('peshtera', ['ops']))).status).toBe(403);
+      const operator = await token('platform', ['platform-operator']);
+      expect((await analytics.get('/admin/read-models/rebuild/unknown', operator)).status).toBe(404);
+      // The platform operator sees no municipality's cases.
+      expect((await analytics.get('/tenants/peshtera/cases', operator)).status).toBe(403);
     });
 
     it('a tenant not served here: 404 naming the tenant', async () => {

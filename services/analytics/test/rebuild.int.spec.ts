@@ -14,6 +14,7 @@ import { startAnalytics, type AnalyticsHarness } from './harness';
 // then switching; and the proof that an erased person leaves no trace in the rebuilt model.
 describe('rebuilding the read models from the event store', () => {
   let analytics: AnalyticsHarness;
+  const operator = () => analytics.token('platform', ['platform-operator']);
   const ops = () => analytics.token('peshtera', ['ops']);
   const kpis = async () => (await analytics.get('/tenants/peshtera/kpis?by=month', await analytics.token('peshtera', ['mayor']))).body;
 
@@ -29,11 +30,11 @@ describe('rebuilding the read models from the event store', () => {
   };
 
   const rebuild = async (): Promise<RebuildProgress> => {
-    const started = await analytics.post('/admin/read-models/rebuild', await ops());
+    const started = await analytics.post('/admin/read-models/rebuild', await operator());
     expect(started.status).toBe(202);
     const { id } = started.body as RebuildProgress;
     return eventually(
-      async () => (await analytics.get(`/admin/read-models/rebuild/${id}`, await ops())).body as RebuildProgress,
+      async () => (await analytics.get(`/admin/read-models/rebuild/${id}`, await operator())).body as RebuildProgress,
       (progress) => progress.status !== 'counting' && progress.status !== 'catching-up',
       { what: `rebuild ${id} done`, timeoutMs: 60_000, intervalMs: 100 },
     );
@@ -69,7 +70,7 @@ describe('rebuilding the read models from the event store', () => {
       total,
       percentage: 100,
       previousGeneration: before,
-      requestedBy: 'peshtera:ops',
+      requestedBy: 'platform:platform-operator',
       error: null,
     });
     expect(done.ratePerSecond).toBeGreaterThan(0);
@@ -89,12 +90,12 @@ describe('rebuilding the read models from the event store', () => {
 
   it('the live model keeps serving during a rebuild, and events appended meanwhile reach the new one', async () => {
     const figures = await kpis();
-    const started = await analytics.post('/admin/read-models/rebuild', await ops());
+    const started = await analytics.post('/admin/read-models/rebuild', await operator());
     expect(started.status).toBe(202);
     const { id } = started.body as RebuildProgress;
     // While it builds: the same answers from the live one.
     expect(await kpis()).toEqual(figures);
-    const again = await analytics.post('/admin/read-models/rebuild', await ops());
+    const again = await analytics.post('/admin/read-models/rebuild', await operator());
     if (again.status === 409) expect(again.body).toMatchObject({ statusCode: 409, errors: [{ field: 'rebuild' }], running: { id } });
 
     const late: ScriptedCase = {
@@ -105,7 +106,7 @@ describe('rebuilding the read models from the event store', () => {
     };
     await analytics.run(late);
     await eventually(
-      async () => (await analytics.get(`/admin/read-models/rebuild/${id}`, await ops())).body as RebuildProgress,
+      async () => (await analytics.get(`/admin/read-models/rebuild/${id}`, await operator())).body as RebuildProgress,
       (progress) => progress.status === 'switched',
       { what: 'switched', timeoutMs: 60_000 },
     );

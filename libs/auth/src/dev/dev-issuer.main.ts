@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { DevIssuer } from './dev-issuer';
 import { developmentOpen311Keys } from './open311-keys';
-import { SEED_TENANTS, SEEDED_USERS } from './seeded-users';
+import { PLATFORM_OPERATOR, SEED_TENANTS, SEEDED_USERS } from './seeded-users';
 
 const TOKEN_TTL_SECONDS = 12 * 3600;
 
@@ -49,8 +49,8 @@ async function main(): Promise<void> {
     '',
     `tokens for ${tenant}, valid ${TOKEN_TTL_SECONDS / 3600} h (Authorization: Bearer <token>):`,
   ];
-  for (const user of Object.values(SEEDED_USERS[tenant])) {
-    lines.push(`${user.roles[0]}\t${user.sub}\t${user.name}\t${await issuer.sign(user, TOKEN_TTL_SECONDS)}`);
+  for (const user of [...Object.values(SEEDED_USERS[tenant]), PLATFORM_OPERATOR]) {
+    lines.push(`${user.roles[0]}\t${user.sub}\t${user.name}\t${await issuer.sign({ ...user, roles: [...user.roles] }, TOKEN_TTL_SECONDS)}`);
   }
   if (open311Keys) {
     lines.push('', `Open311 API keys (api_key of POST /open311/v2/requests.json), kept in ${keysFile}:`);

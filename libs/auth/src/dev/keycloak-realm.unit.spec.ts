@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { principalFromClaims } from '../principal';
-import { SEED_TENANTS, seededUserList, STAFF_ROLES } from './seeded-users';
+import { PLATFORM_OPERATOR, SEED_TENANTS, seededUserList, STAFF_ROLES } from './seeded-users';
 
 /** The development realm the local Keycloak imports (infra/local/keycloak.sh, docker-compose.yml). */
 const REALM_FILE = join(__dirname, '..', '..', '..', '..', 'infra', 'keycloak', 'civic-realm.json');
@@ -55,7 +55,7 @@ describe('the development Keycloak realm (infra/keycloak/civic-realm.json)', () 
     expect(realm.realm).toBe('civic');
   });
 
-  it('has exactly the seeded users: id = sub, username <tenant>.<role>, tenant attribute, one role, the names', () => {
+  it('has exactly the seeded users and the platform operator: id = sub, username <tenant>.<role>, tenant attribute, one role, the names', () => {
     const expected = seededUserList().map((user) => {
       const [firstName, lastName] = user.name.split(' ');
       const [tenant, role] = [user.tenant, user.roles[0]];
@@ -78,8 +78,17 @@ describe('the development Keycloak realm (infra/keycloak/civic-realm.json)', () 
       firstName: u.firstName,
       lastName: u.lastName,
     }));
-    expect(actual).toEqual(expected);
-    expect(realm.users).toHaveLength(SEED_TENANTS.length * STAFF_ROLES.length);
+    const operator = {
+      id: PLATFORM_OPERATOR.sub,
+      username: 'platform.operator',
+      email: 'platform.operator@civic.local',
+      tenant: [PLATFORM_OPERATOR.tenant],
+      roles: { 'civic-cases': ['platform-operator'] },
+      firstName: 'Веселина',
+      lastName: 'Маркова',
+    };
+    expect(actual).toEqual([...expected, operator]);
+    expect(realm.users).toHaveLength(SEED_TENANTS.length * STAFF_ROLES.length + 1);
   });
 
   it('lets every user sign in at once with the development password', () => {
@@ -91,7 +100,7 @@ describe('the development Keycloak realm (infra/keycloak/civic-realm.json)', () 
   });
 
   it('defines the platform roles, and only those, as roles of the civic-cases client', () => {
-    expect(realm.roles.client['civic-cases'].map((r) => r.name)).toEqual([...STAFF_ROLES]);
+    expect(realm.roles.client['civic-cases'].map((r) => r.name)).toEqual([...STAFF_ROLES, 'platform-operator']);
     expect(Object.keys(realm.roles.client)).toEqual(['civic-cases']);
     expect(realm.roles.realm ?? []).toEqual([]);
   });
@@ -129,7 +138,9 @@ describe('the development Keycloak realm (infra/keycloak/civic-realm.json)', () 
 
   it('every role the mapper can put into "roles" is one a service accepts', () => {
     for (const role of realm.roles.client['civic-cases']) {
-      expect(principalFromClaims({ sub: 'peshtera:officer', tenant: 'peshtera', roles: [role.name] })).toMatchObject({ ok: true });
+      // The platform operator's role goes with the platform's tenant claim, every other with a municipality's.
+      const tenant = role.name === 'platform-operator' ? 'platform' : 'peshtera';
+      expect(principalFromClaims({ sub: `${tenant}:someone`, tenant, roles: [role.name] })).toMatchObject({ ok: true });
     }
   });
 

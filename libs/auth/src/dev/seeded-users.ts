@@ -1,4 +1,5 @@
 import type { Role } from '@civic/domain';
+import { PLATFORM_TENANT } from '../principal';
 
 /** The five seed tenants (libs/domain/tenants/*.json); a test keeps this list in step with the files. */
 export const SEED_TENANTS = ['nova-zagora', 'peshtera', 'momchilgrad', 'petrich', 'sopot'] as const;
@@ -107,3 +108,19 @@ export const SEEDED_USERS: Readonly<Record<SeedTenant, Readonly<Record<StaffRole
 export const seededUserList = (): SeededUser[] => SEED_TENANTS.flatMap((tenant) => Object.values(SEEDED_USERS[tenant]));
 
 export const isSeedTenant = (value: string): value is SeedTenant => (SEED_TENANTS as readonly string[]).includes(value);
+
+/** The platform's own operator, who works for no municipality (tenant claim `platform`). */
+export interface PlatformOperatorUser {
+  sub: string;
+  name: string;
+  tenant: typeof PLATFORM_TENANT;
+  roles: ['platform-operator'];
+}
+
+/** The development platform operator: runs the read-model rebuilds and watches the platform's health. */
+export const PLATFORM_OPERATOR: Readonly<PlatformOperatorUser> = Object.freeze<PlatformOperatorUser>({
+  sub: `${PLATFORM_TENANT}:platform-operator`,
+  name: 'Веселина Маркова',
+  tenant: PLATFORM_TENANT,
+  roles: ['platform-operator'],
+});

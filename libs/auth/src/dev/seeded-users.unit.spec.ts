@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES } from '@civic/domain';
 import { principalFromClaims } from '../principal';
-import { SEED_TENANTS, SEEDED_USERS, seededUserList, STAFF_ROLES } from './seeded-users';
+import { PLATFORM_OPERATOR, SEED_TENANTS, SEEDED_USERS, seededUserList, STAFF_ROLES } from './seeded-users';
 
 describe('the seeded development users', () => {
   it('cover the seed tenants, the same as the charter files of the domain', () => {
@@ -10,8 +10,15 @@ describe('the seeded development users', () => {
     expect([...SEED_TENANTS].sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());
   });
 
-  it('have every role of the domain but citizen and system', () => {
-    expect([...STAFF_ROLES].sort()).toEqual(ROLES.filter((role) => role !== 'citizen' && role !== 'system').sort());
+  it("have every role of the domain but citizen, system and the platform operator's (who works for no municipality)", () => {
+    const notStaff = ['citizen', 'system', 'platform-operator'];
+    expect([...STAFF_ROLES].sort()).toEqual(ROLES.filter((role) => !notStaff.includes(role)).sort());
+    expect(PLATFORM_OPERATOR).toEqual({
+      sub: 'platform:platform-operator',
+      name: 'Веселина Маркова',
+      tenant: 'platform',
+      roles: ['platform-operator'],
+    });
   });
 
   it('are one user per staff role in each tenant, with stable subjects', () => {

@@ -7,7 +7,8 @@ export const ROLES = [
   'mayor', // кмет
   'anti-corruption-officer', // служител по противодействие на корупцията
   'tenant-admin', // sets the municipality up; never handles cases
-  'ops', // runs the platform; never handles cases
+  'ops', // runs the municipality's side of the platform (dashboards, failed notifications); never handles cases
+  'platform-operator', // runs the platform for every municipality (read-model rebuilds, its health); sees no case
   'auditor', // reads; never writes
   'citizen', // the submitter, acting for themselves
   'system', // the platform itself (web form, routing rules, surveys)

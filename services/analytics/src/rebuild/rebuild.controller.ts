@@ -16,10 +16,11 @@ import { REBUILD_SCHEMA } from '../http/openapi-schemas';
 
 /**
  * Operations: rebuild the read models from the event store while the live ones keep serving. The models
- * hold every tenant's cases, so this is a platform operation; it shows counts only, never a tenant's data.
+ * hold every tenant's cases, so this is the platform operator's, never a municipality's ops (whose role is
+ * bound to one tenant); it shows counts only, never a tenant's data.
  */
 @ApiTags('operations')
-@Auth('ops')
+@Auth('platform-operator')
 @Controller('admin/read-models/rebuild')
 export class RebuildController {
   constructor(private readonly rebuilds: RebuildService) {}

@@ -1,4 +1,4 @@
-import { InvalidTokenError, IssuerUnavailableError, type TokenVerifier } from '@civic/auth';
+import { InvalidTokenError, IssuerUnavailableError, PLATFORM_TENANT, type TokenVerifier } from '@civic/auth';
 import type { TenantDirectory } from '@civic/platform';
 import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -82,7 +82,11 @@ export class SignInController {
       user: session.user,
       tenant: {
         slug: session.user.tenant,
-        name: tenant?.name ?? { bg: session.user.tenant, en: session.user.tenant },
+        name:
+          tenant?.name ??
+          (session.user.tenant === PLATFORM_TENANT
+            ? { bg: 'Платформата', en: 'The platform' }
+            : { bg: session.user.tenant, en: session.user.tenant }),
         timeZone: tenant?.timeZone ?? 'Europe/Sofia',
       },
       csrfToken: session.csrfToken,

@@ -8,7 +8,7 @@ import { platformHealth } from './platform-health';
 import { probeService } from './service-probe';
 
 /**
- * `GET /platform/health`: the platform's health for people with the `ops` role, made by the console's server
+ * `GET /platform/health`: the platform's health for a municipality's `ops` and the `platform-operator`, made by the console's server
  * from every service's `/health` and `/metrics` (asked in parallel, each within a short timeout). A service
  * that does not answer is `down`; the answer itself never fails for it.
  */
@@ -20,7 +20,9 @@ export class PlatformHealthController {
   async health(@Req() req: ConsoleRequest, @Res() res: Response): Promise<void> {
     const user = req.consoleSession?.user;
     if (!user) return answerError(res, 401, 'session', 'not signed in');
-    if (!user.roles.includes('ops')) return answerError(res, 403, 'role', 'only the ops role sees the platform health');
+    if (!user.roles.includes('ops') && !user.roles.includes('platform-operator')) {
+      return answerError(res, 403, 'role', 'only the ops and platform-operator roles see the platform health');
+    }
     const urls = backendUrls(this.config);
     const probes = await Promise.all(BACKENDS.map((name) => probeService(name, urls[name])));
     res.set('Cache-Control', 'no-store');

@@ -47,7 +47,7 @@ export function accessJourney(journey: JourneyContext): void {
       await signIn(officer.page, consoleUrl, 'peshtera.officer');
       expect(await apiAnswer(officer.page, '/platform/health')).toEqual({
         status: 403,
-        body: { statusCode: 403, errors: [{ field: 'role', reason: 'only the ops role sees the platform health' }] },
+        body: { statusCode: 403, errors: [{ field: 'role', reason: 'only the ops and platform-operator roles see the platform health' }] },
       });
       await officer.context.close();
       expect((await fetch(`${consoleUrl}/platform/health`, { headers: { accept: 'application/json' } })).status).toBe(401);

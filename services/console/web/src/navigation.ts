@@ -17,9 +17,10 @@ export const SECTIONS: readonly Section[] = [
   { id: 'oversight', path: '/oversight', roles: ['secretary', 'mayor'] },
   { id: 'audit', path: '/audit', roles: ['auditor'] },
   { id: 'settings', path: '/settings', roles: ['tenant-admin'] },
-  // The KPIs' readers in analytics include the secretary and the mayor; platform health is the console's, ops only.
+  // The KPIs' readers in analytics include the secretary and the mayor. Platform health is the console's: a
+  // municipality's ops see it with their failed notifications, the platform operator with the rebuild.
   { id: 'ops', path: '/ops', roles: ['ops', 'secretary', 'mayor'], end: true },
-  { id: 'platform', path: '/ops/platform', roles: ['ops'] },
+  { id: 'platform', path: '/ops/platform', roles: ['ops', 'platform-operator'] },
 ];
 
 export function sectionsFor(roles: readonly string[]): Section[] {

@@ -48,6 +48,7 @@ const ROLE_WORDS: { readonly [R in Role]: { bg: string; en: string } } = {
   'anti-corruption-officer': { bg: 'служител по противодействие на корупцията', en: 'the anti-corruption officer' },
   'tenant-admin': { bg: 'администратор', en: 'the administrator' },
   ops: { bg: 'поддръжка', en: 'operations' },
+  'platform-operator': { bg: 'оператор на платформата', en: 'the platform operator' },
   auditor: { bg: 'одитор', en: 'the auditor' },
   citizen: { bg: 'гражданин', en: 'a citizen' },
   system: { bg: 'платформата', en: 'the platform' },

@@ -5,13 +5,18 @@ import { fetchPlatformHealth } from '../api/platformHealth';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useFormat } from '../format/useFormat';
+import { useSession } from '../session/SessionContext';
 import { FailedNotifications, REFRESH_MS } from './platform/FailedNotifications';
 import { HealthOverview } from './platform/HealthOverview';
 import { RebuildPanel } from './platform/RebuildPanel';
 
-/** /ops/platform: the platform's health (refreshed every 30 s and on demand), failed messages, the read-model rebuild. */
+/**
+ * /ops/platform: the platform's health (refreshed every 30 s and on demand); a municipality's ops also see its
+ * failed messages, the platform operator the read-model rebuild (every municipality's models at once).
+ */
 export default function PlatformHealthPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const format = useFormat();
   const queryClient = useQueryClient();
   const health = useQuery({
@@ -51,8 +56,8 @@ export default function PlatformHealthPage() {
       ) : (
         <HealthOverview health={health.data} />
       )}
-      <FailedNotifications />
-      <RebuildPanel />
+      {user.roles.includes('ops') && <FailedNotifications />}
+      {user.roles.includes('platform-operator') && <RebuildPanel />}
     </>
   );
 }

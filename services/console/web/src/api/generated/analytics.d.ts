@@ -948,7 +948,7 @@ export interface operations {
           };
         };
       };
-      /** @description The token is valid but lacks one of the roles ops, or belongs to another tenant. */
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1064,7 +1064,7 @@ export interface operations {
           };
         };
       };
-      /** @description The token is valid but lacks one of the roles ops, or belongs to another tenant. */
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
       403: {
         headers: {
           [name: string]: unknown;

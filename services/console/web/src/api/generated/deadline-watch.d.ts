@@ -134,6 +134,7 @@ export interface components {
             | 'anti-corruption-officer'
             | 'tenant-admin'
             | 'ops'
+            | 'platform-operator'
             | 'auditor'
             | 'citizen'
             | 'system';
@@ -200,6 +201,7 @@ export interface components {
             | 'anti-corruption-officer'
             | 'tenant-admin'
             | 'ops'
+            | 'platform-operator'
             | 'auditor'
             | 'citizen'
             | 'system';

@@ -1207,6 +1207,7 @@ export interface components {
             | 'anti-corruption-officer'
             | 'tenant-admin'
             | 'ops'
+            | 'platform-operator'
             | 'auditor'
             | 'citizen'
             | 'system';

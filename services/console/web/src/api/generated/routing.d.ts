@@ -274,6 +274,7 @@ export interface components {
                 | 'anti-corruption-officer'
                 | 'tenant-admin'
                 | 'ops'
+                | 'platform-operator'
                 | 'auditor'
                 | 'citizen'
                 | 'system'
@@ -292,6 +293,7 @@ export interface components {
           | 'anti-corruption-officer'
           | 'tenant-admin'
           | 'ops'
+          | 'platform-operator'
           | 'auditor'
           | 'citizen'
           | 'system';
@@ -354,6 +356,7 @@ export interface components {
               | 'anti-corruption-officer'
               | 'tenant-admin'
               | 'ops'
+              | 'platform-operator'
               | 'auditor'
               | 'citizen'
               | 'system'
@@ -372,6 +375,7 @@ export interface components {
         | 'anti-corruption-officer'
         | 'tenant-admin'
         | 'ops'
+        | 'platform-operator'
         | 'auditor'
         | 'citizen'
         | 'system';
@@ -494,6 +498,7 @@ export interface components {
                 | 'anti-corruption-officer'
                 | 'tenant-admin'
                 | 'ops'
+                | 'platform-operator'
                 | 'auditor'
                 | 'citizen'
                 | 'system'
@@ -512,6 +517,7 @@ export interface components {
           | 'anti-corruption-officer'
           | 'tenant-admin'
           | 'ops'
+          | 'platform-operator'
           | 'auditor'
           | 'citizen'
           | 'system';
