@@ -1,7 +1,7 @@
 import type { Message } from 'kafkajs';
 import type { Db } from 'mongodb';
 import type { EventStore, RecordedEvent } from '@civic/event-store';
-import { caseEventToCloudEvent, RelayCheckpoints, toKafkaBinary } from '@civic/messaging';
+import { caseEventToCloudEvent, MongoRelayCheckpoints, toKafkaBinary } from '@civic/messaging';
 import { uniqueName } from '@civic/testing';
 
 /**
@@ -42,7 +42,7 @@ export function timeEncoding(events: RecordedEvent[]): number {
 
 /** Milliseconds for `writes` checkpoint saves one after the other, as the relay writes one per batch. */
 export async function timeCheckpoints(db: Db, writes: number, position: string): Promise<number> {
-  const checkpoints = new RelayCheckpoints(db);
+  const checkpoints = new MongoRelayCheckpoints(db);
   const name = uniqueName('bench-checkpoint');
   const started = performance.now();
   for (let i = 0; i < writes; i += 1) await checkpoints.save(name, position, 'bench');

@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
 import type { EventStore } from '@civic/event-store';
-import { EventRelay, type RelayProgress } from '@civic/messaging';
+import { EventRelay, mongoRelayState, type RelayProgress } from '@civic/messaging';
 import { uniqueName } from '@civic/testing';
 
 export class RelayStalledError extends Error {
@@ -27,11 +27,11 @@ export interface RelayRun {
  * `expected` events and their checkpoint was written.
  */
 export async function runRelay(
-  options: { store: EventStore; kafka: Kafka; db: Db; topic: string; maxBatch: number },
+  { db, ...options }: { store: EventStore; kafka: Kafka; db: Db; topic: string; maxBatch: number },
   expected: number,
   timeoutMs: number,
 ): Promise<RelayRun> {
-  const relay = new EventRelay({ ...options, name: uniqueName('bench-relay') });
+  const relay = new EventRelay({ ...options, state: mongoRelayState(db), name: uniqueName('bench-relay') });
   const started = performance.now();
   relay.start();
   try {

@@ -3,29 +3,42 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 import { MongoClient, type Db } from 'mongodb';
+import { Pool } from 'pg';
 import { PostgresEventStore, type EventStore, type RecordedEvent } from '@civic/event-store';
 import { createTestDatabase, kafkaBrokers, testMongoUri, uniqueName, WORKSPACE_ROOT, type TestDatabase } from '@civic/testing';
+import { mongoRelayState, postgresRelayState, type RelayState } from '../src';
+
+/** Where a test keeps the relay's lease and checkpoint. */
+export type RelayStateBackend = 'MongoDB' | 'PostgreSQL';
+/** For `describe.each`: the relay must behave the same whichever holds its state. */
+export const RELAY_STATE_BACKENDS: RelayStateBackend[] = ['MongoDB', 'PostgreSQL'];
 
 /** Real servers for one test file: its own PostgreSQL database, MongoDB database and Kafka client. */
 export interface World {
   store: EventStore;
   db: Db;
+  /** The relay's lease and checkpoint: in `db`, or in the event store's PostgreSQL database. */
+  state: RelayState;
   kafka: Kafka;
   close(): Promise<void>;
 }
 
-export async function openWorld(prefix: string): Promise<World> {
+export async function openWorld(prefix: string, stateIn: RelayStateBackend = 'MongoDB'): Promise<World> {
   const database: TestDatabase = await createTestDatabase(prefix);
   const store = await PostgresEventStore.connect({ url: database.url, schema: 'event_store' });
   const mongo = new MongoClient(await testMongoUri(prefix), { serverSelectionTimeoutMS: 5_000 });
   await mongo.connect();
+  const pool = new Pool({ connectionString: database.url });
+  const state = stateIn === 'MongoDB' ? mongoRelayState(mongo.db()) : await postgresRelayState(pool);
   const kafka = quietKafka(await kafkaBrokers(), prefix);
   return {
     store,
     db: mongo.db(),
+    state,
     kafka,
     async close() {
       await store.close();
+      await pool.end();
       await mongo
         .db()
         .dropDatabase()

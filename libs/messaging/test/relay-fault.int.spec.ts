@@ -26,7 +26,7 @@ describe('the relay through a Kafka outage', () => {
       name: uniqueName('relay'),
       store: world.store,
       kafka: world.kafka,
-      db: world.db,
+      state: world.state,
       topic,
       leaseTtlMs: 10_000,
       backoff: { initialDelayMs: 100, maxDelayMs: 1_000, factor: 2, jitter: 0.2 },

@@ -1,23 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, uniqueName } from '@civic/testing';
+import { EventRelay, RelayLease, type EventRelayOptions } from '../src';
 import {
-  EventRelay,
-  RELAY_CHECKPOINTS_COLLECTION,
-  RELAY_LEASES_COLLECTION,
-  RelayLease,
-  type EventRelayOptions,
-  type RelayCheckpointDocument,
-  type RelayLeaseDocument,
-} from '../src';
-import { appendCaseEvents, createTopic, openWorld, readWholeTopic, storedCaseEvents, type ReadMessage, type World } from './int-helpers';
+  appendCaseEvents,
+  createTopic,
+  openWorld,
+  readWholeTopic,
+  RELAY_STATE_BACKENDS,
+  storedCaseEvents,
+  type ReadMessage,
+  type World,
+} from './int-helpers';
 
-describe('the relay from the event store to Kafka', () => {
+describe.each(RELAY_STATE_BACKENDS)('the relay from the event store to Kafka, its lease and checkpoint in %s', (backend) => {
   let world: World;
   const relays: EventRelay[] = [];
 
   // A store of its own per test: a relay of a new name starts from the first event in the store.
   beforeEach(async () => {
-    world = await openWorld('relay');
+    world = await openWorld('relay', backend);
   });
 
   afterEach(async () => {
@@ -26,7 +27,7 @@ describe('the relay from the event store to Kafka', () => {
   });
 
   function relay(options: Pick<EventRelayOptions, 'name' | 'topic'> & Partial<EventRelayOptions>): EventRelay {
-    const created = new EventRelay({ store: world.store, kafka: world.kafka, db: world.db, leaseTtlMs: 1_500, ...options });
+    const created = new EventRelay({ store: world.store, kafka: world.kafka, state: world.state, leaseTtlMs: 1_500, ...options });
     relays.push(created);
     return created;
   }
@@ -93,8 +94,7 @@ describe('the relay from the event store to Kafka', () => {
 
     // Restart: the checkpoint is the last acknowledged event; events appended meanwhile follow, none repeats.
     await first.stop();
-    const checkpoint = await world.db.collection<RelayCheckpointDocument>(RELAY_CHECKPOINTS_COLLECTION).findOne({ _id: name });
-    expect(checkpoint?.position).toBe(stored[stored.length - 1].position);
+    expect(await world.state.checkpoints.load(name)).toBe(stored[stored.length - 1].position);
     await appendCaseEvents(world.store, cases.slice(0, 3), 2);
     const second = relay({ name, topic });
     second.start();
@@ -140,7 +140,7 @@ describe('the relay from the event store to Kafka', () => {
     const standby = active === a ? b : a;
     expect(active.progress()).toMatchObject({ status: 'active', published: 9 });
     expect(standby.progress()).toMatchObject({ status: 'standby', published: 0 });
-    expect(await new RelayLease(world.db, name, 'observer', 1_500).holder()).toMatchObject({ owner: active.progress().owner });
+    expect(await new RelayLease(world.state.leases, name, 'observer', 1_500).holder()).toMatchObject({ owner: active.progress().owner });
 
     await active.stop();
     await appendCaseEvents(world.store, cases, 2);
@@ -148,7 +148,7 @@ describe('the relay from the event store to Kafka', () => {
     expect(standby.progress().published).toBe(6);
     expect(messages).toHaveLength(15);
     expect(new Set(messages.map((m) => m.headers['ce_id'])).size).toBe(15);
-    expect(await new RelayLease(world.db, name, 'observer', 1_500).holder()).toMatchObject({ owner: standby.progress().owner });
+    expect(await new RelayLease(world.state.leases, name, 'observer', 1_500).holder()).toMatchObject({ owner: standby.progress().owner });
   });
 
   it('stops publishing as soon as it finds its lease taken, and resumes once it can hold it again', async () => {
@@ -160,9 +160,11 @@ describe('the relay from the event store to Kafka', () => {
     await appendCaseEvents(world.store, [caseId], 2);
     await published(active, 2, topic);
 
-    // Another owner takes the lease (as after a long pause of this relay): the next renewal must notice.
-    const leases = world.db.collection<RelayLeaseDocument>(RELAY_LEASES_COLLECTION);
-    await leases.updateOne({ _id: name }, { $set: { owner: 'intruder', expiresAt: new Date(Date.now() + 60_000) } });
+    // Another owner takes the lease in one write, finding it expired by a clock an hour ahead (as after a long
+    // pause of this relay, or a skewed clock): the next renewal must notice.
+    const { leases } = world.state;
+    const intruderNow = Date.now() + 3_600_000;
+    expect(await leases.acquire(name, 'intruder', new Date(intruderNow), new Date(intruderNow + 60_000))).toBe(true);
     await eventually(
       async () => active.progress(),
       (p) => p.status === 'standby',
@@ -173,7 +175,7 @@ describe('the relay from the event store to Kafka', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(active.progress().published).toBe(2);
 
-    await leases.updateOne({ _id: name }, { $set: { expiresAt: new Date(0) } });
+    await leases.release(name, 'intruder');
     const messages = await published(active, 4, topic);
     expect(messages.map((m) => Number(m.headers['ce_streamrevision']))).toEqual([0, 1, 2, 3]);
   });

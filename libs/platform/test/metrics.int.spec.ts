@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, kafkaBrokers, testMongoUri, uniqueName, type TestDatabase } from '@civic/testing';
-import { deadLetterTopic, RelayCheckpoints } from '@civic/messaging';
+import { deadLetterTopic, MongoRelayCheckpoints } from '@civic/messaging';
 import type { EventStore } from '@civic/event-store';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -95,7 +95,7 @@ describe("the platform's figures on the real servers", () => {
       expect(sumOf(unpublished, 'civic_relay_oldest_unpublished_seconds', { relay })).toBe(7);
 
       // Kafka acknowledged the first stream's two events: one case event waits.
-      await new RelayCheckpoints(mongo.db()).save(relay, first.position, 'test');
+      await new MongoRelayCheckpoints(mongo.db()).save(relay, first.position, 'test');
       expect(sumOf(await read(), 'civic_relay_unpublished_events', { relay })).toBe(1);
     });
   });

@@ -8,7 +8,14 @@ import { Test } from '@nestjs/testing';
 import { DevIssuer } from '@civic/auth';
 import type { CaseCommand } from '@civic/domain';
 import { PostgresEventStore, type EventStore, type JsonObject, type RecordedEvent } from '@civic/event-store';
-import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
+import {
+  EventRelay,
+  mongoRelayState,
+  runEventConsumer,
+  type EventConsumer,
+  type HandleOutcome,
+  type RunningEventConsumer,
+} from '@civic/messaging';
 import { CASE_COMMANDS, CASE_EVENTS_CONSUMER, CASE_STORE, type CaseCommands, caseStreamName, EVENT_STORE } from '@civic/platform';
 import {
   createTestDatabase,
@@ -95,7 +102,14 @@ export async function watchEnvironment(prefix: string, timerStore: TimerStoreKin
   // One relay for the environment, as intake runs it: the case streams to the test's topic.
   const relayStore = await PostgresEventStore.connect({ url: database.url });
   const relayMongo = await MongoClient.connect(mongoUri);
-  const relay = new EventRelay({ name: uniqueName('relay'), store: relayStore, kafka, db: relayMongo.db(), topic, lingerMs: 1 });
+  const relay = new EventRelay({
+    name: uniqueName('relay'),
+    store: relayStore,
+    kafka,
+    state: mongoRelayState(relayMongo.db()),
+    topic,
+    lingerMs: 1,
+  });
   relay.start();
 
   const instances: WatchInstance[] = [];

@@ -13,7 +13,14 @@ import { Test } from '@nestjs/testing';
 import { DevIssuer } from '@civic/auth';
 import type { CaseEvent, Role } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
-import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
+import {
+  EventRelay,
+  mongoRelayState,
+  runEventConsumer,
+  type EventConsumer,
+  type HandleOutcome,
+  type RunningEventConsumer,
+} from '@civic/messaging';
 import {
   CASE_COMMANDS,
   CASE_EVENTS_CONSUMER,
@@ -122,7 +129,14 @@ export async function startNotification(options: HarnessOptions): Promise<Notifi
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
     await admin.disconnect();
-    relay = new EventRelay({ name: uniqueName('relay'), store: app.get(EVENT_STORE), kafka, db, topic, lingerMs: 1 });
+    relay = new EventRelay({
+      name: uniqueName('relay'),
+      store: app.get(EVENT_STORE),
+      kafka,
+      state: mongoRelayState(db),
+      topic,
+      lingerMs: 1,
+    });
     relay.start();
     const handler = app.get(CaseEventsHandler);
     consumer = await runEventConsumer<JsonObject>({

@@ -10,7 +10,14 @@ import { Test } from '@nestjs/testing';
 import { DevIssuer } from '@civic/auth';
 import type { CaseCommand, ChangeOfficers, RegisterCase } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
-import { EventRelay, runEventConsumer, type EventConsumer, type HandleOutcome, type RunningEventConsumer } from '@civic/messaging';
+import {
+  EventRelay,
+  mongoRelayState,
+  runEventConsumer,
+  type EventConsumer,
+  type HandleOutcome,
+  type RunningEventConsumer,
+} from '@civic/messaging';
 import { CASE_EVENTS_CONSUMER, CASE_STORE, caseCommandsOn, caseStreamName, EVENT_STORE } from '@civic/platform';
 import {
   createTestDatabase,
@@ -84,7 +91,7 @@ export async function startRouting(prefix: string, { consume = true, env = {} }:
   const db = app.get<Connection>(getConnectionToken()).db;
   if (!db) throw new Error('no MongoDB database');
   const relay = consume
-    ? new EventRelay({ name: uniqueName('relay'), store: app.get(EVENT_STORE), kafka, db, topic, lingerMs: 1 })
+    ? new EventRelay({ name: uniqueName('relay'), store: app.get(EVENT_STORE), kafka, state: mongoRelayState(db), topic, lingerMs: 1 })
     : undefined;
   relay?.start();
 

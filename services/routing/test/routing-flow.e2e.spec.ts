@@ -8,7 +8,7 @@ import {
   withPersonalData,
   type EventStore,
 } from '@civic/event-store';
-import { EventRelay } from '@civic/messaging';
+import { EventRelay, mongoRelayState } from '@civic/messaging';
 import {
   createTestDatabase,
   eventually,
@@ -53,7 +53,14 @@ describe('routing as a process routes an accepted case', () => {
     cases = withPersonalData(withHashChain(raw), { keys, ...caseEventPrivacy });
     mongo = await MongoClient.connect(env.MONGODB_URI);
     const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
-    relay = new EventRelay({ name: uniqueName('relay'), store: raw, kafka, db: mongo.db(), topic: 'case-events', lingerMs: 1 });
+    relay = new EventRelay({
+      name: uniqueName('relay'),
+      store: raw,
+      kafka,
+      state: mongoRelayState(mongo.db()),
+      topic: 'case-events',
+      lingerMs: 1,
+    });
     relay.start();
   });
 

@@ -1,4 +1,4 @@
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 export { DuplicateEventIdError } from './duplicate-event-id-error';
 export { InvalidPositionError } from './position';
-export { InvalidSchemaNameError } from './schema';
+export { applySchema, InvalidSchemaNameError } from './schema';

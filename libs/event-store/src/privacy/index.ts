@@ -7,6 +7,8 @@ export type { SubjectKeys } from './subject-keys';
 export { InMemorySubjectKeys } from './in-memory-subject-keys';
 export { MongoSubjectKeys, SUBJECT_KEYS_COLLECTION, SUBJECT_KEYS_DATABASE } from './mongo-subject-keys';
 export type { MongoSubjectKeysOptions } from './mongo-subject-keys';
+export { PostgresSubjectKeys, SUBJECT_KEYS_SCHEMA, SUBJECT_KEYS_TABLE } from './postgres-subject-keys';
+export type { PostgresSubjectKeysOptions } from './postgres-subject-keys';
 export { withPersonalData } from './with-personal-data';
 export type { PersonalDataOptions } from './with-personal-data';
 export { caseEventPrivacy } from './case-event-privacy';

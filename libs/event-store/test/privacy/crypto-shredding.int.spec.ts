@@ -6,27 +6,66 @@ import { createTestDatabase, mongoServerUri, uniqueName, type TestDatabase } fro
 import { verifyStreamInStore, withHashChain } from '../../src/audit';
 import type { EventStore, RecordedEvent } from '../../src/port';
 import { PostgresEventStore } from '../../src/postgres';
-import { caseEventPrivacy, isEncryptedValue, MongoSubjectKeys, withPersonalData } from '../../src/privacy';
+import {
+  caseEventPrivacy,
+  isEncryptedValue,
+  MongoSubjectKeys,
+  PostgresSubjectKeys,
+  type SubjectKeys,
+  withPersonalData,
+} from '../../src/privacy';
 import { caseAccepted, caseRegistered, needlesOf, OTHER_PERSON, PERSON, PLAINTEXT_NEEDLES, satisfactionRecorded } from './case-events';
+
+interface OpenKeys {
+  keys: SubjectKeys;
+  close(): Promise<void>;
+}
+
+/** Where the subject keys are kept: FerretDB, or PostgreSQL beside the events (then writing needs nothing else). */
+const keyStores: Array<[string, (events: TestDatabase) => Promise<OpenKeys>]> = [
+  [
+    'FerretDB',
+    async () => {
+      const uri = await mongoServerUri();
+      const database = uniqueName('subject_keys').replace(/-/g, '_');
+      const keys = await MongoSubjectKeys.connect({ uri, database });
+      return {
+        keys,
+        async close() {
+          await keys.close();
+          const mongo = await new MongoClient(uri).connect();
+          await mongo.db(database).dropDatabase();
+          await mongo.close();
+        },
+      };
+    },
+  ],
+  [
+    'PostgreSQL',
+    async (events) => {
+      const keys = await PostgresSubjectKeys.connect({ url: events.url });
+      return { keys, close: () => keys.close() };
+    },
+  ],
+];
 
 /**
  * Crypto-shredding end to end on the real servers: events in PostgreSQL through
- * `withPersonalData(withHashChain(pg))`, subject keys in FerretDB. Erasure deletes the key; afterwards
- * no plaintext of the person is anywhere in the event store, reads and rebuilt read models show the
- * fields as erased, and the hash chain still verifies.
+ * `withPersonalData(withHashChain(pg))`, subject keys in FerretDB or in PostgreSQL. Erasure deletes the
+ * key; afterwards no plaintext of the person is anywhere in the event store, reads and rebuilt read models
+ * show the fields as erased, and the hash chain still verifies.
  */
-describe('crypto-shredding on PostgreSQL + FerretDB', () => {
-  const keysDatabase = uniqueName('subject_keys').replace(/-/g, '_');
+describe.each(keyStores)('crypto-shredding on PostgreSQL, keys in %s', (_name, openKeys) => {
   const subjectId = randomUUID();
   const otherSubjectId = randomUUID();
   const streamName = `case-${randomUUID()}`;
   const otherStream = `case-${randomUUID()}`;
   let database: TestDatabase;
   let pg: PostgresEventStore;
-  let keys: MongoSubjectKeys;
+  let opened: OpenKeys;
+  let keys: SubjectKeys;
   let store: EventStore;
   let sql: Client;
-  let mongo: MongoClient;
   const appended = [
     caseRegistered(streamName, subjectId),
     caseAccepted(streamName, subjectId),
@@ -36,9 +75,8 @@ describe('crypto-shredding on PostgreSQL + FerretDB', () => {
   beforeAll(async () => {
     database = await createTestDatabase('crypto_shredding');
     pg = await PostgresEventStore.connect({ url: database.url, schema: 'event_store' });
-    const mongoUri = await mongoServerUri();
-    keys = await MongoSubjectKeys.connect({ uri: mongoUri, database: keysDatabase });
-    mongo = await new MongoClient(mongoUri).connect();
+    opened = await openKeys(database);
+    keys = opened.keys;
     sql = new Client({ connectionString: database.url });
     await sql.connect();
     store = withPersonalData(withHashChain(pg), { keys, ...caseEventPrivacy });
@@ -52,9 +90,7 @@ describe('crypto-shredding on PostgreSQL + FerretDB', () => {
 
   afterAll(async () => {
     await sql?.end();
-    await keys?.close();
-    await mongo?.db(keysDatabase).dropDatabase();
-    await mongo?.close();
+    await opened?.close();
     await pg?.close();
     await database?.drop();
   });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Partitioners, type Kafka, type Producer, type RetryOptions } from 'kafkajs';
-import type { Db } from 'mongodb';
 import type { AllSubscription, EventStore, GlobalPosition, RecordedEvent } from '@civic/event-store';
 import { ABORTED, sleep, unlessAborted } from '../abort';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
@@ -11,19 +10,20 @@ import { toKafkaBinary } from '../cloud-events/kafka-binding';
 import { SubscriptionEndedError } from '../errors';
 import { silentLogger, type MessagingLogger } from '../logger';
 import { BatchReader } from './batch-reader';
-import { RelayCheckpoints } from './relay-checkpoints';
+import type { RelayCheckpoints } from './relay-checkpoints';
 import { RelayLease } from './relay-lease';
+import type { RelayState } from './relay-state';
 
 /**
  * The relay: follows the event store from its checkpoint and publishes every case event to Kafka as a
  * CloudEvent (binary mode, see `cloud-events/kafka-binding.ts`), keyed by case id so each case keeps its order.
  *
- * Delivery is at least once. The checkpoint (MongoDB `relay_checkpoints`) moves only after Kafka acknowledged
+ * Delivery is at least once. The checkpoint (in `state`: MongoDB or PostgreSQL) moves only after Kafka acknowledged
  * a batch (acks = all, idempotent producer, one request in flight), so after a crash, a Kafka outage or a lost
  * lease the relay re-reads from the checkpoint: nothing is lost, and the events of the unacknowledged batch may
  * be published twice. Consumers drop those duplicates by event id (the consumer toolkit's inbox).
  *
- * One relay of a name publishes at a time (a lease in `relay_leases`, see `relay-lease.ts`); the others wait
+ * One relay of a name publishes at a time (a lease in `state`, see `relay-lease.ts`); the others wait
  * in standby and take over when the holder stops or stops renewing.
  */
 export interface EventRelayOptions {
@@ -31,8 +31,11 @@ export interface EventRelayOptions {
   name: string;
   store: EventStore;
   kafka: Kafka;
-  /** Where checkpoints and leases live. */
-  db: Db;
+  /**
+   * Where checkpoints and leases live: `mongoRelayState(db)`, or `await postgresRelayState(pool)` so that the
+   * relay keeps working on PostgreSQL alone while MongoDB is down.
+   */
+  state: RelayState;
   topic: string;
   /** Default `case-`: only case streams are published. */
   streamNamePrefix?: string;
@@ -44,7 +47,7 @@ export interface EventRelayOptions {
   maxBatch?: number;
   /** How long a batch waits for more events after the first; default 5 ms. */
   lingerMs?: number;
-  /** Waits between failed attempts (Kafka or MongoDB down); default 200 ms doubling to 5 s. */
+  /** Waits between failed attempts (Kafka or the state's store down); default 200 ms doubling to 5 s. */
   backoff?: BackoffPolicy;
   /**
    * The producer's own retries before a send counts as failed and the relay backs off, reconnects and resumes
@@ -72,7 +75,7 @@ export interface RelayProgress {
   lastPublishedAt?: string;
   /** From the store recording the last published event to Kafka acknowledging it: the relay's lag then. */
   lastDelayMs?: number;
-  /** Failed attempts since start (Kafka or MongoDB errors, lost leases). */
+  /** Failed attempts since start (Kafka or state store errors, lost leases). */
   failures: number;
   lastError?: string;
 }
@@ -80,7 +83,7 @@ export interface RelayProgress {
 const DEFAULT_PRODUCER_RETRY: RetryOptions = { retries: 5, initialRetryTime: 100, maxRetryTime: 1_000 };
 
 export class EventRelay {
-  private readonly options: Required<Omit<EventRelayOptions, 'db' | 'owner'>>;
+  private readonly options: Required<Omit<EventRelayOptions, 'state' | 'owner'>>;
   private readonly checkpoints: RelayCheckpoints;
   private readonly lease: RelayLease;
   private readonly state: RelayProgress;
@@ -100,8 +103,8 @@ export class EventRelay {
       logger: silentLogger,
       ...options,
     };
-    this.checkpoints = new RelayCheckpoints(options.db);
-    this.lease = new RelayLease(options.db, options.name, owner, this.options.leaseTtlMs);
+    this.checkpoints = options.state.checkpoints;
+    this.lease = new RelayLease(options.state.leases, options.name, owner, this.options.leaseTtlMs);
     this.state = { name: options.name, owner, status: 'stopped', published: 0, batches: 0, failures: 0 };
   }
 

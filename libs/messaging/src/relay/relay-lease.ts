@@ -1,54 +1,45 @@
-import { MongoServerError, type Collection, type Db } from 'mongodb';
-
 /**
- * "Exactly one relay publishes": a lease document per relay name in `relay_leases`. FerretDB has no
- * transactions, so everything is one conditional single-document write:
- *   - acquire: update where (owner is me OR the lease expired), upserting; when someone else holds a live lease
- *     the filter matches nothing, the upsert inserts the same `_id` and fails on the unique `_id` index (11000);
- *   - renew (every ttl/3): update where owner is me; no match means another owner took it;
+ * "Exactly one relay publishes": a lease per relay name, kept in `RelayLeases` (MongoDB or PostgreSQL), where
+ * every step is one atomic conditional write:
+ *   - acquire: taken when the owner is me or the lease expired;
+ *   - renew (every ttl/3): extended when the owner is me; no match means another owner took it;
  *   - release (on stop): expire it at once, so a standby takes over without waiting a whole ttl.
  * The holder also stops publishing once its own last successful renewal is older than the ttl, so a relay
- * cut off from MongoDB steps down before a standby can acquire. Expiry uses the relays' clocks: keep the ttl
- * far above their skew. A deposed relay may finish a send that was already in flight: that is a duplicate,
- * which at-least-once delivery allows and consumers remove by event id.
+ * cut off from the store steps down before a standby can acquire. Expiry uses the relays' clocks (never the
+ * store's): keep the ttl far above their skew. A deposed relay may finish a send that was already in flight:
+ * that is a duplicate, which at-least-once delivery allows and consumers remove by event id.
  */
-export interface RelayLeaseDocument {
-  _id: string;
-  owner: string;
-  expiresAt: Date;
-  acquiredAt: Date;
+export interface RelayLeases {
+  /** One write: `owner` takes the lease when it holds it already or it expired by `now`. True when it holds it now. */
+  acquire(relay: string, owner: string, now: Date, expiresAt: Date): Promise<boolean>;
+  /** Moves the expiry when `owner` still holds the lease; false when another owner holds it. */
+  renew(relay: string, owner: string, expiresAt: Date): Promise<boolean>;
+  /** Expires the lease at once, when `owner` holds it. */
+  release(relay: string, owner: string): Promise<void>;
+  /** The stored lease, live or expired. */
+  find(relay: string): Promise<StoredLease | undefined>;
 }
 
-export const RELAY_LEASES_COLLECTION = 'relay_leases';
-const DUPLICATE_KEY = 11000;
+export interface StoredLease {
+  owner: string;
+  expiresAt: Date;
+}
 
 export class RelayLease {
-  private readonly collection: Collection<RelayLeaseDocument>;
   private validUntil = 0;
 
   constructor(
-    db: Db,
+    private readonly leases: RelayLeases,
     readonly relay: string,
     readonly owner: string,
     readonly ttlMs: number,
     private readonly clock: () => number = Date.now,
-  ) {
-    this.collection = db.collection<RelayLeaseDocument>(RELAY_LEASES_COLLECTION);
-  }
+  ) {}
 
   /** True when this owner now holds the lease. */
   async tryAcquire(): Promise<boolean> {
     const now = this.clock();
-    try {
-      await this.collection.findOneAndUpdate(
-        { _id: this.relay, $or: [{ owner: this.owner }, { expiresAt: { $lte: new Date(now) } }] },
-        { $set: { owner: this.owner, expiresAt: new Date(now + this.ttlMs), acquiredAt: new Date(now) } },
-        { upsert: true, returnDocument: 'after' },
-      );
-    } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
-      throw error;
-    }
+    if (!(await this.leases.acquire(this.relay, this.owner, new Date(now), new Date(now + this.ttlMs)))) return false;
     this.validUntil = now + this.ttlMs;
     return true;
   }
@@ -56,11 +47,7 @@ export class RelayLease {
   /** False when another owner holds it now. */
   async renew(): Promise<boolean> {
     const now = this.clock();
-    const result = await this.collection.updateOne(
-      { _id: this.relay, owner: this.owner },
-      { $set: { expiresAt: new Date(now + this.ttlMs) } },
-    );
-    if (result.matchedCount !== 1) {
+    if (!(await this.leases.renew(this.relay, this.owner, new Date(now + this.ttlMs)))) {
       this.validUntil = 0;
       return false;
     }
@@ -75,12 +62,12 @@ export class RelayLease {
 
   async release(): Promise<void> {
     this.validUntil = 0;
-    await this.collection.updateOne({ _id: this.relay, owner: this.owner }, { $set: { expiresAt: new Date(0) } });
+    await this.leases.release(this.relay, this.owner);
   }
 
   /** Who holds it, for health pages and tests. */
-  async holder(): Promise<{ owner: string; expiresAt: Date } | undefined> {
-    const document = await this.collection.findOne({ _id: this.relay });
-    return document && document.expiresAt.getTime() > this.clock() ? { owner: document.owner, expiresAt: document.expiresAt } : undefined;
+  async holder(): Promise<StoredLease | undefined> {
+    const lease = await this.leases.find(this.relay);
+    return lease && lease.expiresAt.getTime() > this.clock() ? { owner: lease.owner, expiresAt: lease.expiresAt } : undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { EventStore } from '@civic/event-store';
-import { CASE_STREAM_PREFIX, RelayCheckpoints } from '@civic/messaging';
+import { CASE_STREAM_PREFIX, MongoRelayCheckpoints } from '@civic/messaging';
 import type { Db } from 'mongodb';
 import { CachedProbe } from './cached-probe';
 import type { PlatformMetrics } from './platform-metrics';
@@ -17,7 +17,7 @@ export function registerRelayFigures(
   db: Db,
   now: () => number = Date.now,
 ): void {
-  const checkpoints = new RelayCheckpoints(db);
+  const checkpoints = new MongoRelayCheckpoints(db);
   const backlog = new CachedProbe<Backlog>(
     async () => storeBacklog(store, await checkpoints.load(relay), { streamNamePrefixes: [CASE_STREAM_PREFIX] }),
     { ttlMs: 5_000, timeoutMs: 1_500 },

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectConnection } from '@nestjs/mongoose';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@civic/event-store';
-import { EventRelay, type MessagingLogger } from '@civic/messaging';
+import { EventRelay, mongoRelayState, type MessagingLogger } from '@civic/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { EVENT_STORE } from '../event-store.provider';
@@ -42,7 +42,7 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
       name: CASE_EVENTS_RELAY,
       store: this.store,
       kafka: this.kafka,
-      db,
+      state: mongoRelayState(db),
       topic: CASE_EVENTS_TOPIC,
       logger: this.logger,
     });
