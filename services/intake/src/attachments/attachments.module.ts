@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { SubjectKeys } from '@civic/event-store';
 import { SERVICE_CONFIG, SUBJECT_KEYS } from '@civic/platform';
-import { BOOKKEEPING, type Bookkeeping } from '../bookkeeping/bookkeeping';
+import { BOOKKEEPING } from '../bookkeeping/bookkeeping';
 import { BookkeepingModule } from '../bookkeeping/bookkeeping.module';
 import { attachmentRecordsOn } from '../bookkeeping/stores';
 import type { IntakeConfig } from '../config';

@@ -14,7 +14,8 @@ import { CLOCK } from './clock';
 
 /**
  * The intake use cases and what they keep: cases in the event store; idempotency keys, tracking codes and
- * the submitters' cases in the bookkeeping (in PostgreSQL beside a PostgreSQL event store: bookkeeping.ts). The case reader, the idempotency keys and the clock are shared with the case desk.
+ * the submitters' cases in the bookkeeping (in PostgreSQL beside a PostgreSQL event store: bookkeeping.ts).
+ * The case reader, the idempotency keys and the clock are shared with the case desk.
  */
 @Module({
   imports: [AttachmentsModule, BookkeepingModule],
