@@ -1,4 +1,5 @@
-import { booleanFlag, platformConfigSchema } from '@civic/platform';
+import { booleanFlag, eventStoreKind, platformConfigSchema } from '@civic/platform';
+import type { BookkeepingKind } from './bookkeeping/bookkeeping';
 import { z } from 'zod';
 import { trustProxySchema } from './http/trust-proxy';
 import { open311ApiKeysSchema } from './open311/api-keys';
@@ -53,3 +54,7 @@ export const configSchema = platformConfigSchema
     }
   });
 export type IntakeConfig = z.infer<typeof configSchema>;
+
+/** Where the registration's bookkeeping lives (bookkeeping/bookkeeping.ts): beside a PostgreSQL event store, in it. */
+export const bookkeepingKind = (config: Pick<IntakeConfig, 'EVENT_STORE_URL'>): BookkeepingKind =>
+  eventStoreKind(config.EVENT_STORE_URL) === 'postgres' ? 'postgres' : 'mongodb';

@@ -3,8 +3,6 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { EventStore, SubjectKeys } from '@civic/event-store';
 import { caseStreamName, EVENT_STORE, SUBJECT_KEYS } from '@civic/platform';
 import { freePort, intakeAttachmentEnvironment } from '@civic/testing';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import { AttachmentRecords } from '../src/attachments/attachment-records';
 import { AttachmentVault } from '../src/attachments/attachment-vault';
 import { AttachmentNotOpenedError } from '../src/attachments/errors';
@@ -31,8 +29,6 @@ describe('files submitted while the virus scanner cannot be reached', () => {
     // Nobody listens on this port: clamd "down".
     harness = await AttachmentsHarness.start({ CLAMD_PORT: String(await freePort()), CLAMD_TIMEOUT_MS: '2000' });
     const servers = intakeAttachmentEnvironment();
-    const db = harness.intake.app.get<Connection>(getConnectionToken()).db;
-    if (!db) throw new Error('intake has no MongoDB database');
     const s3 = new S3Client({
       endpoint: servers.S3_ENDPOINT,
       region: servers.S3_REGION,
@@ -42,7 +38,7 @@ describe('files submitted while the virus scanner cannot be reached', () => {
     scannerBack = new AttachmentVault(
       new S3ObjectStore(s3, harness.bucket),
       new ClamdScanner(servers.CLAMD_HOST, Number(servers.CLAMD_PORT), 10_000),
-      AttachmentRecords.on(db),
+      harness.intake.app.get(AttachmentRecords),
       harness.intake.app.get<SubjectKeys>(SUBJECT_KEYS),
     );
   });

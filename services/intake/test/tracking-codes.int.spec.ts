@@ -1,26 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { testMongoUri } from '@civic/testing';
-import { MongoClient, type Db } from 'mongodb';
-import { normalizeTrackingCode } from '../src/tracking/tracking-code';
-import { TRACKING_CODES_COLLECTION, TrackingCodes } from '../src/tracking/tracking-codes';
+import { trackingCodesOn } from '../src/bookkeeping/stores';
+import { TRACKING_CODES_COLLECTION } from '../src/tracking/mongo-tracking-codes';
+import { TRACKING_CODES_TABLE } from '../src/tracking/postgres-tracking-codes';
+import { newTrackingCode, normalizeTrackingCode } from '../src/tracking/tracking-code';
+import type { TrackingCodes } from '../src/tracking/tracking-codes';
+import { BOOKKEEPING_BACKENDS, storedEntries, type BookkeepingUnderTest } from './bookkeeping';
 
-describe('tracking codes in MongoDB', () => {
-  let client: MongoClient;
-  let db: Db;
+describe.each(BOOKKEEPING_BACKENDS)('tracking codes in %s', (_kind, open) => {
+  let backend: BookkeepingUnderTest;
   let codes: TrackingCodes;
   const now = new Date('2026-03-02T09:00:00.000Z');
 
   beforeAll(async () => {
-    client = new MongoClient(await testMongoUri('intake_tracking'));
-    await client.connect();
-    db = client.db();
-    codes = TrackingCodes.on(db);
-    await codes.ensureIndexes();
+    backend = await open('intake_tracking');
+    codes = await trackingCodesOn(backend.bookkeeping);
   });
 
   afterAll(async () => {
-    await db?.dropDatabase();
-    await client?.close();
+    await backend?.close();
   });
 
   it('finds the case by its code, however the code is typed, in its own tenant only', async () => {
@@ -35,7 +32,8 @@ describe('tracking codes in MongoDB', () => {
   it('stores only a hash: the code appears nowhere in the database', async () => {
     const caseId = randomUUID();
     const code = await codes.issue('peshtera', caseId, now);
-    const stored = JSON.stringify(await db.collection(TRACKING_CODES_COLLECTION).find({ caseId }).toArray());
+    const all = await storedEntries(backend.bookkeeping, { postgres: TRACKING_CODES_TABLE, mongodb: TRACKING_CODES_COLLECTION });
+    const stored = JSON.stringify(all.filter((entry) => JSON.stringify(entry).includes(caseId)));
     expect(stored).toContain(caseId);
     expect(stored).not.toContain(code);
     expect(stored).not.toContain(normalizeTrackingCode(code));
@@ -47,5 +45,16 @@ describe('tracking codes in MongoDB', () => {
     const fresh = await codes.issue('peshtera', caseId, now);
     expect(await codes.caseOf('peshtera', old)).toBeUndefined();
     expect(await codes.caseOf('peshtera', fresh)).toBe(caseId);
+  });
+
+  it("assigning the same code again keeps it (a retry); a fresh case's second code is refused, the first kept", async () => {
+    const caseId = randomUUID();
+    const code = newTrackingCode();
+    await codes.assign('peshtera', caseId, code, now, { fresh: true });
+    await codes.assign('peshtera', caseId, code, now, { fresh: true });
+    await codes.assign('peshtera', caseId, code, now);
+    expect(await codes.caseOf('peshtera', code)).toBe(caseId);
+    await expect(codes.assign('peshtera', caseId, newTrackingCode(), now, { fresh: true })).rejects.toThrow();
+    expect(await codes.caseOf('peshtera', code)).toBe(caseId);
   });
 });

@@ -1,7 +1,3 @@
-import type { Collection, Db } from 'mongodb';
-
-export const ATTACHMENTS_COLLECTION = 'intake_attachments';
-
 export type ScanStatus = 'pending' | 'clean' | 'infected';
 
 /**
@@ -29,36 +25,26 @@ export interface AttachmentRecord {
   storedAt: Date;
 }
 
-/** The per-file records in MongoDB (`intake_attachments`): one per stored object, written after the object. */
-export class AttachmentRecords {
-  constructor(private readonly records: Collection<AttachmentRecord>) {}
+/** A scan's verdict on a pending file. */
+export interface ScanVerdict {
+  scan: 'clean' | 'infected';
+  signature?: string;
+  scannedAt: Date;
+}
 
-  static on(db: Db): AttachmentRecords {
-    return new AttachmentRecords(db.collection<AttachmentRecord>(ATTACHMENTS_COLLECTION));
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.records.createIndex({ tenant: 1, caseId: 1 }, { name: 'tenant_case' });
-    await this.records.createIndex({ dataSubjectId: 1 }, { name: 'data_subject' });
-  }
-
+/**
+ * The per-file records: one per stored object, written after the object. Two adapters: PostgreSQL
+ * (`postgres-attachment-records.ts`, `intake.attachments`, wherever the event store is PostgreSQL) and
+ * MongoDB (`mongo-attachment-records.ts`, `intake_attachments`).
+ */
+export abstract class AttachmentRecords {
   /** Writes the record once: a retry of the same registration finds it and leaves it as it is. */
-  async save(record: AttachmentRecord): Promise<void> {
-    const { _id, ...fields } = record;
-    await this.records.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
-  }
+  abstract save(record: AttachmentRecord): Promise<void>;
 
-  async find(tenant: string, caseId: string, attachmentId: string): Promise<AttachmentRecord | null> {
-    return this.records.findOne({ _id: attachmentId, tenant, caseId });
-  }
+  abstract find(tenant: string, caseId: string, attachmentId: string): Promise<AttachmentRecord | null>;
 
-  async ofCase(tenant: string, caseId: string): Promise<AttachmentRecord[]> {
-    return this.records.find({ tenant, caseId }).toArray();
-  }
+  abstract ofCase(tenant: string, caseId: string): Promise<AttachmentRecord[]>;
 
   /** A scan's verdict on a file still pending; one that was decided stays decided. Returns the record as it stands. */
-  async decide(id: string, verdict: { scan: 'clean' | 'infected'; signature?: string; scannedAt: Date }): Promise<AttachmentRecord | null> {
-    await this.records.updateOne({ _id: id, scan: 'pending' }, { $set: verdict });
-    return this.records.findOne({ _id: id });
-  }
+  abstract decide(id: string, verdict: ScanVerdict): Promise<AttachmentRecord | null>;
 }

@@ -48,7 +48,7 @@ export const objectKeyOf = (tenant: string, caseId: string, attachmentId: string
 
 /**
  * Citizens' files: scanned as plain bytes, encrypted with the submitter's data-subject key, stored in object
- * storage under `<tenant>/<caseId>/<attachmentId>`, and described by a record (`intake_attachments`).
+ * storage under `<tenant>/<caseId>/<attachmentId>`, and described by a record (attachment-records.ts).
  * Staff open a file only once it is clean; a pending one is scanned when first opened.
  */
 export class AttachmentVault {

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import type { SubjectKeys } from '@civic/event-store';
 import { SERVICE_CONFIG, SUBJECT_KEYS } from '@civic/platform';
-import type { Connection } from 'mongoose';
+import { BOOKKEEPING } from '../bookkeeping/bookkeeping';
+import { BookkeepingModule } from '../bookkeeping/bookkeeping.module';
+import { attachmentRecordsOn } from '../bookkeeping/stores';
 import type { IntakeConfig } from '../config';
 import { AttachmentRecords } from './attachment-records';
 import { AttachmentVault } from './attachment-vault';
@@ -10,22 +11,21 @@ import { S3ObjectStore } from './object-storage';
 import { ClamdScanner } from './virus-scanner';
 
 /**
- * Citizens' files: object storage (S3_*), the virus scanner (CLAMD_*) and the per-file records. Neither
- * server is contacted at start-up: intake takes submissions without files while they are down.
+ * Citizens' files: object storage (S3_*), the virus scanner (CLAMD_*) and the per-file records (in the
+ * bookkeeping: bookkeeping.ts). Neither server is contacted at start-up: intake takes submissions without
+ * files while they are down.
  */
 @Module({
+  imports: [BookkeepingModule],
   providers: [
+    { provide: AttachmentRecords, inject: [BOOKKEEPING], useFactory: attachmentRecordsOn },
     {
       provide: AttachmentVault,
-      inject: [SERVICE_CONFIG, getConnectionToken(), SUBJECT_KEYS],
-      useFactory: async (config: IntakeConfig, connection: Connection, keys: SubjectKeys) => {
-        if (!connection.db) throw new Error('the MongoDB connection has no database');
-        const records = AttachmentRecords.on(connection.db);
-        await records.ensureIndexes();
-        return new AttachmentVault(S3ObjectStore.fromConfig(config), ClamdScanner.fromConfig(config), records, keys);
-      },
+      inject: [SERVICE_CONFIG, AttachmentRecords, SUBJECT_KEYS],
+      useFactory: (config: IntakeConfig, records: AttachmentRecords, keys: SubjectKeys) =>
+        new AttachmentVault(S3ObjectStore.fromConfig(config), ClamdScanner.fromConfig(config), records, keys),
     },
   ],
-  exports: [AttachmentVault],
+  exports: [AttachmentVault, AttachmentRecords],
 })
 export class AttachmentsModule {}

@@ -351,7 +351,7 @@ export class CaseIntakeService {
    * a fresh key has done nothing yet, so the case is not read first; the registry number is drawn while the
    * submitter's other open cases are looked up; RegisterCase and ScreenCase are decided on one read and
    * appended together (one hash-chain link read, one subject key lookup); the answer comes from the state
-   * the decisions left, not a second read; what is kept in MongoDB besides is written at once, then the key
+   * the decisions left, not a second read; what the bookkeeping keeps besides is written at once, then the key
    * completed. A retry that takes over a failed attempt's key reads the case and finishes what it left.
    */
   private async carryOut(

@@ -24,7 +24,7 @@ export interface DeskAttachment {
   scan: AttachmentScan | null;
 }
 
-/** The stored files' scan status by attachment id (intake_attachments). */
+/** The stored files' scan status by attachment id (their records: attachment-records.ts). */
 export type AttachmentScans = ReadonlyMap<string, AttachmentScan>;
 
 /** How to reach the submitter; a field is absent when they did not give it. */

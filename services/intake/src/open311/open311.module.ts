@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { EventStore, SubjectKeys } from '@civic/event-store';
+import type { EventStore } from '@civic/event-store';
 import {
   CLOCK as PLATFORM_CLOCK,
   EVENT_STORE,
@@ -10,6 +10,9 @@ import {
   CaseReader,
 } from '@civic/platform';
 import type { Connection } from 'mongoose';
+import { BOOKKEEPING } from '../bookkeeping/bookkeeping';
+import { BookkeepingModule } from '../bookkeeping/bookkeeping.module';
+import { open311LocationsOn } from '../bookkeeping/stores';
 import { CasesModule } from '../cases/cases.module';
 import { CLOCK } from '../cases/clock';
 import type { IntakeConfig } from '../config';
@@ -29,7 +32,7 @@ function databaseOf(connection: Connection) {
 
 /** Open311 GeoReport v2 at /open311/v2: its controller, its use cases over CaseIntakeService, and its read model. */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, BookkeepingModule],
   controllers: [Open311Controller],
   providers: [
     GeoReportService,
@@ -47,11 +50,8 @@ function databaseOf(connection: Connection) {
         return index;
       },
     },
-    {
-      provide: Open311Locations,
-      inject: [getConnectionToken(), SUBJECT_KEYS],
-      useFactory: (connection: Connection, keys: SubjectKeys) => Open311Locations.on(databaseOf(connection), keys),
-    },
+    // Saved as a POST is answered: bookkeeping, not a read model (locations.ts).
+    { provide: Open311Locations, inject: [BOOKKEEPING, SUBJECT_KEYS], useFactory: open311LocationsOn },
   ],
 })
 export class Open311Module {}

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { Role } from '@civic/domain';
-import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
 import { intakeAttachmentEnvironment, uniqueName } from '@civic/testing';
-import { ATTACHMENTS_COLLECTION, type AttachmentRecord } from '../../src/attachments/attachment-records';
+import type { AttachmentRecord } from '../../src/attachments/attachment-records';
+import { ATTACHMENTS_COLLECTION } from '../../src/attachments/mongo-attachment-records';
+import { ATTACHMENTS_TABLE, attachmentRecordOf, type AttachmentRow } from '../../src/attachments/postgres-attachment-records';
+import { BOOKKEEPING, type Bookkeeping } from '../../src/bookkeeping/bookkeeping';
 import { startIntakeInProcess, type IntakeInProcess } from '../in-process';
 
 export interface FilePart {
@@ -113,10 +114,16 @@ export class AttachmentsHarness {
     return Buffer.from((await got.Body?.transformToByteArray()) ?? []);
   }
 
-  /** intake's per-file records (intake_attachments), as stored. */
-  async records(filter: Partial<AttachmentRecord> = {}): Promise<AttachmentRecord[]> {
-    const db = this.intake.app.get<Connection>(getConnectionToken()).db;
-    if (!db) throw new Error('intake has no MongoDB database');
-    return db.collection<AttachmentRecord>(ATTACHMENTS_COLLECTION).find(filter).toArray();
+  /** intake's per-file records, as stored in its bookkeeping: a case's, or all. */
+  async records(filter: { caseId?: string } = {}): Promise<AttachmentRecord[]> {
+    const bookkeeping = this.intake.app.get<Bookkeeping>(BOOKKEEPING);
+    if (bookkeeping.kind === 'mongodb') return bookkeeping.db.collection<AttachmentRecord>(ATTACHMENTS_COLLECTION).find(filter).toArray();
+    const { rows } =
+      filter.caseId === undefined
+        ? await bookkeeping.pool.query<AttachmentRow>(`select * from ${ATTACHMENTS_TABLE} order by stored_at, id`)
+        : await bookkeeping.pool.query<AttachmentRow>(`select * from ${ATTACHMENTS_TABLE} where case_id = $1 order by stored_at, id`, [
+            filter.caseId,
+          ]);
+    return rows.map(attachmentRecordOf);
   }
 }
