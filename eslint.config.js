@@ -42,6 +42,8 @@ function boundaries({ tests, bench = false }) {
         // A service may use the libraries but never another service.
         { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', ...testing] },
         { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:testing', 'type:bench'] },
+        // Tests across the services (tests/): they call the services over HTTP and import none of them.
+        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:testing'] },
       ],
     },
   ];
