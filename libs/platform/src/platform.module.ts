@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { Kafka } from 'kafkajs';
+import type { RelayState } from '@civic/messaging';
 import type { Connection } from 'mongoose';
 import { AuthModule, authOptionsFromConfig } from '@civic/auth';
 import { HealthIndicatorFunction, MongooseHealthIndicator, TerminusModule } from '@nestjs/terminus';
@@ -29,7 +30,8 @@ import { CASE_COMMANDS, CASE_STORE, caseStoreProviders, SUBJECT_KEYS } from './c
 import { createKafkaClient } from './kafka';
 import { redactSecrets } from './redact';
 import { DEFAULT_TENANTS_DIR, TenantDirectory } from './tenants/tenant-directory';
-import { CASE_EVENTS_RELAY, RelayRunner } from './relay/relay.runner';
+import { CASE_EVENTS_RELAY, RELAY_STATE, RelayRunner, relayStateOn } from './relay/relay.runner';
+import { BOOKKEEPING, BookkeepingLifecycle, bookkeepingOn, type Bookkeeping } from './bookkeeping/bookkeeping';
 import { CASE_EVENTS_TOPIC } from './kafka';
 import { PlatformMetrics } from './metrics/platform-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
@@ -104,6 +106,16 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
           useValue: createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: `${service}-admin` }),
         },
         ...eventStoreProviders(config.EVENT_STORE_URL),
+        {
+          provide: BOOKKEEPING,
+          inject: [getConnectionToken()],
+          useFactory: (connection: Connection): Bookkeeping =>
+            bookkeepingOn(config.EVENT_STORE_URL, service, () => {
+              if (!connection.db) throw new Error('the MongoDB connection has no database');
+              return connection.db;
+            }),
+        },
+        BookkeepingLifecycle,
         ...caseStoreProviders(config.MONGODB_URI, config.SUBJECT_KEYS_DATABASE),
         // Decrypting: what a service reads of a case is the case as recorded, personal data included.
         { provide: CaseReader, inject: [CASE_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
@@ -129,7 +141,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
             ...(relayRunner ? [async () => relayRunner.check('relay')] : []),
           ],
         },
-        ...(relay ? [RelayRunner] : []),
+        ...(relay ? [{ provide: RELAY_STATE, inject: [BOOKKEEPING], useFactory: relayStateOn }, RelayRunner] : []),
         { provide: PlatformMetrics, useFactory: () => new PlatformMetrics(service) },
         {
           provide: KAFKA_FIGURES,
@@ -147,10 +159,9 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
           ? [
               {
                 provide: RELAY_FIGURES,
-                inject: [PlatformMetrics, EVENT_STORE, getConnectionToken()],
-                useFactory: (metrics: PlatformMetrics, store: EventStore, connection: Connection) => {
-                  if (!connection.db) throw new Error('the MongoDB connection has no database');
-                  registerRelayFigures(metrics, CASE_EVENTS_RELAY, store, connection.db);
+                inject: [PlatformMetrics, EVENT_STORE, RELAY_STATE],
+                useFactory: (metrics: PlatformMetrics, store: EventStore, state: RelayState) => {
+                  registerRelayFigures(metrics, CASE_EVENTS_RELAY, store, state.checkpoints);
                   return true;
                 },
               },
@@ -169,6 +180,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         CaseAccessPolicy,
         AuditTrail,
         SUBJECT_KEYS,
+        BOOKKEEPING,
         TenantDirectory,
         PlatformMetrics,
       ],

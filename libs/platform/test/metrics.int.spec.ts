@@ -87,7 +87,7 @@ describe("the platform's figures on the real servers", () => {
       const at = () => Date.parse(oldest?.recordedAt ?? '') + 7_000;
       const read = async () => {
         const metrics = new PlatformMetrics('intake');
-        registerRelayFigures(metrics, relay, store, mongo.db(), at);
+        registerRelayFigures(metrics, relay, store, new MongoRelayCheckpoints(mongo.db()), at);
         return parsePrometheusText(await metrics.text());
       };
       const unpublished = await read();

@@ -1,5 +1,4 @@
-import { booleanFlag, eventStoreKind, platformConfigSchema } from '@civic/platform';
-import type { BookkeepingKind } from './bookkeeping/bookkeeping';
+import { booleanFlag, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
 import { trustProxySchema } from './http/trust-proxy';
 import { open311ApiKeysSchema } from './open311/api-keys';
@@ -54,7 +53,3 @@ export const configSchema = platformConfigSchema
     }
   });
 export type IntakeConfig = z.infer<typeof configSchema>;
-
-/** Where the registration's bookkeeping lives (bookkeeping/bookkeeping.ts): beside a PostgreSQL event store, in it. */
-export const bookkeepingKind = (config: Pick<IntakeConfig, 'EVENT_STORE_URL'>): BookkeepingKind =>
-  eventStoreKind(config.EVENT_STORE_URL) === 'postgres' ? 'postgres' : 'mongodb';

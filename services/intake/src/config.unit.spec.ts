@@ -1,5 +1,5 @@
 import { describeServiceConfig } from '@civic/testing';
-import { bookkeepingKind, configSchema } from './config';
+import { configSchema } from './config';
 
 describeServiceConfig('intake', configSchema);
 
@@ -25,13 +25,5 @@ describe("intake's storage and scanner settings", () => {
       'S3_ACCESS_KEY_ID',
       'S3_SECRET_ACCESS_KEY',
     ]);
-  });
-});
-
-describe("where intake keeps a registration's bookkeeping", () => {
-  it('in the event store beside a PostgreSQL one, in MongoDB beside EventStoreDB', () => {
-    expect(bookkeepingKind({ EVENT_STORE_URL: 'postgres://u:p@127.0.0.1:5433/db' })).toBe('postgres');
-    expect(bookkeepingKind({ EVENT_STORE_URL: 'postgresql://u:p@127.0.0.1:5433/db' })).toBe('postgres');
-    expect(bookkeepingKind({ EVENT_STORE_URL: 'esdb://127.0.0.1:2113?tls=false' })).toBe('mongodb');
   });
 });

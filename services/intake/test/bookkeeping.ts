@@ -1,7 +1,7 @@
 import { createTestDatabase, testMongoUri } from '@civic/testing';
 import { MongoClient } from 'mongodb';
 import { Pool } from 'pg';
-import type { Bookkeeping, BookkeepingKind } from '../src/bookkeeping/bookkeeping';
+import type { Bookkeeping, BookkeepingKind } from '@civic/platform';
 
 /** A bookkeeping backend of a test's own on the real servers, removed by `close()`. */
 export interface BookkeepingUnderTest {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BOOKKEEPING, type Bookkeeping } from '../src/bookkeeping/bookkeeping';
+import { BOOKKEEPING, type Bookkeeping } from '@civic/platform';
 import { SUBMITTER_CASES_COLLECTION } from '../src/submitter-cases/mongo-submitter-cases.store';
 import { SUBMITTER_CASES_TABLE } from '../src/submitter-cases/postgres-submitter-cases.store';
 import { storedEntry } from './bookkeeping';

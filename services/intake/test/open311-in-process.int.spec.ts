@@ -9,7 +9,7 @@ import { caseStreamName, EVENT_STORE, SUBJECT_KEYS } from '@civic/platform';
 import { eventually } from '@civic/testing';
 import type { Connection } from 'mongoose';
 import type { Open311CreatedRequest, Open311ServiceRequest } from '../src/open311/documents';
-import { BOOKKEEPING, type Bookkeeping } from '../src/bookkeeping/bookkeeping';
+import { BOOKKEEPING, type Bookkeeping } from '@civic/platform';
 import { LOCATIONS_COLLECTION } from '../src/open311/mongo-locations';
 import { LOCATIONS_TABLE } from '../src/open311/postgres-locations';
 import { storedEntry } from './bookkeeping';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { ATTACHMENTS_COLLECTION } from '../src/attachments/mongo-attachment-records';
-import { BOOKKEEPING, type Bookkeeping } from '../src/bookkeeping/bookkeeping';
+import { BOOKKEEPING, type Bookkeeping } from '@civic/platform';
 import { IDEMPOTENCY_COLLECTION } from '../src/idempotency/mongo-idempotency-store';
 import { LOCATIONS_COLLECTION } from '../src/open311/mongo-locations';
 import { PROJECTION_COLLECTION, REQUEST_INDEX_COLLECTION } from '../src/open311/request-index';

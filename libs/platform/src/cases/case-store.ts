@@ -12,13 +12,16 @@ import {
   caseEventPrivacy,
   createCommandHandler,
   MongoSubjectKeys,
+  PostgresSubjectKeys,
   withHashChain,
   withPersonalData,
   readStreamIfExists,
   type CommandHandler,
   type EventStore,
   type RecordedEvent,
+  type SubjectKeys,
 } from '@civic/event-store';
+import { BOOKKEEPING, type Bookkeeping } from '../bookkeeping/bookkeeping';
 import { EVENT_STORE } from '../event-store.provider';
 
 /** The case streams as services use them: personal data encrypted per subject, every event hash-chained. */
@@ -54,28 +57,40 @@ export function caseCommandsOn(store: EventStore): CaseCommands {
   });
 }
 
+type ClosableSubjectKeys = SubjectKeys & { close(): Promise<void> };
+
 @Injectable()
 export class SubjectKeysLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(SUBJECT_KEYS) private readonly keys: MongoSubjectKeys) {}
+  constructor(@Inject(SUBJECT_KEYS) private readonly keys: ClosableSubjectKeys) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.keys.close();
   }
 }
 
+/**
+ * The keys live apart from events and Kafka, so erasing a key erases the person's data everywhere: in the
+ * bookkeeping's PostgreSQL beside a PostgreSQL event store (a schema of their own), else in a MongoDB database
+ * of their own.
+ */
+function subjectKeysOn(bookkeeping: Bookkeeping, mongoUri: string, subjectKeysDatabase?: string): Promise<ClosableSubjectKeys> {
+  if (bookkeeping.kind === 'postgres') return PostgresSubjectKeys.connect({ pool: bookkeeping.pool });
+  return MongoSubjectKeys.connect({ uri: mongoUri, ...(subjectKeysDatabase ? { database: subjectKeysDatabase } : {}) });
+}
+
 export function caseStoreProviders(mongoUri: string, subjectKeysDatabase?: string): Provider[] {
   return [
-    // Keys live in a database of their own, never in events or Kafka: erasing a key erases the person's data everywhere.
     {
       provide: SUBJECT_KEYS,
-      useFactory: () => MongoSubjectKeys.connect({ uri: mongoUri, ...(subjectKeysDatabase ? { database: subjectKeysDatabase } : {}) }),
+      inject: [BOOKKEEPING],
+      useFactory: (bookkeeping: Bookkeeping) => subjectKeysOn(bookkeeping, mongoUri, subjectKeysDatabase),
     },
     SubjectKeysLifecycle,
     {
       provide: CASE_STORE,
       inject: [EVENT_STORE, SUBJECT_KEYS],
       // The chain covers the ciphertext, so erasing a subject's key leaves every chain verifiable.
-      useFactory: (store: EventStore, keys: MongoSubjectKeys): EventStore =>
+      useFactory: (store: EventStore, keys: SubjectKeys): EventStore =>
         withPersonalData(withHashChain(store), { keys, ...caseEventPrivacy }),
     },
     {

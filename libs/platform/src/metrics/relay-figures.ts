@@ -1,6 +1,5 @@
 import type { EventStore } from '@civic/event-store';
-import { CASE_STREAM_PREFIX, MongoRelayCheckpoints } from '@civic/messaging';
-import type { Db } from 'mongodb';
+import { CASE_STREAM_PREFIX, type RelayCheckpoints } from '@civic/messaging';
 import { CachedProbe } from './cached-probe';
 import type { PlatformMetrics } from './platform-metrics';
 import { backlogAgeSeconds, storeBacklog, type Backlog } from './store-backlog';
@@ -14,10 +13,9 @@ export function registerRelayFigures(
   metrics: PlatformMetrics,
   relay: string,
   store: EventStore,
-  db: Db,
+  checkpoints: RelayCheckpoints,
   now: () => number = Date.now,
 ): void {
-  const checkpoints = new MongoRelayCheckpoints(db);
   const backlog = new CachedProbe<Backlog>(
     async () => storeBacklog(store, await checkpoints.load(relay), { streamNamePrefixes: [CASE_STREAM_PREFIX] }),
     { ttlMs: 5_000, timeoutMs: 1_500 },

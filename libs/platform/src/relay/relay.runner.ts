@@ -1,23 +1,28 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@civic/event-store';
-import { EventRelay, mongoRelayState, type MessagingLogger } from '@civic/messaging';
+import { EventRelay, mongoRelayState, postgresRelayState, type MessagingLogger, type RelayState } from '@civic/messaging';
 import type { Kafka } from 'kafkajs';
-import type { Connection } from 'mongoose';
+import type { Bookkeeping } from '../bookkeeping/bookkeeping';
 import { EVENT_STORE } from '../event-store.provider';
 import { KAFKA_CLIENT } from '../health/kafka.health';
 import { CASE_EVENTS_TOPIC } from '../kafka';
 
-/** The relay's name: its checkpoint and lease in MongoDB. */
+/** The relay's name: its checkpoint and lease in the bookkeeping (PostgreSQL beside a PostgreSQL event store). */
 export const CASE_EVENTS_RELAY = 'case-events';
+
+/** The relays' leases and checkpoints, where the service's bookkeeping is. */
+export const RELAY_STATE = Symbol('RELAY_STATE');
+
+export const relayStateOn = (bookkeeping: Bookkeeping): Promise<RelayState> | RelayState =>
+  bookkeeping.kind === 'postgres' ? postgresRelayState(bookkeeping.pool) : mongoRelayState(bookkeeping.db);
 
 /**
  * Runs the relay from the event store to `case-events` inside a service. Every instance may run one: the
  * lease lets one publish and keeps the others in standby, ready to take over.
  */
 @Injectable()
-export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private relay?: EventRelay;
   // Nest's Logger (not the transient PinoLogger) keeps this provider a singleton; it still ends in pino.
   private readonly nestLogger = new Logger('EventRelay');
@@ -30,30 +35,29 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
-    @InjectConnection() private readonly mongo: Connection,
+    @Inject(RELAY_STATE) private readonly state: RelayState,
     private readonly indicators: HealthIndicatorService,
   ) {}
 
   onApplicationBootstrap(): void {
-    const db = this.mongo.db;
-    if (!db) throw new Error('the MongoDB connection has no database');
     // The relay reads the store as stored: personal data stays encrypted on its way to Kafka.
     this.relay = new EventRelay({
       name: CASE_EVENTS_RELAY,
       store: this.store,
       kafka: this.kafka,
-      state: mongoRelayState(db),
+      state: this.state,
       topic: CASE_EVENTS_TOPIC,
       logger: this.logger,
     });
     this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before shutdown: the lease is released through the bookkeeping's pool, which closes on shutdown.
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
   }
 
-  /** Up while publishing or in standby behind another instance; down while it cannot reach Kafka or MongoDB. */
+  /** Up while publishing or in standby behind another instance; down while it cannot reach Kafka or its lease. */
   check(key = 'relay') {
     const indicator = this.indicators.check(key);
     const progress = this.relay?.progress();

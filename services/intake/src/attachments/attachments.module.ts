@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { SubjectKeys } from '@civic/event-store';
 import { SERVICE_CONFIG, SUBJECT_KEYS } from '@civic/platform';
-import { BOOKKEEPING } from '../bookkeeping/bookkeeping';
-import { BookkeepingModule } from '../bookkeeping/bookkeeping.module';
+import { BOOKKEEPING } from '@civic/platform';
 import { attachmentRecordsOn } from '../bookkeeping/stores';
 import type { IntakeConfig } from '../config';
 import { AttachmentRecords } from './attachment-records';
@@ -16,7 +15,6 @@ import { ClamdScanner } from './virus-scanner';
  * files while they are down.
  */
 @Module({
-  imports: [BookkeepingModule],
   providers: [
     { provide: AttachmentRecords, inject: [BOOKKEEPING], useFactory: attachmentRecordsOn },
     {

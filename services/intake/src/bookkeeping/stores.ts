@@ -16,7 +16,7 @@ import type { SubmitterCasesStore } from '../submitter-cases/submitter-cases.sto
 import { MongoTrackingCodes } from '../tracking/mongo-tracking-codes';
 import { PostgresTrackingCodes } from '../tracking/postgres-tracking-codes';
 import type { TrackingCodes } from '../tracking/tracking-codes';
-import type { Bookkeeping } from './bookkeeping';
+import type { Bookkeeping } from '@civic/platform';
 
 // Each store of the bookkeeping, with its tables or indexes in place.
 

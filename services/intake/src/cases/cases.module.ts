@@ -3,8 +3,7 @@ import type { EventStore } from '@civic/event-store';
 import { CASE_STORE, CLOCK as PLATFORM_CLOCK, EVENT_STORE, type Clock as PlatformClock, CaseReader } from '@civic/platform';
 import { CONTENT_READER } from './case-reader';
 import { AttachmentsModule } from '../attachments/attachments.module';
-import { BOOKKEEPING, type Bookkeeping } from '../bookkeeping/bookkeeping';
-import { BookkeepingModule } from '../bookkeeping/bookkeeping.module';
+import { BOOKKEEPING, type Bookkeeping } from '@civic/platform';
 import { idempotencyStoreOn, submitterCasesOn, trackingCodesOn } from '../bookkeeping/stores';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { SubmitterCases } from '../submitter-cases/submitter-cases';
@@ -18,7 +17,7 @@ import { CLOCK } from './clock';
  * The case reader, the idempotency keys and the clock are shared with the case desk.
  */
 @Module({
-  imports: [AttachmentsModule, BookkeepingModule],
+  imports: [AttachmentsModule],
   providers: [
     CaseIntakeService,
     // The platform's clock: the system's, or the instant in CLOCK_FILE when a test sets one (as every service reads it).

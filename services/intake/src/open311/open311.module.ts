@@ -10,8 +10,7 @@ import {
   CaseReader,
 } from '@civic/platform';
 import type { Connection } from 'mongoose';
-import { BOOKKEEPING } from '../bookkeeping/bookkeeping';
-import { BookkeepingModule } from '../bookkeeping/bookkeeping.module';
+import { BOOKKEEPING } from '@civic/platform';
 import { open311LocationsOn } from '../bookkeeping/stores';
 import { CasesModule } from '../cases/cases.module';
 import { CLOCK } from '../cases/clock';
@@ -32,7 +31,7 @@ function databaseOf(connection: Connection) {
 
 /** Open311 GeoReport v2 at /open311/v2: its controller, its use cases over CaseIntakeService, and its read model. */
 @Module({
-  imports: [CasesModule, BookkeepingModule],
+  imports: [CasesModule],
   controllers: [Open311Controller],
   providers: [
     GeoReportService,

@@ -5,7 +5,7 @@ import { intakeAttachmentEnvironment, uniqueName } from '@civic/testing';
 import type { AttachmentRecord } from '../../src/attachments/attachment-records';
 import { ATTACHMENTS_COLLECTION } from '../../src/attachments/mongo-attachment-records';
 import { ATTACHMENTS_TABLE, attachmentRecordOf, type AttachmentRow } from '../../src/attachments/postgres-attachment-records';
-import { BOOKKEEPING, type Bookkeeping } from '../../src/bookkeeping/bookkeeping';
+import { BOOKKEEPING, type Bookkeeping } from '@civic/platform';
 import { startIntakeInProcess, type IntakeInProcess } from '../in-process';
 
 export interface FilePart {
