@@ -14,14 +14,14 @@ import type { Kafka } from 'kafkajs';
 import type { RelayState } from '@civic/messaging';
 import type { Connection } from 'mongoose';
 import { AuthModule, authOptionsFromConfig } from '@civic/auth';
-import { HealthIndicatorFunction, MongooseHealthIndicator, TerminusModule } from '@nestjs/terminus';
+import { MongooseHealthIndicator, TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import type { PlatformConfig } from './config';
 import { CaseEventsTrace } from './case-events.trace';
 import { EVENT_STORE, eventStoreKind, eventStoreProviders } from './event-store.provider';
 import { EVENT_STORE_KIND, EventStoreHealthIndicator } from './health/event-store.health';
-import { HEALTH_CHECKS, HealthController } from './health/health.controller';
+import { HEALTH_CHECKS, HealthController, type DependencyCheck } from './health/health.controller';
 import { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
 import { CaseReader } from './cases/case-reader';
 import { CaseAccessPolicy } from './cases/case-access';
@@ -55,6 +55,11 @@ export interface PlatformOptions {
    * handler turns it off (Nest allows one handler per pattern in an app).
    */
   traceCaseEvents?: boolean;
+  /**
+   * The dependencies the service keeps working without (each request that needs one answers 503 with
+   * Retry-After meanwhile): they do not take it out of readiness. Intake registers with MongoDB or Kafka down.
+   */
+  degradesWithout?: readonly ('mongodb' | 'kafka')[];
 }
 
 /**
@@ -77,7 +82,8 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
     await this.kafkaFigures.close();
   }
 
-  static forRoot({ service, config, relay = false, traceCaseEvents = true }: PlatformOptions): DynamicModule {
+  static forRoot({ service, config, relay = false, traceCaseEvents = true, degradesWithout = [] }: PlatformOptions): DynamicModule {
+    const required = (dependency: 'mongodb' | 'kafka') => !degradesWithout.includes(dependency);
     return {
       module: PlatformModule,
       imports: [
@@ -94,7 +100,8 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         AuthModule.forRoot(authOptionsFromConfig(config)),
-        MongooseModule.forRoot(config.MONGODB_URI, { serverSelectionTimeoutMS: 5_000 }),
+        // A request that needs MongoDB while it is down fails within a second (503, Retry-After), rather than waiting.
+        MongooseModule.forRoot(config.MONGODB_URI, { serverSelectionTimeoutMS: 1_000 }),
       ],
       controllers: [HealthController, MetricsController, ...(traceCaseEvents ? [CaseEventsTrace] : [])],
       providers: [
@@ -134,11 +141,12 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
             eventStore: EventStoreHealthIndicator,
             mongo: MongooseHealthIndicator,
             relayRunner?: RelayRunner,
-          ): HealthIndicatorFunction[] => [
-            () => kafka.check('kafka'),
-            () => eventStore.check('event-store'),
-            () => mongo.pingCheck('mongodb', { timeout: 3_000 }),
-            ...(relayRunner ? [async () => relayRunner.check('relay')] : []),
+          ): DependencyCheck[] => [
+            { check: () => kafka.check('kafka'), required: required('kafka') },
+            { check: () => eventStore.check('event-store'), required: true },
+            { check: () => mongo.pingCheck('mongodb', { timeout: 1_000 }), required: required('mongodb') },
+            // The relay publishes to Kafka: it catches up once Kafka is back, so it is required only with Kafka.
+            ...(relayRunner ? [{ check: async () => relayRunner.check('relay'), required: required('kafka') }] : []),
           ],
         },
         ...(relay ? [{ provide: RELAY_STATE, inject: [BOOKKEEPING], useFactory: relayStateOn }, RelayRunner] : []),

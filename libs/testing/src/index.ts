@@ -11,3 +11,4 @@ export * from './attachments';
 export * from './sms';
 export * from './event-handlers';
 export * from './browser';
+export * from './tcp-proxy';

@@ -19,7 +19,7 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: [
-        PlatformModule.forRoot({ service: 'intake', config, relay: config.RELAY_ENABLED }),
+        PlatformModule.forRoot({ service: 'intake', config, relay: config.RELAY_ENABLED, degradesWithout: ['mongodb', 'kafka'] }),
         // Global, so registered once with every public API's limits (http/throttling.ts).
         ThrottlerModule.forRoot(throttlerOptions(config)),
         StaffModule,

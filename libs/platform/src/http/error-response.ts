@@ -2,6 +2,7 @@ import { AuditLogUnavailableError } from '../audit-trail/audit-trail';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { errorBody, type ErrorBody, type ErrorResponse, type FieldProblem } from './error-body';
 import { BODY, fieldProblems, isZodError } from './field-problems';
+import { dependencyUnavailable, unreachableDependency } from './dependency-unavailable';
 
 /** The field a framework's own refusal is about, by status (they name none). */
 function frameworkField(status: number): string {
@@ -74,6 +75,8 @@ export function errorResponse(error: unknown): ErrorResponse | undefined {
       body: errorBody(status, [{ field: 'request', reason: 'the read could not be recorded in the audit log; try again' }]),
     };
   }
+  const dependency = unreachableDependency(error);
+  if (dependency) return dependencyUnavailable(dependency);
   if (isClientHttpError(error)) {
     const reason = error.type === 'entity.too.large' && error.limit !== undefined ? `is larger than ${error.limit} bytes` : error.message;
     return { status: error.status, body: errorBody(error.status, [{ field: BODY, reason }]) };

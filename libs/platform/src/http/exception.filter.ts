@@ -29,6 +29,7 @@ export class PlatformExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<unknown>();
     const answer = this.answer(exception);
     if (!answer) this.logger.error({ err: exception }, 'unexpected error while answering a request');
+    else if (answer.status === 503) this.logger.warn({ err: exception }, 'a server this request needs is unavailable');
     const { status, body, headers = {} } = answer ?? INTERNAL_ERROR;
     for (const [name, value] of Object.entries(headers)) httpAdapter.setHeader(response, name, value);
     httpAdapter.reply(response, body, status);

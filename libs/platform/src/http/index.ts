@@ -8,3 +8,4 @@ export * from './entity-tags';
 export * from './ids';
 export * from './headers';
 export * from './idempotency-key';
+export * from './dependency-unavailable';
