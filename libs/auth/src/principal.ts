@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@civic/domain';
+import { PLATFORM_TENANT, ROLES, type Role } from '@civic/domain';
 import type { TokenRejection } from './rejections';
 
 /** Who is calling: read from a verified token, handed to handlers by `@CurrentPrincipal()`. */
@@ -12,11 +12,7 @@ export interface Principal {
   roles: Role[];
 }
 
-/**
- * The tenant claim of the platform's own operators, who work for no municipality: their role,
- * `platform-operator`, is the only one it may carry and it carries no other. No charter may take this slug.
- */
-export const PLATFORM_TENANT = 'platform';
+export { PLATFORM_TENANT };
 const PLATFORM_ROLE: Role = 'platform-operator';
 
 /** Tenant slugs have the charter files' shape: lower-case words joined by hyphens. */

@@ -1,4 +1,4 @@
-import type { Role } from '@civic/domain';
+import { MUNICIPAL_ROLES } from '@civic/domain';
 import { PLATFORM_TENANT } from '../principal';
 
 /** The five seed tenants (libs/domain/tenants/*.json); a test keeps this list in step with the files. */
@@ -6,17 +6,7 @@ export const SEED_TENANTS = ['nova-zagora', 'peshtera', 'momchilgrad', 'petrich'
 export type SeedTenant = (typeof SEED_TENANTS)[number];
 
 /** The municipality's staff roles; `citizen` and `system` are not people with accounts at an issuer. */
-export const STAFF_ROLES = [
-  'registrar',
-  'officer',
-  'head-of-unit',
-  'secretary',
-  'mayor',
-  'anti-corruption-officer',
-  'tenant-admin',
-  'ops',
-  'auditor',
-] as const satisfies readonly Role[];
+export const STAFF_ROLES = MUNICIPAL_ROLES;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** The claims of a seeded user, ready for `DevIssuer#sign`. */

@@ -15,6 +15,25 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The municipality's own people: who may be told of a case or take it over (not the platform's operator, a citizen or the system). */
+export const MUNICIPAL_ROLES = [
+  'registrar',
+  'officer',
+  'head-of-unit',
+  'secretary',
+  'mayor',
+  'anti-corruption-officer',
+  'tenant-admin',
+  'ops',
+  'auditor',
+] as const satisfies readonly Role[];
+
+/**
+ * The tenant claim of the platform's own operators, who work for no municipality: their role,
+ * `platform-operator`, is the only one it may carry and it carries no other. No charter may take this slug.
+ */
+export const PLATFORM_TENANT = 'platform';
+
 /** The person or process behind a command and the events it produces. `id` is a pseudonymous user id. */
 export interface Actor {
   id: string;

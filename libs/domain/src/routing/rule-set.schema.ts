@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../case/roles';
+import { MUNICIPAL_ROLES } from '../case/roles';
 import { wordPatternSchema } from '../screening/word-list';
 import { CHANNELS, KINDS } from '../shared/vocabulary';
 import { identifier, localizedText } from '../tenants/charter-parts.schema';
@@ -39,7 +39,7 @@ export type RuleConditions = z.infer<typeof ruleConditionsSchema>;
 export const informSchema = z
   .object({
     units: z.array(identifier).default([]),
-    roles: z.array(z.enum(ROLES)).default([]),
+    roles: z.array(z.enum(MUNICIPAL_ROLES)).default([]),
   })
   .strict();
 export type Inform = z.infer<typeof informSchema>;
@@ -89,7 +89,7 @@ const contentShape = z
     rules: z.array(ruleSchema),
     defaultUnit: identifier,
     /** Who takes over when a case's deadline is in danger ("escalation target per tenant"). */
-    escalationRole: z.enum(ROLES),
+    escalationRole: z.enum(MUNICIPAL_ROLES),
   })
   .strict();
 

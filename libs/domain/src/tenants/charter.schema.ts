@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deadlinePolicyOverrideSchema } from '../deadlines/policy';
 import { screeningPolicySchema } from '../screening/policy';
 import { KINDS, LANGUAGES } from '../shared/vocabulary';
+import { PLATFORM_TENANT } from '../case/roles';
 import { attachmentLimitsSchema } from './attachment-limits';
 import {
   addressSchema,
@@ -26,7 +27,10 @@ import {
  */
 const charterShape = z
   .object({
-    slug: identifier,
+    slug: identifier.refine(
+      (slug) => slug !== PLATFORM_TENANT,
+      `is the platform operators' tenant claim ("${PLATFORM_TENANT}"), which no municipality may take`,
+    ),
     name: localizedText,
     /** The charter document the data was read from. */
     charter: z.object({ approvedBy: z.string().min(1).nullable(), file: z.string().min(1) }).strict(),

@@ -24,6 +24,14 @@ describe('parseTenantCharter: invalid data names the file, the path and the reas
     expect(problemsOf(raw)).toEqual(['sopot.json: name.bg: Required']);
   });
 
+  it("the platform operators' tenant claim as a slug", () => {
+    const raw = valid();
+    raw.slug = 'platform';
+    expect(problemsOf(raw)).toEqual([
+      `sopot.json: slug: is the platform operators' tenant claim ("platform"), which no municipality may take`,
+    ]);
+  });
+
   it('an unknown channel', () => {
     const raw = valid();
     raw.channels[1].channel = 'carrier-pigeon';
