@@ -1,11 +1,12 @@
 // One jest configuration for every project; the tier (unit | int | e2e) picks the files.
 // Test files are named `*.unit.spec.ts`, `*.int.spec.ts`, `*.e2e.spec.ts`, after the tier they belong to;
-// `*.esdb.spec.ts` is the EventStoreDB contract run, which needs a Docker engine or ESDB_CONNECTION_STRING.
+// `*.esdb.spec.ts` is the EventStoreDB contract run, which needs a Docker engine or ESDB_CONNECTION_STRING;
+// `*.faults.spec.ts` the fault suite (`npm run test:faults`), which stops and kills the local servers.
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
-const TIERS = ['unit', 'int', 'e2e', 'esdb'];
-const TIMEOUTS = { unit: 5_000, int: 60_000, e2e: 120_000, esdb: 120_000 };
+const TIERS = ['unit', 'int', 'e2e', 'esdb', 'faults'];
+const TIMEOUTS = { unit: 5_000, int: 60_000, e2e: 120_000, esdb: 120_000, faults: 1_800_000 };
 
 // Map the tsconfig path aliases (@civic/x) to their sources so tests run TypeScript directly.
 const moduleNameMapper = Object.fromEntries(
