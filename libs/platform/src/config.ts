@@ -1,5 +1,6 @@
 import { authConfigSchema } from '@civic/auth';
 import { z } from 'zod';
+import { corsOrigins } from './http/cors';
 
 /**
  * Configuration comes from the environment and is validated once at start-up: a missing or malformed
@@ -72,6 +73,18 @@ export const booleanFlag = (defaultValue: boolean) =>
     .default(defaultValue ? 'true' : 'false')
     .transform((value) => ['true', '1', 'yes'].includes(value));
 
+/**
+ * A body limit in bytes, with the default that fits the service's largest legitimate body: 64 kB for most,
+ * more where a written answer of 50 000 characters (up to 150 kB in UTF-8) is sent.
+ */
+export const bodyLimitBytes = (defaultValue: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number of bytes, e.g. 65536' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024')
+    .max(16 * 1024 * 1024, 'must be at most 16777216 (16 MiB)')
+    .default(defaultValue);
+
 /** Settings every service has. */
 export const serviceConfigSchema = z.object({
   HTTP_PORT: port,
@@ -85,6 +98,10 @@ export const serviceConfigSchema = z.object({
   TENANTS_DIR: z.string().min(1).optional(),
   /** Tests only: a file holding the instant services take as now (see clock/clock.ts); unset: the system clock. */
   CLOCK_FILE: z.string().min(1).optional(),
+  /** Origins whose pages may call the service from a browser (http/cors.ts); none by default. */
+  CORS_ORIGINS: corsOrigins,
+  /** The largest JSON or form body a route accepts, in bytes; 413 beyond (http/body-limits.ts). */
+  HTTP_BODY_LIMIT_BYTES: bodyLimitBytes(64 * 1024),
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

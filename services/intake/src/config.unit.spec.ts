@@ -1,4 +1,4 @@
-import { describeServiceConfig } from '@civic/testing';
+import { composeEnvironment, describeServiceConfig } from '@civic/testing';
 import { configSchema } from './config';
 
 describeServiceConfig('intake', configSchema);
@@ -24,6 +24,21 @@ describe("intake's storage and scanner settings", () => {
     expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))).toEqual([
       'S3_ACCESS_KEY_ID',
       'S3_SECRET_ACCESS_KEY',
+    ]);
+  });
+});
+
+describe("intake's body limits", () => {
+  const env = { ...composeEnvironment('intake') };
+
+  it('takes staff bodies up to 256 kB (a written answer of 50 000 characters), public ones up to 64 kB', () => {
+    expect(configSchema.parse(env)).toMatchObject({ HTTP_BODY_LIMIT_BYTES: 262_144, PUBLIC_BODY_LIMIT_BYTES: 65_536 });
+  });
+
+  it('refuses a public limit above the platform one, which the parser would reach first', () => {
+    const result = configSchema.safeParse({ ...env, HTTP_BODY_LIMIT_BYTES: '65536', PUBLIC_BODY_LIMIT_BYTES: '131072' });
+    expect(result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['PUBLIC_BODY_LIMIT_BYTES', 'must be at most HTTP_BODY_LIMIT_BYTES (65536)'],
     ]);
   });
 });

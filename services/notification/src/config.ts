@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { booleanFlag, platformConfigSchema } from '@civic/platform';
+import { bodyLimitBytes, booleanFlag, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
 
 const positive = (defaultValue: number) => z.coerce.number().int().positive('must be a positive whole number').default(defaultValue);
@@ -57,6 +57,8 @@ const domain = (defaultValue: string) =>
 
 /** notification's settings, validated at start-up; every one has a default that works with `npm start`. */
 export const configSchema = platformConfigSchema.extend({
+  /** A written answer (up to 50 000 characters) is previewed as a JSON body: 100-150 kB in UTF-8. */
+  HTTP_BODY_LIMIT_BYTES: bodyLimitBytes(256 * 1024),
   /** The SMTP server e-mail goes through (credentials in the URL); the local mail server by default. */
   SMTP_URL: smtpUrl,
   /** How long one SMTP conversation may take before the attempt counts as failed. */
