@@ -1,5 +1,6 @@
 import { authConfigSchema } from '@civic/auth';
 import { z } from 'zod';
+import { deploymentOf, productionProblems } from './deployment';
 import { corsOrigins } from './http/cors';
 
 /**
@@ -13,9 +14,20 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The settings the schema reads from `env`, or a ConfigError naming every bad one. In production (DEPLOYMENT,
+ * deployment.ts) a development value is a bad setting too: a seed, a well-known secret, a development default.
+ */
 export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const deployment = deploymentOf(env);
+  if (deployment === undefined) throw new ConfigError([{ variable: 'DEPLOYMENT', reason: 'must be development or production' }]);
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const refused = deployment === 'production' ? productionProblems(schema, env, result.data as Record<string, unknown>) : [];
+    if (refused.length > 0)
+      throw new ConfigError(refused.map((problem) => ({ ...problem, reason: `${problem.reason} (DEPLOYMENT=production)` })));
+    return result.data;
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const variable = issue.path.join('.') || '(environment)';

@@ -18,6 +18,11 @@ export function describeServiceConfig(service: string, schema: z.ZodTypeAny): vo
       expect(result.success ? [] : result.error.issues).toEqual([]);
     });
 
+    it('runs it in docker-compose.yml as a development deployment, since the stack holds development values', () => {
+      // The image says NODE_ENV=production; without this the service would refuse the development realm and secrets.
+      expect(composeEnvironment(service).DEPLOYMENT).toBe('development');
+    });
+
     it('requires the connections to Kafka, the event store and MongoDB', () => {
       const result = schema.safeParse({});
       const missing = result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));

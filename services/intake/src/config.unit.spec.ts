@@ -1,3 +1,4 @@
+import { ConfigError, loadConfig } from '@civic/platform';
 import { composeEnvironment, describeServiceConfig } from '@civic/testing';
 import { configSchema } from './config';
 
@@ -40,5 +41,21 @@ describe("intake's body limits", () => {
     expect(result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['PUBLIC_BODY_LIMIT_BYTES', 'must be at most HTTP_BODY_LIMIT_BYTES (65536)'],
     ]);
+  });
+});
+
+describe('intake configuration in production', () => {
+  it("refuses docker-compose.yml's published S3 identity and the development realm's plain HTTP", () => {
+    try {
+      loadConfig(configSchema, { ...composeEnvironment('intake'), DEPLOYMENT: 'production' });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ConfigError).problems.map((problem) => problem.variable)).toEqual([
+        'AUTH_JWKS_URL',
+        'AUTH_ISSUER',
+        'S3_ACCESS_KEY_ID',
+        'S3_SECRET_ACCESS_KEY',
+      ]);
+    }
   });
 });
