@@ -1,9 +1,11 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { z } from 'zod';
 import { ConfigError, loadConfig, type PlatformConfig } from './config';
 import { KAFKA_CLIENT } from './health/kafka.health';
+import { secureHttp } from './http/secure-http';
 import { ensureTopics, kafkaMicroserviceOptions, PLATFORM_TOPICS } from './kafka';
 import type { Kafka } from 'kafkajs';
 
@@ -23,8 +25,9 @@ export interface ServiceDefinition<C extends PlatformConfig> {
 
 /**
  * Starts a service: validate config (or stop naming the bad settings), build the Nest app with JSON
- * logs, make sure the topics exist, connect the Kafka consumer, listen on HTTP, and stop cleanly on
- * SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
+ * logs and the platform's HTTP hardening (http/secure-http.ts: headers, CORS, body limits), make sure the
+ * topics exist, connect the Kafka consumer, listen on HTTP, and stop cleanly on SIGTERM/SIGINT within
+ * SHUTDOWN_TIMEOUT_MS.
  */
 export async function runService<C extends PlatformConfig>(definition: ServiceDefinition<C>): Promise<void> {
   const config = configOrExit(definition.name, definition.configSchema);
@@ -58,10 +61,16 @@ export function exitOnStartFailure(name: string, error: unknown): never {
 }
 
 export async function startService<C extends PlatformConfig>(definition: ServiceDefinition<C>, config: C): Promise<INestApplication> {
-  const app = await NestFactory.create(definition.module(config), { bufferLogs: true, abortOnError: false });
+  // No implicit body parser: secureHttp installs them with the deployment's limit, after the headers and CORS.
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();
+  secureHttp(app, config);
   definition.configureHttp?.(app, config);
 
   await ensureTopics(app.get<Kafka>(KAFKA_CLIENT), PLATFORM_TOPICS);

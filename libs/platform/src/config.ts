@@ -1,5 +1,7 @@
 import { authConfigSchema } from '@civic/auth';
 import { z } from 'zod';
+import { deploymentOf, productionProblems } from './deployment';
+import { corsOrigins } from './http/cors';
 
 /**
  * Configuration comes from the environment and is validated once at start-up: a missing or malformed
@@ -12,9 +14,20 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The settings the schema reads from `env`, or a ConfigError naming every bad one. In production (DEPLOYMENT,
+ * deployment.ts) a development value is a bad setting too: a seed, a well-known secret, a development default.
+ */
 export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const deployment = deploymentOf(env);
+  if (deployment === undefined) throw new ConfigError([{ variable: 'DEPLOYMENT', reason: 'must be development or production' }]);
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const refused = deployment === 'production' ? productionProblems(schema, env, result.data as Record<string, unknown>) : [];
+    if (refused.length > 0)
+      throw new ConfigError(refused.map((problem) => ({ ...problem, reason: `${problem.reason} (DEPLOYMENT=production)` })));
+    return result.data;
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const variable = issue.path.join('.') || '(environment)';
@@ -72,6 +85,18 @@ export const booleanFlag = (defaultValue: boolean) =>
     .default(defaultValue ? 'true' : 'false')
     .transform((value) => ['true', '1', 'yes'].includes(value));
 
+/**
+ * A body limit in bytes, with the default that fits the service's largest legitimate body: 64 kB for most,
+ * more where a written answer of 50 000 characters (up to 150 kB in UTF-8) is sent.
+ */
+export const bodyLimitBytes = (defaultValue: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number of bytes, e.g. 65536' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024')
+    .max(16 * 1024 * 1024, 'must be at most 16777216 (16 MiB)')
+    .default(defaultValue);
+
 /** Settings every service has. */
 export const serviceConfigSchema = z.object({
   HTTP_PORT: port,
@@ -85,6 +110,10 @@ export const serviceConfigSchema = z.object({
   TENANTS_DIR: z.string().min(1).optional(),
   /** Tests only: a file holding the instant services take as now (see clock/clock.ts); unset: the system clock. */
   CLOCK_FILE: z.string().min(1).optional(),
+  /** Origins whose pages may call the service from a browser (http/cors.ts); none by default. */
+  CORS_ORIGINS: corsOrigins,
+  /** The largest JSON or form body a route accepts, in bytes; 413 beyond (http/body-limits.ts). */
+  HTTP_BODY_LIMIT_BYTES: bodyLimitBytes(64 * 1024),
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

@@ -29,6 +29,38 @@ describe('service configuration from the environment', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092', 'kafka:9092'],
       SHUTDOWN_TIMEOUT_MS: 10_000,
       AUTH_AUDIENCE: 'civic-cases',
+      CORS_ORIGINS: [],
+      HTTP_BODY_LIMIT_BYTES: 65_536,
+    });
+  });
+
+  it('reads CORS_ORIGINS as a list of exact origins', () => {
+    expect(
+      loadConfig(platformConfigSchema, { ...valid, CORS_ORIGINS: ' https://console.example.bg, http://127.0.0.1:5173 ,' }).CORS_ORIGINS,
+    ).toEqual(['https://console.example.bg', 'http://127.0.0.1:5173']);
+  });
+
+  it.each([
+    ['a path', 'https://console.example.bg/app'],
+    ['a trailing slash', 'https://console.example.bg/'],
+    ['a wildcard', '*'],
+    ['a pattern', 'https://*.example.bg'],
+    ['no scheme', 'console.example.bg'],
+    ['another scheme', 'ftp://console.example.bg'],
+    ['upper case (browsers send it lower case)', 'https://Console.example.bg'],
+    ['a default port written out', 'https://console.example.bg:443'],
+  ])('refuses in CORS_ORIGINS an entry with %s, naming it', (_what, entry) => {
+    const found = problems({ ...valid, CORS_ORIGINS: `https://portal.example.bg,${entry}` });
+    expect(Object.keys(found)).toEqual(['CORS_ORIGINS']);
+    expect(found.CORS_ORIGINS).toMatch(/must be a comma-separated list of origins/);
+    expect(found.CORS_ORIGINS).toContain(`not: ${entry}`);
+  });
+
+  it('takes HTTP_BODY_LIMIT_BYTES from 1 KiB to 16 MiB', () => {
+    expect(loadConfig(platformConfigSchema, { ...valid, HTTP_BODY_LIMIT_BYTES: '131072' }).HTTP_BODY_LIMIT_BYTES).toBe(131_072);
+    expect(problems({ ...valid, HTTP_BODY_LIMIT_BYTES: '100' })).toEqual({ HTTP_BODY_LIMIT_BYTES: 'must be at least 1024' });
+    expect(problems({ ...valid, HTTP_BODY_LIMIT_BYTES: '64kb' })).toEqual({
+      HTTP_BODY_LIMIT_BYTES: 'must be a number of bytes, e.g. 65536',
     });
   });
 

@@ -1,4 +1,5 @@
 export * from './config';
+export * from './deployment';
 export * from './kafka';
 export * from './event-store.provider';
 export * from './bookkeeping/bookkeeping';

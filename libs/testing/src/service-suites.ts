@@ -18,6 +18,11 @@ export function describeServiceConfig(service: string, schema: z.ZodTypeAny): vo
       expect(result.success ? [] : result.error.issues).toEqual([]);
     });
 
+    it('runs it in docker-compose.yml as a development deployment, since the stack holds development values', () => {
+      // The image says NODE_ENV=production; without this the service would refuse the development realm and secrets.
+      expect(composeEnvironment(service).DEPLOYMENT).toBe('development');
+    });
+
     it('requires the connections to Kafka, the event store and MongoDB', () => {
       const result = schema.safeParse({});
       const missing = result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
@@ -192,6 +197,30 @@ export function describeServiceProcess(service: string): void {
       expect(listening).toMatchObject({ service, url: running.url });
     });
 
+    it("hardens its HTTP answers (libs/platform's secureHttp): security headers, no CORS, 413 in the platform error body", async () => {
+      const health = await fetch(`${running.url}/health`, { headers: { origin: 'https://evil.example' } });
+      expect(health.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(health.headers.get('access-control-allow-origin')).toBeNull();
+      const preflight = await fetch(`${running.url}/health`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBe(403);
+      // Over every service's HTTP_BODY_LIMIT_BYTES: refused before any route or guard.
+      const oversized = await fetch(`${running.url}/tenants/peshtera/anything`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'x'.repeat(300_000) }),
+      });
+      expect(oversized.status).toBe(413);
+      expect(oversized.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(await oversized.json()).toEqual({
+        statusCode: 413,
+        errors: [{ field: 'body', reason: expect.stringMatching(/^is larger than \d+ bytes$/) }],
+      });
+    });
+
     it('stops cleanly on SIGTERM', async () => {
       expect(await running.stop('SIGTERM')).toBe(0);
       expect(running.logs().map((line) => line.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
@@ -203,6 +232,13 @@ export function describeServiceProcess(service: string): void {
       expect(await broken.exited).toBe(78);
       expect(broken.output()).toMatch(/KAFKA_BROKERS: is required/);
       expect(broken.output()).toMatch(/HTTP_PORT: must be a port number/);
+    });
+
+    it('refuses to start in production on a development value, naming it', async () => {
+      // The test issuer's plain-HTTP key set is a development value (libs/platform/src/deployment.ts).
+      const production = spawnService(service, { ...env, DEPLOYMENT: 'production' });
+      expect(await production.exited).toBe(78);
+      expect(production.output()).toMatch(/AUTH_JWKS_URL: must be an https URL in production/);
     });
   });
 }

@@ -41,4 +41,26 @@ describe('the console configuration', () => {
     const result = configSchema.safeParse(composeEnvironment('console'));
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });
+
+  it("runs docker-compose.yml's development values only as a development deployment", () => {
+    expect(loadConfig(configSchema, composeEnvironment('console')).OIDC_CLIENT_SECRET).toBe('civic-console-dev-secret');
+    try {
+      loadConfig(configSchema, { ...composeEnvironment('console'), DEPLOYMENT: 'production' });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ConfigError).problems.map((problem) => problem.variable)).toEqual([
+        'OIDC_ISSUER',
+        'OIDC_CLIENT_SECRET',
+        'OIDC_ALLOW_HTTP',
+      ]);
+    }
+    const production = {
+      ...valid,
+      DEPLOYMENT: 'production',
+      CONSOLE_PUBLIC_URL: 'https://console.peshtera.bg',
+      OIDC_ISSUER: 'https://login.peshtera.bg/realms/civic',
+      OIDC_CLIENT_SECRET: 'a-secret-the-identity-provider-issued',
+    };
+    expect(loadConfig(configSchema, production).OIDC_ISSUER).toBe('https://login.peshtera.bg/realms/civic');
+  });
 });

@@ -1,4 +1,4 @@
-import { booleanFlag, platformConfigSchema } from '@civic/platform';
+import { bodyLimitBytes, booleanFlag, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
 import { trustProxySchema } from './http/trust-proxy';
 import { open311ApiKeysSchema } from './open311/api-keys';
@@ -12,6 +12,8 @@ export const configSchema = platformConfigSchema
   .extend({
     /** intake writes the cases, so it also runs the relay to Kafka (leased: one instance publishes). */
     RELAY_ENABLED: booleanFlag(true),
+    /** Staff send a written answer of up to 50 000 characters (desk-actions.ts): 100-150 kB of JSON in UTF-8. */
+    HTTP_BODY_LIMIT_BYTES: bodyLimitBytes(256 * 1024),
     /** Citizen submissions per client IP and minute (the public API's rate limit on creating cases). */
     PUBLIC_SUBMITS_PER_MINUTE: perMinute(10),
     /** Any public request (status, withdraw, rating) per client IP and minute. */
@@ -47,6 +49,14 @@ export const configSchema = platformConfigSchema
     CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   })
   .superRefine((config, ctx) => {
+    // The platform's parser reads every body first: a public limit above it could never be reached.
+    if (config.PUBLIC_BODY_LIMIT_BYTES > config.HTTP_BODY_LIMIT_BYTES) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PUBLIC_BODY_LIMIT_BYTES'],
+        message: `must be at most HTTP_BODY_LIMIT_BYTES (${config.HTTP_BODY_LIMIT_BYTES})`,
+      });
+    }
     if (config.S3_ENDPOINT === undefined) return;
     for (const name of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
       if (config[name] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is required with S3_ENDPOINT' });

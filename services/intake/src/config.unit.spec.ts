@@ -1,4 +1,5 @@
-import { describeServiceConfig } from '@civic/testing';
+import { ConfigError, loadConfig } from '@civic/platform';
+import { composeEnvironment, describeServiceConfig } from '@civic/testing';
 import { configSchema } from './config';
 
 describeServiceConfig('intake', configSchema);
@@ -25,5 +26,36 @@ describe("intake's storage and scanner settings", () => {
       'S3_ACCESS_KEY_ID',
       'S3_SECRET_ACCESS_KEY',
     ]);
+  });
+});
+
+describe("intake's body limits", () => {
+  const env = { ...composeEnvironment('intake') };
+
+  it('takes staff bodies up to 256 kB (a written answer of 50 000 characters), public ones up to 64 kB', () => {
+    expect(configSchema.parse(env)).toMatchObject({ HTTP_BODY_LIMIT_BYTES: 262_144, PUBLIC_BODY_LIMIT_BYTES: 65_536 });
+  });
+
+  it('refuses a public limit above the platform one, which the parser would reach first', () => {
+    const result = configSchema.safeParse({ ...env, HTTP_BODY_LIMIT_BYTES: '65536', PUBLIC_BODY_LIMIT_BYTES: '131072' });
+    expect(result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['PUBLIC_BODY_LIMIT_BYTES', 'must be at most HTTP_BODY_LIMIT_BYTES (65536)'],
+    ]);
+  });
+});
+
+describe('intake configuration in production', () => {
+  it("refuses docker-compose.yml's published S3 identity and the development realm's plain HTTP", () => {
+    try {
+      loadConfig(configSchema, { ...composeEnvironment('intake'), DEPLOYMENT: 'production' });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ConfigError).problems.map((problem) => problem.variable)).toEqual([
+        'AUTH_JWKS_URL',
+        'AUTH_ISSUER',
+        'S3_ACCESS_KEY_ID',
+        'S3_SECRET_ACCESS_KEY',
+      ]);
+    }
   });
 });

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DevIssuer } from '@civic/auth';
-import { loadConfig } from '@civic/platform';
+import { loadConfig, secureHttp } from '@civic/platform';
 import {
   createTestDatabase,
   issuerEnvironment,
@@ -45,7 +46,14 @@ export async function startIntakeInProcess(env: Record<string, string> = {}): Pr
       ...issuerEnvironment(issuer),
       ...env,
     });
-    app = await NestFactory.create(IntakeModule.forRoot(config), { logger: showLogs ? undefined : false, abortOnError: false });
+    // As the service starts (runService): the platform's headers, CORS policy and body limits first.
+    const created = await NestFactory.create<NestExpressApplication>(IntakeModule.forRoot(config), {
+      logger: showLogs ? undefined : false,
+      abortOnError: false,
+      bodyParser: false,
+    });
+    app = created;
+    secureHttp(created, config);
     configureIntakeHttp(app);
     await app.listen(0, '127.0.0.1');
     const started = app;

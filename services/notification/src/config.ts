@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { booleanFlag, platformConfigSchema } from '@civic/platform';
+import { bodyLimitBytes, booleanFlag, developmentDefault, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
 
 const positive = (defaultValue: number) => z.coerce.number().int().positive('must be a positive whole number').default(defaultValue);
@@ -55,14 +55,22 @@ const domain = (defaultValue: string) =>
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'must be a domain name, e.g. civic.local')
     .default(defaultValue);
 
-/** notification's settings, validated at start-up; every one has a default that works with `npm start`. */
+/** The SMSC settings count only when text messages go through it (not with SMS_PROVIDER=log). */
+const sendsSms = (config: Record<string, unknown>) => config.SMS_PROVIDER === 'smpp';
+
+/**
+ * notification's settings, validated at start-up; every one has a default that works with `npm start`. Those
+ * marked `developmentDefault` (the local mail server and SMSC, the local portal's links) must be set in production.
+ */
 export const configSchema = platformConfigSchema.extend({
+  /** A written answer (up to 50 000 characters) is previewed as a JSON body: 100-150 kB in UTF-8. */
+  HTTP_BODY_LIMIT_BYTES: bodyLimitBytes(256 * 1024),
   /** The SMTP server e-mail goes through (credentials in the URL); the local mail server by default. */
-  SMTP_URL: smtpUrl,
+  SMTP_URL: developmentDefault(smtpUrl),
   /** How long one SMTP conversation may take before the attempt counts as failed. */
   SMTP_TIMEOUT_MS: positive(15_000),
   /** Letters go out from `no-reply@<tenant>.<MAIL_DOMAIN>`; Message-IDs end in `@<MAIL_DOMAIN>`; development staff addresses are `<user>@<tenant>.<MAIL_DOMAIN>`. */
-  MAIL_DOMAIN: domain('civic.local'),
+  MAIL_DOMAIN: developmentDefault(domain('civic.local')),
   /** Development only: give the development issuer's seeded staff addresses in the staff directory (`npm start` sets it). */
   NOTIFICATION_SEED_DEVELOPMENT_CONTACTS: booleanFlag(false),
   /**
@@ -70,22 +78,25 @@ export const configSchema = platformConfigSchema.extend({
    * tenant's slug and `{code}` by their tracking code (without `{code}`, the code is added as the last path
    * segment: see messages/tracking-link.ts). Only the acknowledgement carries the code.
    */
-  TRACKING_URL: httpUrl('http://127.0.0.1:3006/{tenant}/cases/{code}'),
+  TRACKING_URL: developmentDefault(httpUrl('http://127.0.0.1:3006/{tenant}/cases/{code}')),
   /**
    * Where a citizen types their tracking code (the portal's `/:tenant/track`): the link in every message that
    * does not carry the code, and in an acknowledgement without one; `{tenant}` as above.
    */
-  TRACKING_PAGE_URL: httpUrl('http://127.0.0.1:3006/{tenant}/track'),
+  TRACKING_PAGE_URL: developmentDefault(httpUrl('http://127.0.0.1:3006/{tenant}/track')),
   /**
    * How text messages leave: `smpp` through an SMSC over SMPP 3.4 (the local SMPP server by default);
    * `log` only writes them to the log (nothing is sent), and only when set so explicitly.
    */
   SMS_PROVIDER: z.enum(['smpp', 'log']).default('smpp'),
   /** The SMSC notification binds to as a transmitter; `ssmpp://` for TLS. The local SMPP server by default. */
-  SMPP_URL: smppUrl,
+  SMPP_URL: developmentDefault(smppUrl, sendsSms),
   /** The bind's credentials, as the operator issued them (SMPP 3.4: at most 15 and 8 characters). */
-  SMPP_SYSTEM_ID: z.string().min(1).max(15, 'must be at most 15 characters (SMPP 3.4 system_id)').default('civic'),
-  SMPP_PASSWORD: z.string().max(8, 'must be at most 8 characters (SMPP 3.4 password)').default('civic'),
+  SMPP_SYSTEM_ID: developmentDefault(
+    z.string().min(1).max(15, 'must be at most 15 characters (SMPP 3.4 system_id)').default('civic'),
+    sendsSms,
+  ),
+  SMPP_PASSWORD: developmentDefault(z.string().max(8, 'must be at most 8 characters (SMPP 3.4 password)').default('civic'), sendsSms),
   /** Who the message is from on the handset: a name of at most 11 letters and digits, or a number. */
   SMPP_SOURCE_ADDR: z
     .string()

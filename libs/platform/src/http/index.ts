@@ -9,3 +9,7 @@ export * from './ids';
 export * from './headers';
 export * from './idempotency-key';
 export * from './dependency-unavailable';
+export * from './cors';
+export * from './security-headers';
+export * from './body-limits';
+export * from './secure-http';

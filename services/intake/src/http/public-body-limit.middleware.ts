@@ -16,8 +16,8 @@ interface ParsedRequest extends IncomingMessage {
 
 /**
  * The public endpoints take small bodies only (PUBLIC_BODY_LIMIT_BYTES, 64 kB by default): 413 beyond.
- * The platform's JSON parser has already read the body under its own, larger limit (100 kB, over which
- * it answers 413 itself); this narrows it for anonymous callers. A body sent without Content-Length
+ * The platform's JSON parser has already read the body under its own, larger limit (HTTP_BODY_LIMIT_BYTES,
+ * 256 kB in intake, over which it answers 413 itself); this narrows it for anonymous callers. A body sent without Content-Length
  * (chunked) is measured as parsed.
  */
 @Injectable()

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * `DEPLOYMENT`: `development` (a developer's machine, `npm start`, the tests, docker-compose.yml's stack) or
+ * `production`. Unset, it follows NODE_ENV, which the service image sets to `production` (infra/docker/Dockerfile):
+ * an image started without it counts as production. In production the service refuses to start on a development
+ * value (productionProblems below), naming each setting.
+ */
+export type Deployment = 'development' | 'production';
+
+export const DEPLOYMENTS = ['development', 'production'] as const;
+
+/** The deployment the environment names, or undefined when DEPLOYMENT holds something else (a config error). */
+export function deploymentOf(env: Record<string, string | undefined>): Deployment | undefined {
+  const named = env.DEPLOYMENT?.trim();
+  if (named === undefined || named === '') return env.NODE_ENV === 'production' ? 'production' : 'development';
+  return (DEPLOYMENTS as readonly string[]).includes(named) ? (named as Deployment) : undefined;
+}
+
+/**
+ * The secrets of the development stack, published in this repository (infra/seaweedfs/s3-identities.json,
+ * infra/keycloak/civic-realm.json, scripts/platform.sh, infra/local): anyone may know them.
+ */
+export const WELL_KNOWN_DEVELOPMENT_SECRETS = ['civic-dev', 'civic-dev-secret', 'civic-console-dev-secret'];
+/** The local servers' password (PostgreSQL, the SMSC): a development secret where a password is expected. */
+const DEVELOPMENT_PASSWORD = 'civic';
+
+type InUse = (config: Record<string, unknown>) => boolean;
+
+/** Settings whose default serves a development machine only (a local server, a development password). */
+const developmentDefaults = new WeakMap<z.ZodTypeAny, InUse>();
+
+/**
+ * Marks a setting whose default is for development only (e.g. notification's SMTP_URL, the local mail server):
+ * in production it must be set, whenever `inUse` says the service uses it. Returns the type itself, so a schema
+ * reads `SMTP_URL: developmentDefault(smtpUrl)`.
+ */
+export function developmentDefault<T extends z.ZodTypeAny>(type: T, inUse: InUse = () => true): T {
+  developmentDefaults.set(type, inUse);
+  return type;
+}
+
+/** The settings verified identities depend on: over plain HTTP anyone on the path could swap the keys. */
+const IDENTITY_URLS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'OIDC_ISSUER'];
+
+export interface SettingProblem {
+  variable: string;
+  reason: string;
+}
+
+/** The object schema inside refinements (`.superRefine`, `.transform`), for its settings' names and types. */
+function objectShape(schema: z.ZodTypeAny): Record<string, z.ZodTypeAny> {
+  let inner: z.ZodTypeAny = schema;
+  while (inner instanceof z.ZodEffects) inner = inner.innerType();
+  return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodTypeAny>) : {};
+}
+
+const protocolOf = (value: string): string | undefined => {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return undefined;
+  }
+};
+
+const passwordOf = (value: string): string | undefined => {
+  try {
+    return decodeURIComponent(new URL(value).password) || undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** A well-known development secret in the value (the whole value, or a URL's password), if any. */
+function wellKnownSecret(variable: string, value: string): string | undefined {
+  const secrets = /PASSWORD|SECRET/.test(variable)
+    ? [...WELL_KNOWN_DEVELOPMENT_SECRETS, DEVELOPMENT_PASSWORD]
+    : WELL_KNOWN_DEVELOPMENT_SECRETS;
+  if (secrets.includes(value.trim())) return value.trim();
+  const password = passwordOf(value);
+  if (password !== undefined && [...WELL_KNOWN_DEVELOPMENT_SECRETS, DEVELOPMENT_PASSWORD].includes(password)) return password;
+  return undefined;
+}
+
+/**
+ * What a production deployment must not run with (OWASP ASVS 4.0 V2.10.4 and V14.1: no default or well-known
+ * secrets, no development features in production), one problem per setting:
+ * - a development seed or switch turned on (`*_SEED_DEVELOPMENT_*`, `*_ALLOW_HTTP`);
+ * - a well-known development secret (`civic-dev`, `civic-dev-secret`, `civic-console-dev-secret`, the password
+ *   `civic` of the local servers), as the value or as a URL's password;
+ * - the token issuer or its key set over plain HTTP (OpenID Connect Discovery 1.0 §3: the issuer is https);
+ * - a setting marked `developmentDefault` left unset.
+ */
+export function productionProblems(
+  schema: z.ZodTypeAny,
+  env: Record<string, string | undefined>,
+  config: Record<string, unknown>,
+): SettingProblem[] {
+  const problems: SettingProblem[] = [];
+  for (const [variable, type] of Object.entries(objectShape(schema))) {
+    const value = config[variable];
+    const raw = env[variable];
+    if (/(_SEED_DEVELOPMENT_|_ALLOW_HTTP$)/.test(variable) && value === true) {
+      problems.push({ variable, reason: 'is for development only; leave it unset in production' });
+      continue;
+    }
+    const inUse = developmentDefaults.get(type);
+    // A setting the service does not use (notification's SMSC when text messages only go to the log) is not judged.
+    if (inUse !== undefined && !inUse(config)) continue;
+    if (inUse !== undefined && (raw === undefined || raw.trim() === '')) {
+      problems.push({ variable, reason: "has a development default; production must set the deployment's own" });
+      continue;
+    }
+    const texts = [raw, typeof value === 'string' ? value : undefined].filter((text): text is string => text !== undefined);
+    const secret = texts.map((text) => wellKnownSecret(variable, text)).find((found) => found !== undefined);
+    if (secret !== undefined) {
+      problems.push({ variable, reason: `holds the well-known development secret "${secret}"; production must use a secret of its own` });
+      continue;
+    }
+    if (IDENTITY_URLS.includes(variable) && texts.some((text) => protocolOf(text) === 'http:')) {
+      problems.push({ variable, reason: 'must be an https URL in production (tokens are trusted by it)' });
+    }
+  }
+  return problems;
+}
