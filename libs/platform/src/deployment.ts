@@ -42,6 +42,8 @@ export function developmentDefault<T extends z.ZodTypeAny>(type: T, inUse: InUse
 
 /** The settings verified identities depend on: over plain HTTP anyone on the path could swap the keys. */
 const IDENTITY_URLS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'OIDC_ISSUER'];
+/** The addresses people open: over plain HTTP the console's session cookie goes without `Secure`, the portal's links in the clear. */
+const PUBLIC_URLS = ['CONSOLE_PUBLIC_URL', 'PORTAL_PUBLIC_URL'];
 
 export interface SettingProblem {
   variable: string;
@@ -119,6 +121,9 @@ export function productionProblems(
     }
     if (IDENTITY_URLS.includes(variable) && texts.some((text) => protocolOf(text) === 'http:')) {
       problems.push({ variable, reason: 'must be an https URL in production (tokens are trusted by it)' });
+    }
+    if (PUBLIC_URLS.includes(variable) && texts.some((text) => protocolOf(text) === 'http:')) {
+      problems.push({ variable, reason: 'must be an https URL in production (people sign in and follow links there)' });
     }
   }
   return problems;

@@ -27,9 +27,9 @@ const production = {
   SMSC_URL: 'ssmpp://smsc.operator.bg:3550',
 };
 
-function refusals(env: Record<string, string | undefined>): Record<string, string> {
+function refusals(env: Record<string, string | undefined>, of: z.ZodTypeAny = schema): Record<string, string> {
   try {
-    loadConfig(schema, env);
+    loadConfig(of, env);
   } catch (error) {
     if (error instanceof ConfigError) return Object.fromEntries(error.problems.map((p) => [p.variable, p.reason]));
     throw error;
@@ -102,6 +102,18 @@ describe('the deployment: development or production', () => {
     ).toEqual({
       AUTH_JWKS_URL: 'must be an https URL in production (tokens are trusted by it) (DEPLOYMENT=production)',
       AUTH_ISSUER: 'must be an https URL in production (tokens are trusted by it) (DEPLOYMENT=production)',
+    });
+  });
+
+  it('refuses in production the console or the portal at a plain-HTTP public address', () => {
+    const withPublicUrls = platformConfigSchema.extend({ CONSOLE_PUBLIC_URL: z.string(), PORTAL_PUBLIC_URL: z.string() });
+    expect(
+      refusals(
+        { ...production, CONSOLE_PUBLIC_URL: 'http://console.peshtera.bg', PORTAL_PUBLIC_URL: 'https://portal.peshtera.bg' },
+        withPublicUrls,
+      ),
+    ).toEqual({
+      CONSOLE_PUBLIC_URL: 'must be an https URL in production (people sign in and follow links there) (DEPLOYMENT=production)',
     });
   });
 
