@@ -4,7 +4,7 @@ import { PLATFORM_OPERATOR, SEEDED_USERS, STAFF_ROLES } from '@civic/auth';
 import { WORKSPACE_ROOT } from '@civic/testing';
 import { startPlatform, type Platform } from '../cross-tenant/platform';
 import { seedTenantData, type TenantData } from '../cross-tenant/tenant-data';
-import { runSchemathesis } from './schemathesis';
+import { runSchemathesis, type Tool } from './schemathesis';
 import { renderSummary, shares } from './summary';
 import { addTallies, emptyTally, tallyReport, type Tally } from './tally';
 import { targets, type Target } from './targets';
@@ -15,8 +15,11 @@ import { targets, type Target } from './targets';
 // tmp/fuzz/summary.md.
 const TENANT = 'sopot';
 const OUT = join(WORKSPACE_ROOT, 'tmp', 'fuzz');
-const ST = process.env.SCHEMATHESIS_BIN ?? join(WORKSPACE_ROOT, '.local', 'fuzz-venv', 'bin', 'st');
-const HOOKS = join(__dirname, 'hooks.py');
+const TOOL: Tool = {
+  st: process.env.SCHEMATHESIS_BIN ?? join(WORKSPACE_ROOT, '.local', 'fuzz-venv', 'bin', 'st'),
+  hooks: join(__dirname, 'hooks.py'),
+  workFolder: join(WORKSPACE_ROOT, '.local', 'fuzz-cache'),
+};
 /** The tokens outlive the longest run: all budgets, plus the platform's start. */
 const TOKEN_SECONDS = 3600;
 
@@ -89,7 +92,7 @@ describe('fuzzing every service with schemathesis, deep: real ids, a valid token
       const target = runs.find((run) => run.service === service) as Target;
       const url = platform.services[target.service].url;
       const declared = await declaredOperations(url);
-      const run = await runSchemathesis(ST, target, url, join(OUT, service), HOOKS);
+      const run = await runSchemathesis(TOOL, target, url, join(OUT, service));
       if (!run.report) throw new Error(`schemathesis wrote no report for ${service} (exit ${run.exitCode}); see ${run.log}`);
       const tally = tallyReport(run.report, declared, emptyTally());
       tallies.push([service, tally]);

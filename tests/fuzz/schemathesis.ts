@@ -64,9 +64,23 @@ export interface Run {
   timedOut: boolean;
 }
 
+export interface Tool {
+  /** The `st` command of the virtualenv. */
+  st: string;
+  /** The hooks module (tests/fuzz/hooks.py). */
+  hooks: string;
+  /**
+   * Where `st` runs: it keeps its crash cache (.schemathesis) and Hypothesis its examples (.hypothesis) in the
+   * working folder, and replays the failures found there first on the next run.
+   */
+  workFolder: string;
+}
+
 /** Runs `st run` against the service's served document, stopped (SIGINT, then SIGKILL) at the target's budget. */
-export function runSchemathesis(st: string, target: Target, baseUrl: string, folder: string, hooks: string): Promise<Run> {
+export function runSchemathesis(tool: Tool, target: Target, baseUrl: string, folder: string): Promise<Run> {
+  const { st, hooks, workFolder } = tool;
   mkdirSync(folder, { recursive: true });
+  mkdirSync(workFolder, { recursive: true });
   const config = join(folder, 'schemathesis.toml');
   writeFileSync(config, configFile(target, baseUrl, hooks));
   const log = join(folder, 'schemathesis.log');
@@ -98,7 +112,7 @@ export function runSchemathesis(st: string, target: Target, baseUrl: string, fol
   ];
   return new Promise((resolve, reject) => {
     const output = createWriteStream(log);
-    const child = spawn(st, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(st, args, { cwd: workFolder, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(output);
     child.stderr.pipe(output);
     let timedOut = false;

@@ -42,6 +42,7 @@ const INSTANTS = often([`${TEST_YEAR}-01-01T00:00:00.000Z`, `${TEST_YEAR}-11-16T
 /** libs/domain/tenants/sopot.json: its categories and its units (departments). */
 const CATEGORIES = often(['waste-cleanliness', 'roads-lighting', 'administrative-service', 'corruption', 'general']);
 const UNITS = often(['services-centre', 'environment-waste', 'public-works', 'anti-corruption']);
+const CHANNELS = often(['in-person', 'post', 'phone', 'web-form']);
 const EMAILS = often(['ivan.petrov@sopot.bg', 'registry@sopot.bg']);
 
 /**
@@ -67,6 +68,8 @@ export function targets(data: TenantData, credentials: Credentials): Target[] {
       parameters: {
         ...ids,
         jurisdiction_id: data.tenant,
+        // Open311's `.json`/`.xml`: an enum, yet the coverage phase spends a hundred requests per path on others.
+        'path.format': { values: ['json', 'xml'], probability: 0.9 },
         'body.jurisdiction_id': data.tenant,
         'body.api_key': credentials.open311Key,
         'body.service_code': 'complaint.waste-cleanliness',
@@ -75,6 +78,8 @@ export function targets(data: TenantData, credentials: Credentials): Target[] {
         'body.newFinalDate': DATES,
       },
       operations: [
+        // The channels sopot receives on; an answer's channel is another list.
+        { path: '/tenants/{tenant}/cases', method: 'POST', parameters: { 'body.channel': CHANNELS } },
         { path: '/open311/v2/requests/{file}', parameters: { 'path.file': `${data.open311RequestId}.json` } },
         { path: '/open311/v2/services/{file}', parameters: { 'path.file': 'complaint.waste-cleanliness.json' } },
       ],
