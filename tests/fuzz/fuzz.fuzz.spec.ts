@@ -72,6 +72,11 @@ describe('fuzzing every service with schemathesis, deep: real ids, a valid token
   }, 300_000);
 
   afterAll(async () => {
+    // Each service's own log beside schemathesis's: a 5xx's stack trace is there.
+    for (const [service, running] of Object.entries(platform?.services ?? {})) {
+      mkdirSync(join(OUT, service), { recursive: true });
+      writeFileSync(join(OUT, service, 'service.log'), running.output());
+    }
     await platform?.stop();
     if (!tallies.length) return;
     const total = addTallies(tallies.map(([, tally]) => tally));
