@@ -22,7 +22,7 @@ const FRAMEWORK_AND_IO = [
 ];
 
 // Tests may use the testing library on top of what their project may import; production code may not.
-function boundaries({ tests, bench = false }) {
+function boundaries({ tests, bench = false, allow = [] }) {
   const testing = tests ? ['type:testing'] : [];
   return [
     'error',
@@ -30,7 +30,7 @@ function boundaries({ tests, bench = false }) {
       enforceBuildableLibDependency: false,
       allowCircularSelfDependency: false,
       // Benchmarks measure the services themselves, so they import the services' code by path; nothing else may.
-      allow: bench ? ['../services/**', '../../services/**', '../../../services/**'] : [],
+      allow: [...(bench ? ['../services/**', '../../services/**', '../../../services/**'] : []), ...allow],
       depConstraints: [
         {
           sourceTag: 'type:domain',
@@ -67,6 +67,11 @@ module.exports = [
   {
     files: ['bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true, bench: true }) },
+  },
+  {
+    // The fuzz run (npm run test:fuzz) starts and seeds the platform with the cross-tenant tests' harness.
+    files: ['tests/fuzz/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true, allow: ['../cross-tenant/*'] }) },
   },
   {
     // The domain has no clock of its own: `now` arrives with the command.

@@ -5,8 +5,8 @@
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
-const TIERS = ['unit', 'int', 'e2e', 'esdb', 'faults'];
-const TIMEOUTS = { unit: 5_000, int: 60_000, e2e: 120_000, esdb: 120_000, faults: 1_800_000 };
+const TIERS = ['unit', 'int', 'e2e', 'esdb', 'faults', 'fuzz'];
+const TIMEOUTS = { unit: 5_000, int: 60_000, e2e: 120_000, esdb: 120_000, faults: 1_800_000, fuzz: 900_000 };
 
 // Map the tsconfig path aliases (@civic/x) to their sources so tests run TypeScript directly.
 const moduleNameMapper = Object.fromEntries(

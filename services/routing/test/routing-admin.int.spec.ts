@@ -276,6 +276,13 @@ describe('routing set-up API: /tenants/:tenant/routing', () => {
         status: 400,
         body: { errors: [{ field: 'officers.1.id' }], rejection: { type: 'DuplicateOfficer', message: { bg: expect.any(String) } } },
       });
+      // Found by `npm run test:fuzz`: a NUL in an id went on to the event store, whose jsonb refuses it (a 500).
+      for (const id of ['pw\u0000-1', 'pw-\ud800', 'пв-1', 'pw 1']) {
+        expect(await put({ officers: [{ id, unit: 'public-works' }] })).toMatchObject({
+          status: 400,
+          body: { errors: [{ field: 'officers.0.id', reason: expect.stringContaining('printable ASCII') }] },
+        });
+      }
       expect(await put({ officers: [{ unit: 'public-works', absent: 'no' }] })).toMatchObject({ status: 400 });
       expect(
         (await put({ officers: [{ unit: 'public-works', absent: 'no' }] })).body.errors.map((e: { field: string }) => e.field).sort(),

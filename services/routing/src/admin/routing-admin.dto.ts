@@ -13,8 +13,19 @@ export const ruleSetAnswerSchema = z.object({
 });
 export class RuleSetAnswerDto extends createZodDto(ruleSetAnswerSchema) {}
 
+/**
+ * An officer's id as an administrator may send it: the token's `sub`, which OpenID Connect keeps to ASCII.
+ * Checked here rather than in the event's schema, so that stored events stay readable; without it a NUL or a
+ * lone surrogate in an id reached the event store, whose jsonb refuses them: a 500 instead of a 400.
+ */
+const officerId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII characters without spaces (the user's token subject)");
+
 /** PUT /tenants/:tenant/routing/officers: every officer of every unit; the list replaces the previous one. */
-export const officersBodySchema = z.object({ officers: z.array(officerSchema) }).strict();
+export const officersBodySchema = z.object({ officers: z.array(officerSchema.extend({ id: officerId })) }).strict();
 export class OfficersBodyDto extends createZodDto(officersBodySchema) {}
 
 const count = z.number().int().nonnegative();
