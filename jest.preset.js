@@ -1,7 +1,8 @@
 // One jest configuration for every project; the tier (unit | int | e2e) picks the files.
 // Test files are named `*.unit.spec.ts`, `*.int.spec.ts`, `*.e2e.spec.ts`, after the tier they belong to;
 // `*.esdb.spec.ts` is the EventStoreDB contract run, which needs a Docker engine or ESDB_CONNECTION_STRING;
-// `*.faults.spec.ts` the fault suite (`npm run test:faults`), which stops and kills the local servers.
+// `*.faults.spec.ts` the fault suite (`npm run test:faults`), which stops and kills the local servers;
+// `*.fuzz.spec.ts` the fuzzing (`npm run test:fuzz`).
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 

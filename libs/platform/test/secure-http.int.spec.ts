@@ -165,6 +165,18 @@ describe("the platform's HTTP hardening (secureHttp), as every service gets it",
       expect(await answer.json()).toEqual({ statusCode: 400, errors: [{ field: 'body', reason: expect.any(String) }] });
     });
 
+    it('refuses a string no store keeps (a NUL, an unpaired surrogate) with 400 naming its field, in JSON and in forms', async () => {
+      const json = await post(app.url, JSON.stringify({ officers: [{ id: 'a\u0000b' }] }));
+      expect(json.status).toBe(400);
+      expect(await json.json()).toEqual({
+        statusCode: 400,
+        errors: [{ field: 'officers.0.id', reason: 'contains a NUL character or an unpaired surrogate, which cannot be stored' }],
+      });
+      const form = await post(app.url, 'description=a%00b', { 'content-type': 'application/x-www-form-urlencoded' });
+      expect(form.status).toBe(400);
+      expect(await form.json()).toMatchObject({ errors: [{ field: 'description' }] });
+    });
+
     it("leaves headers over Node's 16 KiB to Node itself: 431 before the app", async () => {
       const { port, hostname } = new URL(app.url);
       const status = await new Promise<string>((resolve, reject) => {

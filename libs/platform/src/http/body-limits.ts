@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { errorResponse } from './error-response';
+import { refuseUnstorableText } from './unstorable-text';
 
 /**
  * The body parsers every service gets, with the deployment's limit (HTTP_BODY_LIMIT_BYTES) instead of body-parser's
@@ -13,6 +14,7 @@ export function useBodyParsers(app: NestExpressApplication, limitBytes: number):
   app.useBodyParser('json', { limit: limitBytes });
   app.useBodyParser('urlencoded', { limit: limitBytes, extended: true });
   app.use(bodyParserErrors);
+  app.use(refuseUnstorableText);
 }
 
 /** An error of body-parser (http-errors): a status and a `type` such as `entity.too.large` or `entity.parse.failed`. */
