@@ -2,6 +2,7 @@ export * from './config';
 export * from './kafka';
 export * from './event-store.provider';
 export * from './bookkeeping/bookkeeping';
+export * from './bookkeeping/import-once';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './web-app';
