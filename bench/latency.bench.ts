@@ -26,7 +26,7 @@ import { startLatencyPlatform, type LatencyPlatform } from './latency/platform';
 import { RawChain } from './latency/raw-chain';
 import { latencySettings } from './latency/settings';
 import { caseTimeline, type CaseTimes } from './latency/timeline';
-import { dropRunData } from './registration/environment';
+import { prepareRunDatabase } from './registration/environment';
 import { RssSampler } from './registration/processes';
 import { nthRequest, registrarTokens } from './registration/submissions';
 
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     console.log(machineLine());
     console.log(await postgresLine(database.url));
     const mail = await mailServer();
+    await prepareRunDatabase(database.url);
     platform = await startLatencyPlatform({
       databaseUrl: database.url,
       mongoServerUri: process.env.BENCH_MONGODB_URI || undefined,
@@ -154,10 +155,8 @@ async function main(): Promise<void> {
   } finally {
     await raw?.close().catch(() => undefined);
     await platform?.stop();
-    // intake's database and the subject keys its registrations made (in the server's shared keys database).
-    const [intakeUri, ...others] = platform?.mongoUris ?? [];
-    if (intakeUri) await dropRunData(intakeUri, database.url).catch(() => undefined);
-    for (const uri of others) await dropDatabase(uri);
+    // The services' MongoDB databases (the subject keys are in the run's PostgreSQL database, dropped below).
+    for (const uri of platform?.mongoUris ?? []) await dropDatabase(uri);
     await store.end();
     await issuer.stop();
     await database.drop();

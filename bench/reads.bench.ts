@@ -21,7 +21,7 @@ import { Client } from 'pg';
 import type { CaseCommandBody, Role } from '@civic/domain';
 import { CASE_COMMANDS, caseCommand, type CaseCommands } from '@civic/platform';
 import { createTestDatabase, testMongoUri, type TestDatabase } from '@civic/testing';
-import { DEFAULT_NOW } from './dataset';
+import { DEFAULT_NOW, olderKeys } from './dataset';
 import { dropMongoDatabase, startBenchAnalytics, type BenchAnalytics } from './analytics/app';
 import { autocannon, serverPercentiles, type LoadResult } from './analytics/load';
 import { caughtUpLiveModel, openBenchDataset, rebuild } from './analytics/model';
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   try {
     await mongo.connect();
     await caughtUpLiveModel(mongoUri, end);
-    analytics = await startBenchAnalytics({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW });
+    analytics = await startBenchAnalytics({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW, env: olderKeys(names) });
     const built = await rebuild(analytics.app.get(RebuildService));
     console.log(
       `data set ${names.database}: ${end.count} case events; read model built by a rebuild in ${fixed(built.wallMs / 1000, 1)} s ` +
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
     await auditApp.stop();
     analytics = undefined;
     auditApp = undefined;
-    const service = await startServiceProcess({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW });
+    const service = await startServiceProcess({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW, env: olderKeys(names) });
     let serviceRss = { idle: Number.NaN, peak: Number.NaN, requests: 0 };
     try {
       const token = await service.issuer.sign({ sub: `${tenant}:mayor`, tenant, roles: ['mayor'] });

@@ -15,7 +15,7 @@ import { MongoClient, type Document } from 'mongodb';
 import { PostgresEventStore, type RecordedEvent } from '@civic/event-store';
 import { caseEventFromRecorded, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
 import { testMongoUri } from '@civic/testing';
-import { DEFAULT_NOW } from './dataset';
+import { DEFAULT_NOW, olderKeys } from './dataset';
 import { caughtUpLiveModel, openBenchDataset, rebuild } from './analytics/model';
 import { dropMongoDatabase, startBenchAnalytics } from './analytics/app';
 import { OpTimer } from './analytics/op-timer';
@@ -79,7 +79,12 @@ async function main(): Promise<void> {
   const pageEnv: Record<string, string> = process.env.BENCH_PAGE
     ? { ANALYTICS_PAGE_SIZE: String(Math.round(numberSetting('BENCH_PAGE', 500))) }
     : {};
-  const analytics = await startBenchAnalytics({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW, env: pageEnv });
+  const analytics = await startBenchAnalytics({
+    eventStoreUrl: names.pgUrl,
+    mongoUri,
+    now: DEFAULT_NOW,
+    env: { ...pageEnv, ...olderKeys(names) },
+  });
   const timer = new OpTimer().install();
   const store = await PostgresEventStore.connect({ url: names.pgUrl });
   const mongo = new MongoClient(mongoUri);
@@ -197,7 +202,7 @@ async function main(): Promise<void> {
     timer.uninstall();
     await analytics.stop();
     if (!flagSetting('BENCH_PROCESS', true)) return;
-    const service = await startServiceProcess({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW });
+    const service = await startServiceProcess({ eventStoreUrl: names.pgUrl, mongoUri, now: DEFAULT_NOW, env: olderKeys(names) });
     try {
       const idleMb = service.rssMb();
       const sampled = service.sampleRss();

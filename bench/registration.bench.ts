@@ -22,7 +22,7 @@ import { loadLine, machineLine, postgresLine } from './lib/machine';
 import { fixed, ratio } from './lib/report';
 import { startService, type BenchService } from './lib/service-process';
 import { registrationAnatomy } from './registration/anatomy';
-import { dropRunData, intakeEnvironment, runMongoUri, subjectKeyCount } from './registration/environment';
+import { dropRunData, intakeEnvironment, prepareRunDatabase, runMongoUri } from './registration/environment';
 import { closedLoop, openLoop, type LoadFigures } from './registration/load';
 import { cpuBetween, cpuSnapshot, processesMatching, RssSampler, singleProcess, type ProcessGroup } from './registration/processes';
 import { RawAppends, type RawFigures } from './registration/raw-baseline';
@@ -48,9 +48,8 @@ async function main(): Promise<void> {
     console.log(`# registration benchmark, ${new Date().toISOString()}`);
     console.log(machineLine());
     console.log(await postgresLine(database.url));
-    console.log(
-      `MongoDB: ${new URL(mongoUri).host} (${await ferretBackend(mongoPort)}), ${await subjectKeyCount(mongoUri)} subject keys on it at the start`,
-    );
+    console.log(`MongoDB: ${new URL(mongoUri).host} (${await ferretBackend(mongoPort)}); the subject keys in PostgreSQL`);
+    await prepareRunDatabase(database.url);
     const tokens = await registrarTokens(issuer);
     intake = await startService(
       'intake',
@@ -166,9 +165,7 @@ async function main(): Promise<void> {
   } finally {
     await intake?.stop().catch(() => undefined);
     await raw?.close().catch(() => undefined);
-    await dropRunData(mongoUri, database.url).catch((error: Error) =>
-      console.error(`could not drop the run's MongoDB data: ${error.message}`),
-    );
+    await dropRunData(mongoUri).catch((error: Error) => console.error(`could not drop the run's MongoDB data: ${error.message}`));
     await database.drop();
     await issuer.stop();
   }

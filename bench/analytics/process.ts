@@ -22,7 +22,12 @@ export interface ServiceProcess {
 
 const MAIN = join(__dirname, '..', '..', 'services', 'analytics', 'src', 'main.js');
 
-export async function startServiceProcess(options: { eventStoreUrl: string; mongoUri: string; now: string }): Promise<ServiceProcess> {
+export async function startServiceProcess(options: {
+  eventStoreUrl: string;
+  mongoUri: string;
+  now: string;
+  env?: Record<string, string>;
+}): Promise<ServiceProcess> {
   const issuer = await DevIssuer.start();
   const clock = testClock('bench-analytics-process', options.now);
   const port = await freePort();
@@ -37,6 +42,7 @@ export async function startServiceProcess(options: { eventStoreUrl: string; mong
     MONGODB_URI: options.mongoUri,
     CLOCK_FILE: clock.file,
     ...issuerEnvironment(issuer),
+    ...options.env,
   };
   // BENCH_SERVICE_NODE_FLAGS: extra node flags for the service alone (e.g. --max-old-space-size=128).
   const flags = (process.env.BENCH_SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   });
   if (barStarted) bar.stop();
   const { names, totals } = result;
-  console.log(`PostgreSQL database ${names.database} (${names.pgUrl}), subject keys in MongoDB database ${names.subjectKeysDatabase}`);
+  console.log(`PostgreSQL database ${names.database} (${names.pgUrl}): events, subject keys (civic_keys.subject_keys) and marker`);
   if (result.alreadyComplete) {
     console.log('already complete: nothing written (--fresh rebuilds it)');
   } else {

@@ -3,8 +3,8 @@ import { foldCase, isOpen, type CaseEvent, type RegisteredCase, type StoredCaseE
 import {
   caseEventPrivacy,
   isEncryptedValue,
-  MongoSubjectKeys,
   PostgresEventStore,
+  PostgresSubjectKeys,
   REGISTRY_NUMBER_ISSUED,
   verifyStream,
   withHashChain,
@@ -12,14 +12,16 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@civic/event-store';
-import { caseEventFromRecorded, DEFAULT_TENANTS_DIR, TenantDirectory } from '@civic/platform';
+import { caseEventFromRecorded, DEFAULT_TENANTS_DIR, IMPORTS_TABLE, postgresSubjectKeys, TenantDirectory } from '@civic/platform';
 import { RUN_ID } from '@civic/testing';
+import { Pool } from 'pg';
 import { caseModelContext } from '../../services/analytics/src/projection/tenant-context';
 import { evolveCaseDocument, type CaseDocument } from '../../services/analytics/src/projection/case-document';
 import { planDeadline } from '../../services/deadline-watch/src/plan/deadline-plan';
 import type { IdempotencyStore } from '../../services/intake/src/idempotency/idempotency-store';
 import { registryNumberFor } from '../../services/intake/src/cases/registry-numbers';
 import { dropDataset, generateDataset, openDataset, type GenerateResult } from './index';
+import { verifyDataset } from './verify';
 
 const NOW = '2026-11-30T16:00:00.000Z';
 const PREFIX = `test_dataset_${RUN_ID}`;
@@ -28,7 +30,7 @@ const CASES = 60;
 describe('a generated data set (60 cases into fresh databases)', () => {
   let result: GenerateResult;
   let store: PostgresEventStore;
-  let keys: MongoSubjectKeys;
+  let keys: PostgresSubjectKeys;
   let cases: EventStore;
   let raw: RecordedEvent[];
   const tenants = TenantDirectory.load(DEFAULT_TENANTS_DIR);
@@ -36,7 +38,7 @@ describe('a generated data set (60 cases into fresh databases)', () => {
   beforeAll(async () => {
     result = await generateDataset({ size: CASES, seed: 5, now: NOW, prefix: PREFIX, writers: 4, batch: 16 });
     store = await PostgresEventStore.connect({ url: result.names.pgUrl });
-    keys = await MongoSubjectKeys.connect({ uri: result.names.mongoUri, database: result.names.subjectKeysDatabase });
+    keys = await PostgresSubjectKeys.connect({ url: result.names.pgUrl });
     cases = withPersonalData(withHashChain(store), { keys, ...caseEventPrivacy });
     raw = await store.readAll();
   });
@@ -70,7 +72,7 @@ describe('a generated data set (60 cases into fresh databases)', () => {
     }
   });
 
-  it('keeps the personal data encrypted in the store and decrypts it with the subject keys in MongoDB', async () => {
+  it('keeps the personal data encrypted in the store and decrypts it with the subject keys beside it in PostgreSQL', async () => {
     const registrations = raw.filter((event) => event.type === 'CaseRegistered');
     expect(registrations).toHaveLength(CASES);
     for (const registration of registrations) {
@@ -79,6 +81,17 @@ describe('a generated data set (60 cases into fresh databases)', () => {
       expect(typeof decrypted.data['text']).toBe('string');
       expect(decrypted.metadata['erasedPersonalData']).toBeUndefined();
     }
+  });
+
+  // Before the registry test below appends its numbers.
+  it('passes its own verification, the sample decrypted with the keys in PostgreSQL', async () => {
+    expect(await verifyDataset(result.names, 20)).toEqual({
+      sampled: 20,
+      chainsBroken: [],
+      notDecrypted: [],
+      registryGaps: [],
+      counted: { cases: CASES, events: result.totals.events },
+    });
   });
 
   it('is read by analytics’ case document and deadline-watch’s plan as the decider folds it', async () => {
@@ -134,6 +147,20 @@ describe('a generated data set (60 cases into fresh databases)', () => {
       expect(next).toBe(`${charter.registryPrefix}-${year}-${String(events.length + 1).padStart(6, '0')}`);
     }
     expect([...registered.values()].length).toBe(CASES);
+  });
+
+  it('needs no MongoDB: a service starting on it finds its keys imported and never looks for any there', async () => {
+    const pool = new Pool({ connectionString: result.names.pgUrl, max: 2 });
+    try {
+      const { rows } = await pool.query(`select count from ${IMPORTS_TABLE} where name = 'subject-keys'`);
+      expect(rows).toEqual([{ count: String(CASES) }]);
+      // What the platform does on a service's start: MongoDB unreachable, and nothing asked of it.
+      const started = await postgresSubjectKeys(pool, 'mongodb://127.0.0.1:9/x?serverSelectionTimeoutMS=500', 'civic_subject_keys');
+      const registration = raw.find((event) => event.type === 'CaseRegistered');
+      expect(await started.find(String(registration?.metadata['dataSubjectId']))).toHaveLength(32);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('finds itself complete when asked again, and writes nothing', async () => {

@@ -1,8 +1,8 @@
 /**
  * `generateDataset`: fills the five seed tenants with simulated cases straight into the PostgreSQL event
  * store, through the stack the services compose (`withPersonalData(withHashChain(store))`, subject keys in
- * MongoDB), so the auditor's chain check passes, the services' projections read it and a service pointed at
- * both databases decrypts it. Registry numbers are drawn as intake draws them (`registry-<tenant>.<year>`,
+ * `civic_keys.subject_keys` of the same database), so the auditor's chain check passes, the services'
+ * projections read it and a service pointed at the database decrypts it. Registry numbers are drawn as intake draws them (`registry-<tenant>.<year>`,
  * gap-free), so intake's next registration continues each sequence. Repeatable from the seed (the texts, ids,
  * dates and courses; the keys, IVs and the store's own `recordedAt` are not).
  *
@@ -93,10 +93,12 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
 
   const started = Date.now();
   await recreate(names, settings);
-  const store = await PostgresEventStore.connect({ url: process.env.DATASET_SYNC_COMMIT ? names.pgUrl : asyncCommits(names.pgUrl) });
-  const keys = await BulkSubjectKeys.connect(names.mongoUri, names.subjectKeysDatabase);
+  const loaderUrl = process.env.DATASET_SYNC_COMMIT ? names.pgUrl : asyncCommits(names.pgUrl);
+  const store = await PostgresEventStore.connect({ url: loaderUrl });
+  const keys = await BulkSubjectKeys.connect(loaderUrl);
   try {
     const totals = await fill({ store, keys, settings, options });
+    await keys.markImported();
     const { bytes } = await finishDatabase(names);
     const subjectKeys = keys.count;
     await markComplete(names, { totals, databaseBytes: bytes, subjectKeys, seconds: (Date.now() - started) / 1000 });

@@ -4,13 +4,23 @@
  *
  *   const { names } = await generateDataset({ size: 'small', seed: 1 });   // idempotent: a second call finds it
  *   const dataset = await openDataset('national', 1);                       // { names, complete, marker }
- *   // names.pgUrl → EVENT_STORE_URL; MongoSubjectKeys.connect({ uri: names.mongoUri, database: names.subjectKeysDatabase })
+ *   // names.pgUrl → EVENT_STORE_URL: the events and the subject keys (PostgresSubjectKeys.connect({ url: names.pgUrl }))
  */
 import { readMarker, type Marker } from './marker';
 import { DEFAULT_SEED, datasetNames, type DatasetNames, type DatasetSize, type Place } from './names';
 
 export { generateDataset, dropDataset, type GenerateOptions, type GenerateResult, type Progress } from './generate';
-export { DEFAULT_NOW, DEFAULT_SEED, SIZES, datasetNames, type DatasetNames, type DatasetSize, type Place, type SizeName } from './names';
+export {
+  DEFAULT_NOW,
+  DEFAULT_SEED,
+  SIZES,
+  datasetNames,
+  olderKeys,
+  type DatasetNames,
+  type DatasetSize,
+  type Place,
+  type SizeName,
+} from './names';
 export type { Totals } from './totals';
 
 export interface OpenedDataset {

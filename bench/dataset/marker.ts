@@ -76,10 +76,19 @@ export async function recreate(names: DatasetNames, settings: DatasetSettings): 
 
 export async function drop(names: DatasetNames): Promise<void> {
   await withClient(names.pgServerUrl, (c) => c.query(`drop database if exists "${names.database}" with (force)`));
-  const mongo = new MongoClient(names.mongoUri);
-  await mongo.connect();
+  await dropOlderKeys(names);
+}
+
+/**
+ * The MongoDB database where data sets made before the keys moved to PostgreSQL kept them. New data sets need
+ * no MongoDB: when it does not answer, there is nothing of theirs to drop, and an older data set's keys stay.
+ */
+async function dropOlderKeys(names: DatasetNames): Promise<void> {
+  const mongo = new MongoClient(names.mongoUri, { serverSelectionTimeoutMS: 3_000 });
   try {
-    await mongo.db(names.subjectKeysDatabase).dropDatabase();
+    await mongo.db().dropDatabase();
+  } catch (error) {
+    console.warn(`the MongoDB database ${names.database} (older data sets' subject keys) was not dropped: ${(error as Error).message}`);
   } finally {
     await mongo.close();
   }

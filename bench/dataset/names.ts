@@ -1,7 +1,9 @@
 /**
- * Where a data set lives: a PostgreSQL database and a MongoDB database of the same name,
- * `bench_dataset_<size>_<seed>`, on the local servers. The PostgreSQL one holds the event store (schema
- * `event_store`) and the marker table; the MongoDB one the subject keys (collection `subject_keys`).
+ * Where a data set lives: a PostgreSQL database `bench_dataset_<size>_<seed>` on the local server, holding the
+ * event store (schema `event_store`), the subject keys (`civic_keys.subject_keys`, where a service's bookkeeping
+ * beside a PostgreSQL event store keeps them) and the marker table. Data sets made before the keys moved to
+ * PostgreSQL keep theirs in a MongoDB database of the same name: a service's first start on one copies them
+ * over when told where they are (SUBJECT_KEYS_DATABASE, bench/README.md), and dropping the data set drops it.
  */
 import { mongoServerUri, postgresServerUrl } from '@civic/testing';
 
@@ -27,22 +29,24 @@ export function sizeOf(size: DatasetSize): { cases: number; years: number } {
 }
 
 export interface DatasetNames {
-  /** Both databases' name. */
+  /** The PostgreSQL database's name (and that of the MongoDB database of older data sets' keys). */
   database: string;
   /** The PostgreSQL server (its maintenance database), where the data set's database is created and dropped. */
   pgServerUrl: string;
-  /** The PostgreSQL database: EVENT_STORE_URL for a service pointed at the data set. */
+  /** The PostgreSQL database: EVENT_STORE_URL for a service pointed at the data set; its subject keys are there too. */
   pgUrl: string;
-  /** The MongoDB server with this database as its path (`…/bench_dataset_small_1`). */
+  /**
+   * The MongoDB server with this database as its path (`…/bench_dataset_small_1`): where data sets made before
+   * the keys moved to PostgreSQL keep them (SUBJECT_KEYS_DATABASE=<database> lets a service's first start
+   * import them). New data sets write nothing there.
+   */
   mongoUri: string;
-  /** Where the subject keys are: `MongoSubjectKeys.connect({ uri: mongoUri, database: subjectKeysDatabase })`. */
-  subjectKeysDatabase: string;
 }
 
 export interface Place {
   /** The databases' name prefix (tests use their own). Default `bench_dataset`. */
   prefix?: string;
-  /** Other servers than the local ones of `.local/env.sh` (POSTGRES_URL, MONGODB_URI): e.g. a FerretDB of a benchmark's own. */
+  /** Other servers than the local ones of `.local/env.sh` (POSTGRES_URL, MONGODB_URI: older data sets' keys). */
   servers?: { postgres?: string; mongo?: string };
 }
 
@@ -57,5 +61,11 @@ export async function datasetNames(
   pg.pathname = `/${database}`;
   const mongo = new URL(servers.mongo ?? (await mongoServerUri()));
   mongo.pathname = `/${database}`;
-  return { database, pgServerUrl, pgUrl: pg.toString(), mongoUri: mongo.toString(), subjectKeysDatabase: database };
+  return { database, pgServerUrl, pgUrl: pg.toString(), mongoUri: mongo.toString() };
 }
+
+/**
+ * For a service started on the data set: where a data set made before the keys moved to PostgreSQL keeps them,
+ * so that the service's first start imports them (a newer data set is marked imported: this changes nothing).
+ */
+export const olderKeys = (names: DatasetNames): Record<string, string> => ({ SUBJECT_KEYS_DATABASE: names.database });

@@ -1,39 +1,37 @@
 /**
- * Subject keys for a bulk load: the same documents `MongoSubjectKeys` keeps (collection `subject_keys`,
- * `{ _id: subjectId, subjectId, key: Binary(32 random bytes), createdAt }`, unique on `subjectId`), made in memory for a
- * batch of new subjects and inserted with one `insertMany`, instead of a find and an insert per person.
- * `MongoSubjectKeys.connect({ uri, database })` on the same database reads them back, so a service pointed
- * at it decrypts the data set. Keys come from node:crypto, never from the seed.
+ * Subject keys for a bulk load: the rows `PostgresSubjectKeys` keeps (`civic_keys.subject_keys`: subject id, 32
+ * random bytes, created at), made in memory for a batch of new subjects and inserted with one multi-row insert,
+ * instead of a find and an insert per person, into the data set's own PostgreSQL database beside its events.
+ * A service pointed at the data set (its bookkeeping in PostgreSQL there) reads them as they are: the loader
+ * records the keys' import as done (`markImported`), so its first start looks for none in MongoDB. Keys come
+ * from node:crypto, never from the seed.
  */
 import { randomBytes } from 'node:crypto';
-import { SUBJECT_KEYS_COLLECTION, type SubjectKeys } from '@civic/event-store';
-import { Binary, MongoClient, type Collection } from 'mongodb';
+import { createSubjectKeysSchema, SUBJECT_KEYS_TABLE, valuesList, type SubjectKeys } from '@civic/event-store';
+import { markImported, SUBJECT_KEYS_IMPORT } from '@civic/platform';
+import { Pool } from 'pg';
 
-interface SubjectKeyDocument {
-  /** The subject id: MongoSubjectKeys looks keys up by `_id` (the one filter FerretDB's SQLite backend hands to SQLite). */
-  _id: string;
-  subjectId: string;
-  key: Binary;
-  createdAt: Date;
-}
+/** Rows a statement: 3 parameters each, well under PostgreSQL's 65,535. */
+const ROWS_PER_INSERT = 1_000;
 
 export class BulkSubjectKeys implements SubjectKeys {
   private readonly keys = new Map<string, Buffer>();
-  private pending: SubjectKeyDocument[] = [];
+  private pending: [subjectId: string, key: Buffer, createdAt: Date][] = [];
   private inserted = 0;
 
-  private constructor(
-    private readonly client: MongoClient,
-    private readonly collection: Collection<SubjectKeyDocument>,
-  ) {}
+  private constructor(private readonly pool: Pool) {}
 
-  static async connect(uri: string, database: string): Promise<BulkSubjectKeys> {
-    const client = new MongoClient(uri);
-    await client.connect();
-    const collection = client.db(database).collection<SubjectKeyDocument>(SUBJECT_KEYS_COLLECTION);
-    // The index MongoSubjectKeys asks for, by the same name, so either may open the collection first.
-    await collection.createIndex({ subjectId: 1 }, { unique: true, name: 'subjectId_unique' });
-    return new BulkSubjectKeys(client, collection);
+  /** On the data set's PostgreSQL database (its URL: the loader's own pool, closed by `close()`). */
+  static async connect(url: string): Promise<BulkSubjectKeys> {
+    const pool = new Pool({ connectionString: url, application_name: 'dataset-subject-keys', max: 2 });
+    pool.on('error', () => undefined);
+    try {
+      await createSubjectKeysSchema(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new BulkSubjectKeys(pool);
   }
 
   /** A new key for a new subject, dated when the platform would have made it (their first event). */
@@ -41,14 +39,21 @@ export class BulkSubjectKeys implements SubjectKeys {
     if (this.keys.has(subjectId)) return;
     const key = randomBytes(32);
     this.keys.set(subjectId, key);
-    this.pending.push({ _id: subjectId, subjectId, key: new Binary(key), createdAt });
+    this.pending.push([subjectId, key, createdAt]);
   }
 
   /** Inserts the keys made since the last flush. */
   async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    if (batch.length > 0) this.inserted += (await this.collection.insertMany(batch, { ordered: false })).insertedCount;
+    for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
+      const { placeholders, values } = valuesList(batch.slice(i, i + ROWS_PER_INSERT));
+      const { rowCount } = await this.pool.query(
+        `insert into ${SUBJECT_KEYS_TABLE} (subject_id, key, created_at) values ${placeholders} on conflict (subject_id) do nothing`,
+        values,
+      );
+      this.inserted += rowCount ?? 0;
+    }
   }
 
   /** Forgets keys whose events are written, so a national run does not hold 200,000 keys in memory. */
@@ -70,12 +75,17 @@ export class BulkSubjectKeys implements SubjectKeys {
     return Promise.reject(new Error('a data set load erases nobody'));
   }
 
-  /** Keys inserted by this loader (counting the collection on FerretDB's SQLite backend scans it whole). */
+  /** Keys inserted by this loader. */
   get count(): number {
     return this.inserted;
   }
 
+  /** The data set's keys were never in MongoDB: a service's first start on it copies none from there. */
+  async markImported(): Promise<void> {
+    await markImported(this.pool, SUBJECT_KEYS_IMPORT, 'none: written into PostgreSQL by the data set generator', this.inserted);
+  }
+
   close(): Promise<void> {
-    return this.client.close();
+    return this.pool.end();
   }
 }

@@ -1,23 +1,19 @@
 /**
  * A check of a generated data set as the platform would read it: a sample of case streams through the
  * auditor's chain verification and the decrypting case store (`withPersonalData` with the subject keys stored
- * in the data set's MongoDB database), every registry stream gap-free, and the counts against the totals.
- *
- * The sample's keys are fetched in one query: FerretDB's SQLite backend scans the whole collection for every
- * `subjectId` lookup (its index is not used; 5–20 s each with 200,000 keys), which is what
- * `MongoSubjectKeys.find` would meet once per stream.
+ * in the data set's `civic_keys.subject_keys`), every registry stream gap-free, and the counts against the totals.
+ * The sample's keys are fetched in one query.
  */
 import { foldCase, type StoredCaseEvent } from '@civic/domain';
 import {
   caseEventPrivacy,
   PostgresEventStore,
-  SUBJECT_KEYS_COLLECTION,
+  SUBJECT_KEYS_TABLE,
   verifyStream,
   withHashChain,
   withPersonalData,
   type SubjectKeys,
 } from '@civic/event-store';
-import { MongoClient, type Binary } from 'mongodb';
 import { caseEventFromRecorded } from '@civic/platform';
 import { Client } from 'pg';
 import type { DatasetNames } from './names';
@@ -34,8 +30,6 @@ export async function verifyDataset(names: DatasetNames, sample: number): Promis
   const client = new Client({ connectionString: names.pgUrl });
   await client.connect();
   const store = await PostgresEventStore.connect({ url: names.pgUrl });
-  const mongo = new MongoClient(names.mongoUri);
-  await mongo.connect();
   try {
     const counted = await client.query<{ cases: string; events: string }>(
       `select (select count(*) from event_store.streams where stream_name like 'case-%')::text as cases,
@@ -55,12 +49,11 @@ export async function verifyDataset(names: DatasetNames, sample: number): Promis
        where stream_name = any($1) and event_type = 'CaseRegistered'`,
       [picked.rows.map((row) => row.stream_name)],
     );
-    const stored = await mongo
-      .db(names.subjectKeysDatabase)
-      .collection<{ subjectId: string; key?: Binary }>(SUBJECT_KEYS_COLLECTION)
-      .find({ subjectId: { $in: subjects.rows.map((row) => row.subject) } })
-      .toArray();
-    const found = new Map(stored.flatMap((doc) => (doc.key ? [[doc.subjectId, Buffer.from(doc.key.value())] as const] : [])));
+    const stored = await client.query<{ subject_id: string; key: Buffer }>(
+      `select subject_id, key from ${SUBJECT_KEYS_TABLE} where subject_id = any($1) and key is not null`,
+      [subjects.rows.map((row) => row.subject)],
+    );
+    const found = new Map(stored.rows.map((row) => [row.subject_id, row.key] as const));
     const keys: SubjectKeys = {
       getOrCreate: () => Promise.reject(new Error('verification writes nothing')),
       find: async (subjectId) => found.get(subjectId),
@@ -88,6 +81,5 @@ export async function verifyDataset(names: DatasetNames, sample: number): Promis
   } finally {
     await client.end();
     await store.close();
-    await mongo.close();
   }
 }

@@ -1,7 +1,7 @@
 import { MongoClient } from 'mongodb';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import type { DevIssuer } from '@civic/auth';
-import { SUBJECT_KEYS_COLLECTION, SUBJECT_KEYS_DATABASE } from '@civic/event-store';
+import { markImported, SUBJECT_KEYS_IMPORT } from '@civic/platform';
 import { freePort, issuerEnvironment, kafkaBrokers, mongoServerUri, uniqueName } from '@civic/testing';
 
 /** The MongoDB server the run uses (FerretDB: BENCH_MONGODB_URI, else the local one) with a database of the run's own. */
@@ -32,42 +32,26 @@ export async function intakeEnvironment(options: {
   };
 }
 
-/** How many subject keys the server holds: every key lookup on FerretDB's SQLite backend that is not by `_id` reads them all. */
-export async function subjectKeyCount(mongoUri: string): Promise<number> {
-  const client = new MongoClient(mongoUri, { serverSelectionTimeoutMS: 5_000 });
-  await client.connect();
+/**
+ * Readies the run's fresh PostgreSQL database: the services keep their subject keys there (their bookkeeping
+ * beside a PostgreSQL event store), and a first start would copy every key of the MongoDB server's shared keys
+ * database into it (tests' leftovers): the import is recorded as done instead, so the run starts with none.
+ */
+export async function prepareRunDatabase(databaseUrl: string): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    return await client.db(SUBJECT_KEYS_DATABASE).collection(SUBJECT_KEYS_COLLECTION).estimatedDocumentCount();
+    await markImported(pool, SUBJECT_KEYS_IMPORT, "none: a benchmark run's database of its own", 0);
   } finally {
-    await client.close();
+    await pool.end();
   }
 }
 
-/**
- * Drops the run's MongoDB database and deletes the subject keys its registrations made (they live in the
- * server's shared keys database, which tests use too): the data subjects are read from the run's events.
- */
-export async function dropRunData(mongoUri: string, databaseUrl: string): Promise<number> {
-  const pg = new Client({ connectionString: databaseUrl });
-  await pg.connect();
-  let subjects: string[] = [];
-  try {
-    const { rows } = await pg.query<{ subject: string }>(
-      `select distinct metadata->>'dataSubjectId' as subject from event_store.events where metadata ? 'dataSubjectId'`,
-    );
-    subjects = rows.map((row) => row.subject);
-  } catch {
-    // no event store schema: nothing was registered
-  } finally {
-    await pg.end();
-  }
+/** Drops the run's MongoDB database (its subject keys are in its PostgreSQL database, dropped with it). */
+export async function dropRunData(mongoUri: string): Promise<void> {
   const client = new MongoClient(mongoUri, { serverSelectionTimeoutMS: 5_000 });
   await client.connect();
   try {
     await client.db().dropDatabase();
-    const keys = client.db(SUBJECT_KEYS_DATABASE).collection(SUBJECT_KEYS_COLLECTION);
-    for (let i = 0; i < subjects.length; i += 500) await keys.deleteMany({ subjectId: { $in: subjects.slice(i, i + 500) } });
-    return subjects.length;
   } finally {
     await client.close();
   }

@@ -20,6 +20,7 @@ export * from './relay/relay-lease';
 export * from './relay/relay-state';
 export * from './relay/mongo-relay-state';
 export * from './relay/postgres-relay-state';
+export * from './relay/relay-checkpoints-import';
 export * from './consumer/received-event';
 export * from './consumer/case-envelope';
 export * from './consumer/inbox';

@@ -3,6 +3,7 @@ export * from './deployment';
 export * from './kafka';
 export * from './event-store.provider';
 export * from './bookkeeping/bookkeeping';
+export * from './bookkeeping/import-once';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './web-app';

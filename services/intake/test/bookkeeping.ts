@@ -12,9 +12,12 @@ export interface BookkeepingUnderTest {
 async function postgresBookkeeping(prefix: string): Promise<BookkeepingUnderTest> {
   const database = await createTestDatabase(prefix);
   const pool = new Pool({ connectionString: database.url, max: 4 });
+  // Where the stores' first start looks for entries to import: a database of the test's own, never written.
+  const mongo = new MongoClient(await testMongoUri(prefix));
   return {
-    bookkeeping: { kind: 'postgres', pool },
+    bookkeeping: { kind: 'postgres', pool, mongo: () => mongo.db() },
     close: async () => {
+      await mongo.close();
       await pool.end();
       await database.drop();
     },

@@ -7,7 +7,7 @@ export const SUBJECT_KEYS_DATABASE = 'civic_subject_keys';
 export const SUBJECT_KEYS_COLLECTION = 'subject_keys';
 const DUPLICATE_KEY = 11000;
 
-interface SubjectKeyDocument {
+export interface SubjectKeyDocument {
   /** The subject id (documents made before keys were kept by id have an ObjectId here). */
   _id: string | ObjectId;
   subjectId: string;

@@ -105,7 +105,7 @@ export class PostgresSubjectKeys implements SubjectKeys {
 }
 
 /** Creates the schema if missing; an advisory lock makes it safe from many instances at once. */
-function createSubjectKeysSchema(pool: Pool): Promise<void> {
+export function createSubjectKeysSchema(pool: Pool): Promise<void> {
   return applySchema(pool, `${SUBJECT_KEYS_SCHEMA}-schema`, SCHEMA);
 }
 

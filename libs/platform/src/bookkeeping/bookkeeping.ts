@@ -9,8 +9,11 @@ import { eventStoreKind } from '../event-store.provider';
  * attachment records, Open311 locations). Beside a PostgreSQL event store, in its database (one pool, each
  * part in a schema of its own), so a write needs nothing but the source of truth: a submission is never refused
  * because the read models' MongoDB is down. Beside EventStoreDB, in MongoDB as before.
+ *
+ * In PostgreSQL, `mongo` is the service's MongoDB database where the bookkeeping was kept before it moved: each
+ * store's first start copies its entries from there (import-once.ts), and never touches it again.
  */
-export type Bookkeeping = { kind: 'postgres'; pool: Pool } | { kind: 'mongodb'; db: Db };
+export type Bookkeeping = { kind: 'postgres'; pool: Pool; mongo: () => Db } | { kind: 'mongodb'; db: Db };
 
 export type BookkeepingKind = Bookkeeping['kind'];
 
@@ -26,7 +29,7 @@ export function bookkeepingOn(eventStoreUrl: string, service: string, mongo: () 
   const pool = new Pool({ connectionString: eventStoreUrl, application_name: `${service}-bookkeeping`, max: 10 });
   // An idle pooled connection that breaks is dropped by the pool; the next query opens a new one.
   pool.on('error', () => undefined);
-  return { kind: 'postgres', pool };
+  return { kind: 'postgres', pool, mongo };
 }
 
 /** Ends the bookkeeping's pool once everything that writes through it has stopped (the MongoDB connection is Mongoose's). */

@@ -13,6 +13,8 @@ import {
   createCommandHandler,
   MongoSubjectKeys,
   PostgresSubjectKeys,
+  SUBJECT_KEYS_DATABASE,
+  subjectKeysFromMongo,
   withHashChain,
   withPersonalData,
   readStreamIfExists,
@@ -21,7 +23,10 @@ import {
   type RecordedEvent,
   type SubjectKeys,
 } from '@civic/event-store';
+import { MongoClient } from 'mongodb';
+import type { Pool } from 'pg';
 import { BOOKKEEPING, type Bookkeeping } from '../bookkeeping/bookkeeping';
+import { importOnce } from '../bookkeeping/import-once';
 import { EVENT_STORE } from '../event-store.provider';
 
 /** The case streams as services use them: personal data encrypted per subject, every event hash-chained. */
@@ -68,14 +73,37 @@ export class SubjectKeysLifecycle implements OnApplicationShutdown {
   }
 }
 
+/** The marker of the subject keys' import (bookkeeping/import-once.ts). */
+export const SUBJECT_KEYS_IMPORT = 'subject-keys';
+
 /**
  * The keys live apart from events and Kafka, so erasing a key erases the person's data everywhere: in the
  * bookkeeping's PostgreSQL beside a PostgreSQL event store (a schema of their own), else in a MongoDB database
  * of their own.
  */
 function subjectKeysOn(bookkeeping: Bookkeeping, mongoUri: string, subjectKeysDatabase?: string): Promise<ClosableSubjectKeys> {
-  if (bookkeeping.kind === 'postgres') return PostgresSubjectKeys.connect({ pool: bookkeeping.pool });
+  if (bookkeeping.kind === 'postgres') return postgresSubjectKeys(bookkeeping.pool, mongoUri, subjectKeysDatabase ?? SUBJECT_KEYS_DATABASE);
   return MongoSubjectKeys.connect({ uri: mongoUri, ...(subjectKeysDatabase ? { database: subjectKeysDatabase } : {}) });
+}
+
+/**
+ * The keys in PostgreSQL, with those kept in MongoDB before copied in on the first start: without them a
+ * subject would read as erased, and a new key would be drawn for them. A subject erased in MongoDB stays erased.
+ */
+export async function postgresSubjectKeys(pool: Pool, mongoUri: string, database: string): Promise<PostgresSubjectKeys> {
+  const keys = await PostgresSubjectKeys.connect({ pool });
+  // Connects on its first query: only when the import has not run yet.
+  const mongo = new MongoClient(mongoUri);
+  try {
+    await importOnce(pool, {
+      name: SUBJECT_KEYS_IMPORT,
+      what: `the subject keys from MongoDB (database ${database})`,
+      copy: () => subjectKeysFromMongo(mongo.db(database)),
+    });
+  } finally {
+    await mongo.close();
+  }
+  return keys;
 }
 
 export function caseStoreProviders(mongoUri: string, subjectKeysDatabase?: string): Provider[] {

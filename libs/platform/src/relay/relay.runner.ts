@@ -1,9 +1,17 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@civic/event-store';
-import { EventRelay, mongoRelayState, postgresRelayState, type MessagingLogger, type RelayState } from '@civic/messaging';
+import {
+  EventRelay,
+  mongoRelayState,
+  postgresRelayState,
+  relayCheckpointsFromMongo,
+  type MessagingLogger,
+  type RelayState,
+} from '@civic/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Bookkeeping } from '../bookkeeping/bookkeeping';
+import { importOnce } from '../bookkeeping/import-once';
 import { EVENT_STORE } from '../event-store.provider';
 import { KAFKA_CLIENT } from '../health/kafka.health';
 import { CASE_EVENTS_TOPIC } from '../kafka';
@@ -14,8 +22,23 @@ export const CASE_EVENTS_RELAY = 'case-events';
 /** The relays' leases and checkpoints, where the service's bookkeeping is. */
 export const RELAY_STATE = Symbol('RELAY_STATE');
 
-export const relayStateOn = (bookkeeping: Bookkeeping): Promise<RelayState> | RelayState =>
-  bookkeeping.kind === 'postgres' ? postgresRelayState(bookkeeping.pool) : mongoRelayState(bookkeeping.db);
+/** The marker of the relays' checkpoints' import (bookkeeping/import-once.ts). */
+export const RELAY_CHECKPOINTS_IMPORT = 'relay-checkpoints';
+
+/**
+ * In PostgreSQL, with the checkpoints kept in the service's MongoDB database before copied in on the first
+ * start: without them the relay would republish every event from the start.
+ */
+export async function relayStateOn(bookkeeping: Bookkeeping): Promise<RelayState> {
+  if (bookkeeping.kind === 'mongodb') return mongoRelayState(bookkeeping.db);
+  const state = await postgresRelayState(bookkeeping.pool);
+  await importOnce(bookkeeping.pool, {
+    name: RELAY_CHECKPOINTS_IMPORT,
+    what: "the relay's checkpoints from MongoDB (the service's database, collection relay_checkpoints)",
+    copy: () => relayCheckpointsFromMongo(bookkeeping.mongo()),
+  });
+  return state;
+}
 
 /**
  * Runs the relay from the event store to `case-events` inside a service. Every instance may run one: the

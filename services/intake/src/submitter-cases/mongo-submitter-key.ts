@@ -4,7 +4,7 @@ import { newSubmitterKey, SUBMITTER_KEY_ID, submitterKeyFrom } from './submitter
 export const INTAKE_KEYS_COLLECTION = 'intake_keys';
 const DUPLICATE_KEY = 11000;
 
-interface KeyDocument {
+export interface KeyDocument {
   _id: string;
   key: string;
   createdAt: Date;

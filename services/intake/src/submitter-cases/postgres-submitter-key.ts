@@ -12,9 +12,11 @@ const SCHEMA = [
    )`,
 ];
 
+export const createSubmitterKeyTable = (pool: Pool): Promise<void> => createIntakeTables(pool, SCHEMA);
+
 /** The submitter-cases key in PostgreSQL (`intake.keys`), drawn by the first instance (submitter-key.ts). */
 export async function postgresSubmitterKey(pool: Pool): Promise<Buffer> {
-  await createIntakeTables(pool, SCHEMA);
+  await createSubmitterKeyTable(pool);
   await pool.query(`insert into ${INTAKE_KEYS_TABLE} (id, key) values ($1, $2) on conflict (id) do nothing`, [
     SUBMITTER_KEY_ID,
     newSubmitterKey(),

@@ -5,7 +5,7 @@ import { TrackingCodes } from './tracking-codes';
 export const TRACKING_CODES_COLLECTION = 'intake_tracking_codes';
 const DUPLICATE_KEY = 11000;
 
-interface TrackingCodeDocument {
+export interface TrackingCodeDocument {
   /** The hash of the code; the code itself is never stored. */
   _id: string;
   tenant: string;
