@@ -60,6 +60,9 @@ export async function serviceTestEnvironment(service: string, database: TestData
     KAFKA_GROUP_ID: uniqueName(service),
     EVENT_STORE_URL: database.url,
     MONGODB_URI: await testMongoUri(service),
+    // Where MongoDB kept subject keys before they moved to PostgreSQL: a name of this run's own, so a service's
+    // first start on the test's fresh database imports nothing rather than every earlier run's keys.
+    SUBJECT_KEYS_DATABASE: uniqueName('keys').replace(/-/g, '_'),
     // Tokens are checked only when a request carries one: tests that call protected endpoints start a
     // DevIssuer (@civic/auth) and override these with `issuerEnvironment(issuer)`.
     AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',

@@ -49,6 +49,7 @@ describe('the console configuration', () => {
       throw new Error('accepted');
     } catch (error) {
       expect((error as ConfigError).problems.map((problem) => problem.variable)).toEqual([
+        'CONSOLE_PUBLIC_URL',
         'OIDC_ISSUER',
         'OIDC_CLIENT_SECRET',
         'OIDC_ALLOW_HTTP',

@@ -4,6 +4,7 @@ import { BODY } from './field-problems';
 
 // PostgreSQL keeps neither U+0000 (in text or jsonb) nor an unpaired UTF-16 surrogate (not UTF-8): a string holding
 // one would reach the event store and fail there as a 500. Refused at the door instead, naming the field.
+// eslint-disable-next-line no-control-regex -- U+0000 is what is looked for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The dotted path of the first string (a value or a key) that no store keeps, if any. */
