@@ -38,15 +38,19 @@ function caseMessage(offset = '10'): IncomingKafkaMessage {
   return { ...toKafkaBinary(cloudEvent, cloudEvent.subject ?? null), offset };
 }
 
-function setUp(attempts = 4) {
+class ServerDown extends Error {}
+
+/** `custom`: an inbox of the test's own instead of the memory one. */
+function setUp(attempts = 4, custom?: Inbox) {
   const inbox = new MemoryInbox();
   const deadLetters = new MemoryDeadLetters();
   const waits: number[] = [];
   const consumer = new EventConsumer({
     group: 'routing',
-    inbox,
+    inbox: custom ?? inbox,
     deadLetters,
     retry: { attempts, initialDelayMs: 100, factor: 2, maxDelayMs: 10_000, jitter: 0 },
+    unavailable: (error) => error instanceof ServerDown,
     sleep: async (ms) => void waits.push(ms),
   });
   return { inbox, deadLetters, waits, consumer };
@@ -101,6 +105,35 @@ describe('the consumer core', () => {
     expect(outcome).toMatchObject({ outcome: 'handled', attempts: 3 });
     expect(waits).toEqual([100, 200]);
     expect(deadLetters.sent).toHaveLength(0);
+  });
+
+  it('waits out a server that is down, however long, without counting it against the attempts or dead-lettering', async () => {
+    const { consumer, deadLetters, waits } = setUp(2);
+    let calls = 0;
+    const handler = async () => {
+      calls += 1;
+      if (calls <= 6) throw new ServerDown('MongoDB is unreachable');
+      if (calls === 7) throw new Error('a fault of the handler');
+    };
+    expect(await consumer.handle(caseMessage(), 'case-events', 0, handler)).toMatchObject({ outcome: 'handled', attempts: 2 });
+    expect(deadLetters.sent).toEqual([]);
+    expect(waits).toEqual([100, 200, 400, 800, 1_600, 3_200, 100]);
+  });
+
+  it('waits out an inbox whose server is down, before and after the handler, and still runs the handler once', async () => {
+    const inbox = new MemoryInbox();
+    let hasFailures = 2;
+    let recordFailures = 1;
+    const flaky: Inbox = {
+      has: async (id) => (hasFailures-- > 0 ? Promise.reject(new ServerDown('down')) : inbox.has(id)),
+      record: async (id) => (recordFailures-- > 0 ? Promise.reject(new ServerDown('down')) : inbox.record(id)),
+    };
+    const { consumer, waits } = setUp(4, flaky);
+    let calls = 0;
+    expect(await consumer.handle(caseMessage(), 'case-events', 0, async () => void (calls += 1))).toMatchObject({ outcome: 'handled' });
+    expect(calls).toBe(1);
+    expect(inbox.ids.size).toBe(1);
+    expect(waits).toEqual([100, 200, 100]);
   });
 
   it('dead-letters at once when the handler says retrying cannot help', async () => {

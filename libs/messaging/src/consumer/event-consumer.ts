@@ -45,6 +45,12 @@ export interface EventConsumerOptions {
   inbox: Inbox;
   deadLetters: DeadLetterSink;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Whether an error means a server the consumer needs is down (not the message's fault): such a failure, of the
+   * handler or of the inbox, is retried with backoff until the server is back, never counted against `attempts`
+   * and never dead-lettered, so an outage of the read models' store delays events but loses none.
+   */
+  unavailable?: (error: unknown) => boolean;
   logger?: MessagingLogger;
   /** For tests: how to wait between attempts. */
   sleep?: (ms: number) => Promise<void>;
@@ -99,12 +105,20 @@ export class EventConsumer {
       if (!(error instanceof MalformedMessageError)) throw error;
       return this.deadLetter(message, topic, partition, error, 0);
     }
-    if (await this.options.inbox.has(event.id)) return { outcome: 'duplicate', eventId: event.id };
+    const where = { group: this.group, topic, partition, offset: message.offset, eventId: event.id };
+    if (await this.untilAvailable(() => this.options.inbox.has(event.id), where, controls))
+      return { outcome: 'duplicate', eventId: event.id };
 
-    for (let attempt = 1; ; attempt += 1) {
+    for (let attempt = 1, outage = 0; ; attempt += 1) {
       try {
         await handler(event);
       } catch (error) {
+        if (this.options.unavailable?.(error)) {
+          attempt -= 1;
+          outage += 1;
+          await this.waitOut(error, outage, where, controls);
+          continue;
+        }
         const permanent = error instanceof PermanentHandlerError;
         if (permanent || attempt >= this.retry.attempts) return this.deadLetter(message, topic, partition, error, attempt, event.id);
         const delay = backoffDelay(attempt, this.retry);
@@ -116,9 +130,35 @@ export class EventConsumer {
         await controls.heartbeat?.();
         continue;
       }
-      await this.options.inbox.record(event.id, { type: event.type, topic, partition, offset: message.offset });
+      await this.untilAvailable(
+        () => this.options.inbox.record(event.id, { type: event.type, topic, partition, offset: message.offset }),
+        where,
+        controls,
+      );
       return { outcome: 'handled', eventId: event.id, attempts: attempt };
     }
+  }
+
+  /** Runs `work` again while it fails because a server is down (see `unavailable`); any other error is thrown. */
+  private async untilAvailable<T>(work: () => Promise<T>, where: Record<string, unknown>, controls: DeliveryControls): Promise<T> {
+    for (let outage = 1; ; outage += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!this.options.unavailable?.(error)) throw error;
+        await this.waitOut(error, outage, where, controls);
+      }
+    }
+  }
+
+  private async waitOut(error: unknown, outage: number, where: Record<string, unknown>, controls: DeliveryControls): Promise<void> {
+    const delay = backoffDelay(outage, this.retry);
+    this.logger.warn(
+      { ...where, outage, delayMs: delay, err: describe(error) },
+      'a server the consumer needs is unavailable: waiting for it',
+    );
+    await this.wait(delay);
+    await controls.heartbeat?.();
   }
 
   /** The same, straight from a Nest `KafkaContext` (its message, topic, partition and heartbeat). */

@@ -1,3 +1,4 @@
+import { unreachableDependency } from '../http/dependency-unavailable';
 import { Inject, Injectable, Logger, OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EventConsumer, KafkaDeadLetters, MongoInbox, type MessagingLogger } from '@civic/messaging';
@@ -41,7 +42,9 @@ export const caseEventsConsumerProviders: Provider[] = [
       if (!db) throw new Error('the MongoDB connection has no database');
       // The same group the Nest Kafka transport joins (runService: KAFKA_GROUP_ID, else the service name).
       const group = config.KAFKA_GROUP_ID ?? service;
-      return new EventConsumer({ group, inbox: new MongoInbox(db, group), deadLetters, logger });
+      // A server that is down (MongoDB, the event store) delays events until it is back; it never dead-letters them.
+      const unavailable = (error: unknown) => unreachableDependency(error) !== undefined;
+      return new EventConsumer({ group, inbox: new MongoInbox(db, group), deadLetters, logger, unavailable });
     },
   },
 ];
