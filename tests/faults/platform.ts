@@ -1,3 +1,5 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DevIssuer } from '@civic/auth';
 import {
   createTestDatabase,
@@ -11,6 +13,7 @@ import {
   type ServiceProcess,
   type TestClock,
   type TestDatabase,
+  WORKSPACE_ROOT,
 } from '@civic/testing';
 
 export const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analytics'] as const;
@@ -36,6 +39,13 @@ async function live(service: ServiceProcess, timeoutMs = 120_000): Promise<void>
   }
   throw new Error(`${service.name} did not start. Output:\n${service.output().slice(-4000)}`);
 }
+
+/** Each process's output, every generation of it, for reading after a run: tmp/faults/<service>.log. */
+const LOGS = join(WORKSPACE_ROOT, 'tmp', 'faults');
+const keepLog = (service: ServiceProcess, why: string) => {
+  mkdirSync(LOGS, { recursive: true });
+  appendFileSync(join(LOGS, `${service.name}.log`), `\n===== ${why} at ${new Date().toISOString()}\n${service.output()}`);
+};
 
 export async function startFaultPlatform(now: string): Promise<FaultPlatform> {
   const database = await createTestDatabase('faults');
@@ -65,6 +75,7 @@ export async function startFaultPlatform(now: string): Promise<FaultPlatform> {
   }
   const stop = async () => {
     await Promise.all(SERVICES.map((service) => running[service].stop()));
+    for (const service of SERVICES) keepLog(running[service], 'stopped');
     await issuer.stop();
     await database.drop();
     clock.remove();
@@ -82,6 +93,7 @@ export async function startFaultPlatform(now: string): Promise<FaultPlatform> {
     clock,
     async kill(service) {
       await running[service].stop('SIGKILL');
+      keepLog(running[service], 'SIGKILLed');
       running[service] = spawnService(service, settings[service]);
       await live(running[service]);
     },
