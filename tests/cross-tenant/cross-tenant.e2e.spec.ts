@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WORKSPACE_ROOT } from '@civic/testing';
 import { PLATFORM_OPERATOR, SEEDED_USERS, STAFF_ROLES } from '@civic/auth';
 import { describeOperation, idParametersOf, operationsOf, pathParameters, type OpenApiDocument, type Operation } from './operations';
 import { SERVICES, startPlatform, type Platform } from './platform';
@@ -35,7 +38,11 @@ describe("no role of one municipality reaches another's data, through any docume
     for (const service of SERVICES) {
       const response = await fetch(`${platform.services[service].url}/docs/openapi.json`);
       if (!response.ok) throw new Error(`${service} served no OpenAPI document: ${response.status}`);
-      documents[service] = (await response.json()) as OpenApiDocument;
+      const text = await response.text();
+      documents[service] = JSON.parse(text) as OpenApiDocument;
+      // As the console's journeys do: the served documents, for `fetch-openapi.mjs --from tmp/openapi`.
+      mkdirSync(join(WORKSPACE_ROOT, 'tmp', 'openapi'), { recursive: true });
+      writeFileSync(join(WORKSPACE_ROOT, 'tmp', 'openapi', `${service}.json`), text);
     }
     operations = SERVICES.flatMap((service) => operationsOf(service, documents[service]));
     b = await seedTenantData(platform, B);

@@ -81,7 +81,8 @@ export async function seedTenantData(platform: Platform, tenant: SeedTenant): Pr
         200,
       ),
     (list) => firstId(list, 'notificationId') !== undefined,
-    { what: `the acknowledgement of ${tenant}'s case` },
+    // Long: routing and notification read `case-events` from its start, which a long-lived local Kafka fills with earlier runs' events.
+    { what: `the acknowledgement of ${tenant}'s case`, timeoutMs: 150_000 },
   );
   const notificationId = firstId(listed, 'notificationId') as string;
 

@@ -1,8 +1,10 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DevIssuer } from '@civic/auth';
+import { Kafka, logLevel } from 'kafkajs';
 import {
   createTestDatabase,
+  kafkaBrokers,
   issuerEnvironment,
   intakeAttachmentEnvironment,
   mailServer,
@@ -47,6 +49,22 @@ const keepLog = (service: ServiceProcess, why: string) => {
   appendFileSync(join(LOGS, `${service.name}.log`), `\n===== ${why} at ${new Date().toISOString()}\n${service.output()}`);
 };
 
+/**
+ * The services' consumer groups start at the end of `case-events`: the topic is shared by every test run on these
+ * servers, and a new group would otherwise read (and skip, case by case) every earlier run's events first, which
+ * delays this run's by minutes, a wait that has nothing to do with the faults.
+ */
+async function startGroupsAtTheEnd(groups: readonly string[]): Promise<void> {
+  const admin = new Kafka({ clientId: 'faults-admin', brokers: await kafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    if (!(await admin.listTopics()).includes('case-events')) return;
+    for (const groupId of groups) await admin.resetOffsets({ groupId, topic: 'case-events', earliest: false });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export async function startFaultPlatform(now: string): Promise<FaultPlatform> {
   const database = await createTestDatabase('faults');
   const issuer = await DevIssuer.start();
@@ -71,8 +89,9 @@ export async function startFaultPlatform(now: string): Promise<FaultPlatform> {
       ...extra[service],
       CLOCK_FILE: clock.file,
     };
-    running[service] = spawnService(service, settings[service]);
   }
+  await startGroupsAtTheEnd(SERVICES.map((service) => settings[service].KAFKA_GROUP_ID));
+  for (const service of SERVICES) running[service] = spawnService(service, settings[service]);
   const stop = async () => {
     await Promise.all(SERVICES.map((service) => running[service].stop()));
     for (const service of SERVICES) keepLog(running[service], 'stopped');

@@ -73,6 +73,9 @@ export async function startService<C extends PlatformConfig>(definition: Service
   secureHttp(app, config);
   definition.configureHttp?.(app, config);
 
+  // HTTP first: a restarted service answers at once, while its consumer group may wait for Kafka to drop the
+  // member it replaces (up to the session timeout); intake takes submissions without Kafka anyway.
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   await ensureTopics(app.get<Kafka>(KAFKA_CLIENT), PLATFORM_TOPICS);
   app.connectMicroservice(
     kafkaMicroserviceOptions({
@@ -83,7 +86,6 @@ export async function startService<C extends PlatformConfig>(definition: Service
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();
-  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const url = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
   logger.log({ url, health: `${url}/health` }, `${definition.name} listening on ${url}`, CONTEXT);
   return app;

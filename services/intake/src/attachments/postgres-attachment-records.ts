@@ -65,20 +65,7 @@ export class PostgresAttachmentRecords extends AttachmentRecords {
     await this.pool.query({
       name: 'intake-attachments-save',
       text: SAVE,
-      values: [
-        record._id,
-        record.tenant,
-        record.caseId,
-        record.dataSubjectId,
-        record.objectKey,
-        record.mediaType,
-        record.size,
-        record.sha256,
-        record.scan,
-        record.scannedAt ?? null,
-        record.signature ?? null,
-        record.storedAt,
-      ],
+      values: attachmentRow(record),
     });
   }
 
@@ -125,3 +112,19 @@ export function attachmentRecordOf(row: AttachmentRow): AttachmentRecord {
     storedAt: row.stored_at,
   };
 }
+
+/** A record as the table's columns, in their order (id, tenant, case_id, … stored_at): saved one by one, or imported in batches. */
+export const attachmentRow = (record: AttachmentRecord): unknown[] => [
+  record._id,
+  record.tenant,
+  record.caseId,
+  record.dataSubjectId,
+  record.objectKey,
+  record.mediaType,
+  record.size,
+  record.sha256,
+  record.scan,
+  record.scannedAt ?? null,
+  record.signature ?? null,
+  record.storedAt,
+];

@@ -63,16 +63,7 @@ export class PostgresSubmitterCasesStore extends SubmitterCasesStore {
     await this.pool.query({
       name: 'intake-submitter-cases-record',
       text: RECORD,
-      values: [
-        entry._id,
-        entry.tenant,
-        entry.submitterKeys,
-        entry.registryNumber,
-        entry.kind,
-        entry.receivedOn,
-        entry.textKeys,
-        entry.open,
-      ],
+      values: submitterCaseRow(entry),
     });
   }
 
@@ -104,3 +95,15 @@ function documentOf(row: SubmitterCaseRow): SubmitterCaseDocument {
     open: row.open,
   };
 }
+
+/** An entry as the table's columns, in their order: recorded one by one, or imported in batches. */
+export const submitterCaseRow = (entry: SubmitterCaseDocument): unknown[] => [
+  entry._id,
+  entry.tenant,
+  entry.submitterKeys,
+  entry.registryNumber,
+  entry.kind,
+  entry.receivedOn,
+  entry.textKeys,
+  entry.open,
+];

@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import type { PoolClient } from 'pg';
 import { SUBMITTER_CASES_COLLECTION } from './mongo-submitter-cases.store';
 import { INTAKE_KEYS_COLLECTION, type KeyDocument } from './mongo-submitter-key';
-import { SUBMITTER_CASES_TABLE } from './postgres-submitter-cases.store';
+import { SUBMITTER_CASES_TABLE, submitterCaseRow } from './postgres-submitter-cases.store';
 import { INTAKE_KEYS_TABLE } from './postgres-submitter-key';
 import type { SubmitterCaseDocument } from './submitter-cases.store';
 
@@ -27,18 +27,7 @@ export function submitterCasesFromMongo(db: Db): MongoCopy<SubmitterCaseDocument
     documents: () => db.collection<SubmitterCaseDocument>(SUBMITTER_CASES_COLLECTION).find({}, { batchSize: 1_000 }),
     write: async (client: PoolClient, entries: SubmitterCaseDocument[]) => {
       if (entries.length === 0) return 0;
-      const { placeholders, values } = valuesList(
-        entries.map((entry) => [
-          entry._id,
-          entry.tenant,
-          entry.submitterKeys,
-          entry.registryNumber,
-          entry.kind,
-          entry.receivedOn,
-          entry.textKeys,
-          entry.open,
-        ]),
-      );
+      const { placeholders, values } = valuesList(entries.map(submitterCaseRow));
       await client.query(INSERT_CASES(placeholders), values);
       return entries.length;
     },

@@ -274,10 +274,7 @@ export interface components {
                 | 'anti-corruption-officer'
                 | 'tenant-admin'
                 | 'ops'
-                | 'platform-operator'
                 | 'auditor'
-                | 'citizen'
-                | 'system'
               )[];
             };
           };
@@ -293,10 +290,7 @@ export interface components {
           | 'anti-corruption-officer'
           | 'tenant-admin'
           | 'ops'
-          | 'platform-operator'
-          | 'auditor'
-          | 'citizen'
-          | 'system';
+          | 'auditor';
         version: number;
       };
     };
@@ -356,10 +350,7 @@ export interface components {
               | 'anti-corruption-officer'
               | 'tenant-admin'
               | 'ops'
-              | 'platform-operator'
               | 'auditor'
-              | 'citizen'
-              | 'system'
             )[];
           };
         };
@@ -375,10 +366,7 @@ export interface components {
         | 'anti-corruption-officer'
         | 'tenant-admin'
         | 'ops'
-        | 'platform-operator'
-        | 'auditor'
-        | 'citizen'
-        | 'system';
+        | 'auditor';
     };
     OfficersAnswerDto: {
       tenant: string;
@@ -498,10 +486,7 @@ export interface components {
                 | 'anti-corruption-officer'
                 | 'tenant-admin'
                 | 'ops'
-                | 'platform-operator'
                 | 'auditor'
-                | 'citizen'
-                | 'system'
               )[];
             };
           };
@@ -517,10 +502,7 @@ export interface components {
           | 'anti-corruption-officer'
           | 'tenant-admin'
           | 'ops'
-          | 'platform-operator'
-          | 'auditor'
-          | 'citizen'
-          | 'system';
+          | 'auditor';
       };
     };
     RoutingTrialAnswerDto: {
