@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, freePort, WORKSPACE_ROOT } from '@civic/testing';
-import { SEEDED_USERS, STAFF_ROLES, TokenVerifier } from '../src';
+import { PLATFORM_OPERATOR, SEEDED_USERS, STAFF_ROLES, TokenVerifier } from '../src';
 
 /** Built by `nx run auth:build`, the e2e target's dependency; the way `scripts/platform.sh` would run it. */
 const ENTRY = join(WORKSPACE_ROOT, 'dist', 'libs', 'auth', 'src', 'dev', 'dev-issuer.main.js');
@@ -32,7 +32,8 @@ describe('the development issuer as a process', () => {
           .filter((line) => line.split('\t').length === 4);
       await eventually(
         async () => tokenLines().length,
-        (n) => n === STAFF_ROLES.length,
+        // Every staff role of the tenant, and the platform's own operator.
+        (n) => n === STAFF_ROLES.length + 1,
         { timeoutMs: 10_000, what: 'a token per role' },
       );
       expect(issuer.output()).toContain(`AUTH_JWKS_URL=http://127.0.0.1:${port}/.well-known/jwks.json`);
@@ -46,7 +47,8 @@ describe('the development issuer as a process', () => {
       for (const line of tokenLines()) {
         const [role, sub, name, token] = line.split('\t');
         const principal = await verifier.verify(token);
-        expect(principal).toEqual({ ...SEEDED_USERS.sopot[role as keyof (typeof SEEDED_USERS)['sopot']] });
+        const seeded = role === 'platform-operator' ? PLATFORM_OPERATOR : SEEDED_USERS.sopot[role as keyof (typeof SEEDED_USERS)['sopot']];
+        expect(principal).toEqual({ ...seeded });
         expect(principal).toMatchObject({ sub, name });
       }
     } finally {

@@ -8,7 +8,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
 import type { DevIssuer } from '@civic/auth';
 import type { Role } from '@civic/domain';
-import type { EventStore, MongoSubjectKeys, RecordedEvent } from '@civic/event-store';
+import type { EventStore, RecordedEvent, SubjectKeys } from '@civic/event-store';
 import { CASE_COMMANDS, CASE_STORE, EVENT_STORE, loadConfig, SERVICE_CONFIG, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
 import { eventually } from '@civic/testing';
 import { MongoClient } from 'mongodb';
@@ -31,7 +31,7 @@ export interface AnalyticsHarness {
   /** The event store as stored (ciphertext) and as services read cases (decrypted). */
   events: EventStore;
   cases: EventStore;
-  keys: MongoSubjectKeys;
+  keys: SubjectKeys;
   connection: Connection;
   setNow(instant: string): void;
   /** Runs each command of the script through CASE_COMMANDS; a rejection fails the test. */
@@ -89,7 +89,7 @@ export async function startAnalytics(now: string, env: Record<string, string> = 
     issuer,
     events,
     cases: app.get<EventStore>(CASE_STORE),
-    keys: app.get<MongoSubjectKeys>(SUBJECT_KEYS),
+    keys: app.get<SubjectKeys>(SUBJECT_KEYS),
     connection,
     setNow: ground.clock.set,
     async run(script) {

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer, SEEDED_USERS } from '@civic/auth';
-import { caseEventPrivacy, MongoSubjectKeys, PostgresEventStore, withPersonalData, type EventStore } from '@civic/event-store';
-import {
-  createTestDatabase,
-  issuerEnvironment,
-  mongoServerUri,
-  startService,
-  TEST_NOW,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@civic/testing';
+import { caseEventPrivacy, PostgresEventStore, PostgresSubjectKeys, withPersonalData, type EventStore } from '@civic/event-store';
+import { createTestDatabase, issuerEnvironment, startService, TEST_NOW, type ServiceProcess, type TestDatabase } from '@civic/testing';
 
 interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -41,7 +33,7 @@ describe('intake: the staff and citizen APIs', () => {
   let issuer: DevIssuer;
   let intake: ServiceProcess;
   let store: PostgresEventStore;
-  let keys: MongoSubjectKeys;
+  let keys: PostgresSubjectKeys;
   /** The same store as the services read it: personal data decrypted with the shared subject keys. */
   let cases: EventStore;
   let registrar: string;
@@ -55,7 +47,8 @@ describe('intake: the staff and citizen APIs', () => {
       PUBLIC_SUBMITS_PER_MINUTE: String(SUBMITS_PER_MINUTE),
     });
     store = await PostgresEventStore.connect({ url: database.url });
-    keys = await MongoSubjectKeys.connect({ uri: await mongoServerUri() });
+    // The process's own key store: beside its PostgreSQL event store (the bookkeeping).
+    keys = await PostgresSubjectKeys.connect({ url: database.url });
     cases = withPersonalData(store, { keys, ...caseEventPrivacy });
     registrar = await issuer.sign(SEEDED_USERS.peshtera.registrar);
   });

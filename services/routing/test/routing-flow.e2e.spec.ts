@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DevIssuer } from '@civic/auth';
 import {
   caseEventPrivacy,
-  MongoSubjectKeys,
   PostgresEventStore,
+  PostgresSubjectKeys,
   withHashChain,
   withPersonalData,
   type EventStore,
@@ -31,7 +31,7 @@ describe('routing as a process routes an accepted case', () => {
   let issuer: DevIssuer;
   let routing: ServiceProcess;
   let raw: PostgresEventStore;
-  let keys: MongoSubjectKeys;
+  let keys: PostgresSubjectKeys;
   let cases: EventStore;
   let mongo: MongoClient;
   let relay: EventRelay;
@@ -49,7 +49,7 @@ describe('routing as a process routes an accepted case', () => {
 
     // The case store as every writer sees it, on the process's own database and key store.
     raw = await PostgresEventStore.connect({ url: database.url });
-    keys = await MongoSubjectKeys.connect({ uri: env.MONGODB_URI });
+    keys = await PostgresSubjectKeys.connect({ url: database.url });
     cases = withPersonalData(withHashChain(raw), { keys, ...caseEventPrivacy });
     mongo = await MongoClient.connect(env.MONGODB_URI);
     const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
