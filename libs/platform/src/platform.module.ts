@@ -144,7 +144,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
           ): DependencyCheck[] => [
             { check: () => kafka.check('kafka'), required: required('kafka') },
             { check: () => eventStore.check('event-store'), required: true },
-            { check: () => mongo.pingCheck('mongodb', { timeout: 1_000 }), required: required('mongodb') },
+            { check: () => mongo.pingCheck('mongodb', { timeout: 3_000 }), required: required('mongodb') },
             // The relay publishes to Kafka: it catches up once Kafka is back, so it is required only with Kafka.
             ...(relayRunner ? [{ check: async () => relayRunner.check('relay'), required: required('kafka') }] : []),
           ],
