@@ -8,6 +8,7 @@ import {
   serviceTestEnvironment,
   smppServer,
   spawnService,
+  startGroupsAtTheEnd,
   waitForHealthy,
   type ServiceProcess,
   type TestDatabase,
@@ -48,13 +49,13 @@ export async function startPlatform(): Promise<Platform> {
     analytics: {},
   };
   const services = {} as Record<Service, ServiceProcess>;
+  const environments = {} as Record<Service, Record<string, string>>;
   for (const service of SERVICES) {
-    services[service] = spawnService(service, {
-      ...(await serviceTestEnvironment(service, database)),
-      ...issuerEnvironment(issuer),
-      ...extra[service],
-    });
+    environments[service] = { ...(await serviceTestEnvironment(service, database)), ...issuerEnvironment(issuer), ...extra[service] };
   }
+  // These services need no event from before they started (startGroupsAtTheEnd says why).
+  await startGroupsAtTheEnd(SERVICES.map((service) => environments[service].KAFKA_GROUP_ID));
+  for (const service of SERVICES) services[service] = spawnService(service, environments[service]);
   const all = Object.values(services);
   const stop = async () => {
     await Promise.all(all.map((running) => running.stop()));

@@ -1,10 +1,9 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DevIssuer } from '@civic/auth';
-import { Kafka, logLevel } from 'kafkajs';
 import {
   createTestDatabase,
-  kafkaBrokers,
+  startGroupsAtTheEnd,
   issuerEnvironment,
   intakeAttachmentEnvironment,
   mailServer,
@@ -48,22 +47,6 @@ const keepLog = (service: ServiceProcess, why: string) => {
   mkdirSync(LOGS, { recursive: true });
   appendFileSync(join(LOGS, `${service.name}.log`), `\n===== ${why} at ${new Date().toISOString()}\n${service.output()}`);
 };
-
-/**
- * The services' consumer groups start at the end of `case-events`: the topic is shared by every test run on these
- * servers, and a new group would otherwise read (and skip, case by case) every earlier run's events first, which
- * delays this run's by minutes, a wait that has nothing to do with the faults.
- */
-async function startGroupsAtTheEnd(groups: readonly string[]): Promise<void> {
-  const admin = new Kafka({ clientId: 'faults-admin', brokers: await kafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    if (!(await admin.listTopics()).includes('case-events')) return;
-    for (const groupId of groups) await admin.resetOffsets({ groupId, topic: 'case-events', earliest: false });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 export async function startFaultPlatform(now: string): Promise<FaultPlatform> {
   const database = await createTestDatabase('faults');

@@ -105,3 +105,20 @@ export function esdbConnectionString(): Promise<string> {
     'run where a Docker engine answers (EventStoreDB has no native build here; the local servers do not include it)',
   );
 }
+
+/**
+ * Sets consumer groups at the end of `topic` before their services start: the topic is shared by every test run on
+ * these servers, and a new group would otherwise read (and skip, one by one) every earlier run's events first,
+ * which can delay a test's own by minutes. For tests whose services need no event from before they started.
+ */
+export async function startGroupsAtTheEnd(groups: readonly string[], topic = 'case-events'): Promise<void> {
+  const { Kafka, logLevel } = await import('kafkajs');
+  const admin = new Kafka({ clientId: 'tests-admin', brokers: await kafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    if (!(await admin.listTopics()).includes(topic)) return;
+    for (const groupId of groups) await admin.resetOffsets({ groupId, topic, earliest: false });
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -12,6 +12,7 @@ import {
   waitForHealthy,
   WORKSPACE_ROOT,
   freePort,
+  startGroupsAtTheEnd,
   type ServiceProcess,
   type TestClock,
   type TestDatabase,
@@ -73,14 +74,13 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
     analytics: {},
   };
   const services = {} as Record<Service, ServiceProcess>;
+  const environments = {} as Record<Service, Record<string, string>>;
   for (const service of SERVICES) {
-    services[service] = spawnService(service, {
-      ...(await serviceTestEnvironment(service, database)),
-      ...auth,
-      ...extra[service],
-      CLOCK_FILE: clock.file,
-    });
+    environments[service] = { ...(await serviceTestEnvironment(service, database)), ...auth, ...extra[service], CLOCK_FILE: clock.file };
   }
+  // The journeys' services need no event from before they started (startGroupsAtTheEnd says why).
+  await startGroupsAtTheEnd(SERVICES.map((service) => environments[service].KAFKA_GROUP_ID));
+  for (const service of SERVICES) services[service] = spawnService(service, environments[service]);
   const port = await freePort();
   const consoleProcess = spawnService('console', {
     HTTP_PORT: String(port),
