@@ -30,6 +30,7 @@ const NAMES: Record<SeedTenant, readonly string[]> = {
     'Петър Ангелов',
     'Даниела Илиева',
     'Стефан Христов',
+    'Вера Пенчева',
   ],
   peshtera: [
     'Стоянка Атанасова',
@@ -41,6 +42,7 @@ const NAMES: Record<SeedTenant, readonly string[]> = {
     'Красимир Йорданов',
     'Милена Александрова',
     'Асен Михайлов',
+    'Лилия Стаматова',
   ],
   momchilgrad: [
     'Айше Мехмедова',
@@ -52,6 +54,7 @@ const NAMES: Record<SeedTenant, readonly string[]> = {
     'Гюлсер Ахмедова',
     'Илиян Славов',
     'Невена Богданова',
+    'Фатме Исмаилова',
   ],
   petrich: [
     'Виолета Стойчева',
@@ -63,6 +66,7 @@ const NAMES: Record<SeedTenant, readonly string[]> = {
     'Васил Гоцев',
     'Цветанка Кьосева',
     'Методи Узунов',
+    'Зорница Тасева',
   ],
   sopot: [
     'Донка Дочева',
@@ -74,6 +78,7 @@ const NAMES: Record<SeedTenant, readonly string[]> = {
     'Любомир Цанков',
     'Снежана Пенева',
     'Огнян Бонев',
+    'Теодора Колева',
   ],
 };
 

@@ -6,6 +6,7 @@ import type { Channel, Instant, IsoDate, Kind, Language, Official } from '../sha
 import type { AttachmentMeta, CaseCommandEnvelope } from './envelope';
 import type { NoProceedingsGround, CaseFlag } from './events.v1';
 import type { CaseSubmitter, RouteInform } from './events.v2';
+import type { ErasureGround } from './events.erasure';
 import type { DisclosureGround } from './events.identity';
 import type { NotificationChannel, NotificationRecipient } from './events.watch';
 import type { Role } from './roles';
@@ -125,6 +126,9 @@ export type RecordIdentityDisclosure = CaseCommandEnvelope<
   { ground: DisclosureGround; disclosedTo: string; reason: string }
 >;
 
+/** The data protection officer erases a finished case's personal data, or the platform does when its retention ended. */
+export type ErasePersonalData = CaseCommandEnvelope<'ErasePersonalData', { ground: ErasureGround; requestId: string }>;
+
 export type CaseCommand =
   | RegisterCase
   | ScreenCase
@@ -147,7 +151,8 @@ export type CaseCommand =
   | EscalateCase
   | RecordNotificationSent
   | RecordNotificationFailed
-  | RecordIdentityDisclosure;
+  | RecordIdentityDisclosure
+  | ErasePersonalData;
 
 export type CaseCommandType = CaseCommand['type'];
 export type CaseCommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;

@@ -5,6 +5,7 @@
 import type { CaseCommand } from './commands';
 import { exhaustive } from './exhaustive';
 import { extendDeadline, provideInformation, requestInformation } from './handlers/clock';
+import { erasePersonalData } from './handlers/erasure';
 import { recordIdentityDisclosure } from './handlers/identity';
 import { registerCase, resolveFlag, screenCase } from './handlers/intake';
 import { answerCase, closeCase, linkAsDuplicate, recordSatisfaction, reopenCase, withdrawCase } from './handlers/outcome';
@@ -31,6 +32,9 @@ export function decide(command: CaseCommand, state: CaseState): CaseResult {
   if (state.facts.tenant !== tenant || state.facts.caseId !== caseId) {
     return reject(rejections.commandForAnotherCase({ tenant: state.facts.tenant, caseId: state.facts.caseId }, { tenant, caseId }));
   }
+  // Nothing new is written about a person whose data are gone; a notification already on its way may still report.
+  const afterErasure = command.type === 'RecordNotificationSent' || command.type === 'RecordNotificationFailed';
+  if (state.facts.erasedAt !== null && !afterErasure) return reject(rejections.personalDataAlreadyErased(state.facts.erasedAt));
   switch (command.type) {
     case 'ScreenCase':
       return screenCase(command, state);
@@ -74,6 +78,8 @@ export function decide(command: CaseCommand, state: CaseState): CaseResult {
       return recordNotificationFailed(command, state);
     case 'RecordIdentityDisclosure':
       return recordIdentityDisclosure(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
     default:
       return exhaustive(command, reject(rejections.illegalTransition(state.status, commandType)));
   }

@@ -2,6 +2,7 @@
  * The case events as the domain reads them today: the newest version of each type. Deciders and read
  * models see only these; older stored versions reach them through `upcast`.
  */
+import type { PersonalDataErasedV1 } from './events.erasure';
 import type { IdentityDisclosureRecordedV1 } from './events.identity';
 import type { CaseRegisteredV2, CaseRoutedV2 } from './events.v2';
 import type { CaseEscalatedV1, DeadlineApproachingV1, DeadlineBreachedV1, NotificationFailedV1, NotificationSentV1 } from './events.watch';
@@ -48,6 +49,7 @@ export type CaseEscalated = CaseEscalatedV1;
 export type NotificationSent = NotificationSentV1;
 export type NotificationFailed = NotificationFailedV1;
 export type IdentityDisclosureRecorded = IdentityDisclosureRecordedV1;
+export type PersonalDataErased = PersonalDataErasedV1;
 
 export type CaseEvent =
   | CaseRegistered
@@ -72,7 +74,8 @@ export type CaseEvent =
   | CaseEscalated
   | NotificationSent
   | NotificationFailed
-  | IdentityDisclosureRecorded;
+  | IdentityDisclosureRecorded
+  | PersonalDataErased;
 
 export type CaseEventType = CaseEvent['type'];
 export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
@@ -105,6 +108,7 @@ export const CURRENT_SCHEMA_VERSION = {
   NotificationSent: 1,
   NotificationFailed: 1,
   IdentityDisclosureRecorded: 1,
+  PersonalDataErased: 1,
 } as const satisfies { [T in CaseEventType]: CaseEventOf<T>['metadata']['schemaVersion'] };
 
 export const CASE_EVENT_TYPES = Object.keys(CURRENT_SCHEMA_VERSION) as CaseEventType[];

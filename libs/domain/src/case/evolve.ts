@@ -29,6 +29,7 @@ function registered(event: CaseRegistered): CaseState {
       receivedBy: data.receivedBy ?? null,
       confidential: confidentialityOfKind(data.kind),
       identityDisclosedTo: [],
+      erasedAt: null,
       pauses: [],
       clarifiedAt: null,
       acknowledgedAt: null,
@@ -158,6 +159,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'IdentityDisclosureRecorded':
       return withFacts(state, { ...facts, identityDisclosedTo: [...facts.identityDisclosedTo, event.data.disclosedTo] });
+    case 'PersonalDataErased':
+      return withFacts(state, { ...facts, erasedAt: facts.erasedAt ?? at });
     case 'NotificationFailed':
       return withFacts(state, { ...facts, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'failed' }] });
     default:

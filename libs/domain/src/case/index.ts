@@ -4,6 +4,7 @@ export * from './events.v1';
 export * from './events.v2';
 export * from './events.watch';
 export * from './events.identity';
+export * from './events.erasure';
 export * from './events';
 export * from './upcast';
 export * from './personal-data';

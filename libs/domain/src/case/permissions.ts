@@ -44,6 +44,8 @@ export const PERMISSIONS: { readonly [C in CaseCommandType]: readonly Role[] } =
   RecordNotificationFailed: ['system'],
   // ЗЗЛПСПОИН чл. 31: only the designated officer may disclose a whistleblower's identity, on the law's grounds.
   RecordIdentityDisclosure: ['anti-corruption-officer'],
+  // GDPR art. 38–39: the data protection officer handles the person's request; the platform applies retention.
+  ErasePersonalData: ['data-protection-officer', 'system'],
 };
 
 export function mayIssue(role: Role, command: CaseCommandType): boolean {

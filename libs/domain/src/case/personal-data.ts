@@ -46,6 +46,7 @@ export const PERSONAL_DATA_FIELDS: { readonly [T in CaseEventType]: readonly Dat
   // A mail server's refusal may quote the address it refused.
   NotificationFailed: ['error'],
   IdentityDisclosureRecorded: [],
+  PersonalDataErased: [],
 };
 
 /** Older stored versions whose personal fields differ from today's. */

@@ -38,7 +38,9 @@ export type CaseRejection =
   | Named<'EscalationBeforeBreach', { dueDate: IsoDate }>
   | Named<'NotificationAlreadyRecorded', { notificationId: string; outcome: 'sent' | 'failed' }>
   | Named<'NotAWhistleblowerReport'>
-  | Named<'IdentityAlreadyDisclosed', { disclosedTo: string }>;
+  | Named<'IdentityAlreadyDisclosed', { disclosedTo: string }>
+  | Named<'ErasureOfOpenCase', { status: CaseStatus }>
+  | Named<'PersonalDataAlreadyErased', { erasedAt: Instant }>;
 
 export type CaseRejectionType = CaseRejection['type'];
 
@@ -109,6 +111,22 @@ export const rejections = {
     message: {
       bg: 'Разкриването на самоличността пред този служител вече е вписано.',
       en: 'The disclosure of the identity to this person is already recorded.',
+    },
+  }),
+  erasureOfOpenCase: (status: CaseStatus): CaseRejection => ({
+    type: 'ErasureOfOpenCase',
+    status,
+    message: {
+      bg: 'Данните по преписка в работа не се заличават: тя първо се приключва или оттегля.',
+      en: 'The data of a case still being handled are not erased: it is closed or withdrawn first.',
+    },
+  }),
+  personalDataAlreadyErased: (erasedAt: Instant): CaseRejection => ({
+    type: 'PersonalDataAlreadyErased',
+    erasedAt,
+    message: {
+      bg: 'Личните данни по преписката са заличени: по нея не се вписва нищо ново.',
+      en: 'The personal data of this case were erased: nothing new is recorded on it.',
     },
   }),
   reasonRequired: (command: CaseCommandType): CaseRejection => ({

@@ -10,6 +10,7 @@ export const ROLES = [
   'ops', // runs the municipality's side of the platform (dashboards, failed notifications); never handles cases
   'platform-operator', // runs the platform for every municipality (read-model rebuilds, its health); sees no case
   'auditor', // reads; never writes
+  'data-protection-officer', // длъжностно лице по защита на данните (GDPR art. 37): people's requests about their data
   'citizen', // the submitter, acting for themselves
   'system', // the platform itself (web form, routing rules, surveys)
 ] as const;
@@ -26,6 +27,7 @@ export const MUNICIPAL_ROLES = [
   'tenant-admin',
   'ops',
   'auditor',
+  'data-protection-officer',
 ] as const satisfies readonly Role[];
 
 /**

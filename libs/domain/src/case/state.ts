@@ -41,6 +41,8 @@ export interface CaseFacts {
   confidential: Confidentiality | null;
   /** Whom a whistleblower's identity was disclosed to under the law's exception (user ids; events.identity.ts). */
   identityDisclosedTo: string[];
+  /** When its personal data were erased (events.erasure.ts); null while they are kept. */
+  erasedAt: Instant | null;
   /** Finished pauses; an open one lives in `AwaitingSubmitter.request`. */
   pauses: Pause[];
   /** When the submitter last provided what was asked: the start of a term that runs from the clarification. */

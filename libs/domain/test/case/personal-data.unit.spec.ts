@@ -54,6 +54,7 @@ const everyType: CaseEvent[] = [
   event('NotificationSent', notification),
   event('NotificationFailed', { ...notification, error: '550 <maria@example.bg>: mailbox unavailable' }),
   event('IdentityDisclosureRecorded', { ground: 'legal-obligation', disclosedTo: 'officer-1', reason: 'Искане на прокуратурата' }),
+  event('PersonalDataErased', { ground: 'data-subject-request', requestId: 'erasure-1' }),
 ];
 
 describe('personal data (LEGAL-SOURCES.md: encrypted per data subject, erased by deleting the key)', () => {

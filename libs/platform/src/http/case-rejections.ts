@@ -39,6 +39,8 @@ export const CASE_REJECTION_ANSWERS: { readonly [T in CaseRejectionType]: { stat
   NotificationAlreadyRecorded: { status: HttpStatus.CONFLICT, field: 'notificationId' },
   NotAWhistleblowerReport: { status: HttpStatus.CONFLICT, field: 'case' },
   IdentityAlreadyDisclosed: { status: HttpStatus.CONFLICT, field: 'disclosedTo' },
+  ErasureOfOpenCase: { status: HttpStatus.CONFLICT, field: 'case' },
+  PersonalDataAlreadyErased: { status: HttpStatus.CONFLICT, field: 'case' },
 };
 
 /** A case rejection as the answer: the field and the English message in `errors`, the rejection itself beside. */

@@ -31,6 +31,7 @@ const PRODUCED_BY: { readonly [T in CaseEventType]: CaseCommandType | ((data: { 
   NotificationSent: 'RecordNotificationSent',
   NotificationFailed: 'RecordNotificationFailed',
   IdentityDisclosureRecorded: 'RecordIdentityDisclosure',
+  PersonalDataErased: 'ErasePersonalData',
 };
 
 function byBasis(data: { basis?: unknown }): CaseCommandType {

@@ -276,6 +276,7 @@ function apply(doc: CaseDocument, event: CaseEvent, context: CaseModelContext): 
     case 'DeadlineApproaching':
     case 'NotificationFailed':
     case 'IdentityDisclosureRecorded':
+    case 'PersonalDataErased':
       return doc;
     default:
       return unhandled(event, doc);

@@ -105,6 +105,7 @@ export function publicStep(event: CaseEvent): PublicStep | undefined {
     case 'NotificationSent':
     case 'NotificationFailed':
     case 'IdentityDisclosureRecorded':
+    case 'PersonalDataErased':
       return undefined;
     default: {
       const _unhandled: never = event;

@@ -104,6 +104,8 @@ function detailsOf(event: CaseEvent, access: CaseAccess): Details {
       return { template: event.data.template, channel: event.data.channel, recipient: event.data.recipient.kind };
     case 'IdentityDisclosureRecorded':
       return { ground: event.data.ground, ...staffText({ disclosedTo: event.data.disclosedTo, reason: event.data.reason }) };
+    case 'PersonalDataErased':
+      return { ground: event.data.ground, requestId: event.data.requestId };
   }
 }
 

@@ -46,6 +46,7 @@ const ROLE_WORDS: { readonly [R in Role]: { bg: string; en: string } } = {
   secretary: { bg: 'секретар на общината', en: 'the municipal secretary' },
   mayor: { bg: 'кмет', en: 'the mayor' },
   'anti-corruption-officer': { bg: 'служител по противодействие на корупцията', en: 'the anti-corruption officer' },
+  'data-protection-officer': { bg: 'длъжностно лице по защита на данните', en: 'the data protection officer' },
   'tenant-admin': { bg: 'администратор', en: 'the administrator' },
   ops: { bg: 'поддръжка', en: 'operations' },
   'platform-operator': { bg: 'оператор на платформата', en: 'the platform operator' },
