@@ -9,6 +9,7 @@ import { IntakeExceptionFilter } from './http/intake-exception.filter';
 import { throttlerOptions } from './http/throttling';
 import { TrustProxySetting } from './http/trust-proxy';
 import { Open311Module } from './open311/open311.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { RegisterModule } from './registry/register.module';
 import { StaffModule } from './staff/staff.module';
 
@@ -27,6 +28,7 @@ export class IntakeModule {
         CitizenModule,
         Open311Module,
         RegisterModule,
+        PrivacyModule,
       ],
       // Every answer to bad input is a 4xx naming the field, never a 500 (http/error-response.ts).
       // The portal forwards citizens' addresses; TRUST_PROXY says whose X-Forwarded-For counts (http/trust-proxy.ts).

@@ -44,6 +44,8 @@ export abstract class AttachmentRecords {
   abstract find(tenant: string, caseId: string, attachmentId: string): Promise<AttachmentRecord | null>;
 
   abstract ofCase(tenant: string, caseId: string): Promise<AttachmentRecord[]>;
+  /** One record goes, after its object was deleted (GDPR art. 17). */
+  abstract remove(id: string): Promise<void>;
 
   /** A scan's verdict on a file still pending; one that was decided stays decided. Returns the record as it stands. */
   abstract decide(id: string, verdict: ScanVerdict): Promise<AttachmentRecord | null>;

@@ -123,6 +123,19 @@ export class AttachmentVault {
   }
 
   /**
+   * Deletes the case's files and their records (GDPR art. 17): each object first, then its record, so an
+   * interrupted erasure leaves records that a retry finds and finishes (deleting a missing object is no error).
+   */
+  async eraseCase(tenant: string, caseId: string): Promise<number> {
+    const records = await this.records.ofCase(tenant, caseId);
+    for (const record of records) {
+      await this.objects.delete(record.objectKey);
+      await this.records.remove(record._id);
+    }
+    return records.length;
+  }
+
+  /**
    * A file's plain bytes, for staff: refused while infected, once the submitter is erased, and while no scan
    * has found it clean; a pending file is scanned now, and the verdict kept.
    */

@@ -31,6 +31,10 @@ export class MongoAttachmentRecords extends AttachmentRecords {
     return this.records.find({ tenant, caseId }).toArray();
   }
 
+  async remove(id: string): Promise<void> {
+    await this.records.deleteOne({ _id: id });
+  }
+
   async decide(id: string, verdict: ScanVerdict): Promise<AttachmentRecord | null> {
     await this.records.updateOne({ _id: id, scan: 'pending' }, { $set: verdict });
     return this.records.findOne({ _id: id });

@@ -30,6 +30,7 @@ const SAVE = `
 const FIND = `select * from ${ATTACHMENTS_TABLE} where id = $1 and tenant = $2 and case_id = $3`;
 const OF_CASE = `select * from ${ATTACHMENTS_TABLE} where tenant = $1 and case_id = $2 order by stored_at, id`;
 const DECIDE = `update ${ATTACHMENTS_TABLE} set scan = $2, signature = $3, scanned_at = $4 where id = $1 and scan = 'pending'`;
+const REMOVE = `delete from ${ATTACHMENTS_TABLE} where id = $1`;
 const BY_ID = `select * from ${ATTACHMENTS_TABLE} where id = $1`;
 
 export interface AttachmentRow extends QueryResultRow {
@@ -81,6 +82,10 @@ export class PostgresAttachmentRecords extends AttachmentRecords {
   async ofCase(tenant: string, caseId: string): Promise<AttachmentRecord[]> {
     const { rows } = await this.pool.query<AttachmentRow>({ name: 'intake-attachments-of-case', text: OF_CASE, values: [tenant, caseId] });
     return rows.map(attachmentRecordOf);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.pool.query({ name: 'intake-attachments-remove', text: REMOVE, values: [id] });
   }
 
   // Two statements, as in MongoDB: a verdict another instance stored first is the one read back.

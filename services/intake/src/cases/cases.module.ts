@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import type { EventStore } from '@civic/event-store';
-import { CASE_STORE, CLOCK as PLATFORM_CLOCK, EVENT_STORE, type Clock as PlatformClock, CaseReader } from '@civic/platform';
+import { CASE_STORE, CLOCK as PLATFORM_CLOCK, EVENT_STORE, SUBJECT_KEYS, type Clock as PlatformClock, CaseReader } from '@civic/platform';
 import { CONTENT_READER } from './case-reader';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { BOOKKEEPING, type Bookkeeping } from '@civic/platform';
-import { idempotencyStoreOn, submitterCasesOn, trackingCodesOn } from '../bookkeeping/stores';
+import { idempotencyStoreOn, open311LocationsOn, submitterCasesOn, trackingCodesOn } from '../bookkeeping/stores';
+import { Open311Locations } from '../open311/locations';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { SubmitterCases } from '../submitter-cases/submitter-cases';
 import { TrackingCodes } from '../tracking/tracking-codes';
@@ -27,6 +28,8 @@ import { CLOCK } from './clock';
     { provide: CONTENT_READER, inject: [CASE_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
     { provide: IdempotencyStore, inject: [BOOKKEEPING], useFactory: (bookkeeping: Bookkeeping) => idempotencyStoreOn(bookkeeping) },
     { provide: TrackingCodes, inject: [BOOKKEEPING], useFactory: trackingCodesOn },
+    // Saved as an Open311 POST is answered: bookkeeping, not a read model (open311/locations.ts).
+    { provide: Open311Locations, inject: [BOOKKEEPING, SUBJECT_KEYS], useFactory: open311LocationsOn },
     {
       // The same submitter's open cases, for duplicate screening (submitter-cases.ts says why this shape).
       provide: SubmitterCases,
@@ -37,6 +40,16 @@ import { CLOCK } from './clock';
       },
     },
   ],
-  exports: [CaseIntakeService, CaseReader, CONTENT_READER, IdempotencyStore, CLOCK, AttachmentsModule],
+  exports: [
+    CaseIntakeService,
+    CaseReader,
+    CONTENT_READER,
+    IdempotencyStore,
+    TrackingCodes,
+    SubmitterCases,
+    Open311Locations,
+    CLOCK,
+    AttachmentsModule,
+  ],
 })
 export class CasesModule {}

@@ -61,6 +61,11 @@ export abstract class Open311Locations {
     await this.insert({ _id: caseId, tenant, dataSubjectId, sealed: { alg: ENCRYPTION_ALGORITHM, iv, tag, ct }, receivedAt: now });
   }
 
+  /** The case's location goes with its person's data (GDPR art. 17); unreadable already once the key is shredded. */
+  async erase(caseId: string): Promise<void> {
+    await this.remove([caseId]);
+  }
+
   /** The locations of these cases that can still be read; those of erased people are deleted on the way. */
   async of(caseIds: readonly string[]): Promise<Map<string, StoredLocation>> {
     if (caseIds.length === 0) return new Map();

@@ -5,18 +5,15 @@ import {
   CLOCK as PLATFORM_CLOCK,
   EVENT_STORE,
   SERVICE_CONFIG,
-  SUBJECT_KEYS,
   type Clock as PlatformClock,
   CaseReader,
 } from '@civic/platform';
 import type { Connection } from 'mongoose';
-import { BOOKKEEPING } from '@civic/platform';
-import { open311LocationsOn } from '../bookkeeping/stores';
 import { CasesModule } from '../cases/cases.module';
 import { CLOCK } from '../cases/clock';
 import type { IntakeConfig } from '../config';
 import { ApiKeys } from './api-keys';
-import { Open311Locations } from './locations';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { Open311Controller } from './open311.controller';
 import { GeoReportService } from './georeport.service';
 import { RegistryLookup } from '../registry/registry-lookup';
@@ -31,7 +28,7 @@ function databaseOf(connection: Connection) {
 
 /** Open311 GeoReport v2 at /open311/v2: its controller, its use cases over CaseIntakeService, and its read model. */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, PrivacyModule],
   controllers: [Open311Controller],
   providers: [
     GeoReportService,
@@ -49,8 +46,6 @@ function databaseOf(connection: Connection) {
         return index;
       },
     },
-    // Saved as a POST is answered: bookkeeping, not a read model (locations.ts).
-    { provide: Open311Locations, inject: [BOOKKEEPING, SUBJECT_KEYS], useFactory: open311LocationsOn },
   ],
 })
 export class Open311Module {}

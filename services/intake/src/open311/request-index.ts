@@ -26,7 +26,7 @@ export interface IndexQuery {
 }
 
 /** The case id a case stream holds: `case-<uuid>`. */
-const caseIdOf = (streamName: string) => streamName.slice('case-'.length);
+export const caseIdOf = (streamName: string) => streamName.slice('case-'.length);
 
 /**
  * The read model behind GET requests: one document per case of every channel, kept by the projection

@@ -38,3 +38,12 @@ export function submitterKeys(key: Buffer, submitter: { email?: string; phone?: 
 export function textFingerprints(key: Buffer, text: string): string[] {
   return [...comparisonKeys(text)].map((word) => hmac(key, `word:${word}`)).sort();
 }
+
+/**
+ * A person's stable id in a tenant (the data subject across all their submissions): a keyed hash of the tenant
+ * and one of their contact keys, so the same verified e-mail or phone always gives the same id and the id
+ * gives away neither. Never derived from an ЕГН, which is never a key.
+ */
+export function personIdOf(key: Buffer, tenant: string, contactKey: string): string {
+  return hmac(key, `person:${tenant}:${contactKey}`).slice(0, 32);
+}

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { MAX_CANDIDATES, SubmitterCasesStore, type SubmitterCaseDocument } from './submitter-cases.store';
+import { MAX_CANDIDATES, MAX_PERSON_CASES, SubmitterCasesStore, type SubmitterCaseDocument } from './submitter-cases.store';
 
 export const SUBMITTER_CASES_COLLECTION = 'intake_submitter_cases';
 
@@ -43,5 +43,17 @@ export class MongoSubmitterCasesStore extends SubmitterCasesStore {
 
   async markClosed(caseId: string): Promise<void> {
     await this.cases.updateOne({ _id: caseId }, { $set: { open: false } });
+  }
+
+  async allOf(tenant: string, submitterKeys: readonly string[]): Promise<SubmitterCaseDocument[]> {
+    const found = await Promise.all(
+      [...new Set(submitterKeys)].map((key) => this.cases.find({ tenant, submitterKeys: key }).limit(MAX_PERSON_CASES).toArray()),
+    );
+    const byId = new Map(found.flat().map((entry) => [entry._id, entry]));
+    return [...byId.values()].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn)).slice(0, MAX_PERSON_CASES);
+  }
+
+  async remove(caseId: string): Promise<void> {
+    await this.cases.deleteOne({ _id: caseId });
   }
 }

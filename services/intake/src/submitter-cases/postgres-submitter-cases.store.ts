@@ -1,7 +1,7 @@
 import type { Kind } from '@civic/domain';
 import type { Pool, QueryResultRow } from 'pg';
 import { createIntakeTables, INTAKE_SCHEMA } from '../bookkeeping/postgres-schema';
-import { MAX_CANDIDATES, SubmitterCasesStore, type SubmitterCaseDocument } from './submitter-cases.store';
+import { MAX_CANDIDATES, MAX_PERSON_CASES, SubmitterCasesStore, type SubmitterCaseDocument } from './submitter-cases.store';
 
 export const SUBMITTER_CASES_TABLE = `${INTAKE_SCHEMA}.submitter_cases`;
 
@@ -31,6 +31,14 @@ const OPEN_OF = `
   where submitter_keys && $2::text[] and open and tenant = $1 and case_id <> $3
   order by received_on desc, case_id
   limit $4`;
+
+const ALL_OF = `
+  select * from ${SUBMITTER_CASES_TABLE}
+  where submitter_keys && $2::text[] and tenant = $1
+  order by received_on desc, case_id
+  limit $3`;
+
+const REMOVE = `delete from ${SUBMITTER_CASES_TABLE} where case_id = $1`;
 
 const MARK_CLOSED = `update ${SUBMITTER_CASES_TABLE} set open = false where case_id = $1`;
 
@@ -80,6 +88,21 @@ export class PostgresSubmitterCasesStore extends SubmitterCasesStore {
 
   async markClosed(caseId: string): Promise<void> {
     await this.pool.query({ name: 'intake-submitter-cases-mark-closed', text: MARK_CLOSED, values: [caseId] });
+  }
+
+  async allOf(tenant: string, submitterKeys: readonly string[]): Promise<SubmitterCaseDocument[]> {
+    const keys = [...new Set(submitterKeys)];
+    if (keys.length === 0) return [];
+    const { rows } = await this.pool.query<SubmitterCaseRow>({
+      name: 'intake-submitter-cases-all-of',
+      text: ALL_OF,
+      values: [tenant, keys, MAX_PERSON_CASES],
+    });
+    return rows.map(documentOf);
+  }
+
+  async remove(caseId: string): Promise<void> {
+    await this.pool.query({ name: 'intake-submitter-cases-remove', text: REMOVE, values: [caseId] });
   }
 }
 

@@ -17,6 +17,8 @@ export interface SubmitterCaseDocument {
 
 /** A bound on what one registration reads: a person rarely has this many open cases; the newest count most. */
 export const MAX_CANDIDATES = 50;
+/** A bound on one person's cases in one answer; nobody comes near it (a registrar's own contacts are never a submitter's). */
+export const MAX_PERSON_CASES = 1000;
 
 /**
  * The cases of each identified submitter, per tenant: what duplicate screening compares a new text with.
@@ -34,4 +36,13 @@ export abstract class SubmitterCasesStore {
   abstract openOf(tenant: string, submitterKeys: readonly string[], exceptCaseId: string): Promise<SubmitterCaseDocument[]>;
 
   abstract markClosed(caseId: string): Promise<void>;
+
+  /**
+   * Every entry, open or closed, that shares a submitter key, in this tenant, newest first, at most
+   * MAX_PERSON_CASES: what a person asking about their data (GDPR art. 15, 17) has registered.
+   */
+  abstract allOf(tenant: string, submitterKeys: readonly string[]): Promise<SubmitterCaseDocument[]>;
+
+  /** The entry goes with its person's data (GDPR art. 17): their keyed hashes are personal data too. */
+  abstract remove(caseId: string): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import { isOpen, toLocalDate, type OpenCase, type TenantCharter } from '@civic/domain';
 import type { CaseReader } from '@civic/platform';
 import type { Submission } from '../cases/submission';
-import { submitterKeys, textFingerprints } from './fingerprints';
-import type { SubmitterCasesStore } from './submitter-cases.store';
+import { personIdOf, submitterKeys, textFingerprints } from './fingerprints';
+import type { SubmitterCaseDocument, SubmitterCasesStore } from './submitter-cases.store';
 
 /** What duplicate screening compares a new submission with (the domain's ScreeningInput fields). */
 export interface DuplicateCandidates {
@@ -52,6 +52,25 @@ export class SubmitterCases {
       }),
     );
     return { openCases: checked.filter((open): open is OpenCase => open !== undefined), textKeys };
+  }
+
+  /**
+   * Every case this tenant registered with one of these contacts, open or closed, newest first: what a person
+   * who proved a contact is theirs has sent (GDPR art. 15, 17). `key` is the id they are known by across all
+   * of them: a keyed hash of the first contact, the same on every search (never the contact itself).
+   */
+  async ofPerson(
+    tenant: string,
+    contact: { email?: string; phone?: string },
+  ): Promise<{ personId: string; cases: SubmitterCaseDocument[] }> {
+    const keys = submitterKeys(this.key, contact);
+    if (keys.length === 0) return { personId: '', cases: [] };
+    return { personId: personIdOf(this.key, tenant, keys[0]), cases: await this.store.allOf(tenant, keys) };
+  }
+
+  /** The case leaves the index with its person's data (GDPR art. 17). Idempotent. */
+  async forget(caseId: string): Promise<void> {
+    await this.store.remove(caseId);
   }
 
   /** Keeps the registered case for later comparisons, if its submitter can be recognised. Idempotent. */

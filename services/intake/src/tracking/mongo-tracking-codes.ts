@@ -45,4 +45,8 @@ export class MongoTrackingCodes extends TrackingCodes {
     const found = await this.codes.findOne({ _id: hashTrackingCode(typed), tenant });
     return found?.caseId;
   }
+
+  async forget(tenant: string, caseId: string): Promise<void> {
+    await this.codes.deleteOne({ tenant, caseId });
+  }
 }

@@ -17,6 +17,7 @@ const SCHEMA = [
 const REPLACED = `delete from ${TRACKING_CODES_TABLE} where case_id = $1 and code_hash <> $2`;
 const INSERT = `insert into ${TRACKING_CODES_TABLE} (code_hash, tenant, case_id, issued_at) values ($1, $2, $3, $4) on conflict do nothing returning code_hash`;
 const ENTRY = `select 1 from ${TRACKING_CODES_TABLE} where code_hash = $1 and tenant = $2 and case_id = $3`;
+const FORGET = `delete from ${TRACKING_CODES_TABLE} where tenant = $1 and case_id = $2`;
 const CASE_OF = `select case_id from ${TRACKING_CODES_TABLE} where code_hash = $1 and tenant = $2`;
 
 export class TrackingCodeConflictError extends Error {
@@ -58,5 +59,9 @@ export class PostgresTrackingCodes extends TrackingCodes {
       values: [hashTrackingCode(typed), tenant],
     });
     return rows[0]?.case_id;
+  }
+
+  async forget(tenant: string, caseId: string): Promise<void> {
+    await this.pool.query({ name: 'intake-tracking-forget', text: FORGET, values: [tenant, caseId] });
   }
 }

@@ -23,4 +23,7 @@ export abstract class TrackingCodes {
 
   /** The case the code names in this tenant; undefined for any code that is not one (malformed included). */
   abstract caseOf(tenant: string, typed: string): Promise<string | undefined>;
+
+  /** The case's code stops working: its person was erased (GDPR art. 17), so nothing of theirs opens it. */
+  abstract forget(tenant: string, caseId: string): Promise<void>;
 }
