@@ -107,7 +107,7 @@ printf '%-16s %s\n' keycloak "$KEYCLOAK_URL (identity provider; realm civic, adm
 echo
 echo "The web console: http://127.0.0.1:${PORTS[console]}"
 echo "  sign in as any seeded person: user name <tenant>.<role>, password civic-dev, for example"
-for role in registrar officer head-of-unit secretary mayor anti-corruption-officer tenant-admin ops auditor; do
+for role in registrar officer head-of-unit secretary mayor anti-corruption-officer tenant-admin ops auditor data-protection-officer; do
   echo "    peshtera.$role"
 done
 echo "  tenants: nova-zagora peshtera momchilgrad petrich sopot (e.g. sopot.officer)"

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { DevIssuer, SEEDED_USERS, TokenVerifier } from '../src';
+import { DevIssuer, SEEDED_USERS, seededUserList, TokenVerifier } from '../src';
 
 describe('the development issuer', () => {
   let issuer: DevIssuer;
@@ -43,6 +43,19 @@ describe('the development issuer', () => {
       name: SEEDED_USERS.petrich['anti-corruption-officer'].name,
       tenant: 'petrich',
       roles: ['anti-corruption-officer'],
+    });
+  });
+
+  it("signs every seeded user's token, the data protection officer's included, and a verifier accepts each", async () => {
+    const verifier = new TokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: 'civic-cases' });
+    for (const user of seededUserList()) {
+      await expect(verifier.verify(await issuer.sign(user))).resolves.toEqual({ ...user });
+    }
+    await expect(verifier.verify(await issuer.sign(SEEDED_USERS.momchilgrad['data-protection-officer']))).resolves.toEqual({
+      sub: 'momchilgrad:data-protection-officer',
+      name: 'Фатме Исмаилова',
+      tenant: 'momchilgrad',
+      roles: ['data-protection-officer'],
     });
   });
 

@@ -65,6 +65,15 @@ describe('tokens of the local Keycloak', () => {
     });
   });
 
+  it('verify as the data protection officer of Petrich', async () => {
+    await expect(verifier.verify(await tokenOf('petrich.data-protection-officer'))).resolves.toEqual({
+      sub: 'petrich:data-protection-officer',
+      tenant: 'petrich',
+      roles: ['data-protection-officer'],
+      name: 'Зорница Тасева',
+    });
+  });
+
   it('are refused by a service expecting another audience', async () => {
     const other = new TokenVerifier({
       jwksUrl: keycloakSetting('KEYCLOAK_JWKS_URL'),

@@ -15,6 +15,8 @@ const ENDPOINTS: { method: string; path: string; roles: Role[] }[] = [
   { method: 'PUT', path: 'routing-rules', roles: ['tenant-admin'] },
   { method: 'GET', path: 'audit/cases', roles: ['auditor'] },
   { method: 'GET', path: 'ops/queues', roles: ['ops'] },
+  // The data protection officer's own route (GDPR art. 17 erasure): theirs alone, and the only one they pass.
+  { method: 'POST', path: 'cases/erasure', roles: ['data-protection-officer'] },
 ];
 
 @Controller('tenants/:tenant')
@@ -35,6 +37,9 @@ class SampleController {
     return { ok: true };
   }
   @Get('ops/queues') @Auth(...ENDPOINTS[5].roles) queues() {
+    return { ok: true };
+  }
+  @Post('cases/erasure') @Auth(...ENDPOINTS[6].roles) erase() {
     return { ok: true };
   }
 }

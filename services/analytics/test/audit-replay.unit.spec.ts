@@ -96,6 +96,8 @@ const SCRIPTS: Step[][] = [
     register,
     [{ type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'other', reason: 'неясно' } }, 'registrar'],
     [{ type: 'CloseCase', data: {} }, 'registrar'],
+    // A finished case's personal data erased at the person's request (GDPR art. 17).
+    [{ type: 'ErasePersonalData', data: { ground: 'data-subject-request', requestId: 'r1' } }, 'data-protection-officer'],
   ],
   [
     register,

@@ -270,6 +270,15 @@ describe('analytics read models: case list, KPIs, reports', () => {
       },
     );
 
+    it.each(['tenant-admin', 'data-protection-officer'] as Role[])(
+      '%s of the tenant reads neither the list nor the KPIs: 403',
+      async (role) => {
+        const refused = await token('peshtera', [role]);
+        expect((await analytics.get('/tenants/peshtera/cases', refused)).status).toBe(403);
+        expect((await analytics.get('/tenants/peshtera/kpis', refused)).status).toBe(403);
+      },
+    );
+
     it.each(['ops', 'secretary', 'mayor', 'head-of-unit', 'registrar'] as Role[])(
       '%s sees every case of this dataset (none is confidential): the list filter for viewers leaves ordinary cases in',
       async (role) => {

@@ -139,6 +139,10 @@ describe('the deadlines API', () => {
     },
   );
 
+  it.each<Role>(['tenant-admin', 'data-protection-officer'])('refuses a %s of the tenant: 403', async (role) => {
+    expect((await get('/tenants/peshtera/deadlines', await sign('peshtera', role))).status).toBe(403);
+  });
+
   it('keeps whether a case is confidential, and whom it is assigned to, in its view document', async () => {
     expect(await app.view.get(stories.overdue.caseId)).toMatchObject({ confidential: null, officerId: null });
     expect(await app.view.get(stories.corruption.caseId)).toMatchObject({ confidential: 'corruption-signal', officerId: null });

@@ -19,6 +19,7 @@ const PEOPLE: Record<string, { sub: string; role: Role }> = {
   ops: { sub: 'peshtera:ops', role: 'ops' },
   'tenant admin': { sub: 'peshtera:tenant-admin', role: 'tenant-admin' },
   auditor: { sub: 'peshtera:auditor', role: 'auditor' },
+  'data protection officer': { sub: 'peshtera:data-protection-officer', role: 'data-protection-officer' },
 };
 
 /** What each sees of a case: 403 (the route is not theirs), 404 (the case does not exist for them), or 200 with an access level. */
@@ -37,6 +38,8 @@ const EXPECTED: [string, Seen, Seen, Seen][] = [
   ['ops', 403, 403, 403],
   ['tenant admin', 403, 403, 403],
   ['auditor', 'record', 'record', 'record'],
+  // A person's requests about their data are to have routes of their own; the desk is not theirs.
+  ['data protection officer', 403, 403, 403],
 ];
 
 const SUBMITTER = { name: 'Иван Петров', email: 'ivan.petrov@example.bg', phone: '+359888123456' };
@@ -226,6 +229,20 @@ describe('the case desk by role: content, confidential kinds, the audit log', ()
     expect(asHandler.status).toBe(200);
     // An action's answer carries no content: it is stored for retries, and reading is the desk view's.
     expect(asHandler.body).toMatchObject({ access: 'content', content: null });
+  });
+
+  it("the data protection officer acts on no case through the staff's routes (their one command is erasure): 403", async () => {
+    for (const [path, body] of [
+      ['information-requests', { missing: 'Точният адрес.' }],
+      ['withdrawal', {}],
+    ] as const) {
+      const answer = await desk.call('POST', `/tenants/peshtera/cases/${cases.complaint}/${path}`, {
+        token: await token('data protection officer'),
+        headers: { 'idempotency-key': randomUUID() },
+        body,
+      });
+      expect({ path, status: answer.status }).toEqual({ path, status: 403 });
+    }
   });
 
   it('finds a case by its registry number as the desk shows it, for staff and auditors, with the same rules', async () => {

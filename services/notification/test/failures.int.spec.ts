@@ -177,6 +177,13 @@ describe('notification when sending fails', () => {
         })
       ).status,
     ).toBe(403);
+    expect(
+      (
+        await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, {
+          token: await notification.token(TENANT, ['data-protection-officer']),
+        })
+      ).status,
+    ).toBe(403);
     // Ops keep delivery working: they see the list (nothing personal in it) and retry.
     const ops = await notification.token(TENANT, ['ops']);
     const forOps = await notification.call('GET', `/tenants/${TENANT}/notifications/failed`, { token: ops });

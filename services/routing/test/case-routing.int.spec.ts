@@ -62,6 +62,11 @@ describe('POST /tenants/:tenant/cases/:caseId/reassign and /redirect', () => {
       status: 403,
       body: { errors: [{ field: 'Authorization' }], rejection: { type: 'role-not-allowed' } },
     });
+    // The data protection officer's one command is the erasure of personal data.
+    expect(await post(caseId, 'reassign', reason, await token(TENANT, ['data-protection-officer']))).toMatchObject({
+      status: 403,
+      body: { rejection: { type: 'role-not-allowed' } },
+    });
     expect(await post(caseId, 'reassign', reason, await token('sopot', ['head-of-unit']))).toMatchObject({
       status: 403,
       body: { rejection: { type: 'other-tenant' } },

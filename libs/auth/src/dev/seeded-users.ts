@@ -99,7 +99,7 @@ export const SEEDED_USERS: Readonly<Record<SeedTenant, Readonly<Record<StaffRole
   >,
 );
 
-/** Every seeded user, flat: 5 tenants × 9 roles. */
+/** Every seeded user, flat: each seed tenant × each staff role. */
 export const seededUserList = (): SeededUser[] => SEED_TENANTS.flatMap((tenant) => Object.values(SEEDED_USERS[tenant]));
 
 export const isSeedTenant = (value: string): value is SeedTenant => (SEED_TENANTS as readonly string[]).includes(value);

@@ -74,7 +74,10 @@ function accessAs(role: Role, viewer: Viewer, standing: CaseStanding): CaseAcces
 
 const rank = (access: CaseAccess): number => CASE_ACCESS_LEVELS.indexOf(access);
 
-/** The most any of the viewer's roles allows. Tenant admins, citizens and the system see no case here. */
+/**
+ * The most any of the viewer's roles allows. Tenant admins, citizens and the system see no case here, nor does the
+ * data protection officer: a person's requests about their data are to be answered through routes of their own.
+ */
 export function caseAccess(viewer: Viewer, standing: CaseStanding): CaseAccess {
   return viewer.roles.reduce<CaseAccess>((best, role) => {
     const access = accessAs(role, viewer, standing);

@@ -54,6 +54,7 @@ const viewers: Record<string, Viewer> = {
   ops: { id: 'ops-1', roles: ['ops'] },
   'tenant admin': { id: 'admin-1', roles: ['tenant-admin'] },
   auditor: { id: 'auditor-1', roles: ['auditor'] },
+  'data protection officer': { id: 'dpo-1', roles: ['data-protection-officer'] },
 };
 
 const expected: [string, CaseAccess, CaseAccess, CaseAccess][] = [
@@ -69,6 +70,8 @@ const expected: [string, CaseAccess, CaseAccess, CaseAccess][] = [
   ['ops', 'record', 'none', 'none'],
   ['tenant admin', 'none', 'none', 'none'],
   ['auditor', 'record', 'record', 'record'],
+  // Not through the staff's rules: a person's requests about their data are to have routes of their own.
+  ['data protection officer', 'none', 'none', 'none'],
 ];
 
 describe('caseAccess: who sees which case, and how much of it', () => {

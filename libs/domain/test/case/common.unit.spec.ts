@@ -53,6 +53,11 @@ describe('role table (domain rules about who may do what)', () => {
     }
   });
 
+  it('the data protection officer writes nothing but the erasure of personal data', () => {
+    const theirs = Object.entries(PERMISSIONS).filter(([, roles]) => roles.includes('data-protection-officer'));
+    expect(theirs.map(([type]) => type)).toEqual(['ErasePersonalData']);
+  });
+
   it('every command names at least one role, and only known roles', () => {
     for (const roles of Object.values(PERMISSIONS)) {
       expect(roles.length).toBeGreaterThan(0);

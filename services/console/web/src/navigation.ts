@@ -10,6 +10,8 @@ export interface Section {
   end?: boolean;
 }
 
+// A role with no section here (the data protection officer, until their page is built) opens the home page,
+// which says there is no section for it yet (HomeRedirect, NoSectionsPage).
 export const SECTIONS: readonly Section[] = [
   { id: 'myCases', path: '/cases/mine', roles: ['officer', 'anti-corruption-officer'] },
   { id: 'registry', path: '/registry', roles: ['registrar'] },

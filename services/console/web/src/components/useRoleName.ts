@@ -10,6 +10,7 @@ const KNOWN_ROLES = [
   'tenant-admin',
   'ops',
   'auditor',
+  'data-protection-officer',
   'platform-operator',
 ] as const;
 type KnownRole = (typeof KNOWN_ROLES)[number];

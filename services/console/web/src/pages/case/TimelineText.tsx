@@ -15,6 +15,7 @@ const STAFF_ROLES = [
   'tenant-admin',
   'ops',
   'auditor',
+  'data-protection-officer',
 ] as const;
 const MESSAGES = [
   'acknowledgement',
