@@ -96,6 +96,7 @@ const SCRIPTS: Step[][] = [
     register,
     [{ type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'other', reason: 'неясно' } }, 'registrar'],
     [{ type: 'CloseCase', data: {} }, 'registrar'],
+    [{ type: 'ErasePersonalData', data: { ground: 'retention-period-ended', requestId: 'retention-2031' } }, 'system'],
   ],
   [
     register,
