@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@civic/domain';
 import { TenantDirectory } from '@civic/platform';
 import { pdfText } from '@civic/testing';
@@ -6,6 +7,7 @@ import { CaseProjector } from '../src/projection/case-projector';
 import { LiveProjection } from '../src/projection/live-projection';
 import { DirectGenerationStore } from '../src/projection/generation-store';
 import { ReadModels } from '../src/projection/read-models';
+import { s } from './fixtures/case-scripts';
 import { dataset, NOW } from './fixtures/dataset';
 import { expectedGroups, expectedKpis, rawCases, type RawCase } from './fixtures/expected';
 import { startAnalytics, type AnalyticsHarness } from './harness';
@@ -363,6 +365,41 @@ describe('analytics read models: case list, KPIs, reports', () => {
       }
       const served = await analytics.get('/docs/openapi.json');
       expect(served.status).toBe(200);
+    });
+  });
+
+  // In a tenant of its own, so no figure the tests above compare is moved.
+  describe('an erased case (GDPR art. 17)', () => {
+    it('the live model records when and on which ground; a replay changes nothing', async () => {
+      const script = {
+        caseId: randomUUID(),
+        tenant: 'momchilgrad',
+        subject: randomUUID(),
+        steps: [
+          s.register('2026-03-02T08:00:00.000Z'),
+          s.accept('2026-03-02T09:00:00.000Z'),
+          s.route('2026-03-02T09:01:00.000Z', 'public-works'),
+          s.assign('2026-03-02T09:02:00.000Z', 'pw-1'),
+          s.answer('2026-03-20T10:00:00.000Z'),
+          s.close('2026-03-21T10:00:00.000Z'),
+          s.erase('2026-06-01T10:00:00.000Z', 'retention-period-ended'),
+        ],
+      };
+      await analytics.run(script);
+      await analytics.caughtUp();
+      const cases = await analytics.app.get(ReadModels).currentCases();
+      const doc = await cases.findOne({ _id: script.caseId });
+      expect(doc).toMatchObject({
+        status: 'Closed',
+        erasedAt: '2026-06-01T10:00:00.000Z',
+        erasureGround: 'retention-period-ended',
+        revision: 6,
+      });
+      const generation = analytics.app.get(LiveProjection).status().generation as string;
+      const store = new DirectGenerationStore(analytics.app.get(ReadModels).collections(generation));
+      const events = (await analytics.allEvents()).filter((e) => e.streamName === `case-${script.caseId}`);
+      await analytics.app.get(CaseProjector).apply(store, events);
+      expect(await cases.findOne({ _id: script.caseId })).toEqual(doc);
     });
   });
 });

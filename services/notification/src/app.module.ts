@@ -4,6 +4,7 @@ import type { NotificationConfig } from './config';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
 import { EmailSender } from './delivery/email';
+import { CaseErasure } from './erasure/case-erasure';
 import { SmppSmsSender } from './delivery/smpp';
 import { LoggingSmsSender, SMS_SENDER } from './delivery/sms';
 import { NotificationsController } from './outbox/notifications.controller';
@@ -49,6 +50,7 @@ export class NotificationModule {
         MessageComposer,
         CaseRecorder,
         NotificationSender,
+        CaseErasure,
         CaseEventsHandler,
         ...caseEventsConsumerProviders,
       ],

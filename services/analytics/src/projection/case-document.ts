@@ -15,6 +15,7 @@ import {
   type Confidentiality,
   type CaseStatus,
   type Channel,
+  type ErasureGround,
   type Instant,
   type IsoDate,
   type Kind,
@@ -113,6 +114,13 @@ export interface CaseDocument {
    * given, never what it says. Absent in documents written before, which means none (a rebuild fills it in).
    */
   recommendations?: number;
+  /**
+   * When the case's personal data were erased (GDPR art. 17 on request, art. 5(1)(e) when its retention ended),
+   * and on which ground: the model holds nothing personal, so this only says that the case's events now read as
+   * erased. Absent in documents written before, which means not erased (a rebuild fills it in).
+   */
+  erasedAt?: Instant | null;
+  erasureGround?: ErasureGround | null;
   /** The revision in `case-<id>` of the last event applied. */
   revision: number;
 }
@@ -171,6 +179,8 @@ function registered(event: Extract<CaseEvent, { type: 'CaseRegistered' }>, revis
     noProceedingsGround: null,
     ratings: [],
     recommendations: 0,
+    erasedAt: null,
+    erasureGround: null,
     revision,
   };
 }
@@ -272,11 +282,13 @@ function apply(doc: CaseDocument, event: CaseEvent, context: CaseModelContext): 
       if (!acknowledgement || doc.clock.acknowledgedAt) return doc;
       return { ...doc, clock: { ...doc.clock, acknowledgedAt: at } };
     }
+    case 'PersonalDataErased':
+      // Once per case (the decider refuses a second erasure); the first one stands.
+      return doc.erasedAt ? doc : { ...doc, erasedAt: at, erasureGround: event.data.ground };
     // Nothing a KPI counts (whom an identity was disclosed to is no figure either).
     case 'DeadlineApproaching':
     case 'NotificationFailed':
     case 'IdentityDisclosureRecorded':
-    case 'PersonalDataErased':
       return doc;
     default:
       return unhandled(event, doc);

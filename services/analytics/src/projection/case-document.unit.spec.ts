@@ -173,6 +173,26 @@ describe('the case document (case list, queues, KPIs)', () => {
     expect(doc).toMatchObject({ dueDate: null, onTime: null, daysToAnswer: 91 });
   });
 
+  it('an erasure (GDPR art. 17, or art. 5(1)(e) at the end of retention) is recorded with its ground; the figures stay', () => {
+    const closed = [...routedTo(), s.answer('2026-03-20T10:00:00.000Z'), s.close('2026-03-21T10:00:00.000Z')];
+    expect(docOf(closed)).toMatchObject({ erasedAt: null, erasureGround: null });
+    const erased = docOf([...closed, s.erase('2026-09-21T10:00:00.000Z')]);
+    expect(erased).toEqual({
+      ...docOf(closed),
+      erasedAt: '2026-09-21T10:00:00.000Z',
+      erasureGround: 'data-subject-request',
+      revision: 6,
+    });
+    expect(docOf([...closed, s.erase('2031-03-21T10:00:00.000Z', 'retention-period-ended')])).toMatchObject({
+      status: 'Closed',
+      erasedAt: '2031-03-21T10:00:00.000Z',
+      erasureGround: 'retention-period-ended',
+    });
+    // Redelivered: the very same document.
+    const events = modelEventsOf(scripted([...closed, s.erase('2026-09-21T10:00:00.000Z')]));
+    expect(evolveCaseDocument(erased, events[6], testContext)).toBe(erased);
+  });
+
   it('holds nothing personal: no name, e-mail, text or comment', () => {
     const doc = docOf([
       s.register('2026-03-02T08:00:00.000Z', {

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JsonObject } from '@civic/event-store';
 import { caseEventFromKafka, PermanentHandlerError, type ReceivedEvent } from '@civic/messaging';
 import { caseHistoryThrough, CaseReader, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
-import { planNotifications, TRIGGER_TYPES, type Plan } from '../messages/plan';
+import { CaseErasure, type ErasureOutcome } from '../erasure/case-erasure';
+import { planNotifications, TRIGGER_TYPES, withoutSubmitter, type Plan } from '../messages/plan';
 import { OutboxStore } from '../outbox/outbox.store';
 import { RoutingSetupReader } from '../routing/routing-setup';
 import { NotificationSender } from '../sender/sender';
@@ -10,7 +11,8 @@ import { NotificationSender } from '../sender/sender';
 export type QueueOutcome =
   | { outcome: 'not-a-trigger' }
   | { outcome: 'case-not-found' }
-  | { outcome: 'planned'; plan: Plan; queued: number };
+  | { outcome: 'planned'; plan: Plan; queued: number }
+  | ({ outcome: 'erased' } & ErasureOutcome);
 
 /** Deadline events, whose staff messages need the tenant's routing set-up (escalation role, unit heads). */
 const NEEDS_ROUTING: ReadonlySet<string> = new Set(['DeadlineApproaching', 'DeadlineBreached']);
@@ -31,19 +33,23 @@ export class CaseEventsHandler {
     private readonly routing: RoutingSetupReader,
     private readonly outbox: OutboxStore,
     private readonly sender: NotificationSender,
+    private readonly erasure: CaseErasure,
   ) {}
 
   async handle(received: ReceivedEvent<JsonObject>): Promise<QueueOutcome> {
     const event = caseEventFromKafka(received);
-    if (!TRIGGER_TYPES.has(event.type)) return { outcome: 'not-a-trigger' };
+    const erasure = event.type === 'PersonalDataErased';
+    if (!erasure && !TRIGGER_TYPES.has(event.type)) return { outcome: 'not-a-trigger' };
     const { caseId, tenant } = event.metadata;
     if (!caseId || !tenant) throw new PermanentHandlerError(`case event ${event.id} (${event.type}) names no case or tenant`);
+    if (erasure) return { outcome: 'erased', ...(await this.erasure.erase(tenant, caseId)) };
     return this.queue(event.id, caseId, tenant);
   }
 
   /** Plans and queues the messages for one stored event of a case. */
   async queue(eventId: string, caseId: string, tenant: string): Promise<QueueOutcome> {
-    const upToTrigger = caseHistoryThrough(await this.cases.read(caseId), eventId);
+    const whole = await this.cases.read(caseId);
+    const upToTrigger = caseHistoryThrough(whole, eventId);
     const trigger = upToTrigger?.events.at(-1);
     if (!upToTrigger || !trigger) {
       // Not a case of this deployment's store (a topic shared by test runs, a store restored from backup).
@@ -61,7 +67,10 @@ export class CaseEventsHandler {
       const unitHeads = Object.fromEntries(units.flatMap((unit) => (unit.headOfUnitId ? [[unit.id, unit.headOfUnitId]] : [])));
       routingFacts = { escalationRole, unitHeads };
     }
-    const plan = planNotifications({ eventId, history, ...routingFacts });
+    const planned = planNotifications({ eventId, history, ...routingFacts });
+    // An earlier event queued again after the erasure (a replay, a retry): the person is not written to, even
+    // if their key is still there (GDPR art. 17).
+    const plan = whole.events.some((event) => event.type === 'PersonalDataErased') ? withoutSubmitter(planned) : planned;
     if (plan.submitterSkipped) {
       this.logger.log({ caseId, eventId, type: trigger.type, reason: plan.submitterSkipped }, 'nothing sent to the submitter');
     }

@@ -102,6 +102,14 @@ export class LettersStore implements OnModuleInit {
     return Buffer.from(base64 as string, 'base64');
   }
 
+  /**
+   * Deletes the case's letters once its personal data were erased (GDPR art. 17): shredding the key already
+   * made them unreadable, but a copy that cannot be read is still a copy. The number deleted (0 the second time).
+   */
+  async deleteForCase(tenant: string, caseId: string): Promise<number> {
+    return (await this.collection().deleteMany({ tenant, caseId })).deletedCount;
+  }
+
   private collection(): Collection<LetterDocument> {
     const db = this.connection.db;
     if (!db) throw new Error('the MongoDB connection has no database');

@@ -120,6 +120,13 @@ function wanted(event: CaseEvent, history: readonly CaseEvent[], { escalationRol
   }
 }
 
+/** The plan without its messages to the submitter, whose data were erased (GDPR art. 17). */
+export function withoutSubmitter(plan: Plan): Plan {
+  const notifications = plan.notifications.filter((notification) => notification.recipient.kind !== 'submitter');
+  if (notifications.length === plan.notifications.length) return plan;
+  return { notifications, submitterSkipped: 'erased' };
+}
+
 /** The registration's submitter, or why there is none to write to. */
 export function submitterOf(
   history: readonly CaseEvent[],

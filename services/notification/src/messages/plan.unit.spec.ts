@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseEvent } from '@civic/domain';
 import { CaseScript, MARIA } from '../../test/cases';
 import { notificationIdFor } from '../ids';
-import { officerOf, planNotifications, submitterOf } from './plan';
+import { officerOf, planNotifications, submitterOf, withoutSubmitter } from './plan';
 
 /** The plan for the last event of the script's history. */
 const planFor = (script: CaseScript, extra: Partial<Parameters<typeof planNotifications>[0]> = {}, eventId = randomUUID()) =>
@@ -33,6 +33,14 @@ describe('who is written to, about what', () => {
     const erased = { ...registered, data: { ...registered.data, submitter: null } } as CaseEvent;
     expect(planNotifications({ eventId: randomUUID(), history: [erased] })).toEqual({ notifications: [], submitterSkipped: 'erased' });
     expect(submitterOf([erased])).toEqual({ skip: 'erased' });
+  });
+
+  it('after the erasure (GDPR art. 17) an earlier event planned again writes to staff, not to the submitter', () => {
+    const script = new CaseScript().accept().routeAndAssign('environment-waste', 'peshtera:officer');
+    const assigned = planFor(script);
+    expect(withoutSubmitter(assigned)).toBe(assigned);
+    const registered = planNotifications({ eventId: randomUUID(), history: script.history().slice(0, 1) });
+    expect(withoutSubmitter(registered)).toEqual({ notifications: [], submitterSkipped: 'erased' });
   });
 
   it('by post: a letter; by phone: an SMS; the answer to a phone submitter with e-mail goes by e-mail', () => {

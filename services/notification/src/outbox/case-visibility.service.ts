@@ -20,6 +20,12 @@ export class CaseVisibility {
     return history ? accessOf(viewer, history.state) : 'none';
   }
 
+  /** Whether the case's personal data were erased (GDPR art. 17): its letters are gone, not missing. */
+  async erased(tenant: string, caseId: string): Promise<boolean> {
+    const history = await this.cases.registered(tenant, caseId);
+    return Boolean(history?.state.facts.erasedAt);
+  }
+
   /** Of these cases, the ones a list for the viewer may hold; each case is read once. */
   async listed(viewer: Viewer, tenant: string, caseIds: readonly string[]): Promise<Set<string>> {
     const listed = new Set<string>();

@@ -112,6 +112,8 @@ const view = (entry: OutboxEntry): NotificationDto => ({
 
 const viewerOf = (principal: Principal): Viewer => ({ id: principal.sub, roles: principal.roles });
 const noSuchLetter = () => notFound([{ field: 'notificationId', reason: 'no such letter for this case' }]);
+const letterErased = () =>
+  httpError(410, [{ field: 'notificationId', reason: "the person's data was erased; the letter is gone with it" }]);
 /** Letters name the submitter and their address: only who reads the case in full reads them. */
 const submitterHidden = () => forbidden([{ field: 'caseId', reason: 'letters name the submitter, whom you may not see on this case' }]);
 
@@ -247,11 +249,11 @@ export class NotificationsController {
     try {
       pdf = await this.letters.pdf(tenant, caseId, notificationId);
     } catch (error) {
-      if (error instanceof LetterErasedError)
-        throw httpError(410, [{ field: 'notificationId', reason: "the person's data was erased; the letter is gone with it" }]);
+      if (error instanceof LetterErasedError) throw letterErased();
       throw error;
     }
-    if (!pdf) throw noSuchLetter();
+    // After the erasure the letters are deleted too: still gone, not "never there".
+    if (!pdf) throw (await this.visibility.erased(tenant, caseId)) ? letterErased() : noSuchLetter();
     // A letter names the submitter and their address: its read is recorded first, or not answered.
     await this.audit.record(
       personalDataRead({

@@ -175,6 +175,23 @@ export class OutboxStore implements OnModuleInit {
     );
   }
 
+  /**
+   * The case's personal data were erased (GDPR art. 17): a message to the submitter that has not gone out
+   * never will (`skipped`, as when the sender finds the person erased), and the plain-text error kept beside
+   * each of their messages goes (blanked, it may still quote them; the case's encrypted copy went with the
+   * key). Staff's messages stay as they are. How many entries changed: 0 when done before.
+   */
+  async eraseSubmitter(tenant: string, caseId: string): Promise<number> {
+    const submitters = { tenant, caseId, 'recipient.kind': 'submitter' };
+    const cancelled = await this.collection().updateMany(
+      { ...submitters, status: 'pending' },
+      // Taking the lease away too: a sender holding it can no longer mark the entry (its update is conditional).
+      { $set: { status: 'skipped', skipReason: 'erased', todo: false, leaseUntil: NEVER, leaseOwner: null } },
+    );
+    const blanked = await this.collection().updateMany({ ...submitters, lastError: { $exists: true } }, { $unset: { lastError: '' } });
+    return cancelled.modifiedCount + blanked.modifiedCount;
+  }
+
   forCase(tenant: string, caseId: string): Promise<OutboxEntry[]> {
     return this.collection().find({ tenant, caseId }).sort({ createdAt: 1 }).toArray();
   }

@@ -80,11 +80,13 @@ export class MessageComposer {
   async compose(entry: OutboxEntry): Promise<Composition> {
     const charter = this.tenants.get(entry.tenant);
     if (!charter) throw new PermanentSendError(`no tenant "${entry.tenant}" is served here`);
-    const { history, trigger } = await this.historyUntil(entry);
+    const { history, trigger, erased } = await this.historyUntil(entry);
 
     let recipient: Recipient;
     let language: Language = STAFF_LANGUAGE;
     if (entry.recipient.kind === 'submitter') {
+      // Erased on the case (GDPR art. 17), even if the person's key is still there for a moment.
+      if (erased) return { kind: 'skip', reason: 'erased' };
       const found = submitterOf(history);
       if ('skip' in found) {
         if (found.skip === 'erased') return { kind: 'skip', reason: 'erased' };
@@ -200,12 +202,12 @@ export class MessageComposer {
   }
 
   /** The case's events up to and including the one that called for the message. */
-  private async historyUntil(entry: OutboxEntry): Promise<{ history: CaseEvent[]; trigger: CaseEvent }> {
+  private async historyUntil(entry: OutboxEntry): Promise<{ history: CaseEvent[]; trigger: CaseEvent; erased: boolean }> {
     const whole = await this.cases.read(entry.caseId);
     if (whole.recorded.length === 0) throw new PermanentSendError(`case ${entry.caseId} is not in the case store`);
     const { events } = caseHistoryThrough(whole, entry.triggeredBy) ?? { events: [] };
     const trigger = events.at(-1);
     if (!trigger) throw new PermanentSendError(`event ${entry.triggeredBy} is not in case ${entry.caseId}`);
-    return { history: events, trigger };
+    return { history: events, trigger, erased: whole.events.some((event) => event.type === 'PersonalDataErased') };
   }
 }

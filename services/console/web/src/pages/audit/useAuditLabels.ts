@@ -26,6 +26,7 @@ const EVENT_TYPES = [
   'NotificationSent',
   'NotificationFailed',
   'IdentityDisclosureRecorded',
+  'PersonalDataErased',
 ] as const;
 type EventType = (typeof EVENT_TYPES)[number];
 
