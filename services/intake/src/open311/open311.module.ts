@@ -1,13 +1,7 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventStore } from '@civic/event-store';
-import {
-  CLOCK as PLATFORM_CLOCK,
-  EVENT_STORE,
-  SERVICE_CONFIG,
-  type Clock as PlatformClock,
-  CaseReader,
-} from '@civic/platform';
+import { CLOCK as PLATFORM_CLOCK, EVENT_STORE, SERVICE_CONFIG, type Clock as PlatformClock, CaseReader } from '@civic/platform';
 import type { Connection } from 'mongoose';
 import { CasesModule } from '../cases/cases.module';
 import { CLOCK } from '../cases/clock';
