@@ -21,13 +21,7 @@ import { SubmitterCases } from '../submitter-cases/submitter-cases';
 import type { SubmitterCaseDocument } from '../submitter-cases/submitter-cases.store';
 import { CaseErasure } from './case-erasure';
 import { exportedCase, exportedFields, type ExportedCase } from './person-export';
-import {
-  dataSubjectErasureSchema,
-  dataSubjectExportSchema,
-  dataSubjectSearchSchema,
-  type DataSubjectErasure,
-  type DataSubjectSearch,
-} from './privacy.schema';
+import { dataSubjectErasureSchema, dataSubjectExportSchema, dataSubjectSearchSchema, type DataSubjectSearch } from './privacy.schema';
 
 /** The data protection officer at work: who, in which tenant, in which request. */
 export interface OfficerRequest {
@@ -148,16 +142,16 @@ export class DataSubjectService {
     const body = parse(dataSubjectErasureSchema, request.body);
     const { dataSubjectId, cases } = await this.personOf(charter, body);
     const byId = new Map(cases.map((entry) => [entry.caseId, entry]));
-    const problems = body.caseIds.flatMap((caseId, i) =>
-      byId.has(caseId) ? [] : [{ field: `caseIds[${i}]`, reason: 'is not a case of the person with these contacts' }],
+    const chosen = body.caseIds.map((caseId) => byId.get(caseId));
+    const problems = chosen.flatMap((entry, i) =>
+      entry ? [] : [{ field: `caseIds[${i}]`, reason: 'is not a case of the person with these contacts' }],
     );
     if (problems.length > 0) throw new InvalidInputError(problems);
 
     const requestId = randomUUID();
     const correlationId = request.correlationId ?? randomUUID();
     const done: ErasureReceipt['cases'] = [];
-    for (const caseId of new Set(body.caseIds)) {
-      const entry = byId.get(caseId)!;
+    for (const entry of new Set(chosen.filter((one): one is PersonCase => one !== undefined))) {
       const outcome = await this.eraseCase(charter, request.officer.id, entry, requestId, correlationId);
       done.push({ registryNumber: entry.registryNumber, kind: entry.kind, receivedOn: entry.receivedOn, outcome });
     }
