@@ -136,6 +136,7 @@ export interface components {
             | 'ops'
             | 'platform-operator'
             | 'auditor'
+            | 'data-protection-officer'
             | 'citizen'
             | 'system';
         }[];
@@ -203,6 +204,7 @@ export interface components {
             | 'ops'
             | 'platform-operator'
             | 'auditor'
+            | 'data-protection-officer'
             | 'citizen'
             | 'system';
         }[];

@@ -667,6 +667,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenant}/data-subjects/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A person's cases, found by a contact they proved is theirs
+     * @description Every case of this municipality registered with the e-mail or phone, open or finished, newest first, with the course only (nothing they wrote). Matched on the contact's keyed hash, never on a name or an ЕГН. Recorded in the audit log with how the person was verified.
+     */
+    post: operations['DataSubjectsController_search'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenants/{tenant}/data-subjects/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Everything held about a person, for them (access and portability)
+     * @description Each case of theirs with what they wrote, their contacts, the replies and answers, ratings and reasons, decrypted; an erased case with its course only. Each case read is recorded in the audit log before it is shown. JSON, or a PDF with `Accept: application/pdf`.
+     */
+    post: operations['DataSubjectsController_export'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenants/{tenant}/data-subjects/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase a person's data in the cases named (right to erasure)
+     * @description For each finished case: `PersonalDataErased` in its history, then the data-subject key shredded (every personal field, letter and sealed copy unreadable), stored files deleted, the tracking code and the contact hashes removed; notification deletes its letters, the Open311 index its location. A case still being handled is left (`still-open`): close or withdraw it first. Safe to repeat (`already-erased`). The receipt is for the person: JSON, or a PDF with `Accept: application/pdf`.
+     */
+    post: operations['DataSubjectsController_erasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1191,7 +1251,8 @@ export interface components {
           | 'CaseEscalated'
           | 'NotificationSent'
           | 'NotificationFailed'
-          | 'IdentityDisclosureRecorded';
+          | 'IdentityDisclosureRecorded'
+          | 'PersonalDataErased';
         /** @description When it happened (business time), an ISO instant. */
         occurredAt: string;
         actor: {
@@ -1209,6 +1270,7 @@ export interface components {
             | 'ops'
             | 'platform-operator'
             | 'auditor'
+            | 'data-protection-officer'
             | 'citizen'
             | 'system';
         };
@@ -1397,7 +1459,7 @@ export interface components {
       dueDate: string | null;
       /** @description The public parts of the history: no personal data and no staff names. */
       history: {
-        /** @description One per case event (23 types), in the platform's words. */
+        /** @description One per case event (24 types), in the platform's words. */
         step: string;
         /** Format: date-time */
         at: string;
@@ -1509,6 +1571,160 @@ export interface components {
           bg: string;
           en: string;
         };
+      }[];
+    };
+    DataSubjectSearchDto: {
+      /** Format: email */
+      email?: string;
+      phone?: string;
+      verification: {
+        /** @enum {string} */
+        method: 'identity-document' | 'qualified-electronic-signature' | 'confirmed-contact';
+        /** @description Where the proof is kept, e.g. the request's registry number; no copy of a document or an ЕГН. */
+        reference: string;
+      };
+    };
+    PersonCasesDto: {
+      /** @description The person in this tenant: the same for the same contact on every request; not the contact itself. */
+      dataSubjectId: string;
+      cases: {
+        /** Format: uuid */
+        caseId: string;
+        registryNumber: string;
+        /** @enum {string} */
+        kind:
+          | 'complaint'
+          | 'signal'
+          | 'proposal'
+          | 'public-information-request'
+          | 'whistleblower-report'
+          | 'opinion'
+          | 'praise'
+          | 'recommendation'
+          | 'question';
+        /** @description The calendar day it was received, in the municipality. */
+        receivedOn: string;
+        status: string;
+        /** @description Still being handled: closed or withdrawn before it can be erased. */
+        open: boolean;
+        erasedAt: string | null;
+      }[];
+    };
+    DataSubjectExportDto: {
+      /** Format: email */
+      email?: string;
+      phone?: string;
+      verification: {
+        /** @enum {string} */
+        method: 'identity-document' | 'qualified-electronic-signature' | 'confirmed-contact';
+        /** @description Where the proof is kept, e.g. the request's registry number; no copy of a document or an ЕГН. */
+        reference: string;
+      };
+    };
+    PersonExportDto: {
+      /** @description The person in this tenant: the same for the same contact on every request; not the contact itself. */
+      dataSubjectId: string;
+      municipality: {
+        bg: string;
+        en: string;
+      };
+      producedAt: string;
+      cases: {
+        /** Format: uuid */
+        caseId: string;
+        registryNumber: string;
+        kind: string;
+        channel: string;
+        receivedAt: string;
+        status: string;
+        /** @description Once erased, every text of the case is null. */
+        erasedAt: string | null;
+        content: {
+          submission: {
+            at: string;
+            text: string | null;
+            attachments: {
+              name: string | null;
+              mediaType: string;
+              size: number;
+            }[];
+          };
+          submitter: {
+            name?: string;
+            email?: string;
+            phone?: string;
+            address?: string;
+          } | null;
+          replies: {
+            at: string;
+            text: string | null;
+            attachments: {
+              name: string | null;
+              mediaType: string;
+              size: number;
+            }[];
+          }[];
+          answers: {
+            at: string;
+            text: string | null;
+            attachments: {
+              name: string | null;
+              mediaType: string;
+              size: number;
+            }[];
+          }[];
+        } | null;
+        ratings: {
+          at: string;
+          rating: number;
+          comment: string | null;
+          recommendation: string | null;
+        }[];
+        withdrawalReason: string | null;
+      }[];
+    };
+    DataSubjectErasureDto: {
+      /** Format: email */
+      email?: string;
+      phone?: string;
+      verification: {
+        /** @enum {string} */
+        method: 'identity-document' | 'qualified-electronic-signature' | 'confirmed-contact';
+        /** @description Where the proof is kept, e.g. the request's registry number; no copy of a document or an ЕГН. */
+        reference: string;
+      };
+      /** @description From the search; a case not found by these contacts is refused. */
+      caseIds: string[];
+    };
+    ErasureReceiptDto: {
+      /**
+       * Format: uuid
+       * @description In every erased case's `PersonalDataErased` event and in the audit log.
+       */
+      requestId: string;
+      /** @description The person in this tenant: the same for the same contact on every request; not the contact itself. */
+      dataSubjectId: string;
+      municipality: {
+        bg: string;
+        en: string;
+      };
+      carriedOutAt: string;
+      cases: {
+        registryNumber: string;
+        /** @enum {string} */
+        kind:
+          | 'complaint'
+          | 'signal'
+          | 'proposal'
+          | 'public-information-request'
+          | 'whistleblower-report'
+          | 'opinion'
+          | 'praise'
+          | 'recommendation'
+          | 'question';
+        receivedOn: string;
+        /** @enum {string} */
+        outcome: 'erased' | 'already-erased' | 'still-open';
       }[];
     };
   };
@@ -5183,6 +5399,482 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DataSubjectsController_search: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DataSubjectSearchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonCasesDto'];
+        };
+      };
+      /** @description No contact, no verification, a malformed field, or (erasure) a case that is not this person's: each field named. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles data-protection-officer, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The audit log could not record it, so it was not done. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DataSubjectsController_export: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `application/pdf` for a printable copy in Bulgarian and English; JSON otherwise. */
+        Accept?: string;
+      };
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DataSubjectExportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonExportDto'];
+          'application/pdf': components['schemas']['PersonExportDto'];
+        };
+      };
+      /** @description No contact, no verification, a malformed field, or (erasure) a case that is not this person's: each field named. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+          'application/pdf': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles data-protection-officer, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+          'application/pdf': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The audit log could not record it, so it was not done. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DataSubjectsController_erasure: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `application/pdf` for a printable copy in Bulgarian and English; JSON otherwise. */
+        Accept?: string;
+      };
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DataSubjectErasureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureReceiptDto'];
+          'application/pdf': components['schemas']['ErasureReceiptDto'];
+        };
+      };
+      /** @description No contact, no verification, a malformed field, or (erasure) a case that is not this person's: each field named. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+          'application/pdf': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles data-protection-officer, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+          'application/pdf': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such tenant. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The audit log could not record it, so it was not done. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
         };
       };
     };

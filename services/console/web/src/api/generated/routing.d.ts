@@ -275,6 +275,7 @@ export interface components {
                 | 'tenant-admin'
                 | 'ops'
                 | 'auditor'
+                | 'data-protection-officer'
               )[];
             };
           };
@@ -290,7 +291,8 @@ export interface components {
           | 'anti-corruption-officer'
           | 'tenant-admin'
           | 'ops'
-          | 'auditor';
+          | 'auditor'
+          | 'data-protection-officer';
         version: number;
       };
     };
@@ -351,6 +353,7 @@ export interface components {
               | 'tenant-admin'
               | 'ops'
               | 'auditor'
+              | 'data-protection-officer'
             )[];
           };
         };
@@ -366,7 +369,8 @@ export interface components {
         | 'anti-corruption-officer'
         | 'tenant-admin'
         | 'ops'
-        | 'auditor';
+        | 'auditor'
+        | 'data-protection-officer';
     };
     OfficersAnswerDto: {
       tenant: string;
@@ -487,6 +491,7 @@ export interface components {
                 | 'tenant-admin'
                 | 'ops'
                 | 'auditor'
+                | 'data-protection-officer'
               )[];
             };
           };
@@ -502,7 +507,8 @@ export interface components {
           | 'anti-corruption-officer'
           | 'tenant-admin'
           | 'ops'
-          | 'auditor';
+          | 'auditor'
+          | 'data-protection-officer';
       };
     };
     RoutingTrialAnswerDto: {
