@@ -141,6 +141,33 @@ describe("no role of one municipality reaches another's data, through any docume
     expect(findings).toEqual([]);
   });
 
+  it("A's data protection officer, given B's citizen's e-mail, finds nothing of theirs", async () => {
+    const token = await platform.issuer.sign(SEEDED_USERS[A]['data-protection-officer']);
+    const body = JSON.stringify({ email: b.email, verification: { method: 'identity-document', reference: 'cross-tenant' } });
+    const findings: Finding[] = [];
+    for (const operation of ['search', 'export']) {
+      const response = await fetch(`${platform.services.intake.url}/tenants/${A}/data-subjects/${operation}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+      counts.requests += 1;
+      const answer = (await response.json()) as { cases?: unknown[] };
+      const leaked = b.secrets.filter((secret) => secret !== b.email && JSON.stringify(answer).includes(secret));
+      if (response.status !== 200 || answer.cases?.length !== 0 || leaked.length > 0) {
+        const why = `${response.status}: ${JSON.stringify(answer).slice(0, 200)}`;
+        findings.push({
+          operation: `intake POST /tenants/{tenant}/data-subjects/${operation}`,
+          caller: `${A}:data-protection-officer`,
+          url: '',
+          status: response.status,
+          why,
+        });
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+
   it("the platform's own operations refuse every municipality's role", async () => {
     const platformWide = operations.filter((o) => !o.public && !pathParameters(o).includes('tenant'));
     expect(platformWide.map(describeOperation)).toEqual([

@@ -15,6 +15,8 @@ export interface TenantData {
   open311RequestId: string;
   /** A staff member of the tenant. */
   userId: string;
+  /** The citizen's e-mail: what a data protection officer looks a person up by. */
+  email: string;
   /** Strings that must appear in no answer to another tenant: the ids above, the citizen's text, name and address. */
   secrets: string[];
 }
@@ -116,6 +118,7 @@ export async function seedTenantData(platform: Platform, tenant: SeedTenant): Pr
     notificationId,
     open311RequestId,
     userId: SEEDED_USERS[tenant].officer.sub,
+    email: submitter.email,
     secrets: [caseId, registryNumber, trackingCode, attachmentId, notificationId, open311RequestId, marker, submitter.email],
   };
 }
