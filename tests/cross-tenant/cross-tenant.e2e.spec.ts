@@ -27,10 +27,15 @@ describe("no role of one municipality reaches another's data, through any docume
   let operations: Operation[];
   let b: TenantData;
   const callers: { name: string; token: () => Promise<string> }[] = [
-    ...STAFF_ROLES.map((role) => ({ name: `${A}:${role}`, token: () => platform.issuer.sign(SEEDED_USERS[A][role]) })),
-    { name: 'platform-operator', token: () => platform.issuer.sign(PLATFORM_OPERATOR) },
+    ...STAFF_ROLES.map((role) => ({ name: `${A}:${role}`, token: () => signed(platform.issuer.sign(SEEDED_USERS[A][role])) })),
+    { name: 'platform-operator', token: () => signed(platform.issuer.sign(PLATFORM_OPERATOR)) },
   ];
   const counts = { requests: 0, byStatus: new Map<number, number>() };
+  const tokens: string[] = [];
+  const signed = async (token: Promise<string>) => {
+    tokens.push(await token);
+    return tokens[tokens.length - 1];
+  };
 
   beforeAll(async () => {
     platform = await startPlatform();
@@ -142,7 +147,7 @@ describe("no role of one municipality reaches another's data, through any docume
   });
 
   it("A's data protection officer, given B's citizen's e-mail, finds nothing of theirs", async () => {
-    const token = await platform.issuer.sign(SEEDED_USERS[A]['data-protection-officer']);
+    const token = await signed(platform.issuer.sign(SEEDED_USERS[A]['data-protection-officer']));
     const body = JSON.stringify({ email: b.email, verification: { method: 'identity-document', reference: 'cross-tenant' } });
     const findings: Finding[] = [];
     for (const operation of ['search', 'export']) {
@@ -180,6 +185,17 @@ describe("no role of one municipality reaches another's data, through any docume
       for (const operation of platformWide) findings.push(...(await check(operation, caller.name, { tenant: A, ids: b, token }, [403])));
     }
     expect(findings).toEqual([]);
+  });
+
+  // Last: the logs of everything above. A bearer token, an API key, a tracking code or a citizen's words would
+  // let whoever reads the logs act as, or learn about, someone else.
+  it('no service wrote a secret it was given into its log', () => {
+    const secrets = [...tokens, ...Object.values(platform.open311Keys), ...b.neverLogged];
+    const found = SERVICES.flatMap((service) => {
+      const log = platform.services[service].output();
+      return secrets.filter((secret) => log.includes(secret)).map((secret) => `${service}: ${secret.slice(0, 24)}…`);
+    });
+    expect(found).toEqual([]);
   });
 
   it('knows every operation of every document: each is probed above, or is a health probe', () => {

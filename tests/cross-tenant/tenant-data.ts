@@ -17,6 +17,8 @@ export interface TenantData {
   userId: string;
   /** The citizen's e-mail: what a data protection officer looks a person up by. */
   email: string;
+  /** What no log may hold: the tracking code, the citizen's name, e-mail and words. */
+  neverLogged: string[];
   /** Strings that must appear in no answer to another tenant: the ids above, the citizen's text, name and address. */
   secrets: string[];
 }
@@ -119,6 +121,7 @@ export async function seedTenantData(platform: Platform, tenant: SeedTenant): Pr
     open311RequestId,
     userId: SEEDED_USERS[tenant].officer.sub,
     email: submitter.email,
+    neverLogged: [trackingCode, submitter.name, submitter.email, marker],
     secrets: [caseId, registryNumber, trackingCode, attachmentId, notificationId, open311RequestId, marker, submitter.email],
   };
 }

@@ -28,7 +28,7 @@ import { CaseAccessPolicy } from './cases/case-access';
 import { AuditTrail } from './audit-trail/audit-trail';
 import { CASE_COMMANDS, CASE_STORE, caseStoreProviders, SUBJECT_KEYS } from './cases/case-store';
 import { createKafkaClient } from './kafka';
-import { redactSecrets } from './redact';
+import { requestForLog } from './redact';
 import { DEFAULT_TENANTS_DIR, TenantDirectory } from './tenants/tenant-directory';
 import { CASE_EVENTS_RELAY, RELAY_STATE, RelayRunner, relayStateOn } from './relay/relay.runner';
 import { BOOKKEEPING, BookkeepingLifecycle, bookkeepingOn, type Bookkeeping } from './bookkeeping/bookkeeping';
@@ -92,9 +92,8 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
             level: config.LOG_LEVEL,
             base: { service },
             timestamp: stdTimeFunctions.isoTime,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            // A citizen's tracking code is a secret that opens the case: it never reaches the logs.
-            serializers: { req: (req: { url?: string }) => ({ ...req, url: redactSecrets(req.url) }) },
+            // A citizen's tracking code, a token or a key opens someone's case: none reaches the logs (redact.ts).
+            serializers: { req: requestForLog },
             autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|$|\?)/.test(req.url ?? '') },
           },
         }),
