@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@civic/auth';
 import { caseCommand } from '@civic/platform';
 import { requestFingerprint } from '../src/idempotency/fingerprint';
-import { IdempotencyStore } from '../src/idempotency/idempotency-store';
+import { IdempotencyStore, scopedKey } from '../src/idempotency/idempotency-store';
 import { DeskHarness } from './desk-harness';
 
 type Body = Record<string, unknown>;
@@ -455,7 +455,8 @@ describe('the case desk', () => {
       const subject = (await desk.stream(caseId))[0].metadata.dataSubjectId as string;
       const reservation = await idempotency.reserve({
         tenant: 'peshtera',
-        key,
+        // As intake keeps the officer's key: theirs alone, on this action.
+        key: scopedKey('desk-answer', 'peshtera:officer', key),
         fingerprint: requestFingerprint('desk-answer', { caseId, body }),
         fresh: { caseId, dataSubjectId: subject, correlationId: randomUUID(), firstAttemptAt: longAgo.toISOString() },
         now: longAgo,

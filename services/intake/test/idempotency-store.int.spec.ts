@@ -52,6 +52,19 @@ describe.each(BOOKKEEPING_BACKENDS)('idempotency keys in %s', (_kind, open) => {
     expect(await store.reserve({ tenant: 'peshtera', key, fingerprint: 'other', fresh: ids(), now })).toEqual({ status: 'mismatch' });
   });
 
+  it('forgets a key a day after it was made: the same key then starts a new request, whatever it was used for', async () => {
+    const key = randomUUID();
+    const first = await claim(key);
+    await store.complete(first.record._id, response, now);
+    const hourBefore = new Date(now.getTime() + 23 * 3_600_000);
+    expect(await store.reserve({ tenant: 'peshtera', key, fingerprint: 'other', fresh: ids(), now: hourBefore })).toEqual({
+      status: 'mismatch',
+    });
+    const dayAfter = new Date(now.getTime() + 24 * 3_600_000 + 1);
+    const again = await store.reserve({ tenant: 'peshtera', key, fingerprint: 'other', fresh: ids(), now: dayAfter });
+    expect(again).toMatchObject({ status: 'claimed', fresh: true });
+  });
+
   it('keeps keys per tenant', async () => {
     const key = randomUUID();
     const peshtera = await store.reserve({ tenant: 'peshtera', key, fingerprint: 'f', fresh: ids(), now });

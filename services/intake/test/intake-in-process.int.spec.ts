@@ -4,7 +4,7 @@ import { nextRegistryNumber, type EventStore } from '@civic/event-store';
 import { CASE_COMMANDS, caseCommand, caseStreamName, EVENT_STORE, type CaseCommands } from '@civic/platform';
 import { staffSubmissions } from '../src/cases/submission';
 import { requestFingerprint } from '../src/idempotency/fingerprint';
-import { IdempotencyStore, type RegistrationIds } from '../src/idempotency/idempotency-store';
+import { IdempotencyStore, scopedKey, type RegistrationIds } from '../src/idempotency/idempotency-store';
 import { startIntakeInProcess, type IntakeInProcess } from './in-process';
 
 // intake in this process on the real servers: what needs its insides (a crash half-way, the OpenAPI set-up).
@@ -55,7 +55,8 @@ describe('intake in process', () => {
     const longAgo = new Date(intake.clock.now().getTime() - 60 * 60_000);
     const reservation = await idempotency.reserve({
       tenant: 'peshtera',
-      key,
+      // As intake keeps the registrar's key: theirs alone, on this operation.
+      key: scopedKey(staffSubmissions.operation, 'peshtera:registrar', key),
       fingerprint: requestFingerprint(staffSubmissions.operation, read.submission),
       fresh,
       now: longAgo,

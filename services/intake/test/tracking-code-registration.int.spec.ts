@@ -12,7 +12,7 @@ import {
 } from '@civic/platform';
 import { staffSubmissions } from '../src/cases/submission';
 import { requestFingerprint } from '../src/idempotency/fingerprint';
-import { IdempotencyStore, type RegistrationIds } from '../src/idempotency/idempotency-store';
+import { IdempotencyStore, scopedKey, type RegistrationIds } from '../src/idempotency/idempotency-store';
 import { newTrackingCode } from '../src/tracking/tracking-code';
 import { startIntakeInProcess, type IntakeInProcess } from './in-process';
 
@@ -20,6 +20,7 @@ interface Registration {
   caseId: string;
   registryNumber: string;
   trackingCode?: string;
+  trackingCodeWithheld?: { bg: string; en: string };
 }
 
 const CODE_SHAPE = /^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -142,6 +143,33 @@ describe('tracking codes in the registration', () => {
     expect((await registration(body.caseId)).data.submitter).toEqual({ name: 'Стоян Стоянов', language: 'bg' });
   });
 
+  it("the public's retry with the same key gets the same case, never the code again; a registrar's key is theirs alone", async () => {
+    const key = randomUUID();
+    const submission = form(person);
+    const first = await submit(submission, key);
+    expect(first.body.trackingCode).toEqual(expect.any(String));
+    const again = await submit(submission, key);
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({
+      caseId: first.body.caseId,
+      registryNumber: first.body.registryNumber,
+      trackingCodeWithheld: { bg: expect.any(String), en: expect.any(String) },
+    });
+    expect(again.body.trackingCode).toBeUndefined();
+
+    // The same key from a registrar is another request: the public's use of it tells them nothing.
+    const letterKey = randomUUID();
+    const sent = letter();
+    const mine = await registerLetter(sent, letterKey);
+    expect(mine.body.trackingCode).toEqual(expect.any(String));
+    // The registrar's own retry gets the code again: they tell it to the person.
+    expect((await registerLetter(sent, letterKey)).body.trackingCode).toBe(mine.body.trackingCode);
+    const other = await intake.issuer.sign({ sub: 'peshtera:registrar-2', tenant: 'peshtera', roles: ['registrar'] });
+    const theirs = await post('/tenants/peshtera/cases', letter(), { authorization: `Bearer ${other}`, 'idempotency-key': letterKey });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.caseId).not.toBe(mine.body.caseId);
+  });
+
   it('a retry after a crash past RegisterCase answers with the code the registration carries', async () => {
     const body = letter({ name: 'Елена Маринова', phone: '+359 88 765 4321' });
     const key = randomUUID();
@@ -156,7 +184,8 @@ describe('tracking codes in the registration', () => {
     };
     const reservation = await idempotency.reserve({
       tenant: 'peshtera',
-      key,
+      // As intake keeps a registrar's key: theirs alone, on this operation.
+      key: scopedKey(staffSubmissions.operation, 'peshtera:registrar', key),
       fingerprint: requestFingerprint(staffSubmissions.operation, read.submission),
       fresh,
       now: new Date(intake.clock.now().getTime() - 60 * 60_000),

@@ -35,7 +35,14 @@ import {
 import type { z } from 'zod';
 import { AttachmentVault, type ScannedUpload } from '../attachments/attachment-vault';
 import { checkUploads, type CheckedUpload, type Upload } from '../attachments/uploads';
-import { IdempotencyStore, type IdempotencyRecord, type RegistrationIds } from '../idempotency/idempotency-store';
+import {
+  expiredBefore,
+  IdempotencyStore,
+  scopedKey,
+  type IdempotencyRecord,
+  type RegistrationIds,
+  type StoredResponse,
+} from '../idempotency/idempotency-store';
 import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '@civic/platform';
 import { settleReservation } from '../idempotency/reservation';
@@ -52,7 +59,7 @@ import { citizenInformationSchema, ratingSchema, screeningDecisionSchema, withdr
 import { CaseNotFoundError, CaseNotYoursError, InvalidInputError } from './errors';
 import { latestAnswer, publicView, textsShown, type PublicCaseView } from './public-view';
 import { registryNumberFor, type RegistryRevisions } from './registry-numbers';
-import { withTrackingCode, type RegistrationResponse } from './registration-response';
+import { TRACKING_CODE_WITHHELD, withTrackingCode, type RegistrationResponse } from './registration-response';
 import { screeningSummary, screenSubmission, systemScreening } from './screening';
 import { charterProblems, looseFieldsOf, receiptProblems, type Submission, type SubmissionReader } from './submission';
 import { charterOf } from './tenants';
@@ -183,14 +190,19 @@ export class CaseIntakeService {
     const now = this.clock.now();
     const checked = await this.checkedRequest(request, charter, now.toISOString());
     const key = request.idempotencyKey;
+    const scoped = key ? scopedKey(request.reader.operation, request.actor.id, key) : undefined;
     const fingerprint = requestFingerprint(request.reader.operation, fingerprinted(checked));
+    // Whoever submits as the public (the web form, Open311) is nobody in particular: a replay to them never
+    // carries the tracking code, which the first answer and the acknowledgement gave the person.
+    const replayToCaller = (record: IdempotencyRecord & { response: StoredResponse }) =>
+      request.actor.role === 'system' ? this.replayWithoutCode(record) : this.replay(record);
     // A retry of a completed submission with files answers as stored, without scanning the files again (a
     // newer signature could otherwise refuse what was accepted): the same key, the same answer.
-    if (checked.ok && checked.files.length > 0 && key) {
-      const earlier = await this.idempotency.find(charter.slug, key);
-      if (earlier?.response && earlier.fingerprint === fingerprint) {
+    if (checked.ok && checked.files.length > 0 && scoped) {
+      const earlier = await this.idempotency.find(charter.slug, scoped);
+      if (earlier?.response && earlier.fingerprint === fingerprint && earlier.createdAt >= expiredBefore(now)) {
         const record = { ...earlier, response: earlier.response };
-        return { replayed: true, dataSubjectId: record.dataSubjectId, response: await this.replay(record) };
+        return { replayed: true, dataSubjectId: record.dataSubjectId, response: await replayToCaller(record) };
       }
     }
     // Infected files are refused with every other problem, so the files are scanned even when those exist.
@@ -204,7 +216,7 @@ export class CaseIntakeService {
       correlationId: request.correlationId ?? randomUUID(),
       firstAttemptAt: now.toISOString(),
     };
-    if (key === undefined || key === '') {
+    if (key === undefined || key === '' || scoped === undefined) {
       return {
         replayed: false,
         dataSubjectId: fresh.dataSubjectId,
@@ -212,9 +224,9 @@ export class CaseIntakeService {
       };
     }
 
-    const reservation = await this.idempotency.reserve({ tenant: charter.slug, key, fingerprint, fresh, now });
+    const reservation = await this.idempotency.reserve({ tenant: charter.slug, key: scoped, fingerprint, fresh, now });
     return settleReservation<RegisterOutcome>(reservation, key, this.idempotency, this.clock, {
-      completed: async (record) => ({ replayed: true, dataSubjectId: record.dataSubjectId, response: await this.replay(record) }),
+      completed: async (record) => ({ replayed: true, dataSubjectId: record.dataSubjectId, response: await replayToCaller(record) }),
       claimed: async (record, isFresh) => ({
         replayed: false,
         dataSubjectId: record.dataSubjectId,
@@ -441,7 +453,14 @@ export class CaseIntakeService {
 
     const stored = await this.idempotency.complete(work.record._id, { status: 201, body: response as unknown as JsonObject }, now, sealed);
     // Our own answer needs no unsealing: its code is the one just issued.
-    return stored.storedNow ? withTrackingCode(response, trackingCode) : this.replay(stored);
+    if (stored.storedNow) return withTrackingCode(response, trackingCode);
+    return request.actor.role === 'system' ? this.replayWithoutCode(stored) : this.replay(stored);
+  }
+
+  /** The stored answer, saying where the tracking code is instead of giving it. */
+  private replayWithoutCode(record: IdempotencyRecord & { response: { body: JsonObject } }): RegistrationResponse {
+    const body = withTrackingCode(record.response.body as unknown as RegistrationResponse, undefined);
+    return record.sealedTrackingCode ? { ...body, trackingCodeWithheld: TRACKING_CODE_WITHHELD } : body;
   }
 
   /** The stored answer, with the tracking code unsealed (gone if the person's data was erased since). */

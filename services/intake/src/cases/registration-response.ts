@@ -1,4 +1,4 @@
-import type { CaseStatus, IsoDate } from '@civic/domain';
+import type { CaseStatus, IsoDate, LocalizedText } from '@civic/domain';
 import type { ScreeningSummary } from './screening';
 
 /** What registering a case answers, on every channel; Open311 maps it to its own shape. */
@@ -10,6 +10,11 @@ export interface RegistrationResponse {
    * them). Only in this answer: intake keeps a hash, and the case keeps it encrypted with the person's data.
    */
   trackingCode?: string;
+  /**
+   * On a replay to the public (the same Idempotency-Key again, from the web form or Open311): the code is not
+   * given again, to nobody in particular; this says where the person finds it.
+   */
+  trackingCodeWithheld?: LocalizedText;
   status: CaseStatus;
   screening: ScreeningSummary;
   /** The legal due date while one runs (see due-date.ts). */
@@ -21,3 +26,8 @@ export function withTrackingCode(response: RegistrationResponse, trackingCode: s
   const { caseId, registryNumber, trackingCode: _none, ...rest } = response;
   return { caseId, registryNumber, ...(trackingCode === undefined ? {} : { trackingCode }), ...rest };
 }
+
+export const TRACKING_CODE_WITHHELD: LocalizedText = {
+  bg: 'Кодът за проследяване беше даден в първия отговор и в потвърждението за получаване, изпратено на посочения адрес или телефон; деловодството може да издаде нов.',
+  en: 'The tracking code was given in the first answer and in the acknowledgement sent to the address or phone given; the registry can issue a new one.',
+};

@@ -28,7 +28,7 @@ import { CaseNotFoundError, CaseNotYoursError, InvalidInputError, PreconditionFa
 import { charterOf } from '../cases/tenants';
 import { requestFingerprint } from '../idempotency/fingerprint';
 import { idempotencyKeyProblems } from '@civic/platform';
-import { IdempotencyStore, type IdempotencyRecord } from '../idempotency/idempotency-store';
+import { IdempotencyStore, scopedKey, type IdempotencyRecord } from '../idempotency/idempotency-store';
 import { settleReservation } from '../idempotency/reservation';
 import { parseRegistryNumber, RegistryLookup } from '../registry/registry-lookup';
 import { DESK_ACTIONS, type DeskAction, type DeskActionName } from './desk-actions';
@@ -226,7 +226,7 @@ export class CaseDeskService {
     // Only those who work the case act on it; others may see its course, and for some it does not exist.
     if (!allows(await this.accessOf(request.caller, found), 'content')) throw new CaseNotYoursError();
     const now = this.clock.now();
-    const key = request.idempotencyKey;
+    const key = scopedKey(`desk-${request.action}`, request.caller.id, request.idempotencyKey);
     const reservation = await this.idempotency.reserve({
       tenant: charter.slug,
       key,
@@ -239,7 +239,7 @@ export class CaseDeskService {
       },
       now,
     });
-    return settleReservation<DeskOutcome>(reservation, key, this.idempotency, this.clock, {
+    return settleReservation<DeskOutcome>(reservation, request.idempotencyKey, this.idempotency, this.clock, {
       completed: (record) => ({ replayed: true, view: record.response.body as unknown as DeskCaseView }),
       claimed: async (record) => {
         const view = await this.carryOut(charter, request, action, parsed.data, ifMatch.precondition, record);

@@ -55,6 +55,20 @@ export interface ReserveRequest {
   now: Date;
 }
 
+/**
+ * How long a key stands for its request: a client retries one request within minutes; a day is the usual
+ * bound (the IETF's Idempotency-Key header draft, and the payment APIs it comes from).
+ */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A client's key, as kept: one caller's keys on one operation are theirs alone, so another caller (another
+ * registrar, the web form's anonymous public) can neither replay an answer with it nor learn that it was used.
+ */
+export const scopedKey = (operation: string, callerId: string, key: string): string => `${operation}/${callerId}/${key}`;
+
+export const expiredBefore = (now: Date): Date => new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS);
+
 /** How long a holder may work on a key before a retry may take it over. */
 export const IDEMPOTENCY_LEASE_MS = 30_000;
 
@@ -69,8 +83,20 @@ export const IDEMPOTENCY_LEASE_MS = 30_000;
  * (`mongo-idempotency-store.ts`, `intake_idempotency_keys`, beside EventStoreDB).
  */
 export abstract class IdempotencyStore {
-  /** Claims the key for this request, or says why not: done (the stored answer), busy, or used for another request. */
-  abstract reserve(request: ReserveRequest): Promise<Reservation>;
+  /**
+   * Claims the key for this request, or says why not: done (the stored answer), busy, or used for another
+   * request. A key older than IDEMPOTENCY_KEY_LIFETIME_MS stands for nothing any more: it is forgotten first,
+   * so an old key neither replays an old answer nor tells that it was once used.
+   */
+  async reserve(request: ReserveRequest): Promise<Reservation> {
+    await this.forgetExpired(request.tenant, request.key, expiredBefore(request.now));
+    return this.claim(request);
+  }
+
+  protected abstract claim(request: ReserveRequest): Promise<Reservation>;
+
+  /** Deletes the key if it was created before `createdBefore`. */
+  protected abstract forgetExpired(tenant: string, key: string, createdBefore: Date): Promise<void>;
 
   /** Notes that a retry is about to draw a registry number (only the first such moment is kept). */
   abstract markDrawing(id: string, at: Date): Promise<void>;

@@ -36,7 +36,7 @@ export class MongoIdempotencyStore extends IdempotencyStore {
     await this.records.createIndex({ tenant: 1, key: 1 }, { unique: true, name: 'tenant_key_unique' });
   }
 
-  async reserve({ tenant, key, fingerprint, fresh, now }: ReserveRequest): Promise<Reservation> {
+  protected async claim({ tenant, key, fingerprint, fresh, now }: ReserveRequest): Promise<Reservation> {
     const owner = randomUUID();
     const record: IdempotencyRecord = {
       _id: randomUUID(),
@@ -99,6 +99,10 @@ export class MongoIdempotencyStore extends IdempotencyStore {
 
   async release(id: string, owner: string, now: Date): Promise<void> {
     await this.records.updateOne({ _id: id, leaseOwner: owner, response: { $exists: false } }, { $set: { leaseUntil: now } });
+  }
+
+  protected async forgetExpired(tenant: string, key: string, createdBefore: Date): Promise<void> {
+    await this.records.deleteOne({ tenant, key, createdAt: { $lt: createdBefore } });
   }
 
   async find(tenant: string, key: string): Promise<IdempotencyRecord | null> {

@@ -48,6 +48,7 @@ const RESERVE = `
   where k.fingerprint = excluded.fingerprint and k.response is null and k.lease_until <= $9
   returning k.*, k.id = $1 as inserted`;
 
+const FORGET_EXPIRED = `delete from ${IDEMPOTENCY_TABLE} where tenant = $1 and key = $2 and created_at < $3`;
 const FIND = `select * from ${IDEMPOTENCY_TABLE} where tenant = $1 and key = $2`;
 const BY_ID = `select * from ${IDEMPOTENCY_TABLE} where id = $1`;
 const MARK_DRAWING = `update ${IDEMPOTENCY_TABLE} set drawing_since = $2 where id = $1 and drawing_since is null`;
@@ -99,7 +100,7 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
     await createIntakeTables(this.pool, SCHEMA);
   }
 
-  async reserve({ tenant, key, fingerprint, fresh, now }: ReserveRequest): Promise<Reservation> {
+  protected async claim({ tenant, key, fingerprint, fresh, now }: ReserveRequest): Promise<Reservation> {
     const owner = randomUUID();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const { rows } = await this.pool.query<IdempotencyRow & { inserted: boolean }>({
@@ -162,6 +163,10 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
 
   async release(id: string, owner: string, now: Date): Promise<void> {
     await this.pool.query({ name: 'intake-idempotency-release', text: RELEASE, values: [id, owner, now] });
+  }
+
+  protected async forgetExpired(tenant: string, key: string, createdBefore: Date): Promise<void> {
+    await this.pool.query({ name: 'intake-idempotency-forget-expired', text: FORGET_EXPIRED, values: [tenant, key, createdBefore] });
   }
 
   async find(tenant: string, key: string): Promise<IdempotencyRecord | null> {
