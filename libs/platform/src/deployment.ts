@@ -40,6 +40,19 @@ export function developmentDefault<T extends z.ZodTypeAny>(type: T, inUse: InUse
   return type;
 }
 
+/** What a setting's parsed value must be in production, beyond its schema: a reason when it is not. */
+type ProductionRule = (value: unknown) => string | undefined;
+const productionRules = new WeakMap<z.ZodTypeAny, ProductionRule>();
+
+/**
+ * Marks a setting with a rule of its own for production (e.g. intake's Open311 keys: hashes only), checked
+ * with the others by `productionProblems`. Returns the type itself, like `developmentDefault`.
+ */
+export function productionRule<T extends z.ZodTypeAny>(type: T, rule: ProductionRule): T {
+  productionRules.set(type, rule);
+  return type;
+}
+
 /** The settings verified identities depend on: over plain HTTP anyone on the path could swap the keys. */
 const IDENTITY_URLS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'OIDC_ISSUER'];
 /** The addresses people open: over plain HTTP the console's session cookie goes without `Secure`, the portal's links in the clear. */
@@ -111,6 +124,11 @@ export function productionProblems(
     if (inUse !== undefined && !inUse(config)) continue;
     if (inUse !== undefined && (raw === undefined || raw.trim() === '')) {
       problems.push({ variable, reason: "has a development default; production must set the deployment's own" });
+      continue;
+    }
+    const ruled = productionRules.get(type)?.(value);
+    if (ruled !== undefined) {
+      problems.push({ variable, reason: ruled });
       continue;
     }
     const texts = [raw, typeof value === 'string' ? value : undefined].filter((text): text is string => text !== undefined);

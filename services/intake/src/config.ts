@@ -27,8 +27,9 @@ export const configSchema = platformConfigSchema
       .min(1024, 'must be at least 1024')
       .default(64 * 1024),
     /**
-     * Open311 clients' API keys for POST requests: `tenant:key,tenant:key` (several keys per tenant, one per
-     * client app; keys 16 to 200 printable characters without spaces or commas). Empty: nobody may POST.
+     * Open311 clients' API keys for POST requests: `tenant:sha256:<hex>` entries, comma-separated (several per
+     * tenant, one per client app; `scripts/open311-key.mjs` issues one), or `tenant:key` with the key in clear
+     * (32 to 200 printable characters; refused in production). Empty: nobody may POST.
      */
     OPEN311_API_KEYS: open311ApiKeysSchema,
     /** The proxy (the citizen portal) whose `X-Forwarded-For` names the client for the rate limits: http/trust-proxy.ts. */

@@ -275,4 +275,37 @@ describe('Open311 in process', () => {
       expect((await fetch(`${intake.url}/public/peshtera/cases/AAAA-BBBB`)).status).toBe(404);
     });
   });
+
+  describe('guessing API keys', () => {
+    let intake: IntakeInProcess;
+
+    beforeAll(async () => {
+      intake = await startIntakeInProcess({ OPEN311_API_KEYS: `peshtera:${KEY}` });
+    });
+
+    afterAll(async () => {
+      await intake?.close();
+    });
+
+    it('an address that sent ten wrong keys in a minute gets 429 with Retry-After, even with the right one', async () => {
+      const post = (apiKey: string) =>
+        fetch(`${intake.url}/open311/v2/requests.json`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            api_key: apiKey,
+            jurisdiction_id: 'peshtera',
+            service_code: 'complaint.waste-cleanliness',
+            description: 'Х',
+          }),
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await post(`guess-${i}-${randomUUID()}`)).status);
+      expect(statuses).toEqual([...Array(10).fill(403), 429, 429]);
+      const right = await post(KEY);
+      expect(right.status).toBe(429);
+      expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(JSON.parse(await right.text())).toEqual([{ code: 429, description: expect.stringMatching(/wrong api_key/) }]);
+    });
+  });
 });

@@ -1,44 +1,62 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '@civic/domain';
+import { productionRule } from '@civic/platform';
 import { z } from 'zod';
 import { ApiKeyRejectedError } from './errors';
 
-/** One Open311 client's key for one tenant. */
+const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest();
+
+/** One Open311 client's key for one tenant: only its SHA-256 is kept (`hashed`: it was configured so). */
 export interface ApiKeyEntry {
   tenant: string;
-  key: string;
+  digest: Buffer;
+  hashed: boolean;
 }
 
 const TENANT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Printable ASCII without spaces or commas, long enough not to be guessed. */
-const KEY = /^[\x21-\x2b\x2d-\x7e]{16,200}$/;
+/**
+ * Printable ASCII without spaces or commas, at least 32 characters: 128 random bits written in hex (what
+ * `developmentOpen311Keys` and `scripts/open311-key.mjs` issue) is 32; a key people made up is not enough.
+ */
+const KEY = /^[\x21-\x2b\x2d-\x7e]{32,200}$/;
+/** A key configured by its SHA-256 only (`tenant:sha256:<64 hex digits>`): the setting then holds no key at all. */
+const HASHED = /^sha256:([0-9a-f]{64})$/;
 
 /**
- * `OPEN311_API_KEYS`: `tenant:key,tenant:key`. A tenant may have several keys (one per client app); a
- * bad entry is named by its position, never by its key. Empty (the default): no client may POST.
+ * `OPEN311_API_KEYS`: `tenant:key` or `tenant:sha256:<hex>` entries, comma-separated. A tenant may have several
+ * keys (one per client app); a bad entry is named by its position, never by its key. Empty (the default): no
+ * client may POST.
  */
-export const open311ApiKeysSchema = z
-  .string()
-  .default('')
-  .transform((raw, ctx): ApiKeyEntry[] => {
-    const entries = raw
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
-    return entries.flatMap((entry, index) => {
-      const colon = entry.indexOf(':');
-      const tenant = colon < 0 ? '' : entry.slice(0, colon);
-      const key = colon < 0 ? '' : entry.slice(colon + 1);
-      if (!TENANT.test(tenant) || !KEY.test(key)) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          message: `entry ${index + 1} must be tenant:key (a tenant slug, then 16 to 200 printable characters without spaces or commas)`,
-        });
-        return [];
-      }
-      return [{ tenant, key }];
-    });
-  });
+export const open311ApiKeysSchema = productionRule(
+  z
+    .string()
+    .default('')
+    .transform((raw, ctx): ApiKeyEntry[] => {
+      const entries = raw
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+      return entries.flatMap((entry, index) => {
+        const colon = entry.indexOf(':');
+        const tenant = colon < 0 ? '' : entry.slice(0, colon);
+        const key = colon < 0 ? '' : entry.slice(colon + 1);
+        const hashed = HASHED.exec(key);
+        if (!TENANT.test(tenant) || (!hashed && !KEY.test(key))) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `entry ${index + 1} must be tenant:sha256:<64 hex digits>, or tenant:key with a key of 32 to 200 printable characters without spaces or commas`,
+          });
+          return [];
+        }
+        return [{ tenant, digest: hashed ? Buffer.from(hashed[1], 'hex') : digest(key), hashed: hashed !== null }];
+      });
+    }),
+  // The setting then holds no key anyone could read off a server's environment, a process list or a backup.
+  (entries) =>
+    (entries as ApiKeyEntry[]).some((entry) => !entry.hashed)
+      ? 'must name each key by its SHA-256 (tenant:sha256:<hex>) in production'
+      : undefined,
+);
 
 /** The client an accepted key belongs to: known by a digest of its key, never by the key. */
 export interface Open311Client {
@@ -47,14 +65,12 @@ export interface Open311Client {
   keyId: string;
 }
 
-const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest();
-
 /** Checks `api_key` for a jurisdiction, in constant time per configured key. */
 export class ApiKeys {
   private readonly entries: { tenant: string; digest: Buffer }[];
 
   constructor(entries: readonly ApiKeyEntry[]) {
-    this.entries = entries.map(({ tenant, key }) => ({ tenant, digest: digest(key) }));
+    this.entries = entries.map(({ tenant, digest: kept }) => ({ tenant, digest: kept }));
   }
 
   /** The client whose key this is for the tenant, or ApiKeyRejectedError (403). */

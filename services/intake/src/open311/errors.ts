@@ -10,6 +10,7 @@ import {
 } from '../cases/errors';
 import { IDEMPOTENCY_KEY_HEADER } from '@civic/platform';
 import type { Open311Error } from './documents';
+import { TooManyFailedKeysError } from './failed-key-attempts';
 
 /**
  * Open311's own refusals, as named errors. The spec's statuses: 404 for what does not exist, 403 for a
@@ -110,6 +111,7 @@ export function open311Answer(error: unknown): Open311Answer | undefined {
   }
   if (error instanceof ConcurrentChangeError) return answer(400, ['the case kept changing while this was decided; try again']);
   if (error instanceof CaseRejectedError) return answer(400, [error.rejection.message.en]);
+  if (error instanceof TooManyFailedKeysError) return answer(429, [error.message], { 'Retry-After': String(error.retryAfterSeconds) });
   // Not one of the spec's statuses, but the one clients and proxies know; the guard sets Retry-After.
   if (error instanceof ThrottlerException) return answer(429, ['too many requests from this address; try again after Retry-After seconds']);
   return undefined;

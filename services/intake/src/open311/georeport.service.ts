@@ -7,7 +7,14 @@ import { InvalidInputError, UnknownTenantError } from '../cases/errors';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { ApiKeys, open311Actor, scopedIdempotencyKey } from './api-keys';
 import type { Open311CreatedRequest, Open311Discovery, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from './documents';
-import { ParameterMissingError, ServiceNotFoundError, ServiceRequestNotFoundError, TokenNotFoundError } from './errors';
+import { FailedKeyAttempts } from './failed-key-attempts';
+import {
+  ApiKeyRejectedError,
+  ParameterMissingError,
+  ServiceNotFoundError,
+  ServiceRequestNotFoundError,
+  TokenNotFoundError,
+} from './errors';
 import { open311Submissions, readOpen311Form } from './form';
 import { Open311Locations } from './locations';
 import { RegistryLookup } from '../registry/registry-lookup';
@@ -27,6 +34,8 @@ export interface SubmitRequest {
   queryJurisdiction: unknown;
   idempotencyKey: string | undefined;
   correlationId?: string;
+  /** The client's address (behind the trusted proxy, the one it names): wrong keys are counted per address. */
+  address: string;
 }
 
 export interface SubmitOutcome {
@@ -54,6 +63,7 @@ export class GeoReportService {
     private readonly tenants: TenantDirectory,
     private readonly intake: CaseIntakeService,
     private readonly keys: ApiKeys,
+    private readonly failedKeys: FailedKeyAttempts,
     private readonly cases: CaseReader,
     private readonly registry: RegistryLookup,
     private readonly index: Open311RequestIndex,
@@ -61,6 +71,17 @@ export class GeoReportService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.changeset = `${clock.now().toISOString().slice(0, 19)}Z`;
+  }
+
+  /** The key's client, with wrong keys counted and refused past their limit (failed-key-attempts.ts). */
+  private clientFor(tenant: string, apiKey: unknown, address: string, now: Date) {
+    this.failedKeys.check(tenant, address, now);
+    try {
+      return this.keys.clientFor(tenant, apiKey);
+    } catch (error) {
+      if (error instanceof ApiKeyRejectedError) this.failedKeys.fail(tenant, address, now);
+      throw error;
+    }
   }
 
   discovery(endpointUrl: string): Open311Discovery {
@@ -99,11 +120,11 @@ export class GeoReportService {
   async submit(request: SubmitRequest): Promise<SubmitOutcome> {
     const form = recordOf(request.body);
     const charter = this.charterOf(form.jurisdiction_id ?? request.queryJurisdiction);
-    const client = this.keys.clientFor(charter.slug, form.api_key);
+    const now = this.clock.now();
+    const client = this.clientFor(charter.slug, form.api_key, request.address, now);
     const code = typeof form.service_code === 'string' ? form.service_code.trim() : '';
     if (code !== '' && !findService(charter, code)) throw new ServiceNotFoundError(code, charter.slug);
 
-    const now = this.clock.now();
     const wellFormed = idempotencyKeyProblems(request.idempotencyKey, false).length === 0;
     const outcome = await this.intake.register({
       tenant: charter.slug,

@@ -59,6 +59,8 @@ import { render } from './render';
 export const OPEN311_BASE_PATH = 'open311/v2';
 
 interface RequestLine {
+  /** The client's address, as Express tells it under TRUST_PROXY (http/trust-proxy.ts). */
+  ip?: string;
   protocol: string;
   url: string;
   headers: IncomingHttpHeaders;
@@ -175,6 +177,10 @@ export class Open311Controller {
   @ApiOkResponse({ schema: createdRequestsSchema })
   @badRequest
   @ApiForbiddenResponse({ schema: errorsSchema, description: 'api_key missing, or not a key of this jurisdiction_id.' })
+  @ApiTooManyRequestsResponse({
+    schema: errorsSchema,
+    description: 'Too many wrong api_key values from this address (10 a minute) or for this jurisdiction (100 a minute): see Retry-After.',
+  })
   @notFound('No such jurisdiction_id or service_code.')
   async submit(
     @Param('format') format: string,
@@ -190,6 +196,7 @@ export class Open311Controller {
       queryJurisdiction,
       idempotencyKey: singleHeader(headers, IDEMPOTENCY_KEY_HEADER),
       correlationId: correlationIdOf(headers),
+      address: request.ip ?? 'unknown',
     });
     if (outcome.replayed) response.setHeader(REPLAYED_HEADER, 'true');
     return send(response, { kind: 'created-requests', body: outcome.body }, asked);

@@ -7,6 +7,7 @@ import { CasesModule } from '../cases/cases.module';
 import { CLOCK } from '../cases/clock';
 import type { IntakeConfig } from '../config';
 import { ApiKeys } from './api-keys';
+import { FailedKeyAttempts } from './failed-key-attempts';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { Open311Controller } from './open311.controller';
 import { GeoReportService } from './georeport.service';
@@ -28,6 +29,8 @@ function databaseOf(connection: Connection) {
     GeoReportService,
     Open311RequestProjection,
     { provide: CLOCK, inject: [PLATFORM_CLOCK], useFactory: (clock: PlatformClock) => clock },
+    // One count per application (a module's useValue would be shared by every app this process starts).
+    { provide: FailedKeyAttempts, useFactory: () => new FailedKeyAttempts() },
     { provide: ApiKeys, inject: [SERVICE_CONFIG], useFactory: (config: IntakeConfig) => new ApiKeys(config.OPEN311_API_KEYS) },
     { provide: CaseReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
     { provide: RegistryLookup, inject: [EVENT_STORE], useFactory: (store: EventStore) => new RegistryLookup(store) },
