@@ -126,6 +126,22 @@ export class CaseStory {
     );
   }
 
+  close(at: Instant): CaseCommand {
+    return this.command({ type: 'CloseCase', data: {} }, at, 'registrar');
+  }
+
+  reopen(at: Instant): CaseCommand {
+    return this.command({ type: 'ReopenCase', data: { reason: 'Нови обстоятелства' } }, at, 'registrar');
+  }
+
+  erase(at: Instant, ground: Data<'ErasePersonalData'>['ground'], requestId: string): CaseCommand {
+    return this.command(
+      { type: 'ErasePersonalData', data: { ground, requestId } },
+      at,
+      ground === 'data-subject-request' ? 'data-protection-officer' : 'system',
+    );
+  }
+
   withdraw(at: Instant): CaseCommand {
     return this.command({ type: 'WithdrawCase', data: {} }, at, 'citizen');
   }

@@ -55,8 +55,8 @@ export interface WatchEnvironment {
   setClock(instant: string): void;
   /** Which timer store the instances keep their timers in. */
   timerStore: TimerStoreKind;
-  /** Starts an instance; `ticker: true` runs its own interval, else the test calls `tick()`. */
-  start(options?: { ticker?: boolean; consume?: boolean }): Promise<WatchInstance>;
+  /** Starts an instance; `ticker: true` runs its own interval, else the test calls `tick()`; `tenantsDir`: other charters than the seed's. */
+  start(options?: StartOptions): Promise<WatchInstance>;
   /**
    * A crash after an alert's append but before its timer was settled, as the store would be left: the case's
    * timers pending again, with leases that have run out.
@@ -82,6 +82,13 @@ export interface WatchInstance {
 }
 
 export type TimerStoreKind = 'postgres' | 'mongodb';
+
+export interface StartOptions {
+  ticker?: boolean;
+  consume?: boolean;
+  /** TENANTS_DIR: a directory of tenant charters (default: the seed tenants). */
+  tenantsDir?: string;
+}
 
 /** `timerStore`: the store the instances use (default: the one deadline-watch chooses for a PostgreSQL event store). */
 export async function watchEnvironment(prefix: string, timerStore: TimerStoreKind = 'postgres'): Promise<WatchEnvironment> {
@@ -165,7 +172,7 @@ export async function watchEnvironment(prefix: string, timerStore: TimerStoreKin
 
 async function startInstance(
   environment: WatchEnvironment,
-  { ticker = false, consume = true }: { ticker?: boolean; consume?: boolean },
+  { ticker = false, consume = true, tenantsDir }: StartOptions,
 ): Promise<WatchInstance> {
   const port = await freePort();
   const config = configSchema.parse({
@@ -181,6 +188,7 @@ async function startInstance(
     TIMER_LEASE_MS: '5000',
     TIMER_STORE: environment.timerStore,
     LOG_LEVEL: 'warn',
+    ...(tenantsDir ? { TENANTS_DIR: tenantsDir } : {}),
   });
   const moduleRef = await Test.createTestingModule({ imports: [DeadlineWatchModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
@@ -230,6 +238,13 @@ export async function issue(commands: CaseCommands, list: readonly CaseCommand[]
 }
 
 export const readCase = (store: EventStore, caseId: string): Promise<RecordedEvent[]> => store.readStream(caseStreamName(caseId));
+
+/** The erasures on a case's stream, as `ground/requestId`, in stream order. */
+export async function erasuresOf(store: EventStore, caseId: string): Promise<string[]> {
+  return (await readCase(store, caseId))
+    .filter((event) => event.type === 'PersonalDataErased')
+    .map((event) => `${String(event.data['ground'])}/${String(event.data['requestId'])}`);
+}
 
 /** The deadline events of a case, as `type` or `type/threshold`, in stream order. */
 export async function alertsOf(store: EventStore, caseId: string): Promise<string[]> {

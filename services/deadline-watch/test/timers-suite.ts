@@ -252,7 +252,7 @@ export function describeDeadlineTimers(timerStore: TimerStoreKind): void {
       expect((await a.view.get(story.caseId))?.dueDate).toBe('2026-06-30');
     });
 
-    it('an answer cancels every timer of the case', async () => {
+    it('an answer cancels every deadline timer of the case and plans its retention (5 years by default)', async () => {
       env.setClock(RECEIVED);
       const story = await registered();
       await issue(a.commands, [...story.routeAndAssign(RECEIVED), story.answer('2026-03-20T08:00:00.000Z')]);
@@ -261,6 +261,7 @@ export function describeDeadlineTimers(timerStore: TimerStoreKind): void {
         'approaching/2026-04-02/1:cancelled',
         'breached/2026-04-02:cancelled',
         'escalated/2026-04-02:cancelled',
+        'retention/2026-03-20:pending',
       ]);
       env.setClock('2026-05-01T08:00:00.000Z');
       await a.ticker.tick();

@@ -30,6 +30,8 @@ function registered(event: CaseRegistered): CaseState {
       confidential: confidentialityOfKind(data.kind),
       identityDisclosedTo: [],
       erasedAt: null,
+      erasureGround: null,
+      endedAt: null,
       pauses: [],
       clarifiedAt: null,
       acknowledgedAt: null,
@@ -60,7 +62,22 @@ function isWorkable(state: RegisteredCase): state is Workable {
   return ['Registered', 'Accepted', 'Routed', 'Assigned'].includes(state.status);
 }
 
+/**
+ * `evolve(state, event)`, with the time the case ended kept in step: set when an event finishes an open case or
+ * closes a finished one (an answered case closes later, a no-proceedings one too), cleared when it reopens.
+ */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  const next = step(state, event);
+  if (next === state || next.status === 'NotRegistered' || state.status === 'NotRegistered') return next;
+  const wasOpen = isOpen(state);
+  const nowOpen = isOpen(next);
+  const closedNow = next.status === 'Closed' && state.status !== 'Closed';
+  if (!nowOpen && (wasOpen || closedNow)) return withFacts(next, { ...next.facts, endedAt: event.metadata.occurredAt });
+  if (nowOpen && !wasOpen) return withFacts(next, { ...next.facts, endedAt: null });
+  return next;
+}
+
+function step(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'CaseRegistered') return state.status === 'NotRegistered' ? registered(event) : state;
   if (state.status === 'NotRegistered') return state;
   const at = event.metadata.occurredAt;
@@ -160,7 +177,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     case 'IdentityDisclosureRecorded':
       return withFacts(state, { ...facts, identityDisclosedTo: [...facts.identityDisclosedTo, event.data.disclosedTo] });
     case 'PersonalDataErased':
-      return withFacts(state, { ...facts, erasedAt: facts.erasedAt ?? at });
+      return facts.erasedAt !== null ? state : withFacts(state, { ...facts, erasedAt: at, erasureGround: event.data.ground });
     case 'NotificationFailed':
       return withFacts(state, { ...facts, notifications: [...facts.notifications, { id: event.data.notificationId, outcome: 'failed' }] });
     default:

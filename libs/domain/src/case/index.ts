@@ -20,3 +20,4 @@ export * from './decider';
 export * from './confidentiality';
 export * from './access';
 export * from './public-case-view';
+export * from './retention';

@@ -6,6 +6,7 @@
 import type { Channel, Instant, IsoDate, Kind, Language, Official, TenantSlug } from '../shared/vocabulary';
 import type { NoProceedingsGround, SatisfactionRating } from './events.v1';
 import type { Confidentiality } from './confidentiality';
+import type { ErasureGround } from './events.erasure';
 import type { Role } from './roles';
 import { exhaustive } from './exhaustive';
 
@@ -43,6 +44,14 @@ export interface CaseFacts {
   identityDisclosedTo: string[];
   /** When its personal data were erased (events.erasure.ts); null while they are kept. */
   erasedAt: Instant | null;
+  /** Why they were erased: on the person's request or at the end of the retention period; null while kept. */
+  erasureGround: ErasureGround | null;
+  /**
+   * When the case last stopped being open (answered, closed, no proceedings, redirected, withdrawn, a
+   * duplicate): its retention period runs from here (tenants/retention.ts). Null while it is open, so a
+   * reopened case starts a new period when it ends again.
+   */
+  endedAt: Instant | null;
   /** Finished pauses; an open one lives in `AwaitingSubmitter.request`. */
   pauses: Pause[];
   /** When the submitter last provided what was asked: the start of a term that runs from the clarification. */

@@ -4,6 +4,7 @@ import { screeningPolicySchema } from '../screening/policy';
 import { KINDS, LANGUAGES } from '../shared/vocabulary';
 import { PLATFORM_TENANT } from '../case/roles';
 import { attachmentLimitsSchema } from './attachment-limits';
+import { retentionSchema } from './retention';
 import {
   addressSchema,
   categorySchema,
@@ -55,6 +56,8 @@ const charterShape = z
     languages: z.array(z.enum(LANGUAGES)).min(1),
     /** How many files a citizen may attach and how large each; absent: 5 files of 10 MB (attachment-limits.ts). */
     attachments: attachmentLimitsSchema.optional(),
+    /** How long personal data are kept after a case ended, per kind; absent kinds: 5 years (retention.ts). */
+    retention: retentionSchema.optional(),
     /** What the charter is silent on and was defaulted, and what someone must still check. */
     notes: z.array(z.string().min(1)),
   })

@@ -20,3 +20,14 @@ export {
   type AttachmentLimits,
   type AttachmentMediaType,
 } from './attachment-limits';
+export {
+  DEFAULT_RETENTION_PERIOD,
+  DEFAULT_RETENTION_SOURCE,
+  retentionMonths,
+  retentionPolicyOf,
+  retentionRuleSchema,
+  type RetentionPeriod,
+  type RetentionPolicy,
+  type RetentionRule,
+  type RetentionRuleData,
+} from './retention';

@@ -11,7 +11,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('civic-cases deadline-watch')
     .setDescription(
-      "Every open case's legal deadline: what is overdue and what is due soon, per tenant, with the explanation of each due date (bearer token, the route's tenant). Errors are `{ statusCode, errors: [{ field, reason }] }`.",
+      "Every open case's legal deadline: what is overdue and what is due soon, per tenant, with the explanation of each due date; and the retention of personal data after a case ended: the term per kind, the cases erased when it ended, and those due next (bearer token, the route's tenant). Errors are `{ statusCode, errors: [{ field, reason }] }`.",
     )
     .setVersion('1')
     .addBearerAuth()

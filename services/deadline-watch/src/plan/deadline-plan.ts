@@ -23,6 +23,8 @@ import {
 } from '@civic/domain';
 
 export type AlertKind = DeadlineAlert['type'];
+/** What a timer does when it fires: record a deadline alert, or erase the case's personal data (retention-plan.ts). */
+export type TimerKind = AlertKind | 'retention';
 
 /** One step of a due date's explanation: the domain's steps, and why none runs. */
 export interface ExplanationStep {
@@ -35,14 +37,15 @@ export interface ExplanationStep {
 export interface PlannedTimer {
   /** `<caseId>/<kind>/<dueDate>[/<workingDaysBefore>]`: also the name its command id is made from. */
   key: string;
-  kind: AlertKind;
+  kind: TimerKind;
+  /** The due date an alert is about; for the retention timer, the day the case ended (the term counts from it). */
   dueDate: IsoDate;
   /** Warnings only: how many working days before the due date. */
   workingDaysBefore: number | null;
   /** The tenant's local day it fires at the start of: the warning day, or the day after the due date. */
   fireOn: IsoDate;
   fireAt: Date;
-  /** Warnings, then the breach, then the escalation: the order of timers due at the same instant. */
+  /** Warnings, then the breach, then the escalation, then retention: the order of timers due at the same instant. */
   order: number;
   /** Already on the case's stream: nothing left to do. */
   recorded: boolean;
@@ -64,6 +67,8 @@ export interface DeadlinePlan {
   steps: ExplanationStep[];
   warnings: DueDateWarning[];
   timers: PlannedTimer[];
+  /** The case's personal data are erased (planCase sets it): its pending timers are cancelled for that reason. */
+  erased?: boolean;
 }
 
 export interface PlanInput {
@@ -72,10 +77,10 @@ export interface PlanInput {
   calendar: WorkingCalendar;
 }
 
-const ORDER: Record<AlertKind, number> = { approaching: 0, breached: 1, escalated: 2 };
+export const ORDER: Record<TimerKind, number> = { approaching: 0, breached: 1, escalated: 2, retention: 3 };
 const SOURCE = 'deadline-watch';
 
-export const timerKey = (caseId: string, kind: AlertKind, dueDate: IsoDate, workingDaysBefore: number | null): string =>
+export const timerKey = (caseId: string, kind: TimerKind, dueDate: IsoDate, workingDaysBefore: number | null): string =>
   [caseId, kind, dueDate, ...(workingDaysBefore === null ? [] : [String(workingDaysBefore)])].join('/');
 
 export function planDeadline(input: PlanInput): DeadlinePlan {

@@ -19,7 +19,7 @@ export type FireOutcome =
   | 'recorded'
   /** Already on the stream: the same command earlier, or the same alert by another command. */
   | 'already-recorded'
-  /** The case's plan no longer has this timer (answered, closed, paused, extended): the re-plan cancelled it. */
+  /** The case's plan no longer has this timer (answered, closed, paused, extended, reopened, erased): the re-plan cancelled it. */
   | 'no-longer-planned'
   /** The case is not in this store any more. */
   | 'case-not-found'
@@ -28,6 +28,10 @@ export type FireOutcome =
 
 /** What became of one claimed timer, and how the ticker is to end its claim. */
 export type Fired = { outcome: FireOutcome; replanned: boolean } & ({ settle: Settlement } | { release: Release });
+
+/** Which run erased a case on the retention ground: `retention:<tenant>:<the tenant's day>`, no personal data. */
+export const retentionRequestId = (tenant: string, now: Date, timeZone?: string): string =>
+  `retention:${tenant}:${toLocalDate(now.toISOString(), timeZone)}`;
 
 /** The tenant's escalation role; the ticker asks once per tenant and tick. */
 export type EscalationRoleOf = (tenant: string) => Promise<Role>;
@@ -80,9 +84,12 @@ export class AlertRecorder {
     }
     switch (outcome.rejection.type) {
       case 'DeadlineAlertAlreadyRecorded':
+      case 'PersonalDataAlreadyErased':
+        // Retention: erased meanwhile (another instance's append, or the data protection officer's): nothing to do.
         return { outcome: 'already-recorded', replanned: false, settle: { id, state: 'done', outcome: 'already-recorded' } };
+      case 'ErasureOfOpenCase':
       case 'IllegalTransition':
-        // Closed between the plan and the command: the next plan says so too.
+        // Closed between the plan and the command (retention: reopened): the next plan says so too.
         return {
           outcome: 'no-longer-planned',
           replanned: false,
@@ -115,6 +122,12 @@ export class AlertRecorder {
         return { type: 'RecordDeadlineBreach', data: { dueDate: timer.dueDate } };
       case 'escalated':
         return { type: 'EscalateCase', data: { toRole: await escalationRoleOf(tenant), dueDate: timer.dueDate } };
+      case 'retention':
+        // GDPR art. 5(1)(e): the tenant's term for the kind ended. The request id names the run (tenant and day).
+        return {
+          type: 'ErasePersonalData',
+          data: { ground: 'retention-period-ended', requestId: retentionRequestId(tenant, now, this.tenants.get(tenant)?.timeZone) },
+        };
       default: {
         const unknown: never = timer.kind;
         throw new Error(`Unknown alert kind: ${String(unknown)}`);

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RegisteredCase } from '@civic/domain';
 import type { RecordedEvent } from '@civic/event-store';
 import { CaseReader, CLOCK, TenantDirectory, type Clock } from '@civic/platform';
-import { planDeadline, type DeadlinePlan } from '../plan/deadline-plan';
+import type { DeadlinePlan } from '../plan/deadline-plan';
+import { planCase } from '../plan/case-plan';
 import { DeadlineViewStore } from '../deadlines/deadline-view.store';
 import { listingOf } from '../deadlines/case-listing';
 import { TimerStore } from './timer.store';
@@ -51,7 +52,7 @@ export class DeadlinePlanner {
 
     const charter = this.tenants.get(state.facts.tenant);
     if (!charter) throw new UnknownTenantError(state.facts.tenant);
-    const plan = planDeadline({ state, charter, calendar: this.tenants.calendarOf(charter) });
+    const plan = planCase({ state, charter, calendar: this.tenants.calendarOf(charter) });
     return {
       plan,
       state,

@@ -1,7 +1,16 @@
 import { MongoServerError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { DeadlinePlan } from '../plan/deadline-plan';
-import { cancelReason, plannedTimerFields, TimerStore, type Release, type Settlement, type TimerDocument } from './timer.store';
+import {
+  cancelReason,
+  plannedTimerFields,
+  tallyRetention,
+  TimerStore,
+  type Release,
+  type RetentionTally,
+  type Settlement,
+  type TimerDocument,
+} from './timer.store';
 
 const DUPLICATE_KEY = 11000;
 export const TIMERS_COLLECTION = 'deadline_timers';
@@ -21,6 +30,7 @@ export class MongoTimerStore extends TimerStore {
     const store = new MongoTimerStore(connection);
     await store.collection().createIndex({ state: 1, fireAt: 1, order: 1 });
     await store.collection().createIndex({ caseId: 1 });
+    await store.collection().createIndex({ tenant: 1, kind: 1, state: 1 });
     return store;
   }
 
@@ -96,6 +106,14 @@ export class MongoTimerStore extends TimerStore {
 
   ofCase(caseId: string): Promise<TimerDocument[]> {
     return this.collection().find({ caseId }).sort({ fireAt: 1, order: 1, _id: 1 }).toArray();
+  }
+
+  /** Reads the tenant's retention timers that are pending or done and tallies them here (FerretDB has no $group pushdown). */
+  async retention(tenant: string, dueBy: Date, latest: number): Promise<RetentionTally[]> {
+    const timers = await this.collection()
+      .find({ tenant, kind: 'retention', state: { $in: ['pending', 'done'] } })
+      .toArray();
+    return tallyRetention(timers, dueBy, latest);
   }
 
   private async bulk(operations: AnyBulkWriteOperation<TimerDocument>[]): Promise<void> {

@@ -1,10 +1,12 @@
 import { Pool, type QueryResultRow } from 'pg';
-import type { AlertKind, DeadlinePlan } from '../plan/deadline-plan';
+import type { IsoDate, Kind } from '@civic/domain';
+import type { DeadlinePlan, TimerKind } from '../plan/deadline-plan';
 import {
   cancelReason,
   plannedTimerFields,
   TimerStore,
   type Release,
+  type RetentionTally,
   type Settlement,
   type TimerDocument,
   type TimerState,
@@ -80,6 +82,10 @@ const SCHEMA = [
    )`,
   `create index if not exists timers_due on ${TIMERS_TABLE} (fire_at, ord, id) where state = 'pending'`,
   `create index if not exists timers_of_case on ${TIMERS_TABLE} (case_id)`,
+  // The retention report's: a tenant's retention timers by kind of case (columns added after the first release).
+  `alter table ${TIMERS_TABLE} add column if not exists case_kind text`,
+  `alter table ${TIMERS_TABLE} add column if not exists registry_number text`,
+  `create index if not exists timers_retention on ${TIMERS_TABLE} (tenant, case_kind, state) where kind = 'retention'`,
 ];
 
 const PLANNED = `unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[], $7::smallint[], $8::text[], $9::text[], $10::timestamptz[])
@@ -89,15 +95,15 @@ const PLANNED = `unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[
 // alert is done whatever the plan's revision), the case's other pending ones cancelled.
 const APPLY = `
   with upserted as (
-    insert into ${TIMERS_TABLE} as t (id, tenant, case_id, kind, due_date, working_days_before, fire_on, fire_at, ord, state, plan_revision, outcome, settled_at)
-    select p.id, $11, $12, p.kind, p.due_date, p.working_days_before, p.fire_on, p.fire_at, p.ord, p.state, $13, p.outcome, p.settled_at
+    insert into ${TIMERS_TABLE} as t (id, tenant, case_id, kind, due_date, working_days_before, fire_on, fire_at, ord, state, plan_revision, outcome, settled_at, case_kind, registry_number)
+    select p.id, $11, $12, p.kind, p.due_date, p.working_days_before, p.fire_on, p.fire_at, p.ord, p.state, $13, p.outcome, p.settled_at, $16, $17
     from ${PLANNED}
     order by p.id
     on conflict (id) do update set
       tenant = excluded.tenant, case_id = excluded.case_id, kind = excluded.kind, due_date = excluded.due_date,
       working_days_before = excluded.working_days_before, fire_on = excluded.fire_on, fire_at = excluded.fire_at,
       ord = excluded.ord, state = excluded.state, plan_revision = excluded.plan_revision, outcome = excluded.outcome,
-      settled_at = excluded.settled_at
+      settled_at = excluded.settled_at, case_kind = excluded.case_kind, registry_number = excluded.registry_number
     where t.state <> 'done' and (excluded.state = 'done' or t.plan_revision <= excluded.plan_revision)
     returning t.id
   )
@@ -131,11 +137,30 @@ const RELEASE = `
 
 const OF_CASE = `select * from ${TIMERS_TABLE} where case_id = $1 order by fire_at, ord, id`;
 
+// A tenant's retention timers by kind of case: how many are done, how many pending are due by $2.
+const RETENTION_COUNTS = `
+  select case_kind, count(*) filter (where state = 'done')::int as erased,
+         count(*) filter (where state = 'pending' and fire_at <= $2)::int as due
+  from ${TIMERS_TABLE}
+  where tenant = $1 and kind = 'retention' and case_kind is not null and state in ('pending', 'done')
+  group by case_kind`;
+
+// The latest $2 erasures of each kind, most recently settled first.
+const RETENTION_LATEST = `
+  select case_kind, registry_number, due_date, settled_at from (
+    select case_kind, registry_number, due_date, settled_at,
+           row_number() over (partition by case_kind order by settled_at desc nulls last, id) as n
+    from ${TIMERS_TABLE}
+    where tenant = $1 and kind = 'retention' and case_kind is not null and state = 'done'
+  ) latest
+  where n <= $2
+  order by case_kind, n`;
+
 interface TimerRow extends QueryResultRow {
   id: string;
   tenant: string;
   case_id: string;
-  kind: AlertKind;
+  kind: TimerKind;
   due_date: string;
   working_days_before: number | null;
   fire_on: string;
@@ -148,6 +173,8 @@ interface TimerRow extends QueryResultRow {
   attempts: number;
   outcome: string | null;
   settled_at: Date | null;
+  case_kind: Kind | null;
+  registry_number: string | null;
 }
 
 /**
@@ -194,6 +221,8 @@ export class PostgresTimerStore extends TimerStore {
         revision,
         cancelReason(plan),
         at,
+        plan.kind,
+        plan.registryNumber,
       ],
     });
   }
@@ -234,6 +263,31 @@ export class PostgresTimerStore extends TimerStore {
   async ofCase(caseId: string): Promise<TimerDocument[]> {
     const { rows } = await this.pool.query<TimerRow>({ name: 'deadline-timers-of-case', text: OF_CASE, values: [caseId] });
     return rows.map(toDocument);
+  }
+
+  async retention(tenant: string, dueBy: Date, latest: number): Promise<RetentionTally[]> {
+    const [counts, recent] = await Promise.all([
+      this.pool.query<{ case_kind: Kind; erased: number; due: number }>({
+        name: 'deadline-timers-retention-counts',
+        text: RETENTION_COUNTS,
+        values: [tenant, dueBy],
+      }),
+      this.pool.query<{ case_kind: Kind; registry_number: string | null; due_date: IsoDate; settled_at: Date | null }>({
+        name: 'deadline-timers-retention-latest',
+        text: RETENTION_LATEST,
+        values: [tenant, latest],
+      }),
+    ]);
+    return counts.rows
+      .filter((row) => row.erased > 0 || row.due > 0)
+      .map((row) => ({
+        kind: row.case_kind,
+        erased: row.erased,
+        due: row.due,
+        latest: recent.rows
+          .filter((erased) => erased.case_kind === row.case_kind)
+          .map((erased) => ({ registryNumber: erased.registry_number, endedOn: erased.due_date, erasedAt: erased.settled_at })),
+      }));
   }
 
   close(): Promise<void> {
@@ -297,5 +351,7 @@ function toDocument(row: TimerRow): TimerDocument {
     attempts: row.attempts,
     outcome: row.outcome,
     settledAt: row.settled_at,
+    caseKind: row.case_kind,
+    registryNumber: row.registry_number,
   };
 }

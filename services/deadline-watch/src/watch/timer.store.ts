@@ -1,14 +1,14 @@
-import type { IsoDate } from '@civic/domain';
-import type { AlertKind, DeadlinePlan } from '../plan/deadline-plan';
+import type { IsoDate, Kind } from '@civic/domain';
+import type { DeadlinePlan, TimerKind } from '../plan/deadline-plan';
 
 export type TimerState = 'pending' | 'done' | 'cancelled';
 
-/** One timer: a case, an alert kind, a due date and (warnings) a threshold; its `_id` is the plan's key. */
+/** One timer: a case, an alert kind (or retention), a due date and (warnings) a threshold; its `_id` is the plan's key. */
 export interface TimerDocument {
   _id: string;
   tenant: string;
   caseId: string;
-  kind: AlertKind;
+  kind: TimerKind;
   dueDate: IsoDate;
   workingDaysBefore: number | null;
   fireOn: IsoDate;
@@ -24,6 +24,25 @@ export interface TimerDocument {
   /** How it ended, or why the last attempt failed. */
   outcome: string | null;
   settledAt: Date | null;
+  /** The case's kind and registry number, for the retention report (absent on timers planned before they were kept). */
+  caseKind?: Kind | null;
+  registryNumber?: string | null;
+}
+
+/** One erasure by retention, as the report lists it: no personal data. */
+export interface RetentionErasure {
+  registryNumber: string | null;
+  /** The tenant's day the case ended: the retention period counted from it. */
+  endedOn: IsoDate;
+  erasedAt: Date | null;
+}
+
+/** A tenant's retention timers of one kind of case: erased so far, the latest of them, and those due by a date. */
+export interface RetentionTally {
+  kind: Kind;
+  erased: number;
+  latest: RetentionErasure[];
+  due: number;
 }
 
 /** How a fired timer ends: done (the alert is on the stream) or cancelled (the case moved on). */
@@ -70,6 +89,12 @@ export abstract class TimerStore {
 
   abstract ofCase(caseId: string): Promise<TimerDocument[]>;
 
+  /**
+   * The tenant's retention timers by kind of case: how many are done (erased), the `latest` most recently
+   * settled of them, and how many are pending with `fireAt <= dueBy`. Kinds with none are left out.
+   */
+  abstract retention(tenant: string, dueBy: Date, latest: number): Promise<RetentionTally[]>;
+
   abstract close(): Promise<void>;
 }
 
@@ -90,12 +115,38 @@ export function plannedTimerFields(plan: DeadlinePlan, revision: number, at: Dat
     planRevision: revision,
     outcome: timer.recorded ? 'recorded' : null,
     settledAt: timer.recorded ? at : null,
+    caseKind: plan.kind,
+    registryNumber: plan.registryNumber,
   }));
 }
 
 export function cancelReason(plan: DeadlinePlan): string {
+  if (plan.erased) return 'personal data erased';
   if (!plan.open) return `case ${plan.status}`;
   if (plan.paused && plan.dueDate === null) return 'clock paused';
   if (plan.dueDate === null) return 'no due date';
   return `due date now ${plan.dueDate}`;
+}
+
+/** The retention tallies of a tenant's retention timers (the MongoDB adapter's, and the rule PostgreSQL's SQL follows). */
+export function tallyRetention(timers: readonly TimerDocument[], dueBy: Date, latest: number): RetentionTally[] {
+  const byKind = new Map<Kind, { erased: TimerDocument[]; due: number }>();
+  for (const timer of timers) {
+    if (timer.kind !== 'retention' || !timer.caseKind) continue;
+    const tally = byKind.get(timer.caseKind) ?? { erased: [], due: 0 };
+    if (timer.state === 'done') tally.erased.push(timer);
+    else if (timer.state === 'pending' && timer.fireAt.getTime() <= dueBy.getTime()) tally.due += 1;
+    byKind.set(timer.caseKind, tally);
+  }
+  return [...byKind.entries()]
+    .filter(([, tally]) => tally.erased.length > 0 || tally.due > 0)
+    .map(([kind, tally]) => ({
+      kind,
+      erased: tally.erased.length,
+      due: tally.due,
+      latest: tally.erased
+        .sort((a, b) => (b.settledAt?.getTime() ?? 0) - (a.settledAt?.getTime() ?? 0) || a._id.localeCompare(b._id))
+        .slice(0, latest)
+        .map((timer) => ({ registryNumber: timer.registryNumber ?? null, endedOn: timer.dueDate, erasedAt: timer.settledAt })),
+    }));
 }

@@ -1,0 +1,16 @@
+import { retentionPolicyOf, type RegisteredCase, type TenantCharter, type WorkingCalendar } from '@civic/domain';
+import { planDeadline, type DeadlinePlan } from './deadline-plan';
+import { planRetention } from './retention-plan';
+
+export interface CasePlanInput {
+  state: RegisteredCase;
+  charter: Pick<TenantCharter, 'timeZone' | 'deadlines' | 'retention'>;
+  calendar: WorkingCalendar;
+}
+
+/** Every timer a case needs now: its deadline's alerts while it is open, its retention once it ended. */
+export function planCase(input: CasePlanInput): DeadlinePlan {
+  const plan = planDeadline(input);
+  const retention = planRetention(input.state, retentionPolicyOf(input.charter), input.charter.timeZone);
+  return { ...plan, timers: retention ? [...plan.timers, retention] : plan.timers, erased: input.state.facts.erasedAt !== null };
+}
