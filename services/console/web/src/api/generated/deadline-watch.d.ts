@@ -21,6 +21,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenant}/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The retention policy in force per kind, the cases erased because it ended, and those due in the next 30 days
+     * @description Срок за съхранение на личните данни по вид преписка, заличените след изтичането му и предстоящите в следващите 30 дни. The term runs from the day a case ended; a reopened case counts again from its new end. No personal data.
+     */
+    get: operations['RetentionController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -230,6 +250,60 @@ export interface components {
         reason: string;
       }[];
     };
+    RetentionAnswerDto: {
+      tenant: string;
+      /**
+       * Format: date-time
+       * @description The instant the answer is for.
+       */
+      asOf: string;
+      dueWithinDays: number;
+      /**
+       * Format: date-time
+       * @description asOf plus dueWithinDays days.
+       */
+      dueBy: string;
+      /** @description Every kind of submission, with the term in force. */
+      kinds: {
+        /** @enum {string} */
+        kind:
+          | 'complaint'
+          | 'signal'
+          | 'proposal'
+          | 'public-information-request'
+          | 'whistleblower-report'
+          | 'opinion'
+          | 'praise'
+          | 'recommendation'
+          | 'question';
+        /** @description The kind, in Bulgarian and English. */
+        label: {
+          bg: string;
+          en: string;
+        };
+        /** @description How long after a case ended its personal data are kept: whole years or months. */
+        policy: {
+          years?: number;
+          months?: number;
+          /** @description The nomenclature entry or decision the term comes from, or the platform default. */
+          source: string;
+          /** @description The platform’s default: the tenant’s charter sets no term for the kind. */
+          default: boolean;
+        };
+        /** @description Cases whose personal data were erased because their retention ended. */
+        erased: number;
+        /** @description The latest of them, most recent first. No personal data. */
+        latest: {
+          registryNumber: string | null;
+          /** @description YYYY-MM-DD, the tenant’s day the case ended. */
+          endedOn: string;
+          /** Format: date-time */
+          erasedAt: string | null;
+        }[];
+        /** @description Finished cases whose retention ends by dueBy (or has ended and is about to be applied). */
+        dueSoon: number;
+      }[];
+    };
   };
   responses: never;
   parameters: never;
@@ -313,6 +387,104 @@ export interface operations {
         };
       };
       /** @description The token is valid but lacks one of the roles registrar, officer, anti-corruption-officer, head-of-unit, secretary, mayor, ops, auditor, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such tenant is served here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  RetentionController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. peshtera */
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionAnswerDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles data-protection-officer, ops, auditor, or belongs to another tenant. */
       403: {
         headers: {
           [name: string]: unknown;

@@ -825,8 +825,13 @@ export interface components {
       caseId: string;
       /** @description `<prefix>-<year of receipt>-<6 digits>`, e.g. PSH-2026-000123. */
       registryNumber: string;
-      /** @description The private code to follow the case: always for a citizen's own submission; for a registrar's registration when the person left an e-mail, phone or address (tell them the code; the acknowledgement carries it too). Shown in this answer only, never in a staff view. */
+      /** @description The private code to follow the case: always for a citizen's own submission; for a registrar's registration when the person left an e-mail, phone or address (tell them the code; the acknowledgement carries it too). Shown in this answer only, never in a staff view, and never again to the public: a retry with the same Idempotency-Key (kept 24 hours, per caller and operation) from the web form or Open311 gets `trackingCodeWithheld` instead. */
       trackingCode?: string;
+      /** @description On the public's retry: where the person finds the code (the first answer, the acknowledgement, the registry). */
+      trackingCodeWithheld?: {
+        bg: string;
+        en: string;
+      };
       /** @description The case status: Registered, Flagged, Accepted, NoProceedings, … */
       status: string;
       screening: {
@@ -5091,6 +5096,22 @@ export interface operations {
       };
       /** @description No such jurisdiction_id or service_code. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: number;
+            description: string;
+          }[];
+          'text/xml': {
+            code: number;
+            description: string;
+          }[];
+        };
+      };
+      /** @description Too many wrong api_key values from this address (10 a minute) or for this jurisdiction (100 a minute): see Retry-After. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
