@@ -1,6 +1,7 @@
 import { accessJourney } from './journeys/access';
 import { citizenJourney } from './journeys/citizen';
 import { auditorJourney } from './journeys/auditor';
+import { dataProtectionOfficerJourney } from './journeys/data-protection-officer';
 import { headOfUnitJourney, tenantAdminJourney } from './journeys/admin';
 import { journeyContext } from './journeys/context';
 import { officerJourney } from './journeys/officer';
@@ -17,6 +18,7 @@ describe('the web console, signed in through Keycloak', () => {
   auditorJourney(journey);
   opsJourney(journey);
   accessJourney(journey);
+  dataProtectionOfficerJourney(journey);
   // The tenant admin names the head of a unit and gives it a second officer before the head of unit's journey.
   tenantAdminJourney(journey);
   headOfUnitJourney(journey);

@@ -1,6 +1,6 @@
 // The sections of the console and the roles that see them. Those not built yet lead to a page that says the
 // section is coming (never to a dead link).
-export type SectionId = 'myCases' | 'registry' | 'unit' | 'oversight' | 'audit' | 'settings' | 'ops' | 'platform';
+export type SectionId = 'myCases' | 'registry' | 'unit' | 'oversight' | 'audit' | 'settings' | 'ops' | 'platform' | 'dataSubjects';
 
 export interface Section {
   id: SectionId;
@@ -10,8 +10,8 @@ export interface Section {
   end?: boolean;
 }
 
-// A role with no section here (the data protection officer, until their page is built) opens the home page,
-// which says there is no section for it yet (HomeRedirect, NoSectionsPage).
+// A role with no section here opens the home page, which says there is no section for it (HomeRedirect,
+// NoSectionsPage).
 export const SECTIONS: readonly Section[] = [
   { id: 'myCases', path: '/cases/mine', roles: ['officer', 'anti-corruption-officer'] },
   { id: 'registry', path: '/registry', roles: ['registrar'] },
@@ -23,6 +23,8 @@ export const SECTIONS: readonly Section[] = [
   // municipality's ops see it with their failed notifications, the platform operator with the rebuild.
   { id: 'ops', path: '/ops', roles: ['ops', 'secretary', 'mayor'], end: true },
   { id: 'platform', path: '/ops/platform', roles: ['ops', 'platform-operator'] },
+  // People's requests about their data (GDPR art. 15, 17, 20): intake allows them to this role only.
+  { id: 'dataSubjects', path: '/data-subjects', roles: ['data-protection-officer'] },
 ];
 
 export function sectionsFor(roles: readonly string[]): Section[] {

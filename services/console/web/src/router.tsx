@@ -24,6 +24,7 @@ const OfficersPage = lazy(() => import('./pages/settings/OfficersPage'));
 const RulesPage = lazy(() => import('./pages/settings/RulesPage'));
 const TemplatesPage = lazy(() => import('./pages/settings/TemplatesPage'));
 const TemplatePage = lazy(() => import('./pages/settings/TemplatePage'));
+const DataSubjectsPage = lazy(() => import('./pages/DataSubjectsPage'));
 
 export const router = createBrowserRouter([
   {
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'settings/rules', element: <RulesPage /> },
       { path: 'settings/templates', element: <TemplatesPage /> },
       { path: 'settings/templates/:message', element: <TemplatePage /> },
+      { path: 'data-subjects', element: <DataSubjectsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,85 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErasureReceipt } from '../../api/dataSubjects';
+import { useCaseLabels } from '../../components/useCaseLabels';
+import { useFormat } from '../../format/useFormat';
+import { currentLanguage } from '../../i18n';
+
+/**
+ * The receipt of the erasure, for the person (GDPR art. 12(3), 19): the request's id, when, and each case's
+ * outcome, as intake answered it. Intake issues a receipt once, in one form, and cannot issue it again (the
+ * erased cases are no longer found by the person's contacts), so the page keeps the JSON one and offers it to
+ * print (the browser's "save as PDF" included) with only the receipt on the paper.
+ */
+export function ErasureReceiptView({ receipt, onAnother }: { receipt: ErasureReceipt; onAnother: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useCaseLabels();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const columns = {
+    number: t('cases.columns.registryNumber'),
+    kind: t('cases.columns.kind'),
+    received: t('cases.columns.received'),
+    outcome: t('dataSubjects.receipt.outcome'),
+  };
+
+  return (
+    <section className="card notice--success receipt" aria-labelledby="erasure-receipt">
+      <h2 id="erasure-receipt" ref={heading} tabIndex={-1}>
+        {t('dataSubjects.receipt.title')}
+      </h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('dataSubjects.receipt.municipality')}</dt>
+          <dd>{receipt.municipality[currentLanguage()]}</dd>
+        </div>
+        <div>
+          <dt>{t('dataSubjects.receipt.request')}</dt>
+          <dd className="code">{receipt.requestId}</dd>
+        </div>
+        <div>
+          <dt>{t('dataSubjects.receipt.subject')}</dt>
+          <dd className="code">{receipt.dataSubjectId}</dd>
+        </div>
+        <div>
+          <dt>{t('dataSubjects.receipt.carriedOut')}</dt>
+          <dd>{format.dateTime(receipt.carriedOutAt)}</dd>
+        </div>
+      </dl>
+      <table className="cases">
+        <caption className="visually-hidden">{t('dataSubjects.receipt.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{columns.number}</th>
+            <th scope="col">{columns.kind}</th>
+            <th scope="col">{columns.received}</th>
+            <th scope="col">{columns.outcome}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {receipt.cases.map((entry) => (
+            <tr key={entry.registryNumber}>
+              <th scope="row" data-label={columns.number}>
+                <span className="code">{entry.registryNumber}</span>
+              </th>
+              <td data-label={columns.kind}>{labels.kind(entry.kind)}</td>
+              <td data-label={columns.received}>{format.date(entry.receivedOn)}</td>
+              <td data-label={columns.outcome}>{t(`dataSubjects.receipt.outcomes.${entry.outcome}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t('dataSubjects.receipt.what')}</p>
+      <div className="button-row receipt__actions">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('dataSubjects.receipt.print')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onAnother}>
+          {t('dataSubjects.receipt.another')}
+        </button>
+      </div>
+      <p className="muted receipt__actions">{t('dataSubjects.receipt.printHint')}</p>
+    </section>
+  );
+}

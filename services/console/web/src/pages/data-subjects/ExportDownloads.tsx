@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportDataSubject, type DataSubjectRequest, type ExportFormat } from '../../api/dataSubjects';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { useSession } from '../../session/SessionContext';
+
+type Download =
+  | { format: ExportFormat; state: 'preparing' }
+  | { format: ExportFormat; state: 'ready'; url: string; name: string }
+  | { format: ExportFormat; state: 'failed'; error: unknown };
+
+/**
+ * Everything held about the person (GDPR art. 15 access, art. 20 portability): a PDF to hand over, JSON to take
+ * elsewhere. Held as a blob and saved through an object URL, as the auditor's dossier is; a link to it stays in
+ * case the browser did not start the download. Intake records each case read in the audit log.
+ */
+export function ExportDownloads({ request, dataSubjectId }: { request: DataSubjectRequest; dataSubjectId: string }) {
+  const { t } = useTranslation();
+  const { tenant } = useSession();
+  const [download, setDownload] = useState<Download | null>(null);
+  const current = useRef<string | null>(null);
+
+  const release = () => {
+    if (current.current) URL.revokeObjectURL(current.current);
+    current.current = null;
+  };
+  useEffect(() => release, []);
+
+  const fetchExport = async (format: ExportFormat) => {
+    release();
+    setDownload({ format, state: 'preparing' });
+    try {
+      const { blob, name } = await exportDataSubject(tenant.slug, request, format, dataSubjectId);
+      const url = URL.createObjectURL(blob);
+      current.current = url;
+      setDownload({ format, state: 'ready', url, name });
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+    } catch (error) {
+      setDownload({ format, state: 'failed', error });
+    }
+  };
+
+  const preparing = download?.state === 'preparing';
+  return (
+    <section className="card" aria-labelledby="data-subject-export">
+      <h3 id="data-subject-export">{t('dataSubjects.export.title')}</h3>
+      <p className="muted">{t('dataSubjects.export.intro')}</p>
+      <div className="button-row">
+        <button type="button" className="button" disabled={preparing} onClick={() => void fetchExport('pdf')}>
+          {t('dataSubjects.export.pdf')}
+        </button>
+        <button type="button" className="button button--quiet" disabled={preparing} onClick={() => void fetchExport('json')}>
+          {t('dataSubjects.export.json')}
+        </button>
+      </div>
+      <div role="status">
+        {download?.state === 'preparing' && <p className="loading">{t(`dataSubjects.export.preparing.${download.format}`)}</p>}
+        {download?.state === 'ready' && (
+          <p>
+            {t('dataSubjects.export.ready')}{' '}
+            <a href={download.url} download={download.name}>
+              {download.name}
+            </a>
+          </p>
+        )}
+      </div>
+      {download?.state === 'failed' && <ErrorPanel error={download.error} />}
+    </section>
+  );
+}
