@@ -59,7 +59,7 @@ export const describeOperation = (operation: Operation) => `${operation.service}
  * Not `userId`: a staff contact is the tenant's own entry under whatever id its admin gives (the identity
  * provider's subject, opaque to the platform); an entry under A names nothing of B's.
  */
-const ID_PARAMETERS = new Set(['caseId', 'attachmentId', 'registryNumber', 'trackingCode', 'notificationId']);
+const ID_PARAMETERS = new Set(['caseId', 'attachmentId', 'registryNumber', 'trackingCode', 'notificationId', 'requestId']);
 
 /** The operation's path parameters that take a tenant's id (Open311's single request names it in `{file}`). */
 export const idParametersOf = (operation: Operation) =>

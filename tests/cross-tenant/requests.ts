@@ -56,6 +56,8 @@ function pathValue(parameter: Parameter, operation: Operation, filling: Filling)
       return ids.notificationId;
     case 'userId':
       return ids.userId;
+    case 'requestId':
+      return ids.requestId;
     case 'file':
       // Open311's single request: `{service_request_id}.json`.
       if (operation.path === '/open311/v2/requests/{file}') return `${ids.open311RequestId}.json`;

@@ -15,6 +15,8 @@ export interface TenantData {
   open311RequestId: string;
   /** A staff member of the tenant. */
   userId: string;
+  /** An erasure the tenant's data protection officer carried out (its receipt's id). */
+  requestId: string;
   /** The citizen's e-mail: what a data protection officer looks a person up by. */
   email: string;
   /** What no log may hold: the tracking code, the citizen's name, e-mail and words. */
@@ -111,6 +113,7 @@ export async function seedTenantData(platform: Platform, tenant: SeedTenant): Pr
 
   const registryNumber = String(registered.registryNumber);
   const trackingCode = String(registered.trackingCode);
+  const requestId = await erasureIn(platform, tenant, marker);
   return {
     tenant,
     caseId,
@@ -120,11 +123,48 @@ export async function seedTenantData(platform: Platform, tenant: SeedTenant): Pr
     notificationId,
     open311RequestId,
     userId: SEEDED_USERS[tenant].officer.sub,
+    requestId,
     email: submitter.email,
     neverLogged: [trackingCode, submitter.name, submitter.email, marker],
-    secrets: [caseId, registryNumber, trackingCode, attachmentId, notificationId, open311RequestId, marker, submitter.email],
+    secrets: [caseId, registryNumber, trackingCode, attachmentId, notificationId, open311RequestId, requestId, marker, submitter.email],
   };
 }
 
 /** The year of the standing test clock: registry numbers and reports are per year. */
 export const TEST_YEAR = TEST_NOW.slice(0, 4);
+
+/** Another citizen's case, withdrawn by them and erased at their request by the data protection officer: the erasure's id. */
+async function erasureIn(platform: Platform, tenant: SeedTenant, marker: string): Promise<string> {
+  const { intake } = platform.services;
+  const email = `erased.${marker.slice(0, 8)}@example.bg`;
+  const form = new FormData();
+  form.append(
+    'submission',
+    JSON.stringify({ kind: 'complaint', category: 'waste-cleanliness', submitter: { email }, text: `Шум (${marker}).` }),
+  );
+  const registered = await json(
+    await fetch(`${intake.url}/public/${tenant}/cases`, { method: 'POST', headers: { 'idempotency-key': randomUUID() }, body: form }),
+    `${tenant}'s second submission`,
+    201,
+  );
+  await json(
+    await fetch(`${intake.url}/public/${tenant}/cases/${String(registered.trackingCode)}/withdraw`, { method: 'POST' }),
+    'its withdrawal',
+    200,
+  );
+  const officer = await platform.issuer.sign(SEEDED_USERS[tenant]['data-protection-officer']);
+  const receipt = await json(
+    await fetch(`${intake.url}/tenants/${tenant}/data-subjects/erasure`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email,
+        verification: { method: 'identity-document', reference: 'cross-tenant' },
+        caseIds: [registered.caseId],
+      }),
+    }),
+    'its erasure',
+    200,
+  );
+  return String(receipt.requestId);
+}

@@ -153,6 +153,22 @@ describe("a person's data on their request: found, exported, erased", () => {
       verification: VERIFIED,
     });
 
+    // The receipt again, later: as it was given, or as a PDF; only the officer, only this tenant's.
+    const receiptAt = (
+      requestId: string,
+      accept = 'application/json',
+      role: 'data-protection-officer' | 'registrar' = 'data-protection-officer',
+    ) =>
+      harness
+        .token(role)
+        .then((token) =>
+          harness.fetch(`/tenants/peshtera/data-subjects/erasures/${requestId}`, { headers: { authorization: `Bearer ${token}`, accept } }),
+        );
+    expect((await receiptAt(receipt.body.requestId as string)).body).toEqual(receipt.body);
+    expect((await receiptAt(receipt.body.requestId as string, 'application/pdf')).bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await receiptAt(randomUUID())).status).toBe(404);
+    expect((await receiptAt(receipt.body.requestId as string, 'application/json', 'registrar')).status).toBe(403);
+
     const printable = await asOfficer('erasure', { email, verification: VERIFIED, caseIds: [second.caseId] }, 'application/pdf');
     expect(printable.headers.get('content-type')).toContain('application/pdf');
     expect(printable.bytes.subarray(0, 5).toString()).toBe('%PDF-');

@@ -29,6 +29,7 @@ const NOT_FOUND = {
   trackingCode: 'No case has this tracking code in this municipality',
   registryNumber: 'No case has this registry number in this municipality',
   answer: 'The case has no answer to show',
+  requestId: 'No erasure with this id in this municipality',
 } as const;
 
 export class CaseNotFoundError extends Error {
@@ -100,5 +101,13 @@ export class CaseNotYoursError extends Error {
   constructor() {
     super('the case is not assigned to you or to a unit you head');
     this.name = 'CaseNotYoursError';
+  }
+}
+
+/** No erasure receipt under that id in this tenant: a 404 naming `requestId`. */
+export class ReceiptNotFoundError extends CaseNotFoundError {
+  constructor() {
+    super('requestId');
+    this.name = 'ReceiptNotFoundError';
   }
 }

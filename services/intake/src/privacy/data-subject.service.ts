@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { isOpen, type Instant, type Kind, type LocalizedText, type Role, type TenantCharter } from '@civic/domain';
-import type { JsonObject } from '@civic/event-store';
+import { readStreamIfExists, type EventStore, type JsonObject } from '@civic/event-store';
 import {
+  auditLogStream,
   AuditTrail,
   CASE_COMMANDS,
+  EVENT_STORE,
   caseCommand,
   CaseReader,
   fieldProblems,
@@ -15,7 +17,7 @@ import {
 import { handleCaseCommand } from '../cases/case-command';
 import { CONTENT_READER } from '../cases/case-reader';
 import { CLOCK, type Clock } from '../cases/clock';
-import { CaseRejectedError, InvalidInputError } from '../cases/errors';
+import { CaseRejectedError, InvalidInputError, ReceiptNotFoundError } from '../cases/errors';
 import { charterOf } from '../cases/tenants';
 import { SubmitterCases } from '../submitter-cases/submitter-cases';
 import type { SubmitterCaseDocument } from '../submitter-cases/submitter-cases.store';
@@ -90,6 +92,7 @@ export class DataSubjectService {
     @Inject(CASE_COMMANDS) private readonly commands: CaseCommands,
     private readonly erasure: CaseErasure,
     private readonly audit: AuditTrail,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -156,13 +159,31 @@ export class DataSubjectService {
       done.push({ registryNumber: entry.registryNumber, kind: entry.kind, receivedOn: entry.receivedOn, outcome });
     }
     const carriedOutAt = this.clock.now().toISOString();
+    // The receipt lives in the audit log, where `receipt` finds it again: nothing personal in it.
     await this.record({ ...request, correlationId }, ERASURE_CARRIED_OUT, {
       requestId,
       dataSubjectId,
       verification: body.verification,
-      cases: done.map(({ registryNumber, outcome }) => ({ registryNumber, outcome })),
+      carriedOutAt,
+      cases: done as unknown as JsonObject[],
     });
     return { requestId, dataSubjectId, municipality: charter.name, carriedOutAt, cases: done };
+  }
+
+  /** An erasure's receipt again (to print it, or send it later), from the audit log's entry; ReceiptNotFoundError when none. */
+  async receipt(tenant: string, requestId: string): Promise<ErasureReceipt> {
+    const charter = charterOf(this.tenants, tenant);
+    const entries = (await readStreamIfExists(this.events, auditLogStream(charter.slug))) ?? [];
+    const entry = entries.find((one) => one.type === ERASURE_CARRIED_OUT && one.data['requestId'] === requestId);
+    if (!entry) throw new ReceiptNotFoundError();
+    const data = entry.data as unknown as Omit<ErasureReceipt, 'municipality'>;
+    return {
+      requestId,
+      dataSubjectId: data.dataSubjectId,
+      municipality: charter.name,
+      carriedOutAt: data.carriedOutAt ?? String(entry.metadata['occurredAt']),
+      cases: data.cases,
+    };
   }
 
   /** The event first (the case's history says "erased", and why), then every copy intake keeps. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res, StreamableFile, Param } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiProduces,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -41,6 +42,8 @@ function pdfFile(response: HeaderSink, bytes: Buffer, name: string): StreamableF
   response.setHeader('Cache-Control', 'private, no-store');
   return new StreamableFile(bytes, { length: bytes.length });
 }
+
+const ReceiptParam = ApiParam({ name: 'requestId', format: 'uuid', description: "The erasure's id, from its receipt." });
 
 const BAD_INPUT = ApiBadRequestResponse({
   type: ErrorBodyDto,
@@ -141,6 +144,30 @@ export class DataSubjectsController {
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<ErasureReceipt | StreamableFile> {
     const receipt = await this.subjects.erase(officerRequest(tenant, body, headers, principal));
+    if (!wantsPdf(headers)) return receipt;
+    return pdfFile(response, await renderReceiptPdf(receipt), `erasure-${receipt.requestId}.pdf`);
+  }
+
+  @Get('erasures/:requestId')
+  @Auth('data-protection-officer')
+  @ApiOperation({
+    summary: "An erasure's receipt again",
+    description:
+      'The receipt as the erasure gave it (kept in the audit log, nothing personal in it): to print it or send it to the person later. JSON, or a PDF with `Accept: application/pdf`.',
+  })
+  @TenantParam
+  @ReceiptParam
+  @ACCEPT
+  @ApiProduces('application/json', PDF)
+  @ApiOkResponse({ type: ErasureReceiptDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such tenant, or no erasure with this id in it.' })
+  async receipt(
+    @Param('tenant') tenant: string,
+    @Param('requestId') requestId: string,
+    @Headers() headers: IncomingHttpHeaders,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<ErasureReceipt | StreamableFile> {
+    const receipt = await this.subjects.receipt(tenant, requestId);
     if (!wantsPdf(headers)) return receipt;
     return pdfFile(response, await renderReceiptPdf(receipt), `erasure-${receipt.requestId}.pdf`);
   }

@@ -727,6 +727,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenant}/data-subjects/erasures/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An erasure's receipt again
+     * @description The receipt as the erasure gave it (kept in the audit log, nothing personal in it): to print it or send it to the person later. JSON, or a PDF with `Accept: application/pdf`.
+     */
+    get: operations['DataSubjectsController_receipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5890,6 +5910,162 @@ export interface operations {
       };
       /** @description The audit log could not record it, so it was not done. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+          'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DataSubjectsController_receipt: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `application/pdf` for a printable copy in Bulgarian and English; JSON otherwise. */
+        Accept?: string;
+      };
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        tenant: string;
+        /** @description The erasure's id, from its receipt. */
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureReceiptDto'];
+          'application/pdf': components['schemas']['ErasureReceiptDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+          'application/pdf': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles data-protection-officer, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+          'application/pdf': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such tenant, or no erasure with this id in it. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
