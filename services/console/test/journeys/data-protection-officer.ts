@@ -119,6 +119,16 @@ export function dataProtectionOfficerJourney(journey: JourneyContext): void {
       await page.getByRole('row').filter({ hasText: withdrawn.registryNumber }).getByText('Заличени', { exact: true }).waitFor();
       await screenshot(page, 'data-protection-officer-receipt');
       await axeClean(page, 'receipt');
+      const [receiptFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Изтегляне на удостоверението (PDF)' }).click(),
+      ]);
+      expect(receiptFile.suggestedFilename()).toMatch(/^erasure-.+\.pdf$/);
+      expect(
+        readFileSync(await receiptFile.path())
+          .subarray(0, 4)
+          .toString('latin1'),
+      ).toBe('%PDF');
 
       // The same receipt in English.
       await page.getByRole('button', { name: 'English' }).click();

@@ -53,3 +53,13 @@ export async function exportDataSubject(
   const fallback = `personal-data-${dataSubjectId.slice(0, 8)}.${format}`;
   return { blob: result.data, name: reportFileName(result.response.headers.get('content-disposition'), fallback) };
 }
+
+/** An erasure's receipt as a PDF, to hand to the person: intake keeps it (in the audit log) under the erasure's id. */
+export async function erasureReceiptPdf(tenant: string, requestId: string): Promise<{ blob: Blob; name: string }> {
+  const result = await intake.GET('/tenants/{tenant}/data-subjects/erasures/{requestId}', {
+    params: { path: { tenant, requestId }, header: { Accept: MEDIA_TYPES.pdf } },
+    parseAs: 'blob',
+  });
+  if (!result.response.ok || !(result.data instanceof Blob)) throw new ApiError(result.response.status, undefined);
+  return { blob: result.data, name: reportFileName(result.response.headers.get('content-disposition'), `erasure-${requestId}.pdf`) };
+}

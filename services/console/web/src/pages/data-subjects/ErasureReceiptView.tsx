@@ -1,15 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErasureReceipt } from '../../api/dataSubjects';
+import { erasureReceiptPdf, type ErasureReceipt } from '../../api/dataSubjects';
 import { useCaseLabels } from '../../components/useCaseLabels';
 import { useFormat } from '../../format/useFormat';
 import { currentLanguage } from '../../i18n';
+import { useSession } from '../../session/SessionContext';
 
 /**
  * The receipt of the erasure, for the person (GDPR art. 12(3), 19): the request's id, when, and each case's
- * outcome, as intake answered it. Intake issues a receipt once, in one form, and cannot issue it again (the
- * erased cases are no longer found by the person's contacts), so the page keeps the JSON one and offers it to
- * print (the browser's "save as PDF" included) with only the receipt on the paper.
+ * outcome, as intake answered it; as a PDF from intake (which keeps it under the erasure's id), or printed with
+ * only the receipt on the paper.
  */
 export function ErasureReceiptView({ receipt, onAnother }: { receipt: ErasureReceipt; onAnother: () => void }) {
   const { t } = useTranslation();
@@ -17,6 +17,26 @@ export function ErasureReceiptView({ receipt, onAnother }: { receipt: ErasureRec
   const labels = useCaseLabels();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const { tenant } = useSession();
+  const [pdf, setPdf] = useState<'preparing' | 'failed' | null>(null);
+  const downloadPdf = async () => {
+    setPdf('preparing');
+    try {
+      const { blob, name } = await erasureReceiptPdf(tenant.slug, receipt.requestId);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The browser has the file once the click is handled; the URL is not needed after.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setPdf(null);
+    } catch {
+      setPdf('failed');
+    }
+  };
   const columns = {
     number: t('cases.columns.registryNumber'),
     kind: t('cases.columns.kind'),
@@ -72,14 +92,19 @@ export function ErasureReceiptView({ receipt, onAnother }: { receipt: ErasureRec
       </table>
       <p>{t('dataSubjects.receipt.what')}</p>
       <div className="button-row receipt__actions">
-        <button type="button" className="button" onClick={() => window.print()}>
+        <button type="button" className="button" disabled={pdf === 'preparing'} onClick={() => void downloadPdf()}>
+          {t('dataSubjects.receipt.pdf')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => window.print()}>
           {t('dataSubjects.receipt.print')}
         </button>
         <button type="button" className="button button--quiet" onClick={onAnother}>
           {t('dataSubjects.receipt.another')}
         </button>
       </div>
-      <p className="muted receipt__actions">{t('dataSubjects.receipt.printHint')}</p>
+      <p className="muted receipt__actions" role="status">
+        {pdf === 'failed' ? t('dataSubjects.receipt.pdfFailed') : t('dataSubjects.receipt.printHint')}
+      </p>
     </section>
   );
 }
