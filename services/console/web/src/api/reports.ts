@@ -1,5 +1,6 @@
 import { analytics } from './clients';
 import { ApiError } from './errors';
+import { saveFile } from './save-file';
 
 export type ReportFormat = 'csv' | 'pdf';
 
@@ -24,12 +25,7 @@ export async function downloadReport(tenant: string, year: number, format: Repor
   const name = reportFileName(result.response.headers.get('content-disposition'), `${tenant}-feedback-${year}.${format}`);
   const url = URL.createObjectURL(result.data);
   try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
+    saveFile(url, name);
   } finally {
     // The click has started the download; the object URL is not needed after this turn of the event loop.
     setTimeout(() => URL.revokeObjectURL(url), 0);

@@ -5,6 +5,7 @@ import { analytics } from '../../api/clients';
 import { ApiError } from '../../api/errors';
 import { useSession } from '../../session/SessionContext';
 import { AuditError } from './AuditError';
+import { saveFile } from '../../api/save-file';
 
 type Format = 'pdf' | 'json';
 type Download =
@@ -47,12 +48,7 @@ export function DossierSection({ caseId, registryNumber }: { caseId: string; reg
       current.current = url;
       const name = `dossier-${registryNumber}.${format}`;
       setDownload({ format, state: 'ready', url, name });
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
+      saveFile(url, name);
     } catch (error) {
       setDownload({ format, state: 'failed', error });
     }

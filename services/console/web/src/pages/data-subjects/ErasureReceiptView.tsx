@@ -5,6 +5,7 @@ import { useCaseLabels } from '../../components/useCaseLabels';
 import { useFormat } from '../../format/useFormat';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../../session/SessionContext';
+import { saveFile } from '../../api/save-file';
 
 /**
  * The receipt of the erasure, for the person (GDPR art. 12(3), 19): the request's id, when, and each case's
@@ -24,12 +25,7 @@ export function ErasureReceiptView({ receipt, onAnother }: { receipt: ErasureRec
     try {
       const { blob, name } = await erasureReceiptPdf(tenant.slug, receipt.requestId);
       const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
+      saveFile(url, name);
       // The browser has the file once the click is handled; the URL is not needed after.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setPdf(null);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { exportDataSubject, type DataSubjectRequest, type ExportFormat } from '../../api/dataSubjects';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useSession } from '../../session/SessionContext';
+import { saveFile } from '../../api/save-file';
 
 type Download =
   | { format: ExportFormat; state: 'preparing' }
@@ -34,12 +35,7 @@ export function ExportDownloads({ request, dataSubjectId }: { request: DataSubje
       const url = URL.createObjectURL(blob);
       current.current = url;
       setDownload({ format, state: 'ready', url, name });
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
+      saveFile(url, name);
     } catch (error) {
       setDownload({ format, state: 'failed', error });
     }
