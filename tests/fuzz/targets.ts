@@ -60,6 +60,8 @@ export function targets(data: TenantData, credentials: Credentials): Target[] {
     notificationId: data.notificationId,
     'path.userId': data.userId,
     'path.year': TEST_YEAR,
+    // An erasure the tenant's data protection officer carried out (its receipt).
+    'path.requestId': data.requestId,
   };
   return [
     {
@@ -76,6 +78,8 @@ export function targets(data: TenantData, credentials: Credentials): Target[] {
         'body.category': CATEGORIES,
         'body.violationDate': DATES,
         'body.newFinalDate': DATES,
+        // The data protection officer's searches find the seeded citizen most of the time.
+        'body.email': often([data.email]),
       },
       operations: [
         // The channels sopot receives on; an answer's channel is another list.
