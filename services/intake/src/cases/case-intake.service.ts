@@ -125,6 +125,8 @@ export interface CitizenRequest {
   correlationId?: string;
 }
 
+/** How long after a public submission a retry with its Idempotency-Key still gets the tracking code. */
+export const PUBLIC_REPLAY_CODE_MS = 15 * 60_000;
 /** Who reads through a tracking code, in the audit log: whoever holds it (it proves a receipt, not a person). */
 export const TRACKING_CODE_READER = { id: 'citizen:tracking-code', roles: ['citizen'] } as const;
 
@@ -192,10 +194,8 @@ export class CaseIntakeService {
     const key = request.idempotencyKey;
     const scoped = key ? scopedKey(request.reader.operation, request.actor.id, key) : undefined;
     const fingerprint = requestFingerprint(request.reader.operation, fingerprinted(checked));
-    // Whoever submits as the public (the web form, Open311) is nobody in particular: a replay to them never
-    // carries the tracking code, which the first answer and the acknowledgement gave the person.
     const replayToCaller = (record: IdempotencyRecord & { response: StoredResponse }) =>
-      request.actor.role === 'system' ? this.replayWithoutCode(record) : this.replay(record);
+      this.publicReplayWithheld(request.actor, record, now) ? this.replayWithoutCode(record) : this.replay(record);
     // A retry of a completed submission with files answers as stored, without scanning the files again (a
     // newer signature could otherwise refuse what was accepted): the same key, the same answer.
     if (checked.ok && checked.files.length > 0 && scoped) {
@@ -454,7 +454,17 @@ export class CaseIntakeService {
     const stored = await this.idempotency.complete(work.record._id, { status: 201, body: response as unknown as JsonObject }, now, sealed);
     // Our own answer needs no unsealing: its code is the one just issued.
     if (stored.storedNow) return withTrackingCode(response, trackingCode);
-    return request.actor.role === 'system' ? this.replayWithoutCode(stored) : this.replay(stored);
+    return this.publicReplayWithheld(request.actor, stored, now) ? this.replayWithoutCode(stored) : this.replay(stored);
+  }
+
+  /**
+   * Whoever submits as the public (the web form, Open311) is nobody in particular: past the minutes in which a
+   * retry is a client's retry (a double click, a dropped answer), a replay does not give the tracking code
+   * again, to whoever holds the key and the text. Within them it does: an anonymous citizen whose answer was
+   * lost would otherwise never learn their code. Staff (a registrar, identified) get it on every replay.
+   */
+  private publicReplayWithheld(actor: Actor, record: IdempotencyRecord, now: Date): boolean {
+    return actor.role === 'system' && now.getTime() - record.createdAt.getTime() > PUBLIC_REPLAY_CODE_MS;
   }
 
   /** The stored answer, saying where the tracking code is instead of giving it. */

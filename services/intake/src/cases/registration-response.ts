@@ -11,8 +11,8 @@ export interface RegistrationResponse {
    */
   trackingCode?: string;
   /**
-   * On a replay to the public (the same Idempotency-Key again, from the web form or Open311): the code is not
-   * given again, to nobody in particular; this says where the person finds it.
+   * On a late replay to the public (the same Idempotency-Key again, from the web form or Open311, past
+   * PUBLIC_REPLAY_CODE_MS): the code is not given again, to nobody in particular; this says where to find it.
    */
   trackingCodeWithheld?: LocalizedText;
   status: CaseStatus;

@@ -80,7 +80,9 @@ export class SubmissionController {
     }
     if (answer.ok) {
       const code = answer.body.trackingCode;
-      if (!code) throw new Error('intake registered a citizen submission without a tracking code');
+      // The same form sent again long after (intake's idempotency): registered once, and the code not given again.
+      if (!code)
+        return again(200, read.values, [{ field: 'summary', key: 'alreadySent', args: [answer.body.registryNumber] }], randomUUID());
       res.redirect(303, `${paths.tracking(guide.slug, code)}?submitted=1`);
       return;
     }

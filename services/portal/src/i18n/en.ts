@@ -223,6 +223,8 @@ export const en: Dictionary = {
     filesChooseAgain: 'Choose your files again: they are not kept when a form is sent back',
     keyReused:
       'This form was already sent with other content. Nothing new was sent: check your text and send it again as a new submission.',
+    alreadySent: (registryNumber: string) =>
+      `This form was already sent and registered as ${registryNumber}. Your tracking code was on the page shown then and in the acknowledgement sent to your e-mail or phone; the municipality's registry can give you a new one.`,
     stillProcessing: 'Your submission is still being processed. Wait a moment and send the form again: it will not be registered twice.',
     unavailable: "We could not reach the municipality's system. Send the form again in a few minutes: it will not be registered twice.",
     tooManyRequests: (seconds: string) => `Too many requests from your address. Try again in ${seconds} seconds.`,

@@ -26,6 +26,8 @@ export interface Registration {
   caseId: string;
   registryNumber: string;
   trackingCode?: string;
+  /** A form sent again long after the first time: intake does not give the code again (it says where it is). */
+  trackingCodeWithheld?: { bg: string; en: string };
   status: string;
   dueDate?: string;
 }
