@@ -845,9 +845,9 @@ export interface components {
       caseId: string;
       /** @description `<prefix>-<year of receipt>-<6 digits>`, e.g. PSH-2026-000123. */
       registryNumber: string;
-      /** @description The private code to follow the case: always for a citizen's own submission; for a registrar's registration when the person left an e-mail, phone or address (tell them the code; the acknowledgement carries it too). Shown in this answer only, never in a staff view, and never again to the public: a retry with the same Idempotency-Key (kept 24 hours, per caller and operation) from the web form or Open311 gets `trackingCodeWithheld` instead. */
+      /** @description The private code to follow the case: always for a citizen's own submission; for a registrar's registration when the person left an e-mail, phone or address (tell them the code; the acknowledgement carries it too). Shown in this answer only, never in a staff view, and to the public again only while a retry is a retry: the same Idempotency-Key (kept 24 hours, per caller and operation) from the web form or Open311 more than 15 minutes after the first attempt gets `trackingCodeWithheld` instead. */
       trackingCode?: string;
-      /** @description On the public's retry: where the person finds the code (the first answer, the acknowledgement, the registry). */
+      /** @description On the public's late retry: where the person finds the code (the first answer, the acknowledgement, the registry). */
       trackingCodeWithheld?: {
         bg: string;
         en: string;
