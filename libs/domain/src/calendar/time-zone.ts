@@ -46,7 +46,8 @@ function localParts(instant: Instant, timeZone: string): Record<string, string> 
 /** The calendar date an instant falls on in a zone (Intl does the daylight-saving arithmetic). */
 export function toLocalDate(instant: Instant, timeZone: string = DEFAULT_TIME_ZONE): IsoDate {
   const { year, month, day } = localParts(instant, timeZone);
-  return `${year}-${month}-${day}`;
+  // Intl writes the year without leading zeros (259, not 0259): an ISO date has four digits.
+  return `${year.padStart(4, '0')}-${month}-${day}`;
 }
 
 /** The wall-clock time `HH:MM` of an instant in a zone, for opening hours. */

@@ -51,6 +51,10 @@ describe('toLocalDate: the day in Sofia, not in UTC', () => {
     expect(toLocalTime('2025-12-31T22:30:00.000Z')).toBe('00:30');
   });
 
+  it('writes a year before 1000 with four digits, as an ISO date has', () => {
+    expect(toLocalDate('0259-01-09T16:57:16.000Z', 'UTC')).toBe('0259-01-09');
+  });
+
   it('given summer time (UTC+3), then the offset follows daylight saving', () => {
     expect(toLocalDate('2025-07-15T21:30:00.000Z')).toBe('2025-07-16');
     expect(toLocalTime('2025-03-30T01:30:00.000Z')).toBe('04:30');

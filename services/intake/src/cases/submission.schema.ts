@@ -19,6 +19,9 @@ export const instantSchema = z
   .datetime({ offset: true, message: 'must be an ISO-8601 date and time with a zone, e.g. 2026-03-02T09:15:00Z' })
   .transform((value) => new Date(value).toISOString());
 
+/** The earliest receipt a registrar may record. */
+const EARLIEST_RECEIPT = '2000-01-01T00:00:00.000Z';
+
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' });
 
 export const attachmentSchema = z
@@ -89,7 +92,10 @@ export const staffSubmissionSchema = z
   .object({
     ...submissionShape,
     channel: z.enum(CHANNELS),
-    receivedAt: instantSchema.describe('When it arrived (a letter opened today may have come yesterday); never in the future.'),
+    receivedAt: instantSchema
+      // A typo in the year (0026 for 2026) would file a case in a registry year nobody keeps.
+      .refine((instant) => instant >= EARLIEST_RECEIPT, { message: `must not be before ${EARLIEST_RECEIPT.slice(0, 10)}` })
+      .describe('When it arrived (a letter opened today may have come yesterday); never in the future, never before 2000.'),
     receivedBy: z
       .enum(OFFICIALS)
       .optional()

@@ -32,6 +32,11 @@ describe("reading a registrar's submission", () => {
     });
   });
 
+  it('refuses a receipt before 2000 (a typo in the year) with the field named', () => {
+    const read = staffSubmissions.read({ ...letter, receivedAt: '0259-01-08T23:53:16-17:04' });
+    expect(read.ok ? [] : read.problems).toEqual([{ field: 'receivedAt', reason: 'must not be before 2000-01-01' }]);
+  });
+
   it('names every bad field at once, with nested paths and unknown fields', () => {
     const read = staffSubmissions.read({
       channel: 'pigeon',
