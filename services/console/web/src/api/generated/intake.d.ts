@@ -831,7 +831,7 @@ export interface components {
         | 'open311';
       /**
        * Format: date-time
-       * @description When it arrived (a letter opened today may have come yesterday); never in the future.
+       * @description When it arrived (a letter opened today may have come yesterday); never in the future, never before 2000.
        */
       receivedAt: string;
       /**
