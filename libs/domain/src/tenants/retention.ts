@@ -23,9 +23,9 @@ export type RetentionPolicy = Record<Kind, RetentionRule>;
  * for itself, not a rule of law: the Закон за Националния архивен фонд (ЗНАФ) has each institution keep a
  * nomenclature of files with their retention terms, approved by its own expert commission, and the charter
  * should carry the term of that nomenclature. 5 years is the term municipal nomenclatures commonly give
- * complaints, signals and proposals, and the term ЗЗЛПСПОИН sets for whistleblower reports after their
- * handling ended (art. 19, to be confirmed against the law's text). A longer term a court case or an audit
- * needs is the municipality's to set; a shorter one is its decision too.
+ * complaints, signals and proposals; whistleblower reports are kept no longer than necessary and
+ * proportionate (Directive (EU) 2019/1937 art. 18), which the municipality's term for them should say. A
+ * longer term a court case or an audit needs is the municipality's to set; a shorter one is its decision too.
  */
 export const DEFAULT_RETENTION_PERIOD: RetentionPeriod = { years: 5 };
 export const DEFAULT_RETENTION_SOURCE =
