@@ -22,7 +22,6 @@ import {
   caseCommand,
   CaseReader,
   EVENT_STORE,
-  fieldProblems,
   mergeProblems,
   personalDataRead,
   renderLetterPdf,
@@ -32,7 +31,6 @@ import {
   type CaseCommands,
   type FieldProblem,
 } from '@civic/platform';
-import type { z } from 'zod';
 import { AttachmentVault, type ScannedUpload } from '../attachments/attachment-vault';
 import { checkUploads, type CheckedUpload, type Upload } from '../attachments/uploads';
 import {
@@ -62,6 +60,7 @@ import { registryNumberFor, type RegistryRevisions } from './registry-numbers';
 import { TRACKING_CODE_WITHHELD, withTrackingCode, type RegistrationResponse } from './registration-response';
 import { screeningSummary, screenSubmission, systemScreening } from './screening';
 import { charterProblems, looseFieldsOf, receiptProblems, type Submission, type SubmissionReader } from './submission';
+import { parseBody } from './parse-body';
 import { charterOf } from './tenants';
 
 export interface RegisterRequest {
@@ -238,7 +237,7 @@ export class CaseIntakeService {
   /** The registrar accepts, or decides no proceedings with a reason; on a flagged case this resolves the flag. */
   async decideScreening(request: StaffDecisionRequest): Promise<StaffCaseView> {
     const charter = this.charterOf(request.tenant);
-    const decision = parse(screeningDecisionSchema, request.body ?? {});
+    const decision = parseBody(screeningDecisionSchema, request.body ?? {});
     const found = await this.registeredCase(charter, request.caseId);
     // A confidential case is screened by the anti-corruption officer alone: for the registrar it does not exist.
     const access = await this.access.accessTo(request.caller, found.state);
@@ -287,7 +286,7 @@ export class CaseIntakeService {
   /** The submitter withdraws their case; withdrawing it again answers as the first time did. */
   async withdraw(request: CitizenRequest): Promise<PublicCaseView> {
     const charter = this.charterOf(request.tenant);
-    const withdrawal = parse(withdrawalSchema, request.body ?? {});
+    const withdrawal = parseBody(withdrawalSchema, request.body ?? {});
     const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
     const found = await this.registeredCase(charter, caseId, 'trackingCode');
     if (found.state.status !== 'Withdrawn') {
@@ -305,7 +304,7 @@ export class CaseIntakeService {
    */
   async provideInformation(request: CitizenRequest): Promise<PublicCaseView> {
     const charter = this.charterOf(request.tenant);
-    const reply = parse(citizenInformationSchema, request.body ?? {});
+    const reply = parseBody(citizenInformationSchema, request.body ?? {});
     const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
     const found = await this.registeredCase(charter, caseId, 'trackingCode');
     const context = this.context(charter, caseId, citizen(found.dataSubjectId), request.correlationId, found.dataSubjectId);
@@ -319,7 +318,7 @@ export class CaseIntakeService {
    */
   async rate(request: CitizenRequest): Promise<PublicCaseView> {
     const charter = this.charterOf(request.tenant);
-    const rating = parse(ratingSchema, request.body ?? {});
+    const rating = parseBody(ratingSchema, request.body ?? {});
     const caseId = await this.caseOfTrackingCode(charter, request.trackingCode);
     const found = await this.registeredCase(charter, caseId, 'trackingCode');
     const context = this.context(charter, caseId, citizen(found.dataSubjectId), request.correlationId, found.dataSubjectId);
@@ -614,12 +613,6 @@ function submitterWithCode(submitter: CaseSubmitter | null, trackingCode: string
 
 /** The submitter acting for themselves, known by the opaque id of their data (never by name). */
 const citizen = (dataSubjectId: string | undefined): Actor => ({ id: dataSubjectId ?? 'anonymous', role: 'citizen' });
-
-function parse<S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new InvalidInputError(fieldProblems(result.error));
-  return result.data;
-}
 
 /** The caller in the first of their roles the decider lets issue the command; the route let in only screeners. */
 function screeningActor(caller: Viewer, command: 'ResolveFlag' | 'ScreenCase'): Actor {

@@ -86,13 +86,3 @@ export class ApiKeys {
 
 /** Who registers a case for an Open311 client: the platform, on behalf of that client's key. */
 export const open311Actor = (client: Open311Client): Actor => ({ id: `open311:${client.keyId}`, role: 'system' });
-
-/**
- * The Idempotency-Key a client sent, kept apart from other clients' keys (two apps may both send "1")
- * and from the other channels' keys. A key that is not well formed is passed on as sent, for intake
- * to name it with the other problems.
- */
-export function scopedIdempotencyKey(client: Open311Client, key: string | undefined, wellFormed: boolean): string | undefined {
-  if (key === undefined || key === '' || !wellFormed) return key;
-  return `open311-${client.keyId}-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40)}`;
-}

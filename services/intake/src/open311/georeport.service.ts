@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dueDateOfCase, type TenantCharter } from '@civic/domain';
-import { TenantDirectory, CaseReader, idempotencyKeyProblems } from '@civic/platform';
+import { TenantDirectory, CaseReader } from '@civic/platform';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { CLOCK, type Clock } from '../cases/clock';
 import { InvalidInputError, UnknownTenantError } from '../cases/errors';
 import type { RegistrationResponse } from '../cases/registration-response';
-import { ApiKeys, open311Actor, scopedIdempotencyKey } from './api-keys';
+import { ApiKeys, open311Actor } from './api-keys';
 import type { Open311CreatedRequest, Open311Discovery, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from './documents';
 import { FailedKeyAttempts } from './failed-key-attempts';
 import {
@@ -125,13 +125,13 @@ export class GeoReportService {
     const code = typeof form.service_code === 'string' ? form.service_code.trim() : '';
     if (code !== '' && !findService(charter, code)) throw new ServiceNotFoundError(code, charter.slug);
 
-    const wellFormed = idempotencyKeyProblems(request.idempotencyKey, false).length === 0;
     const outcome = await this.intake.register({
       tenant: charter.slug,
       body: form,
       reader: open311Submissions(charter, now),
       actor: open311Actor(client),
-      idempotencyKey: scopedIdempotencyKey(client, request.idempotencyKey, wellFormed),
+      // Kept apart from other clients' keys by intake (idempotency-store.ts, scopedKey: the actor is the client's).
+      idempotencyKey: request.idempotencyKey,
       idempotencyKeyRequired: false,
       // Open311 clients follow the request by its service_request_id.
       trackingCode: 'never',

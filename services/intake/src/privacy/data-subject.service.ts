@@ -9,7 +9,6 @@ import {
   EVENT_STORE,
   caseCommand,
   CaseReader,
-  fieldProblems,
   personalDataRead,
   TenantDirectory,
   type CaseCommands,
@@ -18,6 +17,7 @@ import { handleCaseCommand } from '../cases/case-command';
 import { CONTENT_READER } from '../cases/case-reader';
 import { CLOCK, type Clock } from '../cases/clock';
 import { CaseRejectedError, InvalidInputError, ReceiptNotFoundError } from '../cases/errors';
+import { parseBody } from '../cases/parse-body';
 import { charterOf } from '../cases/tenants';
 import { SubmitterCases } from '../submitter-cases/submitter-cases';
 import type { SubmitterCaseDocument } from '../submitter-cases/submitter-cases.store';
@@ -98,7 +98,7 @@ export class DataSubjectService {
 
   async search(request: OfficerRequest): Promise<PersonCases> {
     const charter = charterOf(this.tenants, request.tenant);
-    const body = parse(dataSubjectSearchSchema, request.body);
+    const body = parseBody(dataSubjectSearchSchema, request.body ?? {});
     const found = await this.personOf(charter, body);
     await this.record(request, SEARCHED, {
       dataSubjectId: found.dataSubjectId,
@@ -111,7 +111,7 @@ export class DataSubjectService {
 
   async export(request: OfficerRequest): Promise<PersonExport> {
     const charter = charterOf(this.tenants, request.tenant);
-    const body = parse(dataSubjectExportSchema, request.body);
+    const body = parseBody(dataSubjectExportSchema, request.body ?? {});
     const { dataSubjectId, cases } = await this.personOf(charter, body);
     const correlationId = request.correlationId ?? randomUUID();
     const exported: ExportedCase[] = [];
@@ -142,7 +142,7 @@ export class DataSubjectService {
 
   async erase(request: OfficerRequest): Promise<ErasureReceipt> {
     const charter = charterOf(this.tenants, request.tenant);
-    const body = parse(dataSubjectErasureSchema, request.body);
+    const body = parseBody(dataSubjectErasureSchema, request.body ?? {});
     const { dataSubjectId, cases } = await this.personOf(charter, body);
     const byId = new Map(cases.map((entry) => [entry.caseId, entry]));
     const chosen = body.caseIds.map((caseId) => byId.get(caseId));
@@ -249,15 +249,6 @@ export class DataSubjectService {
       data,
     });
   }
-}
-
-function parse<T>(
-  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
-  body: unknown,
-): T {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw new InvalidInputError(fieldProblems(parsed.error));
-  return parsed.data;
 }
 
 const contactsGiven = (body: DataSubjectSearch): string[] => [

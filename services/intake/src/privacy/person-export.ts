@@ -1,5 +1,6 @@
 import type { CaseEvent, Instant, RegisteredCase } from '@civic/domain';
 import { deskContent, type DeskCaseContent } from '../desk/desk-content';
+import { fieldsShown } from '../desk/personal-data-read';
 
 /** A rating as the person gave it: their own words included (GDPR art. 15). */
 export interface ExportedRating {
@@ -60,13 +61,9 @@ export function exportedCase(state: RegisteredCase, events: readonly CaseEvent[]
 
 /** The fields an export showed, by name, for the audit log (never their values). */
 export function exportedFields(exported: ExportedCase): string[] {
-  const content = exported.content;
-  if (!content) return [];
+  if (!exported.content) return [];
   return [
-    'submission.text',
-    ...(content.submitter === null ? [] : Object.keys(content.submitter).map((field) => `submitter.${field}`)),
-    ...(content.replies.length > 0 ? ['replies'] : []),
-    ...(content.answers.length > 0 ? ['answers'] : []),
+    ...fieldsShown(exported.content),
     ...(exported.ratings.length > 0 ? ['ratings'] : []),
     ...(exported.withdrawalReason === null ? [] : ['withdrawal.reason']),
   ];
