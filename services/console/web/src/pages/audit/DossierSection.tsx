@@ -1,17 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { correlationHeader } from '../../api/audit';
 import { analytics } from '../../api/clients';
 import { ApiError } from '../../api/errors';
 import { useSession } from '../../session/SessionContext';
 import { AuditError } from './AuditError';
-import { saveFile } from '../../api/save-file';
+import { useFileDownload } from '../../components/useFileDownload';
 
 type Format = 'pdf' | 'json';
-type Download =
-  | { format: Format; state: 'preparing' }
-  | { format: Format; state: 'ready'; url: string; name: string }
-  | { format: Format; state: 'failed'; error: unknown };
 
 const PATHS = {
   pdf: '/tenants/{tenant}/audit/cases/{caseId}/dossier.pdf',
@@ -26,33 +21,17 @@ const PATHS = {
 export function DossierSection({ caseId, registryNumber }: { caseId: string; registryNumber: string }) {
   const { t } = useTranslation();
   const { tenant } = useSession();
-  const [download, setDownload] = useState<Download | null>(null);
-  const current = useRef<string | null>(null);
+  const { download, start } = useFileDownload<Format>();
 
-  const release = () => {
-    if (current.current) URL.revokeObjectURL(current.current);
-    current.current = null;
-  };
-  useEffect(() => release, []);
-
-  const fetchDossier = async (format: Format) => {
-    release();
-    setDownload({ format, state: 'preparing' });
-    try {
+  const fetchDossier = (format: Format) =>
+    start(format, async () => {
       const result = await analytics.GET(PATHS[format], {
         params: { path: { tenant: tenant.slug, caseId }, header: correlationHeader() },
         parseAs: 'blob',
       });
       if (!result.response.ok || !(result.data instanceof Blob)) throw new ApiError(result.response.status, undefined);
-      const url = URL.createObjectURL(result.data);
-      current.current = url;
-      const name = `dossier-${registryNumber}.${format}`;
-      setDownload({ format, state: 'ready', url, name });
-      saveFile(url, name);
-    } catch (error) {
-      setDownload({ format, state: 'failed', error });
-    }
-  };
+      return { blob: result.data, name: `dossier-${registryNumber}.${format}` };
+    });
 
   const preparing = download?.state === 'preparing';
   return (

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { erasureReceiptPdf, type ErasureReceipt } from '../../api/dataSubjects';
 import { useCaseLabels } from '../../components/useCaseLabels';
 import { useFormat } from '../../format/useFormat';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../../session/SessionContext';
-import { saveFile } from '../../api/save-file';
+import { useFileDownload } from '../../components/useFileDownload';
 
 /**
  * The receipt of the erasure, for the person (GDPR art. 12(3), 19): the request's id, when, and each case's
@@ -19,20 +19,8 @@ export function ErasureReceiptView({ receipt, onAnother }: { receipt: ErasureRec
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { tenant } = useSession();
-  const [pdf, setPdf] = useState<'preparing' | 'failed' | null>(null);
-  const downloadPdf = async () => {
-    setPdf('preparing');
-    try {
-      const { blob, name } = await erasureReceiptPdf(tenant.slug, receipt.requestId);
-      const url = URL.createObjectURL(blob);
-      saveFile(url, name);
-      // The browser has the file once the click is handled; the URL is not needed after.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setPdf(null);
-    } catch {
-      setPdf('failed');
-    }
-  };
+  const { download: pdf, start } = useFileDownload<'pdf'>();
+  const downloadPdf = () => start('pdf', () => erasureReceiptPdf(tenant.slug, receipt.requestId));
   const columns = {
     number: t('cases.columns.registryNumber'),
     kind: t('cases.columns.kind'),
@@ -88,7 +76,7 @@ export function ErasureReceiptView({ receipt, onAnother }: { receipt: ErasureRec
       </table>
       <p>{t('dataSubjects.receipt.what')}</p>
       <div className="button-row receipt__actions">
-        <button type="button" className="button" disabled={pdf === 'preparing'} onClick={() => void downloadPdf()}>
+        <button type="button" className="button" disabled={pdf?.state === 'preparing'} onClick={() => void downloadPdf()}>
           {t('dataSubjects.receipt.pdf')}
         </button>
         <button type="button" className="button button--quiet" onClick={() => window.print()}>
@@ -99,7 +87,7 @@ export function ErasureReceiptView({ receipt, onAnother }: { receipt: ErasureRec
         </button>
       </div>
       <p className="muted receipt__actions" role="status">
-        {pdf === 'failed' ? t('dataSubjects.receipt.pdfFailed') : t('dataSubjects.receipt.printHint')}
+        {pdf?.state === 'failed' ? t('dataSubjects.receipt.pdfFailed') : t('dataSubjects.receipt.printHint')}
       </p>
     </section>
   );

@@ -1,45 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportDataSubject, type DataSubjectRequest, type ExportFormat } from '../../api/dataSubjects';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useSession } from '../../session/SessionContext';
-import { saveFile } from '../../api/save-file';
-
-type Download =
-  | { format: ExportFormat; state: 'preparing' }
-  | { format: ExportFormat; state: 'ready'; url: string; name: string }
-  | { format: ExportFormat; state: 'failed'; error: unknown };
+import { useFileDownload } from '../../components/useFileDownload';
 
 /**
  * Everything held about the person (GDPR art. 15 access, art. 20 portability): a PDF to hand over, JSON to take
- * elsewhere. Held as a blob and saved through an object URL, as the auditor's dossier is; a link to it stays in
- * case the browser did not start the download. Intake records each case read in the audit log.
+ * elsewhere. Saved as the auditor's dossier is (useFileDownload). Intake records each case read in the audit log.
  */
 export function ExportDownloads({ request, dataSubjectId }: { request: DataSubjectRequest; dataSubjectId: string }) {
   const { t } = useTranslation();
   const { tenant } = useSession();
-  const [download, setDownload] = useState<Download | null>(null);
-  const current = useRef<string | null>(null);
-
-  const release = () => {
-    if (current.current) URL.revokeObjectURL(current.current);
-    current.current = null;
-  };
-  useEffect(() => release, []);
-
-  const fetchExport = async (format: ExportFormat) => {
-    release();
-    setDownload({ format, state: 'preparing' });
-    try {
-      const { blob, name } = await exportDataSubject(tenant.slug, request, format, dataSubjectId);
-      const url = URL.createObjectURL(blob);
-      current.current = url;
-      setDownload({ format, state: 'ready', url, name });
-      saveFile(url, name);
-    } catch (error) {
-      setDownload({ format, state: 'failed', error });
-    }
-  };
+  const { download, start } = useFileDownload<ExportFormat>();
+  const fetchExport = (format: ExportFormat) => start(format, () => exportDataSubject(tenant.slug, request, format, dataSubjectId));
 
   const preparing = download?.state === 'preparing';
   return (
