@@ -29,6 +29,9 @@ export async function openWorld(prefix: string, stateIn: RelayStateBackend = 'Mo
   const mongo = new MongoClient(await testMongoUri(prefix), { serverSelectionTimeoutMS: 5_000 });
   await mongo.connect();
   const pool = new Pool({ connectionString: database.url });
+  // As the event store's own pool: an idle connection the server ends (a restart in the fault tests, the drop's
+  // FORCE) must not crash the run; the next query opens a new one.
+  pool.on('error', () => undefined);
   const state = stateIn === 'MongoDB' ? mongoRelayState(mongo.db()) : await postgresRelayState(pool);
   const kafka = quietKafka(await kafkaBrokers(), prefix);
   return {
