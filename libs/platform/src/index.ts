@@ -12,6 +12,8 @@ export { HealthController } from './health/health.controller';
 export { MetricsController } from './metrics/metrics.controller';
 export * from './cases/case-store';
 export * from './tenants/tenant-directory';
+export * from './tenants/tenant-registry';
+export { TenantFollower } from './tenants/tenant-follower';
 export * from './tenants/routing-config';
 export * from './clock/clock';
 export * from './pdf/pdf';

@@ -29,7 +29,9 @@ import { AuditTrail } from './audit-trail/audit-trail';
 import { CASE_COMMANDS, CASE_STORE, caseStoreProviders, SUBJECT_KEYS } from './cases/case-store';
 import { createKafkaClient } from './kafka';
 import { requestForLog } from './redact';
-import { DEFAULT_TENANTS_DIR, TenantDirectory } from './tenants/tenant-directory';
+import { TenantDirectory } from './tenants/tenant-directory';
+import { TENANT_SEEDS_DIR, TenantFollower } from './tenants/tenant-follower';
+import { TenantRegistry } from './tenants/tenant-registry';
 import { CASE_EVENTS_RELAY, RELAY_STATE, RelayRunner, relayStateOn } from './relay/relay.runner';
 import { BOOKKEEPING, BookkeepingLifecycle, bookkeepingOn, type Bookkeeping } from './bookkeeping/bookkeeping';
 import { CASE_EVENTS_TOPIC } from './kafka';
@@ -38,7 +40,7 @@ import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { KafkaFigures } from './metrics/kafka-figures';
 import { registerRelayFigures } from './metrics/relay-figures';
 import { MetricsController } from './metrics/metrics.controller';
-import { CLOCK, clockFrom } from './clock/clock';
+import { CLOCK, clockFrom, type Clock } from './clock/clock';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
@@ -127,23 +129,36 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         { provide: CaseReader, inject: [CASE_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
         CaseAccessPolicy,
         AuditTrail,
-        { provide: TenantDirectory, useFactory: () => TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR) },
+        // Filled from the tenants' streams by the follower before the service starts, and kept live after.
+        { provide: TenantDirectory, inject: [CLOCK], useFactory: (clock: Clock) => new TenantDirectory([], () => clock.now()) },
+        { provide: TENANT_SEEDS_DIR, useValue: config.TENANTS_DIR },
+        TenantRegistry,
+        TenantFollower,
         { provide: EVENT_STORE_KIND, useValue: eventStoreKind(config.EVENT_STORE_URL) },
         KafkaHealthIndicator,
         EventStoreHealthIndicator,
         MongooseHealthIndicator,
         {
           provide: HEALTH_CHECKS,
-          inject: [KafkaHealthIndicator, EventStoreHealthIndicator, MongooseHealthIndicator, { token: RelayRunner, optional: true }],
+          inject: [
+            KafkaHealthIndicator,
+            EventStoreHealthIndicator,
+            MongooseHealthIndicator,
+            TenantFollower,
+            { token: RelayRunner, optional: true },
+          ],
           useFactory: (
             kafka: KafkaHealthIndicator,
             eventStore: EventStoreHealthIndicator,
             mongo: MongooseHealthIndicator,
+            tenants: TenantFollower,
             relayRunner?: RelayRunner,
           ): DependencyCheck[] => [
             { check: () => kafka.check('kafka'), required: required('kafka') },
             { check: () => eventStore.check('event-store'), required: true },
             { check: () => mongo.pingCheck('mongodb', { timeout: 3_000 }), required: required('mongodb') },
+            // The tenants held stay served while their streams cannot be followed: a change waits, nothing stops.
+            { check: async () => tenants.check('tenants'), required: false },
             // The relay publishes to Kafka: it catches up once Kafka is back, so it is required only with Kafka.
             ...(relayRunner ? [{ check: async () => relayRunner.check('relay'), required: required('kafka') }] : []),
           ],
@@ -189,6 +204,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         SUBJECT_KEYS,
         BOOKKEEPING,
         TenantDirectory,
+        TenantRegistry,
         PlatformMetrics,
       ],
     };

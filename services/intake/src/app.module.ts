@@ -12,6 +12,7 @@ import { Open311Module } from './open311/open311.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RegisterModule } from './registry/register.module';
 import { StaffModule } from './staff/staff.module';
+import { TenantsModule } from './tenants/tenants.module';
 
 /** intake: takes submissions from every channel, screens them and registers cases; staff work them at the case desk. */
 @Module({})
@@ -29,6 +30,7 @@ export class IntakeModule {
         Open311Module,
         RegisterModule,
         PrivacyModule,
+        TenantsModule,
       ],
       // Every answer to bad input is a 4xx naming the field, never a 500 (http/error-response.ts).
       // The portal forwards citizens' addresses; TRUST_PROXY says whose X-Forwarded-For counts (http/trust-proxy.ts).

@@ -15,14 +15,25 @@ import type { DeadlinePolicy } from '../deadlines/policy';
 import { resolveDeadlinePolicy } from '../deadlines/resolve-policy';
 import type { Instant, IsoDate, Kind, LocalizedText } from '../shared/vocabulary';
 import type { TenantCharter } from '../tenants/charter.schema';
+import { termsOnReceipt, versionSource, type CharterVersions } from '../tenants/versions/case-terms';
 import { isOpen, type CaseState, type RegisteredCase } from './state';
 
-/** What of a tenant's charter a due date depends on (besides its calendar). */
-export type DeadlineCharter = Pick<TenantCharter, 'timeZone' | 'deadlines'>;
+/** What of a tenant's charter a due date depends on (besides its calendar), with its earlier and later versions. */
+export type DeadlineCharter = Pick<TenantCharter, 'timeZone' | 'deadlines'> & CharterVersions;
 
 /** The tenant's deadline policy for a kind: the law's default with the charter's override. */
-export const deadlinePolicyOf = (kind: Kind, charter: DeadlineCharter): DeadlinePolicy =>
+export const deadlinePolicyOf = (kind: Kind, charter: Pick<TenantCharter, 'deadlines'>): DeadlinePolicy =>
   resolveDeadlinePolicy(DEFAULT_DEADLINE_POLICIES[kind], charter.deadlines[kind]);
+
+/**
+ * The policy a case is held to: the one of the charter version in force on the day it was received, however
+ * the charter changed since; the source then names that version.
+ */
+export function casePolicyOf(facts: Pick<ClockFacts, 'kind' | 'receivedAt'>, charter: DeadlineCharter): DeadlinePolicy {
+  const { terms, version } = termsOnReceipt(charter, facts.receivedAt);
+  const policy = deadlinePolicyOf(facts.kind, terms);
+  return version ? { ...policy, source: `${policy.source}; ${versionSource(version)}` } : policy;
+}
 
 /** The facts of a case its due date depends on, as instants: what a read model keeps to count it again. */
 export interface ClockFacts {
@@ -91,7 +102,7 @@ export const caseClockOf = (state: RegisteredCase, charter: DeadlineCharter, cal
   clockOf(clockFactsOf(state), charter, calendar);
 
 export function clockOf(facts: ClockFacts, charter: DeadlineCharter, calendar: WorkingCalendar): CaseClock {
-  const policy = deadlinePolicyOf(facts.kind, charter);
+  const policy = casePolicyOf(facts, charter);
   const day = (instant: Instant) => toLocalDate(instant, charter.timeZone);
   const pauses: ClockPause[] = facts.pauses.map((pause) => ({ from: day(pause.from), to: day(pause.to) }));
   if (facts.awaiting?.pausesClock) pauses.push({ from: day(facts.awaiting.since) });

@@ -31,3 +31,4 @@ export {
   type RetentionRule,
   type RetentionRuleData,
 } from './retention';
+export * from './versions';

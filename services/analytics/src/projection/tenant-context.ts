@@ -47,17 +47,22 @@ export function caseModelContext(charter: TenantCharter | undefined): CaseModelC
   return { localDate, dueDate };
 }
 
-/** One context per tenant, built on first use from the tenant's charter. */
+/**
+ * One context per version of a tenant's charter the directory holds, built on first use: a new version (or a
+ * tenant the directory learns of later) gets a new one; a tenant not known yet is not remembered as such.
+ */
 export class TenantContexts {
-  private readonly contexts = new Map<string, CaseModelContext>();
+  private readonly contexts = new WeakMap<TenantCharter, CaseModelContext>();
 
   constructor(private readonly charterOf: (tenant: string) => TenantCharter | undefined) {}
 
   of(tenant: string): CaseModelContext {
-    let context = this.contexts.get(tenant);
+    const charter = this.charterOf(tenant);
+    if (!charter) return caseModelContext(undefined);
+    let context = this.contexts.get(charter);
     if (!context) {
-      context = caseModelContext(this.charterOf(tenant));
-      this.contexts.set(tenant, context);
+      context = caseModelContext(charter);
+      this.contexts.set(charter, context);
     }
     return context;
   }

@@ -1,7 +1,7 @@
 import {
   caseMaxFinalDate,
   CHANNELS,
-  deadlinePolicyOf,
+  casePolicyOf,
   DISCLOSURE_GROUNDS,
   dueDateOfCase,
   type BulgarianWorkingCalendar,
@@ -119,7 +119,7 @@ export const DESK_ACTIONS = {
       type: 'RequestInformation',
       data: {
         missing: body.missing,
-        pausesClock: deadlinePolicyOf(state.facts.kind, charter).pausesWhileAwaitingSubmitter,
+        pausesClock: casePolicyOf(state.facts, charter).pausesWhileAwaitingSubmitter,
       },
     }),
   }),

@@ -29,6 +29,7 @@ import { AttachmentNotOpenedError } from '../attachments/errors';
 import { StorageUnavailableError } from '../attachments/object-storage';
 import { BodyTooLargeError } from './public-body-limit.middleware';
 import { TooManyRequestsError } from './rate-limit.guard';
+import { tenantErrorResponse } from '../tenants/tenant-errors';
 
 // intake answers in the platform's one error body (libs/platform/src/http): the same builders, the same
 // table for the decider's rejections, the same words for the framework's refusals.
@@ -46,6 +47,8 @@ const answer = (status: number, errors: FieldProblem[], extra: ErrorExtras = {},
  * parser's, zod's). Undefined for one that is intake's own fault (a 500).
  */
 export function errorResponse(error: unknown): ErrorResponse | undefined {
+  const tenantAnswer = tenantErrorResponse(error);
+  if (tenantAnswer) return tenantAnswer;
   if (error instanceof InvalidInputError) return answer(HttpStatus.BAD_REQUEST, [...error.problems]);
   if (error instanceof UnknownTenantError) return platformErrorResponse(unknownTenant(error.tenant));
   if (error instanceof CaseNotFoundError) return answer(HttpStatus.NOT_FOUND, [{ field: error.field, reason: error.message }]);

@@ -53,7 +53,8 @@ class BodyOverLimit extends Error {}
  */
 @Injectable()
 export class SubmissionFilesInterceptor implements NestInterceptor {
-  private readonly parsers = new Map<string, { parser: NestInterceptor; limits: MultipartLimits }>();
+  /** One parser per charter version held: a revision with other attachment limits gets its own. */
+  private readonly parsers = new WeakMap<object, { parser: NestInterceptor; limits: MultipartLimits }>();
 
   constructor(
     private readonly tenants: TenantDirectory,
@@ -81,14 +82,14 @@ export class SubmissionFilesInterceptor implements NestInterceptor {
 
   private parserFor(tenant: string) {
     const charter = charterOf(this.tenants, tenant);
-    let found = this.parsers.get(charter.slug);
+    let found = this.parsers.get(charter);
     if (!found) {
       const limits = multipartLimits(attachmentLimitsOf(charter), this.config.PUBLIC_BODY_LIMIT_BYTES);
       const { totalBytes: _whole, ...busboyLimits } = limits;
       // No storage named: multer keeps each file in memory (a Buffer), bounded by the limits above.
       const Parser: Type<NestInterceptor> = AnyFilesInterceptor({ limits: busboyLimits, preservePath: false });
       found = { parser: new Parser(), limits };
-      this.parsers.set(charter.slug, found);
+      this.parsers.set(charter, found);
     }
     return found;
   }

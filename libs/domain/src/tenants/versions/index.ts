@@ -1,0 +1,3 @@
+export * from './charter-events';
+export * from './charter-decider';
+export * from './case-terms';

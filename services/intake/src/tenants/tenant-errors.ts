@@ -1,0 +1,43 @@
+import { HttpStatus } from '@nestjs/common';
+import type { TenantRejection } from '@civic/domain';
+import { errorBody, type ErrorResponse } from '@civic/platform';
+
+/** A change refused by the domain: the rejection as decided. */
+export class TenantChangeRejectedError extends Error {
+  constructor(readonly rejection: TenantRejection) {
+    super(`${rejection.type}: ${rejection.message.en}`);
+    this.name = 'TenantChangeRejectedError';
+  }
+}
+
+/** No version with this number in the tenant's record. */
+export class CharterVersionNotFoundError extends Error {
+  constructor(readonly version: string) {
+    super(`no version "${version}" of this charter`);
+    this.name = 'CharterVersionNotFoundError';
+  }
+}
+
+/** The status and the field of each refusal; the rejection itself (bg/en message, facts) goes beside the errors. */
+const STATUS: { readonly [T in TenantRejection['type']]: { status: number; field: string } } = {
+  NotPermittedForRole: { status: HttpStatus.FORBIDDEN, field: 'role' },
+  TenantAlreadyRegistered: { status: HttpStatus.CONFLICT, field: 'charter.slug' },
+  TenantNotRegistered: { status: HttpStatus.NOT_FOUND, field: 'tenant' },
+  RegistryPrefixTaken: { status: HttpStatus.CONFLICT, field: 'charter.registryPrefix' },
+  FieldFixed: { status: HttpStatus.BAD_REQUEST, field: 'charter' },
+  NotInTheFuture: { status: HttpStatus.BAD_REQUEST, field: 'effectiveFrom' },
+  BeforeLatestVersion: { status: HttpStatus.BAD_REQUEST, field: 'effectiveFrom' },
+  StaleCharterVersion: { status: HttpStatus.PRECONDITION_FAILED, field: 'If-Match' },
+  UnknownCommand: { status: HttpStatus.BAD_REQUEST, field: 'body' },
+};
+
+export function tenantErrorResponse(error: unknown): ErrorResponse | undefined {
+  if (error instanceof CharterVersionNotFoundError) {
+    return { status: HttpStatus.NOT_FOUND, body: errorBody(HttpStatus.NOT_FOUND, [{ field: 'version', reason: error.message }]) };
+  }
+  if (!(error instanceof TenantChangeRejectedError)) return undefined;
+  const { rejection } = error;
+  const { status, field: byType } = STATUS[rejection.type];
+  const field = 'field' in rejection ? rejection.field : byType;
+  return { status, body: errorBody(status, [{ field, reason: rejection.message.en }], { rejection }) };
+}

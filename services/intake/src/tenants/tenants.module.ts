@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { TenantAdministration } from './tenant-administration.service';
+import { CharterController, TenantsController } from './tenants.controller';
+
+/** Municipalities as live, versioned data: the platform operator's and the tenant administrator's API. */
+@Module({
+  controllers: [TenantsController, CharterController],
+  providers: [TenantAdministration],
+})
+export class TenantsModule {}
