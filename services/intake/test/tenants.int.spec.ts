@@ -129,6 +129,12 @@ describe('municipalities as live, versioned data', () => {
       (status) => status === 200,
       { what: `the public page of ${slug}`, timeoutMs: 5_000 },
     );
+    // The portal's list: the new municipality in it, then a 304 while nothing changes.
+    const list = await call('GET', '/public', undefined);
+    expect((list.body.charters as { slug: string }[]).map((charter) => charter.slug)).toContain(slug);
+    const etag = list.headers.get('etag') ?? '';
+    expect((await fetch(`${intake.url}/public`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
     const registered = await register('2026-11-16T08:00:00.000Z');
     expect(registered.status).toBe(201);
     expect(registered.body.registryNumber).toMatch(new RegExp(`^${prefix}-2026-\\d{6}$`));

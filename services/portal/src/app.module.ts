@@ -14,6 +14,7 @@ import { SubmissionController } from './http/submission.controller';
 import { PortalThrottlerGuard, throttlerOptions } from './http/throttling';
 import { TrackingController } from './http/tracking.controller';
 import { IntakeClient } from './intake/intake-client';
+import { ServedCharters } from './tenants/served-charters';
 import { TenantGuides } from './tenants/tenant-guides';
 
 /** The citizens' portal: server-rendered pages over intake's public API (wired in main.ts). */
@@ -51,7 +52,8 @@ export class PortalModule {
         {
           provide: TenantGuides,
           inject: [IntakeClient],
-          useFactory: (intake: IntakeClient) => new TenantGuides(TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR), intake),
+          useFactory: (intake: IntakeClient) =>
+            new TenantGuides(new ServedCharters(TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR), intake), intake),
         },
         { provide: APP_GUARD, useClass: PortalThrottlerGuard },
         { provide: APP_FILTER, inject: [Pages], useFactory: (pages: Pages) => new PageExceptionFilter(pages) },

@@ -1,22 +1,21 @@
 import type { TenantCharter } from '@civic/domain';
-import type { TenantDirectory } from '@civic/platform';
 import type { IntakeClient } from '../intake/intake-client';
 import type { PublicInformation } from '../intake/public-api';
 import { TenantGuide } from './guide';
+import type { ServedCharters } from './served-charters';
 
 /** What intake publishes about a tenant changes with a deployment, not by the minute: kept this long. */
 const FRESH_MS = 5 * 60_000;
 
 /**
- * The municipalities the portal serves: those of the tenant files (TENANTS_DIR, as every service reads them),
- * each with what intake publishes about it, fetched on first use and kept a few minutes. When intake cannot be
+ * The municipalities the portal serves: those intake serves (ServedCharters), each with what intake publishes about it, fetched on first use and kept a few minutes. When intake cannot be
  * reached, what was fetched before still serves.
  */
 export class TenantGuides {
   private readonly cache = new Map<string, { at: number; info: PublicInformation }>();
 
   constructor(
-    private readonly directory: TenantDirectory,
+    private readonly directory: ServedCharters,
     private readonly intake: IntakeClient,
     private readonly now: () => number = Date.now,
   ) {}
@@ -26,13 +25,9 @@ export class TenantGuides {
     return this.directory.list().sort((a, b) => a.name.bg.localeCompare(b.name.bg, 'bg'));
   }
 
-  charter(slug: string): TenantCharter | undefined {
-    return this.directory.get(slug);
-  }
-
-  /** The municipality, or undefined when it is not served here (by the tenant files or by intake). */
+  /** The municipality, or undefined when intake does not serve it. */
   async guide(slug: string): Promise<TenantGuide | undefined> {
-    const charter = this.directory.get(slug);
+    const charter = await this.directory.get(slug);
     if (!charter) return undefined;
     const cached = this.cache.get(slug);
     if (cached && this.now() - cached.at < FRESH_MS) return new TenantGuide(charter, cached.info);
