@@ -140,6 +140,41 @@ describe('municipalities as live, versioned data', () => {
     expect(registered.body.registryNumber).toMatch(new RegExp(`^${prefix}-2026-\\d{6}$`));
   });
 
+  it("the new municipality's Open311 client gets a key shown once, works with it, and is refused once it is revoked", async () => {
+    const issued = await call('POST', `/platform/tenants/${slug}/open311/clients`, 'platform-operator', { client: 'Градско приложение' });
+    expect(issued).toMatchObject({
+      status: 201,
+      body: { client: 'Градско приложение', keyId: expect.stringMatching(/^[0-9a-f]{12}$/), revokedAt: null },
+    });
+    expect(issued.headers.get('cache-control')).toBe('no-store');
+    const apiKey = String(issued.body.apiKey);
+    expect(apiKey).toMatch(/^[0-9a-f]{64}$/);
+    const listed = await call('GET', `/tenants/${slug}/open311/clients`, 'tenant-admin');
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain(apiKey);
+    expect((await call('POST', `/tenants/${slug}/open311/clients`, 'tenant-admin', { client: 'Градско приложение' })).status).toBe(409);
+
+    const post = (key: string) =>
+      fetch(`${intake.url}/open311/v2/requests.json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          api_key: key,
+          jurisdiction_id: slug,
+          service_code: 'complaint.general',
+          address_string: 'ул. „Иван Вазов“ 1',
+          description: 'Дупка на пътя пред читалището.',
+          email: `resident.${randomUUID().slice(0, 8)}@example.bg`,
+        }),
+      });
+    expect((await post(apiKey)).status).toBe(200);
+    const revoked = await call('POST', `/tenants/${slug}/open311/clients/${String(issued.body.keyId)}/revocation`, 'tenant-admin', {
+      reason: 'Приложението е спряно',
+    });
+    expect(revoked).toMatchObject({ status: 200, body: { revokedAt: expect.any(String), revocationReason: 'Приложението е спряно' } });
+    expect((await post(apiKey)).status).toBe(403);
+  });
+
   it('a revision applies from a later day; cases received before it keep the terms of theirs, and say which', async () => {
     // intake's clock stands at TEST_NOW, 16 November 2026.
     const today = await call('PUT', `/platform/tenants/${slug}/charter`, 'platform-operator', {

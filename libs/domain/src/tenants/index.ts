@@ -32,3 +32,4 @@ export {
   type RetentionRuleData,
 } from './retention';
 export * from './versions';
+export * from './open311/open311-clients';

@@ -73,12 +73,16 @@ export class ApiKeys {
     this.entries = entries.map(({ tenant, digest: kept }) => ({ tenant, digest: kept }));
   }
 
-  /** The client whose key this is for the tenant, or ApiKeyRejectedError (403). */
-  clientFor(tenant: string, apiKey: unknown): Open311Client {
+  /**
+   * The client whose key this is for the tenant, or ApiKeyRejectedError (403). `issued`: the digests of the keys
+   * issued through the API for the tenant (open311clients-<tenant>), beside the configured ones.
+   */
+  clientFor(tenant: string, apiKey: unknown, issued: readonly Buffer[] = []): Open311Client {
     if (typeof apiKey !== 'string' || apiKey === '') throw new ApiKeyRejectedError('missing');
     const sent = digest(apiKey);
     // Compare with every key of the tenant, so the time taken says nothing about which one came close.
-    const matched = this.entries.filter((entry) => entry.tenant === tenant && timingSafeEqual(entry.digest, sent)).length > 0;
+    const configured = this.entries.filter((entry) => entry.tenant === tenant).map((entry) => entry.digest);
+    const matched = [...configured, ...issued].filter((kept) => timingSafeEqual(kept, sent)).length > 0;
     if (!matched) throw new ApiKeyRejectedError('invalid');
     return { tenant, keyId: sent.toString('hex').slice(0, 12) };
   }

@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../cases/clock';
 import { InvalidInputError, UnknownTenantError } from '../cases/errors';
 import type { RegistrationResponse } from '../cases/registration-response';
 import { ApiKeys, open311Actor } from './api-keys';
+import { IssuedOpen311Keys } from './clients/issued-keys';
 import type { Open311CreatedRequest, Open311Discovery, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from './documents';
 import { FailedKeyAttempts } from './failed-key-attempts';
 import {
@@ -63,6 +64,7 @@ export class GeoReportService {
     private readonly tenants: TenantDirectory,
     private readonly intake: CaseIntakeService,
     private readonly keys: ApiKeys,
+    private readonly issued: IssuedOpen311Keys,
     private readonly failedKeys: FailedKeyAttempts,
     private readonly cases: CaseReader,
     private readonly registry: RegistryLookup,
@@ -74,10 +76,11 @@ export class GeoReportService {
   }
 
   /** The key's client, with wrong keys counted and refused past their limit (failed-key-attempts.ts). */
-  private clientFor(tenant: string, apiKey: unknown, address: string, now: Date) {
+  private async clientFor(tenant: string, apiKey: unknown, address: string, now: Date) {
     this.failedKeys.check(tenant, address, now);
+    const issued = await this.issued.digests(tenant);
     try {
-      return this.keys.clientFor(tenant, apiKey);
+      return this.keys.clientFor(tenant, apiKey, issued);
     } catch (error) {
       if (error instanceof ApiKeyRejectedError) this.failedKeys.fail(tenant, address, now);
       throw error;
@@ -121,7 +124,7 @@ export class GeoReportService {
     const form = recordOf(request.body);
     const charter = this.charterOf(form.jurisdiction_id ?? request.queryJurisdiction);
     const now = this.clock.now();
-    const client = this.clientFor(charter.slug, form.api_key, request.address, now);
+    const client = await this.clientFor(charter.slug, form.api_key, request.address, now);
     const code = typeof form.service_code === 'string' ? form.service_code.trim() : '';
     if (code !== '' && !findService(charter, code)) throw new ServiceNotFoundError(code, charter.slug);
 

@@ -10,6 +10,9 @@ import { ApiKeys } from './api-keys';
 import { FailedKeyAttempts } from './failed-key-attempts';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { Open311Controller } from './open311.controller';
+import { IssuedOpen311Keys } from './clients/issued-keys';
+import { PlatformOpen311ClientsController, TenantOpen311ClientsController } from './clients/open311-clients.controller';
+import { Open311Clients } from './clients/open311-clients.service';
 import { GeoReportService } from './georeport.service';
 import { RegistryLookup } from '../registry/registry-lookup';
 import { Open311RequestIndex } from './request-index';
@@ -24,9 +27,11 @@ function databaseOf(connection: Connection) {
 /** Open311 GeoReport v2 at /open311/v2: its controller, its use cases over CaseIntakeService, and its read model. */
 @Module({
   imports: [CasesModule, PrivacyModule],
-  controllers: [Open311Controller],
+  controllers: [Open311Controller, TenantOpen311ClientsController, PlatformOpen311ClientsController],
   providers: [
     GeoReportService,
+    IssuedOpen311Keys,
+    Open311Clients,
     Open311RequestProjection,
     { provide: CLOCK, inject: [PLATFORM_CLOCK], useFactory: (clock: PlatformClock) => clock },
     // One count per application (a module's useValue would be shared by every app this process starts).

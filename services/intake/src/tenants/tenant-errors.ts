@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
-import type { TenantRejection } from '@civic/domain';
+import type { Open311ClientsRejection, TenantRejection } from '@civic/domain';
 import { errorBody, type ErrorResponse } from '@civic/platform';
+import { Open311ClientRejectedError } from '../open311/clients/open311-clients.service';
 
 /** A change refused by the domain: the rejection as decided. */
 export class TenantChangeRejectedError extends Error {
@@ -31,7 +32,20 @@ const STATUS: { readonly [T in TenantRejection['type']]: { status: number; field
   UnknownCommand: { status: HttpStatus.BAD_REQUEST, field: 'body' },
 };
 
+const CLIENT_STATUS: { readonly [T in Open311ClientsRejection['type']]: { status: number; field: string } } = {
+  NotPermittedForRole: { status: HttpStatus.FORBIDDEN, field: 'role' },
+  ClientNameInUse: { status: HttpStatus.CONFLICT, field: 'client' },
+  KeyNotFound: { status: HttpStatus.NOT_FOUND, field: 'keyId' },
+  KeyAlreadyRevoked: { status: HttpStatus.CONFLICT, field: 'keyId' },
+};
+
+/** The answers to a municipality's record and its Open311 clients being refused. */
 export function tenantErrorResponse(error: unknown): ErrorResponse | undefined {
+  if (error instanceof Open311ClientRejectedError) {
+    const { rejection } = error;
+    const { status, field } = CLIENT_STATUS[rejection.type];
+    return { status, body: errorBody(status, [{ field, reason: rejection.message.en }], { rejection }) };
+  }
   if (error instanceof CharterVersionNotFoundError) {
     return { status: HttpStatus.NOT_FOUND, body: errorBody(HttpStatus.NOT_FOUND, [{ field: 'version', reason: error.message }]) };
   }
