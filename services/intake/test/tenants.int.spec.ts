@@ -129,6 +129,12 @@ describe('municipalities as live, versioned data', () => {
       (status) => status === 200,
       { what: `the public page of ${slug}`, timeoutMs: 5_000 },
     );
+    // Its check list: no officer anywhere yet, so not ready to go live.
+    const readiness = await call('GET', `/platform/tenants/${slug}/readiness`, 'platform-operator');
+    expect(readiness).toMatchObject({ status: 200, body: { tenant: slug, ready: false } });
+    expect((readiness.body.items as { id: string; ok: boolean }[]).find((item) => item.id === 'officers')?.ok).toBe(false);
+    expect((await call('GET', `/tenants/${slug}/charter/readiness`, 'tenant-admin')).status).toBe(200);
+
     // The portal's list: the new municipality in it, then a 304 while nothing changes.
     const list = await call('GET', '/public', undefined);
     expect((list.body.charters as { slug: string }[]).map((charter) => charter.slug)).toContain(slug);

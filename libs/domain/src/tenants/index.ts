@@ -33,3 +33,4 @@ export {
 } from './retention';
 export * from './versions';
 export * from './open311/open311-clients';
+export { readinessOf, type Readiness, type ReadinessFacts, type ReadinessItem } from './readiness';

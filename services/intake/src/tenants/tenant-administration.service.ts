@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@civic/auth';
-import type { Actor, CharterVersion, IsoDate, TenantCharter, TenantCommand, TenantState } from '@civic/domain';
-import { CLOCK, TenantDirectory, TenantRegistry, type Clock, type HeldVersion } from '@civic/platform';
+import {
+  currentUnits,
+  keysInUse,
+  readinessOf,
+  type Actor,
+  type CharterVersion,
+  type IsoDate,
+  type Readiness,
+  type TenantCharter,
+  type TenantCommand,
+  type TenantState,
+} from '@civic/domain';
+import type { EventStore } from '@civic/event-store';
+import { CLOCK, EVENT_STORE, readRoutingConfig, TenantDirectory, TenantRegistry, type Clock, type HeldVersion } from '@civic/platform';
+import { IssuedOpen311Keys } from '../open311/clients/issued-keys';
 import { UnknownTenantError } from '../cases/errors';
 import { CharterVersionNotFoundError, TenantChangeRejectedError } from './tenant-errors';
 import { charterRevisionSchema, parseWithCharter, tenantRegistrationSchema } from './tenant-admin.schema';
@@ -46,7 +59,23 @@ export class TenantAdministration {
     private readonly registry: TenantRegistry,
     private readonly directory: TenantDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly open311Keys: IssuedOpen311Keys,
   ) {}
+
+  /** The go-live check list: what is still missing before the municipality can take cases (domain's readinessOf). */
+  async readiness(tenant: string): Promise<Readiness & { tenant: string }> {
+    const charter = this.directory.get(tenant);
+    if (!charter) throw new UnknownTenantError(tenant);
+    const [routing, keys] = await Promise.all([readRoutingConfig(this.store, tenant), this.open311Keys.all(tenant)]);
+    const readiness = readinessOf({
+      charter,
+      units: currentUnits(routing, charter).units,
+      officers: routing.officers,
+      open311KeysInUse: keysInUse({ keys }).length,
+    });
+    return { tenant, ...readiness };
+  }
 
   list(): TenantSummary[] {
     return this.directory

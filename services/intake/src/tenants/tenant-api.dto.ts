@@ -82,3 +82,28 @@ export const REVISION_ANSWERS = applyDecorators(
   ApiConflictResponse({ type: ErrorBodyDto, description: 'The registry prefix is another municipality’s.' }),
   ApiPreconditionFailedResponse({ type: ErrorBodyDto, description: 'A version was recorded since the one named in If-Match.' }),
 );
+
+const LOCALIZED: SchemaObject = { type: 'object', required: ['bg', 'en'], properties: { bg: { type: 'string' }, en: { type: 'string' } } };
+
+export const READINESS_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['tenant', 'ready', 'items'],
+  properties: {
+    tenant: { type: 'string' },
+    ready: { type: 'boolean', description: 'No blocking item is open.' },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'ok', 'blocking', 'title', 'detail'],
+        properties: {
+          id: { type: 'string', enum: ['officers', 'opening-hours', 'contacts', 'defaults-to-check', 'open311-clients'] },
+          ok: { type: 'boolean' },
+          blocking: { type: 'boolean' },
+          title: LOCALIZED,
+          detail: LOCALIZED,
+        },
+      },
+    },
+  },
+};

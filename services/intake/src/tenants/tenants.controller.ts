@@ -12,8 +12,9 @@ import {
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import { basedOnVersion, etagOf, type HeaderSink } from '@civic/platform';
 import { ErrorBodyDto } from '../http/openapi-models';
+import type { Readiness } from '@civic/domain';
 import { TenantAdministration, type TenantRecord, type TenantSummary, type VersionSummary } from './tenant-administration.service';
-import { RECORD_SCHEMA, REGISTRATION_BODY, REVISION_ANSWERS, REVISION_BODY, VERSION_SCHEMA } from './tenant-api.dto';
+import { READINESS_SCHEMA, RECORD_SCHEMA, REGISTRATION_BODY, REVISION_ANSWERS, REVISION_BODY, VERSION_SCHEMA } from './tenant-api.dto';
 
 const SlugParam = ApiParam({ name: 'slug', description: 'The municipality, e.g. `peshtera`.', example: 'peshtera' });
 const NOT_FOUND = ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such municipality (or version) is served here.' });
@@ -72,6 +73,19 @@ export class TenantsController {
     return record;
   }
 
+  @Get(':slug/readiness')
+  @ApiOperation({
+    summary: "The municipality's go-live check list",
+    description:
+      'What is still missing before it takes cases: units without an officer, opening hours or contacts still to confirm, other open points, Open311 clients.',
+  })
+  @SlugParam
+  @ApiOkResponse({ schema: READINESS_SCHEMA })
+  @NOT_FOUND
+  readiness(@Param('slug') slug: string): Promise<Readiness & { tenant: string }> {
+    return this.tenants.readiness(slug);
+  }
+
   @Get(':slug/versions/:version')
   @ApiOperation({ summary: 'One version of a charter, whole' })
   @SlugParam
@@ -123,6 +137,15 @@ export class CharterController {
     const record = this.tenants.record(tenant);
     response.setHeader('ETag', etagOf(record.versions.at(-1)?.version ?? 1));
     return record;
+  }
+
+  @Get('readiness')
+  @ApiOperation({ summary: "The municipality's go-live check list", description: 'As the platform operator sees it.' })
+  @ApiParam({ name: 'tenant', example: 'peshtera' })
+  @ApiOkResponse({ schema: READINESS_SCHEMA })
+  @NOT_FOUND
+  readiness(@Param('tenant') tenant: string): Promise<Readiness & { tenant: string }> {
+    return this.tenants.readiness(tenant);
   }
 
   @Put()
