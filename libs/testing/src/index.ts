@@ -12,3 +12,4 @@ export * from './sms';
 export * from './event-handlers';
 export * from './browser';
 export * from './tcp-proxy';
+export * from './platform';
