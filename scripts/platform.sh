@@ -59,6 +59,7 @@ for s in "${SERVICES[@]}"; do
     KAFKA_BROKERS="$KAFKA_BROKERS" LOG_LEVEL="${LOG_LEVEL:-info}" \
     SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}" SMPP_URL="${SMPP_URL:-smpp://127.0.0.1:2775}" \
     AUTH_JWKS_URL="$KEYCLOAK_JWKS_URL" AUTH_ISSUER="$KEYCLOAK_ISSUER" \
+    IDENTITY_ADMIN_ISSUER="$KEYCLOAK_ISSUER" IDENTITY_ADMIN_CLIENT_SECRET=civic-admin-dev-secret \
     OPEN311_API_KEYS="$OPEN311_KEYS" ROUTING_SEED_DEVELOPMENT_OFFICERS=true NOTIFICATION_SEED_DEVELOPMENT_CONTACTS=true \
     TRUST_PROXY=loopback \
     setsid nohup node $(sh infra/node-flags.sh "$s") "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &

@@ -21,7 +21,7 @@ export function deploymentOf(env: Record<string, string | undefined>): Deploymen
  * The secrets of the development stack, published in this repository (infra/seaweedfs/s3-identities.json,
  * infra/keycloak/civic-realm.json, scripts/platform.sh, infra/local): anyone may know them.
  */
-export const WELL_KNOWN_DEVELOPMENT_SECRETS = ['civic-dev', 'civic-dev-secret', 'civic-console-dev-secret'];
+export const WELL_KNOWN_DEVELOPMENT_SECRETS = ['civic-dev', 'civic-dev-secret', 'civic-console-dev-secret', 'civic-admin-dev-secret'];
 /** The local servers' password (PostgreSQL, the SMSC): a development secret where a password is expected. */
 const DEVELOPMENT_PASSWORD = 'civic';
 
@@ -54,7 +54,7 @@ export function productionRule<T extends z.ZodTypeAny>(type: T, rule: Production
 }
 
 /** The settings verified identities depend on: over plain HTTP anyone on the path could swap the keys. */
-const IDENTITY_URLS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'OIDC_ISSUER'];
+const IDENTITY_URLS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'OIDC_ISSUER', 'IDENTITY_ADMIN_ISSUER'];
 /** The addresses people open: over plain HTTP the console's session cookie goes without `Secure`, the portal's links in the clear. */
 const PUBLIC_URLS = ['CONSOLE_PUBLIC_URL', 'PORTAL_PUBLIC_URL'];
 
@@ -101,7 +101,7 @@ function wellKnownSecret(variable: string, value: string): string | undefined {
  * What a production deployment must not run with (OWASP ASVS 4.0 V2.10.4 and V14.1: no default or well-known
  * secrets, no development features in production), one problem per setting:
  * - a development seed or switch turned on (`*_SEED_DEVELOPMENT_*`, `*_ALLOW_HTTP`);
- * - a well-known development secret (`civic-dev`, `civic-dev-secret`, `civic-console-dev-secret`, the password
+ * - a well-known development secret (`civic-dev`, `civic-dev-secret`, `civic-console-dev-secret`, `civic-admin-dev-secret`, the password
  *   `civic` of the local servers), as the value or as a URL's password;
  * - the token issuer or its key set over plain HTTP (OpenID Connect Discovery 1.0 §3: the issuer is https);
  * - a setting marked `developmentDefault` left unset.

@@ -48,6 +48,16 @@ export const configSchema = platformConfigSchema
     CLAMD_PORT: z.coerce.number().int().min(1).max(65_535).default(3310),
     /** How long one scan (or a connection to clamd) may take before the scanner counts as unavailable. */
     CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    /**
+     * The identity provider's realm (its issuer URL, e.g. http://127.0.0.1:8080/realms/civic) where municipalities'
+     * staff accounts are created through its admin API, with a client of its own holding only user management.
+     * Unset: staff accounts are made in the identity provider itself, and the API answers 503.
+     */
+    IDENTITY_ADMIN_ISSUER: optionalSetting.pipe(
+      z.string().url('must be the realm URL, e.g. https://id.example.bg/realms/civic').optional(),
+    ),
+    IDENTITY_ADMIN_CLIENT_ID: z.string().trim().min(1).default('civic-admin'),
+    IDENTITY_ADMIN_CLIENT_SECRET: optionalSetting,
   })
   .superRefine((config, ctx) => {
     // The platform's parser reads every body first: a public limit above it could never be reached.
@@ -56,6 +66,13 @@ export const configSchema = platformConfigSchema
         code: z.ZodIssueCode.custom,
         path: ['PUBLIC_BODY_LIMIT_BYTES'],
         message: `must be at most HTTP_BODY_LIMIT_BYTES (${config.HTTP_BODY_LIMIT_BYTES})`,
+      });
+    }
+    if (config.IDENTITY_ADMIN_ISSUER !== undefined && config.IDENTITY_ADMIN_CLIENT_SECRET === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['IDENTITY_ADMIN_CLIENT_SECRET'],
+        message: 'is required with IDENTITY_ADMIN_ISSUER',
       });
     }
     if (config.S3_ENDPOINT === undefined) return;

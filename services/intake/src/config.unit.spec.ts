@@ -45,7 +45,7 @@ describe("intake's body limits", () => {
 });
 
 describe('intake configuration in production', () => {
-  it("refuses docker-compose.yml's published S3 identity and the development realm's plain HTTP", () => {
+  it("refuses docker-compose.yml's published S3 identity, the development realm's plain HTTP and its admin client's secret", () => {
     try {
       loadConfig(configSchema, { ...composeEnvironment('intake'), DEPLOYMENT: 'production' });
       throw new Error('accepted');
@@ -55,6 +55,8 @@ describe('intake configuration in production', () => {
         'AUTH_ISSUER',
         'S3_ACCESS_KEY_ID',
         'S3_SECRET_ACCESS_KEY',
+        'IDENTITY_ADMIN_ISSUER',
+        'IDENTITY_ADMIN_CLIENT_SECRET',
       ]);
     }
   });

@@ -34,6 +34,8 @@ interface User {
   requiredActions: string[];
   realmRoles?: string[];
   clientRoles: Record<string, string[]>;
+  /** Set on a client's service account, which is no person. */
+  serviceAccountClientId?: string;
 }
 
 const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8')) as {
@@ -48,6 +50,8 @@ const client = (id: string): Client => {
   if (!found) throw new Error(`the realm has no client ${id}`);
   return found;
 };
+/** The people of the realm: every user but the clients' service accounts. */
+const people = (): User[] => realm.users.filter((user) => user.serviceAccountClientId === undefined);
 const mapper = (c: Client, type: string): Mapper | undefined => c.protocolMappers?.find((m) => m.protocolMapper === type);
 
 describe('the development Keycloak realm (infra/keycloak/civic-realm.json)', () => {
@@ -69,7 +73,7 @@ describe('the development Keycloak realm (infra/keycloak/civic-realm.json)', () 
         lastName,
       };
     });
-    const actual = realm.users.map((u) => ({
+    const actual = people().map((u) => ({
       id: u.id,
       username: u.username,
       email: u.email,
@@ -88,15 +92,28 @@ describe('the development Keycloak realm (infra/keycloak/civic-realm.json)', () 
       lastName: 'Маркова',
     };
     expect(actual).toEqual([...expected, operator]);
-    expect(realm.users).toHaveLength(SEED_TENANTS.length * STAFF_ROLES.length + 1);
+    expect(people()).toHaveLength(SEED_TENANTS.length * STAFF_ROLES.length + 1);
   });
 
   it('lets every user sign in at once with the development password', () => {
-    for (const user of realm.users) {
+    for (const user of people()) {
       expect(user).toMatchObject({ enabled: true, emailVerified: true, requiredActions: [] });
       expect(user.credentials).toEqual([{ type: 'password', value: 'civic-dev', temporary: false }]);
       expect(user.realmRoles).toBeUndefined();
     }
+  });
+
+  it("has one service account, civic-admin's, which may manage users and nothing else (intake creates staff accounts with it)", () => {
+    const accounts = realm.users.filter((user) => user.serviceAccountClientId !== undefined);
+    expect(accounts.map((user) => [user.serviceAccountClientId, user.clientRoles])).toEqual([
+      ['civic-admin', { 'realm-management': ['manage-users', 'view-users', 'query-users', 'view-clients', 'query-clients'] }],
+    ]);
+    expect(client('civic-admin')).toMatchObject({
+      serviceAccountsEnabled: true,
+      publicClient: false,
+      standardFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+    });
   });
 
   it('defines the platform roles, and only those, as roles of the civic-cases client', () => {

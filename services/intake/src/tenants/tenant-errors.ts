@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { Open311ClientsRejection, TenantRejection } from '@civic/domain';
 import { errorBody, type ErrorResponse } from '@civic/platform';
 import { Open311ClientRejectedError } from '../open311/clients/open311-clients.service';
+import { IdentityProviderUnavailableError, StaffAccountExistsError } from './staff/staff-accounts';
 
 /** A change refused by the domain: the rejection as decided. */
 export class TenantChangeRejectedError extends Error {
@@ -41,6 +42,13 @@ const CLIENT_STATUS: { readonly [T in Open311ClientsRejection['type']]: { status
 
 /** The answers to a municipality's record and its Open311 clients being refused. */
 export function tenantErrorResponse(error: unknown): ErrorResponse | undefined {
+  if (error instanceof StaffAccountExistsError) {
+    return { status: HttpStatus.CONFLICT, body: errorBody(HttpStatus.CONFLICT, [{ field: error.field, reason: error.message }]) };
+  }
+  if (error instanceof IdentityProviderUnavailableError) {
+    const status = HttpStatus.SERVICE_UNAVAILABLE;
+    return { status, body: errorBody(status, [{ field: 'identityProvider', reason: error.message }]), headers: { 'Retry-After': '30' } };
+  }
   if (error instanceof Open311ClientRejectedError) {
     const { rejection } = error;
     const { status, field } = CLIENT_STATUS[rejection.type];
