@@ -2,7 +2,7 @@
 # Runs the benchmarks on demand (never in CI or the test tiers) against the local servers.
 #   bash bench/run.sh                 every benchmark
 #   bash bench/run.sh event-store     one of: event-store, relay, registration, ferretdb, timers, timers-ferretdb,
-#                                     rebuild, reads, latency
+#                                     rebuild, reads, latency, tenants
 # Knobs are BENCH_* environment variables (see the top of each bench/*.bench.ts and bench/README.md).
 # The servers are started or reused and left running: they may be shared with tests.
 set -euo pipefail
@@ -10,7 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 BENCHES=("$@")
-[[ ${#BENCHES[@]} -gt 0 ]] || BENCHES=(event-store relay registration ferretdb timers rebuild reads latency)
+[[ ${#BENCHES[@]} -gt 0 ]] || BENCHES=(event-store relay registration ferretdb timers rebuild reads latency tenants)
 for name in "${BENCHES[@]}"; do
   [[ -f "bench/${name}.bench.ts" ]] || { echo "unknown benchmark '${name}' (bench/${name}.bench.ts)" >&2; exit 2; }
 done
