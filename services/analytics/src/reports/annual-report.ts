@@ -3,7 +3,16 @@
  * kind, unit, on-time rate; satisfaction): what was received in the year, how it was handled, and what
  * people thought of the answers. Pure: the cases of the year and the tenant's charter in, the report out.
  */
-import { NO_PROCEEDINGS_GROUNDS, type IsoDate, type Kind, type LocalizedText, type TenantCharter, type Channel } from '@civic/domain';
+import {
+  NO_PROCEEDINGS_GROUNDS,
+  versionsInForceBetween,
+  type CharterVersions,
+  type IsoDate,
+  type Kind,
+  type LocalizedText,
+  type TenantCharter,
+  type Channel,
+} from '@civic/domain';
 import { computeKpis, groupKpis, isConfidential, type KpiCase, type KpiDimension, type Kpis } from '../kpis/kpis';
 import { CHANNEL_LABELS, GROUND_LABELS, KIND_LABELS, monthLabel, NO_CATEGORY_LABEL, NO_UNIT_LABEL } from './labels';
 
@@ -30,6 +39,8 @@ export interface AnnualReport {
   sections: { [S in Exclude<ReportSection, 'total'>]: ReportRow[] };
   /** The categories most written about (up to five). */
   mainCategories: ReportRow[];
+  /** The versions of the charter in force during the year (each case is counted on the one of its receipt). */
+  charterVersions: { version: number; effectiveFrom: IsoDate }[];
 }
 
 export const MAIN_CATEGORIES = 5;
@@ -61,7 +72,12 @@ const byReceived = (a: ReportRow, b: ReportRow) => b.kpis.received - a.kpis.rece
  * of a section could be that one case, so every section (groupKpis, the grounds) leaves them out and its
  * shares are still of every case received.
  */
-export function annualReport(cases: readonly KpiCase[], charter: TenantCharter, year: number, asOf: IsoDate): AnnualReport {
+export function annualReport(
+  cases: readonly KpiCase[],
+  charter: TenantCharter & CharterVersions,
+  year: number,
+  asOf: IsoDate,
+): AnnualReport {
   const inYear = cases.filter((c) => c.receivedOn.startsWith(`${year}-`));
   const received = inYear.length;
   const rows = (by: KpiDimension): ReportRow[] => {
@@ -93,6 +109,10 @@ export function annualReport(cases: readonly KpiCase[], charter: TenantCharter, 
     municipality: charter.name,
     year,
     asOf,
+    charterVersions: versionsInForceBetween(charter.versions ?? [], `${year}-01-01`, `${year}-12-31`).map(({ version, effectiveFrom }) => ({
+      version,
+      effectiveFrom,
+    })),
     total: {
       section: 'total',
       key: null,

@@ -159,4 +159,20 @@ describe('the annual feedback report (per kind, channel, unit, on-time rate, sat
     expect(text).toContain('Улици, осветление');
     expect(text).toContain('Анонимни');
   });
+
+  it('names the versions of the charter in force during the year, in the report and its PDF', async () => {
+    const versions = [
+      { version: 1, effectiveFrom: '2025-03-01', terms: { deadlines: {} } },
+      { version: 2, effectiveFrom: '2026-07-01', terms: { deadlines: {} } },
+      { version: 3, effectiveFrom: '2027-01-01', terms: { deadlines: {} } },
+    ];
+    const versioned = annualReport(CASES, { ...seedTenant('peshtera'), versions }, 2026, '2026-12-31');
+    expect(versioned.charterVersions).toEqual([
+      { version: 1, effectiveFrom: '2025-03-01' },
+      { version: 2, effectiveFrom: '2026-07-01' },
+    ]);
+    expect(report.charterVersions).toEqual([{ version: 1, effectiveFrom: '2000-01-01' }]);
+    const text = await pdfText(await reportPdf(versioned, new Date('2026-12-31T00:00:00Z')));
+    expect(text).toContain('версия 2 (в сила от 2026-07-01)');
+  });
 });

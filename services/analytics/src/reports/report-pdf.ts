@@ -97,7 +97,7 @@ export function reportPdf(report: AnnualReport, createdAt?: Date): Promise<Buffe
         .moveDown(0.5)
         .fontSize(9)
         .text(
-          `Преписки, постъпили от 1 януари до 31 декември ${report.year} г., по състояние към ${report.asOf}. Отговор „в срок“ е първият писмен отговор до крайния срок по закона или хартата на клиента (с удължаването, ако има такова).`,
+          `Преписки, постъпили от 1 януари до 31 декември ${report.year} г., по състояние към ${report.asOf}. Отговор „в срок“ е първият писмен отговор до крайния срок по закона или хартата на клиента (с удължаването, ако има такова).${versionsLine(report)}`,
           { width: WIDTH },
         );
       heading(doc, 'Обобщение');
@@ -116,4 +116,11 @@ export function reportPdf(report: AnnualReport, createdAt?: Date): Promise<Buffe
       table(doc, report.sections.month);
     },
   );
+}
+
+/** Which versions of the charter applied in the year: each case is counted on the one in force on its receipt. */
+function versionsLine(report: AnnualReport): string {
+  if (report.charterVersions.length === 0) return '';
+  const list = report.charterVersions.map(({ version, effectiveFrom }) => `версия ${version} (в сила от ${effectiveFrom})`).join(', ');
+  return ` Харта на клиента през годината: ${list}; всяка преписка се отчита по версията в сила при получаването ѝ.`;
 }

@@ -94,3 +94,19 @@ export const versionInForceAt = <V extends { version: number; effectiveFrom: Iso
   at: Instant,
   timeZone: string,
 ): V | undefined => versionInForceOn(versions, toLocalDate(at, timeZone));
+
+/** Every version in force on some day from `from` to `to` (inclusive), in the order they applied. */
+export function versionsInForceBetween<V extends { version: number; effectiveFrom: IsoDate }>(
+  versions: readonly V[],
+  from: IsoDate,
+  to: IsoDate,
+): V[] {
+  const turns = versions.map((v) => v.effectiveFrom).filter((day) => compareDates(day, from) > 0 && compareDates(day, to) <= 0);
+  const days = [from, ...turns].sort(compareDates);
+  const found: V[] = [];
+  for (const day of days) {
+    const inForce = versionInForceOn(versions, day);
+    if (inForce && !found.includes(inForce)) found.push(inForce);
+  }
+  return found;
+}

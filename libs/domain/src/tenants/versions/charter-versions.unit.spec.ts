@@ -5,7 +5,14 @@ import type { Actor } from '../../case/roles';
 import { parseTenantCharter } from '../parse';
 import type { TenantCharter } from '../charter.schema';
 import { decideTenant, type TenantCommand, type TenantCommandMetadata } from './charter-decider';
-import { evolveTenant, initialTenantState, versionInForceOn, type TenantEvent, type TenantState } from './charter-events';
+import {
+  evolveTenant,
+  initialTenantState,
+  versionInForceOn,
+  versionsInForceBetween,
+  type TenantEvent,
+  type TenantState,
+} from './charter-events';
 import { termsOnReceipt } from './case-terms';
 
 const seed = (slug: string): TenantCharter =>
@@ -131,6 +138,9 @@ describe('a municipality as event-sourced data (tenant-<slug>)', () => {
     expect(versionInForceOn(versions, '2027-05-31')?.version).toBe(3);
     expect(versionInForceOn(versions, '2030-01-01')?.version).toBe(4);
     expect(versionInForceOn([], '2030-01-01')).toBeUndefined();
+    // A year's report names each version that applied in it: version 2 never did (3 replaced it the same day).
+    expect(versionsInForceBetween(versions, '2027-01-01', '2027-12-31').map((v) => v.version)).toEqual([1, 3, 4]);
+    expect(versionsInForceBetween(versions, '2026-01-01', '2026-12-31').map((v) => v.version)).toEqual([1]);
   });
 });
 
