@@ -189,8 +189,6 @@ describe("no role of one municipality reaches another's data, through any docume
         'intake GET /platform/tenants/{slug}/open311/clients',
         'intake POST /platform/tenants/{slug}/open311/clients',
         'intake POST /platform/tenants/{slug}/open311/clients/{keyId}/revocation',
-        'intake GET /platform/tenants/{slug}/staff-accounts',
-        'intake POST /platform/tenants/{slug}/staff-accounts',
       ].sort(),
     );
     const findings: Finding[] = [];

@@ -30,7 +30,7 @@ export class IntakeModule {
         Open311Module,
         RegisterModule,
         PrivacyModule,
-        TenantsModule,
+        TenantsModule.register(config),
       ],
       // Every answer to bad input is a 4xx naming the field, never a 500 (http/error-response.ts).
       // The portal forwards citizens' addresses; TRUST_PROXY says whose X-Forwarded-For counts (http/trust-proxy.ts).

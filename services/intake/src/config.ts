@@ -51,7 +51,7 @@ export const configSchema = platformConfigSchema
     /**
      * The identity provider's realm (its issuer URL, e.g. http://127.0.0.1:8080/realms/civic) where municipalities'
      * staff accounts are created through its admin API, with a client of its own holding only user management.
-     * Unset: staff accounts are made in the identity provider itself, and the API answers 503.
+     * Unset: staff accounts are made in the identity provider itself, and intake serves no such routes.
      */
     IDENTITY_ADMIN_ISSUER: optionalSetting.pipe(
       z.string().url('must be the realm URL, e.g. https://id.example.bg/realms/civic').optional(),

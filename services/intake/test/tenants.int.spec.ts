@@ -134,6 +134,8 @@ describe('municipalities as live, versioned data', () => {
     expect(readiness).toMatchObject({ status: 200, body: { tenant: slug, ready: false } });
     expect((readiness.body.items as { id: string; ok: boolean }[]).find((item) => item.id === 'officers')?.ok).toBe(false);
     expect((await call('GET', `/tenants/${slug}/charter/readiness`, 'tenant-admin')).status).toBe(200);
+    // No identity provider admin configured here (IDENTITY_ADMIN_ISSUER): no staff accounts routes either.
+    expect((await call('GET', `/platform/tenants/${slug}/staff-accounts`, 'platform-operator')).status).toBe(404);
 
     // The portal's list: the new municipality in it, then a 304 while nothing changes.
     const list = await call('GET', '/public', undefined);

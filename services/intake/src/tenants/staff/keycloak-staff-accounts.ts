@@ -156,14 +156,3 @@ export class KeycloakStaffAccounts extends StaffAccounts {
     return value;
   }
 }
-
-/** No identity provider admin configured (IDENTITY_ADMIN_ISSUER unset): every call says so. */
-export class UnconfiguredStaffAccounts extends StaffAccounts {
-  list(): Promise<StaffAccount[]> {
-    return Promise.reject(new IdentityProviderUnavailableError('IDENTITY_ADMIN_ISSUER is not set'));
-  }
-
-  create(): Promise<CreatedStaffAccount> {
-    return Promise.reject(new IdentityProviderUnavailableError('IDENTITY_ADMIN_ISSUER is not set'));
-  }
-}

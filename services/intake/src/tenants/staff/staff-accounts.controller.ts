@@ -57,7 +57,7 @@ const ANSWERS = [
   ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such municipality.' }),
   ApiServiceUnavailableResponse({
     type: ErrorBodyDto,
-    description: "The identity provider's admin API is not configured or does not answer: nothing was done.",
+    description: "The identity provider's admin API does not answer: nothing was done.",
   }),
 ];
 const apply =
