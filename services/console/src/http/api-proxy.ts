@@ -7,8 +7,11 @@ import { answerError } from './answers';
 import type { SessionCookie } from './session-cookie';
 import type { SessionStore } from '../session/session-store';
 
-/** Staff work only on tenant routes and the ops' admin routes; nothing else of a service is reachable here. */
-const FORWARDED_PATH = /^\/(tenants|admin)\//;
+/**
+ * Staff work only on tenant routes, the ops' admin routes and the platform operator's municipalities
+ * (`/platform/tenants/…` of intake); nothing else of a service is reachable here (its public API, /health, /docs).
+ */
+const FORWARDED_PATH = /^\/(tenants|admin|platform)\//;
 const BEARER = Symbol('bearer');
 type ForwardedRequest = ConsoleRequest & { [BEARER]?: string };
 
@@ -39,10 +42,9 @@ export function apiProxy(urls: Record<Backend, string>, tokens: AccessTokens, st
   );
 
   return (req: ForwardedRequest, res: Response, next: NextFunction): void => {
-    const match = /^\/([a-z-]+)(\/[^?]*)?(\?.*)?$/.exec(req.url);
-    const proxy = match && proxies.get(match[1]);
-    const path = match?.[2] ?? '/';
-    if (!proxy || !FORWARDED_PATH.test(path)) return answerError(res, 404, 'path', 'no such API');
+    const target = forwardedTarget(req.url);
+    const proxy = target && proxies.get(target.backend);
+    if (!target || !proxy) return answerError(res, 404, 'path', 'no such API');
     const session = req.consoleSession;
     if (!session?.user) return answerError(res, 401, 'session', 'not signed in');
     tokens
@@ -54,9 +56,21 @@ export function apiProxy(urls: Record<Backend, string>, tokens: AccessTokens, st
           return answerError(res, 401, 'session', 'the session has ended; sign in again');
         }
         req[BEARER] = bearer;
-        req.url = path + (match?.[3] ?? '');
+        req.url = target.url;
         proxy(req, res, next);
       })
       .catch(next);
   };
+}
+
+/**
+ * Where `/api/<service><path>` goes (the URL as Express gives it under /api): the service and its path with the
+ * query; `undefined` for a service that is not one of the five or a path the console does not forward.
+ */
+export function forwardedTarget(url: string): { backend: Backend; url: string } | undefined {
+  const match = /^\/([a-z-]+)(\/[^?]*)?(\?.*)?$/.exec(url);
+  const backend = match?.[1];
+  const path = match?.[2] ?? '/';
+  if (!backend || !(BACKENDS as readonly string[]).includes(backend) || !FORWARDED_PATH.test(path)) return undefined;
+  return { backend: backend as Backend, url: path + (match?.[3] ?? '') };
 }

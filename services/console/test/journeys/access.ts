@@ -17,6 +17,8 @@ export function accessJourney(journey: JourneyContext): void {
         `/api/intake/tenants/sopot/cases/${randomUUID()}`,
         '/api/deadline-watch/tenants/sopot/deadlines',
         '/api/notification/tenants/sopot/notifications/templates',
+        // The municipalities are the platform operator's: forwarded, and refused by intake to anyone else.
+        '/api/intake/platform/tenants',
       ];
       for (const path of paths) {
         const answer = await apiAnswer(page, path);

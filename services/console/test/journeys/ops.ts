@@ -183,7 +183,7 @@ export function opsJourney(journey: JourneyContext): void {
     it("the platform operator sees the platform's health and follows a read-model rebuild to its end", async () => {
       const { page, context } = await newPage(journey);
       await signIn(page, journey.platform.console.url, 'platform.operator');
-      // The only section the platform operator has: the home page is the platform's health.
+      // The platform operator's first section: the home page is the platform's health (the municipalities come next).
       await page.waitForURL((url) => url.pathname === '/ops/platform');
       await page.getByRole('heading', { level: 1, name: 'Състояние на платформата' }).waitFor();
       await expectServices(page);

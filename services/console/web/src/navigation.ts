@@ -1,6 +1,16 @@
 // The sections of the console and the roles that see them. Those not built yet lead to a page that says the
 // section is coming (never to a dead link).
-export type SectionId = 'myCases' | 'registry' | 'unit' | 'oversight' | 'audit' | 'settings' | 'ops' | 'platform' | 'dataSubjects';
+export type SectionId =
+  | 'myCases'
+  | 'registry'
+  | 'unit'
+  | 'oversight'
+  | 'audit'
+  | 'settings'
+  | 'ops'
+  | 'platform'
+  | 'municipalities'
+  | 'dataSubjects';
 
 export interface Section {
   id: SectionId;
@@ -23,6 +33,9 @@ export const SECTIONS: readonly Section[] = [
   // municipality's ops see it with their failed notifications, the platform operator with the rebuild.
   { id: 'ops', path: '/ops', roles: ['ops', 'secretary', 'mayor'], end: true },
   { id: 'platform', path: '/ops/platform', roles: ['ops', 'platform-operator'] },
+  // The municipalities the platform serves: registered and their charters revised by the platform operator
+  // (intake's /platform/tenants). After the health, which stays the operator's home page.
+  { id: 'municipalities', path: '/platform/municipalities', roles: ['platform-operator'] },
   // People's requests about their data (GDPR art. 15, 17, 20): intake allows them to this role only.
   { id: 'dataSubjects', path: '/data-subjects', roles: ['data-protection-officer'] },
 ];

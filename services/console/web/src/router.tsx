@@ -25,6 +25,10 @@ const RulesPage = lazy(() => import('./pages/settings/RulesPage'));
 const TemplatesPage = lazy(() => import('./pages/settings/TemplatesPage'));
 const TemplatePage = lazy(() => import('./pages/settings/TemplatePage'));
 const DataSubjectsPage = lazy(() => import('./pages/DataSubjectsPage'));
+const MunicipalitiesPage = lazy(() => import('./pages/MunicipalitiesPage'));
+const RegisterMunicipalityPage = lazy(() => import('./pages/RegisterMunicipalityPage'));
+const MunicipalityPage = lazy(() => import('./pages/MunicipalityPage'));
+const ReviseCharterPage = lazy(() => import('./pages/ReviseCharterPage'));
 
 export const router = createBrowserRouter([
   {
@@ -43,6 +47,10 @@ export const router = createBrowserRouter([
       { path: 'audit/log', element: <AuditLogPage /> },
       { path: 'ops', element: <OpsDashboardPage /> },
       { path: 'ops/platform', element: <PlatformHealthPage /> },
+      { path: 'platform/municipalities', element: <MunicipalitiesPage /> },
+      { path: 'platform/municipalities/new', element: <RegisterMunicipalityPage /> },
+      { path: 'platform/municipalities/:slug', element: <MunicipalityPage /> },
+      { path: 'platform/municipalities/:slug/new-version', element: <ReviseCharterPage /> },
       { path: 'unit', element: <UnitPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'settings/units', element: <UnitsPage /> },

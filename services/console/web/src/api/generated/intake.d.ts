@@ -509,6 +509,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/public': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The municipalities served, each with the charter data in force
+     * @description Send the ETag back in `If-None-Match`: 304 while no municipality or version changed.
+     */
+    get: operations['PublicChartersController_charters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/public/{tenant}': {
     parameters: {
       query?: never;
@@ -647,6 +667,85 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenants/{tenant}/open311/clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The municipality's Open311 clients and their keys' state (never the keys) */
+    get: operations['TenantOpen311ClientsController_list'];
+    put?: never;
+    /**
+     * Issue a key to a client
+     * @description 256 random bits, shown in this answer only; a client with a key in use cannot get a second.
+     */
+    post: operations['TenantOpen311ClientsController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenants/{tenant}/open311/clients/{keyId}/revocation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a key, with the reason
+     * @description Refused everywhere within a second.
+     */
+    post: operations['TenantOpen311ClientsController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/platform/tenants/{slug}/open311/clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A municipality's Open311 clients and their keys' state (never the keys) */
+    get: operations['PlatformOpen311ClientsController_list'];
+    put?: never;
+    /**
+     * Issue a key to a client of the municipality
+     * @description 256 random bits, shown in this answer only.
+     */
+    post: operations['PlatformOpen311ClientsController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/platform/tenants/{slug}/open311/clients/{keyId}/revocation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a key, with the reason */
+    post: operations['PlatformOpen311ClientsController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tenants/{tenant}/registry/{year}/unregistered': {
     parameters: {
       query?: never;
@@ -741,6 +840,190 @@ export interface paths {
     get: operations['DataSubjectsController_receipt'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/platform/tenants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every municipality served, with the version of its charter in force and the latest */
+    get: operations['TenantsController_list'];
+    put?: never;
+    /**
+     * Register a new municipality from its charter data
+     * @description Version 1 of its charter, served by every service within seconds. The slug and the registry prefix are fixed from then on.
+     */
+    post: operations['TenantsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/platform/tenants/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A municipality's record: every version of its charter and the one in force
+     * @description The `ETag` is the latest version: send it in `If-Match` with a revision.
+     */
+    get: operations['TenantsController_record'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/platform/tenants/{slug}/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The municipality's go-live check list
+     * @description What is still missing before it takes cases: units without an officer, opening hours or contacts still to confirm, other open points, Open311 clients.
+     */
+    get: operations['TenantsController_readiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/platform/tenants/{slug}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of a charter, whole */
+    get: operations['TenantsController_version'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/platform/tenants/{slug}/charter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Record a new version of the charter, from a day on
+     * @description Cases received before that day keep the terms of the version in force on their receipt; their explanations name it.
+     */
+    put: operations['TenantsController_revise'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenants/{tenant}/charter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The municipality's charter: every version and the one in force
+     * @description The `ETag` is the latest version.
+     */
+    get: operations['CharterController_record'];
+    /**
+     * Record a new version of the charter, from a day on
+     * @description As the platform operator’s revision.
+     */
+    put: operations['CharterController_revise'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenants/{tenant}/charter/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The municipality's go-live check list
+     * @description As the platform operator sees it.
+     */
+    get: operations['CharterController_readiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/platform/tenants/{slug}/staff-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A municipality's staff accounts and their roles */
+    get: operations['PlatformStaffAccountsController_list'];
+    put?: never;
+    /**
+     * Create a municipality's staff account with its roles
+     * @description A temporary password, shown once.
+     */
+    post: operations['PlatformStaffAccountsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenants/{tenant}/staff-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The municipality's staff accounts and their roles */
+    get: operations['TenantStaffAccountsController_list'];
+    put?: never;
+    /**
+     * Create a staff account with its roles
+     * @description A temporary password, shown once, to change at the first sign-in.
+     */
+    post: operations['TenantStaffAccountsController_create'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4567,6 +4850,43 @@ export interface operations {
       };
     };
   };
+  PublicChartersController_charters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            charters: Record<string, never>[];
+          };
+        };
+      };
+      /** @description Nothing changed since the ETag sent. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this address; try again in a minute. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   PublicInformationController_information: {
     parameters: {
       query?: never;
@@ -5335,6 +5655,742 @@ export interface operations {
       };
     };
   };
+  TenantOpen311ClientsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            client: string;
+            /** @description The first 12 hex digits of the key's SHA-256: names the client in cases' events and logs. */
+            keyId: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            revocationReason: string | null;
+          }[];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles tenant-admin, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality, or no such key. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantOpen311ClientsController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @example Sopot city app */
+          client: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            client: string;
+            /** @description The first 12 hex digits of the key's SHA-256: names the client in cases' events and logs. */
+            keyId: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            revocationReason: string | null;
+            /** @description Shown this once: only its SHA-256 is kept. */
+            apiKey: string;
+          };
+        };
+      };
+      /** @description A bad client name. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles tenant-admin, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality, or no such key. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The client has a key in use. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantOpen311ClientsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+        /** @description The key id the list gives. */
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            client: string;
+            /** @description The first 12 hex digits of the key's SHA-256: names the client in cases' events and logs. */
+            keyId: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            revocationReason: string | null;
+          };
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles tenant-admin, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality, or no such key. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Already revoked. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PlatformOpen311ClientsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            client: string;
+            /** @description The first 12 hex digits of the key's SHA-256: names the client in cases' events and logs. */
+            keyId: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            revocationReason: string | null;
+          }[];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality, or no such key. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PlatformOpen311ClientsController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @example Sopot city app */
+          client: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            client: string;
+            /** @description The first 12 hex digits of the key's SHA-256: names the client in cases' events and logs. */
+            keyId: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            revocationReason: string | null;
+            /** @description Shown this once: only its SHA-256 is kept. */
+            apiKey: string;
+          };
+        };
+      };
+      /** @description A bad client name. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality, or no such key. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The client has a key in use. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PlatformOpen311ClientsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        /** @description The key id the list gives. */
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            client: string;
+            /** @description The first 12 hex digits of the key's SHA-256: names the client in cases' events and logs. */
+            keyId: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            revocationReason: string | null;
+          };
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality, or no such key. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Already revoked. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   RegisterController_unregistered: {
     parameters: {
       query?: never;
@@ -6072,6 +7128,1690 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'];
           'application/pdf': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tenants?: Record<string, never>[];
+          };
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  TenantsController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The municipality's charter data, by the schema of the tenant files shipped with the platform (libs/domain/tenants/*.json): slug, name, address, contacts, opening hours, channels, registry prefix, departments, categories, deadlines, local holidays and the rest. Every problem is answered at once, by its path under `charter`. */
+          charter: {
+            [key: string]: unknown;
+          };
+          /** @description Why, for the record (e.g. the council decision). */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tenant: string;
+            version: number;
+            /** Format: date */
+            effectiveFrom: string;
+            reason: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            /** @description The user id of who recorded it. */
+            recordedBy: string | null;
+            /** @description Applies today. */
+            inForce: boolean;
+          };
+        };
+      };
+      /** @description Each bad field by its path (charter.…), all at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The slug or the registry prefix is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tenant: string;
+            versions: {
+              version: number;
+              /** Format: date */
+              effectiveFrom: string;
+              reason: string | null;
+              /** Format: date-time */
+              recordedAt: string | null;
+              /** @description The user id of who recorded it. */
+              recordedBy: string | null;
+              /** @description Applies today. */
+              inForce: boolean;
+            }[];
+            /** @description The version in force today. */
+            charter: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality (or version) is served here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantsController_readiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tenant: string;
+            /** @description No blocking item is open. */
+            ready: boolean;
+            items: {
+              /** @enum {string} */
+              id: 'officers' | 'opening-hours' | 'contacts' | 'defaults-to-check' | 'open311-clients';
+              ok: boolean;
+              blocking: boolean;
+              title: {
+                bg: string;
+                en: string;
+              };
+              detail: {
+                bg: string;
+                en: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality (or version) is served here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantsController_version: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        slug: string;
+        /** @description The version number */
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality (or version) is served here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantsController_revise: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The latest version as its ETag (e.g. "2"), as the record answered: refused with 412 if a version was recorded since. */
+        'If-Match'?: string;
+      };
+      path: {
+        /** @description The municipality, e.g. `peshtera`. */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The municipality's charter data, by the schema of the tenant files shipped with the platform (libs/domain/tenants/*.json): slug, name, address, contacts, opening hours, channels, registry prefix, departments, categories, deadlines, local holidays and the rest. Every problem is answered at once, by its path under `charter`. */
+          charter: {
+            [key: string]: unknown;
+          };
+          /**
+           * Format: date
+           * @description The first day (local) the version applies to what is received: tomorrow at the earliest.
+           */
+          effectiveFrom: string;
+          /** @description Why, for the record (e.g. the council decision). */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tenant: string;
+            version: number;
+            /** Format: date */
+            effectiveFrom: string;
+            reason: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            /** @description The user id of who recorded it. */
+            recordedBy: string | null;
+            /** @description Applies today. */
+            inForce: boolean;
+          };
+        };
+      };
+      /** @description Each bad field by its path (charter.…); an effective date before tomorrow or before the latest version; a changed slug or registry prefix. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality (or version) is served here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The registry prefix is another municipality’s. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A version was recorded since the one named in If-Match. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CharterController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tenant: string;
+            versions: {
+              version: number;
+              /** Format: date */
+              effectiveFrom: string;
+              reason: string | null;
+              /** Format: date-time */
+              recordedAt: string | null;
+              /** @description The user id of who recorded it. */
+              recordedBy: string | null;
+              /** @description Applies today. */
+              inForce: boolean;
+            }[];
+            /** @description The version in force today. */
+            charter: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles tenant-admin, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality (or version) is served here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CharterController_revise: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The latest version as its ETag (e.g. "2"), as the record answered: refused with 412 if a version was recorded since. */
+        'If-Match'?: string;
+      };
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The municipality's charter data, by the schema of the tenant files shipped with the platform (libs/domain/tenants/*.json): slug, name, address, contacts, opening hours, channels, registry prefix, departments, categories, deadlines, local holidays and the rest. Every problem is answered at once, by its path under `charter`. */
+          charter: {
+            [key: string]: unknown;
+          };
+          /**
+           * Format: date
+           * @description The first day (local) the version applies to what is received: tomorrow at the earliest.
+           */
+          effectiveFrom: string;
+          /** @description Why, for the record (e.g. the council decision). */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tenant: string;
+            version: number;
+            /** Format: date */
+            effectiveFrom: string;
+            reason: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            /** @description The user id of who recorded it. */
+            recordedBy: string | null;
+            /** @description Applies today. */
+            inForce: boolean;
+          };
+        };
+      };
+      /** @description Each bad field by its path (charter.…); an effective date before tomorrow or before the latest version; a changed slug or registry prefix. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles tenant-admin, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality (or version) is served here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The registry prefix is another municipality’s. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description A version was recorded since the one named in If-Match. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  CharterController_readiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tenant: string;
+            /** @description No blocking item is open. */
+            ready: boolean;
+            items: {
+              /** @enum {string} */
+              id: 'officers' | 'opening-hours' | 'contacts' | 'defaults-to-check' | 'open311-clients';
+              ok: boolean;
+              blocking: boolean;
+              title: {
+                bg: string;
+                en: string;
+              };
+              detail: {
+                bg: string;
+                en: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles tenant-admin, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality (or version) is served here. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PlatformStaffAccountsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The token's `sub`. */
+            id: string;
+            username: string;
+            email: string;
+            firstName: string;
+            lastName: string;
+            roles: (
+              | 'registrar'
+              | 'officer'
+              | 'head-of-unit'
+              | 'secretary'
+              | 'mayor'
+              | 'anti-corruption-officer'
+              | 'tenant-admin'
+              | 'ops'
+              | 'auditor'
+              | 'data-protection-officer'
+            )[];
+            enabled: boolean;
+          }[];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The identity provider's admin API is not configured or does not answer: nothing was done. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PlatformStaffAccountsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Prefixed with the municipality: `<tenant>.m.ivanova`.
+           * @example m.ivanova
+           */
+          username: string;
+          /** Format: email */
+          email: string;
+          firstName: string;
+          lastName: string;
+          roles: (
+            | 'registrar'
+            | 'officer'
+            | 'head-of-unit'
+            | 'secretary'
+            | 'mayor'
+            | 'anti-corruption-officer'
+            | 'tenant-admin'
+            | 'ops'
+            | 'auditor'
+            | 'data-protection-officer'
+          )[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The token's `sub`. */
+            id: string;
+            username: string;
+            email: string;
+            firstName: string;
+            lastName: string;
+            roles: (
+              | 'registrar'
+              | 'officer'
+              | 'head-of-unit'
+              | 'secretary'
+              | 'mayor'
+              | 'anti-corruption-officer'
+              | 'tenant-admin'
+              | 'ops'
+              | 'auditor'
+              | 'data-protection-officer'
+            )[];
+            enabled: boolean;
+            /** @description Shown once; the person sets their own at the first sign-in. */
+            temporaryPassword: string;
+          };
+        };
+      };
+      /** @description Each bad field named. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles platform-operator, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The username or the e-mail is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The identity provider's admin API is not configured or does not answer: nothing was done. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantStaffAccountsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The token's `sub`. */
+            id: string;
+            username: string;
+            email: string;
+            firstName: string;
+            lastName: string;
+            roles: (
+              | 'registrar'
+              | 'officer'
+              | 'head-of-unit'
+              | 'secretary'
+              | 'mayor'
+              | 'anti-corruption-officer'
+              | 'tenant-admin'
+              | 'ops'
+              | 'auditor'
+              | 'data-protection-officer'
+            )[];
+            enabled: boolean;
+          }[];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles tenant-admin, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The identity provider's admin API is not configured or does not answer: nothing was done. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  TenantStaffAccountsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Prefixed with the municipality: `<tenant>.m.ivanova`.
+           * @example m.ivanova
+           */
+          username: string;
+          /** Format: email */
+          email: string;
+          firstName: string;
+          lastName: string;
+          roles: (
+            | 'registrar'
+            | 'officer'
+            | 'head-of-unit'
+            | 'secretary'
+            | 'mayor'
+            | 'anti-corruption-officer'
+            | 'tenant-admin'
+            | 'ops'
+            | 'auditor'
+            | 'data-protection-officer'
+          )[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The token's `sub`. */
+            id: string;
+            username: string;
+            email: string;
+            firstName: string;
+            lastName: string;
+            roles: (
+              | 'registrar'
+              | 'officer'
+              | 'head-of-unit'
+              | 'secretary'
+              | 'mayor'
+              | 'anti-corruption-officer'
+              | 'tenant-admin'
+              | 'ops'
+              | 'auditor'
+              | 'data-protection-officer'
+            )[];
+            enabled: boolean;
+            /** @description Shown once; the person sets their own at the first sign-in. */
+            temporaryPassword: string;
+          };
+        };
+      };
+      /** @description Each bad field named. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No bearer token, or one that is malformed, forged, expired, or for another issuer or audience. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 401 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type:
+                | 'missing-token'
+                | 'malformed-token'
+                | 'unsupported-algorithm'
+                | 'bad-signature'
+                | 'token-expired'
+                | 'token-not-yet-valid'
+                | 'missing-expiry'
+                | 'wrong-issuer'
+                | 'wrong-audience'
+                | 'missing-subject'
+                | 'missing-tenant-claim'
+                | 'invalid-tenant-claim'
+                | 'missing-roles-claim'
+                | 'invalid-roles-claim'
+                | 'unknown-role';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description The token is valid but lacks one of the roles tenant-admin, or belongs to another tenant. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example 403 */
+            statusCode: number;
+            errors: {
+              /** @example Authorization */
+              field: string;
+              reason: string;
+            }[];
+            rejection: {
+              /** @enum {string} */
+              type: 'role-not-allowed' | 'other-tenant';
+              /** @description Why, in Bulgarian and English. */
+              message: {
+                bg: string;
+                en: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description No such municipality. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The username or the e-mail is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The identity provider's admin API is not configured or does not answer: nothing was done. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
     };
