@@ -13,6 +13,7 @@ export { MetricsController } from './metrics/metrics.controller';
 export * from './cases/case-store';
 export * from './tenants/tenant-directory';
 export * from './tenants/tenant-registry';
+export * from './tenants/served-charters';
 export { TenantFollower } from './tenants/tenant-follower';
 export * from './tenants/routing-config';
 export * from './clock/clock';

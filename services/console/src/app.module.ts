@@ -1,5 +1,5 @@
 import { TokenVerifier } from '@civic/auth';
-import { DEFAULT_TENANTS_DIR, MetricsController, PlatformMetrics, TenantDirectory } from '@civic/platform';
+import { DEFAULT_TENANTS_DIR, intakeCharters, MetricsController, PlatformMetrics, ServedCharters, TenantDirectory } from '@civic/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongoClient } from 'mongodb';
 import { LoggerModule } from 'nestjs-pino';
@@ -37,7 +37,12 @@ export class ConsoleModule {
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },
         { provide: PlatformMetrics, useFactory: () => new PlatformMetrics('console') },
-        { provide: TENANTS, useFactory: () => TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR) },
+        // The municipalities as intake serves them (a new one is known within seconds); the files until it answers.
+        {
+          provide: TENANTS,
+          useFactory: () =>
+            new ServedCharters(TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR), intakeCharters(config.INTAKE_URL)),
+        },
         {
           provide: MONGO_CLIENT,
           useFactory: async () => new MongoClient(config.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 }).connect(),

@@ -1,4 +1,4 @@
-import { DEFAULT_TENANTS_DIR, MetricsController, PlatformMetrics, TenantDirectory } from '@civic/platform';
+import { DEFAULT_TENANTS_DIR, intakeCharters, ServedCharters, MetricsController, PlatformMetrics, TenantDirectory } from '@civic/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -14,7 +14,6 @@ import { SubmissionController } from './http/submission.controller';
 import { PortalThrottlerGuard, throttlerOptions } from './http/throttling';
 import { TrackingController } from './http/tracking.controller';
 import { IntakeClient } from './intake/intake-client';
-import { ServedCharters } from './tenants/served-charters';
 import { TenantGuides } from './tenants/tenant-guides';
 
 /** The citizens' portal: server-rendered pages over intake's public API (wired in main.ts). */
@@ -53,7 +52,13 @@ export class PortalModule {
           provide: TenantGuides,
           inject: [IntakeClient],
           useFactory: (intake: IntakeClient) =>
-            new TenantGuides(new ServedCharters(TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR), intake), intake),
+            new TenantGuides(
+              new ServedCharters(
+                TenantDirectory.load(config.TENANTS_DIR ?? DEFAULT_TENANTS_DIR),
+                intakeCharters(config.INTAKE_URL, config.INTAKE_TIMEOUT_MS),
+              ),
+              intake,
+            ),
         },
         { provide: APP_GUARD, useClass: PortalThrottlerGuard },
         { provide: APP_FILTER, inject: [Pages], useFactory: (pages: Pages) => new PageExceptionFilter(pages) },

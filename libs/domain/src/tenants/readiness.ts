@@ -84,7 +84,9 @@ export function readinessOf({ charter, units, officers, open311KeysInUse }: Read
           ? { bg: 'Телефоните, адресите и сайтът са от хартата.', en: 'The phones, addresses and website come from the charter.' }
           : charter.contacts.emails.length === 0
             ? { bg: 'Няма електронна поща на общината.', en: 'The municipality has no e-mail address.' }
-            : { bg: `${contactsToCheck} контакта трябва да се потвърдят.`, en: `${contactsToCheck} contacts are to be confirmed.` },
+            : contactsToCheck === 1
+              ? { bg: '1 контакт трябва да се потвърди.', en: '1 contact is to be confirmed.' }
+              : { bg: `${contactsToCheck} контакта трябва да се потвърдят.`, en: `${contactsToCheck} contacts are to be confirmed.` },
     },
     {
       id: 'defaults-to-check',
@@ -94,7 +96,9 @@ export function readinessOf({ charter, units, officers, open311KeysInUse }: Read
       detail:
         charter.notes.length === 0
           ? { bg: 'Няма.', en: 'None.' }
-          : { bg: `${charter.notes.length} бележки в данните на хартата.`, en: `${charter.notes.length} notes in the charter data.` },
+          : charter.notes.length === 1
+            ? { bg: '1 бележка в данните на хартата.', en: '1 note in the charter data.' }
+            : { bg: `${charter.notes.length} бележки в данните на хартата.`, en: `${charter.notes.length} notes in the charter data.` },
     },
     {
       id: 'open311-clients',
@@ -103,7 +107,9 @@ export function readinessOf({ charter, units, officers, open311KeysInUse }: Read
       title: { bg: 'Клиенти по Open311', en: 'Open311 clients' },
       detail:
         open311KeysInUse > 0
-          ? { bg: `${open311KeysInUse} действащи ключа.`, en: `${open311KeysInUse} keys in use.` }
+          ? open311KeysInUse === 1
+            ? { bg: '1 действащ ключ.', en: '1 key in use.' }
+            : { bg: `${open311KeysInUse} действащи ключа.`, en: `${open311KeysInUse} keys in use.` }
           : { bg: 'Няма издаден ключ (не е нужен за старта).', en: 'No key issued (not needed to go live).' },
     },
   ];

@@ -1,5 +1,5 @@
 import { InvalidTokenError, IssuerUnavailableError, PLATFORM_TENANT, type TokenVerifier } from '@civic/auth';
-import type { TenantDirectory } from '@civic/platform';
+import type { ServedCharters } from '@civic/platform';
 import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ConsoleConfig } from '../config';
@@ -24,7 +24,7 @@ export class SignInController {
     @Inject(SESSION_STORE) private readonly sessions: SessionStore,
     @Inject(SESSION_COOKIE) private readonly cookie: SessionCookie,
     @Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
-    @Inject(TENANTS) private readonly tenants: TenantDirectory,
+    @Inject(TENANTS) private readonly tenants: ServedCharters,
   ) {}
 
   @Get('auth/login')
@@ -73,10 +73,10 @@ export class SignInController {
   }
 
   @Get('session')
-  current(@Req() req: ConsoleRequest, @Res() res: Response) {
+  async current(@Req() req: ConsoleRequest, @Res() res: Response) {
     const session = req.consoleSession;
     if (!session?.user) return answerError(res, 401, 'session', 'not signed in');
-    const tenant = this.tenants.get(session.user.tenant);
+    const tenant = await this.tenants.get(session.user.tenant);
     res.set('Cache-Control', 'no-store');
     res.json({
       user: session.user,

@@ -107,3 +107,24 @@ export const READINESS_SCHEMA: SchemaObject = {
     },
   },
 };
+
+export const TENANT_LIST_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['tenants'],
+  properties: {
+    tenants: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['tenant', 'name', 'registryPrefix', 'version', 'latestVersion'],
+        properties: {
+          tenant: { type: 'string' },
+          name: LOCALIZED,
+          registryPrefix: { type: 'string' },
+          version: { type: 'integer', description: 'The version in force today.' },
+          latestVersion: { type: 'integer', description: 'The latest recorded (later than `version` while one waits for its day).' },
+        },
+      },
+    },
+  },
+};

@@ -14,7 +14,15 @@ import { basedOnVersion, etagOf, type HeaderSink } from '@civic/platform';
 import { ErrorBodyDto } from '../http/openapi-models';
 import type { Readiness } from '@civic/domain';
 import { TenantAdministration, type TenantRecord, type TenantSummary, type VersionSummary } from './tenant-administration.service';
-import { READINESS_SCHEMA, RECORD_SCHEMA, REGISTRATION_BODY, REVISION_ANSWERS, REVISION_BODY, VERSION_SCHEMA } from './tenant-api.dto';
+import {
+  READINESS_SCHEMA,
+  RECORD_SCHEMA,
+  TENANT_LIST_SCHEMA,
+  REGISTRATION_BODY,
+  REVISION_ANSWERS,
+  REVISION_BODY,
+  VERSION_SCHEMA,
+} from './tenant-api.dto';
 
 const SlugParam = ApiParam({ name: 'slug', description: 'The municipality, e.g. `peshtera`.', example: 'peshtera' });
 const NOT_FOUND = ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such municipality (or version) is served here.' });
@@ -31,7 +39,7 @@ export class TenantsController {
 
   @Get()
   @ApiOperation({ summary: 'Every municipality served, with the version of its charter in force and the latest' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { tenants: { type: 'array', items: { type: 'object' } } } } })
+  @ApiOkResponse({ schema: TENANT_LIST_SCHEMA })
   list(): { tenants: TenantSummary[] } {
     return { tenants: this.tenants.list() };
   }

@@ -95,19 +95,6 @@ export class IntakeClient {
     return this.fetch(path, { method: 'GET', headers: this.headers(context) });
   }
 
-  /**
-   * The municipalities intake serves, each with its charter in force; `unchanged` when the ETag sent still
-   * holds (304). The portal's own request, not a citizen's: no address forwarded.
-   */
-  async charters(etag?: string): Promise<{ unchanged: true } | { unchanged: false; etag: string | undefined; charters: unknown[] }> {
-    const response = await this.fetch('/public', { method: 'GET', headers: etag ? { 'if-none-match': etag } : {} });
-    if (response.status === 304) return { unchanged: true };
-    if (!response.ok) throw new IntakeUnavailableError(`status ${response.status}`);
-    const body = (await response.json()) as { charters?: unknown };
-    if (!Array.isArray(body.charters)) throw new IntakeUnavailableError('no charters in the answer');
-    return { unchanged: false, etag: response.headers.get('etag') ?? undefined, charters: body.charters };
-  }
-
   async healthy(): Promise<boolean> {
     try {
       const response = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(3_000) });

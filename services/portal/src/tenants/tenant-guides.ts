@@ -2,7 +2,7 @@ import type { TenantCharter } from '@civic/domain';
 import type { IntakeClient } from '../intake/intake-client';
 import type { PublicInformation } from '../intake/public-api';
 import { TenantGuide } from './guide';
-import type { ServedCharters } from './served-charters';
+import type { ServedCharters } from '@civic/platform';
 
 /** What intake publishes about a tenant changes with a deployment, not by the minute: kept this long. */
 const FRESH_MS = 5 * 60_000;

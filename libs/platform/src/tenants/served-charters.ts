@@ -1,6 +1,27 @@
 import { parseTenantCharter, type TenantCharter } from '@civic/domain';
-import { TenantDirectory } from '@civic/platform';
-import type { IntakeClient } from '../intake/intake-client';
+import { TenantDirectory } from './tenant-directory';
+
+/** Where the charters come from: intake's `GET /public`, with its ETag (`unchanged` on a 304). */
+export interface ChartersSource {
+  charters(etag?: string): Promise<{ unchanged: true } | { unchanged: false; etag: string | undefined; charters: unknown[] }>;
+}
+
+/** intake's `GET /public` at its base URL, as a web server in front of it (the portal, the console) reads it. */
+export function intakeCharters(baseUrl: string, timeoutMs = 5_000): ChartersSource {
+  return {
+    async charters(etag) {
+      const response = await fetch(`${baseUrl}/public`, {
+        headers: etag ? { 'if-none-match': etag } : {},
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (response.status === 304) return { unchanged: true };
+      if (!response.ok) throw new Error(`intake's GET /public answered ${response.status}`);
+      const body = (await response.json()) as { charters?: unknown };
+      if (!Array.isArray(body.charters)) throw new Error("intake's GET /public has no charters");
+      return { unchanged: false, etag: response.headers.get('etag') ?? undefined, charters: body.charters };
+    },
+  };
+}
 
 /** How old the list may be before a page asks intake again (in the background: the page does not wait). */
 const FRESH_MS = 10_000;
@@ -8,9 +29,9 @@ const FRESH_MS = 10_000;
 const MISS_MS = 1_000;
 
 /**
- * The municipalities the portal serves, as intake serves them (GET /public, each charter in force): a new one
- * appears within seconds, without a restart. Until intake first answers, and whenever it cannot, the last list
- * serves (at first the tenant files, TENANTS_DIR).
+ * The municipalities a web server in front of intake serves (the portal, the console), as intake serves them
+ * (GET /public, each charter in force): a new one appears within seconds, without a restart. Until intake first
+ * answers, and whenever it cannot, the last list serves (at first the tenant files, TENANTS_DIR).
  */
 export class ServedCharters {
   private directory: TenantDirectory;
@@ -20,7 +41,7 @@ export class ServedCharters {
 
   constructor(
     fallback: TenantDirectory,
-    private readonly intake: Pick<IntakeClient, 'charters'>,
+    private readonly intake: ChartersSource,
     private readonly now: () => number = Date.now,
   ) {
     this.directory = fallback;

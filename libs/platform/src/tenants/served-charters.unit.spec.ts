@@ -1,4 +1,4 @@
-import { DEFAULT_TENANTS_DIR, TenantDirectory } from '@civic/platform';
+import { DEFAULT_TENANTS_DIR, TenantDirectory } from './tenant-directory';
 import { ServedCharters } from './served-charters';
 
 const seeds = TenantDirectory.load(DEFAULT_TENANTS_DIR);
@@ -23,7 +23,7 @@ function fakeIntake() {
   return intake;
 }
 
-describe("the portal's municipalities, as intake serves them", () => {
+describe("the portal's and the console's municipalities, as intake serves them", () => {
   it('a municipality intake registers later is found on its first visit, without a restart', async () => {
     const intake = fakeIntake();
     let now = 0;
