@@ -214,8 +214,10 @@ describe("no role of one municipality reaches another's data, through any docume
     const unprobed = operations.filter((o) => o.public && !pathParameters(o).includes('tenant') && idParametersOf(o).length === 0);
     const known = unprobed.map(describeOperation).filter((name) => !/ GET \/health(\/live|\/ready)?$/.test(name));
     // Open311's documents about itself (discovery, the service list) hold no tenant's data; its write is probed above.
+    // GET /public lists the municipalities with their charters: published documents, no case's data.
     expect(known.sort()).toEqual(
       [
+        'intake GET /public',
         'intake GET /open311/v2/discovery.{format}',
         'intake GET /open311/v2/services.{format}',
         'intake GET /open311/v2/services/{file}',

@@ -30,6 +30,11 @@ function neutral(parameter: Parameter, operation: Operation): string {
       return TEST_YEAR;
     case 'id':
       return randomUUID();
+    // A charter's version number, an Open311 key's id: a municipality's own, named by the path's tenant too.
+    case 'version':
+      return '1';
+    case 'keyId':
+      return '0123456789ab';
     case 'file':
       return operation.path.endsWith('/reports/{file}') ? `${TEST_YEAR}.pdf` : `${randomUUID()}.json`;
     default:
@@ -42,7 +47,9 @@ function neutral(parameter: Parameter, operation: Operation): string {
 function pathValue(parameter: Parameter, operation: Operation, filling: Filling): string {
   const { ids } = filling;
   switch (parameter.name) {
+    // The platform operator's routes name a municipality by its slug.
     case 'tenant':
+    case 'slug':
       return filling.tenant;
     case 'caseId':
       return ids.caseId;
