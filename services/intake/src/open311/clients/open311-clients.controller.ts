@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -9,6 +9,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiTags,
+  type ApiParamOptions,
 } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, type Principal } from '@civic/auth';
 import type { HeaderSink } from '@civic/platform';
@@ -47,66 +48,82 @@ const REVOKE_BODY = ApiBody({
 const KeyIdParam = ApiParam({ name: 'keyId', description: 'The key id the list gives.' });
 const NOT_FOUND = ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such municipality, or no such key.' });
 
-/** The answers both routes give, one way. */
-class ClientRoutes {
-  constructor(protected readonly clients: Open311Clients) {}
+/** Each operation's documentation and status, the same on both routes; `param` names the municipality's. */
+const LIST = (param: ApiParamOptions) =>
+  applyDecorators(
+    ApiOperation({ summary: "A municipality's Open311 clients and their keys' state (never the keys)" }),
+    ApiParam(param),
+    ApiOkResponse({ schema: { type: 'array', items: CLIENT } }),
+    NOT_FOUND,
+  );
+const ISSUE = (param: ApiParamOptions) =>
+  applyDecorators(
+    HttpCode(HttpStatus.CREATED),
+    ApiOperation({
+      summary: 'Issue a key to a client',
+      description: '256 random bits, shown in this answer only; a client with a key in use cannot get a second.',
+    }),
+    ApiParam(param),
+    ISSUE_BODY,
+    ApiCreatedResponse({ schema: ISSUED }),
+    ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A bad client name.' }),
+    ApiConflictResponse({ type: ErrorBodyDto, description: 'The client has a key in use.' }),
+    NOT_FOUND,
+  );
+const REVOKE = (param: ApiParamOptions) =>
+  applyDecorators(
+    HttpCode(HttpStatus.OK),
+    ApiOperation({ summary: 'Revoke a key, with the reason', description: 'Refused everywhere within a second.' }),
+    ApiParam(param),
+    KeyIdParam,
+    REVOKE_BODY,
+    ApiOkResponse({ schema: CLIENT }),
+    ApiConflictResponse({ type: ErrorBodyDto, description: 'Already revoked.' }),
+    NOT_FOUND,
+  );
 
-  protected async issued(tenant: string, principal: Principal, body: unknown, response: HeaderSink): Promise<IssuedClient> {
-    const issued = await this.clients.issue(tenant, principal, body);
-    // The key is in this answer only: no cache may keep it.
-    response.setHeader('Cache-Control', 'no-store');
-    return issued;
-  }
+/** The key is in the issuing answer only: no cache may keep it. */
+async function issued(
+  clients: Open311Clients,
+  tenant: string,
+  principal: Principal,
+  body: unknown,
+  response: HeaderSink,
+): Promise<IssuedClient> {
+  const answer = await clients.issue(tenant, principal, body);
+  response.setHeader('Cache-Control', 'no-store');
+  return answer;
 }
+
+const TENANT = { name: 'tenant', example: 'sopot' };
+const SLUG = { name: 'slug', example: 'sopot' };
 
 /** A municipality's administrator: its Open311 clients' keys. */
 @ApiTags('open311 clients')
 @Auth('tenant-admin')
 @Controller('tenants/:tenant/open311/clients')
-export class TenantOpen311ClientsController extends ClientRoutes {
-  constructor(clients: Open311Clients) {
-    super(clients);
-  }
+export class TenantOpen311ClientsController {
+  constructor(private readonly clients: Open311Clients) {}
 
   @Get()
-  @ApiOperation({ summary: "The municipality's Open311 clients and their keys' state (never the keys)" })
-  @ApiParam({ name: 'tenant', example: 'sopot' })
-  @ApiOkResponse({ schema: { type: 'array', items: CLIENT } })
-  @NOT_FOUND
+  @LIST(TENANT)
   list(@Param('tenant') tenant: string): Promise<ListedClient[]> {
     return this.clients.list(tenant);
   }
 
   @Post()
-  @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({
-    summary: 'Issue a key to a client',
-    description: '256 random bits, shown in this answer only; a client with a key in use cannot get a second.',
-  })
-  @ApiParam({ name: 'tenant', example: 'sopot' })
-  @ISSUE_BODY
-  @ApiCreatedResponse({ schema: ISSUED })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A bad client name.' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The client has a key in use.' })
-  @NOT_FOUND
+  @ISSUE(TENANT)
   issue(
     @Param('tenant') tenant: string,
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<IssuedClient> {
-    return this.issued(tenant, principal, body, response);
+    return issued(this.clients, tenant, principal, body, response);
   }
 
   @Post(':keyId/revocation')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Revoke a key, with the reason', description: 'Refused everywhere within a second.' })
-  @ApiParam({ name: 'tenant', example: 'sopot' })
-  @KeyIdParam
-  @REVOKE_BODY
-  @ApiOkResponse({ schema: CLIENT })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'Already revoked.' })
-  @NOT_FOUND
+  @REVOKE(TENANT)
   revoke(
     @Param('tenant') tenant: string,
     @Param('keyId') keyId: string,
@@ -121,47 +138,28 @@ export class TenantOpen311ClientsController extends ClientRoutes {
 @ApiTags('open311 clients')
 @Auth('platform-operator')
 @Controller('platform/tenants/:slug/open311/clients')
-export class PlatformOpen311ClientsController extends ClientRoutes {
-  constructor(clients: Open311Clients) {
-    super(clients);
-  }
+export class PlatformOpen311ClientsController {
+  constructor(private readonly clients: Open311Clients) {}
 
   @Get()
-  @ApiOperation({ summary: "A municipality's Open311 clients and their keys' state (never the keys)" })
-  @ApiParam({ name: 'slug', example: 'sopot' })
-  @ApiOkResponse({ schema: { type: 'array', items: CLIENT } })
-  @NOT_FOUND
+  @LIST(SLUG)
   list(@Param('slug') slug: string): Promise<ListedClient[]> {
     return this.clients.list(slug);
   }
 
   @Post()
-  @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Issue a key to a client of the municipality', description: '256 random bits, shown in this answer only.' })
-  @ApiParam({ name: 'slug', example: 'sopot' })
-  @ISSUE_BODY
-  @ApiCreatedResponse({ schema: ISSUED })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A bad client name.' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The client has a key in use.' })
-  @NOT_FOUND
+  @ISSUE(SLUG)
   issue(
     @Param('slug') slug: string,
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<IssuedClient> {
-    return this.issued(slug, principal, body, response);
+    return issued(this.clients, slug, principal, body, response);
   }
 
   @Post(':keyId/revocation')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Revoke a key, with the reason' })
-  @ApiParam({ name: 'slug', example: 'sopot' })
-  @KeyIdParam
-  @REVOKE_BODY
-  @ApiOkResponse({ schema: CLIENT })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'Already revoked.' })
-  @NOT_FOUND
+  @REVOKE(SLUG)
   revoke(
     @Param('slug') slug: string,
     @Param('keyId') keyId: string,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -10,6 +10,7 @@ import {
   ApiParam,
   ApiServiceUnavailableResponse,
   ApiTags,
+  type ApiParamOptions,
 } from '@nestjs/swagger';
 import { Auth } from '@civic/auth';
 import { MUNICIPAL_ROLES } from '@civic/domain';
@@ -53,18 +54,42 @@ const NEW_ACCOUNT = ApiBody({
     },
   },
 });
-const ANSWERS = [
-  ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such municipality.' }),
-  ApiServiceUnavailableResponse({
-    type: ErrorBodyDto,
-    description: "The identity provider's admin API does not answer: nothing was done.",
-  }),
-];
-const apply =
-  (...decorators: MethodDecorator[]): MethodDecorator =>
-  (target, key, descriptor) => {
-    for (const decorator of decorators) decorator(target, key, descriptor);
-  };
+const UNAVAILABLE = ApiServiceUnavailableResponse({
+  type: ErrorBodyDto,
+  description: "The identity provider's admin API does not answer: nothing was done.",
+});
+const NOT_FOUND = ApiNotFoundResponse({ type: ErrorBodyDto, description: 'No such municipality.' });
+
+/** Each operation's documentation and status, the same on both routes; `param` names the municipality's. */
+const LIST = (param: ApiParamOptions) =>
+  applyDecorators(
+    ApiOperation({ summary: "A municipality's staff accounts and their roles" }),
+    ApiParam(param),
+    ApiOkResponse({ schema: { type: 'array', items: ACCOUNT } }),
+    NOT_FOUND,
+    UNAVAILABLE,
+  );
+const CREATE = (param: ApiParamOptions) =>
+  applyDecorators(
+    HttpCode(HttpStatus.CREATED),
+    ApiOperation({
+      summary: 'Create a staff account with its roles',
+      description: 'A temporary password, shown once, to change at the first sign-in.',
+    }),
+    ApiParam(param),
+    NEW_ACCOUNT,
+    ApiCreatedResponse({ schema: CREATED }),
+    ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field named.' }),
+    ApiConflictResponse({ type: ErrorBodyDto, description: 'The username or the e-mail is taken.' }),
+    NOT_FOUND,
+    UNAVAILABLE,
+  );
+
+/** The temporary password is in this answer only: no cache may keep it. */
+function created(staff: StaffAdministration, tenant: string, body: unknown, response: HeaderSink): Promise<CreatedStaffAccount> {
+  response.setHeader('Cache-Control', 'no-store');
+  return staff.create(tenant, body);
+}
 
 /** A municipality's administrator: its people's accounts at the identity provider. */
 @ApiTags('staff accounts')
@@ -74,33 +99,19 @@ export class TenantStaffAccountsController {
   constructor(private readonly staff: StaffAdministration) {}
 
   @Get()
-  @ApiOperation({ summary: "The municipality's staff accounts and their roles" })
-  @ApiParam({ name: 'tenant', example: 'sopot' })
-  @ApiOkResponse({ schema: { type: 'array', items: ACCOUNT } })
-  @apply(...ANSWERS)
+  @LIST({ name: 'tenant', example: 'sopot' })
   list(@Param('tenant') tenant: string): Promise<StaffAccount[]> {
     return this.staff.list(tenant);
   }
 
   @Post()
-  @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({
-    summary: 'Create a staff account with its roles',
-    description: 'A temporary password, shown once, to change at the first sign-in.',
-  })
-  @ApiParam({ name: 'tenant', example: 'sopot' })
-  @NEW_ACCOUNT
-  @ApiCreatedResponse({ schema: CREATED })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field named.' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The username or the e-mail is taken.' })
-  @apply(...ANSWERS)
-  async create(
+  @CREATE({ name: 'tenant', example: 'sopot' })
+  create(
     @Param('tenant') tenant: string,
     @Body() body: unknown,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<CreatedStaffAccount> {
-    response.setHeader('Cache-Control', 'no-store');
-    return this.staff.create(tenant, body);
+    return created(this.staff, tenant, body, response);
   }
 }
 
@@ -112,29 +123,18 @@ export class PlatformStaffAccountsController {
   constructor(private readonly staff: StaffAdministration) {}
 
   @Get()
-  @ApiOperation({ summary: "A municipality's staff accounts and their roles" })
-  @ApiParam({ name: 'slug', example: 'sopot' })
-  @ApiOkResponse({ schema: { type: 'array', items: ACCOUNT } })
-  @apply(...ANSWERS)
+  @LIST({ name: 'slug', example: 'sopot' })
   list(@Param('slug') slug: string): Promise<StaffAccount[]> {
     return this.staff.list(slug);
   }
 
   @Post()
-  @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: "Create a municipality's staff account with its roles", description: 'A temporary password, shown once.' })
-  @ApiParam({ name: 'slug', example: 'sopot' })
-  @NEW_ACCOUNT
-  @ApiCreatedResponse({ schema: CREATED })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'Each bad field named.' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The username or the e-mail is taken.' })
-  @apply(...ANSWERS)
-  async create(
+  @CREATE({ name: 'slug', example: 'sopot' })
+  create(
     @Param('slug') slug: string,
     @Body() body: unknown,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<CreatedStaffAccount> {
-    response.setHeader('Cache-Control', 'no-store');
-    return this.staff.create(slug, body);
+    return created(this.staff, slug, body, response);
   }
 }

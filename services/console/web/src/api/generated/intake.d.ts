@@ -674,7 +674,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The municipality's Open311 clients and their keys' state (never the keys) */
+    /** A municipality's Open311 clients and their keys' state (never the keys) */
     get: operations['TenantOpen311ClientsController_list'];
     put?: never;
     /**
@@ -719,8 +719,8 @@ export interface paths {
     get: operations['PlatformOpen311ClientsController_list'];
     put?: never;
     /**
-     * Issue a key to a client of the municipality
-     * @description 256 random bits, shown in this answer only.
+     * Issue a key to a client
+     * @description 256 random bits, shown in this answer only; a client with a key in use cannot get a second.
      */
     post: operations['PlatformOpen311ClientsController_issue'];
     delete?: never;
@@ -738,7 +738,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Revoke a key, with the reason */
+    /**
+     * Revoke a key, with the reason
+     * @description Refused everywhere within a second.
+     */
     post: operations['PlatformOpen311ClientsController_revoke'];
     delete?: never;
     options?: never;
