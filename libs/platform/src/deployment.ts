@@ -56,7 +56,7 @@ export function productionRule<T extends z.ZodTypeAny>(type: T, rule: Production
 /** The settings verified identities depend on: over plain HTTP anyone on the path could swap the keys. */
 const IDENTITY_URLS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'OIDC_ISSUER', 'IDENTITY_ADMIN_ISSUER'];
 /** The addresses people open: over plain HTTP the console's session cookie goes without `Secure`, the portal's links in the clear. */
-const PUBLIC_URLS = ['CONSOLE_PUBLIC_URL', 'PORTAL_PUBLIC_URL'];
+const PUBLIC_URLS = ['CONSOLE_PUBLIC_URL', 'PORTAL_PUBLIC_URL', 'INTAKE_PUBLIC_URL'];
 
 export interface SettingProblem {
   variable: string;

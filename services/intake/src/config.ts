@@ -1,4 +1,4 @@
-import { bodyLimitBytes, booleanFlag, platformConfigSchema } from '@civic/platform';
+import { bodyLimitBytes, booleanFlag, developmentDefault, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
 import { trustProxySchema } from './http/trust-proxy';
 import { open311ApiKeysSchema } from './open311/api-keys';
@@ -32,6 +32,14 @@ export const configSchema = platformConfigSchema
      * (32 to 200 printable characters; refused in production). Empty: nobody may POST.
      */
     OPEN311_API_KEYS: open311ApiKeysSchema,
+    /**
+     * Where clients reach intake (e.g. https://cases.example.bg), for the addresses it gives out, such as Open311's
+     * discovery: never taken from a request's Host header, which anyone can set. Unset in development: the address it
+     * listens on; production requires it (https).
+     */
+    INTAKE_PUBLIC_URL: developmentDefault(
+      optionalSetting.pipe(z.string().url('must be a URL such as https://cases.example.bg').optional()),
+    ),
     /** The proxy (the citizen portal) whose `X-Forwarded-For` names the client for the rate limits: http/trust-proxy.ts. */
     TRUST_PROXY: trustProxySchema,
     /**

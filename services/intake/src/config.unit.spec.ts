@@ -45,7 +45,7 @@ describe("intake's body limits", () => {
 });
 
 describe('intake configuration in production', () => {
-  it("refuses docker-compose.yml's published S3 identity, the development realm's plain HTTP and its admin client's secret", () => {
+  it("refuses docker-compose.yml's published S3 identity, plain HTTP for the realm and intake's public address, and the admin client's secret", () => {
     try {
       loadConfig(configSchema, { ...composeEnvironment('intake'), DEPLOYMENT: 'production' });
       throw new Error('accepted');
@@ -53,6 +53,7 @@ describe('intake configuration in production', () => {
       expect((error as ConfigError).problems.map((problem) => problem.variable)).toEqual([
         'AUTH_JWKS_URL',
         'AUTH_ISSUER',
+        'INTAKE_PUBLIC_URL',
         'S3_ACCESS_KEY_ID',
         'S3_SECRET_ACCESS_KEY',
         'IDENTITY_ADMIN_ISSUER',

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -306,6 +307,36 @@ describe('Open311 in process', () => {
       expect(right.status).toBe(429);
       expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(JSON.parse(await right.text())).toEqual([{ code: 429, description: expect.stringMatching(/wrong api_key/) }]);
+    });
+  });
+
+  describe('discovery', () => {
+    let intake: IntakeInProcess;
+
+    beforeAll(async () => {
+      intake = await startIntakeInProcess();
+    });
+
+    afterAll(async () => {
+      await intake?.close();
+    });
+
+    it("names its configured address in discovery, never the request's Host header", async () => {
+      const { port } = new URL(intake.url);
+      const answer = await new Promise<string>((resolve, reject) => {
+        const sent = request(
+          { host: '127.0.0.1', port, path: '/open311/v2/discovery.json', headers: { host: 'evil.example' } },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => resolve(text));
+          },
+        );
+        sent.on('error', reject);
+        sent.end();
+      });
+      expect(answer).not.toContain('evil.example');
+      expect((JSON.parse(answer) as { endpoints: { url: string }[] }).endpoints[0].url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/open311\/v2$/);
     });
   });
 });

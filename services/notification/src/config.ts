@@ -1,4 +1,4 @@
-import { tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { bodyLimitBytes, booleanFlag, developmentDefault, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
@@ -113,7 +113,13 @@ export const configSchema = platformConfigSchema.extend({
   NOTIFICATION_LEASE_MS: positive(60_000),
   /** How often the sender looks for due messages when it has nothing to do. */
   NOTIFICATION_POLL_MS: positive(1_000),
-  /** A local file per instance noting each message the SMTP server accepted, before the outbox does (see NOTIFICATION.md). */
-  NOTIFICATION_JOURNAL_DIR: z.string().min(1).default(join(tmpdir(), 'civic-notification')),
+  /**
+   * A local file per instance noting each message the SMTP server accepted, before the outbox does (see NOTIFICATION.md),
+   * in a directory of the service's user alone (0700; refused otherwise): by default under its home, not a shared path.
+   */
+  NOTIFICATION_JOURNAL_DIR: z
+    .string()
+    .min(1)
+    .default(join(homedir(), '.civic', 'notification-journal')),
 });
 export type NotificationConfig = z.infer<typeof configSchema>;

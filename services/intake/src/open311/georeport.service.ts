@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dueDateOfCase, type TenantCharter } from '@civic/domain';
-import { TenantDirectory, CaseReader } from '@civic/platform';
+import { TenantDirectory, CaseReader, SERVICE_CONFIG } from '@civic/platform';
 import { CaseIntakeService } from '../cases/case-intake.service';
+import type { IntakeConfig } from '../config';
 import { CLOCK, type Clock } from '../cases/clock';
 import { InvalidInputError, UnknownTenantError } from '../cases/errors';
 import type { RegistrationResponse } from '../cases/registration-response';
@@ -27,6 +28,9 @@ import { isRegisteredState } from './request-index-document';
 import { isConfidential, isShownOnOpen311 } from './public-cases';
 
 export const GEOREPORT_V2_SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+
+/** Where GeoReport v2 is served; discovery names it under the configured public address. */
+export const OPEN311_BASE_PATH = 'open311/v2';
 
 export interface SubmitRequest {
   /** The form fields as parsed (api_key and jurisdiction_id among them). */
@@ -59,6 +63,7 @@ const recordOf = (value: unknown): Record<string, unknown> =>
 export class GeoReportService {
   /** When this document set was made: services come from the charters, loaded at start. */
   private readonly changeset: string;
+  private readonly endpoint: string;
 
   constructor(
     private readonly tenants: TenantDirectory,
@@ -71,8 +76,11 @@ export class GeoReportService {
     private readonly index: Open311RequestIndex,
     private readonly locations: Open311Locations,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_CONFIG) config: IntakeConfig,
   ) {
     this.changeset = `${clock.now().toISOString().slice(0, 19)}Z`;
+    const base = config.INTAKE_PUBLIC_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
+    this.endpoint = `${base.replace(/\/$/, '')}/${OPEN311_BASE_PATH}`;
   }
 
   /** The key's client, with wrong keys counted and refused past their limit (failed-key-attempts.ts). */
@@ -87,7 +95,9 @@ export class GeoReportService {
     }
   }
 
-  discovery(endpointUrl: string): Open311Discovery {
+  /** Where GeoReport v2 is served: the configured public address, never a request's Host header (anyone sets it). */
+  discovery(): Open311Discovery {
+    const endpointUrl = this.endpoint;
     return {
       changeset: this.changeset,
       contact: 'civic-cases: write to the municipality (jurisdiction_id) whose services you use; its contacts are on its website.',

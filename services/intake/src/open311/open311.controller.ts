@@ -52,11 +52,8 @@ import {
   servicesSchema,
   submitFormSchema,
 } from './open311-openapi';
-import { GeoReportService } from './georeport.service';
+import { GeoReportService, OPEN311_BASE_PATH } from './georeport.service';
 import { render } from './render';
-
-/** Where GeoReport v2 is served; discovery names it. */
-export const OPEN311_BASE_PATH = 'open311/v2';
 
 interface RequestLine {
   /** The client's address, as Express tells it under TRUST_PROXY (http/trust-proxy.ts). */
@@ -118,8 +115,7 @@ export class Open311Controller {
   @ApiOkResponse({ schema: discoverySchema })
   @tooMany
   discovery(@Param('format') format: string, @Req() request: RequestLine, @Res({ passthrough: true }) response: HeaderSink): string {
-    const host = request.headers.host ?? 'localhost';
-    const body = this.open311.discovery(`${request.protocol}://${host}/${OPEN311_BASE_PATH}`);
+    const body = this.open311.discovery();
     return send(response, { kind: 'discovery', body }, formatOf(format, request.url));
   }
 
