@@ -23,6 +23,7 @@ const TOKEN_REJECTIONS_BG: Record<InvalidTokenReason, string> = {
   'token-expired': 'Токенът е изтекъл.',
   'token-not-yet-valid': 'Токенът още не е валиден.',
   'missing-expiry': 'Токенът няма срок на валидност („exp“).',
+  'token-lifetime-too-long': 'Токенът е издаден за твърде дълъг срок.',
   'wrong-issuer': 'Токенът е от друг издател.',
   'wrong-audience': 'Токенът е предназначен за друга система.',
   'missing-subject': 'Токенът не посочва потребител („sub“).',

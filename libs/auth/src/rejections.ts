@@ -12,6 +12,7 @@ export const INVALID_TOKEN_REASONS = [
   'token-expired',
   'token-not-yet-valid',
   'missing-expiry',
+  'token-lifetime-too-long',
   'wrong-issuer',
   'wrong-audience',
   'missing-subject',

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { classifyJoseError } from './jose-errors';
 import { principalFromClaims, type Principal } from './principal';
-import { InvalidTokenError, IssuerUnavailableError } from './rejections';
+import { InvalidTokenError, IssuerUnavailableError, type TokenRejection } from './rejections';
 
 export interface TokenVerifierOptions {
   /** The issuer's JSON Web Key Set, e.g. `http://127.0.0.1:3010/.well-known/jwks.json`. */
@@ -14,9 +14,16 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds?: number;
   /** The instant `exp` and `nbf` are judged at; the system clock unless a test sets one. */
   now?: () => Date;
+  /** The longest a token may be valid for, from its `iat` (or from now, without one) to its `exp`; default 12 h. */
+  maxLifetimeSeconds?: number;
 }
 
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+/**
+ * Twelve hours: the development issuer's longest tokens (a working day); an identity provider's access tokens
+ * live minutes (Keycloak: 5). A stolen token that says it is valid for years is refused rather than honoured.
+ */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 /**
  * Verifies bearer tokens: RS256 only (so neither `none` nor an HMAC signed with the public key passes),
@@ -48,8 +55,19 @@ export class TokenVerifier {
       if (failure.kind === 'rejected') throw new InvalidTokenError(failure.rejection);
       throw new IssuerUnavailableError(this.options.jwksUrl, error);
     }
+    const lifetime = this.lifetimeProblem(payload);
+    if (lifetime) throw new InvalidTokenError(lifetime);
     const claims = principalFromClaims(payload);
     if (!claims.ok) throw new InvalidTokenError(claims.rejection);
     return claims.principal;
+  }
+
+  /** A token valid for longer than the cap, counted from when it was issued (or from now when it does not say). */
+  private lifetimeProblem(payload: Record<string, unknown>): TokenRejection | undefined {
+    const max = this.options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+    const exp = Number(payload['exp']);
+    const from = typeof payload['iat'] === 'number' ? payload['iat'] : Math.floor((this.options.now?.() ?? new Date()).getTime() / 1000);
+    if (exp - from <= max) return undefined;
+    return { reason: 'token-lifetime-too-long', message: `the token is valid for longer than ${max} seconds` };
   }
 }

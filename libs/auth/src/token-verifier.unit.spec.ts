@@ -80,4 +80,16 @@ describe('the token verifier accepts RS256 only', () => {
     expect(principal).toMatchObject({ sub: 'peshtera:registrar', tenant: 'peshtera', roles: ['registrar'] });
     expect(fetches).toBeGreaterThan(0);
   });
+
+  it('refuses a token valid for longer than twelve hours, from its iat or, without one, from now (issue 21, item 10)', async () => {
+    const lasting = (seconds: number, withIat: boolean) => {
+      const jwt = new SignJWT(CLAIMS).setProtectedHeader({ alg: 'RS256', kid: 'rsa', typ: 'JWT' }).setIssuer(ISSUER).setAudience(AUDIENCE);
+      if (withIat) jwt.setIssuedAt();
+      return jwt.setExpirationTime(Math.floor(Date.now() / 1000) + seconds).sign(rsa.privateKey);
+    };
+    const tenYears = 10 * 365 * 24 * 3600;
+    expect(await rejectionOf(await lasting(tenYears, true))).toBe('token-lifetime-too-long');
+    expect(await rejectionOf(await lasting(tenYears, false))).toBe('token-lifetime-too-long');
+    await expect(verifier().verify(await lasting(12 * 3600 - 60, true))).resolves.toMatchObject({ sub: CLAIMS.sub });
+  });
 });
