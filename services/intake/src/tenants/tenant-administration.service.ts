@@ -5,7 +5,6 @@ import {
   currentUnits,
   keysInUse,
   readinessOf,
-  type Actor,
   type CharterVersion,
   type IsoDate,
   type Readiness,
@@ -16,6 +15,7 @@ import {
 import type { EventStore } from '@civic/event-store';
 import { CLOCK, EVENT_STORE, readRoutingConfig, TenantDirectory, TenantRegistry, type Clock, type HeldVersion } from '@civic/platform';
 import { IssuedOpen311Keys } from '../open311/clients/issued-keys';
+import { administratorOf } from './administrator';
 import { UnknownTenantError } from '../cases/errors';
 import { CharterVersionNotFoundError, TenantChangeRejectedError } from './tenant-errors';
 import { charterRevisionSchema, parseWithCharter, tenantRegistrationSchema } from './tenant-admin.schema';
@@ -143,12 +143,9 @@ export class TenantAdministration {
   }
 
   private metadata(tenant: string, principal: Principal, correlationId?: string): TenantCommand['metadata'] {
-    // Of the caller's roles, the one that may change a municipality's record: the decider checks it.
-    const role = principal.roles.includes('platform-operator') ? 'platform-operator' : (principal.roles[0] ?? 'citizen');
-    const actor: Actor = { id: principal.sub, role };
     return {
       tenant,
-      actor,
+      actor: administratorOf(principal),
       commandId: randomUUID(),
       correlationId: correlationId ?? randomUUID(),
       now: this.clock.now().toISOString(),

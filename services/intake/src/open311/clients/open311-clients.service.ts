@@ -4,7 +4,6 @@ import type { Principal } from '@civic/auth';
 import {
   open311ClientsDecider,
   open311ClientsStreamName,
-  type Actor,
   type Open311ClientKey,
   type Open311ClientsCommand,
   type Open311ClientsRejection,
@@ -13,6 +12,7 @@ import { createCommandHandler, type CommandHandler, type EventStore } from '@civ
 import { CLOCK, EVENT_STORE, TenantDirectory, type Clock } from '@civic/platform';
 import { z } from 'zod';
 import { UnknownTenantError } from '../../cases/errors';
+import { administratorOf } from '../../tenants/administrator';
 import { parseBody } from '../../cases/parse-body';
 import { IssuedOpen311Keys } from './issued-keys';
 
@@ -103,8 +103,12 @@ export class Open311Clients {
   }
 
   private metadata(tenant: string, principal: Principal): Open311ClientsCommand['metadata'] {
-    const role = principal.roles.includes('platform-operator') ? 'platform-operator' : (principal.roles[0] ?? 'citizen');
-    const actor: Actor = { id: principal.sub, role };
-    return { tenant, actor, commandId: randomUUID(), correlationId: randomUUID(), now: this.clock.now().toISOString() };
+    return {
+      tenant,
+      actor: administratorOf(principal),
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      now: this.clock.now().toISOString(),
+    };
   }
 }
