@@ -1,7 +1,8 @@
 /**
- * `decide(command, state)`: the checks every command shares (role, existence, same case), then the
- * command's own handler. Pure: everything it knows came in with the command or the folded state.
+ * `decide(command, state)`: the checks every command shares (role, existence, same case, the actor's authority
+ * over this case), then the command's own handler. Pure: everything it knows came in with the command or the folded state.
  */
+import { mayActOn, relationOf, sensitivityOf } from './authority';
 import type { CaseCommand } from './commands';
 import { exhaustive } from './exhaustive';
 import { extendDeadline, provideInformation, requestInformation } from './handlers/clock';
@@ -33,6 +34,11 @@ export function decide(command: CaseCommand, state: CaseState): CaseResult {
     return reject(rejections.commandForAnotherCase({ tenant: state.facts.tenant, caseId: state.facts.caseId }, { tenant, caseId }));
   }
   // Nothing new is written about a person whose data are gone; a notification already on its way may still report.
+  // Who may act on this case, not just on cases: the assigned officer, the unit's head, the office (authority.ts).
+  const relation = relationOf(actor, command.metadata.unitsHeaded ?? [], state);
+  if (!mayActOn(actor.role, command.type, relation, sensitivityOf(state))) {
+    return reject(rejections.notYourCase(actor.role, command.type, relation));
+  }
   const afterErasure = command.type === 'RecordNotificationSent' || command.type === 'RecordNotificationFailed';
   if (state.facts.erasedAt !== null && !afterErasure) return reject(rejections.personalDataAlreadyErased(state.facts.erasedAt));
   switch (command.type) {

@@ -39,6 +39,11 @@ export interface CaseCommandMetadata {
   now: Instant;
   /** The submitter's data-subject id (a UUID), copied to every event so its personal data can be encrypted. */
   dataSubjectId?: string;
+  /**
+   * The units the actor heads, as the application found them in the tenant's units: their authority over a
+   * case of those units (authority.ts). Not recorded: the event names the actor, the units are the tenant's.
+   */
+  unitsHeaded?: readonly string[];
 }
 
 export interface CaseCommandEnvelope<T extends string, D> {

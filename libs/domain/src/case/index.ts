@@ -13,6 +13,7 @@ export * from './state';
 export * from './due-date';
 export * from './rejections';
 export * from './permissions';
+export * from './authority';
 export type { CaseResult, Result } from './result';
 export { decide } from './decide';
 export { evolve } from './evolve';

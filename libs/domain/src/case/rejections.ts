@@ -3,6 +3,7 @@
  * people can read, in Bulgarian and English. Nothing is thrown: `decide` returns these.
  */
 import type { Channel, Instant, IsoDate, Kind, LocalizedText } from '../shared/vocabulary';
+import type { CaseRelation } from './authority';
 import type { CaseCommandType } from './commands';
 import type { NoProceedingsGround } from './events.v1';
 import type { Role } from './roles';
@@ -15,6 +16,7 @@ export type CaseRejection =
   | Named<'CaseNotFound', { caseId: string }>
   | Named<'CommandForAnotherCase', { expected: { tenant: string; caseId: string }; got: { tenant: string; caseId: string } }>
   | Named<'NotPermittedForRole', { role: Role; command: CaseCommandType }>
+  | Named<'NotYourCase', { role: Role; command: CaseCommandType; relation: CaseRelation }>
   | Named<'IllegalTransition', { from: CaseStatus; command: CaseCommandType }>
   | Named<'ReceivedInTheFuture', { receivedAt: Instant; now: Instant }>
   | Named<'ReceiverRequired', { channel: Channel }>
@@ -66,6 +68,16 @@ export const rejections = {
     role,
     command,
     message: { bg: `Ролята „${role}“ няма право на действието ${command}.`, en: `The role "${role}" may not ${command}.` },
+  }),
+  notYourCase: (role: Role, command: CaseCommandType, relation: CaseRelation): CaseRejection => ({
+    type: 'NotYourCase',
+    role,
+    command,
+    relation,
+    message: {
+      bg: 'Преписката не е възложена на вас, нито на звено, което ръководите: не можете да действате по нея.',
+      en: 'The case is neither assigned to you nor routed to a unit you head: you may not act on it.',
+    },
   }),
   illegalTransition: (from: CaseStatus, command: CaseCommandType): CaseRejection => ({
     type: 'IllegalTransition',

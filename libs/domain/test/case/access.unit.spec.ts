@@ -11,7 +11,7 @@ import {
   type Role,
   type Viewer,
 } from '../../src/case';
-import { at, event, history } from './fixtures';
+import { at, event, history, OFFICER } from './fixtures';
 
 const fold = (events: CaseEvent[]): RegisteredCase => {
   const state = events.reduce(caseDecider.evolve, caseDecider.initialState());
@@ -26,7 +26,7 @@ const corruptionFlag: CaseFlag = {
   source: 'АПК чл. 107',
 };
 
-/** The fixtures' case is routed to `utilities` and assigned to `officer-1`; `head-1` heads that unit. */
+/** The fixtures' case is routed to `utilities` and assigned to their officer; `head-1` heads that unit. */
 const heads = (unit: string): string | null => (unit === 'utilities' ? 'head-1' : null);
 const ordinary = fold(history.assigned());
 const corruption = fold([
@@ -38,13 +38,13 @@ const corruption = fold([
     { unit: 'utilities', ruleId: 'corruption-indicator', ruleVersion: 1, urgent: false, inform: { units: [], roles: [] } },
     { now: at(3) },
   ),
-  event('CaseAssigned', { officerId: 'officer-1' }, { now: at(4) }),
+  event('CaseAssigned', { officerId: OFFICER }, { now: at(4) }),
 ]);
 const whistleblower = fold(history.assigned({ kind: 'whistleblower-report' }));
 
 const viewers: Record<string, Viewer> = {
   registrar: { id: 'registrar-1', roles: ['registrar'] },
-  'assigned officer': { id: 'officer-1', roles: ['officer'] },
+  'assigned officer': { id: OFFICER, roles: ['officer'] },
   'other officer': { id: 'officer-2', roles: ['officer'] },
   'head of the unit': { id: 'head-1', roles: ['head-of-unit'] },
   'head of another unit': { id: 'head-2', roles: ['head-of-unit'] },
@@ -96,7 +96,7 @@ describe('caseAccess: who sees which case, and how much of it', () => {
 
   it('a case waiting for the submitter is still its officer’s', () => {
     const awaiting = caseStanding(fold(history.awaiting()), heads);
-    expect(awaiting).toMatchObject({ unit: 'utilities', officerId: 'officer-1', unitHeadId: 'head-1' });
+    expect(awaiting).toMatchObject({ unit: 'utilities', officerId: OFFICER, unitHeadId: 'head-1' });
     expect(caseAccess(viewers['assigned officer'], awaiting)).toBe('full');
   });
 });

@@ -1,4 +1,4 @@
-import { as, at, command, event, given, history } from './fixtures';
+import { as, at, command, event, given, history, OFFICER } from './fixtures';
 
 describe('RequestInformation', () => {
   const opts = { actor: as('officer'), now: at(5) };
@@ -10,7 +10,7 @@ describe('RequestInformation', () => {
     expect(state).toMatchObject({
       status: 'AwaitingSubmitter',
       request: { pausesClock: true, since: at(5) },
-      resume: { status: 'Assigned', officerId: 'officer-1' },
+      resume: { status: 'Assigned', officerId: OFFICER },
     });
   });
 
@@ -46,7 +46,7 @@ describe('ProvideInformation', () => {
     const state = given(history.awaiting(true))
       .when(command('ProvideInformation', reply, opts))
       .then([event('InformationProvided', { ...reply, pausedSince: at(5) }, opts)]);
-    expect(state).toMatchObject({ status: 'Assigned', officerId: 'officer-1', facts: { pauses: [{ from: at(5), to: at(8) }] } });
+    expect(state).toMatchObject({ status: 'Assigned', officerId: OFFICER, facts: { pauses: [{ from: at(5), to: at(8) }] } });
   });
 
   it('tenant policy without pausing: the reply resumes the case and no pause is counted', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { caseDecider, PERMISSIONS, ROLES, type CaseCommand, type CaseCommandType, type CaseRejectionType, type Role } from '../../src/case';
-import { as, at, CASE_ID, command, given, history, offensiveFlag, registration, TENANT } from './fixtures';
+import { as, at, CASE_ID, command, given, history, OFFICER, offensiveFlag, registration, TENANT, UNIT } from './fixtures';
 
 describe('checks every command shares', () => {
   it('Lifecycle: a command on a case never registered: CaseNotFound', () => {
@@ -79,9 +79,11 @@ describe('whatever happens, the decider stays sound (property)', () => {
     { type: 'ScreenCase', data: { outcome: 'no-proceedings', ground: 'anonymous', reason: 'Анонимен' } },
     { type: 'ScreenCase', data: { outcome: 'flag', flags: [offensiveFlag] } },
     { type: 'ResolveFlag', data: { decision: 'accept', reason: 'Добре' } },
-    { type: 'RouteCase', data: { unit: 'u', ruleId: 'r', ruleVersion: 1 } },
-    { type: 'AssignCase', data: { officerId: 'o-1' } },
+    // To the fixtures' unit and officer, so that their head of unit and officer have a case to work.
+    { type: 'RouteCase', data: { unit: UNIT, ruleId: 'r', ruleVersion: 1 } },
+    { type: 'AssignCase', data: { officerId: OFFICER } },
     { type: 'ReassignCase', data: { officerId: 'o-2', reason: 'Отпуск' } },
+    { type: 'ReassignCase', data: { officerId: OFFICER, reason: 'Обратно' } },
     { type: 'RedirectCase', data: { authority: 'РЗИ', reason: 'Компетентност' } },
     { type: 'RequestInformation', data: { missing: 'Адрес', pausesClock: true } },
     { type: 'ProvideInformation', data: { text: 'Адрес', attachments: [] } },
@@ -127,9 +129,10 @@ describe('whatever happens, the decider stays sound (property)', () => {
         }
         return true;
       }),
-      { numRuns: 1000, seed: 20260302 },
+      { numRuns: 3000, seed: 20260302 },
     );
     expect(named.has('NotPermittedForRole')).toBe(true);
+    expect(named.has('NotYourCase')).toBe(true);
     for (const status of ['Answered', 'Closed', 'Redirected', 'Withdrawn', 'Duplicate', 'NoProceedings', 'AwaitingSubmitter']) {
       expect([...reached]).toContain(status);
     }

@@ -20,6 +20,9 @@ export const CASE_ID = 'case-0001';
 export const REGISTRY_NUMBER = 'ПЩ-2026-000123';
 
 export const as = (role: Role): Actor => ({ id: `user-${role}`, role });
+/** The fixtures' case is routed to `utilities`, assigned to the fixtures' officer, and its head of unit heads `utilities`. */
+export const UNIT = 'utilities';
+export const OFFICER = as('officer').id;
 
 /** Day N of March 2026 at 09:00 UTC; the case is received on day 2. */
 export const at = (day: number): string => `2026-03-${String(day).padStart(2, '0')}T09:00:00.000Z`;
@@ -30,6 +33,8 @@ export interface Options {
   commandId?: string;
   tenant?: string;
   caseId?: string;
+  /** The units the actor heads: by default `utilities` for the head of unit, none for anyone else. */
+  unitsHeaded?: readonly string[];
 }
 
 export function command<T extends CaseCommandType>(type: T, data: CaseCommandOf<T>['data'], o: Options = {}) {
@@ -43,6 +48,7 @@ export function command<T extends CaseCommandType>(type: T, data: CaseCommandOf<
       commandId: o.commandId ?? 'cmd-1',
       correlationId: 'corr-1',
       now: o.now ?? at(10),
+      unitsHeaded: o.unitsHeaded ?? ((o.actor ?? as('registrar')).role === 'head-of-unit' ? [UNIT] : []),
     },
   } as CaseCommandOf<T>;
 }
@@ -123,13 +129,13 @@ export const history = {
     ...history.accepted(o),
     event(
       'CaseRouted',
-      { unit: 'utilities', ruleId: 'lighting', ruleVersion: 3, urgent: false, inform: { units: [], roles: [] } },
+      { unit: UNIT, ruleId: 'lighting', ruleVersion: 3, urgent: false, inform: { units: [], roles: [] } },
       { actor: as('system'), now: at(3) },
     ),
   ],
   assigned: (o: Partial<RegisterCase['data']> = {}): CaseEvent[] => [
     ...history.routed(o),
-    event('CaseAssigned', { officerId: 'officer-1' }, { actor: as('head-of-unit'), now: at(4) }),
+    event('CaseAssigned', { officerId: OFFICER }, { actor: as('head-of-unit'), now: at(4) }),
   ],
   awaiting: (pausesClock = true): CaseEvent[] => [
     ...history.assigned(),

@@ -1,5 +1,5 @@
 import { caseDecider } from '../../src/case';
-import { as, at, command, event, given, history } from './fixtures';
+import { as, at, command, event, given, history, OFFICER } from './fixtures';
 
 const answer = { text: 'Осветлението е поправено.', attachments: [], channel: 'email' as const };
 
@@ -10,7 +10,7 @@ describe('AnswerCase', () => {
     const state = given(history.assigned())
       .when(command('AnswerCase', answer, opts))
       .then([event('CaseAnswered', answer, opts)]);
-    expect(state).toMatchObject({ status: 'Answered', officerId: 'officer-1', facts: { answeredAt: [at(9)] } });
+    expect(state).toMatchObject({ status: 'Answered', officerId: OFFICER, facts: { answeredAt: [at(9)] } });
   });
 
   it('ЗДОИ (no clarification within 30 days): the officer may answer while still waiting; the pause ends then', () => {
@@ -20,19 +20,22 @@ describe('AnswerCase', () => {
     expect(state).toMatchObject({ status: 'Answered', facts: { pauses: [{ from: at(5), to: at(9) }] } });
   });
 
+  // A case nobody is assigned to is answered by nobody below the office's heads (authority.ts): the secretary asks.
+  const secretary = { ...opts, actor: as('secretary') };
+
   it('АПК чл. 111(4): answering an inadmissible case is refused: CannotAnswerInadmissibleCase', () => {
     given(history.noProceedings())
-      .when(command('AnswerCase', answer, opts))
+      .when(command('AnswerCase', answer, secretary))
       .then('CannotAnswerInadmissibleCase');
     const closed = [...history.noProceedings(), event('CaseClosed', { outcome: 'no-proceedings' })];
     given(closed)
-      .when(command('AnswerCase', answer, opts))
+      .when(command('AnswerCase', answer, secretary))
       .then('CannotAnswerInadmissibleCase');
   });
 
   it('Lifecycle: only an assigned case is answered: IllegalTransition', () => {
     given(history.routed())
-      .when(command('AnswerCase', answer, opts))
+      .when(command('AnswerCase', answer, secretary))
       .then('IllegalTransition');
   });
 
@@ -73,14 +76,16 @@ describe('ReopenCase', () => {
     const state = given(history.closed())
       .when(command('ReopenCase', { reason: 'Лампата пак не свети' }, opts))
       .then([event('CaseReopened', { reason: 'Лампата пак не свети' }, opts)]);
-    expect(state).toMatchObject({ status: 'Assigned', officerId: 'officer-1', facts: { reopenings: 1 } });
+    expect(state).toMatchObject({ status: 'Assigned', officerId: OFFICER, facts: { reopenings: 1 } });
   });
 
   it('АПК чл. 111(4): a case closed without proceedings reopens to screening (e.g. the submitter identified themselves)', () => {
+    // Never routed, so no unit's head: the registry reopens it.
+    const registrar = { ...opts, actor: as('registrar') };
     const closed = [...history.noProceedings(), event('CaseClosed', { outcome: 'no-proceedings' })];
     const state = given(closed)
-      .when(command('ReopenCase', { reason: 'Подателят посочи име' }, opts))
-      .then([event('CaseReopened', { reason: 'Подателят посочи име' }, opts)]);
+      .when(command('ReopenCase', { reason: 'Подателят посочи име' }, registrar))
+      .then([event('CaseReopened', { reason: 'Подателят посочи име' }, registrar)]);
     expect(state.status).toBe('Registered');
   });
 

@@ -17,6 +17,8 @@ export interface CaseCommandContext {
   commandId?: string;
   /** The submitter's data-subject id, copied to every event so the case store encrypts their data with their key. */
   dataSubjectId?: string;
+  /** The units the actor heads (CaseAccessPolicy.unitsHeadedBy): the decider's authority of a unit's head. */
+  unitsHeaded?: readonly string[];
 }
 
 /** The one place a case command's envelope is built. */

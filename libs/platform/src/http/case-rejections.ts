@@ -13,6 +13,7 @@ export const CASE_REJECTION_ANSWERS: { readonly [T in CaseRejectionType]: { stat
   CaseNotFound: { status: HttpStatus.NOT_FOUND, field: 'caseId' },
   CommandForAnotherCase: { status: HttpStatus.NOT_FOUND, field: 'caseId' },
   NotPermittedForRole: { status: HttpStatus.FORBIDDEN, field: 'role' },
+  NotYourCase: { status: HttpStatus.FORBIDDEN, field: 'caseId' },
   NoProceedingsOnlyByRegistrar: { status: HttpStatus.FORBIDDEN, field: 'role' },
   ReceivedInTheFuture: { status: HttpStatus.BAD_REQUEST, field: 'receivedAt' },
   ReceiverRequired: { status: HttpStatus.BAD_REQUEST, field: 'receivedBy' },

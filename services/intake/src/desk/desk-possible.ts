@@ -1,4 +1,4 @@
-import { allows, decide, PERMISSIONS, type CaseAccess, type Role } from '@civic/domain';
+import { decide, PERMISSIONS, type Role } from '@civic/domain';
 import { caseCommand } from '@civic/platform';
 import { RequestNotApplicableError } from '../cases/errors';
 import { DESK_ACTION_NAMES, DESK_ACTIONS, type ActionContext, type DeskActionName } from './desk-actions';
@@ -23,16 +23,15 @@ const PROBES: Record<DeskActionName, (context: ActionContext, maxFinalDate: stri
 
 /**
  * The desk actions this caller may take on the case now, as the same checks the action itself makes judge
- * them: a role the decider permits, at least `content` access (only who works a case acts on it), and the
- * decider's verdict on the case's state, with a probe body in place of the caller's words (an extension probes
- * the legal maximum: none, or none later than the current date, means no extension). Nothing is written.
+ * them: a role the decider permits, and the decider's verdict on the caller's authority over this case (the
+ * units they head come in) and on the case's state, with a probe body in place of the caller's words (an
+ * extension probes the legal maximum: none, or none later than the current date, means no extension).
+ * Nothing is written.
  */
 export async function possibleActions(
   caller: { id: string; roles: readonly Role[] },
-  access: CaseAccess,
-  context: ActionContext & { now: string; maxFinalDate: string | null },
+  context: ActionContext & { now: string; maxFinalDate: string | null; unitsHeaded: readonly string[] },
 ): Promise<DeskActionName[]> {
-  if (!allows(access, 'content')) return [];
   const possible: DeskActionName[] = [];
   for (const name of DESK_ACTION_NAMES) {
     const action = DESK_ACTIONS[name];
@@ -49,6 +48,7 @@ export async function possibleActions(
         correlationId: PROBE_CASE,
         commandId: PROBE_CASE,
         now: context.now,
+        unitsHeaded: context.unitsHeaded,
       });
       if (decide(command as Parameters<typeof decide>[0], context.state).ok) possible.push(name);
     } catch (error) {

@@ -47,10 +47,12 @@ const answered = [
   { type: 'CaseAnswered', data: { text: '…', attachments: [], channel: 'email' }, metadata: meta('2026-11-10T09:00:00.000Z') },
 ] as unknown as CaseEvent[];
 
-const possible = (events: CaseEvent[], role: Role, access: 'record' | 'content' | 'full' = 'full') => {
+/** As `peshtera:<role>` (the case is assigned to `peshtera:officer`), or as someone else in that role. */
+const possible = (events: CaseEvent[], role: Role, id = `peshtera:${role}`, unitsHeaded: string[] = []) => {
   const state = foldCase(events);
   if (state.status === 'NotRegistered') throw new Error('not registered');
-  return possibleActions({ id: `peshtera:${role}`, roles: [role] }, access, {
+  return possibleActions({ id, roles: [role] }, {
+    unitsHeaded,
     state,
     charter: peshtera,
     calendar,
@@ -83,8 +85,15 @@ describe('the desk actions a caller may take now (possibleActions)', () => {
     expect(await possible(answered, 'officer')).toEqual(['close']);
   });
 
-  it('nothing for those who only see the course of the case', async () => {
-    expect(await possible(assigned, 'officer', 'record')).toEqual([]);
+  it('nothing for those who only see the course of the case: another officer, the head of another unit, an auditor', async () => {
+    expect(await possible(assigned, 'officer', 'peshtera:officer-2')).toEqual([]);
+    expect(await possible(assigned, 'head-of-unit', 'peshtera:head-2', ['parks'])).toEqual([]);
     expect(await possible(assigned, 'auditor')).toEqual([]);
+  });
+
+  it("the head of the case's unit asks, answers and extends (АПК чл. 118(2))", async () => {
+    expect(await possible(assigned, 'head-of-unit', 'peshtera:head-of-unit', ['public-works'])).toEqual(
+      expect.arrayContaining(['information-requests', 'extensions', 'answer']),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import { WrongExpectedRevisionError, type EventStore } from '@civic/event-store';
-import { allows, caseStanding, PERMISSIONS, type Actor, type CaseCommandBody, type RegisteredCase, type Role } from '@civic/domain';
+import { caseStanding, PERMISSIONS, type Actor, type CaseCommandBody, type RegisteredCase, type Role } from '@civic/domain';
 import {
   badRequest,
   CaseAccessPolicy,
@@ -12,7 +12,6 @@ import {
   caseRejected,
   CLOCK,
   EVENT_STORE,
-  forbidden,
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeyProblems,
   mergeProblems,
@@ -52,7 +51,7 @@ const NO_SUCH_CASE = [{ field: 'caseId', reason: 'no such case for this tenant' 
 
 /**
  * A case action after routing, as every case action of the platform is taken: the request is checked
- * whole (Idempotency-Key, If-Match), the case must be this tenant's and worked by the caller, and the command is decided on the
+ * whole (Idempotency-Key, If-Match), the case must be this tenant's and the caller's to act on (the decider's authority), and the command is decided on the
  * revision the caller saw. The command's id is named after the key, so a retry with the same key is the
  * same command: the handler answers it with the events the first one recorded, whatever If-Match says by then.
  */
@@ -73,10 +72,9 @@ export class CaseActions {
 
     const found = await this.reader.registered(request.tenant, request.caseId);
     if (!found) throw notFound(NO_SUCH_CASE);
-    // Only those who work the case act on it (the domain's caseAccess); for some it does not exist at all.
-    const access = await this.access.accessTo({ id: request.caller.sub, roles: request.caller.roles }, found.state);
-    if (access === 'none') throw notFound(NO_SUCH_CASE);
-    if (!allows(access, 'content')) throw forbidden([{ field: 'caseId', reason: 'the case is not assigned to you or to a unit you head' }]);
+    // For some the case does not exist at all; who of the others may act on it, the decider says (authority.ts).
+    const viewer = { id: request.caller.sub, roles: request.caller.roles };
+    if ((await this.access.accessTo(viewer, found.state)) === 'none') throw notFound(NO_SUCH_CASE);
     if (command.type === 'ReassignCase') await this.checkOfficer(request.tenant, found.state, command.data.officerId);
     const commandId = nameBasedId(`${request.tenant}/${request.caseId}/${command.type}/${request.caller.sub}/${request.idempotencyKey}`);
     const earlier = found.recorded.filter((event) => event.metadata['causationId'] === commandId);
@@ -94,6 +92,7 @@ export class CaseActions {
           correlationId: request.correlationId ?? randomUUID(),
           now: this.clock.now().toISOString(),
           dataSubjectId: found.dataSubjectId,
+          unitsHeaded: await this.access.unitsHeadedBy(viewer, request.tenant),
         }),
         pinned === undefined ? {} : { expectedRevision: pinned },
       )
