@@ -13,3 +13,4 @@ export * from './event-handlers';
 export * from './browser';
 export * from './tcp-proxy';
 export * from './platform';
+export * from './case-workers';

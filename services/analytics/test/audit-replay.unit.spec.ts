@@ -12,6 +12,7 @@ import { eventHash, GENESIS_HASH, type RecordedEvent } from '@civic/event-store'
 import { eventsAsOf, stateOf } from '../src/audit/as-of';
 import { causingCommand } from '../src/audit/causing-command';
 import { checkChain, checkKnownHead } from '../src/audit/chain';
+import { workerOn } from '@civic/testing';
 import { fieldDiff } from '../src/audit/field-diff';
 import { history } from '../src/audit/history';
 import { parseCaseId, parseKnownHead, parseLogPage, parseMoment, parseRange } from '../src/audit/params';
@@ -27,7 +28,7 @@ function run(steps: Step[]): { command: CaseCommand; events: CaseEvent[] }[] {
     const command = caseCommand(body, {
       tenant: 'peshtera',
       caseId,
-      actor: { id: `u-${role}`, role },
+      ...workerOn(state, role, `u-${role}`),
       commandId: `cmd-${i}`,
       correlationId: 'corr',
       now,

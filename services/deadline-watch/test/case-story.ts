@@ -18,6 +18,7 @@ import {
   type Role,
 } from '@civic/domain';
 import { caseCommand } from '@civic/platform';
+import { workerOn } from '@civic/testing';
 
 type Data<T extends CaseCommandType> = CaseCommandOf<T>['data'];
 
@@ -34,10 +35,11 @@ export class CaseStory {
   }
 
   private command<B extends CaseCommandBody>(body: B, now: Instant, role: Role) {
+    const { state } = decideAll(this.issued);
     const command = caseCommand(body, {
       tenant: this.tenant,
       caseId: this.caseId,
-      actor: { id: `${this.tenant}:${role}`, role },
+      ...workerOn(state, role, `${this.tenant}:${role}`),
       correlationId: this.correlationId,
       now,
       dataSubjectId: this.dataSubjectId,
@@ -65,7 +67,11 @@ export class CaseStory {
     return [
       this.register(receivedAt, kind),
       this.command({ type: 'ScreenCase', data: { outcome: 'flag', flags: [flag] } }, receivedAt, 'system'),
-      this.command({ type: 'ResolveFlag', data: { decision: 'accept', reason: 'Към служителя по корупция' } }, receivedAt, 'registrar'),
+      this.command(
+        { type: 'ResolveFlag', data: { decision: 'accept', reason: 'Към служителя по корупция' } },
+        receivedAt,
+        'anti-corruption-officer',
+      ),
     ];
   }
 

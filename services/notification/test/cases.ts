@@ -17,6 +17,7 @@ import {
   type Role,
 } from '@civic/domain';
 import { caseCommand } from '@civic/platform';
+import { workerOn } from '@civic/testing';
 
 export interface CaseOptions {
   tenant?: string;
@@ -86,11 +87,12 @@ export class CaseScript {
     const previous = this.commands.at(-1)?.metadata.now;
     const at = now ?? new Date(Date.parse(previous ?? '2026-03-02T09:15:00.000Z') + 60_000).toISOString();
     const acting = role ?? ROLE_OF[command.type] ?? 'registrar';
+    const state = historyOf(this.commands).reduce(caseDecider.evolve, caseDecider.initialState());
     this.commands.push(
       caseCommand(command, {
         tenant: this.tenant,
         caseId: this.caseId,
-        actor: { id: `${this.tenant}:${acting}`, role: acting },
+        ...workerOn(state, acting, `${this.tenant}:${acting}`),
         correlationId: this.correlationId,
         now: at,
         dataSubjectId: this.dataSubjectId,
@@ -114,7 +116,7 @@ export class CaseScript {
     return this.add({ type: 'ScreenCase', data: { outcome: 'flag', flags: [flag] } }).add(
       { type: 'ResolveFlag', data: { decision: 'accept', reason: 'Към служителя по корупция' } },
       undefined,
-      'registrar',
+      'anti-corruption-officer',
     );
   }
 

@@ -41,7 +41,14 @@ const BODIES: { [C in Exclude<CaseCommandType, 'RegisterCase'>]: unknown } = {
   RecordDeadlineApproaching: { dueDate: '2026-04-01', workingDaysBefore: 3, warnedOn: '2026-03-27' },
   RecordDeadlineBreach: { dueDate: '2026-04-01' },
   EscalateCase: { toRole: 'secretary', dueDate: '2026-04-01' },
-  RecordNotificationSent: { notificationId: 'n-1', template: 't', channel: 'email', recipient: 'submitter', triggeredBy: 'e-1', attempts: 1 },
+  RecordNotificationSent: {
+    notificationId: 'n-1',
+    template: 't',
+    channel: 'email',
+    recipient: 'submitter',
+    triggeredBy: 'e-1',
+    attempts: 1,
+  },
   RecordNotificationFailed: {
     notificationId: 'n-1',
     template: 't',
@@ -137,7 +144,9 @@ describe('authority over this case: every command × role × relation × sensiti
     } else {
       expect(rejection).toBe('NotYourCase');
     }
-    expect(mayActOn(role, type, RELATION[standing], sensitivity)).toBe(PERMISSIONS[type].includes(role) && expectedToAct(role, standing, sensitivity));
+    expect(mayActOn(role, type, RELATION[standing], sensitivity)).toBe(
+      PERMISSIONS[type].includes(role) && expectedToAct(role, standing, sensitivity),
+    );
   });
 });
 
@@ -149,10 +158,13 @@ describe('authority and access agree', () => {
     for (const role of staff)
       for (const standing of STANDINGS)
         for (const sensitivity of ['ordinary', 'confidential'] as const) {
-          const standingOfCase = caseStanding(fold(caseFor(standing, sensitivity)), (unit) => (unitsHeaded(standing).includes(unit) ? ME : null));
+          const standingOfCase = caseStanding(fold(caseFor(standing, sensitivity)), (unit) =>
+            unitsHeaded(standing).includes(unit) ? ME : null,
+          );
           const access = caseAccess({ id: ME, roles: [role] }, standingOfCase);
           const acts = COMMANDS.some((type) => mayActOn(role, type, RELATION[standing], sensitivity));
-          if (acts) expect({ role, standing, sensitivity, reads: allows(access, 'content') }).toEqual({ role, standing, sensitivity, reads: true });
+          if (acts)
+            expect({ role, standing, sensitivity, reads: allows(access, 'content') }).toEqual({ role, standing, sensitivity, reads: true });
         }
   });
 });

@@ -249,7 +249,7 @@ describe('the case document (case list, queues, KPIs)', () => {
       expect(docOf(flagged)).toMatchObject({ status: 'Flagged', confidential: 'corruption-signal' });
       const handled = docOf([
         ...flagged,
-        s.resolveAccept('2026-03-03T09:00:00.000Z'),
+        { ...s.resolveAccept('2026-03-03T09:00:00.000Z'), role: 'anti-corruption-officer' },
         s.route('2026-03-03T09:01:00.000Z', 'anti-corruption'),
         s.assign('2026-03-03T09:02:00.000Z', 'ac-1'),
         s.answer('2026-03-20T09:00:00.000Z'),

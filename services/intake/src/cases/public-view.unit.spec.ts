@@ -7,6 +7,7 @@ const caseId = '0b6f4a54-6a52-4f0e-9d4f-3c1c6f1f9a01';
 const registrar: Actor = { id: 'peshtera:registrar', role: 'registrar' };
 const head: Actor = { id: 'peshtera:head-of-unit', role: 'head-of-unit' };
 const officer: Actor = { id: 'peshtera:officer-petrova', role: 'officer' };
+const secondOfficer: Actor = { id: 'peshtera:officer-ivanov', role: 'officer' };
 const citizen: Actor = { id: 'subject-1', role: 'citizen' };
 
 /** What the view never shows: the person, their own words, the staff, reasons written for staff. */
@@ -33,6 +34,8 @@ const context = (actor: Actor): CaseCommandContext => ({
   tenant: 'peshtera',
   caseId,
   actor,
+  // The head of unit heads the unit the case is routed to (their authority over it: the domain's authority.ts).
+  unitsHeaded: actor === head ? ['environment'] : [],
   correlationId: 'c-1',
   now: new Date((clock += 60_000)).toISOString(),
 });
@@ -84,7 +87,7 @@ const registered = history(
       at(head),
     ),
   (at) => caseCommand({ type: 'ReassignCase', data: { officerId: 'peshtera:officer-ivanov', reason: 'Вече отговорих' } }, at(head)),
-  (at) => caseCommand({ type: 'AnswerCase', data: { text: ANSWER, attachments: [], channel: 'email' } }, at(officer)),
+  (at) => caseCommand({ type: 'AnswerCase', data: { text: ANSWER, attachments: [], channel: 'email' } }, at(secondOfficer)),
   (at) =>
     caseCommand({ type: 'RecordSatisfaction', data: { rating: 4, comment: 'Благодаря', recommendation: 'Препоръчвам' } }, at(citizen)),
 );

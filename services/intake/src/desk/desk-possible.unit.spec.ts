@@ -51,15 +51,18 @@ const answered = [
 const possible = (events: CaseEvent[], role: Role, id = `peshtera:${role}`, unitsHeaded: string[] = []) => {
   const state = foldCase(events);
   if (state.status === 'NotRegistered') throw new Error('not registered');
-  return possibleActions({ id, roles: [role] }, {
-    unitsHeaded,
-    state,
-    charter: peshtera,
-    calendar,
-    isCaseOfTenant: () => Promise.resolve(true),
-    now: '2026-11-16T09:00:00.000Z',
-    maxFinalDate: caseMaxFinalDate(state, peshtera, calendar),
-  });
+  return possibleActions(
+    { id, roles: [role] },
+    {
+      unitsHeaded,
+      state,
+      charter: peshtera,
+      calendar,
+      isCaseOfTenant: () => Promise.resolve(true),
+      now: '2026-11-16T09:00:00.000Z',
+      maxFinalDate: caseMaxFinalDate(state, peshtera, calendar),
+    },
+  );
 };
 
 describe('the desk actions a caller may take now (possibleActions)', () => {

@@ -57,17 +57,24 @@ describe('who is written to, about what', () => {
   });
 
   it('each notice of the case to the submitter', () => {
+    // Before routing, the registry asks and the secretary extends: no officer or unit works the case yet.
     const script = new CaseScript({ kind: 'proposal' }).accept();
     expect(
-      planFor(script.add({ type: 'RequestInformation', data: { missing: 'адрес', pausesClock: true } })).notifications[0].template,
+      planFor(script.add({ type: 'RequestInformation', data: { missing: 'адрес', pausesClock: true } }, undefined, 'registrar'))
+        .notifications[0].template,
     ).toBe('information-request');
     expect(
       planFor(script.add({ type: 'ProvideInformation', data: { text: 'ул. Дунав 3', attachments: [] } }, undefined, 'citizen'))
         .notifications,
     ).toEqual([]);
     expect(
-      planFor(script.add({ type: 'ExtendDeadline', data: { reason: 'проверка', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } }))
-        .notifications[0].template,
+      planFor(
+        script.add(
+          { type: 'ExtendDeadline', data: { reason: 'проверка', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } },
+          undefined,
+          'secretary',
+        ),
+      ).notifications[0].template,
     ).toBe('extension');
     script.routeAndAssign('environment-waste', 'ew-1');
     expect(
@@ -83,7 +90,7 @@ describe('who is written to, about what', () => {
       'registrar',
     );
     expect(planFor(script).notifications.map((n) => n.template)).toEqual(['no-proceedings']);
-    expect(planFor(script.add({ type: 'CloseCase', data: {} })).notifications).toEqual([]);
+    expect(planFor(script.add({ type: 'CloseCase', data: {} }, undefined, 'registrar')).notifications).toEqual([]);
   });
 
   it('a redirect: the notice to the submitter', () => {

@@ -56,10 +56,13 @@ describe('what a message says, from the case', () => {
   });
 
   it('the extension: the reasons, the new final date, and the due date it replaces', () => {
-    const script = new CaseScript({ kind: 'proposal', receivedAt: '2026-03-02T09:15:00.000Z' }).accept().add({
-      type: 'ExtendDeadline',
-      data: { reason: 'Нужна е проверка на място.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' },
-    });
+    const script = new CaseScript({ kind: 'proposal', receivedAt: '2026-03-02T09:15:00.000Z' })
+      .accept()
+      .add(
+        { type: 'ExtendDeadline', data: { reason: 'Нужна е проверка на място.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' } },
+        undefined,
+        'secretary',
+      );
     expect(variables('extension', script)).toMatchObject({
       reason: 'Нужна е проверка на място.',
       newFinalDate: '15 юни 2026 г.',
