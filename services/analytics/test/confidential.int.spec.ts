@@ -20,7 +20,8 @@ const ordinary = script([
 // Confidential from its registration.
 const report = script([
   s.register('2026-03-03T08:00:00.000Z', { kind: 'whistleblower-report', channel: 'email', category: 'corruption' }, 'PSH-2026-000102'),
-  s.accept('2026-03-03T09:00:00.000Z'),
+  // Screened by the platform: the registry never acts on a confidential report (the domain's authority.ts).
+  { ...s.accept('2026-03-03T09:00:00.000Z'), role: 'system' },
   s.route('2026-03-03T09:01:00.000Z', 'anti-corruption'),
   s.assign('2026-03-03T09:02:00.000Z', REPORT_HANDLER),
 ]);

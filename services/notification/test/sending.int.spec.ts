@@ -96,10 +96,18 @@ describe('notification sends what the case calls for', () => {
     await notification.run(script);
     await waitForMail(person.email ?? '');
     await notification.run(
-      script.add({
-        type: 'ExtendDeadline',
-        data: { reason: 'An on-site inspection with the water utility is needed.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' },
-      }),
+      script.add(
+        {
+          type: 'ExtendDeadline',
+          data: {
+            reason: 'An on-site inspection with the water utility is needed.',
+            newFinalDate: '2026-06-15',
+            maxFinalDate: '2026-09-02',
+          },
+        },
+        undefined,
+        'secretary',
+      ),
     );
 
     const mails = await waitForMail(person.email ?? '', { count: 2 });
@@ -124,10 +132,14 @@ describe('notification sends what the case calls for', () => {
     await notification.run(script);
     await waitForMail(person.email ?? '');
     await notification.run(
-      script.add({
-        type: 'ExtendDeadline',
-        data: { reason: 'Нужна е проверка на място с фирмата по чистотата.', newFinalDate: '2026-04-17', maxFinalDate: '2026-05-04' },
-      }),
+      script.add(
+        {
+          type: 'ExtendDeadline',
+          data: { reason: 'Нужна е проверка на място с фирмата по чистотата.', newFinalDate: '2026-04-17', maxFinalDate: '2026-05-04' },
+        },
+        undefined,
+        'secretary',
+      ),
     );
 
     const mails = await waitForMail(person.email ?? '', { count: 2 });

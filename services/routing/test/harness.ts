@@ -8,7 +8,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { DevIssuer } from '@civic/auth';
-import type { CaseCommand, ChangeOfficers, RegisterCase } from '@civic/domain';
+import { CORRUPTION_FLAG, type CaseCommand, type ChangeOfficers, type RegisterCase } from '@civic/domain';
 import type { EventStore, JsonObject, RecordedEvent } from '@civic/event-store';
 import {
   EventRelay,
@@ -176,7 +176,12 @@ export async function registerAcceptedCase(store: EventStore, c: NewCase): Promi
           data: { outcome: 'flag', flags: c.flags.map((code) => ({ code, reason: { bg: code, en: code }, matched: [], source: 'test' })) },
           metadata: metadata(randomUUID()),
         },
-        { type: 'ResolveFlag', data: { decision: 'accept', reason: 'проверено' }, metadata: metadata(randomUUID()) },
+        // A corruption flag makes the case confidential: the anti-corruption officer resolves it, not the registry.
+        {
+          type: 'ResolveFlag',
+          data: { decision: 'accept', reason: 'проверено' },
+          metadata: { ...metadata(randomUUID()), actor: flagResolver(c.tenant, c.flags) },
+        },
       ]
     : [{ type: 'ScreenCase', data: { outcome: 'accept' }, metadata: metadata(randomUUID()) }];
   const commands = caseCommandsOn(store);
@@ -185,6 +190,11 @@ export async function registerAcceptedCase(store: EventStore, c: NewCase): Promi
     if (!outcome.ok) throw new Error(`${command.type}: ${outcome.rejection.type}`);
   }
   return caseId;
+}
+
+function flagResolver(tenant: string, flags: readonly string[]): { id: string; role: 'registrar' | 'anti-corruption-officer' } {
+  const role = flags.includes(CORRUPTION_FLAG) ? 'anti-corruption-officer' : 'registrar';
+  return { id: `${tenant}:${role}`, role };
 }
 
 export const readCase = async (store: EventStore, caseId: string): Promise<RecordedEvent[]> => store.readStream(caseStreamName(caseId));

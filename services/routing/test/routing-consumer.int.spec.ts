@@ -61,7 +61,7 @@ describe('routing consumes case events', () => {
     expect(events.at(-1)?.data).toEqual({ officerId: 'pw-b' });
   });
 
-  it('a roads signal whose corruption flag the registrar resolved to accept goes to the anti-corruption unit', async () => {
+  it('a roads signal whose corruption flag the anti-corruption officer resolved to accept goes to the anti-corruption unit', async () => {
     const caseId = await registerAcceptedCase(routing.cases, {
       tenant: TENANT,
       kind: 'signal',

@@ -71,7 +71,7 @@ describe('command handler on PostgreSQL with the case decider', () => {
     const gate = readTogether(2);
     const outcomes = await Promise.all(
       ['officer-1', 'officer-2'].map((officerId, i) =>
-        handlerOn(gate(stores[i])).handle(caseCommand(caseId, 'AssignCase', 'head-of-unit', { officerId })),
+        handlerOn(gate(stores[i])).handle(caseCommand(caseId, 'AssignCase', 'system', { officerId })),
       ),
     );
     const won = outcomes.filter((o) => o.ok);
