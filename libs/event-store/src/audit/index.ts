@@ -4,3 +4,22 @@ export type { HashableEvent } from './event-hash';
 export { verifyStream, verifyStreamInStore } from './verify-stream';
 export type { BrokenLinkReason, ChainVerification } from './verify-stream';
 export { withHashChain, UnchainedStreamError } from './with-hash-chain';
+export {
+  checkCheckpoints,
+  checkpointBytes,
+  checkpointStatement,
+  checkSignature,
+  CHECKPOINT_PURPOSE,
+  keyIdOf,
+  publishedKey,
+  signCheckpoint,
+} from './checkpoint';
+export type {
+  CheckpointFailureReason,
+  CheckpointSigner,
+  CheckpointsCheck,
+  CheckpointStatement,
+  PublishedKey,
+  SignatureCheck,
+  SignedCheckpoint,
+} from './checkpoint';
