@@ -51,7 +51,9 @@ export function readKeys(text) {
   const parsed = JSON.parse(trimmed);
   const jwks = Array.isArray(parsed.keys) ? parsed.keys : [parsed];
   // The key id is computed here from the key itself, never taken on trust from the file.
-  return jwks.filter((jwk) => jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string').map((jwk) => ({ kid: keyIdOf(jwk.x), x: jwk.x }));
+  return jwks
+    .filter((jwk) => jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string')
+    .map((jwk) => ({ kid: keyIdOf(jwk.x), x: jwk.x }));
 }
 
 /** The verdict on one dossier: { valid: true, detail } or { valid: false, reason }. Pure: no files, no clock. */
@@ -59,20 +61,25 @@ export function verifyDossier(dossier, keys) {
   const invalid = (reason) => ({ valid: false, reason });
   const signed = dossier?.signedHead;
   if (!signed || typeof signed !== 'object') return invalid('the dossier carries no signed head');
-  if (typeof signed.refused === 'string') return invalid(`the platform refused to sign this head (${signed.refused}): ${signed.detail ?? ''}`.trim());
+  if (typeof signed.refused === 'string')
+    return invalid(`the platform refused to sign this head (${signed.refused}): ${signed.detail ?? ''}`.trim());
   const { statement, signature, keyId } = signed;
   if (!statement || typeof signature !== 'string') return invalid('the signed head has no statement or no signature');
   if (statement.purpose !== PURPOSE) return invalid(`the statement is not a ${PURPOSE} statement`);
   if (keyId !== statement.keyId) return invalid(`the signed head names key ${keyId}, its statement key ${statement.keyId}`);
   const key = keys.find((candidate) => candidate.kid === statement.keyId);
-  if (!key) return invalid(`signed with key ${statement.keyId}, which is not among the keys given (${keys.map((k) => k.kid).join(', ') || 'none'})`);
+  if (!key)
+    return invalid(
+      `signed with key ${statement.keyId}, which is not among the keys given (${keys.map((k) => k.kid).join(', ') || 'none'})`,
+    );
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.x }, format: 'jwk' });
   if (!verify(null, Buffer.from(canonicalJson(statement), 'utf8'), publicKey, Buffer.from(signature, 'base64url'))) {
     return invalid(`the signature does not verify with key ${key.kid}: the statement was changed, or signed with another key`);
   }
   // The signature holds; now the dossier must be about what was signed.
   if (statement.tenant !== dossier.tenant) return invalid(`signed for tenant ${statement.tenant}, the dossier is of ${dossier.tenant}`);
-  if (statement.stream !== `case-${dossier.caseId}`) return invalid(`signed for stream ${statement.stream}, the dossier is of case ${dossier.caseId}`);
+  if (statement.stream !== `case-${dossier.caseId}`)
+    return invalid(`signed for stream ${statement.stream}, the dossier is of case ${dossier.caseId}`);
   const head = dossier.head ?? {};
   if (statement.revision !== head.revision || statement.eventId !== head.eventId || statement.headHash !== head.hash) {
     return invalid(
@@ -83,7 +90,8 @@ export function verifyDossier(dossier, keys) {
   let previous = GENESIS_HASH;
   for (const [index, entry] of history.entries()) {
     if (entry.revision !== index) return invalid(`history: expected revision ${index}, found ${entry.revision}`);
-    if (entry.previousHash !== previous) return invalid(`history: revision ${index} points at ${entry.previousHash}, the event before it has ${previous}`);
+    if (entry.previousHash !== previous)
+      return invalid(`history: revision ${index} points at ${entry.previousHash}, the event before it has ${previous}`);
     previous = entry.hash;
   }
   const last = history[history.length - 1];

@@ -30,7 +30,10 @@ export const configSchema = platformConfigSchema.extend({
    * the service's user alone (0700, the file 0600); production must name its own and never gets one made.
    */
   ANALYTICS_CHECKPOINT_KEY_FILE: developmentDefault(
-    z.string().min(1).default(join(homedir(), '.civic', 'checkpoint-signing', 'ed25519-private.pem')),
+    z
+      .string()
+      .min(1)
+      .default(join(homedir(), '.civic', 'checkpoint-signing', 'ed25519-private.pem')),
   ),
   /** How often every tenant's changed case streams get a signed checkpoint of their head (ms); default 10 minutes. */
   ANALYTICS_CHECKPOINT_INTERVAL_MS: positiveInt('600000').min(1_000, 'must be at least 1000').default(600_000),

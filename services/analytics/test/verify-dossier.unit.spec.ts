@@ -88,11 +88,16 @@ describe('scripts/verify-dossier.mjs: a dossier checked with the published key a
   it('valid with the published key set, with one JWK, and with the PEM public key', async () => {
     const dossier = await signedDossier(signer);
     const withSet = run(dossier);
-    expect(withSet).toMatchObject({ status: 0, out: expect.stringMatching(/^valid: tenant peshtera, case .*revision 2 has hash [0-9a-f]{64}/) });
+    expect(withSet).toMatchObject({
+      status: 0,
+      out: expect.stringMatching(/^valid: tenant peshtera, case .*revision 2 has hash [0-9a-f]{64}/),
+    });
     expect(run(dossier, publishedKey(signer.publicKey, 'current'))).toMatchObject({ status: 0 });
     expect(run(dossier, signer.publicPem)).toMatchObject({ status: 0 });
     // A retired key still verifies what it signed.
-    expect(run(dossier, { keys: [publishedKey(testSigner().publicKey, 'current'), publishedKey(signer.publicKey, 'retired')] })).toMatchObject({
+    expect(
+      run(dossier, { keys: [publishedKey(testSigner().publicKey, 'current'), publishedKey(signer.publicKey, 'retired')] }),
+    ).toMatchObject({
       status: 0,
     });
   });
@@ -101,18 +106,33 @@ describe('scripts/verify-dossier.mjs: a dossier checked with the published key a
     const dossier = await signedDossier(signer);
     const otherHash = 'e'.repeat(64);
 
-    const statementEdited = { ...dossier, signedHead: { ...dossier.signedHead, statement: { ...dossier.signedHead.statement, headHash: otherHash } } };
+    const statementEdited = {
+      ...dossier,
+      signedHead: { ...dossier.signedHead, statement: { ...dossier.signedHead.statement, headHash: otherHash } },
+    };
     expect(run(statementEdited)).toMatchObject({ status: 1, out: expect.stringMatching(/^invalid: the signature does not verify/) });
 
     const headEdited = { ...dossier, head: { ...dossier.head, hash: otherHash } };
-    expect(run(headEdited)).toMatchObject({ status: 1, out: expect.stringMatching(/^invalid: the signed head .* is not the dossier's head/) });
+    expect(run(headEdited)).toMatchObject({
+      status: 1,
+      out: expect.stringMatching(/^invalid: the signed head .* is not the dossier's head/),
+    });
 
     const history = dossier.history.map((entry) => ({ ...entry }));
     history[1].previousHash = otherHash;
-    expect(run({ ...dossier, history })).toMatchObject({ status: 1, out: expect.stringMatching(/^invalid: history: revision 1 points at/) });
+    expect(run({ ...dossier, history })).toMatchObject({
+      status: 1,
+      out: expect.stringMatching(/^invalid: history: revision 1 points at/),
+    });
 
-    expect(run({ ...dossier, caseId: randomUUID() })).toMatchObject({ status: 1, out: expect.stringMatching(/^invalid: signed for stream/) });
-    expect(run(dossier, testSigner().publicPem)).toMatchObject({ status: 1, out: expect.stringMatching(/^invalid: signed with key .* not among the keys given/) });
+    expect(run({ ...dossier, caseId: randomUUID() })).toMatchObject({
+      status: 1,
+      out: expect.stringMatching(/^invalid: signed for stream/),
+    });
+    expect(run(dossier, testSigner().publicPem)).toMatchObject({
+      status: 1,
+      out: expect.stringMatching(/^invalid: signed with key .* not among the keys given/),
+    });
     expect(run({ ...dossier, signedHead: { refused: 'chain-hash-mismatch', detail: 'revision 1: …' } })).toMatchObject({
       status: 1,
       out: expect.stringContaining('invalid: the platform refused to sign this head (chain-hash-mismatch)'),
@@ -120,7 +140,10 @@ describe('scripts/verify-dossier.mjs: a dossier checked with the published key a
   });
 
   it('says how to run it when an argument is missing, and cannot-read for a file that is not JSON', () => {
-    expect(spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8' })).toMatchObject({ status: 2, stderr: expect.stringContaining('usage') });
+    expect(spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8' })).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('usage'),
+    });
     expect(run('not json')).toMatchObject({ status: 2, err: expect.stringContaining('cannot read the input') });
   });
 });

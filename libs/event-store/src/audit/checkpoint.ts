@@ -177,7 +177,11 @@ export function checkCheckpoints(
     if (statement.stream !== streamName) return fail('other-stream', `signed for ${statement.stream}, not ${streamName}`);
     const event = byRevision.get(statement.revision);
     if (!event) {
-      return fail('checkpointed-event-missing', `revision ${statement.revision} was signed, the stream has no such event now`, statement.headHash);
+      return fail(
+        'checkpointed-event-missing',
+        `revision ${statement.revision} was signed, the stream has no such event now`,
+        statement.headHash,
+      );
     }
     const hash = typeof event.metadata[HASH_FIELD] === 'string' ? (event.metadata[HASH_FIELD] as string) : null;
     if (event.id !== statement.eventId || hash !== statement.headHash) {

@@ -28,9 +28,13 @@ async function chainedStream(count: number): Promise<RecordedEvent[]> {
   const raw = new InMemoryEventStore();
   const store = withHashChain(raw);
   for (let n = 0; n < count; n++) {
-    await store.appendToStream(STREAM, [{ id: randomUUID(), type: 'Noted', data: { n, category: 'roads' }, metadata: { tenant: 'peshtera' } }], {
-      expectedRevision: 'any',
-    });
+    await store.appendToStream(
+      STREAM,
+      [{ id: randomUUID(), type: 'Noted', data: { n, category: 'roads' }, metadata: { tenant: 'peshtera' } }],
+      {
+        expectedRevision: 'any',
+      },
+    );
   }
   return raw.readStream(STREAM);
 }
@@ -59,9 +63,18 @@ describe('signed checkpoints of the hash chain', () => {
     const signed = await signCheckpoint(signer, checkpointStatement('peshtera', head, at, signer.keyId));
     const keys = [publishedKey(signer.publicKey, 'current')];
 
-    expect(signed.statement).toMatchObject({ tenant: 'peshtera', stream: STREAM, revision: 0, eventId: head.id, headHash: head.metadata.hash });
+    expect(signed.statement).toMatchObject({
+      tenant: 'peshtera',
+      stream: STREAM,
+      revision: 0,
+      eventId: head.id,
+      headHash: head.metadata.hash,
+    });
     expect(checkSignature(signed, keys)).toEqual({ ok: true });
-    expect(checkSignature({ ...signed, statement: { ...signed.statement, revision: 1 } }, keys)).toMatchObject({ ok: false, reason: 'bad-signature' });
+    expect(checkSignature({ ...signed, statement: { ...signed.statement, revision: 1 } }, keys)).toMatchObject({
+      ok: false,
+      reason: 'bad-signature',
+    });
     expect(checkSignature(signed, [publishedKey(testSigner().publicKey, 'current')])).toMatchObject({ ok: false, reason: 'unknown-key' });
     expect(checkSignature({ ...signed, keyId: 'other' }, keys)).toMatchObject({ ok: false, reason: 'malformed' });
     // A retired key still verifies what it signed.
@@ -113,7 +126,9 @@ describe('signed checkpoints of the hash chain', () => {
     });
 
     it('an edit after the newest checkpoint is not caught (the window the README names)', () => {
-      expect(checkCheckpoints(STREAM, forge(events, 3, { category: 'parks' }), checkpoints.slice(0, 1), keys())).toMatchObject({ ok: true });
+      expect(checkCheckpoints(STREAM, forge(events, 3, { category: 'parks' }), checkpoints.slice(0, 1), keys())).toMatchObject({
+        ok: true,
+      });
     });
 
     it('the newest events removed: the checkpoint of a removed revision names it', () => {
@@ -130,7 +145,11 @@ describe('signed checkpoints of the hash chain', () => {
       expect(checkCheckpoints(STREAM, events, [forgedCheckpoint], keys())).toMatchObject({ ok: false, reason: 'unknown-key' });
       expect(checkCheckpoints('case-other', events, checkpoints, keys())).toMatchObject({ ok: false, reason: 'other-stream' });
       const edited = { ...checkpoints[1], statement: { ...checkpoints[1].statement, headHash: 'f'.repeat(64) } };
-      expect(checkCheckpoints(STREAM, events, [edited], keys())).toMatchObject({ ok: false, reason: 'bad-signature', failed: { index: 0 } });
+      expect(checkCheckpoints(STREAM, events, [edited], keys())).toMatchObject({
+        ok: false,
+        reason: 'bad-signature',
+        failed: { index: 0 },
+      });
     });
 
     it('no checkpoints: ok with none (nothing is signed yet)', () => {

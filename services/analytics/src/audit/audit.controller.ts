@@ -132,10 +132,12 @@ export class AuditController {
   @ApiOperation({
     summary: 'Check the hash chain and its signed checkpoints',
     description:
-      "Verifies every link of the stream as stored and names the first broken one (revision, event id, expected and found); then every signed checkpoint of the stream: its Ed25519 signature with the published keys, and whether the event and hash it signed are still there (an edit with every later hash recomputed passes the chain, not a checkpoint). The first checkpoint that fails is named (its index, revision, signedAt, keyId, reason). With `knownHead` (the head hash of an earlier dossier) it also says whether that event is still there: if not, events were removed or rewritten since. `ok` is all of these.",
+      'Verifies every link of the stream as stored and names the first broken one (revision, event id, expected and found); then every signed checkpoint of the stream: its Ed25519 signature with the published keys, and whether the event and hash it signed are still there (an edit with every later hash recomputed passes the chain, not a checkpoint). The first checkpoint that fails is named (its index, revision, signedAt, keyId, reason). With `knownHead` (the head hash of an earlier dossier) it also says whether that event is still there: if not, events were removed or rewritten since. `ok` is all of these.',
   })
   @ApiQuery({ name: 'knownHead', required: false, description: 'A head hash from an earlier dossier (64 hex characters).' })
-  @ApiOkResponse({ description: '`ok`; `chain.ok` or the broken link; `checkpoints.ok` or the failed checkpoint; `knownHead.found` when asked.' })
+  @ApiOkResponse({
+    description: '`ok`; `chain.ok` or the broken link; `checkpoints.ok` or the failed checkpoint; `knownHead.found` when asked.',
+  })
   verification(
     @Param('tenant') tenant: string,
     @Param('caseId') caseId: string,

@@ -73,7 +73,11 @@ function checkpoints(doc: PdfDocument, check: CheckpointsCheck): void {
   field(doc, T.checkpoints, check.ok ? `${T.checkpointsOk} (${check.count})` : `${T.checkpointsBroken} (${check.reason})`);
   if (check.ok && check.latest) field(doc, T.latest, `${check.latest.revision} · ${check.latest.signedAt} · ${check.latest.keyId}`);
   if (!check.ok) {
-    field(doc, T.failed, `#${check.failed.index} · ${check.failed.revision ?? '—'} · ${check.failed.signedAt ?? '—'} · ${check.failed.keyId ?? '—'}`);
+    field(
+      doc,
+      T.failed,
+      `#${check.failed.index} · ${check.failed.revision ?? '—'} · ${check.failed.signedAt ?? '—'} · ${check.failed.keyId ?? '—'}`,
+    );
     field(doc, T.expected, check.expected);
     field(doc, T.found, check.found);
     doc.text(check.detail);

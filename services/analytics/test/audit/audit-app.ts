@@ -12,14 +12,7 @@ import { Test } from '@nestjs/testing';
 import type { DevIssuer } from '@civic/auth';
 import type { CaseCommandBody, Role } from '@civic/domain';
 import type { SubjectKeys } from '@civic/event-store';
-import {
-  CASE_COMMANDS,
-  caseCommand,
-  loadConfig,
-  PlatformModule,
-  SUBJECT_KEYS,
-  type CaseCommands,
-} from '@civic/platform';
+import { CASE_COMMANDS, caseCommand, loadConfig, PlatformModule, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
 import type { TestDatabase } from '@civic/testing';
 import { AuditModule } from '../../src/audit/audit.module';
 import { CheckpointTimer } from '../../src/audit/checkpoints/checkpoint-timer';

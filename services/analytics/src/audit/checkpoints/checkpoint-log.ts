@@ -1,11 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  readStreamIfExists,
-  withHashChain,
-  WrongExpectedRevisionError,
-  type EventStore,
-  type SignedCheckpoint,
-} from '@civic/event-store';
+import { readStreamIfExists, withHashChain, WrongExpectedRevisionError, type EventStore, type SignedCheckpoint } from '@civic/event-store';
 import { EVENT_STORE } from '@civic/platform';
 import { randomUUID } from 'node:crypto';
 

@@ -72,7 +72,10 @@ export class CheckpointTimer implements OnApplicationBootstrap, OnApplicationShu
       if (result.signed) run.signed += 1;
       else {
         run.refused.push({ stream, reason: result.reason, detail: result.detail });
-        this.logger.error({ stream, tenant, reason: result.reason, detail: result.detail }, 'refused to sign a chain head that does not verify');
+        this.logger.error(
+          { stream, tenant, reason: result.reason, detail: result.detail },
+          'refused to sign a chain head that does not verify',
+        );
       }
     }
     if (changed.size > 0) await this.record(run);

@@ -43,7 +43,12 @@ export class Checkpoints {
    * when it already names this head, else a new one, signed and logged. Refused while the chain or an earlier
    * checkpoint does not hold. Returns the checkpoints including the new one.
    */
-  async signHead(tenant: string, streamName: string, stored: readonly RecordedEvent[], checkpoints: SignedCheckpoint[]): Promise<HeadSigning> {
+  async signHead(
+    tenant: string,
+    streamName: string,
+    stored: readonly RecordedEvent[],
+    checkpoints: SignedCheckpoint[],
+  ): Promise<HeadSigning> {
     const verdict = headVerdict(streamName, stored, checkpoints, this.keys.published());
     if (verdict.kind === 'refused') return { signed: false, reason: verdict.reason, detail: verdict.detail };
     if (verdict.kind === 'covered') return { signed: true, checkpoint: verdict.checkpoint, checkpoints };
