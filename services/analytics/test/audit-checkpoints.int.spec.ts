@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
-import { eventHash, GENESIS_HASH, keyIdOf, type JsonObject } from '@civic/event-store';
+import { eventHash, GENESIS_HASH, signingKeyIdOf, type JsonObject } from '@civic/event-store';
 import { caseCommand } from '@civic/platform';
 import { pdfText } from '@civic/testing';
 import { casePath, liveCase, startAuditApp, type AuditApp, type TestCase } from './audit/audit-app';
@@ -73,7 +73,7 @@ describe('signed checkpoints of the hash chain', () => {
     expect(headers.get('cache-control')).toContain('public');
     const publicKey = createPublicKey(createPrivateKey(readFileSync(audit.signingKeyFile))).export({ format: 'jwk' }).x as string;
     expect(body).toEqual({
-      keys: [{ kty: 'OKP', crv: 'Ed25519', x: publicKey, kid: keyIdOf(publicKey), use: 'sig', alg: 'EdDSA', status: 'current' }],
+      keys: [{ kty: 'OKP', crv: 'Ed25519', x: publicKey, kid: signingKeyIdOf(publicKey), use: 'sig', alg: 'EdDSA', status: 'current' }],
     });
     expect(statSync(audit.signingKeyFile).mode & 0o777).toBe(0o600);
     expect(statSync(dirname(audit.signingKeyFile)).mode & 0o777).toBe(0o700);

@@ -7,8 +7,8 @@ import {
   checkpointStatement,
   eventHash,
   GENESIS_HASH,
-  keyIdOf,
-  publishedKey,
+  signingKeyIdOf,
+  publishedSigningKey,
   signCheckpoint,
   type CheckpointSigner,
   type RecordedEvent,
@@ -25,7 +25,7 @@ function testSigner(): CheckpointSigner & { publicPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const x = publicKey.export({ format: 'jwk' }).x as string;
   return {
-    keyId: keyIdOf(x),
+    keyId: signingKeyIdOf(x),
     publicKey: x,
     publicPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
     sign: async (bytes) => sign(null, bytes, privateKey),
@@ -80,7 +80,7 @@ describe('scripts/verify-dossier.mjs: a dossier checked with the published key a
     writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
     return path;
   };
-  const run = (dossier: unknown, key: unknown = { keys: [publishedKey(signer.publicKey, 'current')] }) => {
+  const run = (dossier: unknown, key: unknown = { keys: [publishedSigningKey(signer.publicKey, 'current')] }) => {
     const result = spawnSync(process.execPath, [SCRIPT, file('dossier.json', dossier), file('key', key)], { encoding: 'utf8' });
     return { status: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
   };
@@ -92,11 +92,11 @@ describe('scripts/verify-dossier.mjs: a dossier checked with the published key a
       status: 0,
       out: expect.stringMatching(/^valid: tenant peshtera, case .*revision 2 has hash [0-9a-f]{64}/),
     });
-    expect(run(dossier, publishedKey(signer.publicKey, 'current'))).toMatchObject({ status: 0 });
+    expect(run(dossier, publishedSigningKey(signer.publicKey, 'current'))).toMatchObject({ status: 0 });
     expect(run(dossier, signer.publicPem)).toMatchObject({ status: 0 });
     // A retired key still verifies what it signed.
     expect(
-      run(dossier, { keys: [publishedKey(testSigner().publicKey, 'current'), publishedKey(signer.publicKey, 'retired')] }),
+      run(dossier, { keys: [publishedSigningKey(testSigner().publicKey, 'current'), publishedSigningKey(signer.publicKey, 'retired')] }),
     ).toMatchObject({
       status: 0,
     });

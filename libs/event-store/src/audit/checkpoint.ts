@@ -38,7 +38,7 @@ export interface SignedCheckpoint {
 }
 
 /** An Ed25519 public key as a JWK (RFC 8037), with its id; `retired` keys verify old checkpoints, sign none. */
-export interface PublishedKey {
+export interface PublishedSigningKey {
   kty: 'OKP';
   crv: 'Ed25519';
   /** The raw 32-byte public key, base64url. */
@@ -66,12 +66,12 @@ export function checkpointBytes(statement: CheckpointStatement): Buffer {
 }
 
 /** RFC 7638 thumbprint of an Ed25519 public key: SHA-256 of `{"crv","kty","x"}` in that order, base64url. */
-export function keyIdOf(publicKey: string): string {
+export function signingKeyIdOf(publicKey: string): string {
   return createHash('sha256').update(`{"crv":"Ed25519","kty":"OKP","x":"${publicKey}"}`, 'utf8').digest('base64url');
 }
 
-export function publishedKey(publicKey: string, status: PublishedKey['status']): PublishedKey {
-  return { kty: 'OKP', crv: 'Ed25519', x: publicKey, kid: keyIdOf(publicKey), use: 'sig', alg: 'EdDSA', status };
+export function publishedSigningKey(publicKey: string, status: PublishedSigningKey['status']): PublishedSigningKey {
+  return { kty: 'OKP', crv: 'Ed25519', x: publicKey, kid: signingKeyIdOf(publicKey), use: 'sig', alg: 'EdDSA', status };
 }
 
 /** A statement of the event at the head, ready to be signed. */
@@ -104,7 +104,7 @@ export async function signCheckpoint(signer: CheckpointSigner, statement: Checkp
 export type SignatureCheck = { ok: true } | { ok: false; reason: 'malformed' | 'unknown-key' | 'bad-signature'; detail: string };
 
 /** Whether the checkpoint was signed by one of the published keys, over exactly its statement. */
-export function checkSignature(checkpoint: SignedCheckpoint, keys: readonly PublishedKey[]): SignatureCheck {
+export function checkSignature(checkpoint: SignedCheckpoint, keys: readonly PublishedSigningKey[]): SignatureCheck {
   const statement = checkpoint?.statement;
   if (!statement || statement.purpose !== CHECKPOINT_PURPOSE || typeof checkpoint.signature !== 'string') {
     return { ok: false, reason: 'malformed', detail: `not a ${CHECKPOINT_PURPOSE} statement with a signature` };
@@ -157,7 +157,7 @@ export function checkCheckpoints(
   streamName: string,
   events: readonly RecordedEvent[],
   checkpoints: readonly SignedCheckpoint[],
-  keys: readonly PublishedKey[],
+  keys: readonly PublishedSigningKey[],
 ): CheckpointsCheck {
   const byRevision = new Map(events.map((event) => [event.revision, event]));
   let latest: Extract<CheckpointsCheck, { ok: true }>['latest'] = null;

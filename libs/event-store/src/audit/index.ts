@@ -10,8 +10,8 @@ export {
   checkpointStatement,
   checkSignature,
   CHECKPOINT_PURPOSE,
-  keyIdOf,
-  publishedKey,
+  signingKeyIdOf,
+  publishedSigningKey,
   signCheckpoint,
 } from './checkpoint';
 export type {
@@ -19,7 +19,7 @@ export type {
   CheckpointSigner,
   CheckpointsCheck,
   CheckpointStatement,
-  PublishedKey,
+  PublishedSigningKey,
   SignatureCheck,
   SignedCheckpoint,
 } from './checkpoint';

@@ -5,8 +5,8 @@ import {
   checkpointStatement,
   checkSignature,
   eventHash,
-  keyIdOf,
-  publishedKey,
+  signingKeyIdOf,
+  publishedSigningKey,
   signCheckpoint,
   verifyStream,
   withHashChain,
@@ -21,7 +21,7 @@ const STREAM = 'case-7a2e';
 function testSigner(): CheckpointSigner {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const x = publicKey.export({ format: 'jwk' }).x as string;
-  return { keyId: keyIdOf(x), publicKey: x, sign: async (bytes) => sign(null, bytes, privateKey) };
+  return { keyId: signingKeyIdOf(x), publicKey: x, sign: async (bytes) => sign(null, bytes, privateKey) };
 }
 
 async function chainedStream(count: number): Promise<RecordedEvent[]> {
@@ -54,14 +54,14 @@ const at = '2026-04-01T10:00:00.000Z';
 
 describe('signed checkpoints of the hash chain', () => {
   it('the key id is the RFC 7638 thumbprint (the RFC 8037 example key)', () => {
-    expect(keyIdOf('11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo')).toBe('kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k');
+    expect(signingKeyIdOf('11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo')).toBe('kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k');
   });
 
   it('a statement signed by a published key verifies; one byte changed, another key or no published key does not', async () => {
     const signer = testSigner();
     const [head] = (await chainedStream(1)).slice(-1);
     const signed = await signCheckpoint(signer, checkpointStatement('peshtera', head, at, signer.keyId));
-    const keys = [publishedKey(signer.publicKey, 'current')];
+    const keys = [publishedSigningKey(signer.publicKey, 'current')];
 
     expect(signed.statement).toMatchObject({
       tenant: 'peshtera',
@@ -75,10 +75,13 @@ describe('signed checkpoints of the hash chain', () => {
       ok: false,
       reason: 'bad-signature',
     });
-    expect(checkSignature(signed, [publishedKey(testSigner().publicKey, 'current')])).toMatchObject({ ok: false, reason: 'unknown-key' });
+    expect(checkSignature(signed, [publishedSigningKey(testSigner().publicKey, 'current')])).toMatchObject({
+      ok: false,
+      reason: 'unknown-key',
+    });
     expect(checkSignature({ ...signed, keyId: 'other' }, keys)).toMatchObject({ ok: false, reason: 'malformed' });
     // A retired key still verifies what it signed.
-    expect(checkSignature(signed, [publishedKey(signer.publicKey, 'retired')])).toEqual({ ok: true });
+    expect(checkSignature(signed, [publishedSigningKey(signer.publicKey, 'retired')])).toEqual({ ok: true });
   });
 
   it('the signed bytes are the canonical JSON, whatever order the statement was stored in', async () => {
@@ -94,7 +97,7 @@ describe('signed checkpoints of the hash chain', () => {
     let events: RecordedEvent[];
     let signer: CheckpointSigner;
     let checkpoints: SignedCheckpoint[];
-    const keys = () => [publishedKey(signer.publicKey, 'current')];
+    const keys = () => [publishedSigningKey(signer.publicKey, 'current')];
 
     beforeEach(async () => {
       events = await chainedStream(5);

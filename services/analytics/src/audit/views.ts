@@ -1,4 +1,4 @@
-import { checkCheckpoints, type CheckpointsCheck, type PublishedKey, type SignedCheckpoint } from '@civic/event-store';
+import { checkCheckpoints, type CheckpointsCheck, type PublishedSigningKey, type SignedCheckpoint } from '@civic/event-store';
 import type { CaseRecord } from './case-record';
 import { eventsAsOf, stateOf, type Moment, type StateAsOf } from './as-of';
 import { checkChain, checkKnownHead, headOf, type ChainCheck, type ChainHead, type KnownHeadCheck } from './chain';
@@ -101,7 +101,11 @@ export interface VerificationView extends CaseHeader {
  * `chain` alone cannot catch an edit whose author recomputed every hash after it: the chain has no key.
  * `checkpoints` can, for everything up to the newest checkpoint (AUDIT.md, "Signed checkpoints").
  */
-export function verificationView(record: CaseRecord, knownHead: string | undefined, keys: readonly PublishedKey[]): VerificationView {
+export function verificationView(
+  record: CaseRecord,
+  knownHead: string | undefined,
+  keys: readonly PublishedSigningKey[],
+): VerificationView {
   const chain = checkChain(record.stored);
   const checkpoints = checkCheckpoints(record.stored[0].streamName, record.stored, record.checkpoints, keys);
   const known = knownHead === undefined ? undefined : checkKnownHead(record.stored, knownHead);
@@ -140,7 +144,7 @@ export interface DossierSigning {
   signedHead: SignedHead;
   /** The checkpoints to check, the dossier's own new one included. */
   checkpoints: readonly SignedCheckpoint[];
-  keys: readonly PublishedKey[];
+  keys: readonly PublishedSigningKey[];
 }
 
 export function dossier(

@@ -2,7 +2,7 @@ import {
   checkCheckpoints,
   HASH_FIELD,
   verifyStream,
-  type PublishedKey,
+  type PublishedSigningKey,
   type RecordedEvent,
   type SignedCheckpoint,
 } from '@civic/event-store';
@@ -21,7 +21,7 @@ export function headVerdict(
   streamName: string,
   stored: readonly RecordedEvent[],
   checkpoints: readonly SignedCheckpoint[],
-  keys: readonly PublishedKey[],
+  keys: readonly PublishedSigningKey[],
 ): HeadVerdict {
   if (stored.length === 0) return { kind: 'refused', reason: 'no-events', detail: `${streamName} has no events` };
   const chain = verifyStream(stored);

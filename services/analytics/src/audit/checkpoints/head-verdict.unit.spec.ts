@@ -3,8 +3,8 @@ import {
   checkpointStatement,
   eventHash,
   GENESIS_HASH,
-  keyIdOf,
-  publishedKey,
+  signingKeyIdOf,
+  publishedSigningKey,
   signCheckpoint,
   type CheckpointSigner,
   type RecordedEvent,
@@ -16,7 +16,7 @@ const STREAM = 'case-6d0b';
 function signer(): CheckpointSigner {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const x = publicKey.export({ format: 'jwk' }).x as string;
-  return { keyId: keyIdOf(x), publicKey: x, sign: async (bytes) => sign(null, bytes, privateKey) };
+  return { keyId: signingKeyIdOf(x), publicKey: x, sign: async (bytes) => sign(null, bytes, privateKey) };
 }
 
 function chained(count: number): RecordedEvent[] {
@@ -34,7 +34,7 @@ function chained(count: number): RecordedEvent[] {
 
 describe('whether the platform signs a head now', () => {
   const key = signer();
-  const keys = [publishedKey(key.publicKey, 'current')];
+  const keys = [publishedSigningKey(key.publicKey, 'current')];
   const at = '2026-04-01T10:00:00.000Z';
 
   it('signs a head no checkpoint names yet; hands out the newest checkpoint when it names this very head', async () => {

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { keyIdOf, type CheckpointSigner } from '@civic/event-store';
+import { signingKeyIdOf, type CheckpointSigner } from '@civic/event-store';
 
 /** The key file cannot be used: missing where none may be made, open to others, or not an Ed25519 key. */
 export class SigningKeyFileError extends Error {
@@ -35,7 +35,7 @@ export function openKeyFileSigner(path: string, options: { create: boolean }): C
   }
   const publicKey = createPublicKey(privateKey).export({ format: 'jwk' }).x as string;
   return {
-    keyId: keyIdOf(publicKey),
+    keyId: signingKeyIdOf(publicKey),
     publicKey,
     sign: async (bytes) => sign(null, bytes, privateKey),
   };

@@ -1,10 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PublishedKey } from '@civic/event-store';
+import type { PublishedSigningKey } from '@civic/event-store';
 import { SigningKeys } from './signing-keys';
 
 export interface SigningKeySet {
-  keys: PublishedKey[];
+  keys: PublishedSigningKey[];
 }
 
 /**

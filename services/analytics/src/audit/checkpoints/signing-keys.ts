@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { publishedKey, type CheckpointSigner, type PublishedKey } from '@civic/event-store';
+import { publishedSigningKey, type CheckpointSigner, type PublishedSigningKey } from '@civic/event-store';
 import { SERVICE_CONFIG } from '@civic/platform';
 import type { AnalyticsConfig } from '../../config';
 
@@ -12,17 +12,17 @@ export const CHECKPOINT_SIGNER = Symbol('CHECKPOINT_SIGNER');
  */
 @Injectable()
 export class SigningKeys {
-  private readonly keys: PublishedKey[];
+  private readonly keys: PublishedSigningKey[];
 
   constructor(
     @Inject(CHECKPOINT_SIGNER) signer: CheckpointSigner,
     @Inject(SERVICE_CONFIG) config: Pick<AnalyticsConfig, 'ANALYTICS_CHECKPOINT_RETIRED_KEYS'>,
   ) {
     const retired = (config.ANALYTICS_CHECKPOINT_RETIRED_KEYS ?? []).filter((key) => key !== signer.publicKey);
-    this.keys = [publishedKey(signer.publicKey, 'current'), ...retired.map((key) => publishedKey(key, 'retired'))];
+    this.keys = [publishedSigningKey(signer.publicKey, 'current'), ...retired.map((key) => publishedSigningKey(key, 'retired'))];
   }
 
-  published(): PublishedKey[] {
+  published(): PublishedSigningKey[] {
     return this.keys;
   }
 }
