@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { readStreamIfExists, type EventStore, type GlobalPosition } from '@civic/event-store';
 import { CLOCK, EVENT_STORE, SERVICE_CONFIG, type Clock } from '@civic/platform';
 import type { AnalyticsConfig } from '../../config';
+import { CASE_STREAMS } from '../../projection/case-projector';
 import { Checkpoints } from './checkpoints';
 
 /** Where each run ends in the store's global order, so the next one reads only what came after. */
@@ -59,7 +60,7 @@ export class CheckpointTimer implements OnApplicationBootstrap, OnApplicationShu
     const changed = new Map<string, string>();
     let position = since;
     for (;;) {
-      const page = await this.store.readAll({ from: position ?? 'start', maxCount: PAGE, filter: { streamNamePrefixes: ['case-'] } });
+      const page = await this.store.readAll({ from: position ?? 'start', maxCount: PAGE, filter: CASE_STREAMS });
       for (const event of page) {
         if (typeof event.metadata.tenant === 'string') changed.set(event.streamName, event.metadata.tenant);
       }
