@@ -215,8 +215,10 @@ describe("no role of one municipality reaches another's data, through any docume
     const known = unprobed.map(describeOperation).filter((name) => !/ GET \/health(\/live|\/ready)?$/.test(name));
     // Open311's documents about itself (discovery, the service list) hold no tenant's data; its write is probed above.
     // GET /public lists the municipalities with their charters: published documents, no case's data.
+    // analytics' signing keys are the public halves of the checkpoint keys, published for auditors.
     expect(known.sort()).toEqual(
       [
+        'analytics GET /public/signing-keys',
         'intake GET /public',
         'intake GET /open311/v2/discovery.{format}',
         'intake GET /open311/v2/services.{format}',

@@ -1,4 +1,6 @@
-import { platformConfigSchema } from '@civic/platform';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { developmentDefault, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
 
 const positiveInt = (example: string) =>
@@ -22,5 +24,34 @@ export const configSchema = platformConfigSchema.extend({
   ANALYTICS_REBUILD_PROGRESS_MS: positiveInt('1000').max(30_000, 'must be at most 30000').default(1_000),
   /** How often an instance checks whether another one switched the read model to a new build (ms). */
   ANALYTICS_SWITCH_CHECK_MS: positiveInt('5000').default(5_000),
+  /**
+   * The Ed25519 private key (PKCS#8 PEM) that signs the hash chain's checkpoints (audit/AUDIT.md, "Signed
+   * checkpoints"). Kept off the database's machines. In development it is made on first start, in a directory of
+   * the service's user alone (0700, the file 0600); production must name its own and never gets one made.
+   */
+  ANALYTICS_CHECKPOINT_KEY_FILE: developmentDefault(
+    z
+      .string()
+      .min(1)
+      .default(join(homedir(), '.civic', 'checkpoint-signing', 'ed25519-private.pem')),
+  ),
+  /** How often every tenant's changed case streams get a signed checkpoint of their head (ms); default 10 minutes. */
+  ANALYTICS_CHECKPOINT_INTERVAL_MS: positiveInt('600000').min(1_000, 'must be at least 1000').default(600_000),
+  /**
+   * Public keys that signed checkpoints before a rotation (the raw 32-byte Ed25519 key, base64url, comma-separated):
+   * still published and still accepted when verifying, never used to sign.
+   */
+  ANALYTICS_CHECKPOINT_RETIRED_KEYS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .refine((keys) => keys.every((key) => /^[A-Za-z0-9_-]{43}$/.test(key)), {
+      message: 'must be comma-separated Ed25519 public keys, each 32 bytes base64url (43 characters)',
+    }),
 });
 export type AnalyticsConfig = z.infer<typeof configSchema>;

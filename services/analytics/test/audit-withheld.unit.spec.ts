@@ -64,7 +64,7 @@ function chained(list: CaseEvent[]): RecordedEvent[] {
 
 describe("the auditor's replay withholds the submitter's tracking code", () => {
   const stored = chained(events());
-  const record = { tenant: 'peshtera', caseId: CASE_ID, stored, read: stored.map((event) => ({ event })) };
+  const record = { tenant: 'peshtera', caseId: CASE_ID, stored, read: stored.map((event) => ({ event })), checkpoints: [] };
 
   it('history shows a marker where the code is, and the rest of the submitter as it is', () => {
     const [registered, accepted] = history(record.read);
@@ -82,7 +82,11 @@ describe("the auditor's replay withholds the submitter's tracking code", () => {
   });
 
   it('the dossier (JSON and PDF) withholds it too, and its chain still verifies: only the view changes, not what was stored', async () => {
-    const made = dossier(record, { at: '2026-04-01T10:00:00.000Z', auditorId: 'peshtera:auditor', correlationId: 'c-1' });
+    const made = dossier(
+      record,
+      { at: '2026-04-01T10:00:00.000Z', auditorId: 'peshtera:auditor', correlationId: 'c-1' },
+      { signedHead: { refused: 'not-signed-here', detail: 'this test signs nothing' }, checkpoints: [], keys: [] },
+    );
     expect(made.verification).toMatchObject({ ok: true, count: 2 });
     expect(made.finalState).toMatchObject({ status: 'Accepted' });
     expect(JSON.stringify(made)).not.toContain(CODE);

@@ -17,6 +17,8 @@ import type { AuditEndpoint } from './audit-log';
 import { AuditedRead } from './audited-read';
 import { CurrentAuditor, type Auditor } from './auditor.decorator';
 import { CaseRecords, type CaseRecord } from './case-record';
+import { Checkpoints } from './checkpoints/checkpoints';
+import { SigningKeys } from './checkpoints/signing-keys';
 import { dossierPdf } from './dossier-pdf';
 import { valid } from './http';
 import { parseCaseId, parseKnownHead, parseMoment, parseRange } from './params';
@@ -59,6 +61,8 @@ export class AuditController {
   constructor(
     private readonly reads: AuditedRead,
     private readonly records: CaseRecords,
+    private readonly checkpoints: Checkpoints,
+    private readonly keys: SigningKeys,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -126,12 +130,14 @@ export class AuditController {
 
   @Get('verification')
   @ApiOperation({
-    summary: 'Check the hash chain',
+    summary: 'Check the hash chain and its signed checkpoints',
     description:
-      'Verifies every link of the stream as stored and names the first broken one (revision, event id, expected and found). With `knownHead` (the head hash of an earlier dossier) it also says whether that event is still there: if not, events were removed or rewritten since.',
+      'Verifies every link of the stream as stored and names the first broken one (revision, event id, expected and found); then every signed checkpoint of the stream: its Ed25519 signature with the published keys, and whether the event and hash it signed are still there (an edit with every later hash recomputed passes the chain, not a checkpoint). The first checkpoint that fails is named (its index, revision, signedAt, keyId, reason). With `knownHead` (the head hash of an earlier dossier) it also says whether that event is still there: if not, events were removed or rewritten since. `ok` is all of these.',
   })
   @ApiQuery({ name: 'knownHead', required: false, description: 'A head hash from an earlier dossier (64 hex characters).' })
-  @ApiOkResponse({ description: '`chain.ok`, or the broken link; `knownHead.found` when asked.' })
+  @ApiOkResponse({
+    description: '`ok`; `chain.ok` or the broken link; `checkpoints.ok` or the failed checkpoint; `knownHead.found` when asked.',
+  })
   verification(
     @Param('tenant') tenant: string,
     @Param('caseId') caseId: string,
@@ -141,11 +147,17 @@ export class AuditController {
     const id = this.caseIdOf(tenant, caseId);
     const knownHead = valid(parseKnownHead(query));
     const parameters = knownHead === undefined ? {} : { knownHead };
-    return this.read(auditor, tenant, id, 'verification', parameters, (record) => verificationView(record, knownHead));
+    return this.read(auditor, tenant, id, 'verification', parameters, (record) =>
+      verificationView(record, knownHead, this.keys.published()),
+    );
   }
 
   @Get('dossier.json')
-  @ApiOperation({ summary: 'The case dossier as JSON', description: 'History, final state, chain verification and the head hash to keep.' })
+  @ApiOperation({
+    summary: 'The case dossier as JSON',
+    description:
+      "History, final state, chain and checkpoint verification, the head hash to keep and `signedHead`: the platform's Ed25519-signed statement of that head (tenant, stream, revision, eventId, headHash, signedAt, keyId), made for this dossier unless the newest checkpoint already names the head; `{ refused, detail }` instead when the chain or a checkpoint does not hold. Verifiable offline with the published key (scripts/verify-dossier.mjs).",
+  })
   @ApiOkResponse({ description: 'The dossier.' })
   dossierJson(@Param('tenant') tenant: string, @Param('caseId') caseId: string, @CurrentAuditor() auditor: Auditor): Promise<Dossier> {
     const id = this.caseIdOf(tenant, caseId);
@@ -162,14 +174,22 @@ export class AuditController {
     @CurrentAuditor() auditor: Auditor,
   ): Promise<StreamableFile> {
     const id = this.caseIdOf(tenant, caseId);
-    const pdf = await this.read(auditor, tenant, id, 'dossier.pdf', {}, (record, correlationId) =>
-      dossierPdf(this.dossier(record, auditor, correlationId)),
+    const pdf = await this.read(auditor, tenant, id, 'dossier.pdf', {}, async (record, correlationId) =>
+      dossierPdf(await this.dossier(record, auditor, correlationId)),
     );
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="dossier-${id}.pdf"` });
   }
 
-  private dossier(record: CaseRecord, auditor: Auditor, correlationId: string): Dossier {
-    return dossier(record, { at: this.clock.now().toISOString(), auditorId: auditor.principal.sub, correlationId });
+  /** Every dossier carries a signed head: a new checkpoint, or the newest one when it already names the head. */
+  private async dossier(record: CaseRecord, auditor: Auditor, correlationId: string): Promise<Dossier> {
+    const streamName = record.stored[0].streamName;
+    const signing = await this.checkpoints.signHead(record.tenant, streamName, record.stored, record.checkpoints);
+    const made = { at: this.clock.now().toISOString(), auditorId: auditor.principal.sub, correlationId };
+    return dossier(record, made, {
+      signedHead: signing.signed ? signing.checkpoint : { refused: signing.reason, detail: signing.detail },
+      checkpoints: signing.signed ? signing.checkpoints : record.checkpoints,
+      keys: this.keys.published(),
+    });
   }
 
   /** The tenant first (404), then the case id (400): the order every endpoint answers in. */

@@ -1,7 +1,8 @@
 import { renderPdf, type PdfDocument } from '@civic/platform';
 import type { ChainCheck } from './chain';
 import type { HistoryEntry } from './history';
-import type { Dossier } from './views';
+import type { CheckpointsCheck } from '@civic/event-store';
+import type { Dossier, SignedHead } from './views';
 
 /** Bulgarian first, then English, as everything citizens and staff read. */
 const T = {
@@ -31,6 +32,16 @@ const T = {
   erased: 'Заличени лични данни / Erased personal data',
   unreadable: 'Нечетими лични данни (променен шифротекст) / Unreadable personal data (altered ciphertext)',
   finalState: 'Крайно състояние / Final state',
+  checkpoints: 'Подписани контролни точки / Signed checkpoints',
+  checkpointsOk: 'съвпадат / match',
+  checkpointsBroken: 'НЕ СЪВПАДАТ / DO NOT MATCH',
+  latest: 'Последна контролна точка / Newest checkpoint',
+  failed: 'Неуспешна контролна точка / Failed checkpoint',
+  signedHead: 'Подписана глава / Signed head',
+  refused: 'ОТКАЗАН ПОДПИС / SIGNATURE REFUSED',
+  statement: 'Подписано изявление / Signed statement',
+  signature: 'Подпис (Ed25519) / Signature (Ed25519)',
+  keyId: 'Ключ / Key id',
   generated: 'Изготвено / Generated',
   for: 'За / For',
 } as const;
@@ -56,6 +67,33 @@ function chain(doc: PdfDocument, check: ChainCheck): void {
     field(doc, T.found, check.found);
     doc.text(check.detail);
   }
+}
+
+function checkpoints(doc: PdfDocument, check: CheckpointsCheck): void {
+  field(doc, T.checkpoints, check.ok ? `${T.checkpointsOk} (${check.count})` : `${T.checkpointsBroken} (${check.reason})`);
+  if (check.ok && check.latest) field(doc, T.latest, `${check.latest.revision} · ${check.latest.signedAt} · ${check.latest.keyId}`);
+  if (!check.ok) {
+    field(
+      doc,
+      T.failed,
+      `#${check.failed.index} · ${check.failed.revision ?? '—'} · ${check.failed.signedAt ?? '—'} · ${check.failed.keyId ?? '—'}`,
+    );
+    field(doc, T.expected, check.expected);
+    field(doc, T.found, check.found);
+    doc.text(check.detail);
+  }
+}
+
+/** The statement and signature in full, so the printed dossier can be verified too (its JSON is the canonical form). */
+function signedHead(doc: PdfDocument, head: SignedHead): void {
+  if ('refused' in head) {
+    field(doc, T.signedHead, `${T.refused} (${head.refused})`);
+    doc.text(head.detail);
+    return;
+  }
+  field(doc, T.keyId, head.keyId);
+  field(doc, T.statement, JSON.stringify(head.statement));
+  field(doc, T.signature, head.signature);
 }
 
 function entry(doc: PdfDocument, e: HistoryEntry): void {
@@ -89,6 +127,10 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
 
     heading(doc, T.chain);
     chain(doc, d.verification);
+    checkpoints(doc, d.checkpoints);
+
+    heading(doc, T.signedHead);
+    signedHead(doc, d.signedHead);
 
     heading(doc, T.history);
     d.history.forEach((e) => entry(doc, e));

@@ -1,3 +1,4 @@
+import { checkCheckpoints, type CheckpointsCheck, type PublishedSigningKey, type SignedCheckpoint } from '@civic/event-store';
 import type { CaseRecord } from './case-record';
 import { eventsAsOf, stateOf, type Moment, type StateAsOf } from './as-of';
 import { checkChain, checkKnownHead, headOf, type ChainCheck, type ChainHead, type KnownHeadCheck } from './chain';
@@ -88,17 +89,37 @@ export function diffView(record: CaseRecord, range: DiffRange): DiffView {
 }
 
 export interface VerificationView extends CaseHeader {
+  /** The chain holds AND every signed checkpoint still matches it (and `knownHead`, when asked, is there). */
+  ok: boolean;
   chain: ChainCheck;
+  /** Each checkpoint's signature (published keys) and whether the event and hash it signed are still there. */
+  checkpoints: CheckpointsCheck;
   knownHead?: KnownHeadCheck;
 }
 
-export function verificationView(record: CaseRecord, knownHead: string | undefined): VerificationView {
+/**
+ * `chain` alone cannot catch an edit whose author recomputed every hash after it: the chain has no key.
+ * `checkpoints` can, for everything up to the newest checkpoint (AUDIT.md, "Signed checkpoints").
+ */
+export function verificationView(
+  record: CaseRecord,
+  knownHead: string | undefined,
+  keys: readonly PublishedSigningKey[],
+): VerificationView {
+  const chain = checkChain(record.stored);
+  const checkpoints = checkCheckpoints(record.stored[0].streamName, record.stored, record.checkpoints, keys);
+  const known = knownHead === undefined ? undefined : checkKnownHead(record.stored, knownHead);
   return {
     ...caseHeader(record),
-    chain: checkChain(record.stored),
-    ...(knownHead === undefined ? {} : { knownHead: checkKnownHead(record.stored, knownHead) }),
+    ok: chain.ok && checkpoints.ok && (known === undefined || known.found),
+    chain,
+    checkpoints,
+    ...(known === undefined ? {} : { knownHead: known }),
   };
 }
+
+/** The dossier's signed head, or why the platform would not sign it (a chain or checkpoint that does not hold). */
+export type SignedHead = SignedCheckpoint | { refused: string; detail: string };
 
 export interface Dossier extends CaseHeader {
   /** When it was made (CLOCK), for whom, and under which correlation id the read was logged. */
@@ -106,18 +127,42 @@ export interface Dossier extends CaseHeader {
   generatedFor: { auditorId: string; correlationId: string };
   /** Keep this: a later `verification?knownHead=<hash>` shows whether anything up to it was removed or rewritten. */
   head: ChainHead;
+  /** `verification` and `checkpoints` both hold, and the head is signed. */
+  ok: boolean;
   verification: ChainCheck;
+  checkpoints: CheckpointsCheck;
+  /**
+   * The platform's signed word on `head` (the statement, its Ed25519 signature, the key id): verify it with
+   * the published key alone (`GET /public/signing-keys`, scripts/verify-dossier.mjs).
+   */
+  signedHead: SignedHead;
   finalState: StateAsOf;
   history: HistoryEntry[];
 }
 
-export function dossier(record: CaseRecord, made: { at: string; auditorId: string; correlationId: string }): Dossier {
+export interface DossierSigning {
+  signedHead: SignedHead;
+  /** The checkpoints to check, the dossier's own new one included. */
+  checkpoints: readonly SignedCheckpoint[];
+  keys: readonly PublishedSigningKey[];
+}
+
+export function dossier(
+  record: CaseRecord,
+  made: { at: string; auditorId: string; correlationId: string },
+  signing: DossierSigning,
+): Dossier {
+  const verification = checkChain(record.stored);
+  const checkpoints = checkCheckpoints(record.stored[0].streamName, record.stored, signing.checkpoints, signing.keys);
   return {
     ...caseHeader(record),
     generatedAt: made.at,
     generatedFor: { auditorId: made.auditorId, correlationId: made.correlationId },
     head: headOf(record.stored),
-    verification: checkChain(record.stored),
+    ok: verification.ok && checkpoints.ok && !('refused' in signing.signedHead),
+    verification,
+    checkpoints,
+    signedHead: signing.signedHead,
     finalState: stateOf(record.stored),
     history: history(record.read),
   };

@@ -4,22 +4,19 @@
  * issuer, and a clock file the test holds (the audit log's times come from CLOCK).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { DevIssuer } from '@civic/auth';
 import type { CaseCommandBody, Role } from '@civic/domain';
 import type { SubjectKeys } from '@civic/event-store';
-import {
-  CASE_COMMANDS,
-  caseCommand,
-  loadConfig,
-  platformConfigSchema,
-  PlatformModule,
-  SUBJECT_KEYS,
-  type CaseCommands,
-} from '@civic/platform';
+import { CASE_COMMANDS, caseCommand, loadConfig, PlatformModule, SUBJECT_KEYS, type CaseCommands } from '@civic/platform';
 import type { TestDatabase } from '@civic/testing';
 import { AuditModule } from '../../src/audit/audit.module';
+import { CheckpointTimer } from '../../src/audit/checkpoints/checkpoint-timer';
+import { configSchema } from '../../src/config';
 import { startInProcess } from '../in-process';
 
 export interface AuditApp {
@@ -29,6 +26,10 @@ export interface AuditApp {
   issuer: DevIssuer;
   commands: CaseCommands;
   subjectKeys: SubjectKeys;
+  /** The periodic checkpoint run, to run now. */
+  checkpointTimer: CheckpointTimer;
+  /** The signing key's file (made on start, in a private temporary directory). */
+  signingKeyFile: string;
   /** The instant the app takes as now. */
   setNow(instant: string): void;
   /** A token for `<tenant>:<role>` of that tenant. */
@@ -50,10 +51,12 @@ export interface Answer {
 const showLogs = process.env.AUDIT_TEST_LOGS === '1';
 
 export async function startAuditApp(): Promise<AuditApp> {
+  const keyDir = mkdtempSync(join(tmpdir(), 'civic-checkpoint-key-'));
+  const signingKeyFile = join(keyDir, 'signing', 'ed25519-private.pem');
   const started = await startInProcess(
     { database: 'analytics_audit', service: 'analytics-audit', now: '2026-04-01T10:00:00.000Z', showLogs },
     async ({ environment }) => {
-      const config = loadConfig(platformConfigSchema, environment);
+      const config = loadConfig(configSchema, { ...environment, ANALYTICS_CHECKPOINT_KEY_FILE: signingKeyFile });
       const moduleRef = await Test.createTestingModule({
         imports: [PlatformModule.forRoot({ service: 'analytics', config, traceCaseEvents: false }), AuditModule],
       }).compile();
@@ -69,6 +72,8 @@ export async function startAuditApp(): Promise<AuditApp> {
     issuer,
     commands: app.get<CaseCommands>(CASE_COMMANDS),
     subjectKeys: app.get<SubjectKeys>(SUBJECT_KEYS),
+    checkpointTimer: app.get(CheckpointTimer),
+    signingKeyFile,
     setNow: ground.clock.set,
     token: (tenant, role) => issuer.sign({ sub: `${tenant}:${role}`, tenant, roles: [role] }),
     async get(path, token, headers = {}) {
@@ -79,7 +84,7 @@ export async function startAuditApp(): Promise<AuditApp> {
       const json = (response.headers.get('content-type') ?? '').includes('application/json');
       return { status: response.status, headers: response.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
     },
-    close: () => started.stop(),
+    close: () => started.stop(async () => rmSync(keyDir, { recursive: true, force: true })),
   };
 }
 
