@@ -12,7 +12,14 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@civic/event-store';
-import { caseEventFromRecorded, DEFAULT_TENANTS_DIR, IMPORTS_TABLE, postgresSubjectKeys, subjectKeyWrapping, TenantDirectory } from '@civic/platform';
+import {
+  caseEventFromRecorded,
+  DEFAULT_TENANTS_DIR,
+  IMPORTS_TABLE,
+  postgresSubjectKeys,
+  subjectKeyWrapping,
+  TenantDirectory,
+} from '@civic/platform';
 import { RUN_ID } from '@civic/testing';
 import { Pool } from 'pg';
 import { caseModelContext } from '../../services/analytics/src/projection/tenant-context';

@@ -72,7 +72,9 @@ describe('service configuration from the environment', () => {
   });
 
   it("takes the subject keys' KEK file as an absolute path; unset, the development default (made on first start)", () => {
-    expect(loadConfig(platformConfigSchema, { ...valid, SUBJECT_KEK_FILE: '/run/secrets/keks.json' }).SUBJECT_KEK_FILE).toBe('/run/secrets/keks.json');
+    expect(loadConfig(platformConfigSchema, { ...valid, SUBJECT_KEK_FILE: '/run/secrets/keks.json' }).SUBJECT_KEK_FILE).toBe(
+      '/run/secrets/keks.json',
+    );
     expect(loadConfig(platformConfigSchema, valid).SUBJECT_KEK_FILE).toBeUndefined();
     expect(problems({ ...valid, SUBJECT_KEK_FILE: 'keks.json' })).toEqual({ SUBJECT_KEK_FILE: 'must be an absolute path' });
   });

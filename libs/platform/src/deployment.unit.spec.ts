@@ -130,7 +130,8 @@ describe('the deployment: development or production', () => {
   it("refuses in production the subject keys' development key file (SUBJECT_KEK_FILE unset) and docker-compose.yml's MongoDB passwords", () => {
     const { SUBJECT_KEK_FILE: _file, ...unset } = production;
     expect(refusals({ ...unset, MONGODB_URI: 'mongodb://intake:civic-dev-mongo-intake@mongodb:27017/civic' })).toEqual({
-      MONGODB_URI: 'holds the well-known development secret "civic-dev-mongo-intake"; production must use a secret of its own (DEPLOYMENT=production)',
+      MONGODB_URI:
+        'holds the well-known development secret "civic-dev-mongo-intake"; production must use a secret of its own (DEPLOYMENT=production)',
       SUBJECT_KEK_FILE: "has a development default; production must set the deployment's own (DEPLOYMENT=production)",
     });
     expect(refusals({ ...unset, DEPLOYMENT: 'development' })).toEqual({});

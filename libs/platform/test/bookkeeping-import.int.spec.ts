@@ -74,7 +74,9 @@ describe('the bookkeeping moved from MongoDB to PostgreSQL', () => {
     expect(rows).toEqual([{ count: '6', source: `the subject keys from MongoDB (database ${keysDatabase})` }]);
 
     // Later starts read PostgreSQL alone: MongoDB may be gone.
-    await expect(postgresSubjectKeys(pool, 'mongodb://127.0.0.1:9/x?serverSelectionTimeoutMS=500', keysDatabase, wrapping)).resolves.toBeDefined();
+    await expect(
+      postgresSubjectKeys(pool, 'mongodb://127.0.0.1:9/x?serverSelectionTimeoutMS=500', keysDatabase, wrapping),
+    ).resolves.toBeDefined();
   });
 
   it("goes on from the relay's checkpoint kept in MongoDB", async () => {

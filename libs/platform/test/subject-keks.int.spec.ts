@@ -55,7 +55,12 @@ describe('subject-keks: rotating the key-encryption key', () => {
     });
     await store.appendToStream(
       stream,
-      subjects.map((subject, i) => ({ id: randomUUID(), type: 'Named', data: { name: `Person ${i}` }, metadata: { dataSubjectId: subject } })),
+      subjects.map((subject, i) => ({
+        id: randomUUID(),
+        type: 'Named',
+        data: { name: `Person ${i}` },
+        metadata: { dataSubjectId: subject },
+      })),
       { expectedRevision: 'no-stream' },
     );
     const eventsBefore = (await pool.query('select event_id, data from event_store.events order by global_position')).rows;
@@ -64,7 +69,9 @@ describe('subject-keks: rotating the key-encryption key', () => {
 
     const added = (await subjectKeks(['add'], settings)).match(/KEK (kek-[0-9a-f]+)/)?.[1] as string;
     await expect(subjectKeks(['retire', old], settings)).rejects.toThrow(`KEK ${old} still wraps 2 subject keys`);
-    expect(await subjectKeks(['rewrap'], settings)).toMatch(new RegExp(`^rewrapped 2 subject keys\\n.*\\n${old}: 0 subject keys\\n${added} \\(current\\): 2`));
+    expect(await subjectKeks(['rewrap'], settings)).toMatch(
+      new RegExp(`^rewrapped 2 subject keys\\n.*\\n${old}: 0 subject keys\\n${added} \\(current\\): 2`),
+    );
     expect(await subjectKeks(['retire', old], settings)).toBe(`retired KEK ${old} from ${settings.SUBJECT_KEK_FILE}`);
     expect(keyFileKeks(settings.SUBJECT_KEK_FILE as string).ids).toEqual([added]);
 

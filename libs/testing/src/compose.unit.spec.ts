@@ -90,7 +90,8 @@ describe('docker-compose.yml', () => {
   it('gives MongoDB a root password and each service its own MongoDB user, made by a script that exists', () => {
     const mongo = composeEnvironment('mongodb');
     expect(mongo).toMatchObject({ MONGO_INITDB_ROOT_USERNAME: 'root', MONGO_INITDB_ROOT_PASSWORD: 'civic-dev-mongo-root' });
-    const script = (compose.services.mongodb.volumes ?? []).find((v) => v.includes('docker-entrypoint-initdb.d'))?.split(':')[0] ?? 'missing';
+    const script =
+      (compose.services.mongodb.volumes ?? []).find((v) => v.includes('docker-entrypoint-initdb.d'))?.split(':')[0] ?? 'missing';
     const created = readFileSync(join(WORKSPACE_ROOT, script), 'utf8');
     for (const service of [...SERVICES, 'console']) {
       const uri = new URL(composeEnvironment(service).MONGODB_URI);

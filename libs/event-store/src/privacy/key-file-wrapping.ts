@@ -162,7 +162,8 @@ function readKeyFile(path: string): KeyFile {
   if (!stats) throw new KeyFileError(path, 'does not exist');
   const uid = process.getuid?.();
   if (uid !== undefined && stats.uid !== uid) throw new KeyFileError(path, `belongs to user ${stats.uid}, not to this one (${uid})`);
-  if ((stats.mode & 0o077) !== 0) throw new KeyFileError(path, `is open to others (mode ${(stats.mode & 0o777).toString(8)}); make it 0600`);
+  if ((stats.mode & 0o077) !== 0)
+    throw new KeyFileError(path, `is open to others (mode ${(stats.mode & 0o777).toString(8)}); make it 0600`);
   let file: KeyFile;
   try {
     file = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
@@ -183,8 +184,10 @@ function checkDirectory(path: string): void {
   const dir = dirname(path);
   const stats = statSync(dir);
   const uid = process.getuid?.();
-  if (uid !== undefined && stats.uid !== uid && stats.uid !== 0) throw new KeyFileError(path, `is in ${dir}, which belongs to user ${stats.uid}`);
-  if ((stats.mode & 0o022) !== 0) throw new KeyFileError(path, `is in ${dir}, which others may write to (mode ${(stats.mode & 0o777).toString(8)})`);
+  if (uid !== undefined && stats.uid !== uid && stats.uid !== 0)
+    throw new KeyFileError(path, `is in ${dir}, which belongs to user ${stats.uid}`);
+  if ((stats.mode & 0o022) !== 0)
+    throw new KeyFileError(path, `is in ${dir}, which others may write to (mode ${(stats.mode & 0o777).toString(8)})`);
 }
 
 function replaceKeyFile(path: string, file: KeyFile): void {
@@ -194,7 +197,11 @@ function replaceKeyFile(path: string, file: KeyFile): void {
 }
 
 function freshKek(): KeyFile['keks'][number] {
-  return { id: `kek-${randomBytes(8).toString('hex')}`, key: randomBytes(KEK_BYTES).toString('base64'), createdAt: new Date().toISOString() };
+  return {
+    id: `kek-${randomBytes(8).toString('hex')}`,
+    key: randomBytes(KEK_BYTES).toString('base64'),
+    createdAt: new Date().toISOString(),
+  };
 }
 
 function serialize(file: KeyFile): string {

@@ -169,7 +169,11 @@ export class PostgresSubjectKeys implements SubjectKeys, SubjectKeyRotation {
 
   private async wrapLegacy(subjectId: string, key: Buffer): Promise<Buffer> {
     const wrapped: WrappedKey = await this.wrapping.wrap(subjectId, key);
-    await this.pool.query({ name: 'subject-keys-wrap-legacy', text: WRAP_LEGACY, values: [subjectId, wrapped.wrappedKey, wrapped.kekId, key] });
+    await this.pool.query({
+      name: 'subject-keys-wrap-legacy',
+      text: WRAP_LEGACY,
+      values: [subjectId, wrapped.wrappedKey, wrapped.kekId, key],
+    });
     return key;
   }
 }

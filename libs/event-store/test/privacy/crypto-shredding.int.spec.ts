@@ -66,7 +66,9 @@ const keyStores: Array<[string, (events: TestDatabase) => Promise<OpenKeys>]> = 
       return {
         keys,
         async storedBytes(subjectId) {
-          const { rows } = await sql.query<Record<string, unknown>>(`select * from ${SUBJECT_KEYS_TABLE} where subject_id = $1`, [subjectId]);
+          const { rows } = await sql.query<Record<string, unknown>>(`select * from ${SUBJECT_KEYS_TABLE} where subject_id = $1`, [
+            subjectId,
+          ]);
           return bytesOf(rows.flatMap((row) => Object.values(row)));
         },
         async close() {

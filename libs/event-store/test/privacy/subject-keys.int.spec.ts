@@ -81,7 +81,9 @@ const backends: Array<[string, (keyFile: TestKeyFile) => Promise<OpenBackend>]> 
       return {
         connect: (wrapping = keyFile.wrapping) => PostgresSubjectKeys.connect({ url: database.url, wrapping }),
         async stored(subjectId) {
-          const { rows } = await raw.query<Record<string, unknown>>(`select * from ${SUBJECT_KEYS_TABLE} where subject_id = $1`, [subjectId]);
+          const { rows } = await raw.query<Record<string, unknown>>(`select * from ${SUBJECT_KEYS_TABLE} where subject_id = $1`, [
+            subjectId,
+          ]);
           const [row] = rows;
           return {
             records: rows.length,
@@ -265,7 +267,9 @@ describe('PostgresSubjectKeys on a pool of the caller', () => {
       subject_id text primary key, key bytea, created_at timestamptz not null default now(), erased_at timestamptz,
       constraint subject_keys_key_or_tombstone check ((key is null) = (erased_at is not null)))`);
     const key = Buffer.alloc(32, 3);
-    await pool.query(`insert into ${SUBJECT_KEYS_TABLE} (subject_id, key, erased_at) values ('kept', $1, null), ('gone', null, now())`, [key]);
+    await pool.query(`insert into ${SUBJECT_KEYS_TABLE} (subject_id, key, erased_at) values ('kept', $1, null), ('gone', null, now())`, [
+      key,
+    ]);
 
     const keys = await PostgresSubjectKeys.connect({ pool, wrapping: keyFile.wrapping });
     expect(await keys.find('kept')).toEqual(key);
@@ -276,7 +280,9 @@ describe('PostgresSubjectKeys on a pool of the caller', () => {
       { subject_id: 'kept', key: null, kek_id: await keyFile.wrapping.currentKekId() },
     ]);
     // The new rule holds: a row is a wrapped key with its KEK, or a tombstone.
-    await expect(pool.query(`insert into ${SUBJECT_KEYS_TABLE} (subject_id, wrapped_key) values ('half', $1)`, [key])).rejects.toThrow(/check constraint/);
+    await expect(pool.query(`insert into ${SUBJECT_KEYS_TABLE} (subject_id, wrapped_key) values ('half', $1)`, [key])).rejects.toThrow(
+      /check constraint/,
+    );
   });
 
   it('creates its table on the pool (again and again, harmlessly) and leaves the pool open on close', async () => {

@@ -103,7 +103,8 @@ export function subjectKeyWrapping(kekFile: string | undefined): KeyWrapping {
 function subjectKeysOn(bookkeeping: Bookkeeping, settings: SubjectKeySettings): Promise<ClosableSubjectKeys> {
   const wrapping = subjectKeyWrapping(settings.SUBJECT_KEK_FILE);
   const database = settings.SUBJECT_KEYS_DATABASE;
-  if (bookkeeping.kind === 'postgres') return postgresSubjectKeys(bookkeeping.pool, settings.MONGODB_URI, database ?? SUBJECT_KEYS_DATABASE, wrapping);
+  if (bookkeeping.kind === 'postgres')
+    return postgresSubjectKeys(bookkeeping.pool, settings.MONGODB_URI, database ?? SUBJECT_KEYS_DATABASE, wrapping);
   return MongoSubjectKeys.connect({ uri: settings.MONGODB_URI, ...(database ? { database } : {}), wrapping });
 }
 
@@ -112,7 +113,12 @@ function subjectKeysOn(bookkeeping: Bookkeeping, settings: SubjectKeySettings): 
  * subject would read as erased, and a new key would be drawn for them. A subject erased in MongoDB stays erased.
  * Raw keys copied from an older MongoDB are wrapped right after the copy.
  */
-export async function postgresSubjectKeys(pool: Pool, mongoUri: string, database: string, wrapping: KeyWrapping): Promise<PostgresSubjectKeys> {
+export async function postgresSubjectKeys(
+  pool: Pool,
+  mongoUri: string,
+  database: string,
+  wrapping: KeyWrapping,
+): Promise<PostgresSubjectKeys> {
   const keys = await PostgresSubjectKeys.connect({ pool, wrapping });
   // Connects on its first query: only when the import has not run yet.
   const mongo = new MongoClient(mongoUri);

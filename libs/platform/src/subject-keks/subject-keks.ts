@@ -53,7 +53,8 @@ export async function subjectKeks(args: string[], settings: SubjectKekSettings):
       if (!argument) throw new SubjectKeksUsageError(`retire: name the KEK\n${SUBJECT_KEKS_USAGE}`);
       return withStore(settings, async (store) => {
         const wrapped = (await store.keysPerKek())[argument] ?? 0;
-        if (wrapped > 0) throw new SubjectKeksUsageError(`KEK ${argument} still wraps ${wrapped} subject keys: run "subject-keks rewrap" first`);
+        if (wrapped > 0)
+          throw new SubjectKeksUsageError(`KEK ${argument} still wraps ${wrapped} subject keys: run "subject-keks rewrap" first`);
         retireKek(file, argument);
         return `retired KEK ${argument} from ${file}`;
       });
@@ -73,12 +74,14 @@ function status(file: string, perKek: Record<string, number>): string {
 async function withStore(settings: SubjectKekSettings, use: (store: SubjectKeyRotation) => Promise<string>): Promise<string> {
   const wrapping = subjectKeyWrapping(settings.SUBJECT_KEK_FILE);
   const eventStoreUrl = settings.EVENT_STORE_URL;
-  if (!eventStoreUrl) throw new SubjectKeksUsageError('EVENT_STORE_URL: is required (where the services keep the subject keys follows from it)');
+  if (!eventStoreUrl)
+    throw new SubjectKeksUsageError('EVENT_STORE_URL: is required (where the services keep the subject keys follows from it)');
   let store: SubjectKeyRotation & { close(): Promise<void> };
   if (bookkeepingKind(eventStoreUrl) === 'postgres') {
     store = await PostgresSubjectKeys.connect({ url: eventStoreUrl, wrapping });
   } else {
-    if (!settings.MONGODB_URI) throw new SubjectKeksUsageError('MONGODB_URI: is required (the subject keys are in MongoDB beside EventStoreDB)');
+    if (!settings.MONGODB_URI)
+      throw new SubjectKeksUsageError('MONGODB_URI: is required (the subject keys are in MongoDB beside EventStoreDB)');
     const database = settings.SUBJECT_KEYS_DATABASE;
     store = await MongoSubjectKeys.connect({ uri: settings.MONGODB_URI, ...(database ? { database } : {}), wrapping });
   }
