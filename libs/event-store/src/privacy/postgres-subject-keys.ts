@@ -25,6 +25,8 @@ const SCHEMA = [
      erased_at timestamptz
    )`,
   `alter table ${SUBJECT_KEYS_TABLE} add column if not exists wrapped_key bytea, add column if not exists kek_id text`,
+  // Every start looks for raw keys left: with this index that is a lookup, not a scan of every subject's row.
+  `create index if not exists subject_keys_unwrapped on ${SUBJECT_KEYS_TABLE} (subject_id) where key is not null`,
   `do $$ begin
      if not exists (select 1 from pg_constraint where conname = 'subject_keys_wrapped_or_tombstone' and conrelid = '${SUBJECT_KEYS_TABLE}'::regclass) then
        alter table ${SUBJECT_KEYS_TABLE} drop constraint if exists subject_keys_key_or_tombstone;
