@@ -12,7 +12,14 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@civic/event-store';
-import { caseEventFromRecorded, DEFAULT_TENANTS_DIR, IMPORTS_TABLE, postgresSubjectKeys, TenantDirectory } from '@civic/platform';
+import {
+  caseEventFromRecorded,
+  DEFAULT_TENANTS_DIR,
+  IMPORTS_TABLE,
+  postgresSubjectKeys,
+  subjectKeyWrapping,
+  TenantDirectory,
+} from '@civic/platform';
 import { RUN_ID } from '@civic/testing';
 import { Pool } from 'pg';
 import { caseModelContext } from '../../services/analytics/src/projection/tenant-context';
@@ -38,7 +45,8 @@ describe('a generated data set (60 cases into fresh databases)', () => {
   beforeAll(async () => {
     result = await generateDataset({ size: CASES, seed: 5, now: NOW, prefix: PREFIX, writers: 4, batch: 16 });
     store = await PostgresEventStore.connect({ url: result.names.pgUrl });
-    keys = await PostgresSubjectKeys.connect({ url: result.names.pgUrl });
+    // The development key file, as the services started on the data set use: its raw keys get wrapped here.
+    keys = await PostgresSubjectKeys.connect({ url: result.names.pgUrl, wrapping: subjectKeyWrapping(undefined) });
     cases = withPersonalData(withHashChain(store), { keys, ...caseEventPrivacy });
     raw = await store.readAll();
   });
@@ -155,7 +163,12 @@ describe('a generated data set (60 cases into fresh databases)', () => {
       const { rows } = await pool.query(`select count from ${IMPORTS_TABLE} where name = 'subject-keys'`);
       expect(rows).toEqual([{ count: String(CASES) }]);
       // What the platform does on a service's start: MongoDB unreachable, and nothing asked of it.
-      const started = await postgresSubjectKeys(pool, 'mongodb://127.0.0.1:9/x?serverSelectionTimeoutMS=500', 'civic_subject_keys');
+      const started = await postgresSubjectKeys(
+        pool,
+        'mongodb://127.0.0.1:9/x?serverSelectionTimeoutMS=500',
+        'civic_subject_keys',
+        subjectKeyWrapping(undefined),
+      );
       const registration = raw.find((event) => event.type === 'CaseRegistered');
       expect(await started.find(String(registration?.metadata['dataSubjectId']))).toHaveLength(32);
     } finally {

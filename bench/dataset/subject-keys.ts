@@ -1,17 +1,17 @@
 /**
- * Subject keys for a bulk load: the rows `PostgresSubjectKeys` keeps (`civic_keys.subject_keys`: subject id, 32
- * random bytes, created at), made in memory for a batch of new subjects and inserted with one multi-row insert,
+ * Subject keys for a bulk load: the rows `PostgresSubjectKeys` keeps (`civic_keys.subject_keys`: subject id, the
+ * key of 32 random bytes wrapped under the KEK the services use, its KEK id, created at), made in memory for a batch of new subjects and inserted with one multi-row insert,
  * instead of a find and an insert per person, into the data set's own PostgreSQL database beside its events.
  * A service pointed at the data set (its bookkeeping in PostgreSQL there) reads them as they are: the loader
  * records the keys' import as done (`markImported`), so its first start looks for none in MongoDB. Keys come
  * from node:crypto, never from the seed.
  */
 import { randomBytes } from 'node:crypto';
-import { createSubjectKeysSchema, SUBJECT_KEYS_TABLE, valuesList, type SubjectKeys } from '@civic/event-store';
-import { markImported, SUBJECT_KEYS_IMPORT } from '@civic/platform';
+import { createSubjectKeysSchema, SUBJECT_KEYS_TABLE, valuesList, type KeyWrapping, type SubjectKeys } from '@civic/event-store';
+import { markImported, SUBJECT_KEYS_IMPORT, subjectKeyWrapping } from '@civic/platform';
 import { Pool } from 'pg';
 
-/** Rows a statement: 3 parameters each, well under PostgreSQL's 65,535. */
+/** Rows a statement: 4 parameters each, well under PostgreSQL's 65,535. */
 const ROWS_PER_INSERT = 1_000;
 
 export class BulkSubjectKeys implements SubjectKeys {
@@ -19,10 +19,16 @@ export class BulkSubjectKeys implements SubjectKeys {
   private pending: [subjectId: string, key: Buffer, createdAt: Date][] = [];
   private inserted = 0;
 
-  private constructor(private readonly pool: Pool) {}
+  private constructor(
+    private readonly pool: Pool,
+    private readonly wrapping: KeyWrapping,
+  ) {}
 
-  /** On the data set's PostgreSQL database (its URL: the loader's own pool, closed by `close()`). */
-  static async connect(url: string): Promise<BulkSubjectKeys> {
+  /**
+   * On the data set's PostgreSQL database (its URL: the loader's own pool, closed by `close()`), the keys wrapped
+   * with the key file the services started on it use (SUBJECT_KEK_FILE, or the development one).
+   */
+  static async connect(url: string, wrapping: KeyWrapping = subjectKeyWrapping(process.env.SUBJECT_KEK_FILE)): Promise<BulkSubjectKeys> {
     const pool = new Pool({ connectionString: url, application_name: 'dataset-subject-keys', max: 2 });
     pool.on('error', () => undefined);
     try {
@@ -31,7 +37,7 @@ export class BulkSubjectKeys implements SubjectKeys {
       await pool.end();
       throw error;
     }
-    return new BulkSubjectKeys(pool);
+    return new BulkSubjectKeys(pool, wrapping);
   }
 
   /** A new key for a new subject, dated when the platform would have made it (their first event). */
@@ -47,9 +53,14 @@ export class BulkSubjectKeys implements SubjectKeys {
     const batch = this.pending;
     this.pending = [];
     for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
-      const { placeholders, values } = valuesList(batch.slice(i, i + ROWS_PER_INSERT));
+      const rows: [string, Buffer, string, Date][] = [];
+      for (const [subjectId, key, createdAt] of batch.slice(i, i + ROWS_PER_INSERT)) {
+        const { wrappedKey, kekId } = await this.wrapping.wrap(subjectId, key);
+        rows.push([subjectId, wrappedKey, kekId, createdAt]);
+      }
+      const { placeholders, values } = valuesList(rows);
       const { rowCount } = await this.pool.query(
-        `insert into ${SUBJECT_KEYS_TABLE} (subject_id, key, created_at) values ${placeholders} on conflict (subject_id) do nothing`,
+        `insert into ${SUBJECT_KEYS_TABLE} (subject_id, wrapped_key, kek_id, created_at) values ${placeholders} on conflict (subject_id) do nothing`,
         values,
       );
       this.inserted += rowCount ?? 0;

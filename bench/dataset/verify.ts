@@ -14,7 +14,7 @@ import {
   withPersonalData,
   type SubjectKeys,
 } from '@civic/event-store';
-import { caseEventFromRecorded } from '@civic/platform';
+import { caseEventFromRecorded, subjectKeyWrapping } from '@civic/platform';
 import { Client } from 'pg';
 import type { DatasetNames } from './names';
 
@@ -49,11 +49,15 @@ export async function verifyDataset(names: DatasetNames, sample: number): Promis
        where stream_name = any($1) and event_type = 'CaseRegistered'`,
       [picked.rows.map((row) => row.stream_name)],
     );
-    const stored = await client.query<{ subject_id: string; key: Buffer }>(
-      `select subject_id, key from ${SUBJECT_KEYS_TABLE} where subject_id = any($1) and key is not null`,
+    const stored = await client.query<{ subject_id: string; wrapped_key: Buffer; kek_id: string }>(
+      `select subject_id, wrapped_key, kek_id from ${SUBJECT_KEYS_TABLE} where subject_id = any($1) and wrapped_key is not null`,
       [subjects.rows.map((row) => row.subject)],
     );
-    const found = new Map(stored.rows.map((row) => [row.subject_id, row.key] as const));
+    // Unwrapped with the key file the loader and the services use.
+    const wrapping = subjectKeyWrapping(process.env.SUBJECT_KEK_FILE);
+    const found = new Map<string, Buffer>();
+    for (const row of stored.rows)
+      found.set(row.subject_id, await wrapping.unwrap(row.subject_id, { kekId: row.kek_id, wrappedKey: row.wrapped_key }));
     const keys: SubjectKeys = {
       getOrCreate: () => Promise.reject(new Error('verification writes nothing')),
       find: async (subjectId) => found.get(subjectId),

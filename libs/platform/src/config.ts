@@ -1,6 +1,6 @@
 import { authConfigSchema } from '@civic/auth';
 import { z } from 'zod';
-import { deploymentOf, productionProblems } from './deployment';
+import { deploymentOf, developmentDefault, productionProblems } from './deployment';
 import { corsOrigins } from './http/cors';
 
 /**
@@ -127,6 +127,18 @@ export const storesConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a MongoDB database name')
     .optional(),
+  /**
+   * The key file of the key-encryption keys that wrap every subject key (libs/event-store KeyFileWrapping): it must
+   * exist, readable by the service's user alone. Unset in development: ~/.civic/subject-keks/keks.json, made on first
+   * start. Production must name it (made beforehand with `subject-keks init`, or mounted from the secret store);
+   * a KMS is a later adapter of the same port.
+   */
+  SUBJECT_KEK_FILE: developmentDefault(
+    z
+      .string()
+      .refine((value) => value.startsWith('/'), 'must be an absolute path')
+      .optional(),
+  ),
 });
 
 // Every service checks bearer tokens against the identity provider's key set (AUTH_*).

@@ -71,6 +71,14 @@ describe('service configuration from the environment', () => {
     expect(problems({ ...valid, SUBJECT_KEYS_DATABASE: 'a/b' })).toEqual({ SUBJECT_KEYS_DATABASE: 'must be a MongoDB database name' });
   });
 
+  it("takes the subject keys' KEK file as an absolute path; unset, the development default (made on first start)", () => {
+    expect(loadConfig(platformConfigSchema, { ...valid, SUBJECT_KEK_FILE: '/run/secrets/keks.json' }).SUBJECT_KEK_FILE).toBe(
+      '/run/secrets/keks.json',
+    );
+    expect(loadConfig(platformConfigSchema, valid).SUBJECT_KEK_FILE).toBeUndefined();
+    expect(problems({ ...valid, SUBJECT_KEK_FILE: 'keks.json' })).toEqual({ SUBJECT_KEK_FILE: 'must be an absolute path' });
+  });
+
   it('accepts EventStoreDB as the event store', () => {
     expect(loadConfig(platformConfigSchema, { ...valid, EVENT_STORE_URL: 'esdb://eventstore:2113?tls=false' }).EVENT_STORE_URL).toBe(
       'esdb://eventstore:2113?tls=false',

@@ -17,11 +17,22 @@ export function deploymentOf(env: Record<string, string | undefined>): Deploymen
   return (DEPLOYMENTS as readonly string[]).includes(named) ? (named as Deployment) : undefined;
 }
 
+/** docker-compose.yml's development defaults of the MongoDB passwords (MONGO_*_PASSWORD), one per user. */
+const COMPOSE_MONGO_PASSWORDS = ['root', 'intake', 'routing', 'deadline-watch', 'notification', 'analytics', 'console'].map(
+  (user) => `civic-dev-mongo-${user}`,
+);
+
 /**
  * The secrets of the development stack, published in this repository (infra/seaweedfs/s3-identities.json,
- * infra/keycloak/civic-realm.json, scripts/platform.sh, infra/local): anyone may know them.
+ * infra/keycloak/civic-realm.json, scripts/platform.sh, infra/local, docker-compose.yml): anyone may know them.
  */
-export const WELL_KNOWN_DEVELOPMENT_SECRETS = ['civic-dev', 'civic-dev-secret', 'civic-console-dev-secret', 'civic-admin-dev-secret'];
+export const WELL_KNOWN_DEVELOPMENT_SECRETS = [
+  'civic-dev',
+  'civic-dev-secret',
+  'civic-console-dev-secret',
+  'civic-admin-dev-secret',
+  ...COMPOSE_MONGO_PASSWORDS,
+];
 /** The local servers' password (PostgreSQL, the SMSC): a development secret where a password is expected. */
 const DEVELOPMENT_PASSWORD = 'civic';
 

@@ -21,6 +21,7 @@ const production = {
   KAFKA_BROKERS: 'kafka-1.internal:9092',
   EVENT_STORE_URL: 'postgres://civic:Zq7-long-and-random@db.internal:5432/civic',
   MONGODB_URI: 'mongodb://mongo.internal:27017/civic',
+  SUBJECT_KEK_FILE: '/run/secrets/civic/subject-keks.json',
   AUTH_JWKS_URL: 'https://login.peshtera.bg/realms/civic/protocol/openid-connect/certs',
   AUTH_ISSUER: 'https://login.peshtera.bg/realms/civic',
   MAIL_URL: 'smtps://civic:Zq7-long-and-random@mail.peshtera.bg:465',
@@ -124,6 +125,16 @@ describe('the deployment: development or production', () => {
       SMSC_URL: "has a development default; production must set the deployment's own (DEPLOYMENT=production)",
     });
     expect(refusals({ ...unset, MAIL_URL: production.MAIL_URL, SMS_MODE: 'log' })).toEqual({});
+  });
+
+  it("refuses in production the subject keys' development key file (SUBJECT_KEK_FILE unset) and docker-compose.yml's MongoDB passwords", () => {
+    const { SUBJECT_KEK_FILE: _file, ...unset } = production;
+    expect(refusals({ ...unset, MONGODB_URI: 'mongodb://intake:civic-dev-mongo-intake@mongodb:27017/civic' })).toEqual({
+      MONGODB_URI:
+        'holds the well-known development secret "civic-dev-mongo-intake"; production must use a secret of its own (DEPLOYMENT=production)',
+      SUBJECT_KEK_FILE: "has a development default; production must set the deployment's own (DEPLOYMENT=production)",
+    });
+    expect(refusals({ ...unset, DEPLOYMENT: 'development' })).toEqual({});
   });
 
   it('names every refused setting at once, after the schema accepted them all', () => {

@@ -28,3 +28,4 @@ export * from './cases/case-access';
 export * from './audit-trail';
 export * from './cases/case-listing';
 export * from './metrics';
+export * from './subject-keks/subject-keks';

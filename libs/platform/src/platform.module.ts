@@ -124,7 +124,7 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
             }),
         },
         BookkeepingLifecycle,
-        ...caseStoreProviders(config.MONGODB_URI, config.SUBJECT_KEYS_DATABASE),
+        ...caseStoreProviders(config),
         // Decrypting: what a service reads of a case is the case as recorded, personal data included.
         { provide: CaseReader, inject: [CASE_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
         CaseAccessPolicy,

@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Binary, MongoClient, ObjectId } from 'mongodb';
 import { Pool } from 'pg';
 import { IMPORTS_TABLE } from '../src/bookkeeping/import-once';
-import { postgresSubjectKeys } from '../src/cases/case-store';
+import { postgresSubjectKeys, subjectKeyWrapping } from '../src/cases/case-store';
 import { relayStateOn } from '../src/relay/relay.runner';
 
 // What the platform keeps in the bookkeeping, written by the MongoDB stores, read by the PostgreSQL ones after
@@ -33,7 +33,9 @@ describe('the bookkeeping moved from MongoDB to PostgreSQL', () => {
 
   it('keeps every subject key, and every erasure, whichever store held it', async () => {
     const keysDatabase = mongo.db().databaseName;
-    const inMongo = await MongoSubjectKeys.connect({ uri: mongoUri, database: keysDatabase });
+    // The development key file, as a service starting on these databases would use.
+    const wrapping = subjectKeyWrapping(undefined);
+    const inMongo = await MongoSubjectKeys.connect({ uri: mongoUri, database: keysDatabase, wrapping });
     const [kept, erasedThere, neverSeenButErased, keyedHereErasedThere, keyedHere, legacy] = Array.from({ length: 6 }, () => randomUUID());
     let keptKey: Buffer;
     let legacyKey: Buffer;
@@ -55,11 +57,11 @@ describe('the bookkeeping moved from MongoDB to PostgreSQL', () => {
       await inMongo.close();
     }
     // Keys PostgreSQL holds already (a start before the import): they stay, unless MongoDB erased the subject.
-    const before = await PostgresSubjectKeys.connect({ pool });
+    const before = await PostgresSubjectKeys.connect({ pool, wrapping });
     await before.getOrCreate(keyedHereErasedThere);
     const keyHere = await before.getOrCreate(keyedHere);
 
-    const keys = await postgresSubjectKeys(pool, mongoUri, keysDatabase);
+    const keys = await postgresSubjectKeys(pool, mongoUri, keysDatabase, wrapping);
     expect(await keys.find(kept)).toEqual(keptKey);
     expect(await keys.getOrCreate(kept)).toEqual(keptKey);
     expect(await keys.find(legacy)).toEqual(legacyKey);
@@ -72,7 +74,9 @@ describe('the bookkeeping moved from MongoDB to PostgreSQL', () => {
     expect(rows).toEqual([{ count: '6', source: `the subject keys from MongoDB (database ${keysDatabase})` }]);
 
     // Later starts read PostgreSQL alone: MongoDB may be gone.
-    await expect(postgresSubjectKeys(pool, 'mongodb://127.0.0.1:9/x?serverSelectionTimeoutMS=500', keysDatabase)).resolves.toBeDefined();
+    await expect(
+      postgresSubjectKeys(pool, 'mongodb://127.0.0.1:9/x?serverSelectionTimeoutMS=500', keysDatabase, wrapping),
+    ).resolves.toBeDefined();
   });
 
   it("goes on from the relay's checkpoint kept in MongoDB", async () => {

@@ -24,13 +24,23 @@ export function readCompose(): ComposeFile {
   return parse(readFileSync(join(WORKSPACE_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as ComposeFile;
 }
 
-/** The environment docker-compose gives a service, as strings, the way the process would see it. */
+/**
+ * Compose's interpolation as it runs with none of the variables set: `${NAME:-default}` and `${NAME-default}` give
+ * the default, `${NAME}` nothing, `$$` a dollar sign. (The stack's secrets are such variables, development defaults.)
+ */
+export function interpolateWithDefaults(value: string): string {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (match, _name: string, fallback?: string) =>
+    match === '$$' ? '$' : (fallback ?? ''),
+  );
+}
+
+/** The environment docker-compose gives a service, as strings, the way the process would see it (no variables set). */
 export function composeEnvironment(service: string): Record<string, string> {
   const definition = readCompose().services[service];
   if (!definition) throw new Error(`docker-compose.yml has no service "${service}"`);
   const environment = definition.environment ?? {};
-  if (Array.isArray(environment)) {
-    return Object.fromEntries(environment.map((entry) => entry.split(/=(.*)/s).slice(0, 2) as [string, string]));
-  }
-  return Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v)]));
+  const entries = Array.isArray(environment)
+    ? environment.map((entry) => entry.split(/=(.*)/s).slice(0, 2) as [string, string])
+    : Object.entries(environment).map(([k, v]): [string, string] => [k, String(v)]);
+  return Object.fromEntries(entries.map(([k, v]) => [k, interpolateWithDefaults(v)]));
 }

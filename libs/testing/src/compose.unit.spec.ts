@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeEnvironment, readCompose } from './compose';
+import { composeEnvironment, interpolateWithDefaults, readCompose } from './compose';
 import { WORKSPACE_ROOT } from './servers';
 
 const SERVICES = ['intake', 'routing', 'deadline-watch', 'notification', 'analytics'];
@@ -78,8 +78,34 @@ describe('docker-compose.yml', () => {
     expect(composeEnvironment(service)).toMatchObject({
       KAFKA_BROKERS: 'kafka:9092',
       EVENT_STORE_URL: 'esdb://eventstore:2113?tls=false',
-      MONGODB_URI: 'mongodb://mongodb:27017/civic',
+      MONGODB_URI: `mongodb://${service}:civic-dev-mongo-${service}@mongodb:27017/civic`,
     });
+  });
+
+  it("reads compose's variables as compose does when none is set: their development defaults", () => {
+    expect(interpolateWithDefaults('mongodb://a:${PW:-civic-dev-mongo-a}@h/civic')).toBe('mongodb://a:civic-dev-mongo-a@h/civic');
+    expect(interpolateWithDefaults('x${UNSET}y $$HOME ${B-b}')).toBe('xy $HOME b');
+  });
+
+  it('gives MongoDB a root password and each service its own MongoDB user, made by a script that exists', () => {
+    const mongo = composeEnvironment('mongodb');
+    expect(mongo).toMatchObject({ MONGO_INITDB_ROOT_USERNAME: 'root', MONGO_INITDB_ROOT_PASSWORD: 'civic-dev-mongo-root' });
+    const script =
+      (compose.services.mongodb.volumes ?? []).find((v) => v.includes('docker-entrypoint-initdb.d'))?.split(':')[0] ?? 'missing';
+    const created = readFileSync(join(WORKSPACE_ROOT, script), 'utf8');
+    for (const service of [...SERVICES, 'console']) {
+      const uri = new URL(composeEnvironment(service).MONGODB_URI);
+      expect(decodeURIComponent(uri.username)).toBe(service);
+      const variable = `MONGO_${service.toUpperCase().replace(/-/g, '_')}_PASSWORD`;
+      // The service's password is the one the script gives its user: the same variable, the same default.
+      expect(mongo[variable]).toBe(decodeURIComponent(uri.password));
+      expect(created).toContain(`['${service}', '${variable}'`);
+    }
+  });
+
+  it("shares the development key file of the subject keys' KEKs among the five services, never with MongoDB", () => {
+    for (const service of SERVICES) expect(compose.services[service].volumes).toEqual(['subject-keks:/home/node/.civic/subject-keks']);
+    expect((compose.services.mongodb.volumes ?? []).some((v) => v.startsWith('subject-keks'))).toBe(false);
   });
 
   it('gives every server a health check the services wait for', () => {

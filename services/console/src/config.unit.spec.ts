@@ -52,6 +52,8 @@ describe('the console configuration', () => {
         'CONSOLE_PUBLIC_URL',
         'OIDC_ISSUER',
         'OIDC_CLIENT_SECRET',
+        // docker-compose.yml's development password of the console's MongoDB user.
+        'MONGODB_URI',
         'OIDC_ALLOW_HTTP',
       ]);
     }

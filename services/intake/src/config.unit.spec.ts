@@ -45,12 +45,14 @@ describe("intake's body limits", () => {
 });
 
 describe('intake configuration in production', () => {
-  it("refuses docker-compose.yml's published S3 identity, plain HTTP for the realm and intake's public address, and the admin client's secret", () => {
+  it("refuses docker-compose.yml's published S3 identity and MongoDB password, its development key file, plain HTTP for the realm and intake's public address, and the admin client's secret", () => {
     try {
       loadConfig(configSchema, { ...composeEnvironment('intake'), DEPLOYMENT: 'production' });
       throw new Error('accepted');
     } catch (error) {
       expect((error as ConfigError).problems.map((problem) => problem.variable)).toEqual([
+        'MONGODB_URI',
+        'SUBJECT_KEK_FILE',
         'AUTH_JWKS_URL',
         'AUTH_ISSUER',
         'INTAKE_PUBLIC_URL',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DevIssuer, SEEDED_USERS } from '@civic/auth';
 import { caseEventPrivacy, PostgresEventStore, PostgresSubjectKeys, withPersonalData, type EventStore } from '@civic/event-store';
+import { subjectKeyWrapping } from '@civic/platform';
 import { createTestDatabase, issuerEnvironment, startService, TEST_NOW, type ServiceProcess, type TestDatabase } from '@civic/testing';
 
 interface Answer<T = Record<string, unknown>> {
@@ -48,7 +49,8 @@ describe('intake: the staff and citizen APIs', () => {
     });
     store = await PostgresEventStore.connect({ url: database.url });
     // The process's own key store: beside its PostgreSQL event store (the bookkeeping).
-    keys = await PostgresSubjectKeys.connect({ url: database.url });
+    // Wrapped with the development key file, as the service process does (SUBJECT_KEK_FILE unset).
+    keys = await PostgresSubjectKeys.connect({ url: database.url, wrapping: subjectKeyWrapping(undefined) });
     cases = withPersonalData(store, { keys, ...caseEventPrivacy });
     registrar = await issuer.sign(SEEDED_USERS.peshtera.registrar);
   });

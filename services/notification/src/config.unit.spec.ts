@@ -48,6 +48,9 @@ describe('notification configuration in production', () => {
   const production = {
     ...servers,
     DEPLOYMENT: 'production',
+    // The deployment's own MongoDB password and KEK file, not docker-compose.yml's development ones.
+    MONGODB_URI: 'mongodb://notification:Zq7-long-and-random@mongo.internal:27017/civic',
+    SUBJECT_KEK_FILE: '/run/secrets/civic/subject-keks.json',
     AUTH_JWKS_URL: 'https://login.peshtera.bg/realms/civic/protocol/openid-connect/certs',
     AUTH_ISSUER: 'https://login.peshtera.bg/realms/civic',
     NOTIFICATION_SEED_DEVELOPMENT_CONTACTS: 'false',

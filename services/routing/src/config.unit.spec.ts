@@ -8,6 +8,9 @@ describe('routing configuration in production', () => {
   const production = {
     ...composeEnvironment('routing'),
     DEPLOYMENT: 'production',
+    // The deployment's own MongoDB password and KEK file, not docker-compose.yml's development ones.
+    MONGODB_URI: 'mongodb://routing:Zq7-long-and-random@mongo.internal:27017/civic',
+    SUBJECT_KEK_FILE: '/run/secrets/civic/subject-keks.json',
     AUTH_JWKS_URL: 'https://login.peshtera.bg/realms/civic/protocol/openid-connect/certs',
     AUTH_ISSUER: 'https://login.peshtera.bg/realms/civic',
   };
@@ -20,8 +23,10 @@ describe('routing configuration in production', () => {
     }
   };
 
-  it("refuses the development officers docker-compose.yml seeds, and the development realm's plain HTTP", () => {
+  it("refuses the development officers docker-compose.yml seeds, its MongoDB password and development key file, and the development realm's plain HTTP", () => {
     expect(refused({ ...composeEnvironment('routing'), DEPLOYMENT: 'production' })).toEqual([
+      'MONGODB_URI',
+      'SUBJECT_KEK_FILE',
       'AUTH_JWKS_URL',
       'AUTH_ISSUER',
       'ROUTING_SEED_DEVELOPMENT_OFFICERS',

@@ -9,6 +9,7 @@ import {
   type EventStore,
 } from '@civic/event-store';
 import { EventRelay, mongoRelayState } from '@civic/messaging';
+import { subjectKeyWrapping } from '@civic/platform';
 import {
   createTestDatabase,
   eventually,
@@ -49,7 +50,8 @@ describe('routing as a process routes an accepted case', () => {
 
     // The case store as every writer sees it, on the process's own database and key store.
     raw = await PostgresEventStore.connect({ url: database.url });
-    keys = await PostgresSubjectKeys.connect({ url: database.url });
+    // Wrapped with the development key file, as the service process does (SUBJECT_KEK_FILE unset).
+    keys = await PostgresSubjectKeys.connect({ url: database.url, wrapping: subjectKeyWrapping(undefined) });
     cases = withPersonalData(withHashChain(raw), { keys, ...caseEventPrivacy });
     mongo = await MongoClient.connect(env.MONGODB_URI);
     const kafka = new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });

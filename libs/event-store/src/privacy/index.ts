@@ -13,3 +13,6 @@ export type { PostgresSubjectKeysOptions } from './postgres-subject-keys';
 export { withPersonalData } from './with-personal-data';
 export type { PersonalDataOptions } from './with-personal-data';
 export { caseEventPrivacy } from './case-event-privacy';
+export { KeyUnwrapError } from './key-wrapping';
+export type { KeyWrapping, SubjectKeyRotation, WrappedKey } from './key-wrapping';
+export { addKek, createKeyFile, defaultKeyFile, KeyFileError, keyFileKeks, KeyFileWrapping, retireKek } from './key-file-wrapping';

@@ -8,16 +8,18 @@ import { SUBJECT_KEYS_TABLE } from './postgres-subject-keys';
 // A key PostgreSQL holds already stays (it may have encrypted events since); a tombstone from MongoDB erases
 // it, so a person erased before the move stays erased.
 const INSERT = (placeholders: string) => `
-  insert into ${SUBJECT_KEYS_TABLE} as k (subject_id, key, created_at, erased_at) values ${placeholders}
-  on conflict (subject_id) do update set key = null, erased_at = coalesce(k.erased_at, excluded.erased_at)
+  insert into ${SUBJECT_KEYS_TABLE} as k (subject_id, key, wrapped_key, kek_id, created_at, erased_at) values ${placeholders}
+  on conflict (subject_id) do update set key = null, wrapped_key = null, kek_id = null, erased_at = coalesce(k.erased_at, excluded.erased_at)
   where excluded.erased_at is not null`;
 
-type Row = [subjectId: string, key: Buffer | null, createdAt: Date, erasedAt: Date | null];
+type Row = [subjectId: string, key: Buffer | null, wrappedKey: Buffer | null, kekId: string | null, createdAt: Date, erasedAt: Date | null];
 
 /**
  * The keys `MongoSubjectKeys` kept, into `PostgresSubjectKeys`' table (create it first). Both shapes of its
  * documents: under the subject's id, and from before keys were kept by id (an ObjectId `_id`, the id in
- * `subjectId`). A document without a key reads as erased there, so it becomes a tombstone here.
+ * `subjectId`), their keys wrapped (copied wrapped, under the same KEK id) or raw from before keys were wrapped
+ * (copied raw, and wrapped by `PostgresSubjectKeys#wrapLegacyKeys` after the import). A document without a key
+ * reads as erased there, so it becomes a tombstone here.
  */
 export function subjectKeysFromMongo(db: Db): MongoCopy<SubjectKeyDocument> {
   return {
@@ -34,7 +36,7 @@ async function writeSubjectKeys(client: PoolClient, documents: SubjectKeyDocumen
     const row = rowOf(document);
     if (!row) continue;
     kept += 1;
-    if (!rows.get(row[0])?.[3]) rows.set(row[0], row);
+    if (!rows.get(row[0])?.[5]) rows.set(row[0], row);
   }
   if (rows.size === 0) return 0;
   const { placeholders, values } = valuesList([...rows.values()]);
@@ -46,6 +48,8 @@ function rowOf(document: SubjectKeyDocument): Row | undefined {
   const subjectId = document.subjectId ?? (typeof document._id === 'string' ? document._id : undefined);
   if (!subjectId) return undefined;
   const createdAt = document.createdAt ?? document.erasedAt ?? new Date();
-  if (document.key && !document.erasedAt) return [subjectId, Buffer.from(document.key.value()), createdAt, null];
-  return [subjectId, null, createdAt, document.erasedAt ?? createdAt];
+  if (!document.erasedAt && document.wrappedKey && document.kekId)
+    return [subjectId, null, Buffer.from(document.wrappedKey.value()), document.kekId, createdAt, null];
+  if (!document.erasedAt && document.key) return [subjectId, Buffer.from(document.key.value()), null, null, createdAt, null];
+  return [subjectId, null, null, null, createdAt, document.erasedAt ?? createdAt];
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
+import { Binary, MongoClient } from 'mongodb';
 import { Client } from 'pg';
 import { foldCase, type StoredCaseEvent } from '@civic/domain';
 import { createTestDatabase, mongoServerUri, uniqueName, type TestDatabase } from '@civic/testing';
@@ -8,18 +8,28 @@ import type { EventStore, RecordedEvent } from '../../src/port';
 import { PostgresEventStore } from '../../src/postgres';
 import {
   caseEventPrivacy,
+  decryptValue,
   isEncryptedValue,
   MongoSubjectKeys,
   PostgresSubjectKeys,
+  SUBJECT_KEYS_COLLECTION,
+  SUBJECT_KEYS_TABLE,
+  type EncryptedValue,
   type SubjectKeys,
   withPersonalData,
 } from '../../src/privacy';
 import { caseAccepted, caseRegistered, needlesOf, OTHER_PERSON, PERSON, PLAINTEXT_NEEDLES, satisfactionRecorded } from './case-events';
+import { testKeyFile } from './key-files';
 
 interface OpenKeys {
   keys: SubjectKeys;
+  /** Every byte string of the subject's record in the key store, read with the database's own driver (no key file). */
+  storedBytes(subjectId: string): Promise<Buffer[]>;
   close(): Promise<void>;
 }
+
+const bytesOf = (values: unknown[]): Buffer[] =>
+  values.flatMap((value) => (Buffer.isBuffer(value) ? [value] : value instanceof Binary ? [Buffer.from(value.value())] : []));
 
 /** Where the subject keys are kept: FerretDB, or PostgreSQL beside the events (then writing needs nothing else). */
 const keyStores: Array<[string, (events: TestDatabase) => Promise<OpenKeys>]> = [
@@ -28,14 +38,20 @@ const keyStores: Array<[string, (events: TestDatabase) => Promise<OpenKeys>]> = 
     async () => {
       const uri = await mongoServerUri();
       const database = uniqueName('subject_keys').replace(/-/g, '_');
-      const keys = await MongoSubjectKeys.connect({ uri, database });
+      const keyFile = testKeyFile();
+      const keys = await MongoSubjectKeys.connect({ uri, database, wrapping: keyFile.wrapping });
+      const mongo = await new MongoClient(uri).connect();
       return {
         keys,
+        async storedBytes(subjectId) {
+          const documents = await mongo.db(database).collection(SUBJECT_KEYS_COLLECTION).find({ subjectId }).toArray();
+          return bytesOf(documents.flatMap((document) => Object.values(document)));
+        },
         async close() {
           await keys.close();
-          const mongo = await new MongoClient(uri).connect();
           await mongo.db(database).dropDatabase();
           await mongo.close();
+          keyFile.remove();
         },
       };
     },
@@ -43,8 +59,24 @@ const keyStores: Array<[string, (events: TestDatabase) => Promise<OpenKeys>]> = 
   [
     'PostgreSQL',
     async (events) => {
-      const keys = await PostgresSubjectKeys.connect({ url: events.url });
-      return { keys, close: () => keys.close() };
+      const keyFile = testKeyFile();
+      const keys = await PostgresSubjectKeys.connect({ url: events.url, wrapping: keyFile.wrapping });
+      const sql = new Client({ connectionString: events.url });
+      await sql.connect();
+      return {
+        keys,
+        async storedBytes(subjectId) {
+          const { rows } = await sql.query<Record<string, unknown>>(`select * from ${SUBJECT_KEYS_TABLE} where subject_id = $1`, [
+            subjectId,
+          ]);
+          return bytesOf(rows.flatMap((row) => Object.values(row)));
+        },
+        async close() {
+          await keys.close();
+          await sql.end();
+          keyFile.remove();
+        },
+      };
     },
   ],
 ];
@@ -142,6 +174,29 @@ describe.each(keyStores)('crypto-shredding on PostgreSQL, keys in %s', (_name, o
     expect(await rowsContaining(key.toString('hex'))).toBe(0);
     const [stored] = await pg.readStream(streamName, { maxCount: 1 });
     expect(isEncryptedValue(stored.data.submitter)).toBe(true);
+  });
+
+  it("the key store's record, read raw with the database's driver, holds no bytes that decrypt the person's data", async () => {
+    const [stored] = await pg.readStream(streamName, { maxCount: 1 });
+    const submitter = stored.data.submitter as unknown as EncryptedValue;
+    const binding = { subjectId, path: 'submitter' };
+    // The test has teeth: the key the store hands out does decrypt it.
+    expect(decryptValue((await keys.find(subjectId)) as Buffer, submitter, binding)).toMatchObject({ name: PERSON.name });
+
+    const candidates = await opened.storedBytes(subjectId);
+    expect(candidates.length).toBeGreaterThan(0);
+    // Any 32 bytes anywhere in a stored byte string, tried as the key.
+    const opening = candidates.flatMap((bytes) =>
+      Array.from({ length: Math.max(0, bytes.length - 31) }, (_, at) => bytes.subarray(at, at + 32)).filter((key) => {
+        try {
+          decryptValue(key, submitter, binding);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+    );
+    expect(opening).toEqual([]);
   });
 
   it('a read model rebuilt before erasure shows the person (so the check below can see them)', async () => {

@@ -11,6 +11,8 @@ import {
 import {
   caseEventPrivacy,
   createCommandHandler,
+  defaultKeyFile,
+  KeyFileWrapping,
   MongoSubjectKeys,
   PostgresSubjectKeys,
   SUBJECT_KEYS_DATABASE,
@@ -20,6 +22,7 @@ import {
   readStreamIfExists,
   type CommandHandler,
   type EventStore,
+  type KeyWrapping,
   type RecordedEvent,
   type SubjectKeys,
 } from '@civic/event-store';
@@ -76,22 +79,47 @@ export class SubjectKeysLifecycle implements OnApplicationShutdown {
 /** The marker of the subject keys' import (bookkeeping/import-once.ts). */
 export const SUBJECT_KEYS_IMPORT = 'subject-keys';
 
+/** Where the subject keys are and what wraps them (PlatformConfig's settings of the same names). */
+export interface SubjectKeySettings {
+  MONGODB_URI: string;
+  SUBJECT_KEYS_DATABASE?: string;
+  SUBJECT_KEK_FILE?: string;
+}
+
+/**
+ * What wraps the subject keys: the configured key file, which must exist; unset (development only, the config
+ * refuses that in production), the development key file under the user's home, made on first start.
+ */
+export function subjectKeyWrapping(kekFile: string | undefined): KeyWrapping {
+  return kekFile ? KeyFileWrapping.open(kekFile) : KeyFileWrapping.open(defaultKeyFile(), { create: true });
+}
+
 /**
  * The keys live apart from events and Kafka, so erasing a key erases the person's data everywhere: in the
  * bookkeeping's PostgreSQL beside a PostgreSQL event store (a schema of their own), else in a MongoDB database
- * of their own.
+ * of their own. Either way wrapped under a KEK kept outside that database (the key file), so the database
+ * alone opens nothing.
  */
-function subjectKeysOn(bookkeeping: Bookkeeping, mongoUri: string, subjectKeysDatabase?: string): Promise<ClosableSubjectKeys> {
-  if (bookkeeping.kind === 'postgres') return postgresSubjectKeys(bookkeeping.pool, mongoUri, subjectKeysDatabase ?? SUBJECT_KEYS_DATABASE);
-  return MongoSubjectKeys.connect({ uri: mongoUri, ...(subjectKeysDatabase ? { database: subjectKeysDatabase } : {}) });
+function subjectKeysOn(bookkeeping: Bookkeeping, settings: SubjectKeySettings): Promise<ClosableSubjectKeys> {
+  const wrapping = subjectKeyWrapping(settings.SUBJECT_KEK_FILE);
+  const database = settings.SUBJECT_KEYS_DATABASE;
+  if (bookkeeping.kind === 'postgres')
+    return postgresSubjectKeys(bookkeeping.pool, settings.MONGODB_URI, database ?? SUBJECT_KEYS_DATABASE, wrapping);
+  return MongoSubjectKeys.connect({ uri: settings.MONGODB_URI, ...(database ? { database } : {}), wrapping });
 }
 
 /**
  * The keys in PostgreSQL, with those kept in MongoDB before copied in on the first start: without them a
  * subject would read as erased, and a new key would be drawn for them. A subject erased in MongoDB stays erased.
+ * Raw keys copied from an older MongoDB are wrapped right after the copy.
  */
-export async function postgresSubjectKeys(pool: Pool, mongoUri: string, database: string): Promise<PostgresSubjectKeys> {
-  const keys = await PostgresSubjectKeys.connect({ pool });
+export async function postgresSubjectKeys(
+  pool: Pool,
+  mongoUri: string,
+  database: string,
+  wrapping: KeyWrapping,
+): Promise<PostgresSubjectKeys> {
+  const keys = await PostgresSubjectKeys.connect({ pool, wrapping });
   // Connects on its first query: only when the import has not run yet.
   const mongo = new MongoClient(mongoUri);
   try {
@@ -103,15 +131,16 @@ export async function postgresSubjectKeys(pool: Pool, mongoUri: string, database
   } finally {
     await mongo.close();
   }
+  await keys.wrapLegacyKeys();
   return keys;
 }
 
-export function caseStoreProviders(mongoUri: string, subjectKeysDatabase?: string): Provider[] {
+export function caseStoreProviders(settings: SubjectKeySettings): Provider[] {
   return [
     {
       provide: SUBJECT_KEYS,
       inject: [BOOKKEEPING],
-      useFactory: (bookkeeping: Bookkeeping) => subjectKeysOn(bookkeeping, mongoUri, subjectKeysDatabase),
+      useFactory: (bookkeeping: Bookkeeping) => subjectKeysOn(bookkeeping, settings),
     },
     SubjectKeysLifecycle,
     {
