@@ -19,6 +19,7 @@ import { StaffDirectoryController } from './staff/staff-directory.controller';
 import { StaffDirectory } from './staff/staff-directory.store';
 import { CaseRecorder } from './sender/case-recorder';
 import { MessageComposer } from './sender/composer';
+import { RecipientLimits } from './sender/recipient-limits';
 import { NotificationSender } from './sender/sender';
 import { loadDefaultTemplates } from './templates/defaults';
 import { DEFAULT_TEMPLATES, TemplateStore } from './templates/template-store';
@@ -49,6 +50,7 @@ export class NotificationModule {
         EmailSender,
         MessageComposer,
         CaseRecorder,
+        RecipientLimits,
         NotificationSender,
         CaseErasure,
         CaseEventsHandler,

@@ -109,6 +109,13 @@ export const configSchema = platformConfigSchema.extend({
   /** The wait after the first failed attempt; doubled after each further one, up to the maximum (defaults: about 10 minutes in all). */
   NOTIFICATION_RETRY_INITIAL_MS: positive(5_000),
   NOTIFICATION_RETRY_MAX_MS: positive(10 * 60_000),
+  /**
+   * At most this many acknowledgements a day to one address (e-mail or phone), across every municipality: a
+   * stranger typing a victim's address into many forms must not mail them each time (issue 21 item 5).
+   */
+  NOTIFICATION_ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY: positive(5),
+  /** At most this many other messages a day to one submitter's address; the rest are held (failed, with the reason). */
+  NOTIFICATION_MESSAGES_PER_ADDRESS_PER_DAY: positive(20),
   /** How long an instance holds a message it is sending; another instance takes it over after that. */
   NOTIFICATION_LEASE_MS: positive(60_000),
   /** How often the sender looks for due messages when it has nothing to do. */

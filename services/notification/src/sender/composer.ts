@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate, type Actor, type CaseEvent, type Channel, type Language, type TenantCharter } from '@civic/domain';
 import { caseHistoryThrough, CaseReader, renderLetterPdf, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
 import type { NotificationConfig } from '../config';
+import { renderHtml } from '../delivery/html';
 import { MESSAGES } from '../messages/catalog';
+import { submitterContactConfirmed } from '../messages/contact-confirmation';
 import { submitterOf } from '../messages/plan';
 import { messageVariables, VariablesUnavailableError } from '../messages/variables';
 import { formatDate } from '../messages/words';
@@ -35,6 +37,8 @@ export type Composition =
       municipality: string;
       recipient: Recipient;
       rendered: TemplateText;
+      /** The e-mail's HTML part: the same words, user text never a link (delivery/html.ts). */
+      html: string;
       /** The printable letter: for the letter channel and with every written answer. */
       pdf?: Buffer;
     };
@@ -106,7 +110,7 @@ export class MessageComposer {
     if (entry.channel === 'email' && !recipient.email) throw new PermanentSendError('the recipient has no e-mail address');
     if (entry.channel === 'sms' && !recipient.phone) throw new PermanentSendError('the recipient has no phone number');
 
-    const rendered = await this.render(entry, charter, history, language);
+    const { rendered, html } = await this.render(entry, charter, history, language);
     const written = MESSAGES[entry.template].written;
     const pdf =
       entry.channel === 'letter' || written
@@ -122,7 +126,7 @@ export class MessageComposer {
             createdAt: new Date(trigger.metadata.occurredAt),
           })
         : undefined;
-    return { kind: 'message', language, municipality: charter.name[language], recipient, rendered, ...(pdf ? { pdf } : {}) };
+    return { kind: 'message', language, municipality: charter.name[language], recipient, rendered, html, ...(pdf ? { pdf } : {}) };
   }
 
   /**
@@ -158,6 +162,7 @@ export class MessageComposer {
       language,
       trackingUrl: this.config.TRACKING_URL,
       trackingPageUrl: this.config.TRACKING_PAGE_URL,
+      addressConfirmed: submitterContactConfirmed(events),
       units,
     });
     const rendered = renderTemplate(template, variables);
@@ -178,7 +183,12 @@ export class MessageComposer {
     return emails.join(', ');
   }
 
-  private async render(entry: OutboxEntry, charter: TenantCharter, history: CaseEvent[], language: Language): Promise<TemplateText> {
+  private async render(
+    entry: OutboxEntry,
+    charter: TenantCharter,
+    history: CaseEvent[],
+    language: Language,
+  ): Promise<{ rendered: TemplateText; html: string }> {
     const { template } = await this.templates.resolve(entry.tenant, entry.template, language);
     const { units } = await this.routing.facts(charter);
     try {
@@ -190,9 +200,11 @@ export class MessageComposer {
         language,
         trackingUrl: this.config.TRACKING_URL,
         trackingPageUrl: this.config.TRACKING_PAGE_URL,
+        // A letter goes to a postal address and must name whom it is for.
+        addressConfirmed: entry.channel === 'letter' || submitterContactConfirmed(history),
         units,
       });
-      return renderTemplate(template, variables);
+      return { rendered: renderTemplate(template, variables), html: renderHtml(template, variables, language) };
     } catch (error) {
       if (error instanceof TemplateRenderError)
         throw new PermanentSendError(`template ${entry.template} (${language}): ${error.message}`, { cause: error });
