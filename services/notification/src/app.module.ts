@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { caseEventsConsumerProviders, PlatformModule } from '@civic/platform';
 import type { NotificationConfig } from './config';
+import { ContactConfirmationController } from './confirmation/contact-confirmation.controller';
+import { ContactConfirmations } from './confirmation/confirmations.store';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
 import { EmailSender } from './delivery/email';
@@ -33,7 +35,13 @@ export class NotificationModule {
       // The platform's placeholder trace is off: this service has its own `case-events` handler, and Nest
       // runs two handlers of one pattern detached from the delivery (offsets committed before the work).
       imports: [PlatformModule.forRoot({ service: 'notification', config, traceCaseEvents: false })],
-      controllers: [CaseEventsController, TemplatesController, NotificationsController, StaffDirectoryController],
+      controllers: [
+        CaseEventsController,
+        TemplatesController,
+        NotificationsController,
+        StaffDirectoryController,
+        ContactConfirmationController,
+      ],
       providers: [
         // The defaults are read and checked at start-up: a broken file stops the service, naming it.
         { provide: DEFAULT_TEMPLATES, useFactory: () => loadDefaultTemplates() },
@@ -51,6 +59,7 @@ export class NotificationModule {
         MessageComposer,
         CaseRecorder,
         RecipientLimits,
+        ContactConfirmations,
         NotificationSender,
         CaseErasure,
         CaseEventsHandler,

@@ -116,6 +116,31 @@ export const configSchema = platformConfigSchema.extend({
   NOTIFICATION_ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY: positive(5),
   /** At most this many other messages a day to one submitter's address; the rest are held (failed, with the reason). */
   NOTIFICATION_MESSAGES_PER_ADDRESS_PER_DAY: positive(20),
+  /**
+   * The citizens' page where a submitter confirms their address (`{tenant}`, `{token}`), e.g.
+   * `https://portal.example.bg/{tenant}/confirm/{token}`. Set: the acknowledgement to an unconfirmed e-mail address
+   * carries the link, and every other e-mail to that address waits (held) until it is confirmed. Unset: no link,
+   * nothing held (issue 21 item 5 (d), until the portal's page is there).
+   */
+  CONTACT_CONFIRMATION_URL: z
+    .string()
+    .optional()
+    .refine(
+      (value) => {
+        if (value === undefined) return true;
+        try {
+          return (
+            ['http:', 'https:'].includes(new URL(value.replace('{tenant}', 't').replace('{token}', 'x')).protocol) &&
+            value.includes('{token}')
+          );
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be an http(s) URL with {token} (and usually {tenant}) in it' },
+    ),
+  /** How long a confirmation link works. */
+  CONTACT_CONFIRMATION_DAYS: positive(7),
   /** How long an instance holds a message it is sending; another instance takes it over after that. */
   NOTIFICATION_LEASE_MS: positive(60_000),
   /** How often the sender looks for due messages when it has nothing to do. */

@@ -37,6 +37,8 @@ export interface VariableContext {
    * neutral, so the municipality never says a stranger's words to a person who never wrote to it.
    */
   addressConfirmed: boolean;
+  /** The acknowledgement's link where the submitter confirms their address; null when nothing is to confirm. */
+  confirmationLink?: string | null;
   /** The tenant's units as routing keeps them (names included); the charter's departments when not given. */
   units?: readonly { id: string; name: LocalizedText }[];
 }
@@ -77,6 +79,7 @@ export function messageVariables({
   trackingUrl,
   trackingPageUrl,
   addressConfirmed,
+  confirmationLink = null,
   units = charter.departments,
 }: VariableContext): Record<string, unknown> {
   const state = registered(foldCase(history));
@@ -119,6 +122,7 @@ export function messageVariables({
         trackingCode,
         trackingLink: trackingCode ? trackingLink(trackingUrl, charter.slug, trackingCode) : citizen.trackingLink,
         dueDate: words(dueDateOfCase(state, charter, calendar)),
+        confirmationLink,
       };
     case 'no-proceedings': {
       const { ground, reason } = trigger(history, 'NoProceedingsDecided').data;

@@ -36,6 +36,7 @@ describe('what a message says, from the case', () => {
       trackingCode: null,
       trackingLink,
       dueDate: '2 април 2026 г.',
+      confirmationLink: null,
     });
     expect(variables('acknowledgement', script, 'en')).toMatchObject({
       greeting: 'Dear Мария Петрова,',

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate, type Actor, type CaseEvent, type Channel, type Language, type TenantCharter } from '@civic/domain';
-import { caseHistoryThrough, CaseReader, renderLetterPdf, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
+import { caseHistoryThrough, CaseReader, CLOCK, renderLetterPdf, SERVICE_CONFIG, TenantDirectory, type Clock } from '@civic/platform';
+import { ContactConfirmations } from '../confirmation/confirmations.store';
 import type { NotificationConfig } from '../config';
 import { renderHtml } from '../delivery/html';
 import { MESSAGES } from '../messages/catalog';
@@ -31,6 +32,8 @@ export interface Recipient {
 
 export type Composition =
   | { kind: 'skip'; reason: 'erased' }
+  /** Not to be sent yet: the address is not confirmed (issue 21 item 5); sent once it is. */
+  | { kind: 'hold'; reason: string }
   | {
       kind: 'message';
       language: Language;
@@ -61,6 +64,9 @@ export class NoLetterError extends Error {
   }
 }
 
+export const HELD_UNCONFIRMED =
+  'held: the e-mail address is not confirmed yet; sent once the submitter confirms it (the case can be followed on the portal meanwhile)';
+
 /** Staff read the platform in the official language. */
 const STAFF_LANGUAGE: Language = 'bg';
 
@@ -79,6 +85,8 @@ export class MessageComposer {
     private readonly templates: TemplateStore,
     private readonly routing: RoutingSetupReader,
     private readonly staff: StaffDirectory,
+    private readonly confirmations: ContactConfirmations,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async compose(entry: OutboxEntry): Promise<Composition> {
@@ -88,6 +96,8 @@ export class MessageComposer {
 
     let recipient: Recipient;
     let language: Language = STAFF_LANGUAGE;
+    let addressConfirmed = false;
+    let confirmationLink: string | null = null;
     if (entry.recipient.kind === 'submitter') {
       // Erased on the case (GDPR art. 17), even if the person's key is still there for a moment.
       if (erased) return { kind: 'skip', reason: 'erased' };
@@ -109,8 +119,23 @@ export class MessageComposer {
     }
     if (entry.channel === 'email' && !recipient.email) throw new PermanentSendError('the recipient has no e-mail address');
     if (entry.channel === 'sms' && !recipient.phone) throw new PermanentSendError('the recipient has no phone number');
+    if (entry.recipient.kind === 'submitter') {
+      const address = entry.channel === 'email' ? recipient.email : entry.channel === 'sms' ? recipient.phone : undefined;
+      addressConfirmed =
+        submitterContactConfirmed(history) || (address !== undefined && (await this.confirmations.isConfirmed(entry.caseId, address)));
+      if (this.confirmations.enabled && entry.channel === 'email' && !addressConfirmed && address) {
+        // Only the acknowledgement goes to an address nobody confirmed; it carries the link to confirm it. The
+        // rest waits: the answer is owed (АПК чл. 111–112) and stays readable on the portal with the tracking code.
+        if (entry.template !== 'acknowledgement') return { kind: 'hold', reason: HELD_UNCONFIRMED };
+        confirmationLink = await this.confirmations.issue(entry.tenant, entry.caseId, address, this.clock.now());
+      }
+    }
 
-    const { rendered, html } = await this.render(entry, charter, history, language);
+    // A letter goes to a postal address and must name whom it is for.
+    const { rendered, html } = await this.render(entry, charter, history, language, {
+      addressConfirmed: entry.channel === 'letter' || addressConfirmed,
+      confirmationLink,
+    });
     const written = MESSAGES[entry.template].written;
     const pdf =
       entry.channel === 'letter' || written
@@ -188,6 +213,7 @@ export class MessageComposer {
     charter: TenantCharter,
     history: CaseEvent[],
     language: Language,
+    submitter: { addressConfirmed: boolean; confirmationLink: string | null },
   ): Promise<{ rendered: TemplateText; html: string }> {
     const { template } = await this.templates.resolve(entry.tenant, entry.template, language);
     const { units } = await this.routing.facts(charter);
@@ -200,8 +226,7 @@ export class MessageComposer {
         language,
         trackingUrl: this.config.TRACKING_URL,
         trackingPageUrl: this.config.TRACKING_PAGE_URL,
-        // A letter goes to a postal address and must name whom it is for.
-        addressConfirmed: entry.channel === 'letter' || submitterContactConfirmed(history),
+        ...submitter,
         units,
       });
       return { rendered: renderTemplate(template, variables), html: renderHtml(template, variables, language) };

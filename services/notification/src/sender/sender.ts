@@ -151,6 +151,17 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       if (error instanceof PermanentSendError) return this.fail(entry, attempts, describe(error));
       return this.later(entry, attempts, error);
     }
+    if (composition.kind === 'hold') {
+      await this.outbox.update(entry._id, this.owner, {
+        status: 'held',
+        skipReason: composition.reason,
+        todo: false,
+        leaseUntil: new Date(0),
+        leaseOwner: null,
+      });
+      this.logger.log({ notificationId: entry._id, caseId: entry.caseId, template: entry.template }, 'held until the address is confirmed');
+      return undefined;
+    }
     try {
       if (composition.kind === 'skip') throw new ErasedMeanwhile();
       await this.deliver(entry, composition);
