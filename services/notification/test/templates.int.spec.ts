@@ -220,6 +220,8 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
         .sort(),
     ).toEqual(
       [
+        // Public: the submitter confirms their e-mail address with the token from the acknowledgement's link.
+        '/public/{tenant}/contact-confirmations',
         '/tenants/{tenant}/cases/{caseId}/letters',
         '/tenants/{tenant}/cases/{caseId}/letters/answer-preview',
         '/tenants/{tenant}/cases/{caseId}/letters/{notificationId}.pdf',
