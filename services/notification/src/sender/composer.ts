@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate, type Actor, type CaseEvent, type Channel, type Language, type TenantCharter } from '@civic/domain';
 import { caseHistoryThrough, CaseReader, CLOCK, renderLetterPdf, SERVICE_CONFIG, TenantDirectory, type Clock } from '@civic/platform';
+import { withConfirmationLink } from '../confirmation/confirmation-paragraph';
 import { ContactConfirmations } from '../confirmation/confirmations.store';
 import type { NotificationConfig } from '../config';
 import { renderHtml } from '../delivery/html';
@@ -33,7 +34,7 @@ export interface Recipient {
 export type Composition =
   | { kind: 'skip'; reason: 'erased' }
   /** Not to be sent yet: the address is not confirmed (issue 21 item 5); sent once it is. */
-  | { kind: 'hold'; reason: string }
+  | { kind: 'hold'; reason: string; address: string }
   | {
       kind: 'message';
       language: Language;
@@ -126,7 +127,7 @@ export class MessageComposer {
       if (this.confirmations.enabled && entry.channel === 'email' && !addressConfirmed && address) {
         // Only the acknowledgement goes to an address nobody confirmed; it carries the link to confirm it. The
         // rest waits: the answer is owed (АПК чл. 111–112) and stays readable on the portal with the tracking code.
-        if (entry.template !== 'acknowledgement') return { kind: 'hold', reason: HELD_UNCONFIRMED };
+        if (entry.template !== 'acknowledgement') return { kind: 'hold', reason: HELD_UNCONFIRMED, address };
         confirmationLink = await this.confirmations.issue(entry.tenant, entry.caseId, address, this.clock.now());
       }
     }
@@ -215,7 +216,8 @@ export class MessageComposer {
     language: Language,
     submitter: { addressConfirmed: boolean; confirmationLink: string | null },
   ): Promise<{ rendered: TemplateText; html: string }> {
-    const { template } = await this.templates.resolve(entry.tenant, entry.template, language);
+    const resolved = (await this.templates.resolve(entry.tenant, entry.template, language)).template;
+    const template = submitter.confirmationLink ? withConfirmationLink(resolved, language) : resolved;
     const { units } = await this.routing.facts(charter);
     try {
       const variables = messageVariables({

@@ -5,6 +5,7 @@ import { SubjectErasedError } from '@civic/event-store';
 import { backoffDelay } from '@civic/messaging';
 import { CLOCK, SERVICE_CONFIG, SERVICE_NAME, type Clock } from '@civic/platform';
 import type { NotificationConfig } from '../config';
+import { ContactConfirmations } from '../confirmation/confirmations.store';
 import { EmailSender } from '../delivery/email';
 import { SMS_SENDER, type SmsSender } from '../delivery/sms';
 import { LettersStore } from '../letters/letters.store';
@@ -51,6 +52,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     private readonly letters: LettersStore,
     private readonly recorder: CaseRecorder,
     private readonly limits: RecipientLimits,
+    private readonly confirmations: ContactConfirmations,
   ) {
     this.journal = new SentJournal(config.NOTIFICATION_JOURNAL_DIR, config.KAFKA_GROUP_ID ?? service);
   }
@@ -160,6 +162,9 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
         leaseOwner: null,
       });
       this.logger.log({ notificationId: entry._id, caseId: entry.caseId, template: entry.template }, 'held until the address is confirmed');
+      // Confirmed while this was being composed: the confirmation's release found nothing held yet, so release here.
+      if (await this.confirmations.isConfirmed(entry.caseId, composition.address))
+        await this.outbox.releaseHeld(entry.tenant, entry.caseId);
       return undefined;
     }
     try {
