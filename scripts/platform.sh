@@ -61,7 +61,7 @@ for s in "${SERVICES[@]}"; do
     AUTH_JWKS_URL="$KEYCLOAK_JWKS_URL" AUTH_ISSUER="$KEYCLOAK_ISSUER" \
     IDENTITY_ADMIN_ISSUER="$KEYCLOAK_ISSUER" IDENTITY_ADMIN_CLIENT_SECRET=civic-admin-dev-secret \
     OPEN311_API_KEYS="$OPEN311_KEYS" ROUTING_SEED_DEVELOPMENT_OFFICERS=true NOTIFICATION_SEED_DEVELOPMENT_CONTACTS=true \
-    TRUST_PROXY=loopback \
+    TRUST_PROXY=loopback CONTACT_CONFIRMATION_URL="http://127.0.0.1:${PORTS[portal]}/{tenant}/confirm/{token}" \
     setsid nohup node $(sh infra/node-flags.sh "$s") "dist/services/$s/src/main.js" >"$RUN_DIR/$s.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/$s.pid"
 done
@@ -76,6 +76,7 @@ echo $! > "$RUN_DIR/console.pid"
 
 # The citizens' portal: public pages over intake's public API; intake trusts it (loopback) for the citizen's address.
 HTTP_PORT="${PORTS[portal]}" PORTAL_PUBLIC_URL="http://127.0.0.1:${PORTS[portal]}" INTAKE_URL="http://127.0.0.1:${PORTS[intake]}" \
+  NOTIFICATION_URL="http://127.0.0.1:${PORTS[notification]}" \
   LOG_LEVEL="${LOG_LEVEL:-info}" setsid nohup node $(sh infra/node-flags.sh portal) dist/services/portal/src/main.js >"$RUN_DIR/portal.log" 2>&1 < /dev/null &
 echo $! > "$RUN_DIR/portal.pid"
 

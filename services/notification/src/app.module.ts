@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { caseEventsConsumerProviders, PlatformModule } from '@civic/platform';
 import type { NotificationConfig } from './config';
+import { ContactConfirmationController } from './confirmation/contact-confirmation.controller';
+import { ContactConfirmations } from './confirmation/confirmations.store';
 import { CaseEventsController } from './consumer/case-events.controller';
 import { CaseEventsHandler } from './consumer/case-events.handler';
 import { EmailSender } from './delivery/email';
@@ -19,6 +21,7 @@ import { StaffDirectoryController } from './staff/staff-directory.controller';
 import { StaffDirectory } from './staff/staff-directory.store';
 import { CaseRecorder } from './sender/case-recorder';
 import { MessageComposer } from './sender/composer';
+import { RecipientLimits } from './sender/recipient-limits';
 import { NotificationSender } from './sender/sender';
 import { loadDefaultTemplates } from './templates/defaults';
 import { DEFAULT_TEMPLATES, TemplateStore } from './templates/template-store';
@@ -32,7 +35,13 @@ export class NotificationModule {
       // The platform's placeholder trace is off: this service has its own `case-events` handler, and Nest
       // runs two handlers of one pattern detached from the delivery (offsets committed before the work).
       imports: [PlatformModule.forRoot({ service: 'notification', config, traceCaseEvents: false })],
-      controllers: [CaseEventsController, TemplatesController, NotificationsController, StaffDirectoryController],
+      controllers: [
+        CaseEventsController,
+        TemplatesController,
+        NotificationsController,
+        StaffDirectoryController,
+        ContactConfirmationController,
+      ],
       providers: [
         // The defaults are read and checked at start-up: a broken file stops the service, naming it.
         { provide: DEFAULT_TEMPLATES, useFactory: () => loadDefaultTemplates() },
@@ -49,6 +58,8 @@ export class NotificationModule {
         EmailSender,
         MessageComposer,
         CaseRecorder,
+        RecipientLimits,
+        ContactConfirmations,
         NotificationSender,
         CaseErasure,
         CaseEventsHandler,

@@ -109,6 +109,38 @@ export const configSchema = platformConfigSchema.extend({
   /** The wait after the first failed attempt; doubled after each further one, up to the maximum (defaults: about 10 minutes in all). */
   NOTIFICATION_RETRY_INITIAL_MS: positive(5_000),
   NOTIFICATION_RETRY_MAX_MS: positive(10 * 60_000),
+  /**
+   * At most this many acknowledgements a day to one address (e-mail or phone), across every municipality: a
+   * stranger typing a victim's address into many forms must not mail them each time (issue 21 item 5).
+   */
+  NOTIFICATION_ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY: positive(5),
+  /** At most this many other messages a day to one submitter's address; the rest are held (failed, with the reason). */
+  NOTIFICATION_MESSAGES_PER_ADDRESS_PER_DAY: positive(20),
+  /**
+   * The citizens' page where a submitter confirms their address (`{tenant}`, `{token}`), e.g.
+   * `https://portal.example.bg/{tenant}/confirm/{token}`. Set: the acknowledgement to an unconfirmed e-mail address
+   * carries the link, and every other e-mail to that address waits (held) until it is confirmed. Unset: no link,
+   * nothing held (issue 21 item 5 (d), until the portal's page is there).
+   */
+  CONTACT_CONFIRMATION_URL: z
+    .string()
+    .optional()
+    .refine(
+      (value) => {
+        if (value === undefined) return true;
+        try {
+          return (
+            ['http:', 'https:'].includes(new URL(value.replace('{tenant}', 't').replace('{token}', 'x')).protocol) &&
+            value.includes('{token}')
+          );
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be an http(s) URL with {token} (and usually {tenant}) in it' },
+    ),
+  /** How long a confirmation link works. */
+  CONTACT_CONFIRMATION_DAYS: positive(7),
   /** How long an instance holds a message it is sending; another instance takes it over after that. */
   NOTIFICATION_LEASE_MS: positive(60_000),
   /** How often the sender looks for due messages when it has nothing to do. */

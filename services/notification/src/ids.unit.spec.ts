@@ -1,5 +1,4 @@
 import { maskPhone } from './delivery/sms';
-import { textToHtml } from './delivery/email';
 import { nameBasedId, notificationIdFor, recordCommandIdFor } from './ids';
 import { redactContacts } from './outbox/outbox.store';
 import { developmentAddress as staffAddress } from './staff/development-contacts';
@@ -28,12 +27,5 @@ describe('ids, addresses and what may be kept in plain text', () => {
       '550 5.1.1 <<address>>: mailbox unavailable; sms to <number> failed',
     );
     expect(maskPhone('+359 888 123 456')).toBe('+359*******56');
-  });
-
-  it('the HTML part escapes everything and keeps paragraphs and links', () => {
-    const html = textToHtml('Уважаеми <x>,\nред\n\nhttp://127.0.0.1:3006/peshtera/track', 'bg');
-    expect(html).toContain('<p>Уважаеми &lt;x&gt;,<br>\nред</p>');
-    expect(html).toContain('<a href="http://127.0.0.1:3006/peshtera/track">');
-    expect(html).toContain('<html lang="bg">');
   });
 });

@@ -52,7 +52,8 @@ describe('notification sends what the case calls for', () => {
 
     const [mail] = await waitForMail(person.email ?? '');
     expect(mail.subject).toBe('Обръщението Ви е регистрирано под № PSH-2026-000101');
-    expect(mail.text).toContain('Уважаеми/а Мария Петрова,');
+    // Submitted by web form: nobody confirmed the address is hers, so the greeting does not name her (issue 21 item 5).
+    expect(mail.text).toContain('Уважаеми госпожи и господа,');
     expect(mail.text).toContain('регистрирано с входящ № PSH-2026-000101');
     expect(mail.text).toContain('В срок до 2 април 2026 г. ще получите писмен отговор.');
     // No code on this registration: the portal's page where a code is typed.
@@ -112,7 +113,7 @@ describe('notification sends what the case calls for', () => {
 
     const mails = await waitForMail(person.email ?? '', { count: 2 });
     const extension = mails.find((m) => m.subject === 'Time limit extended for your submission PSH-2026-000102');
-    expect(extension?.text).toContain('Dear Ivan Petrov,');
+    expect(extension?.text).toContain('Dear Sir or Madam,');
     expect(extension?.text).toContain('Reasons for the extension: An on-site inspection with the water utility is needed.');
     expect(extension?.text).toContain('New final date for our answer: 15 June 2026');
     expect(extension?.text).toContain('Previous time limit: 4 May 2026');

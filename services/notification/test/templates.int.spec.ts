@@ -185,7 +185,8 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ caseId: script.caseId, language: 'bg', templateSource: 'default' });
     expect(preview.body.subject).toContain('PSH-2026-000302');
-    expect(preview.body.text).toContain('Мария Петрова');
+    // Registered by web form: nobody confirmed the address, so the greeting names nobody (issue 21 item 5).
+    expect(preview.body.text).toContain('Уважаеми госпожи и господа,');
     expect(preview.body.text).toContain(text);
     // Nothing was recorded on the case, nothing queued.
     expect(typesOf(await notification.events(script.caseId))).not.toContain('CaseAnswered');
@@ -219,6 +220,8 @@ describe('templates API: /tenants/:tenant/notifications/templates', () => {
         .sort(),
     ).toEqual(
       [
+        // Public: the submitter confirms their e-mail address with the token from the acknowledgement's link.
+        '/public/{tenant}/contact-confirmations',
         '/tenants/{tenant}/cases/{caseId}/letters',
         '/tenants/{tenant}/cases/{caseId}/letters/answer-preview',
         '/tenants/{tenant}/cases/{caseId}/letters/{notificationId}.pdf',

@@ -1,3 +1,5 @@
+import { NotificationClient } from './confirmation/notification-client';
+import { ConfirmationController } from './http/confirmation.controller';
 import { DEFAULT_TENANTS_DIR, intakeCharters, ServedCharters, MetricsController, PlatformMetrics, TenantDirectory } from '@civic/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -43,10 +45,11 @@ export class PortalModule {
         ThrottlerModule.forRoot(throttlerOptions(config)),
       ],
       // /health and /metrics first: `/:tenant` would answer them otherwise.
-      controllers: [HealthController, MetricsController, TrackingController, SubmissionController, HomeController],
+      controllers: [HealthController, MetricsController, TrackingController, ConfirmationController, SubmissionController, HomeController],
       providers: [
         { provide: PlatformMetrics, useFactory: () => new PlatformMetrics('portal') },
         { provide: Pages, useFactory: () => new Pages() },
+        { provide: NotificationClient, useFactory: () => new NotificationClient(config.NOTIFICATION_URL, config.INTAKE_TIMEOUT_MS) },
         { provide: IntakeClient, useFactory: () => new IntakeClient(config.INTAKE_URL, config.INTAKE_TIMEOUT_MS) },
         {
           provide: TenantGuides,

@@ -41,6 +41,8 @@ export const configSchema = z.object({
   PORTAL_PUBLIC_URL: httpUrl('http://127.0.0.1:3006'),
   /** intake, whose public API (`/public/:tenant…`) the portal calls. */
   INTAKE_URL: httpUrl('http://127.0.0.1:3001'),
+  /** notification, where a citizen's confirmation of their e-mail address is posted (`/public/:tenant/contact-confirmations`). */
+  NOTIFICATION_URL: httpUrl('http://127.0.0.1:3004').default('http://127.0.0.1:3004'),
   /** A folder of tenant charter files; default: the seed tenants shipped with the domain. */
   TENANTS_DIR: z.string().min(1).optional(),
   TRUST_PROXY: trustProxy,

@@ -52,18 +52,3 @@ export class EmailSender implements OnApplicationShutdown {
     this.transport.close();
   }
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
-/** The HTML part, made from the plain text: every character escaped, paragraphs kept, links clickable. */
-export function textToHtml(text: string, language: string): string {
-  const paragraphs = text
-    .trim()
-    .split(/\n{2,}/)
-    .map((paragraph) => {
-      const escaped = escapeHtml(paragraph).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
-      return `<p>${escaped.replace(/\n/g, '<br>\n')}</p>`;
-    });
-  return `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"></head><body style="font-family: sans-serif; line-height: 1.5">\n${paragraphs.join('\n')}\n</body></html>\n`;
-}

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ContactConfirmations } from '../confirmation/confirmations.store';
 import { LettersStore } from '../letters/letters.store';
 import { OutboxStore } from '../outbox/outbox.store';
 
@@ -25,6 +26,7 @@ export class CaseErasure {
   constructor(
     private readonly letters: LettersStore,
     private readonly outbox: OutboxStore,
+    private readonly confirmations: ContactConfirmations,
   ) {}
 
   async erase(tenant: string, caseId: string): Promise<ErasureOutcome> {
@@ -32,6 +34,8 @@ export class CaseErasure {
     // needs the person's key, which intake shreds, so no new letter can follow the deletion.
     const messages = await this.outbox.eraseSubmitter(tenant, caseId);
     const letters = await this.letters.deleteForCase(tenant, caseId);
+    // The hashed address and its confirmation go too.
+    await this.confirmations.eraseCase(caseId);
     this.logger.log({ tenant, caseId, letters, messages }, "the submitter's data erased from notification's copies");
     return { letters, messages };
   }

@@ -65,6 +65,8 @@ export const MESSAGES: { readonly [M in MessageId]: MessageSpec } = {
       trackingLink:
         "The link that opens the case's tracking page with that code; the page where the code is typed when trackingCode is null",
       dueDate: 'The legal due date of the answer, in words; null when no term runs',
+      confirmationLink:
+        'The link where the submitter confirms that the e-mail address is theirs; until then nothing but this message is e-mailed to it. null when the address is confirmed or confirmation is not in use',
     },
   },
   'no-proceedings': {
@@ -213,6 +215,7 @@ export function sampleVariables(message: MessageId, language: Language): Samples
         trackingCode: SAMPLE_TRACKING_CODE,
         trackingLink: `http://127.0.0.1:3006/peshtera/cases/${SAMPLE_TRACKING_CODE}`,
         dueDate: day('2 април 2026 г.', '2 April 2026'),
+        confirmationLink: 'http://127.0.0.1:3006/peshtera/confirm/q3Vb0x7NwFz2LcYd8RkT1mHsJ4pAeG6uI9oKnW5yZ0E',
       };
     case 'no-proceedings':
       return {

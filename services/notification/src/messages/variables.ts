@@ -31,6 +31,14 @@ export interface VariableContext {
   trackingUrl: string;
   /** `TRACKING_PAGE_URL` as configured: where the submitter types their code (`{tenant}`), for links without it. */
   trackingPageUrl: string;
+  /**
+   * The submitter's name may be used in the greeting: their address is confirmed, or the message goes by post.
+   * Otherwise a stranger may have typed the name (a link, a lure) and someone else's address: the greeting is
+   * neutral, so the municipality never says a stranger's words to a person who never wrote to it.
+   */
+  addressConfirmed: boolean;
+  /** The acknowledgement's link where the submitter confirms their address; null when nothing is to confirm. */
+  confirmationLink?: string | null;
   /** The tenant's units as routing keeps them (names included); the charter's departments when not given. */
   units?: readonly { id: string; name: LocalizedText }[];
 }
@@ -70,6 +78,8 @@ export function messageVariables({
   language,
   trackingUrl,
   trackingPageUrl,
+  addressConfirmed,
+  confirmationLink = null,
   units = charter.departments,
 }: VariableContext): Record<string, unknown> {
   const state = registered(foldCase(history));
@@ -89,7 +99,7 @@ export function messageVariables({
   };
 
   const citizen = {
-    greeting: greeting(name, language),
+    greeting: greeting(addressConfirmed ? name : undefined, language),
     municipality: charter.name[language],
     municipalityAddress: charter.address[language],
     registryNumber: facts.registryNumber,
@@ -112,6 +122,7 @@ export function messageVariables({
         trackingCode,
         trackingLink: trackingCode ? trackingLink(trackingUrl, charter.slug, trackingCode) : citizen.trackingLink,
         dueDate: words(dueDateOfCase(state, charter, calendar)),
+        confirmationLink,
       };
     case 'no-proceedings': {
       const { ground, reason } = trigger(history, 'NoProceedingsDecided').data;

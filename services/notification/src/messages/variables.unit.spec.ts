@@ -11,8 +11,17 @@ const calendar = tenants.calendarOf(peshtera);
 const trackingUrl = 'http://127.0.0.1:3006/{tenant}/cases/{code}';
 const trackingPageUrl = 'http://127.0.0.1:3006/{tenant}/track';
 const trackingLink = 'http://127.0.0.1:3006/peshtera/track';
-const variables = (message: MessageId, script: CaseScript, language: 'bg' | 'en' = 'bg') =>
-  messageVariables({ message, history: script.history(), charter: peshtera, calendar, language, trackingUrl, trackingPageUrl });
+const variables = (message: MessageId, script: CaseScript, language: 'bg' | 'en' = 'bg', addressConfirmed = true) =>
+  messageVariables({
+    message,
+    history: script.history(),
+    charter: peshtera,
+    calendar,
+    language,
+    trackingUrl,
+    trackingPageUrl,
+    addressConfirmed,
+  });
 
 describe('what a message says, from the case', () => {
   it('the acknowledgement of a Peshtera complaint: the number, the date of receipt, the due date a month on', () => {
@@ -27,6 +36,7 @@ describe('what a message says, from the case', () => {
       trackingCode: null,
       trackingLink,
       dueDate: '2 април 2026 г.',
+      confirmationLink: null,
     });
     expect(variables('acknowledgement', script, 'en')).toMatchObject({
       greeting: 'Dear Мария Петрова,',
@@ -131,6 +141,13 @@ describe('what a message says, from the case', () => {
 
   it('a message about another kind of event is refused, not filled with gaps', () => {
     expect(() => variables('extension', new CaseScript())).toThrow(VariablesUnavailableError);
+  });
+
+  it('an address nobody confirmed: a neutral greeting, never the name a stranger may have typed (issue 21 item 5)', () => {
+    const lure = new CaseScript({ submitter: { ...MARIA, name: 'https://evil.example/refund' } });
+    expect(variables('acknowledgement', lure, 'bg', false).greeting).toBe('Уважаеми госпожи и господа,');
+    expect(variables('acknowledgement', lure, 'en', false).greeting).toBe('Dear Sir or Madam,');
+    expect(JSON.stringify(variables('acknowledgement', lure, 'en', false))).not.toContain('evil');
   });
 
   it('words: dates, and a salutation that never guesses a gender', () => {

@@ -52,13 +52,16 @@ const notificationSchema = z.object({
   template: z.enum(MESSAGE_IDS),
   channel: z.enum(NOTIFICATION_CHANNELS),
   recipient: recipientSchema,
-  status: z.enum(['pending', 'sent', 'failed', 'skipped']),
+  status: z
+    .enum(['pending', 'sent', 'failed', 'skipped', 'held'])
+    .describe('`held`: waits until the submitter confirms their e-mail address (`heldReason`); the case is on the portal meanwhile'),
   recordedOnCase: z.boolean(),
   attempts: z.number().int(),
   sentAt: z.string().optional(),
   failedAt: z.string().optional(),
   error: z.string().optional().describe('The last error, with addresses and phone numbers blanked out'),
   letter: z.boolean().describe('A printable letter is kept for it'),
+  heldReason: z.string().optional().describe('Why a `held` message waits'),
 });
 class NotificationListDto extends createZodDto(z.object({ tenant: z.string(), notifications: z.array(notificationSchema) })) {}
 class NotificationDto extends createZodDto(notificationSchema) {}
@@ -108,6 +111,7 @@ const view = (entry: OutboxEntry): NotificationDto => ({
   ...(entry.failedAt ? { failedAt: entry.failedAt.toISOString() } : {}),
   ...(entry.lastError ? { error: entry.lastError } : {}),
   letter: Boolean(entry.letter),
+  ...(entry.status === 'held' && entry.skipReason ? { heldReason: entry.skipReason } : {}),
 });
 
 const viewerOf = (principal: Principal): Viewer => ({ id: principal.sub, roles: principal.roles });

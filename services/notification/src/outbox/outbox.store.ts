@@ -11,9 +11,10 @@ const NEVER = new Date(0);
 
 /**
  * pending: to be sent; sent / failed: the outcome (recorded on the case once `recorded`); skipped: nothing
- * could be sent and nothing recorded (the person's data was erased before it went out).
+ * could be sent and nothing recorded (the person's data was erased before it went out); held: waits, unsent
+ * and unrecorded, until the submitter confirms their address (`skipReason` says so), then pending again.
  */
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'held';
 
 /** One message owed, by id. Nothing personal: addresses and texts are read from the case when it is sent. */
 export interface OutboxEntry {
@@ -184,12 +185,24 @@ export class OutboxStore implements OnModuleInit {
   async eraseSubmitter(tenant: string, caseId: string): Promise<number> {
     const submitters = { tenant, caseId, 'recipient.kind': 'submitter' };
     const cancelled = await this.collection().updateMany(
-      { ...submitters, status: 'pending' },
+      { ...submitters, status: { $in: ['pending', 'held'] } },
       // Taking the lease away too: a sender holding it can no longer mark the entry (its update is conditional).
       { $set: { status: 'skipped', skipReason: 'erased', todo: false, leaseUntil: NEVER, leaseOwner: null } },
     );
     const blanked = await this.collection().updateMany({ ...submitters, lastError: { $exists: true } }, { $unset: { lastError: '' } });
     return cancelled.modifiedCount + blanked.modifiedCount;
+  }
+
+  /** The submitter confirmed their address: what waited for it is due now. How many entries. */
+  async releaseHeld(tenant: string, caseId: string): Promise<number> {
+    const result = await this.collection().updateMany(
+      { tenant, caseId, 'recipient.kind': 'submitter', status: 'held' },
+      {
+        $set: { status: 'pending', todo: true, nextAttemptAt: new Date(), leaseUntil: NEVER, leaseOwner: null },
+        $unset: { skipReason: '' },
+      },
+    );
+    return result.modifiedCount;
   }
 
   forCase(tenant: string, caseId: string): Promise<OutboxEntry[]> {

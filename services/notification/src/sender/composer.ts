@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate, type Actor, type CaseEvent, type Channel, type Language, type TenantCharter } from '@civic/domain';
-import { caseHistoryThrough, CaseReader, renderLetterPdf, SERVICE_CONFIG, TenantDirectory } from '@civic/platform';
+import { caseHistoryThrough, CaseReader, CLOCK, renderLetterPdf, SERVICE_CONFIG, TenantDirectory, type Clock } from '@civic/platform';
+import { withConfirmationLink } from '../confirmation/confirmation-paragraph';
+import { ContactConfirmations } from '../confirmation/confirmations.store';
 import type { NotificationConfig } from '../config';
+import { renderHtml } from '../delivery/html';
 import { MESSAGES } from '../messages/catalog';
+import { submitterContactConfirmed } from '../messages/contact-confirmation';
 import { submitterOf } from '../messages/plan';
 import { messageVariables, VariablesUnavailableError } from '../messages/variables';
 import { formatDate } from '../messages/words';
@@ -29,12 +33,16 @@ export interface Recipient {
 
 export type Composition =
   | { kind: 'skip'; reason: 'erased' }
+  /** Not to be sent yet: the address is not confirmed (issue 21 item 5); sent once it is. */
+  | { kind: 'hold'; reason: string; address: string }
   | {
       kind: 'message';
       language: Language;
       municipality: string;
       recipient: Recipient;
       rendered: TemplateText;
+      /** The e-mail's HTML part: the same words, user text never a link (delivery/html.ts). */
+      html: string;
       /** The printable letter: for the letter channel and with every written answer. */
       pdf?: Buffer;
     };
@@ -57,6 +65,9 @@ export class NoLetterError extends Error {
   }
 }
 
+export const HELD_UNCONFIRMED =
+  'held: the e-mail address is not confirmed yet; sent once the submitter confirms it (the case can be followed on the portal meanwhile)';
+
 /** Staff read the platform in the official language. */
 const STAFF_LANGUAGE: Language = 'bg';
 
@@ -75,6 +86,8 @@ export class MessageComposer {
     private readonly templates: TemplateStore,
     private readonly routing: RoutingSetupReader,
     private readonly staff: StaffDirectory,
+    private readonly confirmations: ContactConfirmations,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async compose(entry: OutboxEntry): Promise<Composition> {
@@ -84,6 +97,8 @@ export class MessageComposer {
 
     let recipient: Recipient;
     let language: Language = STAFF_LANGUAGE;
+    let addressConfirmed = false;
+    let confirmationLink: string | null = null;
     if (entry.recipient.kind === 'submitter') {
       // Erased on the case (GDPR art. 17), even if the person's key is still there for a moment.
       if (erased) return { kind: 'skip', reason: 'erased' };
@@ -105,8 +120,23 @@ export class MessageComposer {
     }
     if (entry.channel === 'email' && !recipient.email) throw new PermanentSendError('the recipient has no e-mail address');
     if (entry.channel === 'sms' && !recipient.phone) throw new PermanentSendError('the recipient has no phone number');
+    if (entry.recipient.kind === 'submitter') {
+      const address = entry.channel === 'email' ? recipient.email : entry.channel === 'sms' ? recipient.phone : undefined;
+      addressConfirmed =
+        submitterContactConfirmed(history) || (address !== undefined && (await this.confirmations.isConfirmed(entry.caseId, address)));
+      if (this.confirmations.enabled && entry.channel === 'email' && !addressConfirmed && address) {
+        // Only the acknowledgement goes to an address nobody confirmed; it carries the link to confirm it. The
+        // rest waits: the answer is owed (АПК чл. 111–112) and stays readable on the portal with the tracking code.
+        if (entry.template !== 'acknowledgement') return { kind: 'hold', reason: HELD_UNCONFIRMED, address };
+        confirmationLink = await this.confirmations.issue(entry.tenant, entry.caseId, address, this.clock.now());
+      }
+    }
 
-    const rendered = await this.render(entry, charter, history, language);
+    // A letter goes to a postal address and must name whom it is for.
+    const { rendered, html } = await this.render(entry, charter, history, language, {
+      addressConfirmed: entry.channel === 'letter' || addressConfirmed,
+      confirmationLink,
+    });
     const written = MESSAGES[entry.template].written;
     const pdf =
       entry.channel === 'letter' || written
@@ -122,7 +152,7 @@ export class MessageComposer {
             createdAt: new Date(trigger.metadata.occurredAt),
           })
         : undefined;
-    return { kind: 'message', language, municipality: charter.name[language], recipient, rendered, ...(pdf ? { pdf } : {}) };
+    return { kind: 'message', language, municipality: charter.name[language], recipient, rendered, html, ...(pdf ? { pdf } : {}) };
   }
 
   /**
@@ -158,6 +188,7 @@ export class MessageComposer {
       language,
       trackingUrl: this.config.TRACKING_URL,
       trackingPageUrl: this.config.TRACKING_PAGE_URL,
+      addressConfirmed: submitterContactConfirmed(events),
       units,
     });
     const rendered = renderTemplate(template, variables);
@@ -178,8 +209,15 @@ export class MessageComposer {
     return emails.join(', ');
   }
 
-  private async render(entry: OutboxEntry, charter: TenantCharter, history: CaseEvent[], language: Language): Promise<TemplateText> {
-    const { template } = await this.templates.resolve(entry.tenant, entry.template, language);
+  private async render(
+    entry: OutboxEntry,
+    charter: TenantCharter,
+    history: CaseEvent[],
+    language: Language,
+    submitter: { addressConfirmed: boolean; confirmationLink: string | null },
+  ): Promise<{ rendered: TemplateText; html: string }> {
+    const resolved = (await this.templates.resolve(entry.tenant, entry.template, language)).template;
+    const template = submitter.confirmationLink ? withConfirmationLink(resolved, language) : resolved;
     const { units } = await this.routing.facts(charter);
     try {
       const variables = messageVariables({
@@ -190,9 +228,10 @@ export class MessageComposer {
         language,
         trackingUrl: this.config.TRACKING_URL,
         trackingPageUrl: this.config.TRACKING_PAGE_URL,
+        ...submitter,
         units,
       });
-      return renderTemplate(template, variables);
+      return { rendered: renderTemplate(template, variables), html: renderHtml(template, variables, language) };
     } catch (error) {
       if (error instanceof TemplateRenderError)
         throw new PermanentSendError(`template ${entry.template} (${language}): ${error.message}`, { cause: error });

@@ -5,13 +5,15 @@ import { SubjectErasedError } from '@civic/event-store';
 import { backoffDelay } from '@civic/messaging';
 import { CLOCK, SERVICE_CONFIG, SERVICE_NAME, type Clock } from '@civic/platform';
 import type { NotificationConfig } from '../config';
-import { EmailSender, textToHtml } from '../delivery/email';
+import { ContactConfirmations } from '../confirmation/confirmations.store';
+import { EmailSender } from '../delivery/email';
 import { SMS_SENDER, type SmsSender } from '../delivery/sms';
 import { LettersStore } from '../letters/letters.store';
 import { OutboxStore, redactContacts, type OutboxEntry } from '../outbox/outbox.store';
 import { SentJournal } from '../outbox/sent-journal';
 import { CaseRecorder } from './case-recorder';
 import { MessageComposer, PermanentSendError, type Composition } from './composer';
+import { RecipientLimits } from './recipient-limits';
 
 type Message = Extract<Composition, { kind: 'message' }>;
 
@@ -49,6 +51,8 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     private readonly email: EmailSender,
     private readonly letters: LettersStore,
     private readonly recorder: CaseRecorder,
+    private readonly limits: RecipientLimits,
+    private readonly confirmations: ContactConfirmations,
   ) {
     this.journal = new SentJournal(config.NOTIFICATION_JOURNAL_DIR, config.KAFKA_GROUP_ID ?? service);
   }
@@ -149,6 +153,20 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       if (error instanceof PermanentSendError) return this.fail(entry, attempts, describe(error));
       return this.later(entry, attempts, error);
     }
+    if (composition.kind === 'hold') {
+      await this.outbox.update(entry._id, this.owner, {
+        status: 'held',
+        skipReason: composition.reason,
+        todo: false,
+        leaseUntil: new Date(0),
+        leaseOwner: null,
+      });
+      this.logger.log({ notificationId: entry._id, caseId: entry.caseId, template: entry.template }, 'held until the address is confirmed');
+      // Confirmed while this was being composed: the confirmation's release found nothing held yet, so release here.
+      if (await this.confirmations.isConfirmed(entry.caseId, composition.address))
+        await this.outbox.releaseHeld(entry.tenant, entry.caseId);
+      return undefined;
+    }
     try {
       if (composition.kind === 'skip') throw new ErasedMeanwhile();
       await this.deliver(entry, composition);
@@ -200,6 +218,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       });
     }
     const { rendered, recipient } = message;
+    await this.withinLimit(entry, message);
     switch (entry.channel) {
       case 'email':
         await this.email.send({
@@ -208,7 +227,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
           to: recipient.email ?? '',
           subject: rendered.subject,
           text: rendered.text,
-          html: textToHtml(rendered.text, message.language),
+          html: message.html,
           attachments: message.pdf
             ? [{ filename: `${entry.registryNumber}.pdf`, content: message.pdf, contentType: 'application/pdf' }]
             : [],
@@ -225,6 +244,19 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     // The same turn as the server's "accepted": see SentJournal.
     this.journal.note(entry._id);
     this.unmarked.add(entry._id);
+  }
+
+  /**
+   * A submitter's e-mail or SMS counts against their address's daily allowance (RecipientLimits); over it the
+   * message is held: it fails at once with the reason, which the failed list shows and NotificationFailed
+   * records. A letter (kept above, for the registrar to post) and staff alerts are not limited.
+   */
+  private async withinLimit(entry: OutboxEntry, message: Message): Promise<void> {
+    if (entry.recipient.kind !== 'submitter') return;
+    const address = entry.channel === 'email' ? message.recipient.email : entry.channel === 'sms' ? message.recipient.phone : undefined;
+    if (!address) return;
+    const admission = await this.limits.admit(entry._id, entry.template, address, this.clock.now());
+    if (!admission.admitted) throw new PermanentSendError(admission.reason);
   }
 
   private async later(entry: OutboxEntry, attempts: number, error: unknown): Promise<OutboxEntry | undefined> {

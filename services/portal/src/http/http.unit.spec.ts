@@ -29,6 +29,7 @@ describe('the access log', () => {
   it('never holds a tracking code, in the path or the query', () => {
     expect(loggedPath('/sopot/cases/ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789?submitted=1')).toBe('/sopot/cases/:code');
     expect(loggedPath('/sopot/cases/ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789/letter')).toBe('/sopot/cases/:code/letter');
+    expect(loggedPath('/sopot/confirm/q3Vb0x7NwFz2LcYd8RkT1mHsJ4pAeG6uI9oKnW5yZ0E')).toBe('/sopot/confirm/:token');
     expect(loggedPath('/sopot/track?code=ABCD-EFGH')).toBe('/sopot/track');
     expect(loggedPath('/sopot/submit/signal')).toBe('/sopot/submit/signal');
   });

@@ -3,5 +3,8 @@
  * case, so a log must not hold one) and no query (`/track?code=…` holds one too).
  */
 export function loggedPath(url: string): string {
-  return url.replace(/\?.*$/s, '').replace(/^(\/[^/]+\/cases\/)[^/]+/, '$1:code');
+  return url
+    .replace(/\?.*$/s, '')
+    .replace(/^(\/[^/]+\/cases\/)[^/]+/, '$1:code')
+    .replace(/^(\/[^/]+\/confirm\/)[^/]+/, '$1:token');
 }

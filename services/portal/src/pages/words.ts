@@ -21,6 +21,7 @@ export const paths = {
   submit: (slug: string, kind: Kind) => `/${slug}/submit/${kind}`,
   track: (slug: string) => `/${slug}/track`,
   tracking: (slug: string, code: string) => `/${slug}/cases/${code}`,
+  confirm: (slug: string, token: string) => `/${slug}/confirm/${encodeURIComponent(token)}`,
 };
 
 /** Kinds as a list in running text: "сигнали и предложения", "signals and proposals". */
