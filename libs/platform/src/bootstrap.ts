@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import type { z } from 'zod';
 import { ConfigError, loadConfig, type PlatformConfig } from './config';
 import { KAFKA_CLIENT } from './health/kafka.health';
+import { serveApiDocsWhenWanted } from './http/api-docs';
 import { secureHttp } from './http/secure-http';
 import { ensureTopics, kafkaMicroserviceOptions, PLATFORM_TOPICS } from './kafka';
 import type { Kafka } from 'kafkajs';
@@ -19,8 +20,11 @@ export interface ServiceDefinition<C extends PlatformConfig> {
   name: string;
   configSchema: z.ZodType<C, z.ZodTypeDef, unknown>;
   module: (config: C) => DynamicModule;
-  /** HTTP set-up that needs the application object (OpenAPI documents, middleware), before it listens. */
-  configureHttp?: (app: INestApplication, config: C) => void;
+  /**
+   * Serves the service's API documents (Swagger UI, OpenAPI JSON) on the application object, before it listens;
+   * called only when API_DOCS says they are served (http/api-docs.ts: in development, unless set).
+   */
+  serveApiDocs?: (app: INestApplication, config: C) => void;
 }
 
 /**
@@ -71,7 +75,8 @@ export async function startService<C extends PlatformConfig>(definition: Service
   app.useLogger(logger);
   app.flushLogs();
   secureHttp(app, config);
-  definition.configureHttp?.(app, config);
+  const serveApiDocs = definition.serveApiDocs;
+  serveApiDocsWhenWanted(app, serveApiDocs && ((served) => serveApiDocs(served, config)), config.API_DOCS, process.env);
 
   // HTTP first: a restarted service answers at once, while its consumer group may wait for Kafka to drop the
   // member it replaces (up to the session timeout); intake takes submissions without Kafka anyway.

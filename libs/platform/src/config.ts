@@ -1,6 +1,8 @@
 import { authConfigSchema } from '@civic/auth';
 import { z } from 'zod';
 import { deploymentOf, productionProblems } from './deployment';
+import { healthProbeSecret } from './health/health-access';
+import { apiDocsSetting } from './http/api-docs';
 import { corsOrigins } from './http/cors';
 
 /**
@@ -114,6 +116,10 @@ export const serviceConfigSchema = z.object({
   CORS_ORIGINS: corsOrigins,
   /** The largest JSON or form body a route accepts, in bytes; 413 beyond (http/body-limits.ts). */
   HTTP_BODY_LIMIT_BYTES: bodyLimitBytes(64 * 1024),
+  /** A secret that lets a probe or monitor read the details of /health (health/health-access.ts); unset: tokens only. */
+  HEALTH_PROBE_SECRET: healthProbeSecret,
+  /** Serve /docs and /docs/openapi.json (http/api-docs.ts); unset: in development only. */
+  API_DOCS: apiDocsSetting,
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

@@ -13,3 +13,4 @@ export * from './cors';
 export * from './security-headers';
 export * from './body-limits';
 export * from './secure-http';
+export * from './api-docs';
