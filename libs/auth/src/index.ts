@@ -19,6 +19,7 @@ export {
   type InvalidTokenReason,
   type TokenRejection,
 } from './rejections';
+export { DEVELOPMENT_KEY_ID_PREFIX, developmentIssuerAddress, servesDevelopmentKeys } from './dev/development-issuer';
 export { DevIssuer, type DevClaims, type DevIssuerOptions, type RawTokenOptions } from './dev/dev-issuer';
 export { developmentOpen311Keys, open311KeysSetting } from './dev/open311-keys';
 export {

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { z } from 'zod';
 import { ConfigError, loadConfig, type PlatformConfig } from './config';
+import { developmentKeysProblem } from './deployment';
 import { KAFKA_CLIENT } from './health/kafka.health';
 import { serveApiDocsWhenWanted } from './http/api-docs';
 import { secureHttp } from './http/secure-http';
@@ -35,6 +36,7 @@ export interface ServiceDefinition<C extends PlatformConfig> {
  */
 export async function runService<C extends PlatformConfig>(definition: ServiceDefinition<C>): Promise<void> {
   const config = configOrExit(definition.name, definition.configSchema);
+  await refuseDevelopmentKeys(definition.name, config.AUTH_JWKS_URL);
   let app: INestApplication | undefined;
   try {
     app = await startService(definition, config);
@@ -54,6 +56,14 @@ export function configOrExit<C>(name: string, schema: z.ZodType<C, z.ZodTypeDef,
     process.stderr.write(`${name}: ${error.message}\n`);
     process.exit(EXIT_CONFIG);
   }
+}
+
+/** In production, a key set of the development issuer ends the process with EXIT_CONFIG (deployment.ts). */
+async function refuseDevelopmentKeys(name: string, jwksUrl: string): Promise<void> {
+  const problem = await developmentKeysProblem(jwksUrl, process.env);
+  if (problem === undefined) return;
+  process.stderr.write(`${name}: ${new ConfigError([problem]).message}\n`);
+  process.exit(EXIT_CONFIG);
 }
 
 /** A start that failed: one JSON line a log collector reads as fatal, then exit 1. */

@@ -238,10 +238,10 @@ export function describeServiceProcess(service: string): void {
     });
 
     it('refuses to start in production on a development value, naming it', async () => {
-      // The test issuer's plain-HTTP key set is a development value (libs/platform/src/deployment.ts).
+      // The test's development issuer, on this machine, is a development value (libs/platform/src/deployment.ts).
       const production = spawnService(service, { ...env, DEPLOYMENT: 'production' });
       expect(await production.exited).toBe(78);
-      expect(production.output()).toMatch(/AUTH_JWKS_URL: must be an https URL in production/);
+      expect(production.output()).toMatch(/AUTH_JWKS_URL: names an issuer on this machine .*production must trust/);
     });
   });
 }
