@@ -121,6 +121,14 @@ describe('the deployment: development or production', () => {
     });
   });
 
+  it('refuses in production a TRUST_PROXY that believes any X-Forwarded-For, and takes named proxies', () => {
+    expect(refusals({ ...production, TRUST_PROXY: 'true' })).toEqual({
+      TRUST_PROXY:
+        "trusts X-Forwarded-For from anyone, so a client could claim any address and escape the rate limits; name the proxies' addresses (DEPLOYMENT=production)",
+    });
+    expect(refusals({ ...production, TRUST_PROXY: '10.0.0.0/8' })).toEqual({});
+  });
+
   it('refuses in production the console or the portal at a plain-HTTP public address', () => {
     const withPublicUrls = platformConfigSchema.extend({ CONSOLE_PUBLIC_URL: z.string(), PORTAL_PUBLIC_URL: z.string() });
     expect(

@@ -7,7 +7,6 @@ import type { IntakeConfig } from './config';
 import { DeskModule } from './desk/desk.module';
 import { IntakeExceptionFilter } from './http/intake-exception.filter';
 import { throttlerOptions } from './http/throttling';
-import { TrustProxySetting } from './http/trust-proxy';
 import { Open311Module } from './open311/open311.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RegisterModule } from './registry/register.module';
@@ -33,8 +32,7 @@ export class IntakeModule {
         TenantsModule.register(config),
       ],
       // Every answer to bad input is a 4xx naming the field, never a 500 (http/error-response.ts).
-      // The portal forwards citizens' addresses; TRUST_PROXY says whose X-Forwarded-For counts (http/trust-proxy.ts).
-      providers: [{ provide: APP_FILTER, useClass: IntakeExceptionFilter }, TrustProxySetting],
+      providers: [{ provide: APP_FILTER, useClass: IntakeExceptionFilter }],
     };
   }
 }

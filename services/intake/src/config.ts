@@ -1,6 +1,5 @@
 import { bodyLimitBytes, booleanFlag, developmentDefault, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
-import { trustProxySchema } from './http/trust-proxy';
 import { open311ApiKeysSchema } from './open311/api-keys';
 
 const perMinute = (defaultValue: number) => z.coerce.number().int().min(1, 'must be at least 1').default(defaultValue);
@@ -40,8 +39,6 @@ export const configSchema = platformConfigSchema
     INTAKE_PUBLIC_URL: developmentDefault(
       optionalSetting.pipe(z.string().url('must be a URL such as https://cases.example.bg').optional()),
     ),
-    /** The proxy (the citizen portal) whose `X-Forwarded-For` names the client for the rate limits: http/trust-proxy.ts. */
-    TRUST_PROXY: trustProxySchema,
     /**
      * Object storage (S3 API) for citizens' attachments, encrypted per data subject. Unset S3_ENDPOINT: no
      * storage, and a submission with files is refused with 503 (one without files is taken as ever).

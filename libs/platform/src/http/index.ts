@@ -14,3 +14,4 @@ export * from './security-headers';
 export * from './body-limits';
 export * from './secure-http';
 export * from './api-docs';
+export * from './trust-proxy';
