@@ -113,8 +113,11 @@ async function main(): Promise<void> {
 
     const held = async (service: BenchService) =>
       Object.keys(
-        ((await (await fetch(`${service.url}/health`)).json()) as { details?: { tenants?: { held?: object } } }).details?.tenants?.held ??
-          {},
+        (
+          (await (await fetch(`${service.url}/health`, { headers: { authorization: `Bearer ${operator}` } })).json()) as {
+            details?: { tenants?: { held?: object } };
+          }
+        ).details?.tenants?.held ?? {},
       ).length;
 
     const few = await measure('sopot');

@@ -40,7 +40,8 @@ ensure_dependencies
 ensure_servers
 log "building"
 "$BIN/nx" run-many -t build --output-style=static >/dev/null
-mkdir -p "$RUN_DIR"
+# The services' logs and the development Open311 keys: this user's alone (0700), whatever the umask.
+mkdir -p "$RUN_DIR" && chmod 700 "$RUN_DIR"
 stop_services
 
 # Development Open311 API keys, one per seed tenant, kept in a file only this user reads, so a client set up once
@@ -122,8 +123,9 @@ node -e 'const fs = require("fs"), path = require("path"), dir = "libs/domain/te
     const tenant = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
     console.log(`  ${tenant.name.bg.padEnd(22)} http://127.0.0.1:'"${PORTS[portal]}"'/${tenant.slug}`);
   }'
-echo "Open311 API keys (api_key of POST http://127.0.0.1:${PORTS[intake]}/open311/v2/requests.json):"
-tr ',' '\n' <<< "$OPEN311_KEYS" | sed 's/:/  /; s/^/  /'
+# Not printed: this output often ends up in a log others read.
+echo "Open311 API keys (api_key of POST http://127.0.0.1:${PORTS[intake]}/open311/v2/requests.json), one per tenant (tenant:key):"
+if [[ -n "${OPEN311_API_KEYS:-}" ]]; then echo "  the OPEN311_API_KEYS you set"; else echo "  in $KEYS_FILE (yours alone)"; fi
 echo "development: each seed tenant's seeded officer (<tenant>:officer) serves every unit until an admin sets officers"
 
 if [[ "${1:-}" == "--detach" ]]; then

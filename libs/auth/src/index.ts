@@ -6,6 +6,7 @@ export { AuthGuard, AuthOnNonHttpRouteError } from './auth.guard';
 export { CurrentPrincipal, PrincipalMissingError, type RequestWithPrincipal } from './current-principal.decorator';
 export { PLATFORM_TENANT, principalFromClaims, type Principal } from './principal';
 export { checkAccess, type RouteRequirement } from './access';
+export { bearerToken, type BearerResult } from './bearer-token';
 export { TokenVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, type TokenVerifierOptions } from './token-verifier';
 export { accessDenied, issuerUnavailable, tokenRefused, type AuthErrorBody } from './http-answers';
 export {
@@ -18,6 +19,7 @@ export {
   type InvalidTokenReason,
   type TokenRejection,
 } from './rejections';
+export { DEVELOPMENT_KEY_ID_PREFIX, developmentIssuerAddress, servesDevelopmentKeys } from './dev/development-issuer';
 export { DevIssuer, type DevClaims, type DevIssuerOptions, type RawTokenOptions } from './dev/dev-issuer';
 export { developmentOpen311Keys, open311KeysSetting } from './dev/open311-keys';
 export {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, freePort, WORKSPACE_ROOT } from '@civic/testing';
 import { PLATFORM_OPERATOR, SEEDED_USERS, STAFF_ROLES, TokenVerifier } from '../src';
@@ -21,15 +22,13 @@ describe('the development issuer as a process', () => {
     if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: build first with \`npx nx run auth:build\``);
   });
 
-  it('prints the services’ settings and a working token per seeded user of the tenant, and stops on SIGTERM', async () => {
+  it('prints the services’ settings, writes a working token per seeded user of the tenant to a file of its user alone, and stops on SIGTERM', async () => {
     const port = await freePort();
-    const issuer = run({ DEV_ISSUER_PORT: String(port), DEV_ISSUER_TENANT: 'sopot' });
+    const tokensFile = join(mkdtempSync(join(tmpdir(), 'dev-issuer-')), 'civic', 'tokens.tsv');
+    const issuer = run({ DEV_ISSUER_PORT: String(port), DEV_ISSUER_TENANT: 'sopot', DEV_ISSUER_TOKENS_FILE: tokensFile });
     try {
       const tokenLines = () =>
-        issuer
-          .output()
-          .split('\n')
-          .filter((line) => line.split('\t').length === 4);
+        (existsSync(tokensFile) ? readFileSync(tokensFile, 'utf8') : '').split('\n').filter((line) => line.split('\t').length === 4);
       await eventually(
         async () => tokenLines().length,
         // Every staff role of the tenant, and the platform's own operator.
@@ -38,6 +37,11 @@ describe('the development issuer as a process', () => {
       );
       expect(issuer.output()).toContain(`AUTH_JWKS_URL=http://127.0.0.1:${port}/.well-known/jwks.json`);
       expect(issuer.output()).toContain(`AUTH_ISSUER=http://127.0.0.1:${port}`);
+      // Issue 21, item 10: the tokens are in the file (0600), never in the output, which often ends up in a log.
+      expect(issuer.output()).toContain(tokensFile);
+      expect(statSync(tokensFile).mode & 0o777).toBe(0o600);
+      for (const line of tokenLines()) expect(issuer.output()).not.toContain(line.split('\t')[3]);
+      expect(issuer.output()).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
 
       const verifier = new TokenVerifier({
         jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,

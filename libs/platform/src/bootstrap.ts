@@ -4,7 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { z } from 'zod';
 import { ConfigError, loadConfig, type PlatformConfig } from './config';
+import { developmentKeysProblem } from './deployment';
 import { KAFKA_CLIENT } from './health/kafka.health';
+import { serveApiDocsWhenWanted } from './http/api-docs';
 import { secureHttp } from './http/secure-http';
 import { ensureTopics, kafkaMicroserviceOptions, PLATFORM_TOPICS } from './kafka';
 import type { Kafka } from 'kafkajs';
@@ -19,8 +21,11 @@ export interface ServiceDefinition<C extends PlatformConfig> {
   name: string;
   configSchema: z.ZodType<C, z.ZodTypeDef, unknown>;
   module: (config: C) => DynamicModule;
-  /** HTTP set-up that needs the application object (OpenAPI documents, middleware), before it listens. */
-  configureHttp?: (app: INestApplication, config: C) => void;
+  /**
+   * Serves the service's API documents (Swagger UI, OpenAPI JSON) on the application object, before it listens;
+   * called only when API_DOCS says they are served (http/api-docs.ts: in development, unless set).
+   */
+  serveApiDocs?: (app: INestApplication, config: C) => void;
 }
 
 /**
@@ -31,6 +36,7 @@ export interface ServiceDefinition<C extends PlatformConfig> {
  */
 export async function runService<C extends PlatformConfig>(definition: ServiceDefinition<C>): Promise<void> {
   const config = configOrExit(definition.name, definition.configSchema);
+  await refuseDevelopmentKeys(definition.name, config.AUTH_JWKS_URL);
   let app: INestApplication | undefined;
   try {
     app = await startService(definition, config);
@@ -52,6 +58,14 @@ export function configOrExit<C>(name: string, schema: z.ZodType<C, z.ZodTypeDef,
   }
 }
 
+/** In production, a key set of the development issuer ends the process with EXIT_CONFIG (deployment.ts). */
+async function refuseDevelopmentKeys(name: string, jwksUrl: string): Promise<void> {
+  const problem = await developmentKeysProblem(jwksUrl, process.env);
+  if (problem === undefined) return;
+  process.stderr.write(`${name}: ${new ConfigError([problem]).message}\n`);
+  process.exit(EXIT_CONFIG);
+}
+
 /** A start that failed: one JSON line a log collector reads as fatal, then exit 1. */
 export function exitOnStartFailure(name: string, error: unknown): never {
   process.stderr.write(
@@ -71,7 +85,8 @@ export async function startService<C extends PlatformConfig>(definition: Service
   app.useLogger(logger);
   app.flushLogs();
   secureHttp(app, config);
-  definition.configureHttp?.(app, config);
+  const serveApiDocs = definition.serveApiDocs;
+  serveApiDocsWhenWanted(app, serveApiDocs && ((served) => serveApiDocs(served, config)), config.API_DOCS, process.env);
 
   // HTTP first: a restarted service answers at once, while its consumer group may wait for Kafka to drop the
   // member it replaces (up to the session timeout); intake takes submissions without Kafka anyway.

@@ -1,7 +1,10 @@
 import { authConfigSchema } from '@civic/auth';
 import { z } from 'zod';
-import { deploymentOf, developmentDefault, productionProblems } from './deployment';
+import { deploymentOf, developmentDefault, productionProblems, productionRule } from './deployment';
+import { healthProbeSecret } from './health/health-access';
+import { apiDocsSetting } from './http/api-docs';
 import { corsOrigins } from './http/cors';
+import { trustProxyProductionProblem, trustProxySchema } from './http/trust-proxy';
 
 /**
  * Configuration comes from the environment and is validated once at start-up: a missing or malformed
@@ -114,6 +117,12 @@ export const serviceConfigSchema = z.object({
   CORS_ORIGINS: corsOrigins,
   /** The largest JSON or form body a route accepts, in bytes; 413 beyond (http/body-limits.ts). */
   HTTP_BODY_LIMIT_BYTES: bodyLimitBytes(64 * 1024),
+  /** A secret that lets a probe or monitor read the details of /health (health/health-access.ts); unset: tokens only. */
+  HEALTH_PROBE_SECRET: healthProbeSecret,
+  /** The proxies whose X-Forwarded-For names the client (http/trust-proxy.ts); none by default. */
+  TRUST_PROXY: productionRule(trustProxySchema, trustProxyProductionProblem),
+  /** Serve /docs and /docs/openapi.json (http/api-docs.ts); unset: in development only. */
+  API_DOCS: apiDocsSetting,
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

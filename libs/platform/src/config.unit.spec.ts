@@ -28,6 +28,7 @@ describe('service configuration from the environment', () => {
       LOG_LEVEL: 'info',
       KAFKA_BROKERS: ['127.0.0.1:9092', 'kafka:9092'],
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      TRUST_PROXY: false,
       AUTH_AUDIENCE: 'civic-cases',
       CORS_ORIGINS: [],
       HTTP_BODY_LIMIT_BYTES: 65_536,

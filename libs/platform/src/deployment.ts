@@ -1,3 +1,4 @@
+import { developmentIssuerAddress, servesDevelopmentKeys } from '@civic/auth';
 import { z } from 'zod';
 
 /**
@@ -114,7 +115,8 @@ function wellKnownSecret(variable: string, value: string): string | undefined {
  * - a development seed or switch turned on (`*_SEED_DEVELOPMENT_*`, `*_ALLOW_HTTP`);
  * - a well-known development secret (`civic-dev`, `civic-dev-secret`, `civic-console-dev-secret`, `civic-admin-dev-secret`, the password
  *   `civic` of the local servers), as the value or as a URL's password;
- * - the token issuer or its key set over plain HTTP (OpenID Connect Discovery 1.0 §3: the issuer is https);
+ * - the token issuer or its key set at the development issuer's address (@civic/auth development-issuer.ts: on
+ *   this machine, or its compose name), or over plain HTTP (OpenID Connect Discovery 1.0 §3: the issuer is https);
  * - a setting marked `developmentDefault` left unset.
  */
 export function productionProblems(
@@ -148,6 +150,13 @@ export function productionProblems(
       problems.push({ variable, reason: `holds the well-known development secret "${secret}"; production must use a secret of its own` });
       continue;
     }
+    const development = IDENTITY_URLS.includes(variable)
+      ? texts.map(developmentIssuerAddress).find((found) => found !== undefined)
+      : undefined;
+    if (development !== undefined) {
+      problems.push({ variable, reason: `${development}; production must trust the municipality's own identity provider` });
+      continue;
+    }
     if (IDENTITY_URLS.includes(variable) && texts.some((text) => protocolOf(text) === 'http:')) {
       problems.push({ variable, reason: 'must be an https URL in production (tokens are trusted by it)' });
     }
@@ -156,4 +165,22 @@ export function productionProblems(
     }
   }
   return problems;
+}
+
+/**
+ * In production, the key set the service would trust, read once at start: one holding the development issuer's key
+ * (its key ids start with DEVELOPMENT_KEY_ID_PREFIX) is refused, wherever it is served from (a proxy with a
+ * certificate in front of it passes the address rules above). A key set that cannot be read now is not judged.
+ */
+export async function developmentKeysProblem(
+  jwksUrl: string,
+  env: Record<string, string | undefined>,
+): Promise<SettingProblem | undefined> {
+  if (deploymentOf(env) !== 'production') return undefined;
+  if ((await servesDevelopmentKeys(jwksUrl)) !== true) return undefined;
+  return {
+    variable: 'AUTH_JWKS_URL',
+    reason:
+      "serves the development token issuer's key, which signs a token for any role; production must trust the municipality's own identity provider (DEPLOYMENT=production)",
+  };
 }

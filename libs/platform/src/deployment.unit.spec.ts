@@ -99,11 +99,35 @@ describe('the deployment: development or production', () => {
 
   it('refuses in production the token issuer or its key set over plain HTTP', () => {
     expect(
-      refusals({ ...production, AUTH_JWKS_URL: 'http://keycloak:8180/realms/civic/certs', AUTH_ISSUER: 'http://127.0.0.1:3010' }),
+      refusals({ ...production, AUTH_JWKS_URL: 'http://keycloak:8180/realms/civic/certs', AUTH_ISSUER: 'http://login.peshtera.bg' }),
     ).toEqual({
       AUTH_JWKS_URL: 'must be an https URL in production (tokens are trusted by it) (DEPLOYMENT=production)',
       AUTH_ISSUER: 'must be an https URL in production (tokens are trusted by it) (DEPLOYMENT=production)',
     });
+  });
+
+  it('refuses in production the development token issuer, at its address or behind https on this machine', () => {
+    const names = (host: string) => `names an issuer on this machine (${host}), where the development token issuer and Keycloak listen`;
+    const tail = "; production must trust the municipality's own identity provider (DEPLOYMENT=production)";
+    // As the development issuer prints them (dev-issuer.main.ts), and as a TLS proxy on this machine would serve it.
+    expect(
+      refusals({ ...production, AUTH_JWKS_URL: 'http://127.0.0.1:3010/.well-known/jwks.json', AUTH_ISSUER: 'https://localhost:3443' }),
+    ).toEqual({ AUTH_JWKS_URL: `${names('127.0.0.1:3010')}${tail}`, AUTH_ISSUER: `${names('localhost:3443')}${tail}` });
+    expect(refusals({ ...production, AUTH_JWKS_URL: 'https://[::1]/.well-known/jwks.json' })).toEqual({
+      AUTH_JWKS_URL: `${names('[::1]')}${tail}`,
+    });
+    // Its name in the compose network of old.
+    expect(refusals({ ...production, AUTH_ISSUER: 'https://dev-issuer:3010' })).toEqual({
+      AUTH_ISSUER: `names the development token issuer (host dev-issuer)${tail}`,
+    });
+  });
+
+  it('refuses in production a TRUST_PROXY that believes any X-Forwarded-For, and takes named proxies', () => {
+    expect(refusals({ ...production, TRUST_PROXY: 'true' })).toEqual({
+      TRUST_PROXY:
+        "trusts X-Forwarded-For from anyone, so a client could claim any address and escape the rate limits; name the proxies' addresses (DEPLOYMENT=production)",
+    });
+    expect(refusals({ ...production, TRUST_PROXY: '10.0.0.0/8' })).toEqual({});
   });
 
   it('refuses in production the console or the portal at a plain-HTTP public address', () => {
@@ -138,7 +162,7 @@ describe('the deployment: development or production', () => {
   });
 
   it('names every refused setting at once, after the schema accepted them all', () => {
-    expect(() => loadConfig(schema, { ...production, EXAMPLE_SECRET: 'civic-dev', AUTH_ISSUER: 'http://127.0.0.1:3010' })).toThrow(
+    expect(() => loadConfig(schema, { ...production, EXAMPLE_SECRET: 'civic-dev', AUTH_ISSUER: 'http://login.peshtera.bg' })).toThrow(
       'Invalid configuration:\n' +
         '  AUTH_ISSUER: must be an https URL in production (tokens are trusted by it) (DEPLOYMENT=production)\n' +
         '  EXAMPLE_SECRET: holds the well-known development secret "civic-dev"; production must use a secret of its own (DEPLOYMENT=production)',

@@ -9,6 +9,7 @@ export * from './bootstrap';
 export * from './web-app';
 export { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
 export { HealthController } from './health/health.controller';
+export { HEALTH_DETAIL_ROLES, HEALTH_PROBE_HEADER, HealthDetailsAccess } from './health/health-access';
 export { MetricsController } from './metrics/metrics.controller';
 export * from './cases/case-store';
 export * from './tenants/tenant-directory';

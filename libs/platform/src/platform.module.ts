@@ -23,6 +23,7 @@ import { EVENT_STORE, eventStoreKind, eventStoreProviders } from './event-store.
 import { EVENT_STORE_KIND, EventStoreHealthIndicator } from './health/event-store.health';
 import { HEALTH_CHECKS, HealthController, type DependencyCheck } from './health/health.controller';
 import { KAFKA_CLIENT, KafkaHealthIndicator } from './health/kafka.health';
+import { HEALTH_PROBE_SECRET, HealthDetailsAccess } from './health/health-access';
 import { CaseReader } from './cases/case-reader';
 import { CaseAccessPolicy } from './cases/case-access';
 import { AuditTrail } from './audit-trail/audit-trail';
@@ -138,6 +139,8 @@ export class PlatformModule implements NestModule, OnApplicationShutdown {
         KafkaHealthIndicator,
         EventStoreHealthIndicator,
         MongooseHealthIndicator,
+        { provide: HEALTH_PROBE_SECRET, useValue: config.HEALTH_PROBE_SECRET },
+        HealthDetailsAccess,
         {
           provide: HEALTH_CHECKS,
           inject: [

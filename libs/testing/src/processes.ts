@@ -84,7 +84,16 @@ export interface HealthReport {
   details: Record<string, { status: string }>;
 }
 
-/** Polls `/health` until it answers 200, the process dies, or the time runs out (with the log in the error). */
+/**
+ * The probe secret every service gets in the tests (serviceTestEnvironment): with it, `/health` names each
+ * dependency, as a readiness probe with credentials would read it (libs/platform health/health-access.ts).
+ */
+export const TEST_HEALTH_PROBE_SECRET = 'test-health-probe-secret-not-for-production';
+
+/**
+ * Polls `/health` until it answers 200, the process dies, or the time runs out (with the log in the error). Asked
+ * with the tests' probe secret: the report names each dependency when the service was started with it.
+ */
 export async function waitForHealthy(service: ServiceProcess, timeoutMs = 60_000): Promise<HealthReport> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
@@ -92,7 +101,7 @@ export async function waitForHealthy(service: ServiceProcess, timeoutMs = 60_000
   void service.exited.then(() => (dead = true));
   while (Date.now() < deadline && !dead) {
     try {
-      const response = await fetch(`${service.url}/health`);
+      const response = await fetch(`${service.url}/health`, { headers: { 'x-health-probe-secret': TEST_HEALTH_PROBE_SECRET } });
       const body = (await response.json()) as HealthReport;
       if (response.status === 200) return body;
       last = `${response.status} ${JSON.stringify(body)}`;

@@ -7,7 +7,7 @@ import { composeEnvironment } from './compose';
 import { createTestDatabase, testMongoUri, type TestDatabase } from './databases';
 import { eventually } from './eventually';
 import { uniqueName } from './names';
-import { freePort, spawnService, waitForHealthy, type ServiceProcess } from './processes';
+import { freePort, spawnService, TEST_HEALTH_PROBE_SECRET, waitForHealthy, type ServiceProcess } from './processes';
 import { kafkaBrokers } from './servers';
 
 /** docker-compose.yml must give the service an environment its config schema accepts. */
@@ -67,6 +67,8 @@ export async function serviceTestEnvironment(service: string, database: TestData
     // DevIssuer (@civic/auth) and override these with `issuerEnvironment(issuer)`.
     AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
     AUTH_ISSUER: 'http://127.0.0.1:9',
+    // What waitForHealthy sends to read /health's details; anyone else gets the overall status alone.
+    HEALTH_PROBE_SECRET: TEST_HEALTH_PROBE_SECRET,
   };
 }
 
@@ -149,6 +151,8 @@ export function describeServiceProcess(service: string): void {
         'event-store': { status: 'up', kind: 'postgres' },
         mongodb: { status: 'up' },
       });
+      // Without credentials: the overall status alone (issue 21, item 11).
+      expect(await (await fetch(`${running.url}/health`)).json()).toEqual({ status: 'ok' });
     });
 
     it('has its Kafka consumer group subscribed to case-events', async () => {
@@ -238,10 +242,10 @@ export function describeServiceProcess(service: string): void {
     });
 
     it('refuses to start in production on a development value, naming it', async () => {
-      // The test issuer's plain-HTTP key set is a development value (libs/platform/src/deployment.ts).
+      // The test's development issuer, on this machine, is a development value (libs/platform/src/deployment.ts).
       const production = spawnService(service, { ...env, DEPLOYMENT: 'production' });
       expect(await production.exited).toBe(78);
-      expect(production.output()).toMatch(/AUTH_JWKS_URL: must be an https URL in production/);
+      expect(production.output()).toMatch(/AUTH_JWKS_URL: names an issuer on this machine .*production must trust/);
     });
   });
 }

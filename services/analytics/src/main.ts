@@ -8,5 +8,5 @@ void runService({
   name: 'analytics',
   configSchema,
   module: (config) => AnalyticsModule.forRoot(config),
-  configureHttp: configureAnalyticsHttp,
+  serveApiDocs: configureAnalyticsHttp,
 });

@@ -8,5 +8,5 @@ void runService({
   name: 'deadline-watch',
   configSchema,
   module: (config) => DeadlineWatchModule.forRoot(config),
-  configureHttp: configureDeadlineWatchHttp,
+  serveApiDocs: configureDeadlineWatchHttp,
 });

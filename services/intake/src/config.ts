@@ -1,6 +1,5 @@
 import { bodyLimitBytes, booleanFlag, developmentDefault, platformConfigSchema } from '@civic/platform';
 import { z } from 'zod';
-import { trustProxySchema } from './http/trust-proxy';
 import { open311ApiKeysSchema } from './open311/api-keys';
 
 const perMinute = (defaultValue: number) => z.coerce.number().int().min(1, 'must be at least 1').default(defaultValue);
@@ -40,8 +39,19 @@ export const configSchema = platformConfigSchema
     INTAKE_PUBLIC_URL: developmentDefault(
       optionalSetting.pipe(z.string().url('must be a URL such as https://cases.example.bg').optional()),
     ),
-    /** The proxy (the citizen portal) whose `X-Forwarded-For` names the client for the rate limits: http/trust-proxy.ts. */
-    TRUST_PROXY: trustProxySchema,
+    /**
+     * Where the rate limits count (http/shared-counters.ts): `memory`, each instance its own (enough for one
+     * instance; the development default), or `postgres`, shared by every instance, in RATE_LIMIT_DATABASE_URL.
+     * Production must choose: only the deployment knows how many instances it runs.
+     */
+    RATE_LIMIT_STORE: developmentDefault(z.enum(['memory', 'postgres'], { message: 'must be memory or postgres' }).default('memory')),
+    /** The PostgreSQL database of the shared counters; default: the event store's, when that is PostgreSQL. */
+    RATE_LIMIT_DATABASE_URL: optionalSetting.pipe(
+      z
+        .string()
+        .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL')
+        .optional(),
+    ),
     /**
      * Object storage (S3 API) for citizens' attachments, encrypted per data subject. Unset S3_ENDPOINT: no
      * storage, and a submission with files is refused with 503 (one without files is taken as ever).
@@ -67,7 +77,22 @@ export const configSchema = platformConfigSchema
     IDENTITY_ADMIN_CLIENT_ID: z.string().trim().min(1).default('civic-admin'),
     IDENTITY_ADMIN_CLIENT_SECRET: optionalSetting,
   })
+  .transform((config) => ({
+    ...config,
+    // Only with shared counters; then, unless set, in the event store's PostgreSQL database.
+    RATE_LIMIT_DATABASE_URL:
+      config.RATE_LIMIT_STORE !== 'postgres'
+        ? undefined
+        : (config.RATE_LIMIT_DATABASE_URL ?? (/^postgres(ql)?:\/\//.test(config.EVENT_STORE_URL) ? config.EVENT_STORE_URL : undefined)),
+  }))
   .superRefine((config, ctx) => {
+    if (config.RATE_LIMIT_STORE === 'postgres' && config.RATE_LIMIT_DATABASE_URL === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['RATE_LIMIT_DATABASE_URL'],
+        message: 'is required with RATE_LIMIT_STORE=postgres when the event store is not PostgreSQL',
+      });
+    }
     // The platform's parser reads every body first: a public limit above it could never be reached.
     if (config.PUBLIC_BODY_LIMIT_BYTES > config.HTTP_BODY_LIMIT_BYTES) {
       ctx.addIssue({

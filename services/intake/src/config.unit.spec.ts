@@ -29,6 +29,40 @@ describe("intake's storage and scanner settings", () => {
   });
 });
 
+describe("where intake's rate limits count (RATE_LIMIT_STORE)", () => {
+  const base = {
+    HTTP_PORT: '3001',
+    KAFKA_BROKERS: '127.0.0.1:9092',
+    EVENT_STORE_URL: 'postgres://u:p@127.0.0.1:5433/db',
+    MONGODB_URI: 'mongodb://127.0.0.1:27017/x',
+    AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+    AUTH_ISSUER: 'http://127.0.0.1:9',
+  };
+
+  it("in this instance's memory by default", () => {
+    expect(configSchema.parse(base)).toMatchObject({ RATE_LIMIT_STORE: 'memory', RATE_LIMIT_DATABASE_URL: undefined });
+  });
+
+  it("shared in PostgreSQL: the event store's database unless another is named", () => {
+    expect(configSchema.parse({ ...base, RATE_LIMIT_STORE: 'postgres' }).RATE_LIMIT_DATABASE_URL).toBe(base.EVENT_STORE_URL);
+    const named = 'postgres://u:p@limits.internal:5432/limits';
+    expect(configSchema.parse({ ...base, RATE_LIMIT_STORE: 'postgres', RATE_LIMIT_DATABASE_URL: named }).RATE_LIMIT_DATABASE_URL).toBe(
+      named,
+    );
+  });
+
+  it('needs a PostgreSQL database when the event store is EventStoreDB, and knows only its two stores', () => {
+    const issues = (env: Record<string, string>) => {
+      const result = configSchema.safeParse({ ...base, ...env });
+      return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    };
+    expect(issues({ RATE_LIMIT_STORE: 'postgres', EVENT_STORE_URL: 'esdb://127.0.0.1:2113?tls=false' })).toEqual([
+      ['RATE_LIMIT_DATABASE_URL', 'is required with RATE_LIMIT_STORE=postgres when the event store is not PostgreSQL'],
+    ]);
+    expect(issues({ RATE_LIMIT_STORE: 'redis' })).toEqual([['RATE_LIMIT_STORE', 'must be memory or postgres']]);
+  });
+});
+
 describe("intake's body limits", () => {
   const env = { ...composeEnvironment('intake') };
 
@@ -56,6 +90,8 @@ describe('intake configuration in production', () => {
         'AUTH_JWKS_URL',
         'AUTH_ISSUER',
         'INTAKE_PUBLIC_URL',
+        // Only the deployment knows whether it runs one instance or several (memory or postgres).
+        'RATE_LIMIT_STORE',
         'S3_ACCESS_KEY_ID',
         'S3_SECRET_ACCESS_KEY',
         'IDENTITY_ADMIN_ISSUER',

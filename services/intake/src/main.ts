@@ -8,5 +8,5 @@ void runService({
   name: 'intake',
   configSchema,
   module: (config) => IntakeModule.forRoot(config),
-  configureHttp: configureIntakeHttp,
+  serveApiDocs: configureIntakeHttp,
 });

@@ -3,6 +3,8 @@ import { eventually, tcpProxy, testMongoUri, type TcpProxy } from '@civic/testin
 import { startIntakeInProcess, type IntakeInProcess } from './in-process';
 
 const OPEN311_KEY = `peshtera-outage-${randomUUID()}`;
+/** What a readiness probe with credentials sends to read the details of /health (HEALTH_PROBE_SECRET). */
+const PROBE_SECRET = `probe-${randomUUID()}`;
 
 interface Answer {
   status: number;
@@ -28,6 +30,7 @@ describe('intake while MongoDB is unreachable', () => {
       OPEN311_API_KEYS: `peshtera:${OPEN311_KEY}`,
       PUBLIC_SUBMITS_PER_MINUTE: '1000',
       PUBLIC_REQUESTS_PER_MINUTE: '1000',
+      HEALTH_PROBE_SECRET: PROBE_SECRET,
     });
   });
 
@@ -91,9 +94,12 @@ describe('intake while MongoDB is unreachable', () => {
     expect(listing.body).toEqual([{ code: 503, description: 'request: mongodb is unavailable; try again in 5 s' }]);
 
     expect((await call('/health/ready')).status).toBe(200);
-    const health = await call('/health');
+    const health = await call('/health', { headers: { 'x-health-probe-secret': PROBE_SECRET } });
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ error: { mongodb: { status: 'down' } } });
+    // Anyone else learns that something is down, not what nor why.
+    expect(await call('/health')).toMatchObject({ status: 503, body: { status: 'error' } });
+    expect((await call('/health')).body).toEqual({ status: 'error' });
 
     proxy.restore();
     const caughtUp = await eventually(open311List, (answer) => answer.status === 200 && JSON.stringify(answer.body).includes(requestId), {

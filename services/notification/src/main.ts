@@ -8,5 +8,5 @@ void runService({
   name: 'notification',
   configSchema,
   module: (config) => NotificationModule.forRoot(config),
-  configureHttp: configureNotificationHttp,
+  serveApiDocs: configureNotificationHttp,
 });

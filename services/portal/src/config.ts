@@ -1,3 +1,4 @@
+import { productionRule, trustProxyProductionProblem, trustProxySchema } from '@civic/platform';
 import { z } from 'zod';
 
 const httpUrl = (example: string) =>
@@ -17,19 +18,11 @@ const httpUrl = (example: string) =>
     .transform((value) => value.replace(/\/+$/, ''));
 
 /**
- * Express's `trust proxy` setting: `true`/`false`, a number of hops, or addresses and names such as `loopback`
- * (https://expressjs.com/en/guide/behind-proxies.html). Only then is the client's address read from
- * X-Forwarded-For, for the rate limit and for what the portal forwards to intake.
+ * Express's `trust proxy` setting, as every service reads it (libs/platform http/trust-proxy.ts): the proxies'
+ * addresses or names such as `loopback`, or a number of hops; `true` (anyone) is refused in production. Only
+ * then is the client's address read from X-Forwarded-For, for the rate limit and for what the portal forwards to intake.
  */
-const trustProxy = z
-  .string()
-  .trim()
-  .default('false')
-  .transform((value): boolean | number | string => {
-    if (value === 'true' || value === 'false') return value === 'true';
-    if (/^\d+$/.test(value)) return Number(value);
-    return value;
-  });
+const trustProxy = productionRule(trustProxySchema, trustProxyProductionProblem);
 
 const perMinute = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 

@@ -20,8 +20,13 @@ describe('the portal configuration', () => {
     const trust = (TRUST_PROXY: string) => loadConfig(configSchema, { ...valid, TRUST_PROXY }).TRUST_PROXY;
     expect(trust('true')).toBe(true);
     expect(trust('1')).toBe(1);
-    expect(trust('loopback')).toBe('loopback');
-    expect(trust('10.0.0.0/8, loopback')).toBe('10.0.0.0/8, loopback');
+    expect(trust('loopback')).toEqual(['loopback']);
+    expect(trust('10.0.0.0/8, loopback')).toEqual(['10.0.0.0/8', 'loopback']);
+    expect(() => trust('portal.example')).toThrow(/TRUST_PROXY: not a proxy address/);
+    // Issue 21, item 9: trusting every hop would let anyone claim any address.
+    expect(() => loadConfig(configSchema, { ...valid, DEPLOYMENT: 'production', TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: trusts X-Forwarded-For from anyone/,
+    );
   });
 
   it('names every missing or malformed setting', () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload, type KeyLike } from 'jose';
 import type { Role } from '@civic/domain';
+import { DEVELOPMENT_KEY_ID_PREFIX } from './development-issuer';
 
 export interface DevIssuerOptions {
   /** 0 (the default) picks a free port. */
@@ -53,7 +54,8 @@ export class DevIssuer {
 
   static async start(options: DevIssuerOptions = {}): Promise<DevIssuer> {
     const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
-    const kid = `dev-${randomUUID()}`;
+    // The prefix lets a production service recognise this issuer's key set and refuse it (development-issuer.ts).
+    const kid = `${DEVELOPMENT_KEY_ID_PREFIX}${randomUUID()}`;
     const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
 
     let documents: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writePrivateFile } from './private-file';
 import { SEED_TENANTS, type SeedTenant } from './seeded-users';
 
 /**
@@ -19,8 +20,7 @@ export function developmentOpen311Keys(file: string): Record<SeedTenant, string>
     SeedTenant,
     string
   >;
-  writeFileSync(file, `${SEED_TENANTS.map((tenant) => `${tenant}:${keys[tenant]}`).join('\n')}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writePrivateFile(file, `${SEED_TENANTS.map((tenant) => `${tenant}:${keys[tenant]}`).join('\n')}\n`);
   return keys;
 }
 

@@ -13,3 +13,5 @@ export * from './cors';
 export * from './security-headers';
 export * from './body-limits';
 export * from './secure-http';
+export * from './api-docs';
+export * from './trust-proxy';

@@ -16,7 +16,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
-/** Serves the UI at `/docs` and the document at `/docs/openapi.json` (the service's `configureHttp`). */
+/** Serves the UI at `/docs` and the document at `/docs/openapi.json` (the service's `serveApiDocs`, when API_DOCS says so). */
 export function configureAnalyticsHttp(app: INestApplication): void {
   let document: OpenAPIObject | undefined;
   SwaggerModule.setup(DOCS_PATH, app, () => (document ??= openApiDocument(app)), {

@@ -62,7 +62,7 @@ export function setupOpenApi(app: INestApplication): void {
   });
 }
 
-/** What intake needs of the HTTP app beyond its modules: `configureHttp` in its service definition. */
+/** What intake needs of the HTTP app beyond its modules: `serveApiDocs` in its service definition, when API_DOCS says so. */
 export function configureIntakeHttp(app: INestApplication): void {
   setupOpenApi(app);
 }

@@ -14,9 +14,9 @@ export const OPEN311_READS_THROTTLER = 'default';
 const MINUTE_MS = 60_000;
 
 /**
- * The limits of intake's public APIs, per client IP (`request.ip`; behind a proxy the app must trust it
- * for the real address), counted in this process's memory: with several instances each counts its own,
- * which is fine for abuse control. @nestjs/throttler's module is global, so it is registered once, with
+ * The limits of intake's public APIs, per client IP (`request.ip`: behind a proxy, the client's address only
+ * through the hops TRUST_PROXY names), counted where RATE_LIMIT_STORE says: this process's memory, or the
+ * counters every instance shares (shared-counters.ts), so that N instances do not grant N times the limit. @nestjs/throttler's module is global, so it is registered once, with
  * every named throttler, and each controller skips those that are not its own.
  */
 export function throttlerOptions(config: IntakeConfig): ThrottlerModuleOptions {

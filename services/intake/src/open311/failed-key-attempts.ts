@@ -2,7 +2,8 @@
  * Wrong Open311 keys, counted per address and per tenant in a sliding minute: past the limit every POST of
  * that address (or to that tenant) is refused with 429 before its key is even compared, so a key cannot be
  * guessed at the rate a client can send. Per tenant as well, because addresses are cheap to change.
- * In this process's memory, like the other rate limits (http/throttling.ts): each instance counts its own.
+ * FailedKeyAttempts counts in this process's memory (each instance its own); SharedFailedKeyAttempts in the
+ * counters every instance shares (RATE_LIMIT_STORE=postgres).
  */
 export const FAILED_KEY_WINDOW_MS = 60_000;
 
@@ -20,7 +21,16 @@ export class TooManyFailedKeysError extends Error {
   }
 }
 
-export class FailedKeyAttempts {
+/** Where wrong keys are counted: this process's memory, or the counters every instance shares. */
+export interface FailedKeyCounter {
+  /** TooManyFailedKeysError while the address or the tenant is over its limit. */
+  check(tenant: string, address: string, now: Date): void | Promise<void>;
+  fail(tenant: string, address: string, now: Date): void | Promise<void>;
+}
+
+export const FAILED_KEY_COUNTER = Symbol('FAILED_KEY_COUNTER');
+
+export class FailedKeyAttempts implements FailedKeyCounter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(private readonly limits: FailedKeyLimits = DEFAULT_FAILED_KEY_LIMITS) {}

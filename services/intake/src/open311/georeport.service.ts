@@ -9,7 +9,7 @@ import type { RegistrationResponse } from '../cases/registration-response';
 import { ApiKeys, open311Actor } from './api-keys';
 import { IssuedOpen311Keys } from './clients/issued-keys';
 import type { Open311CreatedRequest, Open311Discovery, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from './documents';
-import { FailedKeyAttempts } from './failed-key-attempts';
+import { FAILED_KEY_COUNTER, type FailedKeyCounter } from './failed-key-attempts';
 import {
   ApiKeyRejectedError,
   ParameterMissingError,
@@ -70,7 +70,7 @@ export class GeoReportService {
     private readonly intake: CaseIntakeService,
     private readonly keys: ApiKeys,
     private readonly issued: IssuedOpen311Keys,
-    private readonly failedKeys: FailedKeyAttempts,
+    @Inject(FAILED_KEY_COUNTER) private readonly failedKeys: FailedKeyCounter,
     private readonly cases: CaseReader,
     private readonly registry: RegistryLookup,
     private readonly index: Open311RequestIndex,
@@ -85,12 +85,12 @@ export class GeoReportService {
 
   /** The key's client, with wrong keys counted and refused past their limit (failed-key-attempts.ts). */
   private async clientFor(tenant: string, apiKey: unknown, address: string, now: Date) {
-    this.failedKeys.check(tenant, address, now);
+    await this.failedKeys.check(tenant, address, now);
     const issued = await this.issued.digests(tenant);
     try {
       return this.keys.clientFor(tenant, apiKey, issued);
     } catch (error) {
-      if (error instanceof ApiKeyRejectedError) this.failedKeys.fail(tenant, address, now);
+      if (error instanceof ApiKeyRejectedError) await this.failedKeys.fail(tenant, address, now);
       throw error;
     }
   }

@@ -56,7 +56,7 @@ import { GeoReportService, OPEN311_BASE_PATH } from './georeport.service';
 import { render } from './render';
 
 interface RequestLine {
-  /** The client's address, as Express tells it under TRUST_PROXY (http/trust-proxy.ts). */
+  /** The client's address, as Express tells it under TRUST_PROXY (libs/platform http/trust-proxy.ts). */
   ip?: string;
   protocol: string;
   url: string;

@@ -7,7 +7,10 @@ import { CasesModule } from '../cases/cases.module';
 import { CLOCK } from '../cases/clock';
 import type { IntakeConfig } from '../config';
 import { ApiKeys } from './api-keys';
-import { FailedKeyAttempts } from './failed-key-attempts';
+import { FAILED_KEY_COUNTER, FailedKeyAttempts } from './failed-key-attempts';
+import { SharedFailedKeyAttempts } from './shared-failed-key-attempts';
+import { SHARED_COUNTERS } from '../http/rate-limit-store.module';
+import type { SharedCounters } from '../http/shared-counters';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { Open311Controller } from './open311.controller';
 import { IssuedOpen311Keys } from './clients/issued-keys';
@@ -35,7 +38,11 @@ function databaseOf(connection: Connection) {
     Open311RequestProjection,
     { provide: CLOCK, inject: [PLATFORM_CLOCK], useFactory: (clock: PlatformClock) => clock },
     // One count per application (a module's useValue would be shared by every app this process starts).
-    { provide: FailedKeyAttempts, useFactory: () => new FailedKeyAttempts() },
+    {
+      provide: FAILED_KEY_COUNTER,
+      inject: [SHARED_COUNTERS],
+      useFactory: (counters: SharedCounters | null) => (counters ? new SharedFailedKeyAttempts(counters) : new FailedKeyAttempts()),
+    },
     { provide: ApiKeys, inject: [SERVICE_CONFIG], useFactory: (config: IntakeConfig) => new ApiKeys(config.OPEN311_API_KEYS) },
     { provide: CaseReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CaseReader(store) },
     { provide: RegistryLookup, inject: [EVENT_STORE], useFactory: (store: EventStore) => new RegistryLookup(store) },

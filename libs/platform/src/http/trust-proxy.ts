@@ -1,9 +1,5 @@
 import { isIP } from 'node:net';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { SERVICE_CONFIG } from '@civic/platform';
 import { z } from 'zod';
-import type { IntakeConfig } from '../config';
 
 /** Express's `trust proxy` setting: off, on (every hop), a number of hops, or the proxies' addresses. */
 export type TrustProxy = boolean | number | string[];
@@ -22,9 +18,11 @@ function isProxyAddress(entry: string): boolean {
 }
 
 /**
- * `TRUST_PROXY`: which proxy in front of intake may tell it the client's address (`X-Forwarded-For`), so the
- * per-IP rate limits count citizens, not the portal. Unset or `false`: nobody (the socket's address counts);
- * `loopback` or addresses/CIDRs, comma-separated: those proxies; a number: that many hops; `true`: any.
+ * `TRUST_PROXY`: which proxies in front of the service (the portal, a load balancer) may tell it the client's
+ * address in `X-Forwarded-For`, so that `request.ip`, which the rate limits count by, is the client's. Unset or
+ * `false`: nobody (the socket's address counts, and the header changes nothing); `loopback`, `uniquelocal` or
+ * addresses/CIDRs, comma-separated: the hops from those addresses; a number: that many hops, whoever they are;
+ * `true`: any hop, so anyone may claim any address (refused in production: productionRule below).
  */
 export const trustProxySchema = z
   .string()
@@ -46,19 +44,19 @@ export const trustProxySchema = z
     return entries;
   });
 
-/**
- * Applies TRUST_PROXY to the HTTP server (Express's `trust proxy`) when the app starts, so `request.ip`, which
- * the rate limits count by, is the client's address as the trusted proxy forwards it.
- */
-@Injectable()
-export class TrustProxySetting implements OnApplicationBootstrap {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    @Inject(SERVICE_CONFIG) private readonly config: IntakeConfig,
-  ) {}
+/** Why a TRUST_PROXY value is refused in production, or undefined. */
+export function trustProxyProductionProblem(value: unknown): string | undefined {
+  return value === true
+    ? "trusts X-Forwarded-For from anyone, so a client could claim any address and escape the rate limits; name the proxies' addresses"
+    : undefined;
+}
 
-  onApplicationBootstrap(): void {
-    const server = this.adapterHost.httpAdapter?.getInstance() as { set?: (name: string, value: unknown) => void } | undefined;
-    server?.set?.('trust proxy', this.config.TRUST_PROXY);
-  }
+/** Express's app, as far as `trust proxy` needs it. */
+interface ExpressSettings {
+  set(name: string, value: unknown): unknown;
+}
+
+/** Applies TRUST_PROXY to the app (Express's `trust proxy`): before any request, `request.ip` depends on it. */
+export function applyTrustProxy(app: ExpressSettings, trust: TrustProxy): void {
+  app.set('trust proxy', trust);
 }
