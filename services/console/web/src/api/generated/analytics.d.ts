@@ -214,8 +214,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Check the hash chain
-     * @description Verifies every link of the stream as stored and names the first broken one (revision, event id, expected and found). With `knownHead` (the head hash of an earlier dossier) it also says whether that event is still there: if not, events were removed or rewritten since.
+     * Check the hash chain and its signed checkpoints
+     * @description Verifies every link of the stream as stored and names the first broken one (revision, event id, expected and found); then every signed checkpoint of the stream: its Ed25519 signature with the published keys, and whether the event and hash it signed are still there (an edit with every later hash recomputed passes the chain, not a checkpoint). The first checkpoint that fails is named (its index, revision, signedAt, keyId, reason). With `knownHead` (the head hash of an earlier dossier) it also says whether that event is still there: if not, events were removed or rewritten since. `ok` is all of these.
      */
     get: operations['AuditController_verification'];
     put?: never;
@@ -235,7 +235,7 @@ export interface paths {
     };
     /**
      * The case dossier as JSON
-     * @description History, final state, chain verification and the head hash to keep.
+     * @description History, final state, chain and checkpoint verification, the head hash to keep and `signedHead`: the platform's Ed25519-signed statement of that head (tenant, stream, revision, eventId, headHash, signedAt, keyId), made for this dossier unless the newest checkpoint already names the head; `{ refused, detail }` instead when the chain or a checkpoint does not hold. Verifiable offline with the published key (scripts/verify-dossier.mjs).
      */
     get: operations['AuditController_dossierJson'];
     put?: never;
@@ -278,6 +278,26 @@ export interface paths {
      * @description Each `AuditorReadRecorded` event (an auditor's read) and `PersonalDataRead` event (a member of staff read a case's content: who, whose data, which route, which fields), with the chain check of the whole log.
      */
     get: operations['AuditLogController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/signing-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public keys of the signed checkpoints
+     * @description A JWK set (RFC 7517/8037): Ed25519 keys (`kty` OKP, `crv` Ed25519, `x`), `kid` the RFC 7638 thumbprint, `status` current (signs now) or retired (signed before a rotation, still valid for what it signed). No token needed.
+     */
+    get: operations['SigningKeysController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1838,7 +1858,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `chain.ok`, or the broken link; `knownHead.found` when asked. */
+      /** @description `ok`; `chain.ok` or the broken link; `checkpoints.ok` or the failed checkpoint; `knownHead.found` when asked. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2275,6 +2295,24 @@ export interface operations {
       };
       /** @description The read could not be recorded, so it is not answered. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SigningKeysController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `{ keys: [{ kty, crv, x, kid, use, alg, status }] }` */
+      200: {
         headers: {
           [name: string]: unknown;
         };

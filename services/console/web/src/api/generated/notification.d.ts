@@ -215,6 +215,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/public/{tenant}/contact-confirmations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm a submitter's e-mail address
+     * @description Messages that waited for the confirmation (anything but the acknowledgement) are sent now.
+     */
+    post: operations['ContactConfirmationController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -440,8 +460,11 @@ export interface components {
               kind: 'role';
               role: string;
             };
-        /** @enum {string} */
-        status: 'pending' | 'sent' | 'failed' | 'skipped';
+        /**
+         * @description `held`: waits until the submitter confirms their e-mail address (`heldReason`); the case is on the portal meanwhile
+         * @enum {string}
+         */
+        status: 'pending' | 'sent' | 'failed' | 'skipped' | 'held';
         recordedOnCase: boolean;
         attempts: number;
         sentAt?: string;
@@ -450,6 +473,8 @@ export interface components {
         error?: string;
         /** @description A printable letter is kept for it */
         letter: boolean;
+        /** @description Why a `held` message waits */
+        heldReason?: string;
       }[];
     };
     NotificationDto: {
@@ -488,8 +513,11 @@ export interface components {
             kind: 'role';
             role: string;
           };
-      /** @enum {string} */
-      status: 'pending' | 'sent' | 'failed' | 'skipped';
+      /**
+       * @description `held`: waits until the submitter confirms their e-mail address (`heldReason`); the case is on the portal meanwhile
+       * @enum {string}
+       */
+      status: 'pending' | 'sent' | 'failed' | 'skipped' | 'held';
       recordedOnCase: boolean;
       attempts: number;
       sentAt?: string;
@@ -498,6 +526,8 @@ export interface components {
       error?: string;
       /** @description A printable letter is kept for it */
       letter: boolean;
+      /** @description Why a `held` message waits */
+      heldReason?: string;
     };
     LetterListDto: {
       caseId: string;
@@ -571,6 +601,13 @@ export interface components {
       roles: string[];
       changedBy: string;
       changedAt: string;
+    };
+    ContactConfirmationBodyDto: {
+      token: string;
+    };
+    ContactConfirmationDto: {
+      confirmed: boolean;
+      released: number;
     };
   };
   responses: never;
@@ -2074,6 +2111,52 @@ export interface operations {
       };
       /** @description No such tenant is served here, or no such person in its directory. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ContactConfirmationController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactConfirmationBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactConfirmationDto'];
+        };
+      };
+      /** @description The token is not one the platform issues: `{ statusCode, errors: [{ field, reason }] }`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such municipality, or no such link. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The link expired. */
+      410: {
         headers: {
           [name: string]: unknown;
         };
