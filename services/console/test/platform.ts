@@ -70,6 +70,8 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
       NOTIFICATION_SEED_DEVELOPMENT_CONTACTS: 'true',
       TRACKING_URL: `http://127.0.0.1:${portalPort}/{tenant}/cases/{code}`,
       TRACKING_PAGE_URL: `http://127.0.0.1:${portalPort}/{tenant}/track`,
+      // The acknowledgement asks the citizen to confirm their address on the portal, as `npm start` sets it.
+      CONTACT_CONFIRMATION_URL: `http://127.0.0.1:${portalPort}/{tenant}/confirm/{token}`,
     },
     analytics: {},
   };
@@ -98,6 +100,7 @@ export async function startPlatform(now: string): Promise<RunningPlatform> {
     HTTP_HOST: '127.0.0.1',
     PORTAL_PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
     INTAKE_URL: services.intake.url,
+    NOTIFICATION_URL: services.notification.url,
     TRUST_PROXY: 'loopback',
     PORTAL_POSTS_PER_MINUTE: '1000',
     PORTAL_REQUESTS_PER_MINUTE: '1000',

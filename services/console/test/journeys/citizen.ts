@@ -129,6 +129,19 @@ export function citizenJourney(journey: JourneyContext): void {
           await page.goto(link as string);
           expect((await marker(page, 'tracking-due-date').innerText()).trim()).toBe(dueDate);
 
+          // The same mail asks them to confirm the address (issue 21, item 5): opening the link confirms nothing
+          // (mail scanners open links); the button, pressed with the keyboard, does.
+          const confirmation = new RegExp(`${portalUrl.replace(/[.:/]/g, '\\$&')}/${tenant}/confirm/[A-Za-z0-9_-]+`).exec(ack.text)?.[0];
+          expect(confirmation).toBeDefined();
+          await page.goto(confirmation as string);
+          await marker(page, 'contact-confirmation').waitFor();
+          await expectAccessible(page);
+          if (tenant === 'peshtera') await screenshot(page, 'portal-confirm-contact');
+          await page.locator('form[data-portal="contact-confirmation-form"] button').press('Enter');
+          await marker(page, 'contact-confirmed').waitFor();
+          await expectAccessible(page);
+          await page.goto(link as string);
+
           const caseId = await answerAsOfficer(journey.platform.services.intake.url, tenant, registryNumber);
           if (tenant === 'peshtera') {
             // The officer sees the citizen's file on the case page in the console and downloads it, scanned clean.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { launchChromium, VIEWPORTS } from '@civic/testing';
+import { launchChromium, VIEWPORTS, waitForMail } from '@civic/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startPlatform, type RunningPlatform } from '../platform';
 
@@ -52,4 +52,20 @@ export async function submitOnline(journey: JourneyContext, tenant: string, body
   });
   if (response.status !== 201) throw new Error(`the web form answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as Submitted;
+}
+
+/**
+ * The citizen confirms their e-mail address with the link in the acknowledgement (the portal's button posts
+ * the token to notification), so that the e-mails after it go out rather than wait for the confirmation.
+ */
+export async function confirmAddress(journey: JourneyContext, tenant: string, email: string): Promise<void> {
+  const [ack] = await waitForMail(email, { timeoutMs: 90_000 });
+  const token = new RegExp(`/${tenant}/confirm/([A-Za-z0-9_-]+)`).exec(ack.text)?.[1];
+  if (token === undefined) throw new Error(`the acknowledgement to ${email} carries no confirmation link:\n${ack.text}`);
+  const response = await fetch(`${journey.platform.services.notification.url}/public/${tenant}/contact-confirmations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  if (!response.ok) throw new Error(`confirming ${email} answered ${response.status}: ${await response.text()}`);
 }

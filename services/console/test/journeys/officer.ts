@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
 import { accessibilityViolations, screenshot } from '@civic/testing';
 import type { Page } from 'playwright-core';
 import { apiAnswer, signIn } from './browser';
-import { newPage, submitOnline, type JourneyContext, type Submitted } from './context';
+import { confirmAddress, newPage, submitOnline, type JourneyContext, type Submitted } from './context';
 
 const TEXT = 'Уличното осветление на ул. „Родопи“ не работи от седмица.';
 const SECOND_TEXT = 'Контейнерите на ул. „Дунав“ не са извозвани от две седмици.';
@@ -78,16 +79,19 @@ export function officerJourney(journey: JourneyContext): void {
     let first: Submitted;
     let second: Submitted;
     const submitter = { name: 'Иван Петров', email: 'ivan.petrov@example.bg', language: 'bg' };
+    const secondEmail = `ivan.petrov.${randomUUID().slice(0, 8)}@example.bg`;
 
     beforeAll(async () => {
       first = await submitOnline(journey, 'peshtera', { kind: 'complaint', category: 'roads-lighting', submitter, text: TEXT });
       second = await submitOnline(journey, 'peshtera', {
         kind: 'complaint',
         category: 'waste-cleanliness',
-        submitter: { ...submitter, email: 'ivan.petrov.2@example.bg' },
+        submitter: { ...submitter, email: secondEmail },
         text: SECOND_TEXT,
       });
-    });
+      // He confirms his address from the acknowledgement: the extension's notice and the answer go out by e-mail.
+      await confirmAddress(journey, 'peshtera', secondEmail);
+    }, 120_000);
 
     it(
       "finds the case in 'my cases', reads what the citizen wrote, and every page passes axe",
@@ -187,6 +191,7 @@ export function officerJourney(journey: JourneyContext): void {
         await page.getByRole('button', { name: 'Преглед на писмото' }).press('Enter');
         const letter = page.getByRole('region', { name: 'Писмото, както ще го получи заявителят' });
         await letter.getByText(ANSWER).waitFor();
+        // He confirmed his address, so the e-mail greets him by name.
         await letter.getByText('Иван Петров', { exact: false }).first().waitFor();
         await letter.getByText(second.registryNumber, { exact: false }).first().waitFor();
         await screenshot(page, 'officer-answer-preview');

@@ -188,11 +188,23 @@ export class MessageComposer {
       language,
       trackingUrl: this.config.TRACKING_URL,
       trackingPageUrl: this.config.TRACKING_PAGE_URL,
-      addressConfirmed: submitterContactConfirmed(events),
+      addressConfirmed: await this.previewedAddressConfirmed(caseId, draft.channel, found.submitter.email, events),
       units,
     });
     const rendered = renderTemplate(template, variables);
     return { language, subject: rendered.subject, text: rendered.text, templateSource: source };
+  }
+
+  /** As the answer would go: a letter by post names its addressee; an e-mail, once its address was confirmed. */
+  private async previewedAddressConfirmed(
+    caseId: string,
+    channel: Channel,
+    email: string | undefined,
+    events: CaseEvent[],
+  ): Promise<boolean> {
+    if (channel === 'post' || submitterContactConfirmed(events)) return true;
+    const address = channel === 'email' ? email?.trim() : undefined;
+    return address !== undefined && address !== '' && (await this.confirmations.isConfirmed(caseId, address));
   }
 
   /** The tenant's staff directory: a person's own address, or everyone written to as the role. None: the message fails, named. */

@@ -168,7 +168,7 @@ export interface paths {
     put?: never;
     /**
      * The answer letter as the submitter will get it
-     * @description Renders the `answer` message for this case as if the text were the answer given now: the tenant's wording in the submitter's language, with the same values a real answer gets (greeting with their name, registry number, unit, dates). Nothing is saved or sent. For those who read the case in full (the letter names the submitter); the read is recorded in the audit log first.
+     * @description Renders the `answer` message for this case as if the text were the answer given now: the tenant's wording in the submitter's language, with the same values a real answer gets (registry number, unit, dates; the greeting names them on a letter by post, or by e-mail once they confirmed their address). Nothing is saved or sent. For those who read the case in full (the letter names the submitter); the read is recorded in the audit log first.
      */
     post: operations['NotificationsController_answerPreview'];
     delete?: never;
