@@ -41,6 +41,7 @@ describe('confirming the e-mail address: only the acknowledgement before, everyt
     language: 'en',
     preferredChannel: 'email',
   });
+  // Before routing nobody heads the case's unit: the secretary extends (the domain's authority.ts).
   const extension = {
     type: 'ExtendDeadline',
     data: { reason: 'An on-site inspection is needed.', newFinalDate: '2026-06-15', maxFinalDate: '2026-09-02' },
@@ -60,7 +61,7 @@ describe('confirming the e-mail address: only the acknowledgement before, everyt
     expect(token).toBeDefined();
     expect(anchors(ack.html ?? '')).toEqual(['http://127.0.0.1:3006/peshtera/track', `http://127.0.0.1:3006/peshtera/confirm/${token}`]);
 
-    await queue(script.add(extension));
+    await queue(script.add(extension, undefined, 'secretary'));
     const [held] = await eventually(
       () => notification.outbox({ caseId: script.caseId, template: 'extension' }),
       (found) => found[0]?.status === 'held',
@@ -94,7 +95,7 @@ describe('confirming the e-mail address: only the acknowledgement before, everyt
     const token = tokenIn(ack.text ?? '') ?? '';
     expect((await confirm(token, 'sopot')).status).toBe(404);
 
-    await queue(script.add(extension));
+    await queue(script.add(extension, undefined, 'secretary'));
     await eventually(
       () => notification.outbox({ caseId: script.caseId, template: 'extension' }),
       (found) => found[0]?.status === 'held',
